@@ -1,0 +1,77 @@
+/**
+ * The wire format between the widget and the server's public widget routes.
+ * The server validates with these schemas; the widget imports only their types,
+ * so nothing here reaches the browser bundle.
+ */
+import { Type, type Static } from '@sinclair/typebox';
+
+/** Header that makes a submission safe to retry: the same key yields the same stored submission. */
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+
+/** Message of the 403 sent to an Origin that no verified domain of the client authorizes. */
+export const DOMAIN_NOT_AUTHORIZED_MESSAGE = 'Domain not authorized for this client';
+
+export const WidgetFieldType = Type.Union([
+  Type.Literal('text'),
+  Type.Literal('email'),
+  Type.Literal('tel'),
+  Type.Literal('textarea'),
+]);
+
+export const WidgetField = Type.Object({
+  /** Key under which the value is sent: `email`, `name`, `message`, or any custom key (sent in `fields`). */
+  name: Type.String({ pattern: '^[a-zA-Z][a-zA-Z0-9_]{0,39}$' }),
+  label: Type.String({ minLength: 1, maxLength: 80 }),
+  type: WidgetFieldType,
+  required: Type.Boolean(),
+  maxLength: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
+});
+export type WidgetField = Static<typeof WidgetField>;
+
+const Colour = Type.String({ pattern: '^#[0-9a-fA-F]{6}$' });
+
+export const WidgetTheme = Type.Object({
+  primary: Colour,
+  text: Colour,
+  background: Colour,
+});
+
+export const WidgetConfig = Type.Object({
+  publicKey: Type.String(),
+  title: Type.String({ maxLength: 120 }),
+  intro: Type.String({ maxLength: 500 }),
+  launcherLabel: Type.String({ maxLength: 60 }),
+  submitLabel: Type.String({ maxLength: 60 }),
+  successMessage: Type.String({ maxLength: 300 }),
+  position: Type.Union([Type.Literal('bottom-right'), Type.Literal('bottom-left')]),
+  theme: WidgetTheme,
+  fields: Type.Array(WidgetField, { minItems: 1, maxItems: 20 }),
+});
+export type WidgetConfig = Static<typeof WidgetConfig>;
+
+export const SubmissionRequest = Type.Object(
+  {
+    email: Type.String({ format: 'email', maxLength: 320 }),
+    name: Type.Optional(Type.String({ maxLength: 200 })),
+    message: Type.Optional(Type.String({ maxLength: 5000 })),
+    fields: Type.Optional(
+      Type.Record(Type.String({ pattern: '^[a-zA-Z][a-zA-Z0-9_]{0,39}$' }), Type.String({ maxLength: 2000 }), {
+        maxProperties: 20,
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type SubmissionRequest = Static<typeof SubmissionRequest>;
+
+export const SubmissionResponse = Type.Object({ id: Type.String({ format: 'uuid' }) });
+export type SubmissionResponse = Static<typeof SubmissionResponse>;
+
+/** Fastify's error body, as every error route answers. */
+export const ErrorBody = Type.Object({
+  statusCode: Type.Integer(),
+  code: Type.Optional(Type.String()),
+  error: Type.String(),
+  message: Type.String(),
+});
+export type ErrorBody = Static<typeof ErrorBody>;
