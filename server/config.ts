@@ -1,0 +1,112 @@
+/**
+ * Configuration, read from the environment once at start, validated, then frozen.
+ * A bad value stops the start with a message that names the variable.
+ */
+import path from 'node:path';
+
+export interface Config {
+  /** HOST, default 127.0.0.1. */
+  readonly host: string;
+  /** PORT, default 3000. */
+  readonly port: number;
+  /** DATABASE_URL: real PostgreSQL through `pg`; null means embedded PGlite. */
+  readonly databaseUrl: string | null;
+  /** DATABASE_DIRECT_URL, default DATABASE_URL: migrations, LISTEN/NOTIFY and session locks, which a transaction-mode pooler cannot carry. */
+  readonly databaseDirectUrl: string | null;
+  /** UPZENTO_DATA_DIR, default ./.upzento; `memory:` keeps the embedded database in memory. */
+  readonly dataDir: string;
+  /** UPZENTO_DNS_SERVERS as given; null means the system's resolvers. */
+  readonly dnsServers: string | null;
+  /** UPZENTO_ADMIN_EMAIL / UPZENTO_ADMIN_PASSWORD: the first platform admin on an empty database. */
+  readonly adminEmail: string | null;
+  readonly adminPassword: string | null;
+  /** UPZENTO_JWT_SECRET; null means one is generated and kept (data dir or database). */
+  readonly jwtSecret: string | null;
+  /** UPZENTO_DB_POOL_SIZE, default 10: connections in the `pg` pool. */
+  readonly poolSize: number;
+  /** UPZENTO_RECHECK_INTERVAL_HOURS, default 24: how often a verified domain is checked again. */
+  readonly recheckIntervalHours: number;
+  /** UPZENTO_GRACE_PERIOD_HOURS, default 72: how long a failing domain stays authorized. */
+  readonly gracePeriodHours: number;
+  /** UPZENTO_CHALLENGE_TTL_DAYS, default 7: how long a pending challenge may wait before it expires. */
+  readonly challengeTtlDays: number;
+  /** UPZENTO_SCHEDULER, default on: set `off` to run an instance that never re-checks domains. */
+  readonly schedulerEnabled: boolean;
+  /** LOG_LEVEL, default info. */
+  readonly logLevel: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function text(env: Env, name: string): string | null {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? null : value.trim();
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = text(env, name);
+  if (raw === null) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function postgresUrl(env: Env, name: string): string | null {
+  const raw = text(env, name);
+  if (raw === null) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a URL: expected postgres://user@host:port/database`);
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`${name} must start with postgres:// or postgresql://, got "${url.protocol}"`);
+  }
+  return raw;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const databaseUrl = postgresUrl(env, 'DATABASE_URL');
+  const databaseDirectUrl = postgresUrl(env, 'DATABASE_DIRECT_URL') ?? databaseUrl;
+  const dataDir = text(env, 'UPZENTO_DATA_DIR') ?? './.upzento';
+  const adminEmail = text(env, 'UPZENTO_ADMIN_EMAIL');
+  const adminPassword = env.UPZENTO_ADMIN_PASSWORD ?? null;
+  if ((adminEmail === null) !== (adminPassword === null)) {
+    throw new ConfigError('UPZENTO_ADMIN_EMAIL and UPZENTO_ADMIN_PASSWORD go together: set both or neither');
+  }
+  if (adminPassword !== null && adminPassword.length < 12) {
+    throw new ConfigError('UPZENTO_ADMIN_PASSWORD must be at least 12 characters');
+  }
+  const jwtSecret = text(env, 'UPZENTO_JWT_SECRET');
+  if (jwtSecret !== null && jwtSecret.length < 32) {
+    throw new ConfigError('UPZENTO_JWT_SECRET must be at least 32 characters');
+  }
+  const scheduler = (text(env, 'UPZENTO_SCHEDULER') ?? 'on').toLowerCase();
+  if (scheduler !== 'on' && scheduler !== 'off') {
+    throw new ConfigError(`UPZENTO_SCHEDULER must be "on" or "off", got "${scheduler}"`);
+  }
+  return Object.freeze({
+    host: text(env, 'HOST') ?? '127.0.0.1',
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    databaseUrl,
+    databaseDirectUrl,
+    dataDir: dataDir === 'memory:' ? dataDir : path.resolve(dataDir),
+    dnsServers: text(env, 'UPZENTO_DNS_SERVERS'),
+    adminEmail: adminEmail?.toLowerCase() ?? null,
+    adminPassword,
+    jwtSecret,
+    poolSize: integer(env, 'UPZENTO_DB_POOL_SIZE', 10, 1, 500),
+    recheckIntervalHours: integer(env, 'UPZENTO_RECHECK_INTERVAL_HOURS', 24, 1, 24 * 30),
+    gracePeriodHours: integer(env, 'UPZENTO_GRACE_PERIOD_HOURS', 72, 1, 24 * 90),
+    challengeTtlDays: integer(env, 'UPZENTO_CHALLENGE_TTL_DAYS', 7, 1, 90),
+    schedulerEnabled: scheduler === 'on',
+    logLevel: text(env, 'LOG_LEVEL') ?? 'info',
+  });
+}

@@ -1,0 +1,187 @@
+/**
+ * Contacts of one client: create, list (keyset pages, search by email or name), read, change,
+ * delete. Viewers read; members and admins write. Every change is audited in its transaction.
+ */
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { sql } from 'kysely';
+import { AUTHED_ERRORS, ClientParams, ErrorResponse, Page, PageQuery, Timestamp, Uuid } from '../http/schemas.ts';
+import { decodeCursor, paginate } from '../http/cursor.ts';
+import { NotFound } from '../errors.ts';
+
+const Attributes = Type.Record(Type.String({ maxLength: 64 }), Type.Unknown(), { maxProperties: 50 });
+const Email = Type.String({ format: 'email', maxLength: 320 });
+const Name = Type.String({ maxLength: 200 });
+const Phone = Type.String({ maxLength: 40, pattern: '^[0-9+()\\-. ]*$' });
+
+const Contact = Type.Object({
+  id: Uuid,
+  clientId: Uuid,
+  email: Type.String(),
+  name: Type.Union([Type.String(), Type.Null()]),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  attributes: Type.Record(Type.String(), Type.Unknown()),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+const NewContact = Type.Object(
+  { email: Email, name: Type.Optional(Name), phone: Type.Optional(Phone), attributes: Type.Optional(Attributes) },
+  { additionalProperties: false },
+);
+const ContactChange = Type.Object(
+  {
+    email: Type.Optional(Email),
+    name: Type.Optional(Type.Union([Name, Type.Null()])),
+    phone: Type.Optional(Type.Union([Phone, Type.Null()])),
+    attributes: Type.Optional(Attributes),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+const ContactParams = Type.Object({ clientId: Uuid, contactId: Uuid });
+const ListQuery = Type.Composite([PageQuery, Type.Object({ q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) })]);
+
+const COLUMNS = ['contact_id', 'client_id', 'email', 'name', 'phone', 'attributes', 'created_at', 'updated_at'] as const;
+
+interface ContactRow {
+  contact_id: string;
+  client_id: string;
+  email: string;
+  name: string | null;
+  phone: string | null;
+  attributes: Record<string, unknown>;
+  created_at: Date;
+  updated_at: Date;
+}
+
+function view(row: ContactRow) {
+  return {
+    id: row.contact_id,
+    clientId: row.client_id,
+    email: row.email,
+    name: row.name,
+    phone: row.phone,
+    attributes: row.attributes,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** LIKE treats % and _ as wildcards; a search for them means the characters themselves. */
+function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/v1/clients/:clientId/contacts',
+    {
+      config: { access: { on: 'client', role: 'member' } },
+      schema: { params: ClientParams, body: NewContact, response: { 201: Contact, ...AUTHED_ERRORS, 409: ErrorResponse } },
+    },
+    async (request, reply) => {
+      const { email, name, phone, attributes } = request.body;
+      const row = await request.scoped(async (q) => {
+        const created = await q
+          .insertInto('contacts', { email: email.trim(), name: name ?? null, phone: phone ?? null, attributes: JSON.stringify(attributes ?? {}) })
+          .returning(COLUMNS)
+          .executeTakeFirstOrThrow();
+        await q.audit({ action: 'contact.created', targetType: 'contact', targetId: created.contact_id, details: { email: created.email } });
+        return created;
+      });
+      return reply.code(201).send(view(row));
+    },
+  );
+
+  app.get(
+    '/v1/clients/:clientId/contacts',
+    {
+      config: { access: { on: 'client', role: 'viewer' } },
+      schema: { params: ClientParams, querystring: ListQuery, response: { 200: Page(Contact), ...AUTHED_ERRORS } },
+    },
+    async (request) => {
+      const limit = request.query.limit ?? 50;
+      const after = decodeCursor(request.query.cursor);
+      const search = request.query.q?.trim().toLowerCase();
+      const rows = await request.scoped((q) => {
+        let query = q.selectFrom('contacts').select(COLUMNS);
+        if (search) {
+          const term = likeEscape(search);
+          query = query.where((eb) =>
+            eb.or([eb(sql`lower(email)`, 'like', `${term}%`), eb(sql`lower(name)`, 'like', `%${term}%`)]),
+          );
+        }
+        if (after) {
+          query = query.where((eb) => eb(eb.refTuple('created_at', 'contact_id'), '<', eb.tuple(after.at, after.id)));
+        }
+        return query.orderBy('created_at', 'desc').orderBy('contact_id', 'desc').limit(limit + 1).execute();
+      });
+      const page = paginate(rows, limit, (row) => ({ at: row.created_at, id: row.contact_id }));
+      return { items: page.items.map(view), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get(
+    '/v1/clients/:clientId/contacts/:contactId',
+    {
+      config: { access: { on: 'client', role: 'viewer' } },
+      schema: { params: ContactParams, response: { 200: Contact, ...AUTHED_ERRORS } },
+    },
+    async (request) => {
+      const row = await request.scoped((q) =>
+        q.selectFrom('contacts').select(COLUMNS).where('contact_id', '=', request.params.contactId).executeTakeFirst(),
+      );
+      if (!row) throw new NotFound('Contact');
+      return view(row);
+    },
+  );
+
+  app.patch(
+    '/v1/clients/:clientId/contacts/:contactId',
+    {
+      config: { access: { on: 'client', role: 'member' } },
+      schema: { params: ContactParams, body: ContactChange, response: { 200: Contact, ...AUTHED_ERRORS, 409: ErrorResponse } },
+    },
+    async (request) => {
+      const { email, name, phone, attributes } = request.body;
+      const row = await request.scoped(async (q) => {
+        const updated = await q
+          .updateTable('contacts')
+          .set({
+            ...(email !== undefined && { email: email.trim() }),
+            ...(name !== undefined && { name }),
+            ...(phone !== undefined && { phone }),
+            ...(attributes !== undefined && { attributes: JSON.stringify(attributes) }),
+            updated_at: sql<Date>`now()`,
+          })
+          .where('contact_id', '=', request.params.contactId)
+          .returning(COLUMNS)
+          .executeTakeFirst();
+        if (!updated) throw new NotFound('Contact');
+        await q.audit({
+          action: 'contact.updated',
+          targetType: 'contact',
+          targetId: updated.contact_id,
+          details: { fields: Object.keys(request.body) },
+        });
+        return updated;
+      });
+      return view(row);
+    },
+  );
+
+  app.delete(
+    '/v1/clients/:clientId/contacts/:contactId',
+    {
+      config: { access: { on: 'client', role: 'member' } },
+      schema: { params: ContactParams, response: { 204: Type.Null(), ...AUTHED_ERRORS } },
+    },
+    async (request, reply) => {
+      await request.scoped(async (q) => {
+        const deleted = await q.deleteFrom('contacts').where('contact_id', '=', request.params.contactId).returning('contact_id').executeTakeFirst();
+        if (!deleted) throw new NotFound('Contact');
+        await q.audit({ action: 'contact.deleted', targetType: 'contact', targetId: deleted.contact_id });
+      });
+      return reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,128 @@
+/**
+ * Opens the database: real PostgreSQL through `pg` when DATABASE_URL is set, else embedded PGlite
+ * in the data dir (or in memory). Both are driven through Kysely's PostgreSQL dialect, so every
+ * query, policy and migration is the same on both.
+ */
+import { mkdir } from 'node:fs/promises';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import type { Database } from './schema.ts';
+import { PglitePool } from './pglite-pool.ts';
+
+/** A channel of PostgreSQL notifications, on the direct connection. */
+export interface Notifications {
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  notify(channel: string, payload: string): Promise<void>;
+}
+
+export interface DatabaseHandle {
+  readonly kind: 'postgres' | 'pglite';
+  /** Pooled queries; may go through a transaction-mode pooler. */
+  readonly db: Kysely<Database>;
+  /** A direct connection for migrations, LISTEN/NOTIFY and session-level locks. */
+  readonly direct: Kysely<Database>;
+  readonly notifications: Notifications;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl: string | null;
+  databaseDirectUrl: string | null;
+  dataDir: string;
+  poolSize?: number;
+}
+
+// int8 (counts, sequence numbers) as strings would leak into JSON; they stay far below 2^53.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.databaseDirectUrl ?? options.databaseUrl, options.poolSize ?? 10) : openPglite(options.dataDir);
+}
+
+async function openPostgres(url: string, directUrl: string, poolSize: number): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'upzento' });
+  const directPool =
+    directUrl === url ? pool : new pg.Pool({ connectionString: directUrl, max: 2, application_name: 'upzento-direct' });
+  // Idle clients of the pool can fail when the server restarts; the pool replaces them.
+  pool.on('error', () => {});
+  if (directPool !== pool) directPool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const direct = directPool === pool ? db : new Kysely<Database>({ dialect: new PostgresDialect({ pool: directPool }) });
+
+  let listener: pg.Client | null = null;
+  const handlers = new Map<string, Set<(payload: string) => void>>();
+  async function listenerClient(): Promise<pg.Client> {
+    if (listener) return listener;
+    const client = new pg.Client({ connectionString: directUrl, application_name: 'upzento-listen' });
+    client.on('notification', (message) => {
+      for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? '');
+    });
+    client.on('error', () => {});
+    await client.connect();
+    listener = client;
+    return client;
+  }
+
+  const notifications: Notifications = {
+    async listen(channel, onPayload) {
+      const client = await listenerClient();
+      let set = handlers.get(channel);
+      if (!set) {
+        set = new Set();
+        handlers.set(channel, set);
+        await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      }
+      set.add(onPayload);
+      return async () => {
+        set.delete(onPayload);
+      };
+    },
+    async notify(channel, payload) {
+      await directPool.query('SELECT pg_notify($1, $2)', [channel, payload]);
+    },
+  };
+
+  return {
+    kind: 'postgres',
+    db,
+    direct,
+    notifications,
+    async close() {
+      await listener?.end().catch(() => {});
+      await db.destroy();
+      if (direct !== db) await direct.destroy();
+    },
+  };
+}
+
+async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  let pglite: PGlite;
+  if (dataDir === 'memory:') {
+    pglite = new PGlite();
+  } else {
+    await mkdir(dataDir, { recursive: true });
+    pglite = new PGlite(`${dataDir}/pgdata`);
+  }
+  await pglite.waitReady;
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new PglitePool(pglite) }) });
+  const notifications: Notifications = {
+    async listen(channel, onPayload) {
+      const unsubscribe = await pglite.listen(channel, onPayload);
+      return unsubscribe;
+    },
+    async notify(channel, payload) {
+      await db.selectNoFrom((eb) => eb.fn('pg_notify', [eb.val(channel), eb.val(payload)]).as('n')).execute();
+    },
+  };
+  return {
+    kind: 'pglite',
+    db,
+    direct: db,
+    notifications,
+    async close() {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * Applies the migrations in server/db/migrations, in name order, on the direct connection
+ * (a transaction-mode pooler cannot hold the migration lock).
+ */
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as roles from './migrations/0001-roles.ts';
+import * as tenantsAndCrm from './migrations/0002-tenants-and-crm.ts';
+import * as auditLog from './migrations/0003-audit-log.ts';
+import * as rowLevelSecurity from './migrations/0004-row-level-security.ts';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-roles': roles,
+  '0002-tenants-and-crm': tenantsAndCrm,
+  '0003-audit-log': auditLog,
+  '0004-row-level-security': rowLevelSecurity,
+};
+
+class StaticMigrationProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return MIGRATIONS;
+  }
+}
+
+export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error');
+    const name = failed ? ` (${failed.migrationName})` : '';
+    throw new Error(`migration failed${name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}

@@ -1,0 +1,181 @@
+/**
+ * The Kysely view of the tables the migrations create (server/db/migrations). Keep in step with
+ * them: the catalog test compares this list of tables with the live schema.
+ */
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string | T, string | T>;
+
+export type TenantType = 'platform' | 'agency' | 'client';
+export type Role = 'admin' | 'member' | 'viewer';
+export type DomainStatus = 'pending' | 'verified' | 'failing' | 'revoked' | 'expired';
+
+export interface PlatformTable {
+  platform_id: Generated<string>;
+  name: string;
+  singleton: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface SystemSettingsTable {
+  key: string;
+  value: string;
+  created_at: Timestamp;
+}
+
+export interface AgenciesTable {
+  agency_id: Generated<string>;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface ClientsTable {
+  agency_id: string;
+  client_id: Generated<string>;
+  name: string;
+  public_key: string;
+  created_at: Timestamp;
+}
+
+export interface AccountsTable {
+  user_id: string;
+  email: string;
+  tenant_type: TenantType;
+  agency_id: string | null;
+  client_id: string | null;
+  password_hash: string;
+  created_at: Timestamp;
+}
+
+export interface UsersTable {
+  agency_id: string;
+  user_id: string;
+  client_id: string | null;
+  tenant_type: 'agency' | 'client';
+  email: string;
+  role: Role;
+  created_at: Timestamp;
+}
+
+export interface ClientSettingsTable {
+  agency_id: string;
+  client_id: string;
+  widget: Json<Record<string, unknown>>;
+  allow_localhost: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
+export interface FeatureFlagsTable {
+  agency_id: string;
+  tenant_id: string;
+  client_id: string | null;
+  flag: string;
+  enabled: boolean;
+  updated_at: Timestamp;
+}
+
+export interface ContactsTable {
+  agency_id: string;
+  client_id: string;
+  contact_id: Generated<string>;
+  email: string;
+  name: string | null;
+  phone: string | null;
+  attributes: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SubmissionsTable {
+  agency_id: string;
+  client_id: string;
+  submission_id: Generated<string>;
+  idempotency_key: string;
+  contact_id: string | null;
+  email: string;
+  name: string | null;
+  message: string | null;
+  fields: Json<Record<string, string>>;
+  origin: string;
+  created_at: Timestamp;
+}
+
+export interface DomainLastCheck {
+  at: string;
+  /** The DNS name that was asked. */
+  queried: string;
+  /** What was expected there. */
+  expected: string;
+  /** The TXT values found, if any. */
+  found: string[];
+  outcome: 'matched' | 'not_found' | 'wrong_value' | 'dns_failure';
+  /** A sentence the client can act on. */
+  message: string;
+}
+
+export interface DomainsTable {
+  agency_id: string;
+  client_id: string;
+  domain_id: Generated<string>;
+  hostname: string;
+  include_subdomains: Generated<boolean>;
+  status: Generated<DomainStatus>;
+  challenge_token: string;
+  created_at: Timestamp;
+  verified_at: Date | null;
+  failing_since: Date | null;
+  last_check: Json<DomainLastCheck> | null;
+  next_check_at: Date | null;
+  updated_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  agency_id: string;
+  tenant_id: string;
+  /** Filled by the chain trigger. */
+  seq: Generated<string>;
+  audit_id: Generated<string>;
+  tenant_type: TenantType;
+  at: Generated<Date>;
+  actor_type: 'user' | 'system' | 'anonymous';
+  actor_id: string | null;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  details: Json<Record<string, unknown>>;
+  request_id: string | null;
+  ip: string | null;
+  prev_hash: Generated<Buffer>;
+  hash: Generated<Buffer>;
+}
+
+export interface AuditChainHeadsTable {
+  agency_id: string;
+  tenant_id: string;
+  seq: string;
+  hash: Buffer;
+}
+
+export interface Database {
+  platform: PlatformTable;
+  system_settings: SystemSettingsTable;
+  agencies: AgenciesTable;
+  clients: ClientsTable;
+  accounts: AccountsTable;
+  users: UsersTable;
+  client_settings: ClientSettingsTable;
+  feature_flags: FeatureFlagsTable;
+  contacts: ContactsTable;
+  submissions: SubmissionsTable;
+  domains: DomainsTable;
+  audit_log: AuditLogTable;
+  audit_chain_heads: AuditChainHeadsTable;
+}
+
+/** Tables without agency_id, shared by all tenants (docs/scaling.md explains each). */
+export const REFERENCE_TABLES = ['platform', 'system_settings', 'accounts'] as const;
+
+export type Contact = Selectable<ContactsTable>;
+export type Domain = Selectable<DomainsTable>;
+export type NewAuditEntry = Insertable<AuditLogTable>;

@@ -1,0 +1,211 @@
+/**
+ * The one query path. Handlers never write a tenant filter: they ask for a scoped transaction and
+ * get query builders that already carry it, while the same transaction runs as upzento_app with
+ * the tenant context set, so row-level security filters again underneath.
+ *
+ * One round trip opens a scoped transaction: BEGIN, SET LOCAL ROLE and the context travel as one
+ * simple-protocol message. Everything is transaction-local (SET LOCAL, set_config(…, true)), so
+ * nothing survives COMMIT on a pooled connection, including behind PgBouncer in transaction mode.
+ */
+import {
+  sql,
+  type DeleteQueryBuilder,
+  type DeleteResult,
+  type Insertable,
+  type Kysely,
+  type SelectQueryBuilder,
+  type UpdateQueryBuilder,
+  type UpdateResult,
+} from 'kysely';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Database } from './schema.ts';
+import { writeAudit } from '../audit/audit-writer.ts';
+
+/** The tenant a transaction acts on: an agency, or one client of it. */
+export interface TenantScope {
+  readonly agencyId: string;
+  readonly clientId: string | null;
+}
+
+/** Who acts, for the audit log. */
+export interface Actor {
+  readonly type: 'user' | 'system' | 'anonymous';
+  readonly id: string | null;
+  readonly requestId: string | null;
+  readonly ip: string | null;
+}
+
+/** Each tenant-owned table and the column that names its client (or tenant) within the agency. */
+const TENANT_TABLES = {
+  agencies: null,
+  clients: 'client_id',
+  accounts: 'client_id',
+  users: 'client_id',
+  client_settings: 'client_id',
+  feature_flags: 'tenant_id',
+  contacts: 'client_id',
+  submissions: 'client_id',
+  domains: 'client_id',
+  audit_log: 'tenant_id',
+} as const satisfies Partial<Record<keyof Database, string | null>>;
+
+export type ScopedTable = keyof typeof TENANT_TABLES;
+type TenantColumns = 'agency_id' | 'client_id' | 'tenant_id';
+/** A row to insert, without the tenant columns the scope fills in. */
+export type ScopedInsert<T extends ScopedTable> = Omit<Insertable<Database[T]>, TenantColumns> &
+  Partial<Pick<Insertable<Database[T]>, Extract<keyof Insertable<Database[T]>, 'client_id' | 'tenant_id'>>>;
+
+export interface AuditEntry {
+  action: string;
+  targetType: string;
+  targetId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function uuidLiteral(value: string | null): string {
+  if (value === null) return "''";
+  // Only validated UUIDs are ever inlined, so the literal cannot carry anything else.
+  if (!UUID.test(value)) throw new TypeError(`not a UUID: ${JSON.stringify(value)}`);
+  return `'${value.toLowerCase()}'`;
+}
+
+/** Queries of one scoped transaction. */
+export class ScopedQueries {
+  readonly #db: Kysely<Database>;
+  readonly scope: TenantScope;
+  readonly actor: Actor;
+
+  constructor(db: Kysely<Database>, scope: TenantScope, actor: Actor) {
+    this.#db = db;
+    this.scope = scope;
+    this.actor = actor;
+  }
+
+  selectFrom<T extends ScopedTable>(table: T): SelectQueryBuilder<Database, T, {}> {
+    // The generic builder cannot see that every scoped table has these columns; the filter is
+    // built from references, which are checked against TENANT_TABLES above.
+    return this.#db.selectFrom(table as ScopedTable).where(this.#filter(table)) as unknown as SelectQueryBuilder<Database, T, {}>;
+  }
+
+  updateTable<T extends ScopedTable>(table: T): UpdateQueryBuilder<Database, T, T, UpdateResult> {
+    return this.#db.updateTable(table as ScopedTable).where(this.#filter(table)) as unknown as UpdateQueryBuilder<Database, T, T, UpdateResult>;
+  }
+
+  deleteFrom<T extends ScopedTable>(table: T): DeleteQueryBuilder<Database, T, DeleteResult> {
+    return this.#db.deleteFrom(table as ScopedTable).where(this.#filter(table)) as unknown as DeleteQueryBuilder<Database, T, DeleteResult>;
+  }
+
+  insertInto<T extends ScopedTable>(table: T, rows: ScopedInsert<T> | ScopedInsert<T>[]) {
+    const column = TENANT_TABLES[table];
+    const list = Array.isArray(rows) ? rows : [rows];
+    const filled = list.map((row) => {
+      const tenant: Record<string, string | null> = { agency_id: this.scope.agencyId };
+      if (column !== null && this.scope.clientId !== null) tenant[column] = this.scope.clientId;
+      return { ...row, ...tenant };
+    });
+    return this.#db.insertInto(table).values(filled as never);
+  }
+
+  /** Appends to the audit log of the scope's tenant, in this transaction. */
+  audit(entry: AuditEntry): Promise<void> {
+    const { agencyId, clientId } = this.scope;
+    const tenant = clientId
+      ? { agencyId, tenantId: clientId, tenantType: 'client' as const }
+      : { agencyId, tenantId: agencyId, tenantType: 'agency' as const };
+    return writeAudit(this.#db, tenant, this.actor, entry);
+  }
+
+  /**
+   * This transaction without the application's filter: row-level security alone applies. For
+   * SQL functions of the schema (audit_verify_chain) and for checks of the database wall itself.
+   */
+  get unfiltered(): Kysely<Database> {
+    return this.#db;
+  }
+
+  /** Narrows this transaction to one client of its agency (after creating that client, say). */
+  async narrowTo(clientId: string): Promise<ScopedQueries> {
+    return enterScope(this.#db, { agencyId: this.scope.agencyId, clientId }, this.actor);
+  }
+
+  #filter(table: ScopedTable) {
+    const column = TENANT_TABLES[table];
+    const { agencyId, clientId } = this.scope;
+    return sql<boolean>`${sql.ref(`${table}.agency_id`)} = ${agencyId}${
+      column !== null && clientId !== null ? sql` and ${sql.ref(`${table}.${column}`)} = ${clientId}` : sql``
+    }`;
+  }
+}
+
+/**
+ * Switches the current transaction to upzento_app with the given tenant context. Used to finish a
+ * privileged transaction (provisioning) under the new tenant's own context, so its isolation is
+ * checked and audited before anything commits.
+ */
+export async function enterScope(db: Kysely<Database>, scope: TenantScope, actor: Actor): Promise<ScopedQueries> {
+  await sql
+    .raw(
+      `SET LOCAL ROLE upzento_app; SELECT set_config('upzento.agency_id', ${uuidLiteral(scope.agencyId)}, true), ` +
+        `set_config('upzento.client_id', ${uuidLiteral(scope.clientId)}, true)`,
+    )
+    .execute(db);
+  return new ScopedQueries(db, scope, actor);
+}
+
+export const SCOPED_TABLES = Object.keys(TENANT_TABLES) as ScopedTable[];
+
+/** The column that names the client (or tenant) in a scoped table, or null for agencies. */
+export function clientColumnOf(table: ScopedTable): string | null {
+  return TENANT_TABLES[table];
+}
+
+export class TenantDatabase {
+  readonly #db: Kysely<Database>;
+  readonly #log: FastifyBaseLogger | undefined;
+
+  constructor(db: Kysely<Database>, log?: FastifyBaseLogger) {
+    this.#db = db;
+    this.#log = log;
+  }
+
+  /** Runs fn in one transaction as upzento_app with the scope as tenant context. */
+  scoped<R>(scope: TenantScope, actor: Actor, fn: (q: ScopedQueries) => Promise<R>): Promise<R> {
+    const open =
+      `BEGIN; SET LOCAL ROLE upzento_app; ` +
+      `SELECT set_config('upzento.agency_id', ${uuidLiteral(scope.agencyId)}, true), ` +
+      `set_config('upzento.client_id', ${uuidLiteral(scope.clientId)}, true)`;
+    return this.#transaction(open, (db) => fn(new ScopedQueries(db, scope, actor)));
+  }
+
+  /**
+   * The privileged path: runs fn as upzento_system, whose policies admit every row. For work that
+   * has no single tenant (sign-in, platform listings, provisioning, background jobs). Each use
+   * names its reason, which is logged; mutations in it write their own audit rows.
+   */
+  privileged<R>(reason: string, fn: (db: Kysely<Database>) => Promise<R>): Promise<R> {
+    this.#log?.debug({ privileged: reason }, 'privileged database path');
+    const open =
+      `BEGIN; SET LOCAL ROLE upzento_system; ` +
+      `SELECT set_config('upzento.agency_id', '', true), set_config('upzento.client_id', '', true)`;
+    return this.#transaction(open, fn);
+  }
+
+  #transaction<R>(open: string, fn: (db: Kysely<Database>) => Promise<R>): Promise<R> {
+    return this.#db.connection().execute(async (connection) => {
+      await sql.raw(open).execute(connection);
+      let result: R;
+      try {
+        result = await fn(connection);
+      } catch (error) {
+        await sql.raw('ROLLBACK').execute(connection).catch(() => {});
+        throw error;
+      }
+      const commit = await sql.raw<{ command?: string }>('COMMIT').execute(connection);
+      // PostgreSQL answers COMMIT of an aborted transaction with ROLLBACK.
+      if (commit.rows[0]?.command === 'ROLLBACK') throw new Error('transaction was rolled back');
+      return result;
+    });
+  }
+}

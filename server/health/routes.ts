@@ -1,0 +1,32 @@
+/** Liveness and readiness. /readyz asks the database, with a short time limit. */
+import { sql, type Kysely } from 'kysely';
+import type { FastifyPluginAsync } from 'fastify';
+import type { Database } from '../db/schema.ts';
+
+export interface HealthOptions {
+  db: Kysely<Database>;
+  /** How long /readyz waits for the database; default 2000 ms. */
+  timeoutMs?: number;
+}
+
+export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, options) => {
+  const timeoutMs = options.timeoutMs ?? 2000;
+  app.get('/healthz', { config: { access: { public: true } }, logLevel: 'warn' }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { access: { public: true } }, logLevel: 'warn' }, async (request, reply) => {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        sql`SELECT 1`.execute(options.db),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+        }),
+      ]);
+      return { status: 'ready' };
+    } catch (error) {
+      request.log.warn({ err: error }, 'database not ready');
+      return reply.code(503).send({ status: 'unavailable', reason: 'the database does not answer' });
+    } finally {
+      clearTimeout(timer);
+    }
+  });
+};

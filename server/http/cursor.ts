@@ -1,0 +1,37 @@
+/**
+ * Keyset pagination cursors: the sort key of the last row of a page, opaque to callers.
+ * Pages are ordered newest first by (created_at, id), which an index serves directly; a cursor
+ * stays valid while rows are inserted, unlike an offset.
+ */
+import { InvalidCursor } from '../errors.ts';
+import { isUuid } from '../tenancy/tenant-context.ts';
+
+export interface Keyset {
+  at: Date;
+  id: string;
+}
+
+export function encodeCursor(key: Keyset): string {
+  return Buffer.from(JSON.stringify([key.at.toISOString(), key.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined): Keyset | null {
+  if (cursor === undefined || cursor === '') return null;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && isUuid(value[1])) {
+      const at = new Date(value[0]);
+      if (!Number.isNaN(at.getTime())) return { at, id: value[1] };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new InvalidCursor();
+}
+
+/** Given limit + 1 rows, the page and the cursor of the next one. */
+export function paginate<T>(rows: T[], limit: number, key: (row: T) => Keyset): { items: T[]; nextCursor: string | null } {
+  if (rows.length <= limit) return { items: rows, nextCursor: null };
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: encodeCursor(key(items[items.length - 1] as T)) };
+}

@@ -1,0 +1,67 @@
+/**
+ * `npm start`: opens the database (embedded PGlite unless DATABASE_URL is set), applies missing
+ * migrations, makes sure there is a platform admin, and serves until SIGINT/SIGTERM, finishing
+ * the requests in flight before it exits.
+ */
+import type { Kysely } from 'kysely';
+import { loadConfig, ConfigError } from './config.ts';
+import { openDatabase } from './db/connect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { TenantDatabase } from './db/tenant-db.ts';
+import { buildApp } from './app.ts';
+import { ensureFirstAdmin, ensurePlatform, loadSigningKey } from './tenants/bootstrap.ts';
+import { DEFAULT_PASSWORD_COST } from './auth/password.ts';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  const applied = await migrateToLatest(database.direct as Kysely<unknown>);
+  const data = new TenantDatabase(database.db);
+  const platformId = await ensurePlatform(data);
+  const jwtSecret = config.jwtSecret ?? (await loadSigningKey(data, database.kind, config.dataDir));
+  const admin = await ensureFirstAdmin(data, platformId, { email: config.adminEmail, password: config.adminPassword }, DEFAULT_PASSWORD_COST);
+
+  const app = await buildApp({ database, jwtSecret, platformId, logger: { level: config.logLevel } });
+  const where = database.kind === 'pglite' ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL (DATABASE_URL)';
+  if (applied.length) app.log.info({ migrations: applied }, 'applied migrations');
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    try {
+      await app.close();
+      await database.close();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const address = await app.listen({ host: config.host, port: config.port });
+  const lines = [`Upzento is listening on ${address} (database: ${where})`];
+  if (admin?.generatedPassword) {
+    lines.push(
+      `A platform admin was created. Sign in with:`,
+      `  email:    ${admin.email}`,
+      `  password: ${admin.generatedPassword}   (shown once; set UPZENTO_ADMIN_EMAIL/UPZENTO_ADMIN_PASSWORD to choose your own)`,
+    );
+  } else if (admin) {
+    lines.push(`A platform admin was created for ${admin.email} with the password from UPZENTO_ADMIN_PASSWORD.`);
+  }
+  lines.push(`Get a token:  curl -s -X POST ${address}/v1/auth/token -H 'content-type: application/json' -d '{"email":"…","password":"…"}'`);
+  console.log(lines.join('\n'));
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError) {
+    console.error(`Upzento cannot start: ${error.message}`);
+  } else {
+    console.error('Upzento cannot start:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+/**
+ * Who may act where. A caller acts on its own tenant or down the tree (platform → agency →
+ * client), never sideways or up; its role decides what it may do there.
+ */
+import type { Role } from '../db/schema.ts';
+import type { TenantScope } from '../db/tenant-db.ts';
+import type { TenantContext } from './tenant-context.ts';
+
+const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2 };
+
+/** viewer reads; member also writes CRM data; admin also manages users, settings and domains. */
+export function hasRole(context: TenantContext, needed: Role): boolean {
+  return RANK[context.role] >= RANK[needed];
+}
+
+/** The scope for acting on an agency, or null when the agency is outside the caller's subtree. */
+export function agencyScope(context: TenantContext, agencyId: string): TenantScope | null {
+  if (context.tenantType === 'platform') return { agencyId, clientId: null };
+  if (context.tenantType === 'agency' && context.tenantId === agencyId) return { agencyId, clientId: null };
+  return null;
+}
+
+/**
+ * The scope for acting on a client, given the agency the client belongs to (null when no such
+ * client exists), or null when the client is outside the caller's subtree.
+ */
+export function clientScope(context: TenantContext, clientId: string, agencyOfClient: string | null): TenantScope | null {
+  if (agencyOfClient === null) return null;
+  if (context.tenantType === 'platform') return { agencyId: agencyOfClient, clientId };
+  if (context.tenantType === 'agency' && context.tenantId === agencyOfClient) return { agencyId: agencyOfClient, clientId };
+  if (context.tenantType === 'client' && context.tenantId === clientId && context.parentId === agencyOfClient) {
+    return { agencyId: agencyOfClient, clientId };
+  }
+  return null;
+}

@@ -1,0 +1,145 @@
+/**
+ * Tenant context for every request. Routes declare who may call them in `config.access`:
+ *
+ *   { public: true }                                 no token (widget, health, sign-in)
+ *   { on: 'platform', role: 'admin' }                the platform admin only
+ *   { on: 'any', role }                              any signed-in caller with that role
+ *   { on: 'agency', role } / { on: 'client', role }  the :agencyId / :clientId in the path must be
+ *                                                    the caller's own tenant or below it
+ *
+ * A route without `config.access` is refused at start: every route says who may call it.
+ * The token is verified before anything else (onRequest); the scope is resolved after the path
+ * parameters are validated (preHandler). Outside the caller's subtree is 404, whether or not the
+ * tenant exists, so a caller cannot probe for ids; inside it without the role is 403.
+ */
+import fp from 'fastify-plugin';
+import jwt from '@fastify/jwt';
+import { LRUCache } from 'lru-cache';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Role } from '../db/schema.ts';
+import type { Actor, ScopedQueries, TenantDatabase, TenantScope } from '../db/tenant-db.ts';
+import { Forbidden, NotFound, Unauthorized } from '../errors.ts';
+import { agencyScope, clientScope, hasRole } from './access.ts';
+import { ACCESS_TOKEN_TTL_SECONDS, fromClaims, isUuid, type TenantContext } from './tenant-context.ts';
+
+export type AccessRule =
+  | { public: true }
+  | { on: 'platform' | 'any' | 'agency' | 'client'; role: Role };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: AccessRule;
+  }
+  interface FastifyRequest {
+    /** The verified caller; set on every non-public route. */
+    tenant: TenantContext;
+    /** The tenant the route acts on; set on agency and client routes. */
+    scope: TenantScope;
+    actor: Actor;
+    /** One scoped transaction on request.scope as request.actor. */
+    scoped<R>(fn: (q: ScopedQueries) => Promise<R>): Promise<R>;
+  }
+  interface FastifyInstance {
+    data: TenantDatabase;
+    /** The agency a client belongs to, or null when there is no such client. */
+    agencyOfClient(clientId: string): Promise<string | null>;
+  }
+}
+
+export interface TenancyOptions {
+  jwtSecret: string;
+  data: TenantDatabase;
+}
+
+async function tenancy(app: FastifyInstance, options: TenancyOptions): Promise<void> {
+  await app.register(jwt, {
+    secret: options.jwtSecret,
+    sign: { algorithm: 'HS256', expiresIn: ACCESS_TOKEN_TTL_SECONDS },
+    verify: { algorithms: ['HS256'], requiredClaims: ['exp', 'iat', 'sub'], maxAge: ACCESS_TOKEN_TTL_SECONDS * 1000 },
+  });
+  app.decorate('data', options.data);
+
+  // Which agency a client belongs to never changes, so it is cached; a miss asks the privileged path.
+  const agencyByClient = new LRUCache<string, { agencyId: string | null }>({ max: 50_000, ttl: 60_000 });
+  app.decorate('agencyOfClient', async (clientId: string) => {
+    const cached = agencyByClient.get(clientId);
+    if (cached) return cached.agencyId;
+    const row = await options.data.privileged('resolve the agency of a client', (db) =>
+      db.selectFrom('clients').select('agency_id').where('client_id', '=', clientId).executeTakeFirst(),
+    );
+    const entry = { agencyId: row?.agency_id ?? null };
+    agencyByClient.set(clientId, entry);
+    return entry.agencyId;
+  });
+
+  app.decorateRequest('tenant', null as unknown as TenantContext);
+  app.decorateRequest('scope', null as unknown as TenantScope);
+  app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('scoped', function scoped<R>(this: FastifyRequest, fn: (q: ScopedQueries) => Promise<R>) {
+    return options.data.scoped(this.scope, this.actor, fn);
+  });
+
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.access) {
+      throw new Error(`route ${route.method} ${route.url} does not declare config.access`);
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config.access;
+    request.actor = { type: 'anonymous', id: null, requestId: request.id, ip: request.ip };
+    if (!access || 'public' in access) return;
+    let claims: unknown;
+    try {
+      claims = await request.jwtVerify();
+    } catch (error) {
+      throw new Unauthorized(describeJwtError(error));
+    }
+    const context = fromClaims(claims);
+    if (!context) throw new Unauthorized('the token does not carry a tenant context');
+    request.tenant = context;
+    request.actor = { type: 'user', id: context.userId, requestId: request.id, ip: request.ip };
+    request.log = request.log.child({ tenantId: context.tenantId, userId: context.userId });
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (!access || 'public' in access) return;
+    const context = request.tenant;
+    const params = (request.params ?? {}) as Record<string, unknown>;
+    if (access.on === 'platform' && context.tenantType !== 'platform') {
+      throw new Forbidden('only the platform admin may do this');
+    }
+    if (access.on === 'agency') {
+      const agencyId = params.agencyId;
+      const scope = isUuid(agencyId) ? agencyScope(context, agencyId) : null;
+      if (!scope) throw new NotFound('Agency');
+      request.scope = scope;
+    }
+    if (access.on === 'client') {
+      const clientId = params.clientId;
+      // A client user's own client needs no look-up: its token names the agency.
+      const agencyId = !isUuid(clientId)
+        ? null
+        : context.tenantType === 'client' && context.tenantId === clientId
+          ? context.parentId
+          : context.tenantType === 'client'
+            ? null
+            : await app.agencyOfClient(clientId);
+      const scope = isUuid(clientId) ? clientScope(context, clientId, agencyId) : null;
+      if (!scope) throw new NotFound('Client');
+      request.scope = scope;
+    }
+    if (!hasRole(context, access.role)) throw new Forbidden(`needs the ${access.role} role`);
+  });
+}
+
+function describeJwtError(error: unknown): string {
+  const code = (error as { code?: string }).code ?? '';
+  if (code.includes('NO_AUTHORIZATION')) return 'no Authorization header with a Bearer token';
+  if (code.includes('EXPIRED')) return 'the token has expired';
+  if (code.includes('MALFORMED')) return 'the token is malformed';
+  return 'the token is not valid';
+}
+
+export const tenancyPlugin = fp(tenancy, { name: 'upzento-tenancy', fastify: '5.x' });

@@ -1,0 +1,199 @@
+/**
+ * Agencies, clients and users: provisioning down the tree. The platform admin creates agencies;
+ * agency admins (and the platform admin) create clients; admins create users in their own tenant
+ * or below. Each new tenant's isolation is checked under its own context before it commits.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { enterScope, type ScopedQueries } from '../db/tenant-db.ts';
+import type { Role } from '../db/schema.ts';
+import { hashPassword, type PasswordCost } from '../auth/password.ts';
+import { AgencyParams, AUTHED_ERRORS, ClientParams, ErrorResponse, List, Timestamp, Uuid } from '../http/schemas.ts';
+import { Forbidden } from '../errors.ts';
+import { checkIsolation } from './isolation-check.ts';
+import { defaultWidgetSettings } from './widget-template.ts';
+
+const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
+
+const Agency = Type.Object({ id: Uuid, name: Type.String(), createdAt: Timestamp });
+const Client = Type.Object({ id: Uuid, agencyId: Uuid, name: Type.String(), publicKey: Type.String(), createdAt: Timestamp });
+const User = Type.Object({
+  id: Uuid,
+  email: Type.String(),
+  role: Type.String(),
+  tenantId: Uuid,
+  tenantType: Type.String(),
+  createdAt: Timestamp,
+});
+const NewUser = Type.Object(
+  {
+    email: Type.String({ format: 'email', maxLength: 320 }),
+    password: Type.String({ minLength: 12, maxLength: 200 }),
+    role: Type.Union([Type.Literal('admin'), Type.Literal('member'), Type.Literal('viewer')]),
+  },
+  { additionalProperties: false },
+);
+
+const CREATE_ERRORS = { ...AUTHED_ERRORS, 409: ErrorResponse };
+
+function agencyView(row: { agency_id: string; name: string; created_at: Date }) {
+  return { id: row.agency_id, name: row.name, createdAt: row.created_at };
+}
+
+function clientView(row: { agency_id: string; client_id: string; name: string; public_key: string; created_at: Date }) {
+  return { id: row.client_id, agencyId: row.agency_id, name: row.name, publicKey: row.public_key, createdAt: row.created_at };
+}
+
+function newPublicKey(): string {
+  return `pk_${randomBytes(16).toString('base64url')}`;
+}
+
+export interface TenantRoutesOptions {
+  passwordCost: PasswordCost;
+}
+
+export const tenantRoutes: FastifyPluginAsyncTypebox<TenantRoutesOptions> = async (app, options) => {
+  app.post(
+    '/v1/agencies',
+    {
+      config: { access: { on: 'platform', role: 'admin' } },
+      schema: { body: Type.Object({ name: Name }, { additionalProperties: false }), response: { 201: Agency, ...CREATE_ERRORS } },
+    },
+    async (request, reply) => {
+      const agencyId = randomUUID();
+      const agency = await app.data.privileged('create an agency', async (db) => {
+        const row = await db
+          .insertInto('agencies')
+          .values({ agency_id: agencyId, name: request.body.name.trim() })
+          .returning(['agency_id', 'name', 'created_at'])
+          .executeTakeFirstOrThrow();
+        const q = await enterScope(db, { agencyId, clientId: null }, request.actor);
+        const isolation = await checkIsolation(q);
+        await q.audit({ action: 'agency.created', targetType: 'agency', targetId: agencyId, details: { name: row.name, isolation } });
+        return row;
+      });
+      return reply.code(201).send(agencyView(agency));
+    },
+  );
+
+  app.get(
+    '/v1/agencies',
+    { config: { access: { on: 'any', role: 'viewer' } }, schema: { response: { 200: List(Agency), ...AUTHED_ERRORS } } },
+    async (request) => {
+      const { tenant } = request;
+      if (tenant.tenantType === 'platform') {
+        const rows = await app.data.privileged('list all agencies for the platform admin', (db) =>
+          db.selectFrom('agencies').select(['agency_id', 'name', 'created_at']).orderBy('created_at').orderBy('agency_id').execute(),
+        );
+        return { items: rows.map(agencyView) };
+      }
+      if (tenant.tenantType !== 'agency') throw new Forbidden('only platform and agency users list agencies');
+      const rows = await app.data.scoped({ agencyId: tenant.tenantId, clientId: null }, request.actor, (q) =>
+        q.selectFrom('agencies').select(['agency_id', 'name', 'created_at']).execute(),
+      );
+      return { items: rows.map(agencyView) };
+    },
+  );
+
+  app.post(
+    '/v1/agencies/:agencyId/clients',
+    {
+      config: { access: { on: 'agency', role: 'admin' } },
+      schema: {
+        params: AgencyParams,
+        body: Type.Object({ name: Name }, { additionalProperties: false }),
+        response: { 201: Client, ...CREATE_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const name = request.body.name.trim();
+      const client = await request.scoped(async (q) => {
+        const row = await q
+          .insertInto('clients', { name, public_key: newPublicKey() })
+          .returning(['agency_id', 'client_id', 'name', 'public_key', 'created_at'])
+          .executeTakeFirstOrThrow();
+        const own = await q.narrowTo(row.client_id);
+        await own.insertInto('client_settings', { widget: JSON.stringify(defaultWidgetSettings(name)) }).execute();
+        const isolation = await checkIsolation(own);
+        await own.audit({ action: 'client.created', targetType: 'client', targetId: row.client_id, details: { name, isolation } });
+        return row;
+      });
+      return reply.code(201).send(clientView(client));
+    },
+  );
+
+  app.get(
+    '/v1/agencies/:agencyId/clients',
+    {
+      config: { access: { on: 'agency', role: 'viewer' } },
+      schema: { params: AgencyParams, response: { 200: List(Client), ...AUTHED_ERRORS } },
+    },
+    async (request) => {
+      const rows = await request.scoped((q) =>
+        q.selectFrom('clients').select(['agency_id', 'client_id', 'name', 'public_key', 'created_at']).orderBy('created_at').orderBy('client_id').execute(),
+      );
+      return { items: rows.map(clientView) };
+    },
+  );
+
+  app.get(
+    '/v1/clients/:clientId',
+    {
+      config: { access: { on: 'client', role: 'viewer' } },
+      schema: { params: ClientParams, response: { 200: Client, ...AUTHED_ERRORS } },
+    },
+    async (request) => {
+      const row = await request.scoped((q) =>
+        q.selectFrom('clients').select(['agency_id', 'client_id', 'name', 'public_key', 'created_at']).executeTakeFirstOrThrow(),
+      );
+      return clientView(row);
+    },
+  );
+
+  // The password is hashed before the transaction opens, so scrypt never holds a connection.
+  // A taken email (in any tenant) fails the accounts unique key: 409, see server/http/error-handler.ts.
+  async function createUser(q: ScopedQueries, body: Static<typeof NewUser>, passwordHash: string) {
+    const email = body.email.toLowerCase();
+    const userId = randomUUID();
+    const tenantType = q.scope.clientId ? ('client' as const) : ('agency' as const);
+    await q.insertInto('accounts', { user_id: userId, email, tenant_type: tenantType, password_hash: passwordHash }).execute();
+    const row = await q
+      .insertInto('users', { user_id: userId, email, role: body.role as Role, tenant_type: tenantType })
+      .returning(['user_id', 'email', 'role', 'tenant_type', 'created_at', 'agency_id', 'client_id'])
+      .executeTakeFirstOrThrow();
+    await q.audit({ action: 'user.created', targetType: 'user', targetId: userId, details: { email, role: body.role } });
+    return {
+      id: row.user_id,
+      email: row.email,
+      role: row.role,
+      tenantId: row.client_id ?? row.agency_id,
+      tenantType: row.tenant_type,
+      createdAt: row.created_at,
+    };
+  }
+
+  app.post(
+    '/v1/agencies/:agencyId/users',
+    {
+      config: { access: { on: 'agency', role: 'admin' } },
+      schema: { params: AgencyParams, body: NewUser, response: { 201: User, ...CREATE_ERRORS } },
+    },
+    async (request, reply) => {
+      const hash = await hashPassword(request.body.password, options.passwordCost);
+      return reply.code(201).send(await request.scoped((q) => createUser(q, request.body, hash)));
+    },
+  );
+
+  app.post(
+    '/v1/clients/:clientId/users',
+    {
+      config: { access: { on: 'client', role: 'admin' } },
+      schema: { params: ClientParams, body: NewUser, response: { 201: User, ...CREATE_ERRORS } },
+    },
+    async (request, reply) => {
+      const hash = await hashPassword(request.body.password, options.passwordCost);
+      return reply.code(201).send(await request.scoped((q) => createUser(q, request.body, hash)));
+    },
+  );
+};

@@ -1,0 +1,72 @@
+/**
+ * A fresh, migrated database for one test file: embedded PGlite in memory by default, or a new
+ * database on the PostgreSQL server named by DATABASE_URL (created here, dropped on close), so
+ * test files running in parallel never see each other's rows.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import pg from 'pg';
+import { openDatabase, type DatabaseHandle } from '../../server/db/connect.ts';
+import { migrateToLatest } from '../../server/db/migrate.ts';
+
+export interface TestDatabase {
+  handle: DatabaseHandle;
+  /** The URL of the fresh PostgreSQL database, or null on PGlite. */
+  url: string | null;
+  /** Opens another handle on the same database (a second server instance). */
+  reopen(): Promise<DatabaseHandle>;
+  close(): Promise<void>;
+}
+
+export const onPostgres = Boolean(process.env.DATABASE_URL);
+
+function withDatabase(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const base = process.env.DATABASE_URL;
+  if (!base) {
+    const handle = await openDatabase({ databaseUrl: null, databaseDirectUrl: null, dataDir: 'memory:' });
+    await migrateToLatest(handle.direct as Kysely<unknown>);
+    return {
+      handle,
+      url: null,
+      reopen: async () => handle,
+      close: () => handle.close(),
+    };
+  }
+  const name = `upzento_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  // A pooler in front (DATABASE_URL through PgBouncer) serves the pooled connection; migrations
+  // and LISTEN go to the direct server.
+  const direct = process.env.DATABASE_DIRECT_URL ?? base;
+  const url = withDatabase(base, name);
+  const directUrl = withDatabase(direct, name);
+  const open = () => openDatabase({ databaseUrl: url, databaseDirectUrl: directUrl, dataDir: 'memory:', poolSize: 10 });
+  const handle = await open();
+  await migrateToLatest(handle.direct as Kysely<unknown>);
+  const extra: DatabaseHandle[] = [];
+  return {
+    handle,
+    url,
+    async reopen() {
+      const another = await open();
+      extra.push(another);
+      return another;
+    },
+    async close() {
+      for (const another of extra) await another.close();
+      await handle.close();
+      const cleanup = new pg.Client({ connectionString: directUrl.replace(`/${name}`, new URL(direct).pathname) });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
