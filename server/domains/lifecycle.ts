@@ -1,0 +1,112 @@
+/**
+ * How a domain's status moves, as a pure function of its state, the outcome of a check and the
+ * time. pending → verified when the record matches; a pending challenge not met in time →
+ * expired; verified → failing when a re-check does not find the record (still authorized during
+ * the grace period) → revoked when the grace period ends without the record coming back. A DNS
+ * failure (temporary) never changes the status; it only asks for an earlier retry.
+ */
+import type { DomainLastCheck, DomainStatus } from '../db/schema.ts';
+
+export interface DomainTimings {
+  /** How often a verified domain is checked again; default 24 h. */
+  recheckIntervalMs: number;
+  /** How long a failing domain stays authorized; default 72 h. */
+  gracePeriodMs: number;
+  /** How long a pending challenge may wait; default 7 days. */
+  challengeTtlMs: number;
+  /** How often a pending or failing domain is looked at again; default 1 h. */
+  retryIntervalMs: number;
+  /** Spread of scheduled re-checks, as a fraction of the interval, so they do not all fall at once; default 0.1. */
+  jitter: number;
+}
+
+const HOUR = 3600_000;
+
+export const DEFAULT_TIMINGS: DomainTimings = Object.freeze({
+  recheckIntervalMs: 24 * HOUR,
+  gracePeriodMs: 72 * HOUR,
+  challengeTtlMs: 7 * 24 * HOUR,
+  retryIntervalMs: HOUR,
+  jitter: 0.1,
+});
+
+/** Statuses whose domain authorizes widget origins. */
+export const AUTHORIZING: readonly DomainStatus[] = ['verified', 'failing'];
+
+export interface DomainState {
+  status: DomainStatus;
+  createdAt: Date;
+  verifiedAt: Date | null;
+  failingSince: Date | null;
+}
+
+export interface Transition extends DomainState {
+  nextCheckAt: Date | null;
+}
+
+/** When a pending challenge created at `createdAt` expires. */
+export function expiresAt(createdAt: Date, timings: DomainTimings): Date {
+  return new Date(createdAt.getTime() + timings.challengeTtlMs);
+}
+
+/** A pending challenge past its time, with no check needed to know it. */
+export function isExpired(state: DomainState, now: Date, timings: DomainTimings): boolean {
+  return state.status === 'pending' && now >= expiresAt(state.createdAt, timings);
+}
+
+/**
+ * The state after a check. A match makes any status verified: a client who puts the record back
+ * after a revocation, or meets an expired challenge late, needs no new registration.
+ */
+export function afterCheck(
+  state: DomainState,
+  check: DomainLastCheck,
+  now: Date,
+  timings: DomainTimings,
+  random: () => number = Math.random,
+): Transition {
+  const retry = new Date(now.getTime() + timings.retryIntervalMs);
+  const temporary = check.outcome === 'dns_failure';
+
+  if (check.outcome === 'matched') {
+    const stillVerified = state.status === 'verified' || state.status === 'failing';
+    return {
+      ...state,
+      status: 'verified',
+      verifiedAt: stillVerified ? (state.verifiedAt ?? now) : now,
+      failingSince: null,
+      nextCheckAt: jittered(now, timings.recheckIntervalMs, timings.jitter, random),
+    };
+  }
+  switch (state.status) {
+    case 'pending': {
+      const expiry = expiresAt(state.createdAt, timings);
+      if (now >= expiry) return { ...state, status: 'expired', nextCheckAt: null };
+      return { ...state, nextCheckAt: earliest(retry, expiry) };
+    }
+    case 'verified':
+      if (temporary) return { ...state, nextCheckAt: retry };
+      return { ...state, status: 'failing', failingSince: now, nextCheckAt: earliest(retry, graceEnd(now, timings)) };
+    case 'failing': {
+      const end = graceEnd(state.failingSince ?? now, timings);
+      if (!temporary && now >= end) return { ...state, status: 'revoked', nextCheckAt: null };
+      return { ...state, nextCheckAt: earliest(retry, end) };
+    }
+    case 'revoked':
+    case 'expired':
+      return { ...state, nextCheckAt: null };
+  }
+}
+
+function jittered(now: Date, intervalMs: number, jitter: number, random: () => number): Date {
+  const spread = intervalMs * jitter;
+  return new Date(now.getTime() + intervalMs - spread + 2 * spread * random());
+}
+
+function graceEnd(since: Date, timings: DomainTimings): Date {
+  return new Date(since.getTime() + timings.gracePeriodMs);
+}
+
+function earliest(a: Date, b: Date): Date {
+  return a < b ? a : b;
+}

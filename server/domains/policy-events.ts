@@ -1,0 +1,22 @@
+/**
+ * Telling every server instance that a client's widget policy (domains, settings) changed.
+ * The NOTIFY is sent inside the changing transaction, so PostgreSQL delivers it exactly when the
+ * change commits and never for a change that rolled back. Each instance LISTENs on the direct
+ * connection (a transaction-mode pooler cannot hold a LISTEN) and drops its cached verdicts.
+ */
+import { sql } from 'kysely';
+import type { Notifications } from '../db/connect.ts';
+import type { ScopedQueries } from '../db/tenant-db.ts';
+import type { VerdictCache } from './verdict-cache.ts';
+
+export const POLICY_CHANNEL = 'upzento_widget_policy';
+
+export async function announcePolicyChange(q: ScopedQueries): Promise<void> {
+  const clientId = q.scope.clientId;
+  if (!clientId) throw new Error('a widget policy belongs to a client: the scope names none');
+  await sql`SELECT pg_notify(${POLICY_CHANNEL}, ${clientId})`.execute(q.unfiltered);
+}
+
+export function followPolicyChanges(notifications: Notifications, cache: VerdictCache): Promise<() => Promise<void>> {
+  return notifications.listen(POLICY_CHANNEL, (clientId) => cache.invalidate(clientId));
+}

@@ -1,0 +1,148 @@
+/**
+ * A client's domains: register (each with its own challenge), verify on demand, list, delete.
+ * Admins of the client, its agency or the platform only. Every change is audited, and every change
+ * to which origins are authorized reaches the verdict caches of all instances.
+ */
+import { randomUUID } from 'node:crypto';
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Domain, DomainLastCheck } from '../db/schema.ts';
+import { AUTHED_ERRORS, ClientParams, ErrorResponse, List, Timestamp, Uuid } from '../http/schemas.ts';
+import { InvalidHostname, NotFound } from '../errors.ts';
+import type { DomainChecks } from './domain-checks.ts';
+import { normalizeHostname } from './hostname.ts';
+import { AUTHORIZING, expiresAt, type DomainTimings } from './lifecycle.ts';
+import { announcePolicyChange } from './policy-events.ts';
+import { challengeFor, newChallengeToken } from './txt-challenge.ts';
+
+const LastCheck = Type.Object({
+  at: Type.String(),
+  queried: Type.String(),
+  expected: Type.String(),
+  found: Type.Array(Type.String()),
+  outcome: Type.String(),
+  message: Type.String(),
+});
+
+const DomainView = Type.Object({
+  id: Uuid,
+  hostname: Type.String(),
+  includeSubdomains: Type.Boolean(),
+  status: Type.String(),
+  challenge: Type.Object({ type: Type.Literal('TXT'), name: Type.String(), value: Type.String() }),
+  createdAt: Timestamp,
+  verifiedAt: Type.Union([Timestamp, Type.Null()]),
+  failingSince: Type.Union([Timestamp, Type.Null()]),
+  nextCheckAt: Type.Union([Timestamp, Type.Null()]),
+  expiresAt: Type.Union([Timestamp, Type.Null()]),
+  lastCheck: Type.Union([LastCheck, Type.Null()]),
+});
+
+const DomainParams = Type.Object({ clientId: Uuid, domainId: Uuid });
+const NewDomain = Type.Object(
+  { hostname: Type.String({ minLength: 1, maxLength: 300 }), includeSubdomains: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false },
+);
+
+export interface DomainRoutesOptions {
+  checks: DomainChecks;
+  timings: DomainTimings;
+  now: () => Date;
+  onPolicyChange: (clientId: string) => void;
+}
+
+export const domainRoutes: FastifyPluginAsyncTypebox<DomainRoutesOptions> = async (app, options) => {
+  const { checks, timings, now } = options;
+  const access = { on: 'client', role: 'admin' } as const;
+
+  function view(row: Domain) {
+    return {
+      id: row.domain_id,
+      hostname: row.hostname,
+      includeSubdomains: row.include_subdomains,
+      status: row.status,
+      challenge: challengeFor(row.hostname, row.challenge_token),
+      createdAt: row.created_at,
+      verifiedAt: row.verified_at,
+      failingSince: row.failing_since,
+      nextCheckAt: row.next_check_at,
+      expiresAt: row.status === 'pending' ? expiresAt(row.created_at, timings) : null,
+      lastCheck: (row.last_check as DomainLastCheck | null) ?? null,
+    };
+  }
+
+  app.post(
+    '/v1/clients/:clientId/domains',
+    {
+      config: { access },
+      schema: { params: ClientParams, body: NewDomain, response: { 201: DomainView, ...AUTHED_ERRORS, 409: ErrorResponse } },
+    },
+    async (request, reply) => {
+      const normalized = normalizeHostname(request.body.hostname);
+      if (!normalized.ok) throw new InvalidHostname(normalized.reason);
+      const at = now();
+      const row = await request.scoped(async (q) => {
+        const created = await q
+          .insertInto('domains', {
+            domain_id: randomUUID(),
+            hostname: normalized.hostname,
+            include_subdomains: request.body.includeSubdomains ?? false,
+            challenge_token: newChallengeToken(),
+            created_at: at,
+            updated_at: at,
+            // Pending domains are looked at by the scheduler too, so a record added later is found without a click.
+            next_check_at: new Date(at.getTime() + timings.retryIntervalMs),
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await q.audit({
+          action: 'domain.registered',
+          targetType: 'domain',
+          targetId: created.domain_id,
+          details: { hostname: created.hostname, includeSubdomains: created.include_subdomains },
+        });
+        return created;
+      });
+      return reply.code(201).send(view(row));
+    },
+  );
+
+  app.post(
+    '/v1/clients/:clientId/domains/:domainId/verify',
+    { config: { access }, schema: { params: DomainParams, response: { 200: DomainView, ...AUTHED_ERRORS } } },
+    async (request) => {
+      const row = await checks.check(request.scope, request.actor, request.params.domainId, 'manual');
+      if (!row) throw new NotFound('Domain');
+      return view(row);
+    },
+  );
+
+  app.get(
+    '/v1/clients/:clientId/domains',
+    { config: { access }, schema: { params: ClientParams, response: { 200: List(DomainView), ...AUTHED_ERRORS } } },
+    async (request) => {
+      const rows = await request.scoped((q) => q.selectFrom('domains').selectAll().orderBy('hostname').execute());
+      return { items: rows.map(view) };
+    },
+  );
+
+  app.delete(
+    '/v1/clients/:clientId/domains/:domainId',
+    { config: { access }, schema: { params: DomainParams, response: { 204: Type.Null(), ...AUTHED_ERRORS } } },
+    async (request, reply) => {
+      const removed = await request.scoped(async (q) => {
+        const row = await q
+          .deleteFrom('domains')
+          .where('domain_id', '=', request.params.domainId)
+          .returning(['domain_id', 'hostname', 'status'])
+          .executeTakeFirst();
+        if (!row) throw new NotFound('Domain');
+        await q.audit({ action: 'domain.deleted', targetType: 'domain', targetId: row.domain_id, details: { hostname: row.hostname, status: row.status } });
+        if (AUTHORIZING.includes(row.status)) await announcePolicyChange(q);
+        return row;
+      });
+      if (AUTHORIZING.includes(removed.status)) options.onPolicyChange(request.scope.clientId as string);
+      return reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,56 @@
+/**
+ * The ownership challenge: a TXT record `upzento-verification=<token>` at
+ * `_upzento-challenge.<hostname>`, and what a DNS answer means for it, in words a client can act on.
+ */
+import { randomBytes } from 'node:crypto';
+import type { DomainLastCheck } from '../db/schema.ts';
+import type { TxtLookup } from './dns/resolver.ts';
+import { challengeRecordName } from './hostname.ts';
+
+export const CHALLENGE_VALUE_PREFIX = 'upzento-verification=';
+
+/** 128 random bits, URL-safe. */
+export function newChallengeToken(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+export function challengeFor(hostname: string, token: string) {
+  return { type: 'TXT' as const, name: challengeRecordName(hostname), value: `${CHALLENGE_VALUE_PREFIX}${token}` };
+}
+
+/** Reads a TXT lookup against the expected value. Whitespace and surrounding quotes pasted by hand are forgiven. */
+export function evaluateChallenge(lookup: TxtLookup, hostname: string, token: string, at: Date): DomainLastCheck {
+  const { name, value } = challengeFor(hostname, token);
+  const base = { at: at.toISOString(), queried: name, expected: value };
+  if (!lookup.ok) {
+    if (lookup.temporary) {
+      return {
+        ...base,
+        found: [],
+        outcome: 'dns_failure',
+        message: `Could not ask DNS about ${name} (${lookup.code}): ${lookup.message} This is usually temporary; the status is unchanged and the check will run again.`,
+      };
+    }
+    return {
+      ...base,
+      found: [],
+      outcome: 'not_found',
+      message: `No TXT record at ${name}${lookup.code === 'NXDOMAIN' ? ' (the name does not exist)' : ''}. Add a TXT record named ${name} with the value ${value}; new records can take a few minutes to appear.`,
+    };
+  }
+  const found = lookup.records;
+  const clean = (text: string) => text.trim().replace(/^"(.*)"$/, '$1').trim();
+  if (found.some((record) => clean(record) === value)) {
+    return { ...base, found, outcome: 'matched', message: `Found ${value} at ${name}. The domain is verified.` };
+  }
+  if (found.length === 0) {
+    return { ...base, found, outcome: 'not_found', message: `No TXT record at ${name}. Add a TXT record with the value ${value}.` };
+  }
+  const shown = found.slice(0, 5).map((record) => JSON.stringify(record.slice(0, 120))).join(', ');
+  return {
+    ...base,
+    found,
+    outcome: 'wrong_value',
+    message: `TXT records exist at ${name} but none is ${value}; found ${shown}. Check the value for typos, or whether it belongs to another Upzento domain.`,
+  };
+}
