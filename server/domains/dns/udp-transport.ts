@@ -1,0 +1,168 @@
+/**
+ * DNS over UDP. Replies are trusted only as far as an off-path attacker cannot guess them:
+ * a random id, our exact question, and the server's own address and port. Everything else is dropped
+ * and the wait goes on, so a forged packet can at worst cost a failed try, never a wrong answer.
+ */
+import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
+import { isIPv6 } from 'node:net';
+import * as dnsPacket from 'dns-packet';
+import type { DecodedPacket } from 'dns-packet';
+import {
+  ABORTED,
+  CLOSED,
+  DNS_HEADER_BYTES,
+  answersQuery,
+  decodeWhole,
+  encodeTxtQuery,
+  errorDetail,
+  hasTruncatedFlag,
+  randomQueryId,
+  type DnsServer,
+  type DnsTransport,
+  type ExchangeResult,
+} from './dns-message.js';
+
+export interface UdpTransportOptions {
+  /**
+   * Queries sent from one socket before later ones get a fresh one (default 64). A new socket means a new
+   * random source port, which an attacker forging replies must guess along with the 16-bit id; domain checks
+   * can be triggered by the very people who would like to forge them.
+   */
+  queriesPerSocket?: number;
+}
+
+/** One socket and the queries it carries; retired sockets close once their last query settles. */
+interface Binding {
+  readonly socket: Socket;
+  sent: number;
+  inFlight: number;
+  retired: boolean;
+}
+
+interface Pending {
+  readonly id: number;
+  readonly name: string;
+  readonly server: DnsServer;
+  readonly binding: Binding;
+  settle(result: ExchangeResult): void;
+}
+
+export class UdpTransport implements DnsTransport {
+  readonly #queriesPerSocket: number;
+  readonly #pending = new Map<number, Pending>();
+  readonly #bindings = new Set<Binding>();
+  readonly #current: { udp4?: Binding; udp6?: Binding } = {};
+  #closed = false;
+
+  constructor(options: UdpTransportOptions = {}) {
+    this.#queriesPerSocket = options.queriesPerSocket ?? 64;
+  }
+
+  exchange(server: DnsServer, name: string, signal: AbortSignal): Promise<ExchangeResult> {
+    if (this.#closed) return Promise.resolve(CLOSED);
+    if (signal.aborted) return Promise.resolve(ABORTED);
+
+    const id = randomQueryId(this.#pending);
+    const binding = this.#bindingFor(server);
+    const message = dnsPacket.encode(encodeTxtQuery(id, name));
+
+    return new Promise<ExchangeResult>((resolve) => {
+      let settled = false;
+      const onAbort = (): void => settle(ABORTED);
+      const settle = (result: ExchangeResult): void => {
+        if (settled) return;
+        settled = true;
+        this.#pending.delete(id);
+        signal.removeEventListener('abort', onAbort);
+        this.#release(binding);
+        resolve(result);
+      };
+
+      this.#pending.set(id, { id, name, server, binding, settle });
+      signal.addEventListener('abort', onAbort, { once: true });
+      binding.socket.send(message, server.port, server.host, (error) => {
+        if (error) settle({ kind: 'failed', failure: 'network', detail: errorDetail(error) });
+      });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    for (const pending of [...this.#pending.values()]) pending.settle(CLOSED);
+    await Promise.all([...this.#bindings].map((binding) => this.#closeBinding(binding)));
+  }
+
+  #bindingFor(server: DnsServer): Binding {
+    const family = isIPv6(server.host) ? 'udp6' : 'udp4';
+    let binding = this.#current[family];
+    if (binding === undefined) {
+      binding = this.#open(family);
+      this.#current[family] = binding;
+    }
+    binding.sent += 1;
+    binding.inFlight += 1;
+    if (binding.inFlight === 1) binding.socket.ref();
+    if (binding.sent >= this.#queriesPerSocket) {
+      binding.retired = true;
+      this.#current[family] = undefined;
+    }
+    return binding;
+  }
+
+  #open(family: 'udp4' | 'udp6'): Binding {
+    const socket = createSocket({ type: family });
+    const binding: Binding = { socket, sent: 0, inFlight: 0, retired: false };
+    socket.on('message', (message, remote) => this.#receive(binding, message, remote));
+    socket.on('error', (error) => {
+      // A socket error ends every query on it; a fresh socket serves the next ones.
+      if (this.#current.udp4 === binding) this.#current.udp4 = undefined;
+      if (this.#current.udp6 === binding) this.#current.udp6 = undefined;
+      binding.retired = true;
+      const failed: ExchangeResult = { kind: 'failed', failure: 'network', detail: errorDetail(error) };
+      for (const pending of [...this.#pending.values()]) if (pending.binding === binding) pending.settle(failed);
+      void this.#closeBinding(binding);
+    });
+    this.#bindings.add(binding);
+    return binding;
+  }
+
+  #receive(binding: Binding, message: Buffer, remote: RemoteInfo): void {
+    if (message.length < DNS_HEADER_BYTES) return;
+    const pending = this.#pending.get(message.readUInt16BE(0));
+    if (pending === undefined || pending.binding !== binding) return;
+    if (remote.address !== pending.server.host || remote.port !== pending.server.port) return;
+
+    let reply: DecodedPacket;
+    try {
+      reply = decodeWhole(message);
+    } catch (error) {
+      // A truncated reply may be cut mid-record; its header alone is enough to move to TCP,
+      // and a forged one only costs a TCP query that is checked in full.
+      if (hasTruncatedFlag(message)) pending.settle({ kind: 'truncated' });
+      else pending.settle({ kind: 'failed', failure: 'bad-response', detail: errorDetail(error) });
+      return;
+    }
+    if (!answersQuery(reply, pending.id, pending.name)) return;
+    pending.settle(reply.flag_tc ? { kind: 'truncated' } : { kind: 'reply', reply });
+  }
+
+  #release(binding: Binding): void {
+    binding.inFlight -= 1;
+    if (binding.inFlight > 0) return;
+    // An idle socket must not keep the process alive; a pending query does (its timer alone would not).
+    if (binding.retired) void this.#closeBinding(binding);
+    else binding.socket.unref();
+  }
+
+  #closeBinding(binding: Binding): Promise<void> {
+    if (!this.#bindings.delete(binding)) return Promise.resolve();
+    return new Promise((resolve) => {
+      try {
+        binding.socket.close(() => resolve());
+      } catch {
+        resolve(); // already closed by an earlier error
+      }
+    });
+  }
+}
+
