@@ -3,6 +3,7 @@
  * tests can build a fresh app on their own database and call app.inject().
  */
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { DatabaseHandle } from './db/connect.ts';
@@ -17,6 +18,28 @@ import { healthRoutes } from './health/routes.ts';
 import { installErrorHandler } from './http/error-handler.ts';
 import { tenancyPlugin } from './tenancy/tenancy-plugin.ts';
 import { tenantRoutes } from './tenants/routes.ts';
+import { settingsRoutes } from './tenants/settings-routes.ts';
+import type { TxtResolver } from './domains/dns/resolver.ts';
+import { DomainChecks } from './domains/domain-checks.ts';
+import { DEFAULT_TIMINGS, type DomainTimings } from './domains/lifecycle.ts';
+import { followPolicyChanges } from './domains/policy-events.ts';
+import { domainRoutes } from './domains/routes.ts';
+import { DomainScheduler } from './domains/scheduler.ts';
+import { VerdictCache, type VerdictCacheOptions } from './domains/verdict-cache.ts';
+import { bundleRoutes } from './widget/bundle.ts';
+import { widgetRoutes } from './widget/routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    verdicts: VerdictCache;
+    domainChecks: DomainChecks;
+    /** Not started by buildApp: the server entry starts it; tests run rounds by hand. */
+    scheduler: DomainScheduler;
+  }
+}
+
+/** dist/widget.js beside this server's folder. */
+export const DEFAULT_WIDGET_BUNDLE = fileURLToPath(new URL('../dist/widget.js', import.meta.url));
 
 export interface AppOptions {
   database: DatabaseHandle;
@@ -27,6 +50,15 @@ export interface AppOptions {
   /** Fastify's logger option; default off (the server entry turns it on). */
   logger?: FastifyServerOptions['logger'];
   brake?: SignInBrake;
+  /** Asks DNS for domain challenges. Its owner closes it. */
+  resolver: TxtResolver;
+  /** Domain re-check periods; default DEFAULT_TIMINGS (24 h, 72 h grace, 7-day challenges). */
+  timings?: DomainTimings;
+  /** The clock of domain lifecycles; default the system's. Tests pass a fake one. */
+  now?: () => Date;
+  verdictCache?: VerdictCacheOptions;
+  /** The script-tag bundle to serve at /widget.js; default dist/widget.js. */
+  widgetBundlePath?: string;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -50,12 +82,39 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  await app.register(tenancyPlugin, { jwtSecret: options.jwtSecret, data: new TenantDatabase(options.database.db, app.log) });
+  const data = new TenantDatabase(options.database.db, app.log);
+  const timings = options.timings ?? DEFAULT_TIMINGS;
+  const now = options.now ?? (() => new Date());
+  const verdicts = new VerdictCache(data, options.verdictCache);
+  const onPolicyChange = (clientId: string) => verdicts.invalidate(clientId);
+  const checks = new DomainChecks({ data, resolver: options.resolver, timings, now, onPolicyChange });
+  const scheduler = new DomainScheduler({
+    data,
+    lockDb: options.database.kind === 'postgres' ? options.database.direct : null,
+    checks,
+    timings,
+    now,
+    log: app.log,
+  });
+  app.decorate('verdicts', verdicts);
+  app.decorate('domainChecks', checks);
+  app.decorate('scheduler', scheduler);
+  const unfollow = await followPolicyChanges(options.database.notifications, verdicts);
+  app.addHook('onClose', async () => {
+    await scheduler.stop();
+    await unfollow();
+  });
+
+  await app.register(tenancyPlugin, { jwtSecret: options.jwtSecret, data });
   await app.register(healthRoutes, { db: options.database.db });
   await app.register(authRoutes, { platformId: options.platformId, passwordCost, ...(options.brake && { brake: options.brake }) });
   await app.register(tenantRoutes, { passwordCost });
+  await app.register(settingsRoutes, { onPolicyChange });
   await app.register(contactRoutes);
   await app.register(submissionRoutes);
   await app.register(auditRoutes);
+  await app.register(domainRoutes, { checks, timings, now, onPolicyChange });
+  await app.register(bundleRoutes, { path: options.widgetBundlePath ?? DEFAULT_WIDGET_BUNDLE });
+  await app.register(widgetRoutes, { verdicts });
   return app;
 }

@@ -9,11 +9,22 @@ import { openDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { TenantDatabase } from './db/tenant-db.ts';
 import { buildApp } from './app.ts';
+import { DEFAULT_TIMINGS } from './domains/lifecycle.ts';
 import { ensureFirstAdmin, ensurePlatform, loadSigningKey } from './tenants/bootstrap.ts';
 import { DEFAULT_PASSWORD_COST } from './auth/password.ts';
+import { createResolver, parseDnsServers, systemDnsServers } from './domains/dns/resolver.ts';
+import { ensureWidgetBundle } from './widget/ensure-bundle.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  let dnsServers;
+  try {
+    dnsServers = config.dnsServers ? parseDnsServers(config.dnsServers) : systemDnsServers();
+  } catch (error) {
+    throw new ConfigError(`UPZENTO_DNS_SERVERS: ${(error as Error).message}`);
+  }
+  const resolver = createResolver({ servers: dnsServers });
+  const widgetBundlePath = await ensureWidgetBundle();
   const database = await openDatabase(config);
   const applied = await migrateToLatest(database.direct as Kysely<unknown>);
   const data = new TenantDatabase(database.db);
@@ -21,7 +32,22 @@ async function main(): Promise<void> {
   const jwtSecret = config.jwtSecret ?? (await loadSigningKey(data, database.kind, config.dataDir));
   const admin = await ensureFirstAdmin(data, platformId, { email: config.adminEmail, password: config.adminPassword }, DEFAULT_PASSWORD_COST);
 
-  const app = await buildApp({ database, jwtSecret, platformId, logger: { level: config.logLevel } });
+  const hours = (n: number) => n * 3600_000;
+  const app = await buildApp({
+    database,
+    jwtSecret,
+    platformId,
+    resolver,
+    widgetBundlePath,
+    logger: { level: config.logLevel },
+    timings: {
+      ...DEFAULT_TIMINGS,
+      recheckIntervalMs: hours(config.recheckIntervalHours),
+      gracePeriodMs: hours(config.gracePeriodHours),
+      challengeTtlMs: hours(24 * config.challengeTtlDays),
+    },
+  });
+  if (config.schedulerEnabled) app.scheduler.start();
   const where = database.kind === 'pglite' ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL (DATABASE_URL)';
   if (applied.length) app.log.info({ migrations: applied }, 'applied migrations');
 
@@ -34,6 +60,7 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await app.close();
+      await resolver.close();
       await database.close();
     } finally {
       process.exit(0);

@@ -4,7 +4,7 @@
  * query, policy and migration is the same on both.
  */
 import { mkdir } from 'node:fs/promises';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database } from './schema.ts';
@@ -23,6 +23,8 @@ export interface DatabaseHandle {
   /** A direct connection for migrations, LISTEN/NOTIFY and session-level locks. */
   readonly direct: Kysely<Database>;
   readonly notifications: Notifications;
+  /** Statements sent so far on this handle (tests use it to prove that a cache hit sends none). */
+  readonly stats: { queries: number };
   close(): Promise<void>;
 }
 
@@ -40,15 +42,24 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   return options.databaseUrl ? openPostgres(options.databaseUrl, options.databaseDirectUrl ?? options.databaseUrl, options.poolSize ?? 10) : openPglite(options.dataDir);
 }
 
+function counter() {
+  const stats = { queries: 0 };
+  const log = (event: LogEvent) => {
+    if (event.level === 'query') stats.queries += 1;
+  };
+  return { stats, log };
+}
+
 async function openPostgres(url: string, directUrl: string, poolSize: number): Promise<DatabaseHandle> {
+  const { stats, log } = counter();
   const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'upzento' });
   const directPool =
     directUrl === url ? pool : new pg.Pool({ connectionString: directUrl, max: 2, application_name: 'upzento-direct' });
   // Idle clients of the pool can fail when the server restarts; the pool replaces them.
   pool.on('error', () => {});
   if (directPool !== pool) directPool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  const direct = directPool === pool ? db : new Kysely<Database>({ dialect: new PostgresDialect({ pool: directPool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
+  const direct = directPool === pool ? db : new Kysely<Database>({ dialect: new PostgresDialect({ pool: directPool }), log });
 
   let listener: pg.Client | null = null;
   const handlers = new Map<string, Set<(payload: string) => void>>();
@@ -88,6 +99,7 @@ async function openPostgres(url: string, directUrl: string, poolSize: number): P
     db,
     direct,
     notifications,
+    stats,
     async close() {
       await listener?.end().catch(() => {});
       await db.destroy();
@@ -105,7 +117,8 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     pglite = new PGlite(`${dataDir}/pgdata`);
   }
   await pglite.waitReady;
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new PglitePool(pglite) }) });
+  const { stats, log } = counter();
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new PglitePool(pglite) }), log });
   const notifications: Notifications = {
     async listen(channel, onPayload) {
       const unsubscribe = await pglite.listen(channel, onPayload);
@@ -120,6 +133,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     db,
     direct: db,
     notifications,
+    stats,
     async close() {
       await db.destroy();
       await pglite.close();

@@ -92,6 +92,7 @@ export interface SubmissionsTable {
   client_id: string;
   submission_id: Generated<string>;
   idempotency_key: string;
+  payload_hash: string;
   contact_id: string | null;
   email: string;
   name: string | null;

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, type AppOptions } from '../../server/app.ts';
 import { TenantDatabase } from '../../server/db/tenant-db.ts';
+import { createResolver } from '../../server/domains/dns/resolver.ts';
 import { ensureFirstAdmin, ensurePlatform } from '../../server/tenants/bootstrap.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
@@ -32,7 +33,9 @@ export async function createTestApp(overrides: Partial<AppOptions> = {}, db?: Te
   const platformId = await ensurePlatform(data);
   await ensureFirstAdmin(data, platformId, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, TEST_PASSWORD_COST);
   const jwtSecret = overrides.jwtSecret ?? randomBytes(32).toString('hex');
-  const app = await buildApp({ database: database.handle, jwtSecret, platformId, passwordCost: TEST_PASSWORD_COST, ...overrides });
+  // Tests that need DNS pass a resolver aimed at their own test server; this one answers nothing.
+  const resolver = overrides.resolver ?? createResolver({ servers: [{ host: '127.0.0.1', port: 9 }], timeoutMs: 200, attempts: 1 });
+  const app = await buildApp({ database: database.handle, jwtSecret, platformId, passwordCost: TEST_PASSWORD_COST, resolver, ...overrides });
   await app.ready();
 
   const call: TestApp['call'] = (method, url, token, body, headers = {}) =>
@@ -59,6 +62,7 @@ export async function createTestApp(overrides: Partial<AppOptions> = {}, db?: Te
     call,
     async close() {
       await app.close();
+      if (!overrides.resolver) await resolver.close();
       if (!db) await database.close();
     },
   };

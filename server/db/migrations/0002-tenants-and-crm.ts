@@ -123,6 +123,8 @@ CREATE TABLE submissions (
   client_id       uuid NOT NULL,
   submission_id   uuid NOT NULL DEFAULT gen_random_uuid(),
   idempotency_key text NOT NULL CHECK (length(idempotency_key) BETWEEN 8 AND 200),
+  -- SHA-256 of the request body: the same key with a different body is a client bug, not a retry.
+  payload_hash    text NOT NULL,
   contact_id      uuid,
   email           text NOT NULL,
   name            text,

@@ -1,0 +1,65 @@
+/**
+ * GET /widget.js: the script-tag bundle, read once at start and compressed once (gzip and
+ * brotli), served with an ETag so browsers revalidate cheaply. The URL is not versioned, so the
+ * cache lifetime is short and revalidation does the rest.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { FastifyPluginAsync } from 'fastify';
+import { ServiceUnavailable } from '../errors.ts';
+
+export interface BundleOptions {
+  /** Path of the built script-tag bundle (dist/widget.js). */
+  path: string;
+}
+
+interface Encoded {
+  identity: Buffer;
+  gzip: Buffer;
+  br: Buffer;
+  etag: string;
+}
+
+async function load(path: string): Promise<Encoded | null> {
+  let identity: Buffer;
+  try {
+    identity = await readFile(path);
+  } catch {
+    return null;
+  }
+  return {
+    identity,
+    gzip: gzipSync(identity, { level: 9 }),
+    br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+    etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 22)}"`,
+  };
+}
+
+function preferredEncoding(header: string | undefined): 'br' | 'gzip' | 'identity' {
+  const accepted = (header ?? '').toLowerCase();
+  if (/\bbr\b/.test(accepted)) return 'br';
+  if (/\bgzip\b/.test(accepted)) return 'gzip';
+  return 'identity';
+}
+
+export const bundleRoutes: FastifyPluginAsync<BundleOptions> = async (app, options) => {
+  const bundle = await load(options.path);
+  if (!bundle) app.log.warn({ path: options.path }, 'widget bundle not found: run `npm run build`');
+
+  app.get('/widget.js', { config: { access: { public: true } } }, async (request, reply) => {
+    if (!bundle) throw new ServiceUnavailable('The widget bundle has not been built; run npm run build on the server');
+    reply
+      .header('content-type', 'application/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=300, stale-while-revalidate=86400')
+      .header('etag', bundle.etag)
+      .header('vary', 'accept-encoding')
+      // Pages that isolate themselves (COEP) may still load it.
+      .header('cross-origin-resource-policy', 'cross-origin')
+      .header('x-content-type-options', 'nosniff');
+    if (request.headers['if-none-match'] === bundle.etag) return reply.code(304).send();
+    const encoding = preferredEncoding(request.headers['accept-encoding']);
+    if (encoding !== 'identity') reply.header('content-encoding', encoding);
+    return reply.send(bundle[encoding]);
+  });
+};

@@ -1,0 +1,18 @@
+/**
+ * The server serves dist/widget.js. `npm install` builds it (the `prepare` script); a checkout
+ * that skipped that (say, `npm ci --ignore-scripts`) gets it built on first start instead.
+ */
+import { access } from 'node:fs/promises';
+import { DEFAULT_WIDGET_BUNDLE } from '../app.ts';
+
+export async function ensureWidgetBundle(path = DEFAULT_WIDGET_BUNDLE): Promise<string> {
+  try {
+    await access(path);
+    return path;
+  } catch {
+    const config = new URL('../../esbuild.config.mjs', import.meta.url).href;
+    const { buildWidget } = (await import(config)) as { buildWidget: () => Promise<unknown> };
+    await buildWidget();
+    return path;
+  }
+}

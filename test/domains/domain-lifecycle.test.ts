@@ -1,0 +1,241 @@
+/**
+ * Domain registration, verification against the suite's own DNS server, and the lifecycle driven by
+ * a fake clock: pending → verified → failing (still authorized) → revoked; pending → expired;
+ * DNS failures never change a status.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createDomainFixture, HOUR, TIMINGS, type DomainFixture } from '../support/domain-fixture.ts';
+
+let f: DomainFixture;
+beforeAll(async () => {
+  f = await createDomainFixture();
+});
+afterAll(() => f.close());
+
+const domains = (clientId = f.clientId) => `/v1/clients/${clientId}/domains`;
+
+async function register(hostname: string, includeSubdomains = false) {
+  return f.t.call('POST', domains(), f.t.adminToken, { hostname, includeSubdomains });
+}
+
+async function verify(id: string) {
+  const response = await f.t.call('POST', `${domains()}/${id}/verify`, f.t.adminToken);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json();
+}
+
+function widgetConfig(origin: string) {
+  return f.t.app.inject({ method: 'GET', url: `/v1/widget/${f.publicKey}/config`, headers: { origin } });
+}
+
+async function auditActions(): Promise<string[]> {
+  const log = await f.t.call('GET', `/v1/clients/${f.clientId}/audit-log?limit=500`, f.t.adminToken);
+  return log.json().items.map((item: { action: string }) => item.action);
+}
+
+describe('registration', () => {
+  test('stores the host a browser would put in Origin, with a TXT challenge of its own', async () => {
+    const response = await register('Shop.Example.COM.');
+    expect(response.statusCode, response.body).toBe(201);
+    const body = response.json();
+    expect(body).toMatchObject({
+      hostname: 'shop.example.com',
+      includeSubdomains: false,
+      status: 'pending',
+      challenge: { type: 'TXT', name: '_upzento-challenge.shop.example.com' },
+    });
+    const token = body.challenge.value.replace(/^upzento-verification=/, '');
+    expect(body.challenge.value.startsWith('upzento-verification=')).toBe(true);
+    // 128 bits in base64url is 22 characters.
+    expect(token).toMatch(/^[A-Za-z0-9_-]{22,}$/);
+
+    const other = (await register('other.example.com')).json();
+    expect(other.challenge.value).not.toBe(body.challenge.value);
+  });
+
+  test('internationalized names are stored in their ASCII form', async () => {
+    const response = await register('bücher.example');
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json().hostname).toBe('xn--bcher-kva.example');
+  });
+
+  test('the same host in another spelling is the same domain: 409', async () => {
+    await register('dup.example.com');
+    const again = await register('DUP.example.com.');
+    expect(again.statusCode).toBe(409);
+    expect(again.json().message).toMatch(/hostname/);
+  });
+
+  test.each([
+    ['https://example.com/path', /URL|path|scheme/i],
+    ['example.com/path', /path/i],
+    ['192.168.0.1', /IP/i],
+    ['[::1]', /IP|bracket|address/i],
+    ['a..b.com', /empty/i],
+    [`${'a'.repeat(64)}.com`, /63|long/i],
+    ['co.uk', /public suffix/i],
+    ['github.io', /public suffix/i],
+    ['localhost', /label|single|public suffix/i],
+  ])('rejects %s with a 400 that names the field', async (hostname, reason) => {
+    const response = await register(hostname);
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json().message).toMatch(/^hostname: /);
+    expect(response.json().message).toMatch(reason);
+  });
+
+  test('a name under a public suffix is accepted', async () => {
+    expect((await register('someone.github.io')).statusCode).toBe(201);
+  });
+});
+
+describe('verification', () => {
+  test('not found, wrong value, DNS failure, then the right value', async () => {
+    const created = (await register('verify.example.com')).json();
+    const name = created.challenge.name;
+
+    let domain = await verify(created.id);
+    expect(domain.status).toBe('pending');
+    expect(domain.lastCheck).toMatchObject({ outcome: 'not_found', queried: name, expected: created.challenge.value, found: [] });
+    expect(domain.lastCheck.message).toContain(name);
+
+    f.dns.setTxt(name, ['upzento-verification=somebody-elses-token', 'v=spf1 -all']);
+    domain = await verify(created.id);
+    expect(domain.status).toBe('pending');
+    expect(domain.lastCheck.outcome).toBe('wrong_value');
+    expect(domain.lastCheck.found).toEqual(['upzento-verification=somebody-elses-token', 'v=spf1 -all']);
+    expect(domain.lastCheck.message).toMatch(/none is/);
+
+    f.dns.setBehaviour(name, 'servfail');
+    domain = await verify(created.id);
+    expect(domain.status).toBe('pending');
+    expect(domain.lastCheck.outcome).toBe('dns_failure');
+    expect(domain.lastCheck.message).toMatch(/temporary/);
+
+    f.dns.setBehaviour(name, 'normal');
+    f.dns.setTxt(name, ['v=spf1 -all', created.challenge.value]);
+    domain = await verify(created.id);
+    expect(domain.status).toBe('verified');
+    expect(domain.verifiedAt).not.toBeNull();
+    expect(domain.lastCheck.outcome).toBe('matched');
+  });
+
+  test('a truncated answer is asked again over TCP, and a value split into 255-byte strings is joined', async () => {
+    const created = (await register('big.example.com')).json();
+    const name = created.challenge.name;
+    // Enough records to overflow a UDP answer, plus the challenge split across character-strings.
+    const filler = Array.from({ length: 8 }, (_, i) => `filler-${i}-${'x'.repeat(240)}`);
+    const value = created.challenge.value as string;
+    f.dns.setTxt(name, [...filler, [value.slice(0, 10), value.slice(10)]]);
+    f.dns.setBehaviour(name, 'truncate-udp');
+    const before = f.dns.queries.length;
+    const domain = await verify(created.id);
+    expect(domain.status).toBe('verified');
+    const transports = f.dns.queries.slice(before).filter((q) => q.name === name).map((q) => q.transport);
+    expect(transports).toEqual(['udp', 'tcp']);
+  });
+
+  test('a decoy reply with a wrong id is ignored', async () => {
+    const created = (await register('decoy.example.com')).json();
+    f.dns.setTxt(created.challenge.name, [created.challenge.value]);
+    f.dns.setBehaviour(created.challenge.name, 'decoy-then-answer');
+    expect((await verify(created.id)).status).toBe('verified');
+  });
+
+  test('a challenge delegated by CNAME is followed', async () => {
+    const created = (await register('alias.example.com')).json();
+    f.dns.setCname(created.challenge.name, 'challenges.dns-host.example');
+    f.dns.setTxt('challenges.dns-host.example', [created.challenge.value]);
+    expect((await verify(created.id)).status).toBe('verified');
+  });
+
+  test('registration and verification are audited', async () => {
+    const actions = await auditActions();
+    expect(actions).toContain('domain.registered');
+    expect(actions).toContain('domain.verified');
+    expect(actions).toContain('domain.checked');
+  });
+});
+
+describe('lifecycle on a fake clock', () => {
+  test('verified → failing (still authorized) → revoked after the grace period', async () => {
+    const id = await f.verifiedDomain('life.example.com');
+    const origin = 'https://life.example.com';
+    expect((await widgetConfig(origin)).statusCode).toBe(200);
+    const name = '_upzento-challenge.life.example.com';
+
+    // The record disappears; the next scheduled re-check is a day later.
+    f.dns.remove(name);
+    f.clock.advance(TIMINGS.recheckIntervalMs + HOUR);
+    const round = await f.t.app.scheduler.runOnce();
+    expect(round.ran).toBe(true);
+    let domain = (await f.t.call('GET', domains(), f.t.adminToken)).json().items.find((d: { id: string }) => d.id === id);
+    expect(domain.status).toBe('failing');
+    expect(domain.failingSince).not.toBeNull();
+    expect((await widgetConfig(origin)).statusCode).toBe(200);
+
+    // A DNS failure during the grace period changes nothing.
+    f.dns.setBehaviour(name, 'servfail');
+    f.clock.advance(2 * HOUR);
+    await f.t.app.scheduler.runOnce();
+    domain = (await f.t.call('GET', domains(), f.t.adminToken)).json().items.find((d: { id: string }) => d.id === id);
+    expect(domain.status).toBe('failing');
+    expect(domain.lastCheck.outcome).toBe('dns_failure');
+    f.dns.setBehaviour(name, 'normal');
+
+    // Grace period over, record still missing.
+    f.clock.advance(TIMINGS.gracePeriodMs);
+    await f.t.app.scheduler.runOnce();
+    domain = (await f.t.call('GET', domains(), f.t.adminToken)).json().items.find((d: { id: string }) => d.id === id);
+    expect(domain.status).toBe('revoked');
+    const refused = await widgetConfig(origin);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().message).toBe('Domain not authorized for this client');
+
+    const actions = await auditActions();
+    expect(actions).toContain('domain.failing');
+    expect(actions).toContain('domain.revoked');
+  });
+
+  test('a failing domain whose record comes back is verified again', async () => {
+    const id = await f.verifiedDomain('comeback.example.com');
+    const name = '_upzento-challenge.comeback.example.com';
+    const value = (await f.t.call('GET', domains(), f.t.adminToken)).json().items.find((d: { id: string }) => d.id === id).challenge.value;
+    f.dns.remove(name);
+    f.clock.advance(TIMINGS.recheckIntervalMs + HOUR);
+    await f.t.app.scheduler.runOnce();
+    f.dns.setTxt(name, [value]);
+    f.clock.advance(TIMINGS.retryIntervalMs + 1);
+    await f.t.app.scheduler.runOnce();
+    const domain = (await f.t.call('GET', domains(), f.t.adminToken)).json().items.find((d: { id: string }) => d.id === id);
+    expect(domain.status).toBe('verified');
+    expect(domain.failingSince).toBeNull();
+  });
+
+  test('a pending challenge never met expires after its time', async () => {
+    const created = (await register('never.example.com')).json();
+    f.clock.advance(TIMINGS.challengeTtlMs + HOUR);
+    await f.t.app.scheduler.runOnce();
+    const domain = (await f.t.call('GET', domains(), f.t.adminToken)).json().items.find((d: { id: string }) => d.id === created.id);
+    expect(domain.status).toBe('expired');
+    expect(await auditActions()).toContain('domain.expired');
+  });
+
+  test('a pending domain whose record appears later is verified by the scheduler, without a click', async () => {
+    const created = (await register('later.example.com')).json();
+    f.dns.setTxt(created.challenge.name, [created.challenge.value]);
+    f.clock.advance(TIMINGS.retryIntervalMs + 1);
+    await f.t.app.scheduler.runOnce();
+    const domain = (await f.t.call('GET', domains(), f.t.adminToken)).json().items.find((d: { id: string }) => d.id === created.id);
+    expect(domain.status).toBe('verified');
+  });
+
+  test('deleting a verified domain refuses its origin at once, and is audited', async () => {
+    const id = await f.verifiedDomain('gone.example.com');
+    expect((await widgetConfig('https://gone.example.com')).statusCode).toBe(200);
+    const deleted = await f.t.call('DELETE', `${domains()}/${id}`, f.t.adminToken);
+    expect(deleted.statusCode).toBe(204);
+    expect((await widgetConfig('https://gone.example.com')).statusCode).toBe(403);
+    expect(await auditActions()).toContain('domain.deleted');
+    expect((await f.t.call('DELETE', `${domains()}/${id}`, f.t.adminToken)).statusCode).toBe(404);
+  });
+});
