@@ -62,8 +62,11 @@ async function main(): Promise<void> {
       await app.close();
       await resolver.close();
       await database.close();
-    } finally {
+      console.log('Upzento stopped: requests in flight finished, database closed.');
       process.exit(0);
+    } catch (error) {
+      console.error('Upzento did not stop cleanly:', error);
+      process.exit(1);
     }
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
