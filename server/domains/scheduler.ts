@@ -15,7 +15,7 @@ import type { DomainChecks } from './domain-checks.ts';
 import { isExpired, type DomainTimings } from './lifecycle.ts';
 
 /** Advisory lock key of the re-check round ("upzento domains" → a fixed 64-bit number). */
-const LOCK_KEY = 0x75707a656e746f01n;
+export const SCHEDULER_LOCK_KEY = 0x75707a656e746f01n;
 
 export interface SchedulerOptions {
   data: TenantDatabase;
@@ -84,12 +84,12 @@ export class DomainScheduler {
     const { lockDb } = this.#options;
     if (!lockDb) return work();
     return lockDb.connection().execute(async (connection) => {
-      const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_lock(${LOCK_KEY.toString()}::bigint) AS locked`.execute(connection);
+      const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_lock(${SCHEDULER_LOCK_KEY.toString()}::bigint) AS locked`.execute(connection);
       if (!rows[0]?.locked) return { ran: false, checked: 0, expired: 0, failed: 0 };
       try {
         return await work();
       } finally {
-        await sql`SELECT pg_advisory_unlock(${LOCK_KEY.toString()}::bigint)`.execute(connection);
+        await sql`SELECT pg_advisory_unlock(${SCHEDULER_LOCK_KEY.toString()}::bigint)`.execute(connection);
       }
     });
   }

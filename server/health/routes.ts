@@ -1,5 +1,6 @@
 /** Liveness and readiness. /readyz asks the database, with a short time limit. */
 import { sql, type Kysely } from 'kysely';
+import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Database } from '../db/schema.ts';
 
@@ -9,10 +10,13 @@ export interface HealthOptions {
   timeoutMs?: number;
 }
 
+const Status = Type.Object({ status: Type.String(), reason: Type.Optional(Type.String()) });
+
 export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, options) => {
   const timeoutMs = options.timeoutMs ?? 2000;
-  app.get('/healthz', { config: { access: { public: true } }, logLevel: 'warn' }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { config: { access: { public: true } }, logLevel: 'warn' }, async (request, reply) => {
+  const common = { config: { access: { public: true } }, logLevel: 'warn', schema: { response: { 200: Status, 503: Status } } } as const;
+  app.get('/healthz', common, async () => ({ status: 'ok' }));
+  app.get('/readyz', common, async (request, reply) => {
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([

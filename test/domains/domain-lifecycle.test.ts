@@ -239,3 +239,10 @@ describe('lifecycle on a fake clock', () => {
     expect((await f.t.call('DELETE', `${domains()}/${id}`, f.t.adminToken)).statusCode).toBe(404);
   });
 });
+
+describe('scheduler', () => {
+  test('a round already running is joined, not run twice', async () => {
+    const [first, second] = await Promise.all([f.t.app.scheduler.runOnce(), f.t.app.scheduler.runOnce()]);
+    expect(first).toBe(second);
+  });
+});
