@@ -28,6 +28,7 @@ import { DomainScheduler } from './domains/scheduler.ts';
 import { VerdictCache, type VerdictCacheOptions } from './domains/verdict-cache.ts';
 import { bundleRoutes } from './widget/bundle.ts';
 import { widgetRoutes } from './widget/routes.ts';
+import { Metrics, metricsRoutes } from './metrics/metrics.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -59,6 +60,8 @@ export interface AppOptions {
   verdictCache?: VerdictCacheOptions;
   /** The script-tag bundle to serve at /widget.js; default dist/widget.js. */
   widgetBundlePath?: string;
+  /** Serves GET /metrics behind this Bearer token; default unset, no /metrics route. */
+  metricsToken?: string | null;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -85,9 +88,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const data = new TenantDatabase(options.database.db, app.log);
   const timings = options.timings ?? DEFAULT_TIMINGS;
   const now = options.now ?? (() => new Date());
-  const verdicts = new VerdictCache(data, options.verdictCache);
+  const metrics = new Metrics();
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.requests.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unknown', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+  const verdicts = new VerdictCache(data, {
+    ...options.verdictCache,
+    observe: (cache, result) => metrics.cacheLookups.inc({ cache, result }),
+  });
   const onPolicyChange = (clientId: string) => verdicts.invalidate(clientId);
-  const checks = new DomainChecks({ data, resolver: options.resolver, timings, now, onPolicyChange });
+  const checks = new DomainChecks({
+    data,
+    resolver: options.resolver,
+    timings,
+    now,
+    onPolicyChange,
+    onCheck: (outcome, reason) => metrics.domainChecks.inc({ outcome, reason }),
+  });
   const scheduler = new DomainScheduler({
     data,
     lockDb: options.database.kind === 'postgres' ? options.database.direct : null,
@@ -115,6 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await app.register(domainRoutes, { checks, timings, now, onPolicyChange });
   await app.register(bundleRoutes, { path: options.widgetBundlePath ?? DEFAULT_WIDGET_BUNDLE });
-  await app.register(widgetRoutes, { verdicts });
+  await app.register(widgetRoutes, { verdicts, onVerdict: (allowed) => metrics.verdicts.inc({ verdict: allowed ? 'allowed' : 'refused' }) });
+  if (options.metricsToken) await app.register(metricsRoutes, { metrics, token: options.metricsToken });
   return app;
 }

@@ -32,6 +32,8 @@ export interface Config {
   readonly challengeTtlDays: number;
   /** UPZENTO_SCHEDULER, default on: set `off` to run an instance that never re-checks domains. */
   readonly schedulerEnabled: boolean;
+  /** UPZENTO_METRICS_TOKEN: serves GET /metrics to a Bearer of this token; unset, no /metrics. */
+  readonly metricsToken: string | null;
   /** LOG_LEVEL, default info. */
   readonly logLevel: string;
 }
@@ -107,6 +109,7 @@ export function loadConfig(env: Env = process.env): Config {
     gracePeriodHours: integer(env, 'UPZENTO_GRACE_PERIOD_HOURS', 72, 1, 24 * 90),
     challengeTtlDays: integer(env, 'UPZENTO_CHALLENGE_TTL_DAYS', 7, 1, 90),
     schedulerEnabled: scheduler === 'on',
+    metricsToken: text(env, 'UPZENTO_METRICS_TOKEN'),
     logLevel: text(env, 'LOG_LEVEL') ?? 'info',
   });
 }

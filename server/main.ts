@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     platformId,
     resolver,
     widgetBundlePath,
+    metricsToken: config.metricsToken,
     logger: { level: config.logLevel },
     timings: {
       ...DEFAULT_TIMINGS,

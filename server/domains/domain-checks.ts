@@ -19,6 +19,8 @@ export interface DomainChecksOptions {
   now: () => Date;
   /** Called after a commit that changed which origins the client authorizes. */
   onPolicyChange: (clientId: string) => void;
+  /** Told the outcome of every check (for metrics); default none. */
+  onCheck?: (outcome: DomainLastCheck['outcome'], reason: CheckReason) => void;
 }
 
 export type CheckReason = 'manual' | 'scheduled';
@@ -37,6 +39,7 @@ export class DomainChecks {
     if (!domain) return null;
     const lookup = await resolver.resolveTxt(challengeRecordName(domain.hostname));
     const check = evaluateChallenge(lookup, domain.hostname, domain.challenge_token, now());
+    this.#options.onCheck?.(check.outcome, reason);
     return this.#apply(scope, actor, domainId, check, reason);
   }
 

@@ -32,6 +32,8 @@ export interface VerdictCacheOptions {
   refusedTtlMs?: number;
   /** Most clients whose key and configuration are kept; default 20,000. */
   maxClients?: number;
+  /** Told of every look-up and whether it hit (for metrics); default none. */
+  observe?: (cache: 'client' | 'verdict' | 'policy', result: 'hit' | 'miss') => void;
 }
 
 interface ClientPolicy extends OriginPolicy {
@@ -47,9 +49,11 @@ export class VerdictCache {
   readonly #policies: LRUCache<string, ClientPolicy, WidgetClient>;
   readonly #verdicts: LRUCache<string, OriginDecision, { client: WidgetClient; origin: string | undefined }>;
   readonly #listeners = new Set<(clientId: string) => void>();
+  readonly #observe: NonNullable<VerdictCacheOptions['observe']>;
 
   constructor(data: TenantDatabase, options: VerdictCacheOptions = {}) {
     this.#data = data;
+    this.#observe = options.observe ?? (() => {});
     const allowedTtl = options.allowedTtlMs ?? 10 * 60_000;
     const refusedTtl = options.refusedTtlMs ?? 30_000;
     const maxClients = options.maxClients ?? 20_000;
@@ -85,14 +89,18 @@ export class VerdictCache {
 
   /** The client a public key names, or null when none does. */
   async client(publicKey: string): Promise<WidgetClient | null> {
-    const found = await this.#clients.fetch(publicKey);
+    const status: LRUCache.Status<string, WidgetClient | typeof UNKNOWN> = {};
+    const found = await this.#clients.fetch(publicKey, { status });
+    this.#observe('client', hitOrMiss(status));
     return found === undefined || found === UNKNOWN ? null : found;
   }
 
   /** Whether `origin` may use the client's widget; when it may, the exact origin to echo. */
   async verdict(client: WidgetClient, origin: string | undefined): Promise<OriginDecision> {
     const key = `${client.clientId}\u0000${this.#gen(client.clientId)}\u0000${origin ?? ''}`;
-    const verdict = await this.#verdicts.fetch(key, { context: { client, origin } });
+    const status: LRUCache.Status<string, OriginDecision> = {};
+    const verdict = await this.#verdicts.fetch(key, { context: { client, origin }, status });
+    this.#observe('verdict', hitOrMiss(status));
     return verdict ?? { allowed: false, reason: 'no verdict could be reached' };
   }
 
@@ -120,7 +128,9 @@ export class VerdictCache {
 
   async #policy(client: WidgetClient): Promise<ClientPolicy> {
     const key = `${client.clientId}\u0000${this.#gen(client.clientId)}`;
-    const policy = await this.#policies.fetch(key, { context: client });
+    const status: LRUCache.Status<string, ClientPolicy> = {};
+    const policy = await this.#policies.fetch(key, { context: client, status });
+    this.#observe('policy', hitOrMiss(status));
     if (!policy) throw new Error(`no widget settings for client ${client.clientId}`);
     return policy;
   }
@@ -138,4 +148,9 @@ export class VerdictCache {
       };
     });
   }
+}
+
+/** A fetch answered from the cache, or one that had to look (or wait for a look-up in flight). */
+function hitOrMiss(status: { fetch?: string }): 'hit' | 'miss' {
+  return status.fetch === 'hit' ? 'hit' : 'miss';
 }

@@ -25,6 +25,8 @@ declare module 'fastify' {
 
 export interface WidgetRoutesOptions {
   verdicts: VerdictCache;
+  /** Told of every decided request (for metrics); default none. */
+  onVerdict?: (allowed: boolean) => void;
 }
 
 const KeyParams = Type.Object({ publicKey: Type.String({ pattern: '^pk_[A-Za-z0-9_-]{22,64}$' }) });
@@ -32,7 +34,7 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
 const ERRORS = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const PUBLIC_KEY_IN_PATH = /^\/v1\/widget\/(pk_[A-Za-z0-9_-]{22,64})\//;
 
-export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = async (app, { verdicts }) => {
+export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = async (app, { verdicts, onVerdict }) => {
   app.decorateRequest('widget', null);
 
   await app.register(cors, {
@@ -44,6 +46,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
         ? await verdicts.verdict(client, request.headers.origin)
         : { allowed: false, reason: 'unknown public key' };
       request.widget = { client, verdict };
+      onVerdict?.(verdict.allowed);
       if (!verdict.allowed) return { origin: false };
       return {
         origin: verdict.origin,
