@@ -1,0 +1,80 @@
+/**
+ * Builds the widget: `dist/widget.js` (script tag, IIFE) and `dist/widget/index.js` with its declarations
+ * (bundlers, ESM). Run as a script it fails when widget.js exceeds its gzip budget; imported, it only exports.
+ *
+ *   node esbuild.config.mjs [--outdir dist]
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/** Gzipped bytes that dist/widget.js may not exceed, Preact included. */
+export const WIDGET_GZIP_BUDGET = JSON.parse(readFileSync(join(root, 'widget/size-budget.json'), 'utf8'))['widget.js']
+  .gzipBytes;
+
+/**
+ * Browsers of early 2023 on: Safari 16.4 is the first with constructable stylesheets, which the widget needs
+ * for strict CSP, so nothing older would get the full widget anyway, and nothing newer needs a transform.
+ */
+const TARGET = ['chrome111', 'edge111', 'firefox111', 'safari16.4'];
+
+/** Raw and gzipped size of a file; gzip at zlib's default level, as servers usually send it. */
+export async function measure(file) {
+  const bytes = await readFile(file);
+  return { bytes: bytes.length, gzipBytes: gzipSync(bytes).length };
+}
+
+/** Builds both bundles and the declarations into `outdir`; resolves to the size of widget.js. */
+export async function buildWidget({ outdir = join(root, 'dist') } = {}) {
+  const common = {
+    absWorkingDir: root,
+    bundle: true,
+    minify: true,
+    target: TARGET,
+    platform: 'browser',
+    // Classic JSX with an injected `h` (see widget/jsx-factory.ts); tsconfig.json's react-jsx would win otherwise.
+    tsconfigRaw: {
+      compilerOptions: { jsx: 'react', jsxFactory: 'h', jsxFragmentFactory: 'Fragment', verbatimModuleSyntax: true },
+    },
+    inject: ['widget/jsx-factory.ts'],
+    logLevel: 'warning',
+  };
+  const loader = join(outdir, 'widget.js');
+  await Promise.all([
+    build({ ...common, entryPoints: ['widget/loader.ts'], outfile: loader, format: 'iife' }),
+    build({ ...common, entryPoints: ['widget/index.ts'], outfile: join(outdir, 'widget/index.js'), format: 'esm' }),
+    promisify(execFile)(process.execPath, [
+      join(root, 'node_modules/typescript/bin/tsc'),
+      ...['-p', join(root, 'widget/tsconfig.build.json'), '--outDir', outdir],
+    ]),
+  ]);
+  return measure(loader);
+}
+
+async function main() {
+  const flag = process.argv.indexOf('--outdir');
+  const outdir = flag === -1 ? undefined : resolve(process.argv[flag + 1] ?? '');
+  const started = performance.now();
+  const { bytes, gzipBytes } = await buildWidget({ outdir });
+  const verdict = gzipBytes <= WIDGET_GZIP_BUDGET ? 'within' : 'OVER';
+  console.log(
+    `widget.js: ${bytes} B, ${gzipBytes} B gzipped, ${verdict} the budget of ${WIDGET_GZIP_BUDGET} B ` +
+      `(built in ${Math.round(performance.now() - started)} ms)`,
+  );
+  if (gzipBytes > WIDGET_GZIP_BUDGET) process.exitCode = 1;
+}
+
+if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url) {
+  main().catch((error) => {
+    // tsc reports its diagnostics on stdout; show them rather than only "Command failed".
+    console.error(error.stdout || error.message || error);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,553 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createWidget, type Widget, type WidgetOptions } from '../../widget/index.js';
+import {
+  API_BASE,
+  created,
+  domainRefused,
+  fakeFetch,
+  field,
+  fillValidForm,
+  hostOf,
+  json,
+  networkError,
+  part,
+  submitForm,
+  type,
+  widgetConfig,
+} from '../support/widget-fixtures.js';
+
+const widgets: Widget[] = [];
+function start(options: Partial<WidgetOptions> & Pick<WidgetOptions, 'fetch'>): Widget {
+  const widget = createWidget({ publicKey: 'pk_test', apiBase: API_BASE, ...options });
+  widgets.push(widget);
+  return widget;
+}
+
+function readyPromise(widget: Widget): Promise<void> {
+  return new Promise((resolve) => widget.on('ready', () => resolve()));
+}
+
+beforeEach(() => {
+  localStorage.clear();
+});
+
+afterEach(() => {
+  for (const widget of widgets.splice(0)) widget.destroy();
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+  document.body.innerHTML = '';
+});
+
+describe('start-up', () => {
+  it('fetches its configuration and renders the launcher in a shadow root under a marked host', async () => {
+    const server = fakeFetch();
+    const widget = start({ fetch: server.fetch });
+    const ready = vi.fn();
+    widget.on('ready', ready);
+    await vi.waitFor(() => expect(ready).toHaveBeenCalledOnce());
+
+    expect(server.configCalls().map((c) => [c.method, c.url])).toEqual([
+      ['GET', `${API_BASE}/v1/widget/pk_test/config`],
+    ]);
+    expect(ready.mock.calls[0]![0].config.title).toBe('Talk to us');
+    const host = hostOf()!;
+    expect(host.parentElement).toBe(document.body);
+    expect(host.shadowRoot).not.toBeNull();
+    expect(part('launcher').textContent).toBe('Contact');
+    // Nothing but the host element lives in the page's own DOM.
+    expect(document.body.querySelectorAll('button, form, input')).toHaveLength(0);
+  });
+
+  it('on 403 renders nothing, removes its host and warns once with the origin and the fix', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const server = fakeFetch({ config: [domainRefused()] });
+    const widget = start({ fetch: server.fetch });
+    const errors = vi.fn();
+    widget.on('error', errors);
+
+    await vi.waitFor(() => expect(warn).toHaveBeenCalled());
+    expect(errors).toHaveBeenCalledWith(expect.objectContaining({ source: 'config', willRetry: false }));
+    expect(warn).toHaveBeenCalledOnce();
+    const message = String(warn.mock.calls[0]![0]);
+    // jsdom's page is http://localhost:3000, a loopback origin: the fix is the client's localhost setting.
+    expect(message).toContain(location.origin);
+    expect(message).toContain('turn on allowLocalhost for this client in Upzento');
+    expect(hostOf()).toBeNull();
+    expect(document.querySelectorAll('[data-upzento-widget]')).toHaveLength(0);
+    // Not retried: the same request would be refused again.
+    expect(server.configCalls()).toHaveLength(1);
+  });
+
+  it('names the hostname to verify when the page is not on a loopback origin', async () => {
+    const page = new URL('https://shop.example.com/cart') as unknown as Location;
+    vi.spyOn(window, 'location', 'get').mockReturnValue(page);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    start({ fetch: fakeFetch({ config: [domainRefused()] }).fetch });
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledOnce());
+    expect(warn.mock.calls[0]![0]).toContain('https://shop.example.com');
+    expect(warn.mock.calls[0]![0]).toContain('verify shop.example.com as a domain of this client in Upzento');
+  });
+
+  it('reports other failures as error events and retries the configuration with backoff', async () => {
+    vi.useFakeTimers();
+    const server = fakeFetch({ config: [json(503, { message: 'busy' }), networkError(), json(200, widgetConfig())] });
+    const widget = start({ fetch: server.fetch });
+    const errors = vi.fn();
+    const ready = vi.fn();
+    widget.on('error', errors);
+    widget.on('ready', ready);
+
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.configCalls()).toHaveLength(1);
+    expect(errors).toHaveBeenLastCalledWith({
+      source: 'config',
+      error: { kind: 'http', status: 503, message: 'busy' },
+      willRetry: true,
+    });
+    // First wait: between 250 and 500 ms (half of the 500 ms ceiling is fixed, half is jitter).
+    await vi.advanceTimersByTimeAsync(249);
+    expect(server.configCalls()).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(251);
+    expect(server.configCalls()).toHaveLength(2);
+    expect(errors.mock.lastCall![0].error.kind).toBe('network');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(server.configCalls()).toHaveLength(3);
+    expect(ready).toHaveBeenCalledOnce();
+    expect(errors).toHaveBeenCalledTimes(2);
+  });
+
+  it('gives up after the last attempt and tries again when the browser comes back online', async () => {
+    vi.useFakeTimers();
+    const server = fakeFetch({ config: [networkError(), networkError(), json(200, widgetConfig())] });
+    const widget = start({ fetch: server.fetch, retry: { attempts: 2 } });
+    const errors = vi.fn();
+    widget.on('error', errors);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(server.configCalls()).toHaveLength(2);
+    expect(errors).toHaveBeenLastCalledWith(expect.objectContaining({ source: 'config', willRetry: false }));
+
+    window.dispatchEvent(new Event('online'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.configCalls()).toHaveLength(3);
+    expect(part('launcher')).toBeTruthy();
+  });
+
+  it('treats a 200 that is not a configuration (a wrong apiBase) as a failure, and says so', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const server = fakeFetch({ config: [json(200)] });
+    const widget = start({ fetch: server.fetch });
+    const errors = vi.fn();
+    widget.on('error', errors);
+    await vi.waitFor(() => expect(errors).toHaveBeenCalled());
+    expect(errors.mock.calls[0]![0]).toMatchObject({ source: 'config', willRetry: false });
+    expect(errors.mock.calls[0]![0].error.message).toContain(`${API_BASE}/v1/widget/pk_test/config`);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining(`${API_BASE}/v1/widget/pk_test/config`));
+    expect(hostOf()).toBeNull();
+  });
+
+  it('leaves quietly, with one warning, when the key is unknown', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const unknown = json(404, { statusCode: 404, error: 'Not Found', message: 'Unknown widget' });
+    const server = fakeFetch({ config: [unknown] });
+    start({ fetch: server.fetch });
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledOnce());
+    expect(warn).toHaveBeenCalledWith('Upzento: the widget "pk_test" could not load: Unknown widget');
+    expect(hostOf()).toBeNull();
+    expect(server.configCalls()).toHaveLength(1);
+  });
+
+  it('waits for <body> when started from <head>', async () => {
+    const body = document.body;
+    body.remove();
+    const widget = start({ fetch: fakeFetch().fetch });
+    await readyPromise(widget);
+    expect(hostOf()).toBeNull();
+    document.documentElement.append(body);
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    expect(hostOf()?.parentElement).toBe(body);
+  });
+
+  it('appends to a given container instead of the body', async () => {
+    const container = document.createElement('section');
+    document.body.append(container);
+    const widget = start({ fetch: fakeFetch().fetch, container });
+    await readyPromise(widget);
+    expect(hostOf()?.parentElement).toBe(container);
+  });
+});
+
+describe('opening and closing', () => {
+  async function ready(): Promise<Widget> {
+    const widget = start({ fetch: fakeFetch().fetch });
+    await readyPromise(widget);
+    return widget;
+  }
+
+  it('toggles from the launcher, with aria-expanded and focus moving in and back', async () => {
+    const widget = await ready();
+    const events: string[] = [];
+    widget.on('open', () => events.push('open'));
+    widget.on('close', () => events.push('close'));
+    const launcher = part('launcher');
+    const panel = part('panel');
+    expect(launcher.getAttribute('aria-expanded')).toBe('false');
+    expect(launcher.getAttribute('aria-controls')).toBe(panel.id);
+    expect(panel.hidden).toBe(true);
+
+    launcher.click();
+    expect(panel.hidden).toBe(false);
+    expect(launcher.getAttribute('aria-expanded')).toBe('true');
+    expect(hostOf()!.shadowRoot!.activeElement).toBe(field('name'));
+
+    launcher.click();
+    expect(panel.hidden).toBe(true);
+    expect(hostOf()!.shadowRoot!.activeElement).toBe(launcher);
+    expect(events).toEqual(['open', 'close']);
+  });
+
+  it('closes on Escape and returns focus to the launcher', async () => {
+    const widget = await ready();
+    widget.open();
+    field('email').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(part('panel').hidden).toBe(true);
+    expect(hostOf()!.shadowRoot!.activeElement).toBe(part('launcher'));
+  });
+
+  it('does not take focus from the page when the page closes the panel', async () => {
+    const widget = await ready();
+    widget.open();
+    const outside = document.createElement('button');
+    document.body.append(outside);
+    outside.focus();
+    widget.close();
+    expect(document.activeElement).toBe(outside);
+  });
+
+  it('remembers an open() made before the configuration arrived', async () => {
+    const widget = start({ fetch: fakeFetch().fetch });
+    const order: string[] = [];
+    widget.on('ready', () => order.push('ready'));
+    widget.on('open', () => order.push('open'));
+    widget.open();
+    await vi.waitFor(() => expect(order).toEqual(['ready', 'open']));
+    expect(part('panel').hidden).toBe(false);
+  });
+
+  it('is a labelled, non-modal dialog', async () => {
+    await ready();
+    const panel = part('panel');
+    expect(panel.getAttribute('role')).toBe('dialog');
+    expect(panel.getAttribute('aria-modal')).toBe('false');
+    const title = hostOf()!.shadowRoot!.getElementById(panel.getAttribute('aria-labelledby')!);
+    expect(title?.textContent).toBe('Talk to us');
+    expect(part('status').getAttribute('role')).toBe('status');
+  });
+});
+
+describe('submitting', () => {
+  async function openWidget(options: Partial<WidgetOptions> & Pick<WidgetOptions, 'fetch'>): Promise<Widget> {
+    const widget = start(options);
+    await readyPromise(widget);
+    widget.open();
+    return widget;
+  }
+
+  it('posts the wire format with an Idempotency-Key and shows the success message', async () => {
+    const server = fakeFetch();
+    const widget = await openWidget({ fetch: server.fetch });
+    const submitted = vi.fn();
+    const sent = vi.fn();
+    widget.on('submit', submitted);
+    widget.on('sent', sent);
+    fillValidForm();
+    submitForm();
+    await vi.waitFor(() => expect(sent).toHaveBeenCalledOnce());
+
+    const [call] = server.submissions();
+    expect(call!.method).toBe('POST');
+    expect(call!.url).toBe(`${API_BASE}/v1/widget/pk_test/submissions`);
+    expect(call!.body).toEqual({
+      email: 'ada@example.com',
+      name: 'Ada Lovelace',
+      message: 'Please call me back.',
+      fields: { phone: '+44 20 7946 0000' },
+    });
+    const key = call!.headers.get('Idempotency-Key');
+    expect(key).toMatch(/^[0-9a-f-]{36}$/);
+    expect(call!.headers.get('Content-Type')).toBe('application/json');
+    expect(submitted).toHaveBeenCalledWith({ idempotencyKey: key, request: call!.body });
+    expect(sent).toHaveBeenCalledWith({ idempotencyKey: key, id: '6f1c1e5e-8a40-4b7a-9a55-0d7c1c2b3a4d' });
+    expect(part('status').textContent).toBe('Thanks, we got it!');
+    expect(hostOf()!.shadowRoot!.querySelector('[part="form"]')).toBeNull();
+    // The form gave way to its result; focus stays inside the panel.
+    expect(hostOf()!.shadowRoot!.activeElement).toBe(part('panel'));
+    expect(localStorage.getItem('upzento:outbox:pk_test')).toBeNull();
+  });
+
+  it('sends one submission however fast the user submits again', async () => {
+    const server = fakeFetch({ submissions: ['hang'] });
+    await openWidget({ fetch: server.fetch });
+    fillValidForm();
+    submitForm();
+    submitForm();
+    part<HTMLButtonElement>('form').querySelector('button')!.click();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(server.submissions()).toHaveLength(1);
+    expect(part('form').querySelector('button')!.getAttribute('aria-disabled')).toBe('true');
+  });
+
+  it('sends nothing while a field is invalid', async () => {
+    const server = fakeFetch();
+    await openWidget({ fetch: server.fetch });
+    type(field('email'), 'not-an-email');
+    submitForm();
+    await vi.waitFor(() => expect(field('email').getAttribute('aria-invalid')).toBe('true'));
+    expect(server.submissions()).toHaveLength(0);
+  });
+
+  it('retries network errors and 5xx with backoff, keeping one Idempotency-Key', async () => {
+    vi.useFakeTimers();
+    const server = fakeFetch({ submissions: [networkError(), json(502), json(429), created()] });
+    const widget = await openWidget({ fetch: server.fetch });
+    const sent = vi.fn();
+    widget.on('sent', sent);
+    // Jitter pinned to the middle: each wait is three quarters of a ceiling that doubles from 500 ms.
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    fillValidForm();
+    submitForm();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.submissions()).toHaveLength(1);
+    expect(part('status').textContent).toBe('Sending…');
+
+    for (const wait of [375, 750, 1500]) {
+      const before = server.submissions().length;
+      await vi.advanceTimersByTimeAsync(wait - 1);
+      expect(server.submissions()).toHaveLength(before);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(server.submissions()).toHaveLength(before + 1);
+    }
+
+    const keys = new Set(server.submissions().map((c) => c.headers.get('Idempotency-Key')));
+    expect(keys.size).toBe(1);
+    expect(sent).toHaveBeenCalledOnce();
+    expect(part('status').textContent).toBe('Thanks, we got it!');
+  });
+
+  it('shows a 4xx to the user, drops it, and does not retry', async () => {
+    vi.useFakeTimers();
+    const message = 'body/email must match format "email"';
+    const server = fakeFetch({ submissions: [json(400, { statusCode: 400, error: 'Bad Request', message })] });
+    const widget = await openWidget({ fetch: server.fetch });
+    const errors = vi.fn();
+    widget.on('error', errors);
+    fillValidForm();
+    submitForm();
+    await vi.advanceTimersByTimeAsync(60_000);
+
+    expect(server.submissions()).toHaveLength(1);
+    const status = part('status');
+    expect(status.textContent).toContain('body/email must match format "email"');
+    expect(status.className).toContain('error');
+    expect(errors).toHaveBeenCalledWith({
+      source: 'submission',
+      error: { kind: 'http', status: 400, message: 'body/email must match format "email"' },
+      willRetry: false,
+    });
+    expect(localStorage.getItem('upzento:outbox:pk_test')).toBeNull();
+    // The form stays, values kept, so the user can correct and send again.
+    expect(field('email').value).toBe('ada@example.com');
+  });
+
+  it('retries 408 like a network error', async () => {
+    vi.useFakeTimers();
+    const server = fakeFetch({ submissions: [json(408), created()] });
+    await openWidget({ fetch: server.fetch });
+    fillValidForm();
+    submitForm();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(server.submissions()).toHaveLength(2);
+  });
+
+  it('keeps an unsendable submission and tells the user it will go out once back online', async () => {
+    vi.useFakeTimers();
+    const server = fakeFetch({ submissions: [networkError()] });
+    const widget = await openWidget({ fetch: server.fetch });
+    const errors = vi.fn();
+    const sent = vi.fn();
+    widget.on('error', errors);
+    widget.on('sent', sent);
+    fillValidForm();
+    submitForm();
+    await vi.advanceTimersByTimeAsync(60_000);
+
+    expect(server.submissions()).toHaveLength(4);
+    const status = part('status');
+    expect(status.textContent).toMatch(/offline.*sent when you're back online/i);
+    expect(status.className).not.toContain('error');
+    expect(errors).toHaveBeenLastCalledWith(expect.objectContaining({ source: 'submission', willRetry: true }));
+    const stored = JSON.parse(localStorage.getItem('upzento:outbox:pk_test')!);
+    expect(stored).toHaveLength(1);
+    expect(stored[0].key).toBe(server.submissions()[0]!.headers.get('Idempotency-Key'));
+
+    server.reply('submissions', created('x'));
+    window.dispatchEvent(new Event('online'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toHaveBeenCalledWith({ idempotencyKey: stored[0].key, id: 'x' });
+    expect(part('status').textContent).toBe('Thanks, we got it!');
+    expect(localStorage.getItem('upzento:outbox:pk_test')).toBeNull();
+  });
+
+  it('does not wait through the backoff when the browser says it is offline', async () => {
+    vi.useFakeTimers();
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    const server = fakeFetch({ submissions: [networkError()] });
+    await openWidget({ fetch: server.fetch });
+    fillValidForm();
+    submitForm();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.submissions()).toHaveLength(1);
+    expect(part('status').textContent).toMatch(/offline/);
+  });
+
+  it('sends what an earlier page load left in the outbox, with its original key', async () => {
+    localStorage.setItem(
+      'upzento:outbox:pk_test',
+      JSON.stringify([{ key: 'b3f0c0de-0000-4000-8000-000000000001', request: { email: 'old@example.com' } }]),
+    );
+    const server = fakeFetch();
+    const widget = start({ fetch: server.fetch });
+    const sent = vi.fn();
+    widget.on('sent', sent);
+    await vi.waitFor(() => expect(sent).toHaveBeenCalledOnce());
+    expect(server.submissions()[0]!.headers.get('Idempotency-Key')).toBe('b3f0c0de-0000-4000-8000-000000000001');
+    expect(server.submissions()[0]!.body).toEqual({ email: 'old@example.com' });
+    expect(localStorage.getItem('upzento:outbox:pk_test')).toBeNull();
+  });
+
+  it('gives up on a request that hangs past the time limit and retries it', async () => {
+    vi.useFakeTimers();
+    const server = fakeFetch({ submissions: ['hang', created()] });
+    await openWidget({ fetch: server.fetch, timeoutMs: 5000 });
+    fillValidForm();
+    submitForm();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(server.submissions()[0]!.signal?.aborted).toBe(true);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(server.submissions()).toHaveLength(2);
+    expect(part('status').textContent).toBe('Thanks, we got it!');
+  });
+});
+
+describe('lifetime', () => {
+  it('destroy() removes every node, listener and timer, even mid-backoff', async () => {
+    vi.useFakeTimers();
+    const added = vi.spyOn(window, 'addEventListener');
+    const server = fakeFetch({ config: [networkError()] });
+    const widget = start({ fetch: server.fetch });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(vi.getTimerCount()).toBe(1); // the backoff before the second attempt
+
+    widget.destroy();
+    expect(hostOf()).toBeNull();
+    expect(vi.getTimerCount()).toBe(0);
+    for (const [, , options] of added.mock.calls) {
+      expect((options as AddEventListenerOptions).signal?.aborted).toBe(true);
+    }
+    window.dispatchEvent(new Event('online'));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(server.configCalls()).toHaveLength(1);
+    widget.destroy();
+  });
+
+  it('destroy() aborts a submission in flight and keeps it for the next page load', async () => {
+    const server = fakeFetch({ submissions: ['hang'] });
+    const widget = start({ fetch: server.fetch });
+    await readyPromise(widget);
+    const events = vi.fn();
+    widget.on('error', events);
+    widget.on('sent', events);
+    widget.open();
+    fillValidForm();
+    submitForm();
+    await vi.waitFor(() => expect(server.submissions()).toHaveLength(1));
+
+    widget.destroy();
+    expect(server.submissions()[0]!.signal?.aborted).toBe(true);
+    expect(document.body.innerHTML).toBe('');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(events).not.toHaveBeenCalled();
+    expect(JSON.parse(localStorage.getItem('upzento:outbox:pk_test')!)).toHaveLength(1);
+  });
+
+  it('lets two widgets with different keys live on one page', async () => {
+    const one = fakeFetch({ config: [json(200, widgetConfig('pk_one', { launcherLabel: 'One' }))] });
+    const two = fakeFetch({
+      config: [json(200, widgetConfig('pk_two', { launcherLabel: 'Two', position: 'bottom-left' }))],
+    });
+    const first = start({ publicKey: 'pk_one', fetch: one.fetch });
+    const second = start({ publicKey: 'pk_two', fetch: two.fetch });
+    await Promise.all([readyPromise(first), readyPromise(second)]);
+
+    expect(part('launcher', 'pk_one').textContent).toBe('One');
+    expect(part('launcher', 'pk_two').textContent).toBe('Two');
+    second.open();
+    expect(part('panel', 'pk_one').hidden).toBe(true);
+    expect(part('panel', 'pk_two').hidden).toBe(false);
+
+    fillValidForm('pk_two');
+    submitForm('pk_two');
+    await vi.waitFor(() => expect(two.submissions()).toHaveLength(1));
+    expect(one.submissions()).toHaveLength(0);
+
+    first.destroy();
+    expect(hostOf('pk_one')).toBeNull();
+    expect(part('launcher', 'pk_two')).toBeTruthy();
+  });
+
+  it('stays mounted through single-page-app navigation', async () => {
+    const app = document.createElement('main');
+    document.body.append(app);
+    const widget = start({ fetch: fakeFetch().fetch });
+    await readyPromise(widget);
+    const host = hostOf();
+
+    for (const path of ['/pricing', '/about', '/']) {
+      history.pushState({}, '', path);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+      app.innerHTML = `<h1>${path}</h1>`;
+    }
+    expect(hostOf()).toBe(host);
+    expect(host?.isConnected).toBe(true);
+    widget.open();
+    expect(part('panel').hidden).toBe(false);
+  });
+
+  it('keeps working when a page handler throws', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const widget = start({ fetch: fakeFetch().fetch });
+    widget.on('ready', () => {
+      throw new Error('page bug');
+    });
+    const second = vi.fn();
+    widget.on('ready', second);
+    await vi.waitFor(() => expect(second).toHaveBeenCalled());
+    expect(error).toHaveBeenCalled();
+  });
+
+  it('unsubscribes with the function on() returns', async () => {
+    const widget = start({ fetch: fakeFetch().fetch });
+    const ready = vi.fn();
+    const off = widget.on('ready', ready);
+    off();
+    const other = vi.fn();
+    widget.on('ready', other);
+    await vi.waitFor(() => expect(other).toHaveBeenCalled());
+    expect(ready).not.toHaveBeenCalled();
+  });
+
+  it('asks for the options it cannot do without', () => {
+    expect(() => createWidget({ publicKey: '', apiBase: API_BASE })).toThrow(/publicKey/);
+    expect(() => createWidget({ publicKey: 'pk', apiBase: '' })).toThrow(/apiBase/);
+  });
+});

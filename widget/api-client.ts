@@ -1,0 +1,73 @@
+import type { SubmissionRequest, SubmissionResponse, WidgetConfig } from '../shared/widget-wire.js';
+import { later } from './timers.js';
+import { IDEMPOTENCY_HEADER } from './wire-constants.js';
+
+/** Why a request failed: no answer at all (offline, DNS, CORS, time limit), or an HTTP status. */
+export type ApiError = { kind: 'network'; message: string } | { kind: 'http'; status: number; message: string };
+
+/** Network outcomes are values, so the UI branches on them instead of catching. */
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+export interface ApiClientOptions {
+  apiBase: string;
+  publicKey: string;
+  fetch: typeof fetch;
+  /** Aborts every request in flight when the widget is destroyed. */
+  signal: AbortSignal;
+  timeoutMs: number;
+}
+
+/** What a 2xx to a submission carries; any 2xx counts, with or without the id. */
+export type SubmitReceipt = Partial<SubmissionResponse> | undefined;
+
+export interface ApiClient {
+  config(): Promise<ApiResult<WidgetConfig>>;
+  submit(idempotencyKey: string, request: SubmissionRequest): Promise<ApiResult<SubmitReceipt>>;
+}
+
+export function createApiClient({ apiBase, publicKey, fetch: send, signal, timeoutMs }: ApiClientOptions): ApiClient {
+  const base = `${apiBase.replace(/\/+$/, '')}/v1/widget/${encodeURIComponent(publicKey)}`;
+
+  async function request<T>(path: string, init: RequestInit, accept: (body: unknown) => body is T) {
+    const attempt = new AbortController();
+    // A hung connection would otherwise hold the form in "Sending…" forever; the time limit makes it retryable.
+    const cancel = later(signal, timeoutMs, () => attempt.abort());
+    try {
+      const res = await send(base + path, { ...init, credentials: 'omit', signal: attempt.signal });
+      const body: unknown = await res.json().catch(() => undefined);
+      if (!res.ok) {
+        const message = (body as { message?: unknown } | undefined)?.message;
+        return fail(res.status, typeof message === 'string' ? message : `HTTP ${res.status}`);
+      }
+      // A wrong apiBase often answers 200 with an HTML page; say so rather than render garbage.
+      if (!accept(body)) return fail(res.status, `Unexpected response from ${base + path}`);
+      return { ok: true, data: body } as const;
+    } catch (e) {
+      return { ok: false, error: { kind: 'network', message: e instanceof Error ? e.message : String(e) } } as const;
+    } finally {
+      cancel();
+    }
+  }
+
+  return {
+    config: () => request('/config', { method: 'GET' }, isConfig),
+    submit: (idempotencyKey, body) =>
+      request(
+        '/submissions',
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', [IDEMPOTENCY_HEADER]: idempotencyKey },
+          body: JSON.stringify(body),
+        },
+        (_body): _body is SubmitReceipt => true,
+      ),
+  };
+}
+
+function fail(status: number, message: string) {
+  return { ok: false, error: { kind: 'http', status, message } } as const;
+}
+
+function isConfig(body: unknown): body is WidgetConfig {
+  return typeof body === 'object' && body !== null && Array.isArray((body as WidgetConfig).fields);
+}

@@ -1,0 +1,45 @@
+import type { ApiError, ApiResult } from './api-client.js';
+import { sleep } from './timers.js';
+
+export interface RetryPolicy {
+  /** Tries in all, the first included. */
+  attempts: number;
+  /** Wait before the second try; it doubles for each try after. */
+  baseDelayMs: number;
+  /** Cap on any single wait. */
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 500, maxDelayMs: 8000 };
+
+/** Failures that another try may cure; every other 4xx would fail the same way again. */
+export function isRetryable(error: ApiError): boolean {
+  return error.kind === 'network' || error.status === 408 || error.status === 429 || error.status >= 500;
+}
+
+/**
+ * Calls `op` until it succeeds, fails for good, or runs out of attempts, waiting with exponential backoff
+ * in between. `onFailure` hears every failed attempt and whether another will follow.
+ */
+export async function withRetry<T>(
+  op: () => Promise<ApiResult<T>>,
+  policy: RetryPolicy,
+  signal: AbortSignal,
+  onFailure?: (error: ApiError, willRetry: boolean) => void,
+): Promise<ApiResult<T>> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await op();
+    if (result.ok || signal.aborted) return result;
+    const willRetry =
+      attempt < policy.attempts &&
+      isRetryable(result.error) &&
+      // Offline, every try fails at once; the 'online' event is the better moment to try again.
+      !(result.error.kind === 'network' && navigator.onLine === false);
+    onFailure?.(result.error, willRetry);
+    if (!willRetry) return result;
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    // Half fixed, half random: clients that failed together spread out, and none retries instantly.
+    await sleep(signal, ceiling / 2 + (Math.random() * ceiling) / 2);
+    if (signal.aborted) return result;
+  }
+}
