@@ -60,6 +60,8 @@ export interface AppOptions {
   verdictCache?: VerdictCacheOptions;
   /** The script-tag bundle to serve at /widget.js; default dist/widget.js. */
   widgetBundlePath?: string;
+  /** Widget submissions one IP may send to one widget per minute; default 30. */
+  submissionsPerMinute?: number;
   /** Serves GET /metrics behind this Bearer token; default unset, no /metrics route. */
   metricsToken?: string | null;
 }
@@ -135,7 +137,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await app.register(domainRoutes, { checks, timings, now, onPolicyChange });
   await app.register(bundleRoutes, { path: options.widgetBundlePath ?? DEFAULT_WIDGET_BUNDLE });
-  await app.register(widgetRoutes, { verdicts, onVerdict: (allowed) => metrics.verdicts.inc({ verdict: allowed ? 'allowed' : 'refused' }) });
+  await app.register(widgetRoutes, {
+    verdicts,
+    onVerdict: (allowed) => metrics.verdicts.inc({ verdict: allowed ? 'allowed' : 'refused' }),
+    ...(options.submissionsPerMinute && { submissionsPerMinute: options.submissionsPerMinute }),
+  });
   if (options.metricsToken) await app.register(metricsRoutes, { metrics, token: options.metricsToken });
   return app;
 }

@@ -32,6 +32,8 @@ export interface Config {
   readonly challengeTtlDays: number;
   /** UPZENTO_SCHEDULER, default on: set `off` to run an instance that never re-checks domains. */
   readonly schedulerEnabled: boolean;
+  /** UPZENTO_SUBMISSIONS_PER_MINUTE, default 30: widget submissions per IP and widget per minute. */
+  readonly submissionsPerMinute: number;
   /** UPZENTO_METRICS_TOKEN: serves GET /metrics to a Bearer of this token; unset, no /metrics. */
   readonly metricsToken: string | null;
   /** LOG_LEVEL, default info. */
@@ -110,6 +112,7 @@ export function loadConfig(env: Env = process.env): Config {
     challengeTtlDays: integer(env, 'UPZENTO_CHALLENGE_TTL_DAYS', 7, 1, 90),
     schedulerEnabled: scheduler === 'on',
     metricsToken: text(env, 'UPZENTO_METRICS_TOKEN'),
+    submissionsPerMinute: integer(env, 'UPZENTO_SUBMISSIONS_PER_MINUTE', 30, 1, 100_000),
     logLevel: text(env, 'LOG_LEVEL') ?? 'info',
   });
 }

@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     resolver,
     widgetBundlePath,
     metricsToken: config.metricsToken,
+    submissionsPerMinute: config.submissionsPerMinute,
     logger: { level: config.logLevel },
     timings: {
       ...DEFAULT_TIMINGS,

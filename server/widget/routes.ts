@@ -8,13 +8,14 @@
  */
 import { createHash } from 'node:crypto';
 import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { IDEMPOTENCY_HEADER, SubmissionRequest, SubmissionResponse, WidgetConfig } from '../../shared/widget-wire.ts';
 import type { OriginDecision } from '../domains/origin-policy.ts';
 import type { VerdictCache, WidgetClient } from '../domains/verdict-cache.ts';
-import { DomainNotAuthorized, IdempotencyKeyRequired, IdempotencyKeyReused, UnknownWidget } from '../errors.ts';
+import { DomainNotAuthorized, IdempotencyKeyRequired, IdempotencyKeyReused, RateLimited, UnknownWidget } from '../errors.ts';
 import { ErrorResponse } from '../http/schemas.ts';
 
 declare module 'fastify' {
@@ -27,6 +28,8 @@ export interface WidgetRoutesOptions {
   verdicts: VerdictCache;
   /** Told of every decided request (for metrics); default none. */
   onVerdict?: (allowed: boolean) => void;
+  /** Submissions one IP may send to one widget per minute; default 30. */
+  submissionsPerMinute?: number;
 }
 
 const KeyParams = Type.Object({ publicKey: Type.String({ pattern: '^pk_[A-Za-z0-9_-]{22,64}$' }) });
@@ -34,8 +37,14 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
 const ERRORS = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const PUBLIC_KEY_IN_PATH = /^\/v1\/widget\/(pk_[A-Za-z0-9_-]{22,64})\//;
 
-export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = async (app, { verdicts, onVerdict }) => {
+export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = async (app, { verdicts, onVerdict, submissionsPerMinute = 30 }) => {
   app.decorateRequest('widget', null);
+  // The Origin check stops other sites' pages, not scripts that forge the header: submissions are
+  // also limited per IP and widget. Counted in this process; the widget retries a 429 later.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => new RateLimited(String(Math.ceil(context.ttl / 1000))),
+  });
 
   await app.register(cors, {
     hook: 'onRequest',
@@ -90,8 +99,15 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
   app.post(
     '/v1/widget/:publicKey/submissions',
     {
-      config: { access: { public: true } },
-      schema: { params: KeyParams, body: SubmissionRequest, response: { 201: SubmissionResponse, ...ERRORS } },
+      config: {
+        access: { public: true },
+        rateLimit: {
+          max: submissionsPerMinute,
+          timeWindow: 60_000,
+          keyGenerator: (request: FastifyRequest) => `${request.ip} ${(request.params as { publicKey?: string }).publicKey ?? ''}`,
+        },
+      },
+      schema: { params: KeyParams, body: SubmissionRequest, response: { 201: SubmissionResponse, ...ERRORS, 429: ErrorResponse } },
     },
     async (request, reply) => {
       const client = authorized(request);

@@ -10,7 +10,7 @@ let f: DomainFixture;
 let other: { clientId: string; publicKey: string };
 
 beforeAll(async () => {
-  f = await createDomainFixture();
+  f = await createDomainFixture({ submissionsPerMinute: 25 });
   await f.verifiedDomain('example.com');
   await f.verifiedDomain('shop.test', true);
   other = await f.anotherClient('Neighbour');
@@ -181,5 +181,28 @@ describe('submissions', () => {
     expect(response.statusCode).toBe(403);
     const after = (await f.t.call('GET', `/v1/clients/${f.clientId}/submissions?limit=200`, f.t.adminToken)).json().items.length;
     expect(after).toBe(before);
+  });
+});
+
+describe('rate limit', () => {
+  test('one IP gets a 429 (with CORS headers, so the widget can read it and retry later) past the limit', async () => {
+    const responses = [];
+    for (let i = 0; i < 26; i += 1) {
+      responses.push(
+        await f.t.app.inject({
+          method: 'POST',
+          url: `/v1/widget/${f.publicKey}/submissions`,
+          headers: { origin: 'https://example.com', 'idempotency-key': `key-limit-${String(i).padStart(6, '0')}` },
+          payload: { email: `limit${i}@example.org` },
+          remoteAddress: '203.0.113.7',
+        }),
+      );
+    }
+    const last = responses.at(-1)!;
+    expect(responses.slice(0, 25).every((r) => r.statusCode === 201)).toBe(true);
+    expect(last.statusCode).toBe(429);
+    expect(last.json()).toMatchObject({ statusCode: 429, code: 'UPZ_RATE_LIMITED' });
+    expect(last.headers['access-control-allow-origin']).toBe('https://example.com');
+    expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
   });
 });
