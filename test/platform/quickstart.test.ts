@@ -48,7 +48,7 @@ function startServer(env: NodeJS.ProcessEnv): Promise<{ url: string; output: () 
 
 test('npm start on a fresh data dir, then the README quick start', async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'upzento-quickstart-'));
-  const env = { ...process.env, UPZENTO_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, UPZENTO_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   delete env.DATABASE_DIRECT_URL;
   delete env.UPZENTO_ADMIN_EMAIL;
