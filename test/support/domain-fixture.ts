@@ -40,7 +40,8 @@ export interface DomainFixture {
 
 export async function createDomainFixture(overrides: Partial<AppOptions> = {}, db?: TestDatabase, dns?: TestDnsServer): Promise<DomainFixture> {
   const server = dns ?? (await startTestDnsServer());
-  const resolver = createResolver({ servers: [{ host: server.address, port: server.port }], timeoutMs: 300, attempts: 1 });
+  // Generous: on a loaded machine a slow answer must not read as a DNS failure.
+  const resolver = createResolver({ servers: [{ host: server.address, port: server.port }], timeoutMs: 2000, attempts: 2 });
   const clock = new FakeClock();
   const t = await createTestApp({ resolver, now: clock.now, timings: TIMINGS, ...overrides }, db);
   const agency = await t.call('POST', '/v1/agencies', t.adminToken, { name: 'Agency' });
