@@ -3,6 +3,7 @@
  * constraint text of another tenant. Database constraint failures that a caller can cause map to
  * 4xx with the field named; anything unexpected is logged in full and answered as a bare 500.
  */
+import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance } from 'fastify';
 
 /** Unique and foreign keys a caller can run into, and what to tell them. */
@@ -18,17 +19,16 @@ const PG_STATUS: Record<string, { status: number; message: string }> = {
   '23505': { status: 409, message: 'a record with these values already exists' },
   '23514': { status: 400, message: 'a value is out of the allowed range' },
   '22001': { status: 400, message: 'a value is too long' },
+  // A NUL character (U+0000) in a text field, or \u0000 in a JSON one: PostgreSQL cannot store it.
+  '22021': { status: 400, message: 'a text value contains a character that cannot be stored (U+0000)' },
+  '22P05': { status: 400, message: 'a JSON value contains a character that cannot be stored (\\u0000)' },
   '42501': { status: 403, message: 'not permitted' },
 };
 
-const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request',
-  403: 'Forbidden',
-  404: 'Not Found',
-  409: 'Conflict',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-};
+/** The reason phrase Fastify itself puts in `error` ("Unauthorized", "Too Many Requests", …). */
+function statusText(status: number): string {
+  return STATUS_CODES[status] ?? 'Error';
+}
 
 interface DatabaseError {
   code?: string;
@@ -40,6 +40,16 @@ function isDatabaseError(error: unknown): error is DatabaseError {
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !code.startsWith('FST');
 }
 
+/**
+ * Ajv's message names the field it checked, except for a field that should not be there at all
+ * ("body must NOT have additional properties"); name that one too, so every 400 says what to fix.
+ */
+function validationMessage(error: FastifyError): string {
+  const first = error.validation?.[0];
+  const extra = first?.keyword === 'additionalProperties' ? (first.params as { additionalProperty?: unknown }).additionalProperty : undefined;
+  return typeof extra === 'string' ? `${error.message}: "${extra.slice(0, 100)}"` : error.message;
+}
+
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError & DatabaseError, request, reply) => {
     if (isDatabaseError(error) && !error.statusCode) {
@@ -49,7 +59,7 @@ export function installErrorHandler(app: FastifyInstance): void {
         return reply.code(known.status).send({
           statusCode: known.status,
           code: `UPZ_DB_${error.code}`,
-          error: STATUS_TEXT[known.status] ?? 'Error',
+          error: statusText(known.status),
           message: known.message,
         });
       }
@@ -60,17 +70,17 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.code(status).send({
         statusCode: status,
         code: status === 503 && error.code?.startsWith('UPZ_') ? error.code : 'UPZ_INTERNAL',
-        error: STATUS_TEXT[status] ?? 'Internal Server Error',
+        error: statusText(status),
         message: status === 503 ? error.message : 'Something went wrong on our side; it has been logged.',
       });
     }
     if (error.validation) {
-      return reply.code(400).send({ statusCode: 400, code: 'FST_ERR_VALIDATION', error: 'Bad Request', message: error.message });
+      return reply.code(400).send({ statusCode: 400, code: 'FST_ERR_VALIDATION', error: 'Bad Request', message: validationMessage(error) });
     }
     return reply.code(status).send({
       statusCode: status,
       code: error.code ?? 'UPZ_ERROR',
-      error: STATUS_TEXT[status] ?? 'Error',
+      error: statusText(status),
       message: error.message,
     });
   });

@@ -55,7 +55,8 @@ async function tenancy(app: FastifyInstance, options: TenancyOptions): Promise<v
   await app.register(jwt, {
     secret: options.jwtSecret,
     sign: { algorithm: 'HS256', expiresIn: ACCESS_TOKEN_TTL_SECONDS },
-    verify: { algorithms: ['HS256'], requiredClaims: ['exp', 'iat', 'sub'], maxAge: ACCESS_TOKEN_TTL_SECONDS * 1000 },
+    // @fastify/jwt reads a numeric maxAge (like expiresIn) as seconds and converts it to milliseconds itself.
+    verify: { algorithms: ['HS256'], requiredClaims: ['exp', 'iat', 'sub'], maxAge: ACCESS_TOKEN_TTL_SECONDS },
   });
   app.decorate('data', options.data);
 

@@ -1,0 +1,71 @@
+/**
+ * Small provisioning steps through the API, shared by the platform tests. Each one fails the test
+ * with the response body when the API does not answer as expected.
+ */
+import { randomBytes } from 'node:crypto';
+import { expect } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import type { TestApp } from '../support/test-app.ts';
+
+export const USER_PASSWORD = 'a long enough test password';
+
+export type Role = 'admin' | 'member' | 'viewer';
+
+/** A word that cannot occur in a response by chance, so finding it there means it was sent. */
+export function marker(prefix: string): string {
+  return `${prefix}-${randomBytes(6).toString('hex')}`;
+}
+
+export function expectStatus(response: LightMyRequestResponse, status: number): void {
+  expect(response.statusCode, `${response.statusCode} ${response.body}`).toBe(status);
+}
+
+export interface CreatedUser {
+  id: string;
+  email: string;
+  role: Role;
+  token: string;
+}
+
+export async function createAgency(t: TestApp, name = marker('agency')): Promise<{ id: string; name: string }> {
+  const response = await t.call('POST', '/v1/agencies', t.adminToken, { name });
+  expectStatus(response, 201);
+  return { id: response.json().id, name };
+}
+
+export async function createClient(t: TestApp, token: string, agencyId: string, name = marker('client')) {
+  const response = await t.call('POST', `/v1/agencies/${agencyId}/clients`, token, { name });
+  expectStatus(response, 201);
+  const body = response.json();
+  return { id: body.id as string, name, publicKey: body.publicKey as string };
+}
+
+/** Creates a user in an agency (`/v1/agencies/:id/users`) or a client, then signs it in. */
+export async function createUser(
+  t: TestApp,
+  token: string,
+  level: 'agencies' | 'clients',
+  tenantId: string,
+  role: Role,
+  email = `${marker(role)}@example.test`,
+): Promise<CreatedUser> {
+  const response = await t.call('POST', `/v1/${level}/${tenantId}/users`, token, { email, password: USER_PASSWORD, role });
+  expectStatus(response, 201);
+  return { id: response.json().id, email, role, token: await t.signIn(email, USER_PASSWORD) };
+}
+
+export async function createContact(t: TestApp, token: string, clientId: string, fields: { email?: string; name?: string } = {}) {
+  const email = fields.email ?? `${marker('contact')}@example.test`;
+  const name = fields.name ?? marker('contact-name');
+  const response = await t.call('POST', `/v1/clients/${clientId}/contacts`, token, { email, name });
+  expectStatus(response, 201);
+  return { id: response.json().id as string, email, name };
+}
+
+/** Rows of audit_log in the whole database, through the privileged path. */
+export async function auditRowCount(t: TestApp): Promise<number> {
+  const row = await t.data.privileged('test: count audit rows', (db) =>
+    db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  );
+  return Number(row.n);
+}
