@@ -7,14 +7,12 @@ import * as roles from './migrations/0001-roles.ts';
 import * as tenantsAndCrm from './migrations/0002-tenants-and-crm.ts';
 import * as auditLog from './migrations/0003-audit-log.ts';
 import * as rowLevelSecurity from './migrations/0004-row-level-security.ts';
-import * as policiesBindTheirOwnRole from './migrations/0005-policies-bind-their-own-role.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-roles': roles,
   '0002-tenants-and-crm': tenantsAndCrm,
   '0003-audit-log': auditLog,
   '0004-row-level-security': rowLevelSecurity,
-  '0005-policies-bind-their-own-role': policiesBindTheirOwnRole,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

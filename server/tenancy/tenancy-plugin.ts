@@ -61,16 +61,16 @@ async function tenancy(app: FastifyInstance, options: TenancyOptions): Promise<v
   app.decorate('data', options.data);
 
   // Which agency a client belongs to never changes, so it is cached; a miss asks the privileged path.
-  const agencyByClient = new LRUCache<string, { agencyId: string | null }>({ max: 50_000, ttl: 60_000 });
+  const agencyByClient = new LRUCache<string, { agencyId: string }>({ max: 50_000, ttl: 60_000 });
   app.decorate('agencyOfClient', async (clientId: string) => {
     const cached = agencyByClient.get(clientId);
     if (cached) return cached.agencyId;
     const row = await options.data.privileged('resolve the agency of a client', (db) =>
       db.selectFrom('clients').select('agency_id').where('client_id', '=', clientId).executeTakeFirst(),
     );
-    const entry = { agencyId: row?.agency_id ?? null };
-    agencyByClient.set(clientId, entry);
-    return entry.agencyId;
+    // Only a found client is remembered: a client created a moment after a miss must not stay unknown.
+    if (row) agencyByClient.set(clientId, { agencyId: row.agency_id });
+    return row?.agency_id ?? null;
   });
 
   app.decorateRequest('tenant', null as unknown as TenantContext);

@@ -116,7 +116,7 @@ describe('row-level security', () => {
   });
 
   test('every table of the Database interface restricts its rows to upzento_app and upzento_system themselves', async () => {
-    // A policy TO a role also applies to roles that inherit it, such as the connecting role (0005).
+    // A policy TO a role also applies to roles that inherit it, such as the connecting role (see 0004).
     const { rows } = await sql<{ table: string }>`
       SELECT c.relname AS table FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid
       WHERE NOT p.polpermissive AND p.polroles = '{0}' AND pg_get_expr(p.polqual, p.polrelid) LIKE '%current_user%'`.execute(db);

@@ -10,27 +10,39 @@
  *
  * The context is read through scalar sub-selects so PostgreSQL evaluates it once per query (an
  * InitPlan) and can use it as an index condition, instead of calling current_setting per row.
+ *
+ * Policies apply to the role they name and to every role that inherits it. The connecting role is
+ * a member of both (0001 grants them, so that it can SET ROLE), and PostgreSQL 15 cannot grant a
+ * membership without inheritance; without more, `privileged_path USING (true)` would let the
+ * connecting role read every row without switching role. So each table also gets a restrictive
+ * policy: rows are reachable only while the current role is upzento_app or upzento_system itself.
+ * The permissive policies then decide which rows those two see.
  */
 import { sql, type Kysely } from 'kysely';
 
 const AGENCY = `(SELECT NULLIF(current_setting('upzento.agency_id', true), '')::uuid)`;
 const CLIENT = `(SELECT NULLIF(current_setting('upzento.client_id', true), '')::uuid)`;
+const NAMED_ROLE = `(SELECT current_user) IN ('upzento_app', 'upzento_system')`;
+
+/** RLS on and forced, and no row for any role but the two named ones, whatever it inherits. */
+function locked(table: string): string {
+  return `
+ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
+ALTER TABLE ${table} FORCE ROW LEVEL SECURITY;
+CREATE POLICY only_named_roles ON ${table} AS RESTRICTIVE TO PUBLIC USING (${NAMED_ROLE}) WITH CHECK (${NAMED_ROLE});`;
+}
 
 /** Rows of the context's agency, and of its client when the context names one. */
 function scoped(table: string, clientColumn: string): string {
   const rule = `agency_id = ${AGENCY} AND (${CLIENT} IS NULL OR ${clientColumn} = ${CLIENT})`;
-  return `
-ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
-ALTER TABLE ${table} FORCE ROW LEVEL SECURITY;
+  return `${locked(table)}
 CREATE POLICY tenant_isolation ON ${table} TO upzento_app USING (${rule}) WITH CHECK (${rule});
 CREATE POLICY privileged_path ON ${table} TO upzento_system USING (true) WITH CHECK (true);`;
 }
 
 /** Tables upzento_app never touches: only the privileged path reads or writes them. */
 function privilegedOnly(table: string): string {
-  return `
-ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
-ALTER TABLE ${table} FORCE ROW LEVEL SECURITY;
+  return `${locked(table)}
 CREATE POLICY privileged_path ON ${table} TO upzento_system USING (true) WITH CHECK (true);`;
 }
 
@@ -40,8 +52,7 @@ ${privilegedOnly('system_settings')}
 
 -- agencies: an agency is its own tenant; under a client context the agency row stays visible
 -- (its name), never another agency's.
-ALTER TABLE agencies ENABLE ROW LEVEL SECURITY;
-ALTER TABLE agencies FORCE ROW LEVEL SECURITY;
+${locked('agencies')}
 CREATE POLICY tenant_isolation ON agencies TO upzento_app
   USING (agency_id = ${AGENCY}) WITH CHECK (agency_id = ${AGENCY});
 CREATE POLICY privileged_path ON agencies TO upzento_system USING (true) WITH CHECK (true);
