@@ -1,0 +1,100 @@
+/**
+ * What every benchmark shares: the shape of its report, which database it ran on, real listening
+ * servers on 127.0.0.1, a bare Fastify built like the application's, and SQL run as the database's
+ * owner for bulk loading.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../server/db/schema.ts';
+import { onPostgres } from '../test/support/test-database.ts';
+import { runAll } from './runner.ts';
+
+export interface BenchReport {
+  name: string;
+  /** What the issue asks of the ratio, e.g. `≥ 0.6×`. */
+  target: string;
+  /** The measured ratio; null when the benchmark was skipped. */
+  ratio: number | null;
+  /** Whether the ratio reaches the target; null when skipped. Never decided on absolute times. */
+  meets: boolean | null;
+  database: string;
+  /** The raw figures behind the ratio, one line, for the summary table. */
+  figures: string;
+}
+
+export interface Benchmark {
+  name: string;
+  /** Wall-clock bound for the whole benchmark, setup and teardown included, in ms. */
+  budgetMs: number;
+  run(): Promise<BenchReport>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/**
+ * A Fastify with the same server options as server/app.ts's buildApp (logger off, the same request
+ * ids, body limit and validator settings) and nothing else: the floor the application's routes are
+ * compared with.
+ */
+export function bareFastify(): FastifyInstance {
+  return Fastify({
+    logger: false,
+    trustProxy: false,
+    bodyLimit: 64 * 1024,
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    ajv: { customOptions: { removeAdditional: false, allErrors: false } },
+  });
+}
+
+/** Listens on an ephemeral port of 127.0.0.1; returns the base URL. */
+export async function listen(app: FastifyInstance): Promise<string> {
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = app.server.address() as AddressInfo;
+  return `http://127.0.0.1:${port}`;
+}
+
+/** Which database a benchmark ran on, for its report. */
+export async function describeDatabase(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ version: string }>`SELECT current_setting('server_version') AS version`.execute(db);
+  const version = rows[0]?.version ?? '?';
+  return onPostgres ? `PostgreSQL ${version} (DATABASE_URL)` : `PGlite ${version} (embedded; set DATABASE_URL for PostgreSQL)`;
+}
+
+/**
+ * Runs fn in one transaction as the connecting role, which owns the tables. A superuser passes
+ * row-level security as it is; any other owner is held back by FORCEd RLS and the restrictive
+ * only_named_roles policy (migration 0005), so it loads as upzento_system, whose policies admit
+ * every row, as the privileged path does.
+ */
+export async function asOwner<R>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<R>): Promise<R> {
+  return db.transaction().execute(async (trx) => {
+    if (!(await isSuperuser(trx))) await sql`SET LOCAL ROLE upzento_system`.execute(trx);
+    return fn(trx);
+  });
+}
+
+/** Whether the connecting role is a superuser (PGlite's always is). */
+export async function isSuperuser(db: Kysely<Database>): Promise<boolean> {
+  const { rows } = await sql<{ super: boolean }>`SELECT rolsuper AS super FROM pg_roles WHERE rolname = current_user`.execute(db);
+  return rows[0]?.super === true;
+}
+
+/** Throws with the response when it is not the expected status. */
+export async function expectOk(response: Response, what: string, status = 200): Promise<string> {
+  const body = await response.text();
+  if (response.status !== status) throw new Error(`${what}: expected ${status}, got ${response.status} ${body}`);
+  return body;
+}
+
+/** Lets a benchmark file run on its own (`npx tsx bench/widget-hot-path.ts`) as well as from bench/run.ts. */
+export async function runIfMain(moduleUrl: string, benchmark: Benchmark): Promise<void> {
+  if (process.argv[1] === undefined || pathToFileURL(process.argv[1]).href !== moduleUrl) return;
+  await runAll([benchmark]);
+}

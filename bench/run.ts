@@ -1,0 +1,18 @@
+/**
+ * `npm run bench`: every benchmark in turn, then a summary table of ratios measured in this one run.
+ * On a shared machine absolute times mean little, so nothing here passes or fails on them; the
+ * benchmarks are never part of `npm test`.
+ *
+ * `npm run bench -- widget scale` runs only the benchmarks whose names contain one of the words.
+ */
+import type { Benchmark } from './harness.ts';
+import { runAll } from './runner.ts';
+import { scopingOverhead } from './scoping-overhead.ts';
+import { tenantScale } from './tenant-scale.ts';
+import { verificationThroughput } from './verification-throughput.ts';
+import { widgetHotPath } from './widget-hot-path.ts';
+
+export const BENCHMARKS: readonly Benchmark[] = [scopingOverhead, tenantScale, widgetHotPath, verificationThroughput];
+
+const words = process.argv.slice(2).map((word) => word.toLowerCase());
+await runAll(words.length === 0 ? BENCHMARKS : BENCHMARKS.filter((b) => words.some((word) => b.name.includes(word))));

@@ -1,0 +1,83 @@
+/**
+ * Widget hot path: GET /v1/widget/:publicKey/config from an authorized Origin (a domain verified
+ * through the API against the test DNS server) against a bare Fastify route that returns the same
+ * JSON with the same response schema. Target: ≥ 0.8× the bare route's throughput.
+ *
+ * After the first request the verdict is cached, so the API's side does no database work; the
+ * benchmark counts the statements sent during its runs to show it. What remains is what every
+ * widget request pays on top of Fastify itself: the tenancy and request-id hooks, the CORS delegator
+ * and the verdict cache's look-ups. Both servers listen on 127.0.0.1 with the application's server
+ * options and are loaded in turns by autocannon from a worker thread.
+ */
+import { WidgetConfig } from '../shared/widget-wire.ts';
+import { createDomainFixture } from '../test/support/domain-fixture.ts';
+import { bareFastify, describeDatabase, expectOk, listen, runIfMain, type Benchmark, type BenchReport } from './harness.ts';
+import { hammer } from './load.ts';
+import { inTurns, median, ms, times, whole } from './stats.ts';
+
+const TARGET = 0.8;
+const CONNECTIONS = 10;
+const RUN_SEC = 4;
+const ROUNDS = 4;
+const HOSTNAME = 'shop.example.com';
+
+export const widgetHotPath: Benchmark = {
+  name: 'widget hot path',
+  budgetMs: 90_000,
+  async run(): Promise<BenchReport> {
+    const f = await createDomainFixture();
+    const bare = bareFastify();
+    try {
+      const database = await describeDatabase(f.t.db.handle.db);
+      await f.verifiedDomain(HOSTNAME);
+      const origin = `https://${HOSTNAME}`;
+      const apiUrl = `${await listen(f.t.app)}/v1/widget/${f.publicKey}/config`;
+
+      // The first request decides and caches the verdict; its answer is what the bare route returns.
+      const first = await fetch(apiUrl, { headers: { origin } });
+      const body = await expectOk(first, 'widget config');
+      if (first.headers.get('access-control-allow-origin') !== origin) throw new Error(`${origin} was not authorized: ${body}`);
+      const config: unknown = JSON.parse(body);
+      bare.get('/config', { schema: { response: { 200: WidgetConfig } } }, async () => config);
+      const bareUrl = `${await listen(bare)}/config`;
+      const bareBody = await expectOk(await fetch(bareUrl), 'bare route');
+      console.log(`  ${database}; verdict cached; bodies ${body.length} B (API) and ${bareBody.length} B (bare); ${CONNECTIONS} connections, ${RUN_SEC} s runs`);
+
+      const stats = f.t.db.handle.stats;
+      let statements = 0;
+      const runs = await inTurns(
+        ROUNDS,
+        {
+          api: async () => {
+            const before = stats.queries;
+            const result = await hammer({ url: apiUrl, headers: { origin }, connections: CONNECTIONS, durationSec: RUN_SEC });
+            statements += stats.queries - before;
+            return result;
+          },
+          bare: () => hammer({ url: bareUrl, connections: CONNECTIONS, durationSec: RUN_SEC }),
+        },
+        (name, round, result) =>
+          console.log(`    round ${round} ${name.padEnd(4)} ${whole(result.requestsPerSec).padStart(7)} req/s  p99 ${ms(result.p99)}`),
+      );
+      const rps = (name: 'api' | 'bare') => median(runs[name].map((r) => r.requestsPerSec));
+      const p99 = (name: 'api' | 'bare') => median(runs[name].map((r) => r.p99));
+      const ratio = rps('api') / rps('bare');
+      console.log(`  widget config: ${whole(rps('api'))} req/s, p99 ${ms(p99('api'))}; database statements during its runs: ${statements}`);
+      console.log(`  bare route:    ${whole(rps('bare'))} req/s, p99 ${ms(p99('bare'))}`);
+      console.log(`  widget / bare = ${times(ratio)} (target ≥ ${TARGET}×)`);
+      return {
+        name: this.name,
+        target: `≥ ${TARGET}×`,
+        ratio,
+        meets: ratio >= TARGET,
+        database,
+        figures: `${whole(rps('api'))} vs ${whole(rps('bare'))} req/s; p99 ${ms(p99('api'))} vs ${ms(p99('bare'))}`,
+      };
+    } finally {
+      await bare.close();
+      await f.close();
+    }
+  },
+};
+
+await runIfMain(import.meta.url, widgetHotPath);
