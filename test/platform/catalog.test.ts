@@ -115,12 +115,20 @@ describe('row-level security', () => {
     expect(table).toMatchObject({ rls: true, forced: true });
   });
 
-  test('every table of the Database interface restricts its rows to upzento_app and upzento_system themselves', async () => {
-    // A policy TO a role also applies to roles that inherit it, such as the connecting role (see 0004).
-    const { rows } = await sql<{ table: string }>`
-      SELECT c.relname AS table FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid
-      WHERE NOT p.polpermissive AND p.polroles = '{0}' AND pg_get_expr(p.polqual, p.polrelid) LIKE '%current_user%'`.execute(db);
-    expect(rows.map((row) => row.table).sort()).toEqual([...DATABASE_TABLES].sort());
+  test('the connecting role may SET ROLE to upzento_app and upzento_system but inherits neither', async () => {
+    // A policy TO a role applies to every role with that role's privileges; the connecting role
+    // reaches the two only through upzento_gate, which does not inherit (see 0001).
+    const { rows } = await sql<{ gate_inherits: boolean; direct: number; via_gate: boolean }>`
+      SELECT (SELECT rolinherit FROM pg_roles WHERE rolname = 'upzento_gate') AS gate_inherits,
+             (SELECT count(*)::int FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid
+               WHERE r.rolname IN ('upzento_app', 'upzento_system')
+                 AND m.member = (SELECT oid FROM pg_roles WHERE rolname = current_user)) AS direct,
+             pg_has_role(current_user, 'upzento_gate', 'MEMBER') AS via_gate`.execute(db);
+    expect(rows[0]).toEqual({ gate_inherits: false, direct: 0, via_gate: true });
+    const members = await sql<{ role: string }>`
+      SELECT r.rolname AS role FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid
+      WHERE m.member = (SELECT oid FROM pg_roles WHERE rolname = 'upzento_gate') ORDER BY 1`.execute(db);
+    expect(members.rows.map((row) => row.role)).toEqual(['upzento_app', 'upzento_system']);
   });
 
   test('no permissive policy lets PUBLIC in', async () => {

@@ -305,13 +305,19 @@ describe('without a tenant context', () => {
     expect(counts).toEqual(NOTHING);
   });
 
-  test('a non-superuser role that holds upzento_app and upzento_system (as the connecting role does) sees nothing until it SETs ROLE', async () => {
+  test('a non-superuser role that holds upzento_gate (as the connecting role does) sees nothing until it SETs ROLE', async () => {
     // Stands in for a non-superuser connecting role, which this run may not have: 0001 grants it
-    // both roles, and a policy TO a role also applies to the roles that inherit from it.
+    // upzento_gate, through which it may SET ROLE to upzento_app and upzento_system without
+    // inheriting their policies.
     const role = `upzento_member_${randomBytes(4).toString('hex')}`;
-    // The grant to current_user lets a connecting role that is no superuser (but has CREATEROLE) SET ROLE to it.
+    // Like the owning connecting role it may read every table, so only row-level security stands in
+    // its way. The grant to current_user lets a connecting role that is no superuser (but has
+    // CREATEROLE) SET ROLE to it.
     await sql
-      .raw(`CREATE ROLE ${role} NOLOGIN NOSUPERUSER INHERIT; GRANT upzento_app, upzento_system TO ${role}; GRANT ${role} TO current_user`)
+      .raw(
+        `CREATE ROLE ${role} NOLOGIN NOSUPERUSER INHERIT; GRANT upzento_gate TO ${role}; ` +
+          `GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role}; GRANT ${role} TO current_user`,
+      )
       .execute(t.db.handle.db);
     try {
       const counts = await bare(t.db.handle.db, `BEGIN; SET LOCAL ROLE ${role}`, countAll);
@@ -324,9 +330,10 @@ describe('without a tenant context', () => {
       );
       expect(own.length).toBeGreaterThan(0);
     } finally {
-      await sql.raw(`DROP ROLE ${role}`).execute(t.db.handle.db);
+      await sql.raw(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${role}; DROP ROLE ${role}`).execute(t.db.handle.db);
     }
   });
+
 });
 
 describe('the context does not outlive its transaction', () => {

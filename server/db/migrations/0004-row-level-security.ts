@@ -11,25 +11,19 @@
  * The context is read through scalar sub-selects so PostgreSQL evaluates it once per query (an
  * InitPlan) and can use it as an index condition, instead of calling current_setting per row.
  *
- * Policies apply to the role they name and to every role that inherits it. The connecting role is
- * a member of both (0001 grants them, so that it can SET ROLE), and PostgreSQL 15 cannot grant a
- * membership without inheritance; without more, `privileged_path USING (true)` would let the
- * connecting role read every row without switching role. So each table also gets a restrictive
- * policy: rows are reachable only while the current role is upzento_app or upzento_system itself.
- * The permissive policies then decide which rows those two see.
+ * Policies apply to the role they name and to every role that inherits it; 0001 makes sure the
+ * connecting role inherits neither (it reaches them through the NOINHERIT upzento_gate).
  */
 import { sql, type Kysely } from 'kysely';
 
 const AGENCY = `(SELECT NULLIF(current_setting('upzento.agency_id', true), '')::uuid)`;
 const CLIENT = `(SELECT NULLIF(current_setting('upzento.client_id', true), '')::uuid)`;
-const NAMED_ROLE = `(SELECT current_user) IN ('upzento_app', 'upzento_system')`;
 
-/** RLS on and forced, and no row for any role but the two named ones, whatever it inherits. */
+/** RLS on, and forced so that the owning role is held to the policies too. */
 function locked(table: string): string {
   return `
 ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
-ALTER TABLE ${table} FORCE ROW LEVEL SECURITY;
-CREATE POLICY only_named_roles ON ${table} AS RESTRICTIVE TO PUBLIC USING (${NAMED_ROLE}) WITH CHECK (${NAMED_ROLE});`;
+ALTER TABLE ${table} FORCE ROW LEVEL SECURITY;`;
 }
 
 /** Rows of the context's agency, and of its client when the context names one. */
