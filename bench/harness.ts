@@ -69,9 +69,9 @@ export async function describeDatabase(db: Kysely<Database>): Promise<string> {
 
 /**
  * Runs fn in one transaction as the connecting role, which owns the tables. A superuser passes
- * row-level security as it is; any other owner is held back by FORCEd RLS and the restrictive
- * only_named_roles policy (server/db/migrations/0004-row-level-security.ts), so it loads as
- * upzento_system, whose policies admit every row, as the privileged path does.
+ * row-level security as it is; any other owner is held back by FORCEd RLS with no policy of its
+ * own (server/db/migrations/0004-row-level-security.ts), so it loads as upzento_system, whose
+ * policies admit every row, as the privileged path does.
  */
 export async function asOwner<R>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<R>): Promise<R> {
   return db.transaction().execute(async (trx) => {
