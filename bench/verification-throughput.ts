@@ -16,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import * as dnsPacket from 'dns-packet';
 import { sql } from 'kysely';
 import { encodeTxtQuery } from '../server/domains/dns/dns-message.ts';
+import { DEFAULT_CHECK_CONCURRENCY } from '../server/domains/scheduler.ts';
 import { challengeFor } from '../server/domains/txt-challenge.ts';
 import { createDomainFixture, HOUR, TIMINGS, type DomainFixture } from '../test/support/domain-fixture.ts';
 import { asOwner, describeDatabase, runIfMain, type Benchmark, type BenchReport } from './harness.ts';
@@ -24,8 +25,8 @@ import { inTurns, median, times, whole } from './stats.ts';
 const TARGET = 0.5;
 const DOMAINS = 1000;
 const CLIENTS = 10;
-/** The scheduler's default (server/domains/scheduler.ts); the raw client uses the same. */
-const CONCURRENCY = 8;
+/** The scheduler's default; the raw client uses the same. */
+const CONCURRENCY = DEFAULT_CHECK_CONCURRENCY;
 const ROUNDS = 4;
 const REPLY_TIMEOUT_MS = 2000;
 

@@ -4,11 +4,12 @@
  * locks the domain, so a domain deleted or checked by someone else meanwhile is handled, not
  * overwritten.
  */
+import { sql } from 'kysely';
 import type { Actor, ScopedQueries, TenantDatabase, TenantScope } from '../db/tenant-db.ts';
 import type { Domain, DomainLastCheck } from '../db/schema.ts';
 import type { TxtResolver } from './dns/resolver.ts';
 import { challengeRecordName } from './hostname.ts';
-import { afterCheck, AUTHORIZING, isExpired, type DomainTimings } from './lifecycle.ts';
+import { afterCheck, AUTHORIZING, isExpired, stateOf, type DomainStatusRow, type DomainTimings, type Transition } from './lifecycle.ts';
 import { announcePolicyChange } from './policy-events.ts';
 import { evaluateChallenge } from './txt-challenge.ts';
 
@@ -25,6 +26,15 @@ export interface DomainChecksOptions {
 
 export type CheckReason = 'manual' | 'scheduled';
 
+/** What the scheduler reads of a domain that is due. */
+export interface DueDomain extends DomainStatusRow {
+  agency_id: string;
+  client_id: string;
+  domain_id: string;
+  hostname: string;
+  challenge_token: string;
+}
+
 export class DomainChecks {
   readonly #options: DomainChecksOptions;
 
@@ -34,13 +44,45 @@ export class DomainChecks {
 
   /** Asks DNS for the domain's challenge and applies the outcome; null when the domain is gone. */
   async check(scope: TenantScope, actor: Actor, domainId: string, reason: CheckReason): Promise<Domain | null> {
-    const { data, resolver, now } = this.#options;
-    const domain = await data.scoped(scope, actor, (q) => findDomain(q, domainId));
+    const domain = await this.#options.data.scoped(scope, actor, (q) => findDomain(q, domainId));
     if (!domain) return null;
-    const lookup = await resolver.resolveTxt(challengeRecordName(domain.hostname));
-    const check = evaluateChallenge(lookup, domain.hostname, domain.challenge_token, now());
+    const check = await this.lookup(domain.hostname, domain.challenge_token, reason);
+    return this.apply(scope, actor, domainId, check, reason);
+  }
+
+  /** Asks DNS for a challenge and says what the answer means; touches no database. */
+  async lookup(hostname: string, token: string, reason: CheckReason): Promise<DomainLastCheck> {
+    const lookup = await this.#options.resolver.resolveTxt(challengeRecordName(hostname));
+    const check = evaluateChallenge(lookup, hostname, token, this.#options.now());
     this.#options.onCheck?.(check.outcome, reason);
-    return this.#apply(scope, actor, domainId, check, reason);
+    return check;
+  }
+
+  /**
+   * Records checks that left their domains' status as it was (the common case of a re-check
+   * round: still verified), all in one statement on the privileged path. A domain whose status
+   * changed since it was read is skipped: whoever changed it wrote a newer result.
+   */
+  async recordUnchanged(results: ReadonlyArray<{ domain: DueDomain; check: DomainLastCheck; next: Transition }>): Promise<number> {
+    if (results.length === 0) return 0;
+    const { data, now } = this.#options;
+    const at = now();
+    const column = <T>(pick: (r: (typeof results)[number]) => T) => results.map(pick);
+    const updated = await data.privileged('scheduler: record unchanged re-checks', (db) =>
+      sql`
+        UPDATE domains SET
+          last_check = v.last_check, next_check_at = v.next_check_at,
+          verified_at = v.verified_at, failing_since = v.failing_since, updated_at = ${at}
+        FROM unnest(
+          ${column((r) => r.domain.agency_id)}::uuid[], ${column((r) => r.domain.domain_id)}::uuid[],
+          ${column((r) => r.domain.status)}::text[], ${column((r) => JSON.stringify(r.check))}::jsonb[],
+          ${column((r) => r.next.nextCheckAt)}::timestamptz[], ${column((r) => r.next.verifiedAt)}::timestamptz[],
+          ${column((r) => r.next.failingSince)}::timestamptz[]
+        ) AS v (agency_id, domain_id, status, last_check, next_check_at, verified_at, failing_since)
+        WHERE domains.agency_id = v.agency_id AND domains.domain_id = v.domain_id AND domains.status = v.status
+      `.execute(db),
+    );
+    return Number(updated.numAffectedRows ?? 0);
   }
 
   /** Marks a pending domain whose challenge ran out as expired, without asking DNS. */
@@ -59,7 +101,8 @@ export class DomainChecks {
     });
   }
 
-  async #apply(scope: TenantScope, actor: Actor, domainId: string, check: DomainLastCheck, reason: CheckReason): Promise<Domain | null> {
+  /** Applies a check's outcome in the domain's own scope: status change, audit row, NOTIFY. */
+  async apply(scope: TenantScope, actor: Actor, domainId: string, check: DomainLastCheck, reason: CheckReason): Promise<Domain | null> {
     const { data, timings, now } = this.#options;
     let policyChanged = false;
     const updated = await data.scoped(scope, actor, async (q) => {
@@ -105,6 +148,4 @@ async function findDomain(q: ScopedQueries, domainId: string, lock = false): Pro
   return (lock ? query.forUpdate() : query).executeTakeFirst();
 }
 
-function stateOf(domain: Domain) {
-  return { status: domain.status, createdAt: domain.created_at, verifiedAt: domain.verified_at, failingSince: domain.failing_since };
-}
+

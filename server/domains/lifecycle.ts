@@ -40,6 +40,18 @@ export interface DomainState {
   failingSince: Date | null;
 }
 
+/** The status columns of a domains row, as the database returns them. */
+export interface DomainStatusRow {
+  status: DomainStatus;
+  created_at: Date;
+  verified_at: Date | null;
+  failing_since: Date | null;
+}
+
+export function stateOf(row: DomainStatusRow): DomainState {
+  return { status: row.status, createdAt: row.created_at, verifiedAt: row.verified_at, failingSince: row.failing_since };
+}
+
 export interface Transition extends DomainState {
   nextCheckAt: Date | null;
 }

@@ -4,18 +4,21 @@
  *
  * Several server processes may share one database; a PostgreSQL session advisory lock, taken on
  * the direct connection, lets one of them run a round at a time while the others skip it. The
- * embedded database belongs to one process, so it needs no lock. Checks in a round run with
- * bounded concurrency, each in its own domain's tenant scope, as the system actor.
+ * embedded database belongs to one process, so it needs no lock. A change of status is applied in
+ * its domain's own tenant scope, as the system actor.
  */
 import { sql, type Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/schema.ts';
 import type { Actor, TenantDatabase } from '../db/tenant-db.ts';
-import type { DomainChecks } from './domain-checks.ts';
-import { isExpired, type DomainTimings } from './lifecycle.ts';
+import type { DomainChecks, DueDomain } from './domain-checks.ts';
+import { afterCheck, isExpired, stateOf, type DomainTimings } from './lifecycle.ts';
 
 /** Advisory lock key of the re-check round ("upzento domains" → a fixed 64-bit number). */
 export const SCHEDULER_LOCK_KEY = 0x75707a656e746f01n;
+
+/** DNS look-ups a round runs at once, unless told otherwise. */
+export const DEFAULT_CHECK_CONCURRENCY = 16;
 
 export interface SchedulerOptions {
   data: TenantDatabase;
@@ -24,7 +27,7 @@ export interface SchedulerOptions {
   checks: DomainChecks;
   timings: DomainTimings;
   now: () => Date;
-  /** Checks running at once; default 8. */
+  /** DNS look-ups running at once; default 16. */
   concurrency?: number;
   /** Domains taken per round; default 500. */
   batchSize?: number;
@@ -94,37 +97,60 @@ export class DomainScheduler {
     });
   }
 
+  /**
+   * Rounds take due domains in batches. DNS is asked for each, with bounded concurrency; the
+   * outcomes that leave a status as it was (nearly all of them) are recorded in one statement per
+   * batch, and only a change of status goes through the domain's own scoped transaction, with its
+   * audit row and NOTIFY. A round goes on until nothing more is due, so a backlog larger than one
+   * batch does not wait for the next tick.
+   */
   async #work(): Promise<RoundResult> {
-    const { data, checks, timings, now } = this.#options;
+    const { checks, timings, now } = this.#options;
+    const batchSize = this.#options.batchSize ?? 500;
+    const concurrency = this.#options.concurrency ?? DEFAULT_CHECK_CONCURRENCY;
+    const result: RoundResult = { ran: true, checked: 0, expired: 0, failed: 0 };
     const at = now();
-    const due = await data.privileged('scheduler: domains due for a check', (db) =>
+    const seen = new Set<string>();
+    for (;;) {
+      const due = (await this.#due(at, batchSize)).filter((domain) => !seen.has(domain.domain_id));
+      if (due.length === 0) break;
+      const unchanged: Parameters<DomainChecks['recordUnchanged']>[0][number][] = [];
+      await eachLimited(due, concurrency, async (domain) => {
+        seen.add(domain.domain_id);
+        const scope = { agencyId: domain.agency_id, clientId: domain.client_id };
+        try {
+          if (isExpired(stateOf(domain), at, timings)) {
+            await checks.expire(scope, SYSTEM, domain.domain_id);
+            result.expired += 1;
+            return;
+          }
+          const check = await checks.lookup(domain.hostname, domain.challenge_token, 'scheduled');
+          const next = afterCheck(stateOf(domain), check, now(), timings);
+          if (next.status === domain.status) unchanged.push({ domain, check, next });
+          else await checks.apply(scope, SYSTEM, domain.domain_id, check, 'scheduled');
+          result.checked += 1;
+        } catch (error) {
+          result.failed += 1;
+          this.#options.log?.error({ err: error, domainId: domain.domain_id }, 'domain re-check failed');
+        }
+      });
+      await checks.recordUnchanged(unchanged);
+      if (due.length < batchSize) break;
+    }
+    return result;
+  }
+
+  #due(at: Date, limit: number): Promise<DueDomain[]> {
+    return this.#options.data.privileged('scheduler: domains due for a check', (db) =>
       db
         .selectFrom('domains')
-        .select(['agency_id', 'client_id', 'domain_id', 'status', 'created_at', 'verified_at', 'failing_since'])
+        .select(['agency_id', 'client_id', 'domain_id', 'hostname', 'challenge_token', 'status', 'created_at', 'verified_at', 'failing_since'])
         .where('status', 'in', ['pending', 'verified', 'failing'])
         .where('next_check_at', '<=', at)
         .orderBy('next_check_at')
-        .limit(this.#options.batchSize ?? 500)
+        .limit(limit)
         .execute(),
     );
-    const result: RoundResult = { ran: true, checked: 0, expired: 0, failed: 0 };
-    await eachLimited(due, this.#options.concurrency ?? 8, async (domain) => {
-      const scope = { agencyId: domain.agency_id, clientId: domain.client_id };
-      const state = { status: domain.status, createdAt: domain.created_at, verifiedAt: domain.verified_at, failingSince: domain.failing_since };
-      try {
-        if (isExpired(state, at, timings)) {
-          await checks.expire(scope, SYSTEM, domain.domain_id);
-          result.expired += 1;
-        } else {
-          await checks.check(scope, SYSTEM, domain.domain_id, 'scheduled');
-          result.checked += 1;
-        }
-      } catch (error) {
-        result.failed += 1;
-        this.#options.log?.error({ err: error, domainId: domain.domain_id }, 'domain re-check failed');
-      }
-    });
-    return result;
   }
 }
 

@@ -4,6 +4,7 @@
  * DNS failures never change a status.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DomainScheduler } from '../../server/domains/scheduler.ts';
 import { createDomainFixture, HOUR, TIMINGS, type DomainFixture } from '../support/domain-fixture.ts';
 
 let f: DomainFixture;
@@ -241,6 +242,32 @@ describe('lifecycle on a fake clock', () => {
 });
 
 describe('scheduler', () => {
+  test('a round takes every due domain, batch after batch, and records unchanged re-checks', async () => {
+    const ids = [];
+    for (const name of ['batch-1', 'batch-2', 'batch-3', 'batch-4', 'batch-5']) ids.push(await f.verifiedDomain(`${name}.example.com`));
+    f.clock.advance(TIMINGS.recheckIntervalMs + HOUR);
+    const scheduler = new DomainScheduler({
+      data: f.t.data,
+      lockDb: null,
+      checks: f.t.app.domainChecks,
+      timings: TIMINGS,
+      now: f.clock.now,
+      batchSize: 2,
+    });
+    const round = await scheduler.runOnce();
+    expect(round.ran).toBe(true);
+    expect(round.failed).toBe(0);
+    expect(round.checked).toBeGreaterThanOrEqual(5);
+    const items = (await f.t.call('GET', domains(), f.t.adminToken)).json().items.filter((d: { id: string }) => ids.includes(d.id));
+    for (const domain of items) {
+      expect(domain.status).toBe('verified');
+      expect(domain.lastCheck.at).toBe(f.clock.now().toISOString());
+      expect(new Date(domain.nextCheckAt).getTime()).toBe(f.clock.now().getTime() + TIMINGS.recheckIntervalMs);
+    }
+    // Nothing is due any more.
+    expect((await scheduler.runOnce()).checked).toBe(0);
+  });
+
   test('a round already running is joined, not run twice', async () => {
     const [first, second] = await Promise.all([f.t.app.scheduler.runOnce(), f.t.app.scheduler.runOnce()]);
     expect(first).toBe(second);
