@@ -23,6 +23,12 @@ export type SubmitReceipt = Partial<SubmissionResponse> | undefined;
 export interface ApiClient {
   config(): Promise<ApiResult<WidgetConfig>>;
   submit(idempotencyKey: string, request: SubmissionRequest): Promise<ApiResult<SubmitReceipt>>;
+  /**
+   * Whether the server answers this page at all, CORS aside. A refused origin gets no
+   * Access-Control-Allow-Origin, so the browser shows its 403 to the widget as a network error; a `no-cors`
+   * request that the server answers (an opaque response) tells that apart from a server out of reach.
+   */
+  answers(): Promise<boolean>;
 }
 
 export function createApiClient({ apiBase, publicKey, fetch: send, signal, timeoutMs }: ApiClientOptions): ApiClient {
@@ -60,6 +66,11 @@ export function createApiClient({ apiBase, publicKey, fetch: send, signal, timeo
           body: JSON.stringify(body),
         },
         (_body): _body is SubmitReceipt => true,
+      ),
+    answers: () =>
+      send(`${apiBase.replace(/\/+$/, '')}/healthz`, { mode: 'no-cors', credentials: 'omit', signal }).then(
+        (res) => res.type === 'opaque',
+        () => false,
       ),
   };
 }

@@ -186,14 +186,13 @@ export function createWidget(options: WidgetOptions): Widget {
       events.emit('ready', { config });
       if (isOpen) announceOpen();
       void outbox.flush();
-    } else if (!isRetryable(result.error)) {
-      // Nothing will change by itself, so leave no trace but a word to the site's developer on the console.
+    } else {
       const { error } = result;
-      console.warn(
-        error.kind === 'http' && error.status === 403
-          ? domainWarning(publicKey)
-          : `Upzento: the widget "${publicKey}" could not load: ${error.message}`,
-      );
+      // In a browser a refused origin fails like the network (no CORS headers), but there the server answers.
+      const refused = error.kind === 'http' ? error.status === 403 : navigator.onLine && (await api.answers());
+      if (signal.aborted || (isRetryable(error) && !refused)) return;
+      // Nothing will change by itself, so leave no trace but a word to the site's developer on the console.
+      console.warn(refused ? domainWarning(publicKey) : `Upzento: the widget "${publicKey}" could not load: ${error.message}`);
       destroy();
     }
   }
