@@ -84,18 +84,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const passwordCost = options.passwordCost ?? DEFAULT_PASSWORD_COST;
   installErrorHandler(app);
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
   const data = new TenantDatabase(options.database.db, app.log);
   const timings = options.timings ?? DEFAULT_TIMINGS;
   const now = options.now ?? (() => new Date());
   const metrics = new Metrics();
-  app.addHook('onResponse', async (request, reply) => {
-    metrics.requests.observe(
-      { method: request.method, route: request.routeOptions.url ?? 'unknown', status: String(reply.statusCode) },
-      reply.elapsedTime / 1000,
-    );
+  // Bound per route at registration, so a request pays no route look-up to be counted.
+  app.addHook('onRoute', (route) => {
+    const observe = metrics.requestObserver(String(route.method), route.url);
+    const hooks = route.onResponse === undefined ? [] : Array.isArray(route.onResponse) ? route.onResponse : [route.onResponse];
+    route.onResponse = [
+      ...hooks,
+      (_request, reply, done) => {
+        observe(reply.statusCode, reply.elapsedTime);
+        done();
+      },
+    ];
   });
   const verdicts = new VerdictCache(data, {
     ...options.verdictCache,

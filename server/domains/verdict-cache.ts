@@ -89,18 +89,19 @@ export class VerdictCache {
 
   /** The client a public key names, or null when none does. */
   async client(publicKey: string): Promise<WidgetClient | null> {
-    const status: LRUCache.Status<string, WidgetClient | typeof UNKNOWN> = {};
-    const found = await this.#clients.fetch(publicKey, { status });
-    this.#observe('client', hitOrMiss(status));
+    // A hit is answered from get(): fetch() would allocate a promise and a status per request.
+    let found = this.#clients.get(publicKey);
+    this.#observe('client', found === undefined ? 'miss' : 'hit');
+    found ??= await this.#clients.fetch(publicKey);
     return found === undefined || found === UNKNOWN ? null : found;
   }
 
   /** Whether `origin` may use the client's widget; when it may, the exact origin to echo. */
   async verdict(client: WidgetClient, origin: string | undefined): Promise<OriginDecision> {
     const key = `${client.clientId}\u0000${this.#gen(client.clientId)}\u0000${origin ?? ''}`;
-    const status: LRUCache.Status<string, OriginDecision> = {};
-    const verdict = await this.#verdicts.fetch(key, { context: { client, origin }, status });
-    this.#observe('verdict', hitOrMiss(status));
+    let verdict = this.#verdicts.get(key);
+    this.#observe('verdict', verdict === undefined ? 'miss' : 'hit');
+    verdict ??= await this.#verdicts.fetch(key, { context: { client, origin } });
     return verdict ?? { allowed: false, reason: 'no verdict could be reached' };
   }
 
@@ -128,9 +129,9 @@ export class VerdictCache {
 
   async #policy(client: WidgetClient): Promise<ClientPolicy> {
     const key = `${client.clientId}\u0000${this.#gen(client.clientId)}`;
-    const status: LRUCache.Status<string, ClientPolicy> = {};
-    const policy = await this.#policies.fetch(key, { context: client, status });
-    this.#observe('policy', hitOrMiss(status));
+    let policy = this.#policies.get(key);
+    this.#observe('policy', policy === undefined ? 'miss' : 'hit');
+    policy ??= await this.#policies.fetch(key, { context: client });
     if (!policy) throw new Error(`no widget settings for client ${client.clientId}`);
     return policy;
   }
@@ -150,7 +151,3 @@ export class VerdictCache {
   }
 }
 
-/** A fetch answered from the cache, or one that had to look (or wait for a look-up in flight). */
-function hitOrMiss(status: { fetch?: string }): 'hit' | 'miss' {
-  return status.fetch === 'hit' ? 'hit' : 'miss';
-}

@@ -39,6 +39,19 @@ export class Metrics {
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'upzento_' });
   }
+
+  /** A recorder for one route's requests; each status's labelled series is looked up once. */
+  requestObserver(method: string, route: string): (status: number, elapsedMs: number) => void {
+    const series = new Map<number, { observe(value: number): void }>();
+    return (status, elapsedMs) => {
+      let one = series.get(status);
+      if (!one) {
+        one = this.requests.labels({ method, route, status: String(status) });
+        series.set(status, one);
+      }
+      one.observe(elapsedMs / 1000);
+    };
+  }
 }
 
 export interface MetricsRouteOptions {

@@ -35,6 +35,7 @@ declare module 'fastify' {
     tenant: TenantContext;
     /** The tenant the route acts on; set on agency and client routes. */
     scope: TenantScope;
+    /** Who acts, for the audit log; set on every non-public route. */
     actor: Actor;
     /** One scoped transaction on request.scope as request.actor. */
     scoped<R>(fn: (q: ScopedQueries) => Promise<R>): Promise<R>;
@@ -80,20 +81,7 @@ async function tenancy(app: FastifyInstance, options: TenancyOptions): Promise<v
     return options.data.scoped(this.scope, this.actor, fn);
   });
 
-  app.addHook('onRoute', (route) => {
-    // @fastify/cors adds its own catch-all preflight route; it answers only preflights it approved.
-    if (route.method === 'OPTIONS' && route.url.endsWith('*') && !route.config?.access) {
-      route.config = { ...route.config, access: { public: true } };
-    }
-    if (!route.config?.access) {
-      throw new Error(`route ${route.method} ${route.url} does not declare config.access`);
-    }
-  });
-
-  app.addHook('onRequest', async (request) => {
-    const access = request.routeOptions.config.access;
-    request.actor = { type: 'anonymous', id: null, requestId: request.id, ip: request.ip };
-    if (!access || 'public' in access) return;
+  async function authenticate(request: FastifyRequest): Promise<void> {
     let claims: unknown;
     try {
       claims = await request.jwtVerify();
@@ -105,11 +93,9 @@ async function tenancy(app: FastifyInstance, options: TenancyOptions): Promise<v
     request.tenant = context;
     request.actor = { type: 'user', id: context.userId, requestId: request.id, ip: request.ip };
     request.log = request.log.child({ tenantId: context.tenantId, userId: context.userId });
-  });
+  }
 
-  app.addHook('preHandler', async (request) => {
-    const access = request.routeOptions.config.access;
-    if (!access || 'public' in access) return;
+  async function resolveScope(request: FastifyRequest, access: Exclude<AccessRule, { public: true }>): Promise<void> {
     const context = request.tenant;
     const params = (request.params ?? {}) as Record<string, unknown>;
     if (access.on === 'platform' && context.tenantType !== 'platform') {
@@ -136,7 +122,25 @@ async function tenancy(app: FastifyInstance, options: TenancyOptions): Promise<v
       request.scope = scope;
     }
     if (!hasRole(context, access.role)) throw new Forbidden(`needs the ${access.role} role`);
+  }
+
+  // Decided once per route, at registration: public routes (the widget's hot path among them)
+  // carry no tenancy hook at all; every other route gets authentication and its scope check.
+  app.addHook('onRoute', (route) => {
+    // @fastify/cors adds its own catch-all preflight route; it answers only preflights it approved.
+    if (route.method === 'OPTIONS' && route.url.endsWith('*') && !route.config?.access) {
+      route.config = { ...route.config, access: { public: true } };
+    }
+    const access = route.config?.access;
+    if (!access) throw new Error(`route ${route.method} ${route.url} does not declare config.access`);
+    if ('public' in access) return;
+    route.onRequest = [...toArray(route.onRequest), authenticate];
+    route.preHandler = [...toArray(route.preHandler), (request: FastifyRequest) => resolveScope(request, access)];
   });
+}
+
+function toArray<T>(value: T | T[] | undefined): T[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
 function describeJwtError(error: unknown): string {

@@ -36,6 +36,7 @@ const KeyParams = Type.Object({ publicKey: Type.String({ pattern: '^pk_[A-Za-z0-
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
 const ERRORS = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const PUBLIC_KEY_IN_PATH = /^\/v1\/widget\/(pk_[A-Za-z0-9_-]{22,64})\//;
+const UNKNOWN_KEY: OriginDecision = { allowed: false, reason: 'unknown public key' };
 
 export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = async (app, { verdicts, onVerdict, submissionsPerMinute = 30 }) => {
   app.decorateRequest('widget', null);
@@ -46,24 +47,31 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     errorResponseBuilder: (_request, context) => new RateLimited(String(Math.ceil(context.ttl / 1000))),
   });
 
+  // One options object per allowed verdict (verdicts are cached objects), so a warm request
+  // allocates none.
+  const corsOptions = new WeakMap<OriginDecision, object>();
+  const REFUSED = { origin: false };
   await app.register(cors, {
     hook: 'onRequest',
     delegator: async (request: FastifyRequest) => {
       const publicKey = PUBLIC_KEY_IN_PATH.exec(request.url)?.[1];
       const client = publicKey ? await verdicts.client(publicKey) : null;
-      const verdict: OriginDecision = client
-        ? await verdicts.verdict(client, request.headers.origin)
-        : { allowed: false, reason: 'unknown public key' };
+      const verdict: OriginDecision = client ? await verdicts.verdict(client, request.headers.origin) : UNKNOWN_KEY;
       request.widget = { client, verdict };
       onVerdict?.(verdict.allowed);
-      if (!verdict.allowed) return { origin: false };
-      return {
-        origin: verdict.origin,
-        methods: ['GET', 'POST'],
-        allowedHeaders: ['content-type', IDEMPOTENCY_HEADER.toLowerCase()],
-        maxAge: 600,
-        strictPreflight: true,
-      };
+      if (!verdict.allowed) return REFUSED;
+      let options = corsOptions.get(verdict);
+      if (!options) {
+        options = {
+          origin: verdict.origin,
+          methods: ['GET', 'POST'],
+          allowedHeaders: ['content-type', IDEMPOTENCY_HEADER.toLowerCase()],
+          maxAge: 600,
+          strictPreflight: true,
+        };
+        corsOptions.set(verdict, options);
+      }
+      return options;
     },
   });
 
