@@ -6,7 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -31,8 +31,38 @@ export async function measure(file) {
   return { bytes: bytes.length, gzipBytes: gzipSync(bytes).length };
 }
 
-/** Builds both bundles and the declarations into `outdir`; resolves to the size of widget.js. */
+/**
+ * Builds both bundles and the declarations into `outdir`; resolves to the size of widget.js.
+ * Everything is built into a scratch folder beside `outdir` first and then renamed into place
+ * file by file, so a server reading dist/widget.js while a build runs never sees half a file.
+ */
 export async function buildWidget({ outdir = join(root, 'dist') } = {}) {
+  const scratch = await mkdtemp(`${outdir}.build-`);
+  try {
+    await buildInto(scratch);
+    await moveInto(scratch, outdir);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+  return measure(join(outdir, 'widget.js'));
+}
+
+/** Renames every file under `from` to the same place under `to`; each rename replaces atomically. */
+async function moveInto(from, to) {
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) {
+      await mkdir(target, { recursive: true });
+      await moveInto(source, target);
+    } else {
+      await mkdir(to, { recursive: true });
+      await rename(source, target);
+    }
+  }
+}
+
+async function buildInto(outdir) {
   const common = {
     absWorkingDir: root,
     bundle: true,
@@ -55,7 +85,6 @@ export async function buildWidget({ outdir = join(root, 'dist') } = {}) {
       ...['-p', join(root, 'widget/tsconfig.build.json'), '--outDir', outdir],
     ]),
   ]);
-  return measure(loader);
 }
 
 async function main() {

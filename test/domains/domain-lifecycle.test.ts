@@ -243,7 +243,7 @@ describe('lifecycle on a fake clock', () => {
 
 describe('scheduler', () => {
   test('a round takes every due domain, batch after batch, and records unchanged re-checks', async () => {
-    const ids = [];
+    const ids: string[] = [];
     for (const name of ['batch-1', 'batch-2', 'batch-3', 'batch-4', 'batch-5']) ids.push(await f.verifiedDomain(`${name}.example.com`));
     f.clock.advance(TIMINGS.recheckIntervalMs + HOUR);
     const scheduler = new DomainScheduler({
