@@ -11,8 +11,9 @@ import { scopingOverhead } from './scoping-overhead.ts';
 import { tenantScale } from './tenant-scale.ts';
 import { verificationThroughput } from './verification-throughput.ts';
 import { widgetHotPath } from './widget-hot-path.ts';
+import { widgetLoad } from './widget-load.ts';
 
-export const BENCHMARKS: readonly Benchmark[] = [scopingOverhead, tenantScale, widgetHotPath, verificationThroughput];
+export const BENCHMARKS: readonly Benchmark[] = [scopingOverhead, tenantScale, widgetHotPath, verificationThroughput, widgetLoad];
 
 const words = process.argv.slice(2).map((word) => word.toLowerCase());
 await runAll(words.length === 0 ? BENCHMARKS : BENCHMARKS.filter((b) => words.some((word) => b.name.includes(word))));
