@@ -41,6 +41,8 @@ interface ClientPolicy extends OriginPolicy {
 }
 
 const UNKNOWN = 'unknown' as const;
+/** The verdict for a public key no client has. */
+export const UNKNOWN_KEY: OriginDecision = Object.freeze({ allowed: false, reason: 'unknown public key' });
 
 export class VerdictCache {
   readonly #data: TenantDatabase;
@@ -98,17 +100,50 @@ export class VerdictCache {
 
   /** Whether `origin` may use the client's widget; when it may, the exact origin to echo. */
   async verdict(client: WidgetClient, origin: string | undefined): Promise<OriginDecision> {
-    const key = `${client.clientId}\u0000${this.#gen(client.clientId)}\u0000${origin ?? ''}`;
+    const key = this.#verdictKey(client, origin);
     let verdict = this.#verdicts.get(key);
     this.#observe('verdict', verdict === undefined ? 'miss' : 'hit');
     verdict ??= await this.#verdicts.fetch(key, { context: { client, origin } });
     return verdict ?? { allowed: false, reason: 'no verdict could be reached' };
   }
 
+  /**
+   * The client and verdict when both are cached, without waiting: the widget's hot path decides a
+   * warm request synchronously and falls back to client() and verdict() only on a miss.
+   */
+  peek(publicKey: string, origin: string | undefined): { client: WidgetClient | null; verdict: OriginDecision } | undefined {
+    const found = this.#clients.get(publicKey);
+    if (found === undefined) return undefined;
+    if (found === UNKNOWN) return { client: null, verdict: UNKNOWN_KEY };
+    const verdict = this.#verdicts.get(this.#verdictKey(found, origin));
+    if (verdict === undefined) return undefined;
+    this.#observe('client', 'hit');
+    this.#observe('verdict', 'hit');
+    return { client: found, verdict };
+  }
+
   /** The configuration the client's widget is rendered from. */
   async config(client: WidgetClient): Promise<WidgetConfig> {
-    const policy = await this.#policy(client);
-    return { publicKey: client.publicKey, ...policy.widget };
+    return this.peekConfig(client) ?? this.#configOf(client, await this.#policy(client));
+  }
+
+  /** The configuration when it is cached, without waiting; undefined on a miss. */
+  peekConfig(client: WidgetClient): WidgetConfig | undefined {
+    const policy = this.#policies.get(this.#policyKey(client));
+    if (policy === undefined) return undefined;
+    this.#observe('policy', 'hit');
+    return this.#configOf(client, policy);
+  }
+
+  // Built once per cached policy, so a warm request allocates no configuration.
+  readonly #configs = new WeakMap<ClientPolicy, WidgetConfig>();
+  #configOf(client: WidgetClient, policy: ClientPolicy): WidgetConfig {
+    let config = this.#configs.get(policy);
+    if (!config) {
+      config = { publicKey: client.publicKey, ...policy.widget };
+      this.#configs.set(policy, config);
+    }
+    return config;
   }
 
   /** Forgets everything known about the client's domains and settings. */
@@ -123,12 +158,20 @@ export class VerdictCache {
     return () => this.#listeners.delete(listener);
   }
 
+  #verdictKey(client: WidgetClient, origin: string | undefined): string {
+    return `${client.clientId}\u0000${this.#gen(client.clientId)}\u0000${origin ?? ''}`;
+  }
+
   #gen(clientId: string): number {
     return this.#generation.get(clientId) ?? 0;
   }
 
+  #policyKey(client: WidgetClient): string {
+    return `${client.clientId}\u0000${this.#gen(client.clientId)}`;
+  }
+
   async #policy(client: WidgetClient): Promise<ClientPolicy> {
-    const key = `${client.clientId}\u0000${this.#gen(client.clientId)}`;
+    const key = this.#policyKey(client);
     let policy = this.#policies.get(key);
     this.#observe('policy', policy === undefined ? 'miss' : 'hit');
     policy ??= await this.#policies.fetch(key, { context: client });

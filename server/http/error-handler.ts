@@ -52,6 +52,7 @@ function validationMessage(error: FastifyError): string {
 
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError & DatabaseError, request, reply) => {
+    reply.header('x-request-id', request.id);
     if (isDatabaseError(error) && !error.statusCode) {
       const known = (error.constraint && CONSTRAINTS[error.constraint]) || PG_STATUS[error.code ?? ''];
       if (known) {

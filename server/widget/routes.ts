@@ -14,11 +14,16 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { IDEMPOTENCY_HEADER, SubmissionRequest, SubmissionResponse, WidgetConfig } from '../../shared/widget-wire.ts';
 import type { OriginDecision } from '../domains/origin-policy.ts';
-import type { VerdictCache, WidgetClient } from '../domains/verdict-cache.ts';
+import { UNKNOWN_KEY, type VerdictCache, type WidgetClient } from '../domains/verdict-cache.ts';
 import { DomainNotAuthorized, IdempotencyKeyRequired, IdempotencyKeyReused, RateLimited, UnknownWidget } from '../errors.ts';
 import { ErrorResponse } from '../http/schemas.ts';
+import type { Metrics } from '../metrics/metrics.ts';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route records its own duration and request id header instead of taking the shared hooks. */
+    hotPath?: boolean;
+  }
   interface FastifyRequest {
     widget: { client: WidgetClient | null; verdict: OriginDecision } | null;
   }
@@ -26,8 +31,7 @@ declare module 'fastify' {
 
 export interface WidgetRoutesOptions {
   verdicts: VerdictCache;
-  /** Told of every decided request (for metrics); default none. */
-  onVerdict?: (allowed: boolean) => void;
+  metrics: Metrics;
   /** Submissions one IP may send to one widget per minute; default 30. */
   submissionsPerMinute?: number;
 }
@@ -36,9 +40,11 @@ const KeyParams = Type.Object({ publicKey: Type.String({ pattern: '^pk_[A-Za-z0-
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
 const ERRORS = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const PUBLIC_KEY_IN_PATH = /^\/v1\/widget\/(pk_[A-Za-z0-9_-]{22,64})\//;
-const UNKNOWN_KEY: OriginDecision = { allowed: false, reason: 'unknown public key' };
 
-export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = async (app, { verdicts, onVerdict, submissionsPerMinute = 30 }) => {
+export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = async (app, { verdicts, metrics, submissionsPerMinute = 30 }) => {
+  const allowedCount = metrics.verdicts.labels({ verdict: 'allowed' });
+  const refusedCount = metrics.verdicts.labels({ verdict: 'refused' });
+  const observeConfig = metrics.requestObserver('GET', '/v1/widget/:publicKey/config');
   app.decorateRequest('widget', null);
   // The Origin check stops other sites' pages, not scripts that forge the header: submissions are
   // also limited per IP and widget. Counted in this process; the widget retries a 429 later.
@@ -51,27 +57,43 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
   // allocates none.
   const corsOptions = new WeakMap<OriginDecision, object>();
   const REFUSED = { origin: false };
+  function corsFor(request: FastifyRequest, decided: { client: WidgetClient | null; verdict: OriginDecision }): object {
+    request.widget = decided;
+    const { verdict } = decided;
+    (verdict.allowed ? allowedCount : refusedCount).inc();
+    if (!verdict.allowed) return REFUSED;
+    let options = corsOptions.get(verdict);
+    if (!options) {
+      options = {
+        origin: verdict.origin,
+        methods: ['GET', 'POST'],
+        allowedHeaders: ['content-type', IDEMPOTENCY_HEADER.toLowerCase()],
+        maxAge: 600,
+        strictPreflight: true,
+      };
+      corsOptions.set(verdict, options);
+    }
+    return options;
+  }
+
+  async function decide(publicKey: string | undefined, origin: string | undefined) {
+    const client = publicKey ? await verdicts.client(publicKey) : null;
+    const verdict = client ? await verdicts.verdict(client, origin) : UNKNOWN_KEY;
+    return { client, verdict };
+  }
+
   await app.register(cors, {
     hook: 'onRequest',
-    delegator: async (request: FastifyRequest) => {
+    // The callback form lets a warm request (client and verdict cached) be decided synchronously.
+    delegator: (request: FastifyRequest, callback: (error: Error | null, options?: object) => void) => {
       const publicKey = PUBLIC_KEY_IN_PATH.exec(request.url)?.[1];
-      const client = publicKey ? await verdicts.client(publicKey) : null;
-      const verdict: OriginDecision = client ? await verdicts.verdict(client, request.headers.origin) : UNKNOWN_KEY;
-      request.widget = { client, verdict };
-      onVerdict?.(verdict.allowed);
-      if (!verdict.allowed) return REFUSED;
-      let options = corsOptions.get(verdict);
-      if (!options) {
-        options = {
-          origin: verdict.origin,
-          methods: ['GET', 'POST'],
-          allowedHeaders: ['content-type', IDEMPOTENCY_HEADER.toLowerCase()],
-          maxAge: 600,
-          strictPreflight: true,
-        };
-        corsOptions.set(verdict, options);
-      }
-      return options;
+      const origin = request.headers.origin;
+      const cached = publicKey ? verdicts.peek(publicKey, origin) : undefined;
+      if (cached) return callback(null, corsFor(request, cached));
+      decide(publicKey, origin).then(
+        (decided) => callback(null, corsFor(request, decided)),
+        (error: Error) => callback(error),
+      );
     },
   });
 
@@ -96,11 +118,21 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
 
   app.get(
     '/v1/widget/:publicKey/config',
-    { config: { access: { public: true } }, schema: { params: KeyParams, response: { 200: WidgetConfig, ...ERRORS } } },
-    async (request, reply) => {
+    { config: { access: { public: true }, hotPath: true }, schema: { params: KeyParams, response: { 200: WidgetConfig, ...ERRORS } } },
+    // Not async: a warm request (configuration cached) is answered without a promise.
+    (request, reply) => {
+      reply.header('x-request-id', request.id).header('cache-control', 'no-store');
       const client = authorized(request);
-      reply.header('cache-control', 'no-store');
-      return verdicts.config(client);
+      const cached = verdicts.peekConfig(client);
+      if (cached) {
+        observeConfig(200, reply.elapsedTime);
+        reply.send(cached);
+        return;
+      }
+      return verdicts.config(client).then((config) => {
+        observeConfig(200, reply.elapsedTime);
+        reply.send(config);
+      });
     },
   );
 

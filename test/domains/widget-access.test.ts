@@ -52,11 +52,20 @@ describe('Origin matrix', () => {
       expect(response.headers['access-control-allow-origin']).toBe(origin);
       expect(String(response.headers.vary)).toMatch(/origin/i);
       expect(response.json().publicKey).toBe(f.publicKey);
+      expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     } else {
       expect(response.statusCode, response.body).toBe(403);
       expect(response.json()).toMatchObject({ statusCode: 403, error: 'Forbidden', message: 'Domain not authorized for this client' });
       expect(response.headers['access-control-allow-origin']).toBeUndefined();
+      expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     }
+  });
+
+  test("a caller's own request id is echoed, on the widget routes and the authenticated ones", async () => {
+    const widget = await f.t.app.inject({ method: 'GET', url: configUrl(), headers: { origin: 'https://example.com', 'x-request-id': 'trace-123' } });
+    expect(widget.headers['x-request-id']).toBe('trace-123');
+    const authed = await f.t.call('GET', `/v1/clients/${f.clientId}/domains`, f.t.adminToken, undefined, { 'x-request-id': 'trace-456' });
+    expect(authed.headers['x-request-id']).toBe('trace-456');
   });
 
   test('a request with no Origin is refused', async () => {
