@@ -1,65 +1,31 @@
 /**
  * The contact listing as server/crm/contacts-routes.ts builds it (GET /v1/clients/:id/contacts, first
- * page, no search): its columns, query, row mapping and response schema. The route exports none of
- * them, so they are repeated here; scoping-overhead checks that the bare routes built from them send
- * the API's bytes exactly, which is what keeps this copy honest.
+ * page, no search), from the same columns, row mapping and response schema (server/crm/contact-view.ts);
+ * scoping-overhead checks that the bare routes built from them send the API's bytes exactly.
  */
 import { Type } from '@sinclair/typebox';
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from '../server/db/schema.ts';
 import type { ScopedQueries, TenantDatabase, TenantScope } from '../server/db/tenant-db.ts';
 import { paginate } from '../server/http/cursor.ts';
-import { Page, Timestamp, Uuid } from '../server/http/schemas.ts';
+import { Page } from '../server/http/schemas.ts';
+import { Contact, CONTACT_COLUMNS, contactView, type ContactRow } from '../server/crm/contact-view.ts';
+
+export type { ContactRow };
 
 export const LIMIT = 50;
-
-const COLUMNS = ['contact_id', 'client_id', 'email', 'name', 'phone', 'attributes', 'created_at', 'updated_at'] as const;
-
-export interface ContactRow {
-  contact_id: string;
-  client_id: string;
-  email: string;
-  name: string | null;
-  phone: string | null;
-  attributes: Record<string, unknown>;
-  created_at: Date;
-  updated_at: Date;
-}
-
-const Contact = Type.Object({
-  id: Uuid,
-  clientId: Uuid,
-  email: Type.String(),
-  name: Type.Union([Type.String(), Type.Null()]),
-  phone: Type.Union([Type.String(), Type.Null()]),
-  attributes: Type.Record(Type.String(), Type.Unknown()),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
-});
 
 export const ListingResponse = Page(Contact);
 
 /** The route's query: the scope's filter comes from ScopedQueries, as it does for the route. */
 export function listingQuery(q: ScopedQueries) {
-  return q.selectFrom('contacts').select(COLUMNS).orderBy('created_at', 'desc').orderBy('contact_id', 'desc').limit(LIMIT + 1);
+  return q.selectFrom('contacts').select(CONTACT_COLUMNS).orderBy('created_at', 'desc').orderBy('contact_id', 'desc').limit(LIMIT + 1);
 }
 
 /** The route's response body from its LIMIT + 1 rows. */
 export function listingPage(rows: ContactRow[]) {
   const { items, nextCursor } = paginate(rows, LIMIT, (row) => ({ at: row.created_at, id: row.contact_id }));
-  return {
-    items: items.map((row) => ({
-      id: row.contact_id,
-      clientId: row.client_id,
-      email: row.email,
-      name: row.name,
-      phone: row.phone,
-      attributes: row.attributes,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    })),
-    nextCursor,
-  };
+  return { items: items.map(contactView), nextCursor };
 }
 
 interface PlanNode {

@@ -3,7 +3,6 @@
  * servers on 127.0.0.1, a bare Fastify built like the application's, and SQL run as the database's
  * owner for bulk loading.
  */
-import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -11,6 +10,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../server/db/schema.ts';
 import { onPostgres } from '../test/support/test-database.ts';
 import { runAll } from './runner.ts';
+import { serverOptions } from '../server/http/server-options.ts';
 
 export interface BenchReport {
   name: string;
@@ -32,25 +32,13 @@ export interface Benchmark {
   run(): Promise<BenchReport>;
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
-
 /**
  * A Fastify with the same server options as server/app.ts's buildApp (logger off, the same request
  * ids, body limit and validator settings) and nothing else: the floor the application's routes are
  * compared with.
  */
 export function bareFastify(): FastifyInstance {
-  return Fastify({
-    logger: false,
-    trustProxy: false,
-    bodyLimit: 64 * 1024,
-    requestIdHeader: false,
-    genReqId: (request) => {
-      const given = request.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-    },
-    ajv: { customOptions: { removeAdditional: false, allErrors: false } },
-  });
+  return Fastify(serverOptions());
 }
 
 /** Listens on an ephemeral port of 127.0.0.1; returns the base URL. */

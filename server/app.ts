@@ -2,7 +2,6 @@
  * Builds the Fastify application from already-opened parts (database, signing key, resolver), so
  * tests can build a fresh app on their own database and call app.inject().
  */
-import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -16,6 +15,7 @@ import { contactRoutes } from './crm/contacts-routes.ts';
 import { submissionRoutes } from './crm/submissions-routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { installErrorHandler } from './http/error-handler.ts';
+import { hookList, serverOptions } from './http/server-options.ts';
 import { tenancyPlugin } from './tenancy/tenancy-plugin.ts';
 import { tenantRoutes } from './tenants/routes.ts';
 import { settingsRoutes } from './tenants/settings-routes.ts';
@@ -66,25 +66,8 @@ export interface AppOptions {
   metricsToken?: string | null;
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
-
-function toArray<T>(value: T | T[] | undefined): T[] {
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
-}
-
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({
-    logger: options.logger ?? false,
-    trustProxy: false,
-    bodyLimit: 64 * 1024,
-    requestIdHeader: false,
-    // A caller's own request id is kept (so its logs and ours line up) when it looks like one.
-    genReqId: (request) => {
-      const given = request.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-    },
-    ajv: { customOptions: { removeAdditional: false, allErrors: false } },
-  }).withTypeProvider<TypeBoxTypeProvider>();
+  const app = Fastify(serverOptions(options.logger)).withTypeProvider<TypeBoxTypeProvider>();
 
   const passwordCost = options.passwordCost ?? DEFAULT_PASSWORD_COST;
   const data = new TenantDatabase(options.database.db, app.log);
@@ -103,10 +86,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         reply.header('x-request-id', request.id);
         done();
       },
-      ...toArray(route.onRequest),
+      ...hookList(route.onRequest),
     ];
     route.onResponse = [
-      ...toArray(route.onResponse),
+      ...hookList(route.onResponse),
       (_request, reply, done) => {
         observe(reply.statusCode, reply.elapsedTime);
         done();

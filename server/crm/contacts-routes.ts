@@ -5,7 +5,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
-import { AUTHED_ERRORS, ClientParams, ErrorResponse, Page, PageQuery, Timestamp, Uuid } from '../http/schemas.ts';
+import { AUTHED_ERRORS, ClientParams, ErrorResponse, Page, PageQuery, Uuid } from '../http/schemas.ts';
+import { Contact, CONTACT_COLUMNS, contactView } from './contact-view.ts';
 import { decodeCursor, paginate } from '../http/cursor.ts';
 import { NotFound } from '../errors.ts';
 
@@ -14,16 +15,6 @@ const Email = Type.String({ format: 'email', maxLength: 320 });
 const Name = Type.String({ maxLength: 200 });
 const Phone = Type.String({ maxLength: 40, pattern: '^[0-9+()\\-. ]*$' });
 
-const Contact = Type.Object({
-  id: Uuid,
-  clientId: Uuid,
-  email: Type.String(),
-  name: Type.Union([Type.String(), Type.Null()]),
-  phone: Type.Union([Type.String(), Type.Null()]),
-  attributes: Type.Record(Type.String(), Type.Unknown()),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
-});
 const NewContact = Type.Object(
   { email: Email, name: Type.Optional(Name), phone: Type.Optional(Phone), attributes: Type.Optional(Attributes) },
   { additionalProperties: false },
@@ -39,32 +30,6 @@ const ContactChange = Type.Object(
 );
 const ContactParams = Type.Object({ clientId: Uuid, contactId: Uuid });
 const ListQuery = Type.Composite([PageQuery, Type.Object({ q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) })]);
-
-const COLUMNS = ['contact_id', 'client_id', 'email', 'name', 'phone', 'attributes', 'created_at', 'updated_at'] as const;
-
-interface ContactRow {
-  contact_id: string;
-  client_id: string;
-  email: string;
-  name: string | null;
-  phone: string | null;
-  attributes: Record<string, unknown>;
-  created_at: Date;
-  updated_at: Date;
-}
-
-function view(row: ContactRow) {
-  return {
-    id: row.contact_id,
-    clientId: row.client_id,
-    email: row.email,
-    name: row.name,
-    phone: row.phone,
-    attributes: row.attributes,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
 
 /** LIKE treats % and _ as wildcards; a search for them means the characters themselves. */
 function likeEscape(text: string): string {
@@ -83,12 +48,12 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const row = await request.scoped(async (q) => {
         const created = await q
           .insertInto('contacts', { email: email.trim(), name: name ?? null, phone: phone ?? null, attributes: JSON.stringify(attributes ?? {}) })
-          .returning(COLUMNS)
+          .returning(CONTACT_COLUMNS)
           .executeTakeFirstOrThrow();
         await q.audit({ action: 'contact.created', targetType: 'contact', targetId: created.contact_id, details: { email: created.email } });
         return created;
       });
-      return reply.code(201).send(view(row));
+      return reply.code(201).send(contactView(row));
     },
   );
 
@@ -103,7 +68,7 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const after = decodeCursor(request.query.cursor);
       const search = request.query.q?.trim().toLowerCase();
       const rows = await request.scoped((q) => {
-        let query = q.selectFrom('contacts').select(COLUMNS);
+        let query = q.selectFrom('contacts').select(CONTACT_COLUMNS);
         if (search) {
           const term = likeEscape(search);
           query = query.where((eb) =>
@@ -116,7 +81,7 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return query.orderBy('created_at', 'desc').orderBy('contact_id', 'desc').limit(limit + 1).execute();
       });
       const page = paginate(rows, limit, (row) => ({ at: row.created_at, id: row.contact_id }));
-      return { items: page.items.map(view), nextCursor: page.nextCursor };
+      return { items: page.items.map(contactView), nextCursor: page.nextCursor };
     },
   );
 
@@ -128,10 +93,10 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const row = await request.scoped((q) =>
-        q.selectFrom('contacts').select(COLUMNS).where('contact_id', '=', request.params.contactId).executeTakeFirst(),
+        q.selectFrom('contacts').select(CONTACT_COLUMNS).where('contact_id', '=', request.params.contactId).executeTakeFirst(),
       );
       if (!row) throw new NotFound('Contact');
-      return view(row);
+      return contactView(row);
     },
   );
 
@@ -154,7 +119,7 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
             updated_at: sql<Date>`now()`,
           })
           .where('contact_id', '=', request.params.contactId)
-          .returning(COLUMNS)
+          .returning(CONTACT_COLUMNS)
           .executeTakeFirst();
         if (!updated) throw new NotFound('Contact');
         await q.audit({
@@ -165,7 +130,7 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
         });
         return updated;
       });
-      return view(row);
+      return contactView(row);
     },
   );
 

@@ -19,6 +19,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Role } from '../db/schema.ts';
 import type { Actor, ScopedQueries, TenantDatabase, TenantScope } from '../db/tenant-db.ts';
 import { Forbidden, NotFound, Unauthorized } from '../errors.ts';
+import { hookList } from '../http/server-options.ts';
 import { agencyScope, clientScope, hasRole } from './access.ts';
 import { ACCESS_TOKEN_TTL_SECONDS, fromClaims, isUuid, type TenantContext } from './tenant-context.ts';
 
@@ -134,13 +135,9 @@ async function tenancy(app: FastifyInstance, options: TenancyOptions): Promise<v
     const access = route.config?.access;
     if (!access) throw new Error(`route ${route.method} ${route.url} does not declare config.access`);
     if ('public' in access) return;
-    route.onRequest = [...toArray(route.onRequest), authenticate];
-    route.preHandler = [...toArray(route.preHandler), (request: FastifyRequest) => resolveScope(request, access)];
+    route.onRequest = [...hookList(route.onRequest), authenticate];
+    route.preHandler = [...hookList(route.preHandler), (request: FastifyRequest) => resolveScope(request, access)];
   });
-}
-
-function toArray<T>(value: T | T[] | undefined): T[] {
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
 function describeJwtError(error: unknown): string {

@@ -1,0 +1,40 @@
+/** A contact as the API shows it, and the columns it is read from. */
+import { Type } from '@sinclair/typebox';
+import { Timestamp, Uuid } from '../http/schemas.ts';
+
+export const CONTACT_COLUMNS = ['contact_id', 'client_id', 'email', 'name', 'phone', 'attributes', 'created_at', 'updated_at'] as const;
+
+export interface ContactRow {
+  contact_id: string;
+  client_id: string;
+  email: string;
+  name: string | null;
+  phone: string | null;
+  attributes: Record<string, unknown>;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export const Contact = Type.Object({
+  id: Uuid,
+  clientId: Uuid,
+  email: Type.String(),
+  name: Type.Union([Type.String(), Type.Null()]),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  attributes: Type.Record(Type.String(), Type.Unknown()),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+export function contactView(row: ContactRow) {
+  return {
+    id: row.contact_id,
+    clientId: row.client_id,
+    email: row.email,
+    name: row.name,
+    phone: row.phone,
+    attributes: row.attributes,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
