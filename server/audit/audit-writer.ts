@@ -21,6 +21,7 @@ export async function writeAudit(db: Kysely<Database>, tenant: AuditTenant, acto
       tenant_type: tenant.tenantType,
       actor_type: actor.type,
       actor_id: actor.id,
+      actor_tenant_type: actor.tenantType ?? null,
       action: entry.action,
       target_type: entry.targetType,
       target_id: entry.targetId ?? null,

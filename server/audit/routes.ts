@@ -6,8 +6,8 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import type { ScopedQueries } from '../db/tenant-db.ts';
+import type { TenantType } from '../db/schema.ts';
 import { AgencyParams, AUTHED_ERRORS, ClientParams, Timestamp, Uuid } from '../http/schemas.ts';
-import { InvalidCursor } from '../errors.ts';
 
 const AuditItem = Type.Object({
   id: Type.String(),
@@ -29,26 +29,35 @@ const AuditQuery = Type.Object({
 });
 const Verification = Type.Object({ valid: Type.Boolean(), rowsChecked: Type.Integer(), firstBrokenSeq: Type.Union([Type.Integer(), Type.Null()]) });
 
-async function readPage(q: ScopedQueries, limit: number, cursor: string | undefined) {
-  if (cursor !== undefined && !/^[0-9]+$/.test(cursor)) throw new InvalidCursor();
+const LEVEL: Record<TenantType, number> = { client: 0, agency: 1, platform: 2 };
+
+/**
+ * A page of the log, newest first. Readers see every event of their subtree, but the IP address
+ * and request id of an actor from above them (their agency's staff, the platform admin) stay with
+ * that actor's own tenant.
+ */
+async function readPage(q: ScopedQueries, reader: TenantType, limit: number, cursor: string | undefined) {
   let query = q
     .selectFrom('audit_log')
-    .select(['audit_id', 'at', 'actor_type', 'actor_id', 'tenant_id', 'tenant_type', 'action', 'target_type', 'target_id', 'details', 'request_id', 'ip', 'seq']);
+    .select(['audit_id', 'at', 'actor_type', 'actor_id', 'actor_tenant_type', 'tenant_id', 'tenant_type', 'action', 'target_type', 'target_id', 'details', 'request_id', 'ip', 'seq']);
   if (cursor !== undefined) query = query.where('audit_id', '<', cursor);
   const rows = await query.orderBy('audit_id', 'desc').limit(limit + 1).execute();
-  const items = rows.slice(0, limit).map((row) => ({
-    id: String(row.audit_id),
-    at: row.at,
-    actor: { type: row.actor_type, id: row.actor_id },
-    tenantId: row.tenant_id,
-    tenantType: row.tenant_type,
-    action: row.action,
-    target: { type: row.target_type, id: row.target_id },
-    details: row.details,
-    requestId: row.request_id,
-    ip: row.ip,
-    seq: Number(row.seq),
-  }));
+  const items = rows.slice(0, limit).map((row) => {
+    const above = row.actor_tenant_type !== null && LEVEL[row.actor_tenant_type] > LEVEL[reader];
+    return {
+      id: String(row.audit_id),
+      at: row.at,
+      actor: { type: row.actor_type, id: row.actor_id },
+      tenantId: row.tenant_id,
+      tenantType: row.tenant_type,
+      action: row.action,
+      target: { type: row.target_type, id: row.target_id },
+      details: row.details,
+      requestId: above ? null : row.request_id,
+      ip: above ? null : row.ip,
+      seq: Number(row.seq),
+    };
+  });
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? last.id : null };
 }
@@ -71,7 +80,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
         config: { access: { on, role: 'admin' } },
         schema: { params, querystring: AuditQuery, response: { 200: AuditPage, ...AUTHED_ERRORS } },
       },
-      async (request) => request.scoped((q) => readPage(q, request.query.limit ?? 100, request.query.cursor)),
+      async (request) => request.scoped((q) => readPage(q, request.tenant.tenantType, request.query.limit ?? 100, request.query.cursor)),
     );
     app.get(
       `/v1/${level}/${idParam}/audit-log/verify`,

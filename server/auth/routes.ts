@@ -7,6 +7,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Role, TenantType } from '../db/schema.ts';
 import { writeAudit, type AuditTenant } from '../audit/audit-writer.ts';
+import type { Actor } from '../db/tenant-db.ts';
 import { BadCredentials, TooManyAttempts } from '../errors.ts';
 import { ErrorResponse } from '../http/schemas.ts';
 import { ACCESS_TOKEN_TTL_SECONDS, toClaims, type TenantContext } from '../tenancy/tenant-context.ts';
@@ -54,7 +55,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     },
     async (request, reply) => {
       const email = request.body.email.trim().toLowerCase();
-      const wait = brake.retryAfter(email, request.ip);
+      const wait = brake.attempt(email, request.ip);
       if (wait > 0) {
         reply.header('retry-after', String(wait));
         throw new TooManyAttempts(String(wait));
@@ -69,7 +70,9 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       );
       const valid = await verifyPassword(request.body.password, account?.password_hash ?? dummyHash);
       const ok = valid && account !== undefined && (account.tenant_type === 'platform' || account.role !== null);
-      const actor = { type: ok ? 'user' : 'anonymous', id: ok ? account.user_id : null, requestId: request.id, ip: request.ip } as const;
+      const actor: Actor = ok
+        ? { type: 'user', id: account.user_id, tenantType: account.tenant_type, requestId: request.id, ip: request.ip }
+        : { type: 'anonymous', id: null, requestId: request.id, ip: request.ip };
       await app.data.privileged('sign-in: audit', (db) =>
         writeAudit(db, auditTenantOf(account), actor, {
           action: ok ? 'auth.signed_in' : 'auth.sign_in_failed',
@@ -78,11 +81,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
           details: ok ? {} : { email },
         }),
       );
-      if (!ok) {
-        brake.recordFailure(email, request.ip);
-        throw new BadCredentials();
-      }
-      brake.recordSuccess(email);
+      if (!ok) throw new BadCredentials();
+      brake.succeeded(email, request.ip);
       const context: TenantContext = {
         userId: account.user_id,
         tenantType: account.tenant_type,

@@ -16,6 +16,7 @@ export interface BrakeOptions {
   maxDelaySeconds?: number;
   /** Failures an IP may make across all emails before it is braked; default 50. */
   freeFailuresPerIp?: number;
+  /** The clock, in ms; default Date.now. */
   now?: () => number;
 }
 
@@ -38,20 +39,25 @@ export class SignInBrake {
     this.#now = options.now ?? Date.now;
   }
 
-  /** Seconds to wait before another attempt, or 0 when one may be made now. */
-  retryAfter(email: string, ip: string): number {
+  /**
+   * Admits an attempt or says how many seconds to wait. An admitted attempt counts as a failure at
+   * once, before the password is checked, so that many attempts sent together cannot all pass the
+   * brake while their verifications run; `succeeded` takes the count back.
+   */
+  attempt(email: string, ip: string): number {
     const now = this.#now();
     const until = Math.max(this.#byKey.get(`e:${email}`)?.blockedUntil ?? 0, this.#byKey.get(`i:${ip}`)?.blockedUntil ?? 0);
-    return until > now ? Math.ceil((until - now) / 1000) : 0;
-  }
-
-  recordFailure(email: string, ip: string): void {
+    if (until > now) return Math.ceil((until - now) / 1000);
     this.#bump(`e:${email}`, this.#free);
     this.#bump(`i:${ip}`, this.#freePerIp);
+    return 0;
   }
 
-  recordSuccess(email: string): void {
+  /** The attempt was right: the email starts afresh, and the address gets its attempt back. */
+  succeeded(email: string, ip: string): void {
     this.#byKey.delete(`e:${email}`);
+    const counter = this.#byKey.get(`i:${ip}`);
+    if (counter) counter.failures = Math.max(0, counter.failures - 1);
   }
 
   #bump(key: string, free: number): void {

@@ -2,7 +2,7 @@
  * The Kysely view of the tables the migrations create (server/db/migrations). Keep in step with
  * them: the catalog test compares this list of tables with the live schema.
  */
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string | T, string | T>;
@@ -141,6 +141,7 @@ export interface AuditLogTable {
   at: Generated<Date>;
   actor_type: 'user' | 'system' | 'anonymous';
   actor_id: string | null;
+  actor_tenant_type: TenantType | null;
   action: string;
   target_type: string;
   target_id: string | null;
@@ -179,4 +180,3 @@ export const REFERENCE_TABLES = ['platform', 'system_settings', 'accounts'] as c
 
 export type Contact = Selectable<ContactsTable>;
 export type Domain = Selectable<DomainsTable>;
-export type NewAuditEntry = Insertable<AuditLogTable>;

@@ -18,7 +18,7 @@ import {
   type UpdateResult,
 } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Database } from './schema.ts';
+import type { Database, TenantType } from './schema.ts';
 import { writeAudit } from '../audit/audit-writer.ts';
 
 /** The tenant a transaction acts on: an agency, or one client of it. */
@@ -31,6 +31,8 @@ export interface TenantScope {
 export interface Actor {
   readonly type: 'user' | 'system' | 'anonymous';
   readonly id: string | null;
+  /** A user's own tenant level; absent for the system and anonymous callers. */
+  readonly tenantType?: TenantType;
   readonly requestId: string | null;
   readonly ip: string | null;
 }

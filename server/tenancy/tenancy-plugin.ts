@@ -92,7 +92,7 @@ async function tenancy(app: FastifyInstance, options: TenancyOptions): Promise<v
     const context = fromClaims(claims);
     if (!context) throw new Unauthorized('the token does not carry a tenant context');
     request.tenant = context;
-    request.actor = { type: 'user', id: context.userId, requestId: request.id, ip: request.ip };
+    request.actor = { type: 'user', id: context.userId, tenantType: context.tenantType, requestId: request.id, ip: request.ip };
     request.log = request.log.child({ tenantId: context.tenantId, userId: context.userId });
   }
 

@@ -114,6 +114,14 @@ describe('the brake', () => {
     expect(Math.max(...waits)).toBe(60);
   });
 
+  test('attempts sent all at once are braked too: each counts before its password is checked', async () => {
+    const email = `${marker('burst')}@example.test`;
+    const answers = await Promise.all(Array.from({ length: 12 }, () => signIn(email, 'not the password')));
+    const statuses = answers.map((answer) => answer.statusCode);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(FREE_FAILURES + 1);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(12 - FREE_FAILURES - 1);
+  });
+
   test('an unknown email is braked exactly like a known one', async () => {
     const known = await newUser('agencies', agencyId, 'viewer');
     const unknown = `${marker('ghost')}@example.test`;

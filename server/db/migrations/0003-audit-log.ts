@@ -22,6 +22,8 @@ CREATE TABLE audit_log (
   at          timestamptz NOT NULL DEFAULT now(),
   actor_type  text NOT NULL CHECK (actor_type IN ('user', 'system', 'anonymous')),
   actor_id    uuid,
+  -- The level of the actor's own tenant: readers below it see the event but not the actor's IP.
+  actor_tenant_type text CHECK (actor_tenant_type IN ('platform', 'agency', 'client')),
   action      text NOT NULL CHECK (action ~ '^[a-z][a-z_]*(\\.[a-z_]+)+$'),
   target_type text NOT NULL,
   target_id   text,
@@ -50,7 +52,7 @@ LANGUAGE sql IMMUTABLE AS $fn$
   SELECT convert_to(jsonb_build_array(
     r.agency_id, r.tenant_id, r.seq, r.tenant_type,
     to_char(r.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'),
-    r.actor_type, r.actor_id, r.action, r.target_type, r.target_id, r.details, r.request_id, r.ip
+    r.actor_type, r.actor_id, r.actor_tenant_type, r.action, r.target_type, r.target_id, r.details, r.request_id, r.ip
   )::text, 'UTF8')
 $fn$;
 
