@@ -15,7 +15,7 @@ import { contactRoutes } from './crm/contacts-routes.ts';
 import { submissionRoutes } from './crm/submissions-routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { installErrorHandler } from './http/error-handler.ts';
-import { hookList, serverOptions } from './http/server-options.ts';
+import { hookList, serverOptions, type TrustProxy } from './http/server-options.ts';
 import { tenancyPlugin } from './tenancy/tenancy-plugin.ts';
 import { tenantRoutes } from './tenants/routes.ts';
 import { settingsRoutes } from './tenants/settings-routes.ts';
@@ -50,6 +50,9 @@ export interface AppOptions {
   passwordCost?: PasswordCost;
   /** Fastify's logger option; default off (the server entry turns it on). */
   logger?: FastifyServerOptions['logger'];
+  /** Which proxies to believe for the caller's address; default false (none). */
+  trustProxy?: TrustProxy;
+  /** The sign-in brake; default a SignInBrake with its own defaults. */
   brake?: SignInBrake;
   /** Asks DNS for domain challenges. Its owner closes it. */
   resolver: TxtResolver;
@@ -57,6 +60,7 @@ export interface AppOptions {
   timings?: DomainTimings;
   /** The clock of domain lifecycles; default the system's. Tests pass a fake one. */
   now?: () => Date;
+  /** Sizes and lifetimes of the widget caches; default VerdictCache's own. */
   verdictCache?: VerdictCacheOptions;
   /** The script-tag bundle to serve at /widget.js; default dist/widget.js. */
   widgetBundlePath?: string;
@@ -67,7 +71,7 @@ export interface AppOptions {
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify(serverOptions(options.logger)).withTypeProvider<TypeBoxTypeProvider>();
+  const app = Fastify(serverOptions(options.logger, options.trustProxy)).withTypeProvider<TypeBoxTypeProvider>();
 
   const passwordCost = options.passwordCost ?? DEFAULT_PASSWORD_COST;
   const data = new TenantDatabase(options.database.db, app.log);

@@ -36,6 +36,8 @@ export interface Config {
   readonly submissionsPerMinute: number;
   /** UPZENTO_METRICS_TOKEN: serves GET /metrics to a Bearer of this token; unset, no /metrics. */
   readonly metricsToken: string | null;
+  /** UPZENTO_TRUST_PROXY, default false: `true`, a hop count, or comma-separated proxy addresses/CIDRs. */
+  readonly trustProxy: boolean | number | string[];
   /** LOG_LEVEL, default info. */
   readonly logLevel: string;
 }
@@ -76,6 +78,18 @@ function postgresUrl(env: Env, name: string): string | null {
   return raw;
 }
 
+function trustProxy(raw: string | null): boolean | number | string[] {
+  if (raw === null || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const bad = entries.find((entry) => !/^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(entry));
+  if (bad !== undefined || entries.length === 0) {
+    throw new ConfigError(`UPZENTO_TRUST_PROXY must be true, false, a hop count or proxy addresses/CIDRs, got "${bad ?? raw}"`);
+  }
+  return entries;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const databaseUrl = postgresUrl(env, 'DATABASE_URL');
   const databaseDirectUrl = postgresUrl(env, 'DATABASE_DIRECT_URL') ?? databaseUrl;
@@ -113,6 +127,7 @@ export function loadConfig(env: Env = process.env): Config {
     schedulerEnabled: scheduler === 'on',
     metricsToken: text(env, 'UPZENTO_METRICS_TOKEN'),
     submissionsPerMinute: integer(env, 'UPZENTO_SUBMISSIONS_PER_MINUTE', 30, 1, 100_000),
+    trustProxy: trustProxy(text(env, 'UPZENTO_TRUST_PROXY')),
     logLevel: text(env, 'LOG_LEVEL') ?? 'info',
   });
 }

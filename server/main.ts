@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     widgetBundlePath,
     metricsToken: config.metricsToken,
     submissionsPerMinute: config.submissionsPerMinute,
+    trustProxy: config.trustProxy,
     logger: { level: config.logLevel },
     timings: {
       ...DEFAULT_TIMINGS,

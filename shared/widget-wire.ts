@@ -64,7 +64,7 @@ export const SubmissionRequest = Type.Object(
 );
 export type SubmissionRequest = Static<typeof SubmissionRequest>;
 
-export const SubmissionResponse = Type.Object({ id: Type.String({ format: 'uuid' }) });
+export const SubmissionResponse = Type.Object({ id: Type.String() });
 export type SubmissionResponse = Static<typeof SubmissionResponse>;
 
 /** Fastify's error body, as every error route answers. */

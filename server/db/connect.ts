@@ -32,6 +32,7 @@ export interface DatabaseOptions {
   databaseUrl: string | null;
   databaseDirectUrl: string | null;
   dataDir: string;
+  /** Connections in the `pg` pool; default 10. */
   poolSize?: number;
 }
 

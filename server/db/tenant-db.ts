@@ -19,6 +19,7 @@ import {
 } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database, TenantType } from './schema.ts';
+import { isUuid } from './uuid.ts';
 import { writeAudit } from '../audit/audit-writer.ts';
 
 /** The tenant a transaction acts on: an agency, or one client of it. */
@@ -64,13 +65,11 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function uuidLiteral(value: string | null): string {
   if (value === null) return "''";
   // Only validated UUIDs are ever inlined, so the literal cannot carry anything else.
-  if (!UUID.test(value)) throw new TypeError(`not a UUID: ${JSON.stringify(value)}`);
-  return `'${value.toLowerCase()}'`;
+  if (!isUuid(value)) throw new TypeError(`not a UUID: ${JSON.stringify(value)}`);
+  return `'${value}'`;
 }
 
 /** Queries of one scoped transaction. */
@@ -187,7 +186,7 @@ export class TenantDatabase {
    * names its reason, which is logged; mutations in it write their own audit rows.
    */
   privileged<R>(reason: string, fn: (db: Kysely<Database>) => Promise<R>): Promise<R> {
-    this.#log?.debug({ privileged: reason }, 'privileged database path');
+    this.#log?.info({ privileged: reason }, 'privileged database path');
     const open =
       `BEGIN; SET LOCAL ROLE upzento_system; ` +
       `SELECT set_config('upzento.agency_id', '', true), set_config('upzento.client_id', '', true)`;
@@ -196,9 +195,11 @@ export class TenantDatabase {
 
   #transaction<R>(open: string, fn: (db: Kysely<Database>) => Promise<R>): Promise<R> {
     return this.#db.connection().execute(async (connection) => {
-      await sql.raw(open).execute(connection);
       let result: R;
       try {
+        // Inside the try: if anything after BEGIN fails, the connection goes back to the pool
+        // rolled back, not in an aborted transaction.
+        await sql.raw(open).execute(connection);
         result = await fn(connection);
       } catch (error) {
         await sql.raw('ROLLBACK').execute(connection).catch(() => {});
@@ -210,4 +211,5 @@ export class TenantDatabase {
       return result;
     });
   }
+
 }

@@ -33,6 +33,7 @@ export interface SchedulerOptions {
   batchSize?: number;
   /** Time between rounds, in ms; default 60,000. */
   tickMs?: number;
+  /** Where failed checks are reported; default nowhere. */
   log?: FastifyBaseLogger;
 }
 

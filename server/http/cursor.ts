@@ -4,7 +4,11 @@
  * stays valid while rows are inserted, unlike an offset.
  */
 import { InvalidCursor } from '../errors.ts';
-import { isUuid } from '../tenancy/tenant-context.ts';
+import { isUuid } from '../db/uuid.ts';
+
+// Cursors hold times the API wrote; anything outside these years is not one (and would overflow a timestamp).
+const EARLIEST = Date.UTC(2000, 0, 1);
+const LATEST = Date.UTC(9999, 0, 1);
 
 export interface Keyset {
   at: Date;
@@ -21,7 +25,8 @@ export function decodeCursor(cursor: string | undefined): Keyset | null {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && isUuid(value[1])) {
       const at = new Date(value[0]);
-      if (!Number.isNaN(at.getTime())) return { at, id: value[1] };
+      const time = at.getTime();
+      if (time >= EARLIEST && time < LATEST) return { at, id: value[1] };
     }
   } catch {
     // fall through to the error below

@@ -1,7 +1,8 @@
 /** Schemas that many routes share. Each feature keeps its own beside its routes. */
 import { Type, type TSchema } from '@sinclair/typebox';
+import { UUID_PATTERN } from '../db/uuid.ts';
 
-export const Uuid = Type.String({ format: 'uuid' });
+export const Uuid = Type.String({ pattern: UUID_PATTERN });
 /** A time in a response: a Date in code, an ISO 8601 string on the wire. */
 export const Timestamp = Type.Unsafe<Date>({ type: 'string', format: 'date-time' });
 

@@ -4,10 +4,18 @@ import type { FastifyServerOptions } from 'fastify';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
-export function serverOptions(logger: FastifyServerOptions['logger'] = false): FastifyServerOptions {
+/** Which proxies' X-Forwarded-For to believe: none, all, a hop count, or addresses/CIDRs. */
+export type TrustProxy = boolean | number | string[];
+
+/**
+ * `trustProxy` decides which address is `request.ip`, and so what the sign-in brake and the widget's
+ * rate limit count by: behind a load balancer it must be set, or every caller looks like the balancer.
+ */
+export function serverOptions(logger: FastifyServerOptions['logger'] = false, trustProxy: TrustProxy = false): FastifyServerOptions {
   return {
     logger,
-    trustProxy: false,
+    // Fastify accepts a hop count at run time; its types leave numbers out.
+    trustProxy: trustProxy as FastifyServerOptions['trustProxy'],
     bodyLimit: 64 * 1024,
     requestIdHeader: false,
     // A caller's own request id is kept (so its logs and ours line up) when it looks like one.

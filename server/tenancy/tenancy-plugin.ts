@@ -21,7 +21,8 @@ import type { Actor, ScopedQueries, TenantDatabase, TenantScope } from '../db/te
 import { Forbidden, NotFound, Unauthorized } from '../errors.ts';
 import { hookList } from '../http/server-options.ts';
 import { agencyScope, clientScope, hasRole } from './access.ts';
-import { ACCESS_TOKEN_TTL_SECONDS, fromClaims, isUuid, type TenantContext } from './tenant-context.ts';
+import { isUuid } from '../db/uuid.ts';
+import { ACCESS_TOKEN_TTL_SECONDS, fromClaims, type TenantContext } from './tenant-context.ts';
 
 export type AccessRule =
   | { public: true }

@@ -3,6 +3,7 @@
  * Claims: sub (user id), tid (tenant id), tty (tenant type), pid (parent tenant id or null), role.
  */
 import type { Role, TenantType } from '../db/schema.ts';
+import { isUuid } from '../db/uuid.ts';
 
 export interface TenantContext {
   readonly userId: string;
@@ -23,13 +24,8 @@ export interface TenantClaims {
 /** Access tokens live at most this long. */
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const TENANT_TYPES: readonly string[] = ['platform', 'agency', 'client'];
 const ROLES: readonly string[] = ['admin', 'member', 'viewer'];
-
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
-}
 
 export function toClaims(context: TenantContext): TenantClaims {
   return { sub: context.userId, tid: context.tenantId, tty: context.tenantType, pid: context.parentId, role: context.role };

@@ -5,9 +5,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { sql } from 'kysely';
 import type { TenantDatabase } from '../db/tenant-db.ts';
 import { writeAudit } from '../audit/audit-writer.ts';
 import { hashPassword, type PasswordCost } from '../auth/password.ts';
+
+/** Advisory lock key of first-admin creation ("upzento admin"). */
+const FIRST_ADMIN_LOCK = 0x75707a656e746f02n;
 
 export async function ensurePlatform(data: TenantDatabase): Promise<string> {
   return data.privileged('bootstrap: the platform row', async (db) => {
@@ -34,6 +38,8 @@ export async function ensureFirstAdmin(
   const generatedPassword = wanted.password === null ? randomBytes(15).toString('base64url') : null;
   const passwordHash = await hashPassword(wanted.password ?? (generatedPassword as string), cost);
   return data.privileged('bootstrap: the first platform admin', async (db) => {
+    // Instances starting together on an empty database take turns, so only the first creates it.
+    await sql`SELECT pg_advisory_xact_lock(${FIRST_ADMIN_LOCK.toString()}::bigint)`.execute(db);
     const any = await db.selectFrom('accounts').select('user_id').limit(1).executeTakeFirst();
     if (any) return null;
     const userId = randomUUID();

@@ -1,0 +1,27 @@
+/** Configuration is read once, and a bad value stops the start with a message that names it. */
+import { expect, test } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/config.ts';
+
+test('defaults', () => {
+  const config = loadConfig({});
+  expect(config).toMatchObject({ host: '127.0.0.1', port: 3000, databaseUrl: null, trustProxy: false, submissionsPerMinute: 30 });
+  expect(Object.isFrozen(config)).toBe(true);
+});
+
+test.each([
+  [{ PORT: 'eighty' }, /PORT/],
+  [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
+  [{ UPZENTO_ADMIN_EMAIL: 'a@b.test' }, /UPZENTO_ADMIN_PASSWORD/],
+  [{ UPZENTO_JWT_SECRET: 'short' }, /UPZENTO_JWT_SECRET/],
+  [{ UPZENTO_TRUST_PROXY: 'the balancer' }, /UPZENTO_TRUST_PROXY/],
+  [{ UPZENTO_SCHEDULER: 'sometimes' }, /UPZENTO_SCHEDULER/],
+])('%o is refused, naming the variable', (env, name) => {
+  expect(() => loadConfig(env)).toThrow(ConfigError);
+  expect(() => loadConfig(env)).toThrow(name);
+});
+
+test('UPZENTO_TRUST_PROXY takes true, a hop count, or addresses', () => {
+  expect(loadConfig({ UPZENTO_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+  expect(loadConfig({ UPZENTO_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+  expect(loadConfig({ UPZENTO_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+});
