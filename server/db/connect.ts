@@ -9,10 +9,15 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database } from './schema.ts';
 import { PglitePool } from './pglite-pool.ts';
+import { PgListener } from './pg-listener.ts';
 
 /** A channel of PostgreSQL notifications, on the direct connection. */
 export interface Notifications {
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Subscribes to a channel. `onResume` is called after the listening connection was lost and
+   * restored: notifications sent in between are gone, so whatever they would have told is unknown.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onResume?: () => void): Promise<() => Promise<void>>;
   notify(channel: string, payload: string): Promise<void>;
 }
 
@@ -62,34 +67,9 @@ async function openPostgres(url: string, directUrl: string, poolSize: number): P
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
   const direct = directPool === pool ? db : new Kysely<Database>({ dialect: new PostgresDialect({ pool: directPool }), log });
 
-  let listener: pg.Client | null = null;
-  const handlers = new Map<string, Set<(payload: string) => void>>();
-  async function listenerClient(): Promise<pg.Client> {
-    if (listener) return listener;
-    const client = new pg.Client({ connectionString: directUrl, application_name: 'upzento-listen' });
-    client.on('notification', (message) => {
-      for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? '');
-    });
-    client.on('error', () => {});
-    await client.connect();
-    listener = client;
-    return client;
-  }
-
+  const listener = new PgListener(directUrl);
   const notifications: Notifications = {
-    async listen(channel, onPayload) {
-      const client = await listenerClient();
-      let set = handlers.get(channel);
-      if (!set) {
-        set = new Set();
-        handlers.set(channel, set);
-        await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-      }
-      set.add(onPayload);
-      return async () => {
-        set.delete(onPayload);
-      };
-    },
+    listen: (channel, onPayload, onResume) => listener.listen(channel, { onPayload, ...(onResume && { onResume }) }),
     async notify(channel, payload) {
       await directPool.query('SELECT pg_notify($1, $2)', [channel, payload]);
     },
@@ -102,7 +82,7 @@ async function openPostgres(url: string, directUrl: string, poolSize: number): P
     notifications,
     stats,
     async close() {
-      await listener?.end().catch(() => {});
+      await listener.close();
       await db.destroy();
       if (direct !== db) await direct.destroy();
     },

@@ -18,5 +18,10 @@ export async function announcePolicyChange(q: ScopedQueries): Promise<void> {
 }
 
 export function followPolicyChanges(notifications: Notifications, cache: VerdictCache): Promise<() => Promise<void>> {
-  return notifications.listen(POLICY_CHANNEL, (clientId) => cache.invalidate(clientId));
+  return notifications.listen(
+    POLICY_CHANNEL,
+    (clientId) => cache.invalidate(clientId),
+    // Notifications may have been missed while the connection was down: forget every verdict.
+    () => cache.invalidateAll(),
+  );
 }

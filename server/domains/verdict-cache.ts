@@ -46,7 +46,11 @@ export const UNKNOWN_KEY: OriginDecision = Object.freeze({ allowed: false, reaso
 
 export class VerdictCache {
   readonly #data: TenantDatabase;
+  // Keys carry the client's generation and the cache's epoch; bumping either orphans older entries.
+  // Generations are never forgotten: an entry dropped from this map would restart at 0 and could
+  // revive verdicts that were invalidated. It holds one number per client that ever changed.
   readonly #generation = new Map<string, number>();
+  #epoch = 0;
   readonly #clients: LRUCache<string, WidgetClient | typeof UNKNOWN>;
   readonly #policies: LRUCache<string, ClientPolicy, WidgetClient>;
   readonly #verdicts: LRUCache<string, OriginDecision, { client: WidgetClient; origin: string | undefined }>;
@@ -152,14 +156,20 @@ export class VerdictCache {
     for (const listener of this.#listeners) listener(clientId);
   }
 
-  /** Called after each invalidation; tests use it to see a notification arrive. */
+  /** Forgets every client's verdicts and configuration at once. */
+  invalidateAll(): void {
+    this.#epoch += 1;
+    for (const listener of this.#listeners) listener('*');
+  }
+
+  /** Called after each invalidation (with '*' for all); tests use it to see a notification arrive. */
   onInvalidate(listener: (clientId: string) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
 
   #verdictKey(client: WidgetClient, origin: string | undefined): string {
-    return `${client.clientId}\u0000${this.#gen(client.clientId)}\u0000${origin ?? ''}`;
+    return `${client.clientId}\u0000${this.#epoch}.${this.#gen(client.clientId)}\u0000${origin ?? ''}`;
   }
 
   #gen(clientId: string): number {
@@ -167,7 +177,7 @@ export class VerdictCache {
   }
 
   #policyKey(client: WidgetClient): string {
-    return `${client.clientId}\u0000${this.#gen(client.clientId)}`;
+    return `${client.clientId}\u0000${this.#epoch}.${this.#gen(client.clientId)}`;
   }
 
   async #policy(client: WidgetClient): Promise<ClientPolicy> {
