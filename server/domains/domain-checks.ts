@@ -33,6 +33,9 @@ export interface DueDomain extends DomainStatusRow {
   domain_id: string;
   hostname: string;
   challenge_token: string;
+  next_check_at: Date | null;
+  /** When the row was last written: a write made after the read wins over this check. */
+  updated_at: Date;
 }
 
 export class DomainChecks {
@@ -60,8 +63,8 @@ export class DomainChecks {
 
   /**
    * Records checks that left their domains' status as it was (the common case of a re-check
-   * round: still verified), all in one statement on the privileged path. A domain whose status
-   * changed since it was read is skipped: whoever changed it wrote a newer result.
+   * round: still verified), all in one statement on the privileged path. A domain written since it
+   * was read (a manual check, a status change) is skipped: that write is newer than this check.
    */
   async recordUnchanged(results: ReadonlyArray<{ domain: DueDomain; check: DomainLastCheck; next: Transition }>): Promise<number> {
     if (results.length === 0) return 0;
@@ -75,11 +78,11 @@ export class DomainChecks {
           verified_at = v.verified_at, failing_since = v.failing_since, updated_at = ${at}
         FROM unnest(
           ${column((r) => r.domain.agency_id)}::uuid[], ${column((r) => r.domain.domain_id)}::uuid[],
-          ${column((r) => r.domain.status)}::text[], ${column((r) => JSON.stringify(r.check))}::jsonb[],
+          ${column((r) => r.domain.updated_at)}::timestamptz[], ${column((r) => JSON.stringify(r.check))}::jsonb[],
           ${column((r) => r.next.nextCheckAt)}::timestamptz[], ${column((r) => r.next.verifiedAt)}::timestamptz[],
           ${column((r) => r.next.failingSince)}::timestamptz[]
-        ) AS v (agency_id, domain_id, status, last_check, next_check_at, verified_at, failing_since)
-        WHERE domains.agency_id = v.agency_id AND domains.domain_id = v.domain_id AND domains.status = v.status
+        ) AS v (agency_id, domain_id, read_at, last_check, next_check_at, verified_at, failing_since)
+        WHERE domains.agency_id = v.agency_id AND domains.domain_id = v.domain_id AND date_trunc('milliseconds', domains.updated_at) = v.read_at
       `.execute(db),
     );
     return Number(updated.numAffectedRows ?? 0);

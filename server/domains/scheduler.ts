@@ -111,13 +111,16 @@ export class DomainScheduler {
     const concurrency = this.#options.concurrency ?? DEFAULT_CHECK_CONCURRENCY;
     const result: RoundResult = { ran: true, checked: 0, expired: 0, failed: 0 };
     const at = now();
-    const seen = new Set<string>();
+    // Pages through what was due at the start of the round, in (next_check_at, domain_id) order, so
+    // a domain whose check failed (and stays due) is passed over, not taken again and again.
+    let after: { nextCheckAt: Date; domainId: string } | null = null;
     for (;;) {
-      const due = (await this.#due(at, batchSize)).filter((domain) => !seen.has(domain.domain_id));
-      if (due.length === 0) break;
+      const due = await this.#due(at, batchSize, after);
+      const last = due[due.length - 1];
+      if (!last) break;
+      after = { nextCheckAt: last.next_check_at as Date, domainId: last.domain_id };
       const unchanged: Parameters<DomainChecks['recordUnchanged']>[0][number][] = [];
       await eachLimited(due, concurrency, async (domain) => {
-        seen.add(domain.domain_id);
         const scope = { agencyId: domain.agency_id, clientId: domain.client_id };
         try {
           if (isExpired(stateOf(domain), at, timings)) {
@@ -141,17 +144,30 @@ export class DomainScheduler {
     return result;
   }
 
-  #due(at: Date, limit: number): Promise<DueDomain[]> {
-    return this.#options.data.privileged('scheduler: domains due for a check', (db) =>
-      db
+  #due(at: Date, limit: number, after: { nextCheckAt: Date; domainId: string } | null): Promise<DueDomain[]> {
+    return this.#options.data.privileged('scheduler: domains due for a check', (db) => {
+      let query = db
         .selectFrom('domains')
-        .select(['agency_id', 'client_id', 'domain_id', 'hostname', 'challenge_token', 'status', 'created_at', 'verified_at', 'failing_since'])
+        .select([
+          'agency_id',
+          'client_id',
+          'domain_id',
+          'hostname',
+          'challenge_token',
+          'status',
+          'created_at',
+          'verified_at',
+          'failing_since',
+          'next_check_at',
+          'updated_at',
+        ])
         .where('status', 'in', ['pending', 'verified', 'failing'])
-        .where('next_check_at', '<=', at)
-        .orderBy('next_check_at')
-        .limit(limit)
-        .execute(),
-    );
+        .where('next_check_at', '<=', at);
+      if (after) {
+        query = query.where((eb) => eb(eb.refTuple('next_check_at', 'domain_id'), '>', eb.tuple(after.nextCheckAt, after.domainId)));
+      }
+      return query.orderBy('next_check_at').orderBy('domain_id').limit(limit).execute();
+    });
   }
 }
 

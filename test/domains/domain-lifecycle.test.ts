@@ -273,3 +273,24 @@ describe('scheduler', () => {
     expect(first).toBe(second);
   });
 });
+
+describe('scheduler and a manual check at once', () => {
+  test('a re-check read before a manual check does not overwrite the newer result', async () => {
+    const id = await f.verifiedDomain('race.example.com');
+    f.clock.advance(TIMINGS.recheckIntervalMs + HOUR);
+    const [due] = await f.t.data.privileged('test: read the domain as the scheduler does', (db) =>
+      db.selectFrom('domains').selectAll().where('domain_id', '=', id).execute(),
+    );
+    // A manual check lands after the scheduler read the row…
+    await f.t.call('POST', `${domains()}/${id}/verify`, f.t.adminToken);
+    const manual = (await f.t.call('GET', domains(), f.t.adminToken)).json().items.find((d: { id: string }) => d.id === id);
+    // …and the scheduler's older result is then refused.
+    const check = await f.t.app.domainChecks.lookup(due!.hostname, due!.challenge_token, 'scheduled');
+    const written = await f.t.app.domainChecks.recordUnchanged([
+      { domain: due!, check: { ...check, message: 'stale' }, next: { status: 'verified', createdAt: due!.created_at, verifiedAt: due!.verified_at, failingSince: null, nextCheckAt: new Date(0) } },
+    ]);
+    expect(written).toBe(0);
+    const after = (await f.t.call('GET', domains(), f.t.adminToken)).json().items.find((d: { id: string }) => d.id === id);
+    expect(after.lastCheck).toEqual(manual.lastCheck);
+  });
+});

@@ -153,7 +153,8 @@ CREATE TABLE domains (
   failing_since      timestamptz,
   last_check         jsonb,
   next_check_at      timestamptz,
-  updated_at         timestamptz NOT NULL DEFAULT now(),
+  -- Milliseconds, as a JavaScript Date holds them: the scheduler compares it with what it read.
+  updated_at         timestamptz NOT NULL DEFAULT date_trunc('milliseconds', now()),
   PRIMARY KEY (agency_id, domain_id),
   UNIQUE (agency_id, client_id, hostname),
   FOREIGN KEY (agency_id, client_id) REFERENCES clients (agency_id, client_id) ON DELETE CASCADE
