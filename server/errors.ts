@@ -3,17 +3,17 @@
  * (a test keeps the two in step). Bodies keep Fastify's shape: { statusCode, code, error, message }.
  */
 import createError from '@fastify/error';
+import { DOMAIN_NOT_AUTHORIZED_MESSAGE } from '../shared/widget-wire.ts';
 
 export const Unauthorized = createError('UPZ_UNAUTHORIZED', 'Sign in first: %s', 401);
 export const BadCredentials = createError('UPZ_BAD_CREDENTIALS', 'Email or password is wrong', 401);
 export const TooManyAttempts = createError('UPZ_TOO_MANY_ATTEMPTS', 'Too many failed sign-ins; try again in %s seconds', 429);
 export const Forbidden = createError('UPZ_FORBIDDEN', 'Your role does not allow this: %s', 403);
 export const NotFound = createError('UPZ_NOT_FOUND', '%s not found', 404);
-export const Conflict = createError('UPZ_CONFLICT', '%s', 409);
 export const InvalidInput = createError('UPZ_INVALID_INPUT', '%s', 400);
 export const InvalidHostname = createError('UPZ_INVALID_HOSTNAME', 'hostname: %s', 400);
 export const InvalidCursor = createError('UPZ_INVALID_CURSOR', 'cursor: not a cursor this API gave out', 400);
-export const DomainNotAuthorized = createError('UPZ_DOMAIN_NOT_AUTHORIZED', 'Domain not authorized for this client', 403);
+export const DomainNotAuthorized = createError('UPZ_DOMAIN_NOT_AUTHORIZED', DOMAIN_NOT_AUTHORIZED_MESSAGE, 403);
 export const UnknownWidget = createError('UPZ_UNKNOWN_WIDGET', 'No widget has this public key', 404);
 export const IdempotencyKeyRequired = createError(
   'UPZ_IDEMPOTENCY_KEY_REQUIRED',

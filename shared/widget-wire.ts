@@ -66,12 +66,3 @@ export type SubmissionRequest = Static<typeof SubmissionRequest>;
 
 export const SubmissionResponse = Type.Object({ id: Type.String() });
 export type SubmissionResponse = Static<typeof SubmissionResponse>;
-
-/** Fastify's error body, as every error route answers. */
-export const ErrorBody = Type.Object({
-  statusCode: Type.Integer(),
-  code: Type.Optional(Type.String()),
-  error: Type.String(),
-  message: Type.String(),
-});
-export type ErrorBody = Static<typeof ErrorBody>;

@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { WidgetConfig } from '../../shared/widget-wire.ts';
 import { AUTHED_ERRORS, ClientParams } from '../http/schemas.ts';
 import { announcePolicyChange } from '../domains/policy-events.ts';
+import { InvalidInput } from '../errors.ts';
 import type { WidgetSettings } from './widget-template.ts';
 
 const Widget = Type.Omit(WidgetConfig, ['publicKey']);
@@ -17,6 +18,16 @@ const SettingsChange = Type.Object(
   { widget: Type.Optional(Type.Partial(Widget)), allowLocalhost: Type.Optional(Type.Boolean()) },
   { additionalProperties: false, minProperties: 1 },
 );
+
+/** The widget must still ask for an email (every submission needs one) and name each field once. */
+function checkFields(fields: WidgetSettings['fields']): void {
+  const email = fields.find((field) => field.name === 'email');
+  if (!email || email.type !== 'email' || !email.required) {
+    throw new InvalidInput('widget.fields: must include a required field named "email" of type email');
+  }
+  const names = new Set(fields.map((field) => field.name));
+  if (names.size !== fields.length) throw new InvalidInput('widget.fields: each field name may appear once');
+}
 
 export interface SettingsRoutesOptions {
   onPolicyChange: (clientId: string) => void;
@@ -43,6 +54,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox<SettingsRoutesOptions> = 
       const row = await request.scoped(async (q) => {
         const current = await q.selectFrom('client_settings').select(['widget', 'allow_localhost']).forUpdate().executeTakeFirstOrThrow();
         const widget = { ...(current.widget as unknown as WidgetSettings), ...change.widget };
+        checkFields(widget.fields);
         const updated = await q
           .updateTable('client_settings')
           .set({

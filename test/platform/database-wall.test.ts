@@ -192,6 +192,29 @@ describe('writes across the wall fail at the database', () => {
     );
   });
 
+  test("a submission naming a sibling client's contact (composite foreign key, even on the privileged path)", async () => {
+    const [own, sibling] = A().clients as [string, string];
+    const siblingContact = A().contacts.get(sibling)?.[0] as string;
+    await refusedWith(
+      ['23503'],
+      t.data.privileged('test: a cross-client reference', (db) =>
+        db
+          .insertInto('submissions')
+          .values({
+            agency_id: A().id,
+            client_id: own,
+            contact_id: siblingContact,
+            idempotency_key: randomBytes(8).toString('hex'),
+            payload_hash: '0'.repeat(64),
+            email: 'lead@example.test',
+            origin: 'https://shop.example.test',
+            fields: '{}',
+          })
+          .execute(),
+      ),
+    );
+  });
+
   test('a contact written into a sibling client under a client context', async () => {
     await refusedWith(
       ['42501'],

@@ -173,11 +173,11 @@ describe('docs/errors.md', () => {
     return readFile(new URL(`../../${path}`, import.meta.url), 'utf8');
   }
 
-  /** Codes made with createError('CODE', 'message', status) in server/errors.ts, with their status. */
+  /** Codes made with createError('CODE', 'message' or CONSTANT, status) in server/errors.ts, with their status. */
   async function createdCodes(): Promise<Map<string, number>> {
     const source = await read('server/errors.ts');
     const codes = new Map<string, number>();
-    for (const match of source.matchAll(/createError\(\s*'([A-Z0-9_]+)'\s*,\s*'(?:[^'\\]|\\.)*'\s*,\s*(\d{3})\s*,?\s*\)/g)) {
+    for (const match of source.matchAll(/createError\(\s*'([A-Z0-9_]+)'\s*,\s*(?:'(?:[^'\\]|\\.)*'|[A-Z][A-Z0-9_]*)\s*,\s*(\d{3})\s*,?\s*\)/g)) {
       codes.set(match[1] as string, Number(match[2]));
     }
     // Every createError call must have been understood, or a code could slip past this test.

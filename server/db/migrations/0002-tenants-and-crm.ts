@@ -111,6 +111,8 @@ CREATE TABLE contacts (
   created_at timestamptz NOT NULL DEFAULT date_trunc('milliseconds', now()),
   updated_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (agency_id, contact_id),
+  -- The target of client-scoped references to a contact: a row of one client cannot name another's.
+  UNIQUE (agency_id, client_id, contact_id),
   FOREIGN KEY (agency_id, client_id) REFERENCES clients (agency_id, client_id) ON DELETE CASCADE
 );
 -- Email is unique per client whatever its case; also serves search by email prefix.
@@ -135,7 +137,7 @@ CREATE TABLE submissions (
   PRIMARY KEY (agency_id, submission_id),
   UNIQUE (agency_id, client_id, idempotency_key),
   FOREIGN KEY (agency_id, client_id) REFERENCES clients (agency_id, client_id) ON DELETE CASCADE,
-  FOREIGN KEY (agency_id, contact_id) REFERENCES contacts (agency_id, contact_id) ON DELETE SET NULL (contact_id)
+  FOREIGN KEY (agency_id, client_id, contact_id) REFERENCES contacts (agency_id, client_id, contact_id) ON DELETE SET NULL (contact_id)
 );
 CREATE INDEX submissions_page_idx ON submissions (agency_id, client_id, created_at DESC, submission_id DESC);
 

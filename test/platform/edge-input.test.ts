@@ -1,0 +1,55 @@
+/** Input at the edges: ids in other spellings, forged cursors, settings that would break the widget. */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+
+let t: TestApp;
+let clientId: string;
+let contactId: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  const agencyId = (await t.call('POST', '/v1/agencies', t.adminToken, { name: 'Agency' })).json().id;
+  clientId = (await t.call('POST', `/v1/agencies/${agencyId}/clients`, t.adminToken, { name: 'Client' })).json().id;
+  contactId = (await t.call('POST', `/v1/clients/${clientId}/contacts`, t.adminToken, { email: 'edge@lead.test' })).json().id;
+});
+afterAll(() => t.close());
+
+test.each([
+  (id: string) => `urn:uuid:${id}`,
+  (id: string) => id.toUpperCase(),
+  (id: string) => `{${id}}`,
+])('an id in another spelling is a 400 naming the parameter, never a 500', async (spell) => {
+  const response = await t.call('GET', `/v1/clients/${clientId}/contacts/${spell(contactId)}`, t.adminToken);
+  expect(response.statusCode).toBe(400);
+  expect(response.json().message).toMatch(/contactId/);
+});
+
+test.each([
+  ['a time far in the past', Buffer.from(JSON.stringify(['0100-01-01T00:00:00.000Z', '00000000-0000-4000-8000-000000000000'])).toString('base64url')],
+  ['a time past any timestamp', Buffer.from(JSON.stringify(['+275760-01-01T00:00:00.000Z', '00000000-0000-4000-8000-000000000000'])).toString('base64url')],
+  ['not JSON', 'bm90IGpzb24'],
+])('a cursor with %s is a 400', async (_what, cursor) => {
+  const response = await t.call('GET', `/v1/clients/${clientId}/contacts?cursor=${cursor}`, t.adminToken);
+  expect(response.statusCode).toBe(400);
+  expect(response.json().code).toBe('UPZ_INVALID_CURSOR');
+});
+
+test('widget settings that drop the required email field, or repeat a name, are refused', async () => {
+  const withoutEmail = await t.call('PATCH', `/v1/clients/${clientId}/settings`, t.adminToken, {
+    widget: { fields: [{ name: 'name', label: 'Name', type: 'text', required: true }] },
+  });
+  expect(withoutEmail.statusCode).toBe(400);
+  expect(withoutEmail.json().message).toMatch(/^widget\.fields: /);
+  const twice = await t.call('PATCH', `/v1/clients/${clientId}/settings`, t.adminToken, {
+    widget: {
+      fields: [
+        { name: 'email', label: 'Email', type: 'email', required: true },
+        { name: 'email', label: 'Email again', type: 'email', required: true },
+      ],
+    },
+  });
+  expect(twice.statusCode).toBe(400);
+  const fine = await t.call('PATCH', `/v1/clients/${clientId}/settings`, t.adminToken, {
+    widget: { fields: [{ name: 'email', label: 'Your email', type: 'email', required: true }] },
+  });
+  expect(fine.statusCode).toBe(200);
+});
