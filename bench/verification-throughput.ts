@@ -2,7 +2,7 @@
  * Verification throughput: 1,000 verified domains re-checked by the real scheduler
  * (app.scheduler.runOnce() with the fake clock moved past the re-check interval) against the raw
  * rate of the same 1,000 TXT queries sent with dns-packet to the same test DNS server, with the
- * scheduler's default concurrency of 8. Target: ≥ 0.5× the raw query rate.
+ * scheduler's default concurrency. Target: ≥ 0.5× the raw query rate.
  *
  * The domains are inserted with SQL as verified, each with its challenge record published in the
  * test DNS server, rather than registered and verified through the API: that would be 2,000 requests

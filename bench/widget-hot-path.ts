@@ -5,9 +5,10 @@
  *
  * After the first request the verdict is cached, so the API's side does no database work; the
  * benchmark counts the statements sent during its runs to show it. What remains is what every
- * widget request pays on top of Fastify itself: the tenancy and request-id hooks, the CORS delegator
- * and the verdict cache's look-ups. Both servers listen on 127.0.0.1 with the application's server
- * options and are loaded in turns by autocannon from a worker thread.
+ * widget request pays on top of Fastify itself: @fastify/cors's hook with its delegator, the verdict
+ * cache's look-ups, and the extra headers (Access-Control-Allow-Origin, Vary, request id). Both
+ * servers listen on 127.0.0.1 with the application's server options and are loaded in turns by
+ * autocannon from a worker thread.
  */
 import { WidgetConfig } from '../shared/widget-wire.ts';
 import { createDomainFixture } from '../test/support/domain-fixture.ts';

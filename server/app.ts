@@ -2,7 +2,6 @@
  * Builds the Fastify application from already-opened parts (database, signing key, resolver), so
  * tests can build a fresh app on their own database and call app.inject().
  */
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { DatabaseHandle } from './db/connect.ts';
@@ -26,7 +25,7 @@ import { followPolicyChanges } from './domains/policy-events.ts';
 import { domainRoutes } from './domains/routes.ts';
 import { DomainScheduler } from './domains/scheduler.ts';
 import { VerdictCache, type VerdictCacheOptions } from './domains/verdict-cache.ts';
-import { bundleRoutes } from './widget/bundle.ts';
+import { bundleRoutes, DEFAULT_WIDGET_BUNDLE } from './widget/bundle.ts';
 import { widgetRoutes } from './widget/routes.ts';
 import { Metrics, metricsRoutes } from './metrics/metrics.ts';
 
@@ -39,8 +38,6 @@ declare module 'fastify' {
   }
 }
 
-/** dist/widget.js beside this server's folder. */
-export const DEFAULT_WIDGET_BUNDLE = fileURLToPath(new URL('../dist/widget.js', import.meta.url));
 
 export interface AppOptions {
   database: DatabaseHandle;

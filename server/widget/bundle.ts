@@ -5,9 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyPluginAsync } from 'fastify';
 import { ServiceUnavailable } from '../errors.ts';
+
+/** dist/widget.js, where the build puts the script-tag bundle. */
+export const DEFAULT_WIDGET_BUNDLE = fileURLToPath(new URL('../../dist/widget.js', import.meta.url));
 
 export interface BundleOptions {
   /** Path of the built script-tag bundle (dist/widget.js). */

@@ -3,7 +3,7 @@
  * that skipped that (say, `npm ci --ignore-scripts`) gets it built on first start instead.
  */
 import { access } from 'node:fs/promises';
-import { DEFAULT_WIDGET_BUNDLE } from '../app.ts';
+import { DEFAULT_WIDGET_BUNDLE } from './bundle.ts';
 
 export async function ensureWidgetBundle(path = DEFAULT_WIDGET_BUNDLE): Promise<string> {
   try {

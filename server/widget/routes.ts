@@ -59,6 +59,8 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
   const REFUSED = { origin: false };
   function corsFor(request: FastifyRequest, decided: { client: WidgetClient | null; verdict: OriginDecision }): object {
     request.widget = decided;
+    // The tenant is known from here on: every later log line of the request names it.
+    if (decided.client) request.log = request.log.child({ tenantId: decided.client.clientId });
     const { verdict } = decided;
     (verdict.allowed ? allowedCount : refusedCount).inc();
     if (!verdict.allowed) return REFUSED;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createResolver, type TxtLookup, type TxtResolver } from '../../server/domains/dns/resolver.js';
-import { startTestDnsServer, type TestDnsServer } from '../support/dns-server.js';
+import { createResolver, type TxtLookup, type TxtResolver } from '../../server/domains/dns/resolver.ts';
+import { startTestDnsServer, type TestDnsServer } from '../support/dns-server.ts';
 
 const NAME = '_upzento-challenge.example.com';
 

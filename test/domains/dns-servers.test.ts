@@ -1,7 +1,7 @@
 import { getServers, setServers } from 'node:dns';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkedDnsServer } from '../../server/domains/dns/dns-servers.js';
-import { parseDnsServers, systemDnsServers } from '../../server/domains/dns/resolver.js';
+import { checkedDnsServer } from '../../server/domains/dns/dns-servers.ts';
+import { parseDnsServers, systemDnsServers } from '../../server/domains/dns/resolver.ts';
 
 describe('parseDnsServers', () => {
   it.each([

@@ -7,8 +7,8 @@ import { createServer, type AddressInfo, type Server, type Socket as TcpSocket }
 import * as dnsPacket from 'dns-packet';
 import type { DecodedPacket, Packet } from 'dns-packet';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TcpTransport } from '../../server/domains/dns/tcp-transport.js';
-import { UdpTransport } from '../../server/domains/dns/udp-transport.js';
+import { TcpTransport } from '../../server/domains/dns/tcp-transport.ts';
+import { UdpTransport } from '../../server/domains/dns/udp-transport.ts';
 
 const NAME = '_upzento-challenge.example.com';
 const cleanups: Array<() => Promise<void> | void> = [];

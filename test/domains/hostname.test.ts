@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { challengeRecordName, normalizeHostname } from '../../server/domains/hostname.js';
+import { challengeRecordName, normalizeHostname } from '../../server/domains/hostname.ts';
 
 describe('normalizeHostname accepts and normalises', () => {
   it.each([

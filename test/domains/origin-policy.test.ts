@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideOrigin, type OriginPolicy } from '../../server/domains/origin-policy.js';
+import { decideOrigin, type OriginPolicy } from '../../server/domains/origin-policy.ts';
 
 const policy: OriginPolicy = {
   domains: [

@@ -6,7 +6,7 @@ import { createSocket } from 'node:dgram';
 import * as dnsPacket from 'dns-packet';
 import type { DecodedPacket } from 'dns-packet';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { startTestDnsServer, type TestDnsServer } from '../support/dns-server.js';
+import { startTestDnsServer, type TestDnsServer } from '../support/dns-server.ts';
 
 let dns: TestDnsServer;
 

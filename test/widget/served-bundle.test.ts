@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { DEFAULT_WIDGET_BUNDLE } from '../../server/app.ts';
+import { DEFAULT_WIDGET_BUNDLE } from '../../server/widget/bundle.ts';
 import { ensureWidgetBundle } from '../../server/widget/ensure-bundle.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 

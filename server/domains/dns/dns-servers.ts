@@ -5,7 +5,7 @@
  */
 import dns from 'node:dns';
 import { isIP } from 'node:net';
-import type { DnsServer } from './dns-message.js';
+import type { DnsServer } from './dns-message.ts';
 
 const DEFAULT_PORT = 53;
 

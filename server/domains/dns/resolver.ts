@@ -3,13 +3,13 @@
  * it is worth asking again later (`temporary`) or is a real "not there" the customer must fix.
  */
 import type { Answer, DecodedPacket } from 'dns-packet';
-import { RCODE, formatServer, rcodeOf, sameName, type DnsServer } from './dns-message.js';
-import { checkedDnsServer } from './dns-servers.js';
-import { TcpTransport } from './tcp-transport.js';
-import { UdpTransport } from './udp-transport.js';
+import { RCODE, formatServer, rcodeOf, sameName, type DnsServer } from './dns-message.ts';
+import { checkedDnsServer } from './dns-servers.ts';
+import { TcpTransport } from './tcp-transport.ts';
+import { UdpTransport } from './udp-transport.ts';
 
-export type { DnsServer } from './dns-message.js';
-export { parseDnsServers, systemDnsServers } from './dns-servers.js';
+export type { DnsServer } from './dns-message.ts';
+export { parseDnsServers, systemDnsServers } from './dns-servers.ts';
 
 export type DnsErrorCode =
   | 'NXDOMAIN'

@@ -15,7 +15,7 @@ import {
   type DnsServer,
   type DnsTransport,
   type ExchangeResult,
-} from './dns-message.js';
+} from './dns-message.ts';
 
 /** The 2-byte length prefix of RFC 1035 §4.2.2 framing. */
 const LENGTH_PREFIX_BYTES = 2;

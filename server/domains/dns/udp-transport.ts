@@ -20,7 +20,7 @@ import {
   type DnsServer,
   type DnsTransport,
   type ExchangeResult,
-} from './dns-message.js';
+} from './dns-message.ts';
 
 export interface UdpTransportOptions {
   /**
