@@ -4,6 +4,8 @@
  * PostgreSQL NOTIFY, on a second instance sharing the database.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { TenantDatabase, type Actor } from '../../server/db/tenant-db.ts';
+import { announcePolicyChange } from '../../server/domains/policy-events.ts';
 import { createDomainFixture, type DomainFixture } from '../support/domain-fixture.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { onPostgres } from '../support/test-database.ts';
@@ -108,17 +110,32 @@ describe('invalidation', () => {
     expect((await config(b, 'https://settings.example.com')).json().title).toBe('Changed on A');
   });
 
-  test('a change that rolls back sends no notification', async () => {
-    let notified = false;
-    const stop = b.app.verdicts.onInvalidate(() => {
-      notified = true;
-    });
-    // Deleting a domain that does not exist fails inside the transaction (404), before any commit.
-    const response = await a.t.call('DELETE', `/v1/clients/${a.clientId}/domains/00000000-0000-4000-8000-000000000000`, a.t.adminToken);
-    expect(response.statusCode).toBe(404);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    stop();
-    expect(notified).toBe(false);
+  test('a change that rolls back sends no notification; the same change committed does', async () => {
+    // The NOTIFY a domain or settings change sends, sent straight through A's database (not its
+    // routes, so A's own cache is not told directly): only PostgreSQL can carry it to B.
+    const data = new TenantDatabase(a.t.db.handle.db);
+    const scope = { agencyId: a.agencyId, clientId: a.clientId };
+    const actor: Actor = { type: 'system', id: null, requestId: null, ip: null };
+
+    const heard: string[] = [];
+    const stop = b.app.verdicts.onInvalidate((id) => heard.push(id));
+    try {
+      // The transaction really sends the NOTIFY, then fails and rolls back.
+      const rolledBack = data.scoped(scope, actor, async (q) => {
+        await announcePolicyChange(q);
+        throw new Error('roll back');
+      });
+      await expect(rolledBack).rejects.toThrow('roll back');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(heard).toEqual([]);
+    } finally {
+      stop();
+    }
+
+    // The control: the same transaction without the failure commits, and B hears of it.
+    const arrived = waitForInvalidation(b, a.clientId);
+    await data.scoped(scope, actor, (q) => announcePolicyChange(q));
+    await arrived;
   });
 
   test.runIf(onPostgres)('B really is a separate connection pool (PostgreSQL)', () => {

@@ -7,23 +7,35 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../server/db/schema.ts';
 import type { Actor } from '../../server/db/tenant-db.ts';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app.ts';
-import { auditRowCount, createAgency, createClient, createContact, createUser, expectStatus, marker, USER_PASSWORD, type CreatedUser } from './provision.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, type TestApp } from '../support/test-app.ts';
+import {
+  auditRowCount,
+  createAgency,
+  createClient,
+  createContact,
+  createTestAppWithDns,
+  createUser,
+  expectStatus,
+  marker,
+  USER_PASSWORD,
+  type CreatedUser,
+} from './provision.ts';
 
 let t: TestApp;
 let agencyId: string;
 let clientId: string;
+let publicKey: string;
 let agencyAdmin: CreatedUser;
 let clientAdmin: CreatedUser;
 let clientViewer: CreatedUser;
 let platformAdminId: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestAppWithDns();
   platformAdminId = JSON.parse(Buffer.from(t.adminToken.split('.')[1] as string, 'base64url').toString()).sub;
   agencyId = (await createAgency(t)).id;
   agencyAdmin = await createUser(t, t.adminToken, 'agencies', agencyId, 'admin');
-  clientId = (await createClient(t, agencyAdmin.token, agencyId)).id;
+  ({ id: clientId, publicKey } = await createClient(t, agencyAdmin.token, agencyId));
   clientAdmin = await createUser(t, agencyAdmin.token, 'clients', clientId, 'admin');
   clientViewer = await createUser(t, clientAdmin.token, 'clients', clientId, 'viewer');
 });
@@ -122,6 +134,91 @@ describe('every mutating route leaves exactly one audit row', () => {
 
     const deleted = await exactlyOne(() => t.call('DELETE', `/v1/clients/${clientId}/contacts/${contactId}`, clientAdmin.token), 204);
     expect(deleted.row).toMatchObject({ action: 'contact.deleted', tenant_id: clientId, target_id: contactId });
+  });
+
+  test('PATCH /v1/clients/:clientId/settings', async () => {
+    const title = marker('title');
+    const { response, row } = await exactlyOne(() => t.call('PATCH', `/v1/clients/${clientId}/settings`, clientAdmin.token, { widget: { title } }), 200);
+    expect(response.json().widget.title).toBe(title);
+    expect(row).toMatchObject({
+      action: 'settings.updated',
+      agency_id: agencyId,
+      tenant_id: clientId,
+      tenant_type: 'client',
+      actor_type: 'user',
+      actor_id: clientAdmin.id,
+      target_type: 'client_settings',
+      target_id: clientId,
+      details: { changed: ['widget.title'] },
+    });
+  });
+
+  test('POST, POST …/verify and DELETE /v1/clients/:clientId/domains', async () => {
+    const hostname = `${marker('site')}.example.com`;
+    const registered = await exactlyOne(() => t.call('POST', `/v1/clients/${clientId}/domains`, clientAdmin.token, { hostname }), 201);
+    const domainId = registered.response.json().id;
+    expect(registered.row).toMatchObject({
+      action: 'domain.registered',
+      tenant_id: clientId,
+      actor_id: clientAdmin.id,
+      target_type: 'domain',
+      target_id: domainId,
+      details: { hostname, includeSubdomains: false },
+    });
+
+    // The test DNS server knows no challenge: nothing found, and the domain stays pending.
+    const checked = await exactlyOne(() => t.call('POST', `/v1/clients/${clientId}/domains/${domainId}/verify`, agencyAdmin.token), 200);
+    expect(checked.response.json()).toMatchObject({ id: domainId, status: 'pending', lastCheck: { outcome: 'not_found' } });
+    expect(checked.row).toMatchObject({
+      action: 'domain.checked',
+      tenant_id: clientId,
+      actor_id: agencyAdmin.id,
+      target_type: 'domain',
+      target_id: domainId,
+      details: { hostname, from: 'pending', to: 'pending', outcome: 'not_found', reason: 'manual' },
+    });
+
+    const deleted = await exactlyOne(() => t.call('DELETE', `/v1/clients/${clientId}/domains/${domainId}`, clientAdmin.token), 204);
+    expect(deleted.row).toMatchObject({
+      action: 'domain.deleted',
+      tenant_id: clientId,
+      actor_id: clientAdmin.id,
+      target_type: 'domain',
+      target_id: domainId,
+      details: { hostname, status: 'pending' },
+    });
+  });
+
+  test('POST /v1/widget/:publicKey/submissions from an authorized origin; the same key again adds nothing', async () => {
+    const origin = 'http://localhost:5173';
+    // Loopback origins are authorized once the client allows them (a change that is audited too).
+    const allowed = await exactlyOne(() => t.call('PATCH', `/v1/clients/${clientId}/settings`, clientAdmin.token, { allowLocalhost: true }), 200);
+    expect(allowed.response.json().allowLocalhost).toBe(true);
+    expect(allowed.row).toMatchObject({ action: 'settings.updated', tenant_id: clientId, actor_id: clientAdmin.id, details: { changed: ['allowLocalhost'] } });
+
+    const email = `${marker('lead')}@example.test`;
+    const headers = { origin, 'idempotency-key': marker('idem') };
+    const submit = () => t.call('POST', `/v1/widget/${publicKey}/submissions`, null, { email, name: 'Grace', message: 'Hello' }, headers);
+    const received = await exactlyOne(submit, 201);
+    expect(received.response.headers['access-control-allow-origin']).toBe(origin);
+    const submissionId = received.response.json().id;
+    expect(received.row).toMatchObject({
+      action: 'submission.received',
+      agency_id: agencyId,
+      tenant_id: clientId,
+      tenant_type: 'client',
+      actor_type: 'anonymous',
+      actor_id: null,
+      target_type: 'submission',
+      target_id: submissionId,
+      details: { origin, contactCreated: true },
+    });
+
+    // The same key again: the same submission, and nothing changed, so nothing is audited.
+    const replayed = await audited(submit);
+    expectStatus(replayed.response, 201);
+    expect(replayed.response.json().id).toBe(submissionId);
+    expect(replayed.rows).toEqual([]);
   });
 
   test('POST /v1/auth/token: a sign-in, a wrong password and an unknown email', async () => {

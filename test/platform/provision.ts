@@ -5,7 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import type { TestApp } from '../support/test-app.ts';
+import { createResolver } from '../../server/domains/dns/resolver.ts';
+import { startTestDnsServer } from '../support/dns-server.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 export const USER_PASSWORD = 'a long enough test password';
 
@@ -68,4 +70,33 @@ export async function auditRowCount(t: TestApp): Promise<number> {
     db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   );
   return Number(row.n);
+}
+
+/**
+ * A test app whose resolver asks the suite's own DNS server, which knows no names: a domain check
+ * gets NXDOMAIN at once, ends in `not_found`, and the domain stays pending.
+ *
+ * Not createTestApp's default resolver, which asks a port where nothing answers and so depends on
+ * the per-try timeout: on Node 20 that timeout (AbortSignal.any over AbortSignal.timeout, in
+ * server/domains/dns/resolver.ts) never fires once a garbage collection has run during the try
+ * (nodejs/node#57736), and the verify request then hangs.
+ */
+export async function createTestAppWithDns(): Promise<TestApp> {
+  const dns = await startTestDnsServer();
+  const resolver = createResolver({ servers: [{ host: dns.address, port: dns.port }], timeoutMs: 2000, attempts: 1 });
+  try {
+    const t = await createTestApp({ resolver });
+    return {
+      ...t,
+      async close() {
+        await t.close();
+        await resolver.close();
+        await dns.close();
+      },
+    };
+  } catch (error) {
+    await resolver.close();
+    await dns.close();
+    throw error;
+  }
 }
