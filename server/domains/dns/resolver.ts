@@ -189,9 +189,9 @@ class Resolver implements TxtResolver {
   /** One server, UDP first and TCP when the UDP reply was truncated. Each try has its own time limit. */
   async #askServer(asked: string, name: string, server: DnsServer, signal: AbortSignal): Promise<QueryOutcome> {
     const { timeoutMs } = this.#settings;
-    let result = await this.#udp.exchange(server, name, AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]));
+    let result = await withTimeLimit(signal, timeoutMs, (limited) => this.#udp.exchange(server, name, limited));
     if (result.kind === 'truncated') {
-      result = await this.#tcp.exchange(server, name, AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]));
+      result = await withTimeLimit(signal, timeoutMs, (limited) => this.#tcp.exchange(server, name, limited));
     }
 
     if (result.kind === 'truncated') {
@@ -221,6 +221,26 @@ class Resolver implements TxtResolver {
       default:
         return failure(asked, 'BAD_RESPONSE', server, { detail: `unexpected response code ${rcodeOf(result.reply)}` });
     }
+  }
+}
+
+/**
+ * Runs fn with a signal that aborts when `signal` does or after `ms`. A plain timer rather than
+ * AbortSignal.any([signal, AbortSignal.timeout(ms)]): on Node 20 the timeout signal inside any() can
+ * be garbage-collected before it fires (nodejs/node#57736), and a lookup to a silent server then
+ * never ends. The timer holds the controller until it fires or is cleared.
+ */
+async function withTimeLimit<T>(signal: AbortSignal, ms: number, fn: (limited: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const abort = () => controller.abort(signal.reason);
+  if (signal.aborted) abort();
+  else signal.addEventListener('abort', abort, { once: true });
+  const timer = setTimeout(() => controller.abort(new DOMException('time limit reached', 'TimeoutError')), ms);
+  try {
+    return await fn(controller.signal);
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', abort);
   }
 }
 
