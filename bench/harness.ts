@@ -25,6 +25,11 @@ export interface BenchReport {
   figures: string;
 }
 
+/** The report of a benchmark whose ratio should reach at least `target`. */
+export function atLeast(name: string, ratio: number, target: number, database: string, figures: string): BenchReport {
+  return { name, target: `≥ ${target}×`, ratio, meets: ratio >= target, database, figures };
+}
+
 export interface Benchmark {
   name: string;
   /** Wall-clock bound for the whole benchmark, setup and teardown included, in ms. */

@@ -18,7 +18,7 @@ import type { CompiledQuery } from 'kysely';
 import { ScopedQueries, TenantDatabase, type Actor, type TenantScope } from '../server/db/tenant-db.ts';
 import { onPostgres } from '../test/support/test-database.ts';
 import { createTestApp } from '../test/support/test-app.ts';
-import { asOwner, bareFastify, describeDatabase, expectOk, isSuperuser, listen, runIfMain, type Benchmark } from './harness.ts';
+import { atLeast, asOwner, bareFastify, describeDatabase, expectOk, isSuperuser, listen, runIfMain, type Benchmark } from './harness.ts';
 import { explain, explainListing, LIMIT, listingPage, listingQuery, ListingResponse, type ContactRow } from './contact-listing.ts';
 import { hammer } from './load.ts';
 import { clientUserToken, createAgency, createClient, seedContacts } from './provision.ts';
@@ -110,14 +110,7 @@ export const scopingOverhead: Benchmark = {
       console.log(`  bare route + TenantDatabase.scoped:                ${whole(scoped)} req/s (median)`);
       console.log(`  bare route + raw SELECT on ${rawLabel}: ${whole(raw)} req/s (median)`);
       console.log(`  scoped API / raw = ${times(ratio)} (target ≥ ${TARGET}×); transaction alone: scoped / raw = ${times(scoped / raw)}; API layer: API / scoped = ${times(api / scoped)}`);
-      return {
-        name: this.name,
-        target: `≥ ${TARGET}×`,
-        ratio,
-        meets: ratio >= TARGET,
-        database,
-        figures: `API ${whole(api)} req/s, raw ${whole(raw)} req/s (bare+scoped ${whole(scoped)})`,
-      };
+      return atLeast(this.name, ratio, TARGET, database, `API ${whole(api)} req/s, raw ${whole(raw)} req/s (bare+scoped ${whole(scoped)})`);
     } finally {
       for (const close of closers.reverse()) await close().catch(() => {});
       await t.close();

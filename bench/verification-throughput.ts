@@ -19,7 +19,7 @@ import { encodeTxtQuery } from '../server/domains/dns/dns-message.ts';
 import { DEFAULT_CHECK_CONCURRENCY } from '../server/domains/scheduler.ts';
 import { challengeFor } from '../server/domains/txt-challenge.ts';
 import { createDomainFixture, HOUR, TIMINGS, type DomainFixture } from '../test/support/domain-fixture.ts';
-import { asOwner, describeDatabase, runIfMain, type Benchmark, type BenchReport } from './harness.ts';
+import { atLeast, asOwner, describeDatabase, runIfMain, type Benchmark, type BenchReport } from './harness.ts';
 import { inTurns, median, times, whole } from './stats.ts';
 
 const TARGET = 0.5;
@@ -160,14 +160,7 @@ export const verificationThroughput: Benchmark = {
       console.log(`  scheduler: ${whole(domainsPerSec)} domains/s (median), ${perQueryOfScheduler.toFixed(2)} DNS queries per domain`);
       console.log(`  raw dns-packet: ${whole(queriesPerSec)} queries/s (median)`);
       console.log(`  scheduler / raw = ${times(ratio)} (target ≥ ${TARGET}×)`);
-      return {
-        name: this.name,
-        target: `≥ ${TARGET}×`,
-        ratio,
-        meets: ratio >= TARGET,
-        database,
-        figures: `${whole(domainsPerSec)} domains/s vs ${whole(queriesPerSec)} queries/s`,
-      };
+      return atLeast(this.name, ratio, TARGET, database, `${whole(domainsPerSec)} domains/s vs ${whole(queriesPerSec)} queries/s`);
     } finally {
       await f.close();
     }

@@ -12,7 +12,7 @@
  */
 import { WidgetConfig } from '../shared/widget-wire.ts';
 import { createDomainFixture } from '../test/support/domain-fixture.ts';
-import { bareFastify, describeDatabase, expectOk, listen, runIfMain, type Benchmark, type BenchReport } from './harness.ts';
+import { atLeast, bareFastify, describeDatabase, expectOk, listen, runIfMain, type Benchmark, type BenchReport } from './harness.ts';
 import { hammer } from './load.ts';
 import { inTurns, median, ms, times, whole } from './stats.ts';
 
@@ -66,14 +66,7 @@ export const widgetHotPath: Benchmark = {
       console.log(`  widget config: ${whole(rps('api'))} req/s, p99 ${ms(p99('api'))}; database statements during its runs: ${statements}`);
       console.log(`  bare route:    ${whole(rps('bare'))} req/s, p99 ${ms(p99('bare'))}`);
       console.log(`  widget / bare = ${times(ratio)} (target ≥ ${TARGET}×)`);
-      return {
-        name: this.name,
-        target: `≥ ${TARGET}×`,
-        ratio,
-        meets: ratio >= TARGET,
-        database,
-        figures: `${whole(rps('api'))} vs ${whole(rps('bare'))} req/s; p99 ${ms(p99('api'))} vs ${ms(p99('bare'))}`,
-      };
+      return atLeast(this.name, ratio, TARGET, database, `${whole(rps('api'))} vs ${whole(rps('bare'))} req/s; p99 ${ms(p99('api'))} vs ${ms(p99('bare'))}`);
     } finally {
       await bare.close();
       await f.close();
