@@ -38,7 +38,6 @@ declare module 'fastify' {
   }
 }
 
-
 export interface AppOptions {
   database: DatabaseHandle;
   jwtSecret: string;
