@@ -180,8 +180,8 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
   }
 
   /** A browser context of its own (fresh storage and cache), and a page that records its console. */
-  async function visit(url: string): Promise<{ context: BrowserContext; page: Page; console: ConsoleMessage[] }> {
-    const context = await browser!.newContext({ viewport: { width: 1024, height: 720 } });
+  async function visit(url: string, viewport = { width: 1024, height: 720 }): Promise<{ context: BrowserContext; page: Page; console: ConsoleMessage[] }> {
+    const context = await browser!.newContext({ viewport });
     const page = await context.newPage();
     const messages: ConsoleMessage[] = [];
     page.on('console', (message) => messages.push(message));
@@ -357,6 +357,26 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
       const stored = await submissions(lead.email);
       expect(stored).toHaveLength(1);
       expect(stored[0]).toMatchObject({ name: lead.name, message: lead.message, origin: `https://${SHOP}` });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('fits a 360 px wide screen, and Escape closes it with the focus back on the launcher', async () => {
+    const { context, page } = await visit(`https://${SHOP}/`, { width: 360, height: 640 });
+    try {
+      await visible(launcher(page));
+      await launcher(page).click();
+      await visible(panel(page));
+      const box = await panel(page).boundingBox();
+      expect(box).not.toBeNull();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await page.keyboard.press('Escape');
+      await panel(page).waitFor({ state: 'hidden', timeout: 5_000 });
+      expect(await launcher(page).getAttribute('aria-expanded')).toBe('false');
+      expect(await page.evaluate(() => document.querySelector('[data-upzento-widget]')?.shadowRoot?.activeElement?.getAttribute('part'))).toBe('launcher');
     } finally {
       await context.close();
     }
