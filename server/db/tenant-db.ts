@@ -146,13 +146,20 @@ export class ScopedQueries {
  * checked and audited before anything commits.
  */
 export async function enterScope(db: Kysely<Database>, scope: TenantScope, actor: Actor): Promise<ScopedQueries> {
-  await sql
-    .raw(
-      `SET LOCAL ROLE upzento_app; SELECT set_config('upzento.agency_id', ${uuidLiteral(scope.agencyId)}, true), ` +
-        `set_config('upzento.client_id', ${uuidLiteral(scope.clientId)}, true)`,
-    )
-    .execute(db);
+  await sql.raw(actAs('upzento_app', scope)).execute(db);
   return new ScopedQueries(db, scope, actor);
+}
+
+/**
+ * The statements that make the rest of a transaction run as `role` with `scope` as its tenant
+ * context (no scope: the context is emptied). All transaction-local.
+ */
+function actAs(role: 'upzento_app' | 'upzento_system', scope: TenantScope | null): string {
+  return (
+    `SET LOCAL ROLE ${role}; ` +
+    `SELECT set_config('upzento.agency_id', ${uuidLiteral(scope?.agencyId ?? null)}, true), ` +
+    `set_config('upzento.client_id', ${uuidLiteral(scope?.clientId ?? null)}, true)`
+  );
 }
 
 export const SCOPED_TABLES = Object.keys(TENANT_TABLES) as ScopedTable[];
@@ -173,11 +180,7 @@ export class TenantDatabase {
 
   /** Runs fn in one transaction as upzento_app with the scope as tenant context. */
   scoped<R>(scope: TenantScope, actor: Actor, fn: (q: ScopedQueries) => Promise<R>): Promise<R> {
-    const open =
-      `BEGIN; SET LOCAL ROLE upzento_app; ` +
-      `SELECT set_config('upzento.agency_id', ${uuidLiteral(scope.agencyId)}, true), ` +
-      `set_config('upzento.client_id', ${uuidLiteral(scope.clientId)}, true)`;
-    return this.#transaction(open, (db) => fn(new ScopedQueries(db, scope, actor)));
+    return this.#transaction(`BEGIN; ${actAs('upzento_app', scope)}`, (db) => fn(new ScopedQueries(db, scope, actor)));
   }
 
   /**
@@ -187,10 +190,7 @@ export class TenantDatabase {
    */
   privileged<R>(reason: string, fn: (db: Kysely<Database>) => Promise<R>): Promise<R> {
     this.#log?.info({ privileged: reason }, 'privileged database path');
-    const open =
-      `BEGIN; SET LOCAL ROLE upzento_system; ` +
-      `SELECT set_config('upzento.agency_id', '', true), set_config('upzento.client_id', '', true)`;
-    return this.#transaction(open, fn);
+    return this.#transaction(`BEGIN; ${actAs('upzento_system', null)}`, fn);
   }
 
   #transaction<R>(open: string, fn: (db: Kysely<Database>) => Promise<R>): Promise<R> {
