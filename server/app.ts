@@ -98,7 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const verdicts = new VerdictCache(data, {
     ...options.verdictCache,
-    observe: (cache, result) => metrics.cacheLookups.inc({ cache, result }),
+    observe: metrics.countCacheLookup,
   });
   const onPolicyChange = (clientId: string) => verdicts.invalidate(clientId);
   const checks = new DomainChecks({

@@ -40,6 +40,16 @@ export class Metrics {
     collectDefaultMetrics({ register: this.registry, prefix: 'upzento_' });
   }
 
+  /**
+   * Counts a widget cache look-up. The six labelled series are bound once: this runs twice on every
+   * warm widget request, where hashing labels each time would be measurable.
+   */
+  readonly countCacheLookup = ((): ((cache: 'client' | 'verdict' | 'policy', result: 'hit' | 'miss') => void) => {
+    const bind = (cache: string) => ({ hit: this.cacheLookups.labels({ cache, result: 'hit' }), miss: this.cacheLookups.labels({ cache, result: 'miss' }) });
+    const series = { client: bind('client'), verdict: bind('verdict'), policy: bind('policy') };
+    return (cache, result) => series[cache][result].inc();
+  })();
+
   /** A recorder for one route's requests; each status's labelled series is looked up once. */
   requestObserver(method: string, route: string): (status: number, elapsedMs: number) => void {
     const series = new Map<number, { observe(value: number): void }>();
