@@ -173,27 +173,21 @@ export const tenantRoutes: FastifyPluginAsyncTypebox<TenantRoutesOptions> = asyn
     };
   }
 
-  app.post(
-    '/v1/agencies/:agencyId/users',
-    {
-      config: { access: { on: 'agency', role: 'admin' } },
-      schema: { params: AgencyParams, body: NewUser, response: { 201: User, ...CREATE_ERRORS } },
-    },
-    async (request, reply) => {
-      const hash = await hashPassword(request.body.password, options.passwordCost);
-      return reply.code(201).send(await request.scoped((q) => createUser(q, request.body, hash)));
-    },
-  );
-
-  app.post(
-    '/v1/clients/:clientId/users',
-    {
-      config: { access: { on: 'client', role: 'admin' } },
-      schema: { params: ClientParams, body: NewUser, response: { 201: User, ...CREATE_ERRORS } },
-    },
-    async (request, reply) => {
-      const hash = await hashPassword(request.body.password, options.passwordCost);
-      return reply.code(201).send(await request.scoped((q) => createUser(q, request.body, hash)));
-    },
-  );
+  // Users of an agency and users of a client: the same route at two levels of the tree.
+  for (const level of [
+    { path: '/v1/agencies/:agencyId/users', on: 'agency', params: AgencyParams },
+    { path: '/v1/clients/:clientId/users', on: 'client', params: ClientParams },
+  ] as const) {
+    app.post(
+      level.path,
+      {
+        config: { access: { on: level.on, role: 'admin' } },
+        schema: { params: level.params, body: NewUser, response: { 201: User, ...CREATE_ERRORS } },
+      },
+      async (request, reply) => {
+        const hash = await hashPassword(request.body.password, options.passwordCost);
+        return reply.code(201).send(await request.scoped((q) => createUser(q, request.body, hash)));
+      },
+    );
+  }
 };
