@@ -25,7 +25,8 @@ declare module 'fastify' {
     hotPath?: boolean;
   }
   interface FastifyRequest {
-    widget: { client: WidgetClient | null; verdict: OriginDecision } | null;
+    /** The client of a widget request whose Origin was authorized; null before that. */
+    widget: WidgetClient | null;
   }
 }
 
@@ -36,14 +37,12 @@ export interface WidgetRoutesOptions {
   submissionsPerMinute?: number;
 }
 
-const KeyParams = Type.Object({ publicKey: Type.String({ pattern: '^pk_[A-Za-z0-9_-]{22,64}$' }) });
+const PUBLIC_KEY = /^pk_[A-Za-z0-9_-]{22,64}$/;
+const KeyParams = Type.Object({ publicKey: Type.String({ pattern: PUBLIC_KEY.source }) });
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
 const ERRORS = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
-const PUBLIC_KEY_IN_PATH = /^\/v1\/widget\/(pk_[A-Za-z0-9_-]{22,64})\//;
 
 export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = async (app, { verdicts, metrics, submissionsPerMinute = 30 }) => {
-  const allowedCount = metrics.verdicts.labels({ verdict: 'allowed' });
-  const refusedCount = metrics.verdicts.labels({ verdict: 'refused' });
   const observeConfig = metrics.requestObserver('GET', '/v1/widget/:publicKey/config');
   app.decorateRequest('widget', null);
   // The Origin check stops other sites' pages, not scripts that forge the header: submissions are
@@ -53,69 +52,63 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     errorResponseBuilder: (_request, context) => new RateLimited(String(Math.ceil(context.ttl / 1000))),
   });
 
-  // One options object per allowed verdict (verdicts are cached objects), so a warm request
-  // allocates none.
-  const corsOptions = new WeakMap<OriginDecision, object>();
-  const REFUSED = { origin: false };
-  function corsFor(request: FastifyRequest, decided: { client: WidgetClient | null; verdict: OriginDecision }): object {
-    request.widget = decided;
+  /** The decision of a request, on the request for the log and the handlers; a refusal ends the request. */
+  function settle(request: FastifyRequest, decided: { client: WidgetClient | null; verdict: OriginDecision }): Error | undefined {
+    const { client, verdict } = decided;
+    metrics.countVerdict(verdict.allowed);
+    if (!client) return new UnknownWidget();
     // The tenant is known from here on: every later log line of the request names it.
-    if (decided.client) request.log = request.log.child({ tenantId: decided.client.clientId });
-    const { verdict } = decided;
-    (verdict.allowed ? allowedCount : refusedCount).inc();
-    if (!verdict.allowed) return REFUSED;
-    let options = corsOptions.get(verdict);
-    if (!options) {
-      options = {
-        origin: verdict.origin,
-        methods: ['GET', 'POST'],
-        allowedHeaders: ['content-type', IDEMPOTENCY_HEADER.toLowerCase()],
-        maxAge: 600,
-        strictPreflight: true,
-      };
-      corsOptions.set(verdict, options);
+    request.log = request.log.child({ tenantId: client.clientId });
+    if (!verdict.allowed) {
+      request.log.info({ origin: request.headers.origin ?? null, reason: verdict.reason }, 'widget origin refused');
+      return new DomainNotAuthorized();
     }
-    return options;
+    request.widget = client;
+    return undefined;
   }
 
-  async function decide(publicKey: string | undefined, origin: string | undefined) {
-    const client = publicKey ? await verdicts.client(publicKey) : null;
+  // Every request of this plugin is decided from its Origin before anything else runs, and a refused
+  // one is answered here (403, or 404 for a key no client has), so @fastify/cors below only ever sees
+  // authorized requests and echoes their Origin. A warm request (client and verdict cached) is decided
+  // synchronously.
+  app.addHook('onRequest', (request, reply, done) => {
+    const { publicKey } = request.params as { publicKey?: string };
+    // The catch-all preflight route @fastify/cors adds names no widget: not ours to answer.
+    if (publicKey === undefined) return reply.callNotFound();
+    // A key of the wrong shape is no client's: no look-up for it.
+    if (!PUBLIC_KEY.test(publicKey)) return done(new UnknownWidget());
+    const origin = request.headers.origin;
+    const cached = verdicts.peek(publicKey, origin);
+    if (cached) return done(settle(request, cached));
+    decide(publicKey, origin).then((decided) => done(settle(request, decided)), done);
+  });
+
+  async function decide(publicKey: string, origin: string | undefined) {
+    const client = await verdicts.client(publicKey);
     const verdict = client ? await verdicts.verdict(client, origin) : UNKNOWN_KEY;
     return { client, verdict };
   }
 
   await app.register(cors, {
     hook: 'onRequest',
-    // The callback form lets a warm request (client and verdict cached) be decided synchronously.
-    delegator: (request: FastifyRequest, callback: (error: Error | null, options?: object) => void) => {
-      const publicKey = PUBLIC_KEY_IN_PATH.exec(request.url)?.[1];
-      const origin = request.headers.origin;
-      const cached = publicKey ? verdicts.peek(publicKey, origin) : undefined;
-      if (cached) return callback(null, corsFor(request, cached));
-      decide(publicKey, origin).then(
-        (decided) => callback(null, corsFor(request, decided)),
-        (error: Error) => callback(error),
-      );
-    },
+    // Reflects the request's Origin: only a request whose Origin the hook above authorized gets here.
+    origin: true,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['content-type', IDEMPOTENCY_HEADER.toLowerCase()],
+    maxAge: 600,
+    strictPreflight: true,
   });
 
-  /** The client, when its verdict allows this request; else the refusal the contract asks for. */
+  /** The client of an authorized request. */
   function authorized(request: FastifyRequest): WidgetClient {
-    const decided = request.widget;
-    if (!decided?.client) throw new UnknownWidget();
-    if (!decided.verdict.allowed) {
-      request.log.info({ origin: request.headers.origin ?? null, reason: decided.verdict.reason }, 'widget origin refused');
-      throw new DomainNotAuthorized();
-    }
-    return decided.client;
+    if (!request.widget) throw new Error('a widget route was reached without an authorized Origin');
+    return request.widget;
   }
 
-  // Reached only when @fastify/cors did not answer the preflight itself, that is, when it was refused.
+  // Preflights are answered by the hooks: a refused one by ours, an authorized one by @fastify/cors
+  // (or its 400 for a malformed preflight). These routes are there so that the hooks see the key.
   for (const path of ['/v1/widget/:publicKey/config', '/v1/widget/:publicKey/submissions']) {
-    app.options(path, { config: { access: { public: true } }, schema: { params: KeyParams } }, async (request) => {
-      authorized(request);
-      throw new DomainNotAuthorized();
-    });
+    app.options(path, { config: { access: { public: true } }, schema: { params: KeyParams } }, (_request, reply) => reply.callNotFound());
   }
 
   app.get(

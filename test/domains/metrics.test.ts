@@ -33,4 +33,11 @@ test('the scrape token is required, and verdicts and cache hits are counted', as
   expect(text).toMatch(/upzento_widget_cache_lookups_total\{cache="verdict",result="hit"\} 1/);
   expect(text).toMatch(/upzento_domain_checks_total\{outcome="matched",reason="manual"\} 1/);
   expect(text).toMatch(/upzento_http_request_duration_seconds_count\{method="GET",route="\/v1\/widget\/:publicKey\/config",status="200"\} 2/);
+
+  // Counts kept outside prom-client are totals at every scrape, neither reset nor added twice.
+  await f.t.app.inject({ method: 'GET', url: `/v1/widget/${f.publicKey}/config`, headers: { origin: 'https://metrics.example.com' } });
+  const again = (await f.t.call('GET', '/metrics', 'scrape-token-0123456789')).body;
+  expect(again).toMatch(/upzento_widget_verdicts_total\{verdict="allowed"\} 3/);
+  expect(again).toMatch(/upzento_widget_verdicts_total\{verdict="refused"\} 1/);
+  expect(again).toMatch(/upzento_widget_cache_lookups_total\{cache="verdict",result="hit"\} 2/);
 });
