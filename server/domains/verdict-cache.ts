@@ -1,14 +1,16 @@
 /**
  * What the public widget routes need to know about a client, cached so that a warm request does no
- * database query: which client a public key names, whether an Origin is authorized for it (the
- * verdict), and its widget configuration.
+ * database query: which client a public key names, its widget configuration and verified domains
+ * (its policy), and, per Origin, the decision those make (allowed, with the configuration to
+ * serve, or refused, with the reason).
  *
- * Every entry belongs to one client and carries that client's generation in its key. A change to
- * the client's domains or settings bumps the generation (here at once, on other instances through
- * PostgreSQL NOTIFY), so every older entry becomes unreachable in one step, including one that a
- * look-up already in flight is about to store. Concurrent misses for one key share one look-up
- * (lru-cache's fetch). Allowed verdicts live longer than refusals, so a newly verified domain is
- * picked up quickly even on an instance that somehow missed the notification.
+ * A warm request is one look-up: the decision for its key and Origin. Every decision records when,
+ * on the cache's own clock of invalidations, its look-ups began; a change to the client's domains or
+ * settings (here at once, on other instances through PostgreSQL NOTIFY) moves that client past it,
+ * so every older decision is ignored from then on, including one that a look-up already in flight
+ * is about to make. Policies are keyed by the client's generation, and concurrent misses share one
+ * database look-up (lru-cache's fetch). Allowed decisions live longer than refusals, so a newly
+ * verified domain is picked up quickly even on an instance that somehow missed the notification.
  */
 import { LRUCache } from 'lru-cache';
 import type { TenantDatabase } from '../db/tenant-db.ts';
@@ -44,34 +46,56 @@ const UNKNOWN = 'unknown' as const;
 /** The verdict for a public key no client has. */
 export const UNKNOWN_KEY: OriginDecision = Object.freeze({ allowed: false, reason: 'unknown public key' });
 
+/** What a widget request from one Origin with one public key is answered with. */
+export interface WidgetDecision {
+  /** The client the key names; null when none does. */
+  readonly client: WidgetClient | null;
+  readonly verdict: OriginDecision;
+  /** The configuration to serve when the Origin is allowed; null when it is not. */
+  readonly config: WidgetConfig | null;
+}
+
+interface CachedDecision extends WidgetDecision {
+  readonly client: WidgetClient;
+  /** The invalidation clock when the look-ups behind this decision began. */
+  readonly since: number;
+}
+
+/** A look-up that ran into invalidations this many times in a row is answered with its last result. */
+const MAX_RETRIES = 3;
+
 export class VerdictCache {
   readonly #data: TenantDatabase;
-  // Keys carry the client's generation and the cache's epoch; bumping either orphans older entries.
-  // Generations are never forgotten: an entry dropped from this map would restart at 0 and could
-  // revive verdicts that were invalidated. It holds one number per client that ever changed.
-  readonly #generation = new Map<string, number>();
-  #epoch = 0;
+  // The invalidation clock counts every invalidation. #invalidated holds, per client, the clock at
+  // its last one, and #all the clock at the last invalidation of every client. Entries are never
+  // forgotten: a client dropped from the map would look never invalidated and could revive older
+  // decisions. It holds one number per client that ever changed.
+  #clock = 0;
+  #all = 0;
+  readonly #invalidated = new Map<string, number>();
   readonly #clients: LRUCache<string, WidgetClient | typeof UNKNOWN>;
   readonly #policies: LRUCache<string, ClientPolicy, WidgetClient>;
-  readonly #verdicts: LRUCache<string, OriginDecision, { client: WidgetClient; origin: string | undefined }>;
+  readonly #decisions: LRUCache<string, CachedDecision>;
+  readonly #allowedTtl: number;
+  readonly #refusedTtl: number;
   readonly #listeners = new Set<(clientId: string) => void>();
   readonly #observe: NonNullable<VerdictCacheOptions['observe']>;
 
   constructor(data: TenantDatabase, options: VerdictCacheOptions = {}) {
     this.#data = data;
     this.#observe = options.observe ?? (() => {});
-    const allowedTtl = options.allowedTtlMs ?? 10 * 60_000;
-    const refusedTtl = options.refusedTtlMs ?? 30_000;
+    this.#allowedTtl = options.allowedTtlMs ?? 10 * 60_000;
+    this.#refusedTtl = options.refusedTtlMs ?? 30_000;
     const maxClients = options.maxClients ?? 20_000;
     this.#clients = new LRUCache<string, WidgetClient | typeof UNKNOWN>({
       max: maxClients,
-      ttl: allowedTtl,
+      ttl: this.#allowedTtl,
       fetchMethod: async (publicKey, _stale, { options: entry }) => {
         const row = await this.#data.privileged('widget: find the client of a public key', (db) =>
           db.selectFrom('clients').select(['agency_id', 'client_id', 'public_key']).where('public_key', '=', publicKey).executeTakeFirst(),
         );
         if (!row) {
-          entry.ttl = refusedTtl;
+          entry.ttl = this.#refusedTtl;
           return UNKNOWN;
         }
         return { agencyId: row.agency_id, clientId: row.client_id, publicKey: row.public_key };
@@ -79,22 +103,79 @@ export class VerdictCache {
     });
     this.#policies = new LRUCache<string, ClientPolicy, WidgetClient>({
       max: maxClients,
-      ttl: allowedTtl,
+      ttl: this.#allowedTtl,
       fetchMethod: (_key, _stale, { context: client }) => this.#loadPolicy(client),
     });
-    this.#verdicts = new LRUCache<string, OriginDecision, { client: WidgetClient; origin: string | undefined }>({
+    this.#decisions = new LRUCache<string, CachedDecision>({
       max: options.maxVerdicts ?? 50_000,
-      ttl: allowedTtl,
-      fetchMethod: async (_key, _stale, { options: entry, context }) => {
-        const verdict = decideOrigin(context.origin, await this.#policy(context.client));
-        if (!verdict.allowed) entry.ttl = refusedTtl;
-        return verdict;
-      },
+      ttl: this.#allowedTtl,
+      // Read the clock at most once a second rather than once a millisecond (a timer each time): a
+      // lifetime may run up to a second over, and invalidation does not wait for lifetimes anyway.
+      ttlResolution: 1000,
     });
   }
 
+  /**
+   * The decision for a request when it is cached and current, without waiting: the widget's hot
+   * path decides a warm request synchronously and calls decide() only on a miss.
+   */
+  peek(publicKey: string, origin: string | undefined): WidgetDecision | undefined {
+    const cached = this.#decisions.get(decisionKey(publicKey, origin));
+    if (cached === undefined || !this.#current(cached)) return undefined;
+    this.#observe('verdict', 'hit');
+    return cached;
+  }
+
+  /** The decision for a request from `origin` with `publicKey`, looked up when it is not cached. */
+  async decide(publicKey: string, origin: string | undefined): Promise<WidgetDecision> {
+    const key = decisionKey(publicKey, origin);
+    const cached = this.#decisions.get(key);
+    if (cached !== undefined && this.#current(cached)) {
+      this.#observe('verdict', 'hit');
+      return cached;
+    }
+    this.#observe('verdict', 'miss');
+    for (let attempt = 1; ; attempt += 1) {
+      const since = this.#clock;
+      const client = await this.#client(publicKey);
+      if (client === null) return { client: null, verdict: UNKNOWN_KEY, config: null };
+      const policy = await this.#policy(client);
+      const verdict = decideOrigin(origin, policy);
+      const decision: CachedDecision = { client, verdict, config: verdict.allowed ? this.#configOf(client, policy) : null, since };
+      // Invalidated while it was looked up: what was read may be older than the change. Ask again.
+      if (!this.#current(decision) && attempt < MAX_RETRIES) continue;
+      this.#decisions.set(key, decision, { ttl: verdict.allowed ? this.#allowedTtl : this.#refusedTtl });
+      return decision;
+    }
+  }
+
+  /** Forgets everything known about the client's domains and settings. */
+  invalidate(clientId: string): void {
+    this.#clock += 1;
+    this.#invalidated.set(clientId, this.#clock);
+    for (const listener of this.#listeners) listener(clientId);
+  }
+
+  /** Forgets every client's decisions and configuration at once. */
+  invalidateAll(): void {
+    this.#clock += 1;
+    this.#all = this.#clock;
+    for (const listener of this.#listeners) listener('*');
+  }
+
+  /** Called after each invalidation (with '*' for all); tests use it to see a notification arrive. */
+  onInvalidate(listener: (clientId: string) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Whether no invalidation of the decision's client came after its look-ups began. */
+  #current(decision: CachedDecision): boolean {
+    return decision.since >= this.#all && decision.since >= (this.#invalidated.get(decision.client.clientId) ?? 0);
+  }
+
   /** The client a public key names, or null when none does. */
-  async client(publicKey: string): Promise<WidgetClient | null> {
+  async #client(publicKey: string): Promise<WidgetClient | null> {
     // A hit is answered from get(): fetch() would allocate a promise and a status per request.
     let found = this.#clients.get(publicKey);
     this.#observe('client', found === undefined ? 'miss' : 'hit');
@@ -102,44 +183,7 @@ export class VerdictCache {
     return found === undefined || found === UNKNOWN ? null : found;
   }
 
-  /** Whether `origin` may use the client's widget; when it may, the exact origin to echo. */
-  async verdict(client: WidgetClient, origin: string | undefined): Promise<OriginDecision> {
-    const key = this.#verdictKey(client, origin);
-    let verdict = this.#verdicts.get(key);
-    this.#observe('verdict', verdict === undefined ? 'miss' : 'hit');
-    verdict ??= await this.#verdicts.fetch(key, { context: { client, origin } });
-    return verdict ?? { allowed: false, reason: 'no verdict could be reached' };
-  }
-
-  /**
-   * The client and verdict when both are cached, without waiting: the widget's hot path decides a
-   * warm request synchronously and falls back to client() and verdict() only on a miss.
-   */
-  peek(publicKey: string, origin: string | undefined): { client: WidgetClient | null; verdict: OriginDecision } | undefined {
-    const found = this.#clients.get(publicKey);
-    if (found === undefined) return undefined;
-    if (found === UNKNOWN) return { client: null, verdict: UNKNOWN_KEY };
-    const verdict = this.#verdicts.get(this.#verdictKey(found, origin));
-    if (verdict === undefined) return undefined;
-    this.#observe('client', 'hit');
-    this.#observe('verdict', 'hit');
-    return { client: found, verdict };
-  }
-
-  /** The configuration the client's widget is rendered from. */
-  async config(client: WidgetClient): Promise<WidgetConfig> {
-    return this.peekConfig(client) ?? this.#configOf(client, await this.#policy(client));
-  }
-
-  /** The configuration when it is cached, without waiting; undefined on a miss. */
-  peekConfig(client: WidgetClient): WidgetConfig | undefined {
-    const policy = this.#policies.get(this.#policyKey(client));
-    if (policy === undefined) return undefined;
-    this.#observe('policy', 'hit');
-    return this.#configOf(client, policy);
-  }
-
-  // Built once per cached policy, so a warm request allocates no configuration.
+  // Built once per cached policy, so decisions share one configuration object.
   readonly #configs = new WeakMap<ClientPolicy, WidgetConfig>();
   #configOf(client: WidgetClient, policy: ClientPolicy): WidgetConfig {
     let config = this.#configs.get(policy);
@@ -150,45 +194,15 @@ export class VerdictCache {
     return config;
   }
 
-  /** Forgets everything known about the client's domains and settings. */
-  invalidate(clientId: string): void {
-    this.#generation.set(clientId, this.#gen(clientId) + 1);
-    for (const listener of this.#listeners) listener(clientId);
-  }
-
-  /** Forgets every client's verdicts and configuration at once. */
-  invalidateAll(): void {
-    this.#epoch += 1;
-    for (const listener of this.#listeners) listener('*');
-  }
-
-  /** Called after each invalidation (with '*' for all); tests use it to see a notification arrive. */
-  onInvalidate(listener: (clientId: string) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
-  }
-
-  #verdictKey(client: WidgetClient, origin: string | undefined): string {
-    return `${client.clientId}\u0000${this.#epoch}.${this.#gen(client.clientId)}\u0000${origin ?? ''}`;
-  }
-
-  #gen(clientId: string): number {
-    return this.#generation.get(clientId) ?? 0;
-  }
-
-  #policyKey(client: WidgetClient): string {
-    return `${client.clientId}\u0000${this.#epoch}.${this.#gen(client.clientId)}`;
-  }
-
   async #policy(client: WidgetClient): Promise<ClientPolicy> {
-    const key = this.#policyKey(client);
+    // The key names the client's last invalidation: a policy read before it is never used after it.
+    const key = `${client.clientId}\u0000${this.#all}.${this.#invalidated.get(client.clientId) ?? 0}`;
     let policy = this.#policies.get(key);
     this.#observe('policy', policy === undefined ? 'miss' : 'hit');
     policy ??= await this.#policies.fetch(key, { context: client });
     if (!policy) throw new Error(`no widget settings for client ${client.clientId}`);
     return policy;
   }
-
   /** Read in the client's own scope: the widget routes see that client's rows and nothing else. */
   #loadPolicy(client: WidgetClient): Promise<ClientPolicy> {
     const scope = { agencyId: client.agencyId, clientId: client.clientId };
@@ -204,3 +218,6 @@ export class VerdictCache {
   }
 }
 
+function decisionKey(publicKey: string, origin: string | undefined): string {
+  return `${publicKey}\u0000${origin ?? ''}`;
+}

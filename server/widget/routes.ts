@@ -13,8 +13,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { IDEMPOTENCY_HEADER, SubmissionRequest, SubmissionResponse, WidgetConfig } from '../../shared/widget-wire.ts';
-import type { OriginDecision } from '../domains/origin-policy.ts';
-import { UNKNOWN_KEY, type VerdictCache, type WidgetClient } from '../domains/verdict-cache.ts';
+import type { VerdictCache, WidgetClient, WidgetDecision } from '../domains/verdict-cache.ts';
 import { DomainNotAuthorized, IdempotencyKeyRequired, IdempotencyKeyReused, RateLimited, UnknownWidget } from '../errors.ts';
 import { ErrorResponse } from '../http/schemas.ts';
 import type { Metrics } from '../metrics/metrics.ts';
@@ -25,9 +24,14 @@ declare module 'fastify' {
     hotPath?: boolean;
   }
   interface FastifyRequest {
-    /** The client of a widget request whose Origin was authorized; null before that. */
-    widget: WidgetClient | null;
+    /** The client of a widget request whose Origin was authorized, and its configuration; null before that. */
+    widget: AuthorizedWidget | null;
   }
+}
+
+interface AuthorizedWidget {
+  client: WidgetClient;
+  config: WidgetConfig;
 }
 
 export interface WidgetRoutesOptions {
@@ -53,23 +57,23 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
   });
 
   /** The decision of a request, on the request for the log and the handlers; a refusal ends the request. */
-  function settle(request: FastifyRequest, decided: { client: WidgetClient | null; verdict: OriginDecision }): Error | undefined {
+  function settle(request: FastifyRequest, decided: WidgetDecision): Error | undefined {
     const { client, verdict } = decided;
     metrics.countVerdict(verdict.allowed);
     if (!client) return new UnknownWidget();
     // The tenant is known from here on: every later log line of the request names it.
     request.log = request.log.child({ tenantId: client.clientId });
-    if (!verdict.allowed) {
-      request.log.info({ origin: request.headers.origin ?? null, reason: verdict.reason }, 'widget origin refused');
+    if (!verdict.allowed || decided.config === null) {
+      request.log.info({ origin: request.headers.origin ?? null, reason: verdict.allowed ? 'no configuration' : verdict.reason }, 'widget origin refused');
       return new DomainNotAuthorized();
     }
-    request.widget = client;
+    request.widget = { client, config: decided.config };
     return undefined;
   }
 
   // Every request of this plugin is decided from its Origin before anything else runs, and a refused
   // one is answered here (403, or 404 for a key no client has), so @fastify/cors below only ever sees
-  // authorized requests and echoes their Origin. A warm request (client and verdict cached) is decided
+  // authorized requests and echoes their Origin. A warm request (its decision cached) is decided
   // synchronously.
   app.addHook('onRequest', (request, reply, done) => {
     const { publicKey } = request.params as { publicKey?: string };
@@ -80,14 +84,8 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     const origin = request.headers.origin;
     const cached = verdicts.peek(publicKey, origin);
     if (cached) return done(settle(request, cached));
-    decide(publicKey, origin).then((decided) => done(settle(request, decided)), done);
+    verdicts.decide(publicKey, origin).then((decided) => done(settle(request, decided)), done);
   });
-
-  async function decide(publicKey: string, origin: string | undefined) {
-    const client = await verdicts.client(publicKey);
-    const verdict = client ? await verdicts.verdict(client, origin) : UNKNOWN_KEY;
-    return { client, verdict };
-  }
 
   await app.register(cors, {
     hook: 'onRequest',
@@ -99,8 +97,8 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     strictPreflight: true,
   });
 
-  /** The client of an authorized request. */
-  function authorized(request: FastifyRequest): WidgetClient {
+  /** The client and configuration of an authorized request. */
+  function authorized(request: FastifyRequest): AuthorizedWidget {
     if (!request.widget) throw new Error('a widget route was reached without an authorized Origin');
     return request.widget;
   }
@@ -114,20 +112,12 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
   app.get(
     '/v1/widget/:publicKey/config',
     { config: { access: { public: true }, hotPath: true }, schema: { params: KeyParams, response: { 200: WidgetConfig, ...ERRORS } } },
-    // Not async: a warm request (configuration cached) is answered without a promise.
+    // Not async: the hook has found the configuration with the verdict, so no promise is needed.
     (request, reply) => {
+      const { config } = authorized(request);
       reply.header('x-request-id', request.id).header('cache-control', 'no-store');
-      const client = authorized(request);
-      const cached = verdicts.peekConfig(client);
-      if (cached) {
-        observeConfig(200, reply.elapsedTime);
-        reply.send(cached);
-        return;
-      }
-      return verdicts.config(client).then((config) => {
-        observeConfig(200, reply.elapsedTime);
-        reply.send(config);
-      });
+      observeConfig(200, reply.elapsedTime);
+      reply.send(config);
     },
   );
 
@@ -145,7 +135,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
       schema: { params: KeyParams, body: SubmissionRequest, response: { 201: SubmissionResponse, ...ERRORS, 429: ErrorResponse } },
     },
     async (request, reply) => {
-      const client = authorized(request);
+      const { client } = authorized(request);
       const key = request.headers[IDEMPOTENCY_HEADER.toLowerCase()];
       if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) throw new IdempotencyKeyRequired();
       const body = request.body;

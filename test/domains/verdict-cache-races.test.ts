@@ -1,0 +1,84 @@
+/**
+ * The verdict cache against invalidations that land while a decision is being looked up: what was
+ * read before the change must not be served after it. The database is a stand-in whose reads the
+ * test holds and releases, so the interleaving is exact rather than left to timing.
+ */
+import { describe, expect, test } from 'vitest';
+import type { TenantDatabase } from '../../server/db/tenant-db.ts';
+import { VerdictCache } from '../../server/domains/verdict-cache.ts';
+import { defaultWidgetSettings } from '../../server/tenants/widget-template.ts';
+
+const KEY = 'pk_race000000000000000000';
+const CLIENT_ID = '00000000-0000-4000-8000-000000000001';
+const ORIGIN = 'https://shop.example.com';
+
+/** A database of one client, whose verified domains the test sets; each policy read can be held. */
+function standIn() {
+  const state = { domains: ['shop.example.com'], reads: 0, hold: null as Promise<void> | null };
+  const data = {
+    privileged: async () => ({ agency_id: CLIENT_ID, client_id: CLIENT_ID, public_key: KEY }),
+    // What is read is fixed when the read starts; its answer may arrive later.
+    scoped: async () => {
+      state.reads += 1;
+      const snapshot = state.domains.map((hostname) => ({ hostname, includeSubdomains: false }));
+      await state.hold;
+      return { widget: defaultWidgetSettings('Race'), allowLocalhost: false, domains: snapshot };
+    },
+  } as unknown as TenantDatabase;
+  return { state, cache: new VerdictCache(data) };
+}
+
+function gate(): { promise: Promise<void>; open: () => void } {
+  let open!: () => void;
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  return { promise, open };
+}
+
+describe('decisions and invalidations', () => {
+  test('a cached decision is not served after its client is invalidated', async () => {
+    const { state, cache } = standIn();
+    expect((await cache.decide(KEY, ORIGIN)).verdict.allowed).toBe(true);
+    expect(cache.peek(KEY, ORIGIN)?.verdict.allowed).toBe(true);
+
+    state.domains = [];
+    cache.invalidate(CLIENT_ID);
+    expect(cache.peek(KEY, ORIGIN)).toBeUndefined();
+    expect((await cache.decide(KEY, ORIGIN)).verdict.allowed).toBe(false);
+    expect(cache.peek(KEY, ORIGIN)?.verdict.allowed).toBe(false);
+  });
+
+  test('a look-up that read before an invalidation is asked again, and its old answer never cached', async () => {
+    const { state, cache } = standIn();
+    const held = gate();
+    state.hold = held.promise;
+    const deciding = cache.decide(KEY, ORIGIN);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(state.reads).toBe(1); // it has read the domain as verified
+
+    state.domains = [];
+    state.hold = null;
+    cache.invalidate(CLIENT_ID);
+    held.open();
+
+    const decided = await deciding;
+    expect(decided.verdict.allowed).toBe(false);
+    expect(state.reads).toBe(2);
+    expect(cache.peek(KEY, ORIGIN)?.verdict.allowed).toBe(false);
+  });
+
+  test('invalidating every client has the same effect on each', async () => {
+    const { state, cache } = standIn();
+    expect((await cache.decide(KEY, ORIGIN)).verdict.allowed).toBe(true);
+    state.domains = [];
+    cache.invalidateAll();
+    expect(cache.peek(KEY, ORIGIN)).toBeUndefined();
+    expect((await cache.decide(KEY, ORIGIN)).verdict.allowed).toBe(false);
+  });
+
+  test('concurrent misses share one read', async () => {
+    const { state, cache } = standIn();
+    const decisions = await Promise.all(Array.from({ length: 10 }, () => cache.decide(KEY, ORIGIN)));
+    expect(decisions.every((d) => d.verdict.allowed)).toBe(true);
+    expect(state.reads).toBe(1);
+  });
+});
