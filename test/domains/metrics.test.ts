@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createDomainFixture, type DomainFixture } from '../support/domain-fixture.ts';
 import { createTestApp } from '../support/test-app.ts';
+import { Metrics } from '../../server/metrics/metrics.ts';
 
 let f: DomainFixture;
 beforeAll(async () => {
@@ -40,4 +41,29 @@ test('the scrape token is required, and verdicts and cache hits are counted', as
   expect(again).toMatch(/upzento_widget_verdicts_total\{verdict="allowed"\} 3/);
   expect(again).toMatch(/upzento_widget_verdicts_total\{verdict="refused"\} 1/);
   expect(again).toMatch(/upzento_widget_cache_lookups_total\{cache="verdict",result="hit"\} 2/);
+});
+
+test('request durations are counted into cumulative buckets, a value on a bound in that bucket', async () => {
+  const metrics = new Metrics();
+  const observe = metrics.requestObserver('GET', '/route');
+  for (const ms of [0.5, 1, 3, 3000]) observe(200, ms);
+  observe(404, 1);
+  const lines = (await metrics.registry.metrics()).split('\n');
+  const value = (name: string, labels: string) => lines.find((line) => line.startsWith(`upzento_http_request_duration_seconds_${name}{${labels}}`))?.split(' ')[1];
+  const ok = 'method="GET",route="/route",status="200"';
+  expect(value('bucket', `le="0.001",${ok}`)).toBe('2');
+  expect(value('bucket', `le="0.0025",${ok}`)).toBe('2');
+  expect(value('bucket', `le="0.005",${ok}`)).toBe('3');
+  expect(value('bucket', `le="2.5",${ok}`)).toBe('3');
+  expect(value('bucket', `le="+Inf",${ok}`)).toBe('4');
+  expect(Number(value('sum', ok))).toBeCloseTo(3.0045, 6);
+  expect(value('count', ok)).toBe('4');
+  expect(value('count', 'method="GET",route="/route",status="404"')).toBe('1');
+
+  // A reset zeroes the series in place: the recorder handed out before it still counts.
+  metrics.registry.resetMetrics();
+  observe(200, 2);
+  const after = (await metrics.registry.metrics()).split('\n');
+  expect(after).toContain(`upzento_http_request_duration_seconds_count{${ok}} 1`);
+  expect(after).toContain(`upzento_http_request_duration_seconds_bucket{le="0.001",${ok}} 0`);
 });
