@@ -25,7 +25,11 @@ export const CLOSED: ExchangeResult = { kind: 'failed', failure: 'closed', detai
 export const ABORTED: ExchangeResult = { kind: 'failed', failure: 'aborted', detail: 'the query was aborted' };
 
 export interface DnsTransport {
-  exchange(server: DnsServer, name: string, signal: AbortSignal): Promise<ExchangeResult>;
+  /**
+   * One query. It ends `aborted` when `signal` (if any) aborts or after `timeoutMs` (if given),
+   * whichever comes first; the transport's own timer, so no signal needs to be made per query.
+   */
+  exchange(server: DnsServer, name: string, signal: AbortSignal | null, timeoutMs?: number): Promise<ExchangeResult>;
   /** Settles every pending exchange as `closed` and releases sockets. */
   close(): Promise<void>;
 }

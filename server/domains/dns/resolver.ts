@@ -89,16 +89,10 @@ type Failure = Extract<TxtLookup, { ok: false }>;
 /** What one name's query came back with, from the first server that gave a usable answer. */
 type QueryOutcome = { ok: true; reply: DecodedPacket; server: DnsServer } | Failure;
 
-/** Abort reasons of a lookup's own signal, so a failure can say which of the two stopped it. */
-const RESOLVER_CLOSED = Symbol('resolver closed');
-const CALLER_CANCELLED = Symbol('caller cancelled');
-
 class Resolver implements TxtResolver {
   readonly #settings: Settings;
   readonly #udp = new UdpTransport();
   readonly #tcp = new TcpTransport();
-  /** One controller per lookup in flight, for close() to stop. */
-  readonly #lookups = new Set<AbortController>();
   #closed = false;
 
   constructor(settings: Settings) {
@@ -110,28 +104,17 @@ class Resolver implements TxtResolver {
     if (this.#closed) return closedFailure(asked);
     if (opts.signal?.aborted) return cancelledFailure(asked);
 
-    // A lookup's own signal stands between long-lived signals (the caller's, the resolver's) and the
-    // per-try AbortSignal.any: on Node 20 a source signal's record of what any() made from it only grows
-    // (nodejs/node#55351), so it must not be one that lives as long as the process.
-    const lookup = new AbortController();
-    const onCallerAbort = (): void => lookup.abort(CALLER_CANCELLED);
-    opts.signal?.addEventListener('abort', onCallerAbort, { once: true });
-    this.#lookups.add(lookup);
-    try {
-      return await this.#follow(asked, lookup.signal);
-    } finally {
-      this.#lookups.delete(lookup);
-      opts.signal?.removeEventListener('abort', onCallerAbort);
-    }
+    // The caller's signal goes to each query as it is; the transports time each try themselves, and
+    // close() settles the queries in flight, so a lookup makes no signal of its own.
+    return this.#follow(asked, opts.signal ?? null);
   }
 
   async close(): Promise<void> {
     this.#closed = true;
-    for (const lookup of this.#lookups) lookup.abort(RESOLVER_CLOSED);
     await Promise.all([this.#udp.close(), this.#tcp.close()]);
   }
 
-  async #follow(asked: string, signal: AbortSignal): Promise<TxtLookup> {
+  async #follow(asked: string, signal: AbortSignal | null): Promise<TxtLookup> {
     const chain: string[] = [];
     const seen = new Set([asked.toLowerCase()]);
     let current = asked;
@@ -165,7 +148,7 @@ class Resolver implements TxtResolver {
     }
   }
 
-  async #query(asked: string, name: string, signal: AbortSignal): Promise<QueryOutcome> {
+  async #query(asked: string, name: string, signal: AbortSignal | null): Promise<QueryOutcome> {
     const { servers, attempts } = this.#settings;
     const refusing = new Set<DnsServer>();
     let last: Failure | undefined;
@@ -173,7 +156,7 @@ class Resolver implements TxtResolver {
     for (let attempt = 0; attempt < attempts; attempt++) {
       for (const server of servers) {
         if (refusing.has(server)) continue;
-        const stop = stopReason(asked, signal);
+        const stop = this.#stopReason(asked, signal);
         if (stop) return stop;
 
         const outcome = await this.#askServer(asked, name, server, signal);
@@ -187,12 +170,10 @@ class Resolver implements TxtResolver {
   }
 
   /** One server, UDP first and TCP when the UDP reply was truncated. Each try has its own time limit. */
-  async #askServer(asked: string, name: string, server: DnsServer, signal: AbortSignal): Promise<QueryOutcome> {
+  async #askServer(asked: string, name: string, server: DnsServer, signal: AbortSignal | null): Promise<QueryOutcome> {
     const { timeoutMs } = this.#settings;
-    let result = await withTimeLimit(signal, timeoutMs, (limited) => this.#udp.exchange(server, name, limited));
-    if (result.kind === 'truncated') {
-      result = await withTimeLimit(signal, timeoutMs, (limited) => this.#tcp.exchange(server, name, limited));
-    }
+    let result = await this.#udp.exchange(server, name, signal, timeoutMs);
+    if (result.kind === 'truncated') result = await this.#tcp.exchange(server, name, signal, timeoutMs);
 
     if (result.kind === 'truncated') {
       return failure(asked, 'BAD_RESPONSE', server, { detail: 'the reply over TCP is truncated' });
@@ -200,7 +181,7 @@ class Resolver implements TxtResolver {
     if (result.kind === 'failed') {
       switch (result.failure) {
         case 'aborted':
-          return stopReason(asked, signal) ?? failure(asked, 'TIMEOUT', server, { detail: `${timeoutMs} ms` });
+          return this.#stopReason(asked, signal) ?? failure(asked, 'TIMEOUT', server, { detail: `${timeoutMs} ms` });
         case 'closed':
           return closedFailure(asked);
         case 'network':
@@ -222,32 +203,12 @@ class Resolver implements TxtResolver {
         return failure(asked, 'BAD_RESPONSE', server, { detail: `unexpected response code ${rcodeOf(result.reply)}` });
     }
   }
-}
 
-/**
- * Runs fn with a signal that aborts when `signal` does or after `ms`. A plain timer rather than
- * AbortSignal.any([signal, AbortSignal.timeout(ms)]): on Node 20 the timeout signal inside any() can
- * be garbage-collected before it fires (nodejs/node#57736), and a lookup to a silent server then
- * never ends. The timer holds the controller until it fires or is cleared.
- */
-async function withTimeLimit<T>(signal: AbortSignal, ms: number, fn: (limited: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  const abort = () => controller.abort(signal.reason);
-  if (signal.aborted) abort();
-  else signal.addEventListener('abort', abort, { once: true });
-  const timer = setTimeout(() => controller.abort(new DOMException('time limit reached', 'TimeoutError')), ms);
-  try {
-    return await fn(controller.signal);
-  } finally {
-    clearTimeout(timer);
-    signal.removeEventListener('abort', abort);
+  /** Set once no further try should start: the resolver is closing or the caller gave up. */
+  #stopReason(asked: string, signal: AbortSignal | null): Failure | undefined {
+    if (this.#closed) return closedFailure(asked);
+    return signal?.aborted ? cancelledFailure(asked) : undefined;
   }
-}
-
-/** Set once no further try should start: the resolver is closing or the caller gave up. */
-function stopReason(asked: string, signal: AbortSignal): Failure | undefined {
-  if (!signal.aborted) return undefined;
-  return signal.reason === RESOLVER_CLOSED ? closedFailure(asked) : cancelledFailure(asked);
 }
 
 /** The caller stopped waiting; reported as TIMEOUT because callers abort on their own deadlines. */

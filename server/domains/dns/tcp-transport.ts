@@ -28,9 +28,9 @@ export class TcpTransport implements DnsTransport {
   readonly #pending = new Map<number, Pending>();
   #closed = false;
 
-  exchange(server: DnsServer, name: string, signal: AbortSignal): Promise<ExchangeResult> {
+  exchange(server: DnsServer, name: string, signal: AbortSignal | null, timeoutMs?: number): Promise<ExchangeResult> {
     if (this.#closed) return Promise.resolve(CLOSED);
-    if (signal.aborted) return Promise.resolve(ABORTED);
+    if (signal?.aborted) return Promise.resolve(ABORTED);
 
     const id = randomQueryId(this.#pending);
     const socket = connect({ host: server.host, port: server.port });
@@ -38,19 +38,22 @@ export class TcpTransport implements DnsTransport {
 
     return new Promise<ExchangeResult>((resolve) => {
       let settled = false;
+      let timer: NodeJS.Timeout | undefined;
       let received: Buffer = Buffer.alloc(0);
       const onAbort = (): void => settle(ABORTED);
       const settle = (result: ExchangeResult): void => {
         if (settled) return;
         settled = true;
         this.#pending.delete(id);
-        signal.removeEventListener('abort', onAbort);
+        signal?.removeEventListener('abort', onAbort);
+        if (timer) clearTimeout(timer);
         socket.destroy();
         resolve(result);
       };
 
       this.#pending.set(id, { settle });
-      signal.addEventListener('abort', onAbort, { once: true });
+      signal?.addEventListener('abort', onAbort, { once: true });
+      if (timeoutMs !== undefined) timer = setTimeout(onAbort, timeoutMs);
 
       socket.on('connect', () => socket.write(dnsPacket.streamEncode(encodeTxtQuery(id, name))));
       socket.on('data', (chunk: Buffer) => {

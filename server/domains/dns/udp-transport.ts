@@ -58,9 +58,9 @@ export class UdpTransport implements DnsTransport {
     this.#queriesPerSocket = options.queriesPerSocket ?? 64;
   }
 
-  exchange(server: DnsServer, name: string, signal: AbortSignal): Promise<ExchangeResult> {
+  exchange(server: DnsServer, name: string, signal: AbortSignal | null, timeoutMs?: number): Promise<ExchangeResult> {
     if (this.#closed) return Promise.resolve(CLOSED);
-    if (signal.aborted) return Promise.resolve(ABORTED);
+    if (signal?.aborted) return Promise.resolve(ABORTED);
 
     const id = randomQueryId(this.#pending);
     const binding = this.#bindingFor(server);
@@ -68,18 +68,21 @@ export class UdpTransport implements DnsTransport {
 
     return new Promise<ExchangeResult>((resolve) => {
       let settled = false;
+      let timer: NodeJS.Timeout | undefined;
       const onAbort = (): void => settle(ABORTED);
       const settle = (result: ExchangeResult): void => {
         if (settled) return;
         settled = true;
         this.#pending.delete(id);
-        signal.removeEventListener('abort', onAbort);
+        signal?.removeEventListener('abort', onAbort);
+        if (timer) clearTimeout(timer);
         this.#release(binding);
         resolve(result);
       };
 
       this.#pending.set(id, { id, name, server, binding, settle });
-      signal.addEventListener('abort', onAbort, { once: true });
+      signal?.addEventListener('abort', onAbort, { once: true });
+      if (timeoutMs !== undefined) timer = setTimeout(onAbort, timeoutMs);
       binding.socket.send(message, server.port, server.host, (error) => {
         if (error) settle({ kind: 'failed', failure: 'network', detail: errorDetail(error) });
       });
