@@ -17,6 +17,9 @@ import { afterCheck, isExpired, stateOf, type DomainTimings } from './lifecycle.
 /** Advisory lock key of the re-check round ("upzento domains" → a fixed 64-bit number). */
 export const SCHEDULER_LOCK_KEY = 0x75707a656e746f01n;
 
+/** Domains a round reads from the database at a time, unless told otherwise. */
+export const DEFAULT_BATCH_SIZE = 500;
+
 /** DNS look-ups a round runs at once, unless told otherwise. */
 export const DEFAULT_CHECK_CONCURRENCY = 16;
 
@@ -29,7 +32,7 @@ export interface SchedulerOptions {
   now: () => Date;
   /** DNS look-ups running at once; default 16. */
   concurrency?: number;
-  /** Domains taken per round; default 500. */
+  /** Domains read from the database at a time; default 500. */
   batchSize?: number;
   /** Time between rounds, in ms; default 60,000. */
   tickMs?: number;
@@ -102,23 +105,28 @@ export class DomainScheduler {
    * Rounds take due domains in batches. DNS is asked for each, with bounded concurrency; the
    * outcomes that leave a status as it was (nearly all of them) are recorded in one statement per
    * batch, and only a change of status goes through the domain's own scoped transaction, with its
-   * audit row and NOTIFY. A round goes on until nothing more is due, so a backlog larger than one
-   * batch does not wait for the next tick.
+   * audit row and NOTIFY. The database works beside DNS: the next batch is read, and the previous
+   * one's outcomes written, while the current batch is asked about. A round goes on until nothing
+   * more is due, so a backlog larger than one batch does not wait for the next tick.
    */
   async #work(): Promise<RoundResult> {
     const { checks, timings, now } = this.#options;
-    const batchSize = this.#options.batchSize ?? 500;
+    const batchSize = this.#options.batchSize ?? DEFAULT_BATCH_SIZE;
     const concurrency = this.#options.concurrency ?? DEFAULT_CHECK_CONCURRENCY;
     const result: RoundResult = { ran: true, checked: 0, expired: 0, failed: 0 };
     const at = now();
     // Pages through what was due at the start of the round, in (next_check_at, domain_id) order, so
     // a domain whose check failed (and stays due) is passed over, not taken again and again.
-    let after: { nextCheckAt: Date; domainId: string } | null = null;
+    let nextBatch = handled(this.#due(at, batchSize, null));
+    let writing: Promise<unknown> = Promise.resolve();
     for (;;) {
-      const due = await this.#due(at, batchSize, after);
+      const due = await nextBatch;
       const last = due[due.length - 1];
       if (!last) break;
-      after = { nextCheckAt: last.next_check_at as Date, domainId: last.domain_id };
+      nextBatch =
+        due.length < batchSize
+          ? Promise.resolve([])
+          : handled(this.#due(at, batchSize, { nextCheckAt: last.next_check_at as Date, domainId: last.domain_id }));
       const unchanged: Parameters<DomainChecks['recordUnchanged']>[0][number][] = [];
       await eachLimited(due, concurrency, async (domain) => {
         const scope = { agencyId: domain.agency_id, clientId: domain.client_id };
@@ -138,9 +146,11 @@ export class DomainScheduler {
           this.#options.log?.error({ err: error, domainId: domain.domain_id }, 'domain re-check failed');
         }
       });
-      await checks.recordUnchanged(unchanged);
-      if (due.length < batchSize) break;
+      // One write at a time: the previous batch's has landed (or failed the round) before the next starts.
+      await writing;
+      writing = handled(checks.recordUnchanged(unchanged));
     }
+    await writing;
     return result;
   }
 
@@ -169,6 +179,15 @@ export class DomainScheduler {
       return query.orderBy('next_check_at').orderBy('domain_id').limit(limit).execute();
     });
   }
+}
+
+/**
+ * Marks a promise that is awaited later as handled now: should it fail while the round is busy with
+ * DNS, that is not an unhandled rejection. Awaiting it still throws.
+ */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {

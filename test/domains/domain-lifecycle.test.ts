@@ -268,6 +268,15 @@ describe('scheduler', () => {
     expect((await scheduler.runOnce()).checked).toBe(0);
   });
 
+  test('a batch whose outcomes cannot be written fails the round, while the next batch is being checked', async () => {
+    for (const name of ['write-1', 'write-2', 'write-3']) await f.verifiedDomain(`${name}.example.com`);
+    f.clock.advance(TIMINGS.recheckIntervalMs + HOUR);
+    const checks = Object.create(f.t.app.domainChecks) as typeof f.t.app.domainChecks;
+    checks.recordUnchanged = () => Promise.reject(new Error('the database went away'));
+    const scheduler = new DomainScheduler({ data: f.t.data, lockDb: null, checks, timings: TIMINGS, now: f.clock.now, batchSize: 1 });
+    await expect(scheduler.runOnce()).rejects.toThrow('the database went away');
+  });
+
   test('a round already running is joined, not run twice', async () => {
     const [first, second] = await Promise.all([f.t.app.scheduler.runOnce(), f.t.app.scheduler.runOnce()]);
     expect(first).toBe(second);
