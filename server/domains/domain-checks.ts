@@ -70,18 +70,28 @@ export class DomainChecks {
     if (results.length === 0) return 0;
     const { data, now } = this.#options;
     const at = now();
-    const column = <T>(pick: (r: (typeof results)[number]) => T) => results.map(pick);
+    // The batch goes as one JSON document: JSON.stringify is native, where pg would escape each
+    // element of seven array parameters (the last checks' JSON text above all) in JavaScript.
+    const rows = JSON.stringify(
+      results.map(({ domain, check, next }) => ({
+        agency_id: domain.agency_id,
+        domain_id: domain.domain_id,
+        read_at: domain.updated_at,
+        last_check: check,
+        next_check_at: next.nextCheckAt,
+        verified_at: next.verifiedAt,
+        failing_since: next.failingSince,
+      })),
+    );
     const updated = await data.privileged('scheduler: record unchanged re-checks', (db) =>
       sql`
         UPDATE domains SET
           last_check = v.last_check, next_check_at = v.next_check_at,
           verified_at = v.verified_at, failing_since = v.failing_since, updated_at = ${at}
-        FROM unnest(
-          ${column((r) => r.domain.agency_id)}::uuid[], ${column((r) => r.domain.domain_id)}::uuid[],
-          ${column((r) => r.domain.updated_at)}::timestamptz[], ${column((r) => JSON.stringify(r.check))}::jsonb[],
-          ${column((r) => r.next.nextCheckAt)}::timestamptz[], ${column((r) => r.next.verifiedAt)}::timestamptz[],
-          ${column((r) => r.next.failingSince)}::timestamptz[]
-        ) AS v (agency_id, domain_id, read_at, last_check, next_check_at, verified_at, failing_since)
+        FROM jsonb_to_recordset(${rows}::jsonb) AS v (
+          agency_id uuid, domain_id uuid, read_at timestamptz, last_check jsonb,
+          next_check_at timestamptz, verified_at timestamptz, failing_since timestamptz
+        )
         WHERE domains.agency_id = v.agency_id AND domains.domain_id = v.domain_id AND date_trunc('milliseconds', domains.updated_at) = v.read_at
       `.execute(db),
     );

@@ -18,6 +18,12 @@ export function challengeFor(hostname: string, token: string) {
   return { type: 'TXT' as const, name: challengeRecordName(hostname), value: `${CHALLENGE_VALUE_PREFIX}${token}` };
 }
 
+/** A record as its owner meant it: surrounding whitespace and one pair of quotes pasted by hand taken off. */
+function pasted(record: string): string {
+  const trimmed = record.trim();
+  return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1).trim() : trimmed;
+}
+
 /** Reads a TXT lookup against the expected value. Whitespace and surrounding quotes pasted by hand are forgiven. */
 export function evaluateChallenge(lookup: TxtLookup, hostname: string, token: string, at: Date): DomainLastCheck {
   const { name, value } = challengeFor(hostname, token);
@@ -39,8 +45,7 @@ export function evaluateChallenge(lookup: TxtLookup, hostname: string, token: st
     };
   }
   const found = lookup.records;
-  const clean = (text: string) => text.trim().replace(/^"(.*)"$/, '$1').trim();
-  if (found.some((record) => clean(record) === value)) {
+  if (found.some((record) => pasted(record) === value)) {
     return { ...base, found, outcome: 'matched', message: `Found ${value} at ${name}. The domain is verified.` };
   }
   if (found.length === 0) {
