@@ -5,8 +5,8 @@
  *
  * After the first request the verdict is cached, so the API's side does no database work; the
  * benchmark counts the statements sent during its runs to show it. What remains is what every
- * widget request pays on top of Fastify itself: @fastify/cors's hook with its delegator, the verdict
- * cache's look-ups, and the extra headers (Access-Control-Allow-Origin, Vary, request id). Both
+ * widget request pays on top of Fastify itself: the Origin decision (one verdict-cache look-up),
+ * @fastify/cors's hook, and the extra headers (Access-Control-Allow-Origin, Vary, request id). Both
  * servers listen on 127.0.0.1 with the application's server options and are loaded in turns by
  * autocannon from a worker thread.
  */

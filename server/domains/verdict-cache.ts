@@ -8,9 +8,9 @@
  * on the cache's own clock of invalidations, its look-ups began; a change to the client's domains or
  * settings (here at once, on other instances through PostgreSQL NOTIFY) moves that client past it,
  * so every older decision is ignored from then on, including one that a look-up already in flight
- * is about to make. Policies are keyed by the client's generation, and concurrent misses share one
- * database look-up (lru-cache's fetch). Allowed decisions live longer than refusals, so a newly
- * verified domain is picked up quickly even on an instance that somehow missed the notification.
+ * is about to make. Policies are keyed by the client's last invalidation, and concurrent misses
+ * share one database look-up (lru-cache's fetch). Allowed decisions live longer than refusals, so a
+ * newly verified domain is picked up quickly even on an instance that somehow missed the notification.
  */
 import { LRUCache } from 'lru-cache';
 import type { TenantDatabase } from '../db/tenant-db.ts';
