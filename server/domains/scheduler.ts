@@ -119,36 +119,44 @@ export class DomainScheduler {
     // a domain whose check failed (and stays due) is passed over, not taken again and again.
     let nextBatch = handled(this.#due(at, batchSize, null));
     let writing: Promise<unknown> = Promise.resolve();
-    for (;;) {
-      const due = await nextBatch;
-      const last = due[due.length - 1];
-      if (!last) break;
-      nextBatch =
-        due.length < batchSize
-          ? Promise.resolve([])
-          : handled(this.#due(at, batchSize, { nextCheckAt: last.next_check_at as Date, domainId: last.domain_id }));
-      const unchanged: Parameters<DomainChecks['recordUnchanged']>[0][number][] = [];
-      await eachLimited(due, concurrency, async (domain) => {
-        const scope = { agencyId: domain.agency_id, clientId: domain.client_id };
-        try {
-          if (isExpired(stateOf(domain), at, timings)) {
-            await checks.expire(scope, SYSTEM, domain.domain_id);
-            result.expired += 1;
-            return;
+    let finished = false;
+    try {
+      for (;;) {
+        const due = await nextBatch;
+        const last = due[due.length - 1];
+        if (!last) break;
+        nextBatch =
+          due.length < batchSize
+            ? Promise.resolve([])
+            : handled(this.#due(at, batchSize, { nextCheckAt: last.next_check_at as Date, domainId: last.domain_id }));
+        const unchanged: Parameters<DomainChecks['recordUnchanged']>[0][number][] = [];
+        await eachLimited(due, concurrency, async (domain) => {
+          const scope = { agencyId: domain.agency_id, clientId: domain.client_id };
+          try {
+            if (isExpired(stateOf(domain), at, timings)) {
+              await checks.expire(scope, SYSTEM, domain.domain_id);
+              result.expired += 1;
+              return;
+            }
+            const check = await checks.lookup(domain.hostname, domain.challenge_token, 'scheduled');
+            const next = afterCheck(stateOf(domain), check, now(), timings);
+            if (next.status === domain.status) unchanged.push({ domain, check, next });
+            else await checks.apply(scope, SYSTEM, domain.domain_id, check, 'scheduled');
+            result.checked += 1;
+          } catch (error) {
+            result.failed += 1;
+            this.#options.log?.error({ err: error, domainId: domain.domain_id }, 'domain re-check failed');
           }
-          const check = await checks.lookup(domain.hostname, domain.challenge_token, 'scheduled');
-          const next = afterCheck(stateOf(domain), check, now(), timings);
-          if (next.status === domain.status) unchanged.push({ domain, check, next });
-          else await checks.apply(scope, SYSTEM, domain.domain_id, check, 'scheduled');
-          result.checked += 1;
-        } catch (error) {
-          result.failed += 1;
-          this.#options.log?.error({ err: error, domainId: domain.domain_id }, 'domain re-check failed');
-        }
-      });
-      // One write at a time: the previous batch's has landed (or failed the round) before the next starts.
-      await writing;
-      writing = handled(checks.recordUnchanged(unchanged));
+        });
+        // One write at a time: the previous batch's has landed (or failed the round) before the next starts.
+        await writing;
+        writing = handled(checks.recordUnchanged(unchanged));
+      }
+      finished = true;
+    } finally {
+      // A round that failed still waits for its write in flight, so that the lock is not let go (nor
+      // the database closed) under it; that write's own failure is then only logged.
+      if (!finished) await writing.catch((error: unknown) => this.#options.log?.error({ err: error }, 'recording re-checks failed'));
     }
     await writing;
     return result;

@@ -1,0 +1,58 @@
+/**
+ * The scheduler reads the next batch and writes the last one's outcomes while DNS is asked. A round
+ * that fails must still wait for its write in flight: the lock is let go, and the database may be
+ * closed, when the round ends. The database and DNS here are stand-ins the test times exactly.
+ */
+import { expect, test } from 'vitest';
+import type { TenantDatabase } from '../../server/db/tenant-db.ts';
+import type { DomainChecks, DueDomain } from '../../server/domains/domain-checks.ts';
+import { DomainScheduler } from '../../server/domains/scheduler.ts';
+import { DEFAULT_TIMINGS } from '../../server/domains/lifecycle.ts';
+
+const NOW = new Date('2026-01-05T10:00:00Z');
+
+function due(i: number): DueDomain {
+  return {
+    agency_id: '00000000-0000-4000-8000-000000000001',
+    client_id: '00000000-0000-4000-8000-000000000002',
+    domain_id: `00000000-0000-4000-8000-00000000010${i}`,
+    hostname: `site-${i}.example.com`,
+    challenge_token: 'abcdefghijklmnopqrstuv',
+    status: 'verified',
+    created_at: new Date(NOW.getTime() - 86_400_000),
+    verified_at: new Date(NOW.getTime() - 86_400_000),
+    failing_since: null,
+    next_check_at: new Date(NOW.getTime() - i),
+    updated_at: new Date(NOW.getTime() - 86_400_000),
+  } as DueDomain;
+}
+
+test('a round whose next read fails ends only after the write it has in flight', async () => {
+  const events: string[] = [];
+  let reads = 0;
+  const data = {
+    privileged: async () => {
+      reads += 1;
+      if (reads === 2) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        events.push('read failed');
+        throw new Error('the database went away');
+      }
+      return [due(reads)];
+    },
+  } as unknown as TenantDatabase;
+  const checks = {
+    lookup: async () => ({ at: NOW.toISOString(), queried: 'q', expected: 'e', found: ['e'], outcome: 'matched', message: 'm' }),
+    recordUnchanged: async () => {
+      events.push('write started');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      events.push('write done');
+      return 1;
+    },
+  } as unknown as DomainChecks;
+  const scheduler = new DomainScheduler({ data, lockDb: null, checks, timings: DEFAULT_TIMINGS, now: () => NOW, batchSize: 1 });
+
+  await expect(scheduler.runOnce()).rejects.toThrow('the database went away');
+  events.push('round ended');
+  expect(events).toEqual(['write started', 'read failed', 'write done', 'round ended']);
+});
