@@ -9,8 +9,9 @@
  * settings (here at once, on other instances through PostgreSQL NOTIFY) moves that client past it,
  * so every older decision is ignored from then on, including one that a look-up already in flight
  * is about to make. Policies are keyed by the client's last invalidation, and concurrent misses
- * share one database look-up (lru-cache's fetch). Allowed decisions live longer than refusals, so a
- * newly verified domain is picked up quickly even on an instance that somehow missed the notification.
+ * share one database look-up (lru-cache's fetch). An instance that somehow missed a notification
+ * catches up when the lifetimes run out: a refusal is kept 30 seconds, an allowed decision and a
+ * policy 10 minutes each, so a decision there may be up to 20 minutes old.
  */
 import { LRUCache } from 'lru-cache';
 import type { TenantDatabase } from '../db/tenant-db.ts';
@@ -44,7 +45,7 @@ interface ClientPolicy extends OriginPolicy {
 
 const UNKNOWN = 'unknown' as const;
 /** The verdict for a public key no client has. */
-export const UNKNOWN_KEY: OriginDecision = Object.freeze({ allowed: false, reason: 'unknown public key' });
+const UNKNOWN_KEY: OriginDecision = Object.freeze({ allowed: false, reason: 'unknown public key' });
 
 /** What a widget request from one Origin with one public key is answered with. */
 export interface WidgetDecision {
@@ -61,15 +62,16 @@ interface CachedDecision extends WidgetDecision {
   readonly since: number;
 }
 
-/** A look-up that ran into invalidations this many times in a row is answered with its last result. */
-const MAX_RETRIES = 3;
+/** Look-ups a decision may take when invalidations keep overtaking them; then the request is refused. */
+const MAX_ATTEMPTS = 3;
+const CHANGING: OriginDecision = Object.freeze({ allowed: false, reason: "the client's domains or settings changed while the request was decided" });
 
 export class VerdictCache {
   readonly #data: TenantDatabase;
   // The invalidation clock counts every invalidation. #invalidated holds, per client, the clock at
-  // its last one, and #all the clock at the last invalidation of every client. Entries are never
-  // forgotten: a client dropped from the map would look never invalidated and could revive older
-  // decisions. It holds one number per client that ever changed.
+  // its last one, and #all the clock at the last invalidation of every client. A client's entry is
+  // kept until an invalidation of all (which supersedes it): dropped earlier, the client would look
+  // never invalidated and could revive older decisions. It holds one number per client changed since.
   #clock = 0;
   #all = 0;
   readonly #invalidated = new Map<string, number>();
@@ -135,18 +137,21 @@ export class VerdictCache {
       return cached;
     }
     this.#observe('verdict', 'miss');
-    for (let attempt = 1; ; attempt += 1) {
+    let client: WidgetClient | null = null;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
       const since = this.#clock;
-      const client = await this.#client(publicKey);
+      client = await this.#client(publicKey);
       if (client === null) return { client: null, verdict: UNKNOWN_KEY, config: null };
       const policy = await this.#policy(client);
       const verdict = decideOrigin(origin, policy);
       const decision: CachedDecision = { client, verdict, config: verdict.allowed ? this.#configOf(client, policy) : null, since };
       // Invalidated while it was looked up: what was read may be older than the change. Ask again.
-      if (!this.#current(decision) && attempt < MAX_RETRIES) continue;
+      if (!this.#current(decision)) continue;
       this.#decisions.set(key, decision, { ttl: verdict.allowed ? this.#allowedTtl : this.#refusedTtl });
       return decision;
     }
+    // The client's domains or settings kept changing under the look-ups: refuse this once, uncached.
+    return { client, verdict: CHANGING, config: null };
   }
 
   /** Forgets everything known about the client's domains and settings. */
@@ -160,6 +165,8 @@ export class VerdictCache {
   invalidateAll(): void {
     this.#clock += 1;
     this.#all = this.#clock;
+    // Every client's own mark is older than #all now, which alone decides from here on.
+    this.#invalidated.clear();
     for (const listener of this.#listeners) listener('*');
   }
 

@@ -14,13 +14,20 @@ const ORIGIN = 'https://shop.example.com';
 
 /** A database of one client, whose verified domains the test sets; each policy read can be held. */
 function standIn() {
-  const state = { domains: ['shop.example.com'], reads: 0, hold: null as Promise<void> | null };
+  const state = {
+    domains: ['shop.example.com'],
+    reads: 0,
+    hold: null as Promise<void> | null,
+    /** Called after each read has taken what it will answer: a change landing during the read. */
+    duringRead: null as ((reads: number) => void) | null,
+  };
   const data = {
     privileged: async () => ({ agency_id: CLIENT_ID, client_id: CLIENT_ID, public_key: KEY }),
     // What is read is fixed when the read starts; its answer may arrive later.
     scoped: async () => {
       state.reads += 1;
       const snapshot = state.domains.map((hostname) => ({ hostname, includeSubdomains: false }));
+      state.duringRead?.(state.reads);
       await state.hold;
       return { widget: defaultWidgetSettings('Race'), allowLocalhost: false, domains: snapshot };
     },
@@ -63,6 +70,24 @@ describe('decisions and invalidations', () => {
     const decided = await deciding;
     expect(decided.verdict.allowed).toBe(false);
     expect(state.reads).toBe(2);
+    expect(cache.peek(KEY, ORIGIN)?.verdict.allowed).toBe(false);
+  });
+
+  test('a look-up overtaken by invalidations every time is refused, and nothing is cached', async () => {
+    const { state, cache } = standIn();
+    // Every read is overtaken by a change; the last of them revokes the domain, after the read.
+    state.duringRead = (reads) => {
+      if (reads === 3) state.domains = [];
+      cache.invalidate(CLIENT_ID);
+    };
+    const decided = await cache.decide(KEY, ORIGIN);
+    expect(state.reads).toBe(3);
+    expect(decided.verdict.allowed).toBe(false);
+    expect(cache.peek(KEY, ORIGIN)).toBeUndefined();
+
+    // Once the changes stop, the next request reads the domain as it now is.
+    state.duringRead = null;
+    expect((await cache.decide(KEY, ORIGIN)).verdict.allowed).toBe(false);
     expect(cache.peek(KEY, ORIGIN)?.verdict.allowed).toBe(false);
   });
 
