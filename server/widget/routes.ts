@@ -11,7 +11,7 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IDEMPOTENCY_HEADER, SubmissionRequest, SubmissionResponse, WidgetConfig } from '../../shared/widget-wire.ts';
 import type { VerdictCache, WidgetClient, WidgetDecision } from '../domains/verdict-cache.ts';
 import { DomainNotAuthorized, IdempotencyKeyRequired, IdempotencyKeyReused, RateLimited, UnknownWidget } from '../errors.ts';
@@ -78,14 +78,30 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
   app.addHook('onRequest', (request, reply, done) => {
     const { publicKey } = request.params as { publicKey?: string };
     // The catch-all preflight route @fastify/cors adds names no widget: not ours to answer.
-    if (publicKey === undefined) return reply.callNotFound();
+    if (publicKey === undefined) return refuse(request, reply, done, null);
     // A key of the wrong shape is no client's: no look-up for it.
-    if (!PUBLIC_KEY.test(publicKey)) return done(new UnknownWidget());
+    if (!PUBLIC_KEY.test(publicKey)) return refuse(request, reply, done, new UnknownWidget());
     const origin = request.headers.origin;
     const cached = verdicts.peek(publicKey, origin);
-    if (cached) return done(settle(request, cached));
-    verdicts.decide(publicKey, origin).then((decided) => done(settle(request, decided)), done);
+    if (cached) return answer(request, reply, done, cached);
+    verdicts.decide(publicKey, origin).then((decided) => answer(request, reply, done, decided), done);
   });
+
+  function answer(request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void, decided: WidgetDecision): void {
+    const refusal = settle(request, decided);
+    if (refusal) refuse(request, reply, done, refusal);
+    else done();
+  }
+
+  /**
+   * Ends a refused request here, with what every widget answer carries: it depends on the Origin
+   * (Vary), must not be stored, and names its request id. `null` is a plain 404.
+   */
+  function refuse(request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void, error: Error | null): void {
+    reply.header('x-request-id', request.id).header('vary', 'Origin').header('cache-control', 'no-store');
+    if (error) done(error);
+    else reply.callNotFound();
+  }
 
   await app.register(cors, {
     hook: 'onRequest',

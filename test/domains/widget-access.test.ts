@@ -58,6 +58,9 @@ describe('Origin matrix', () => {
       expect(response.json()).toMatchObject({ statusCode: 403, error: 'Forbidden', message: 'Domain not authorized for this client' });
       expect(response.headers['access-control-allow-origin']).toBeUndefined();
       expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      // The same URL answers 200 or 403 by Origin: no cache may keep either for another.
+      expect(String(response.headers.vary)).toMatch(/origin/i);
+      expect(response.headers['cache-control']).toBe('no-store');
     }
   });
 
@@ -83,6 +86,23 @@ describe('Origin matrix', () => {
     const response = await get('https://example.com', 'pk_AAAAAAAAAAAAAAAAAAAAAA');
     expect(response.statusCode).toBe(404);
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
+    expect(response.headers['cache-control']).toBe('no-store');
+  });
+
+  test('a malformed key is 404 without a look-up, and a preflight to no widget route is a plain 404', async () => {
+    const stats = f.t.db.handle.stats;
+    const before = stats.queries;
+    const malformed = await get('https://example.com', 'not-a-key');
+    expect(malformed.statusCode).toBe(404);
+    expect(stats.queries - before).toBe(0);
+    const stray = await f.t.app.inject({
+      method: 'OPTIONS',
+      url: `/v1/widget/${f.publicKey}/elsewhere`,
+      headers: { origin: 'https://example.com', 'access-control-request-method': 'POST' },
+    });
+    expect(stray.statusCode).toBe(404);
+    expect(stray.headers['access-control-allow-origin']).toBeUndefined();
+    expect(stray.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
 
