@@ -10,7 +10,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../server/db/connect.ts';
 import type { Database } from '../../server/db/schema.ts';
-import { TenantDatabase, type Actor, type TenantScope } from '../../server/db/tenant-db.ts';
+import { clientColumnOf, SCOPED_TABLES, TenantDatabase, type Actor, type ScopedTable, type TenantScope } from '../../server/db/tenant-db.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { onPostgres } from '../support/test-database.ts';
 import { createAgency, createClient, createContact, createUser } from './provision.ts';
@@ -20,21 +20,15 @@ const THROUGH_POOLER = Boolean(process.env.UPZENTO_TEST_THROUGH_POOLER);
 
 const ACTOR: Actor = { type: 'system', id: null, requestId: 'database-wall-test', ip: null };
 
-/** Tables a tenant's rows live in, and the column naming the client (or tenant) within the agency. */
+/**
+ * Tables a tenant's rows live in: the scoped query path's own list, and audit_chain_heads, which
+ * only the audit trigger writes. Each with the column naming the client (or tenant) in the agency.
+ */
+type TenantTable = ScopedTable | 'audit_chain_heads';
 const TENANT_TABLES = {
-  agencies: null,
-  clients: 'client_id',
-  accounts: 'client_id',
-  users: 'client_id',
-  client_settings: 'client_id',
-  feature_flags: 'tenant_id',
-  contacts: 'client_id',
-  submissions: 'client_id',
-  domains: 'client_id',
-  audit_log: 'tenant_id',
+  ...(Object.fromEntries(SCOPED_TABLES.map((table) => [table, clientColumnOf(table)])) as Record<ScopedTable, string | null>),
   audit_chain_heads: 'tenant_id',
-} as const;
-type TenantTable = keyof typeof TENANT_TABLES;
+} satisfies Record<TenantTable, string | null>;
 const TABLES = Object.keys(TENANT_TABLES) as TenantTable[];
 
 let t: TestApp;
