@@ -3,7 +3,6 @@
  * page, no search), from the same columns, row mapping and response schema (server/crm/contact-view.ts);
  * scoping-overhead checks that the bare routes built from them send the API's bytes exactly.
  */
-import { Type } from '@sinclair/typebox';
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from '../server/db/schema.ts';
 import type { ScopedQueries, TenantDatabase, TenantScope } from '../server/db/tenant-db.ts';

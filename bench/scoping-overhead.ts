@@ -15,7 +15,7 @@
  */
 import pg from 'pg';
 import type { CompiledQuery } from 'kysely';
-import { ScopedQueries, TenantDatabase, type Actor, type TenantScope } from '../server/db/tenant-db.ts';
+import { ScopedQueries, type Actor, type TenantScope } from '../server/db/tenant-db.ts';
 import { onPostgres } from '../test/support/test-database.ts';
 import { createTestApp } from '../test/support/test-app.ts';
 import { atLeast, asOwner, bareFastify, describeDatabase, expectOk, isSuperuser, listen, runIfMain, type Benchmark } from './harness.ts';
@@ -70,8 +70,7 @@ export const scopingOverhead: Benchmark = {
         rawRows = async () => (await db.executeQuery(listing)).rows;
         rawLabel = 'the PGlite connection, no transaction';
       }
-      const data = new TenantDatabase(db);
-      const scopedRows = () => data.scoped(scope, actor, (q) => listingQuery(q).execute()) as Promise<ContactRow[]>;
+      const scopedRows = () => t.data.scoped(scope, actor, (q) => listingQuery(q).execute()) as Promise<ContactRow[]>;
 
       const bare = bareFastify();
       closers.push(() => bare.close());
@@ -95,7 +94,7 @@ export const scopingOverhead: Benchmark = {
       if (new Set(bodies).size !== 1) throw new Error('the API, scoped and raw listings differ; the comparison would not be of the same data');
 
       console.log(`  ${database}; ${CLIENTS} clients × ${CONTACTS_PER_CLIENT} contacts; ${CONNECTIONS} connections, ${RUN_SEC} s runs`);
-      console.log(`  scoped plan: ${await explainListing(data, scope)}`);
+      console.log(`  scoped plan: ${await explainListing(t.data, scope)}`);
       console.log(`  raw plan:    ${await asOwner(db, (trx) => explain(trx, listing))}`);
       const load = (name: keyof typeof targets) => () => hammer({ ...targets[name], connections: CONNECTIONS, durationSec: RUN_SEC });
       const runs = await inTurns(ROUNDS, { api: load('api'), scoped: load('scoped'), raw: load('raw') }, (name, round, result) =>

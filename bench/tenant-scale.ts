@@ -11,7 +11,6 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../server/db/schema.ts';
-import { TenantDatabase } from '../server/db/tenant-db.ts';
 import { defaultWidgetSettings } from '../server/tenants/widget-template.ts';
 import { onPostgres } from '../test/support/test-database.ts';
 import { createTestApp, type TestApp } from '../test/support/test-app.ts';
@@ -79,7 +78,7 @@ async function prepare(shape: Shape): Promise<Side> {
       trx.selectFrom('clients').select(['agency_id as agencyId', 'client_id as clientId']).orderBy('client_id').offset(Math.floor(shape.clients / 2)).limit(1).executeTakeFirstOrThrow(),
     );
     const token = await clientUserToken(t, measured.clientId, 'viewer', `viewer-${shape.label}@bench.example`);
-    const plan = await explainListing(new TenantDatabase(t.db.handle.db), measured);
+    const plan = await explainListing(t.data, measured);
     const base = await listen(t.app);
     const url = `${base}/v1/clients/${measured.clientId}/contacts?limit=${LIMIT}`;
     const body = JSON.parse(await expectOk(await fetch(url, { headers: { authorization: `Bearer ${token}` } }), `${shape.label} listing`));

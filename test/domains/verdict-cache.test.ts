@@ -4,7 +4,7 @@
  * PostgreSQL NOTIFY, on a second instance sharing the database.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { TenantDatabase, type Actor } from '../../server/db/tenant-db.ts';
+import type { Actor } from '../../server/db/tenant-db.ts';
 import { announcePolicyChange } from '../../server/domains/policy-events.ts';
 import { createDomainFixture, type DomainFixture } from '../support/domain-fixture.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -113,7 +113,7 @@ describe('invalidation', () => {
   test('a change that rolls back sends no notification; the same change committed does', async () => {
     // The NOTIFY a domain or settings change sends, sent straight through A's database (not its
     // routes, so A's own cache is not told directly): only PostgreSQL can carry it to B.
-    const data = new TenantDatabase(a.t.db.handle.db);
+    const data = a.t.data;
     const scope = { agencyId: a.agencyId, clientId: a.clientId };
     const actor: Actor = { type: 'system', id: null, requestId: null, ip: null };
 

@@ -32,7 +32,6 @@ const TENANT_TABLES = {
 const TABLES = Object.keys(TENANT_TABLES) as TenantTable[];
 
 let t: TestApp;
-let wall: TenantDatabase;
 interface Agency {
   id: string;
   clients: string[];
@@ -42,7 +41,6 @@ const agencies: Agency[] = [];
 
 beforeAll(async () => {
   t = await createTestApp();
-  wall = new TenantDatabase(t.db.handle.db);
   for (let a = 0; a < 2; a++) {
     const agency = await createAgency(t);
     const admin = await createUser(t, t.adminToken, 'agencies', agency.id, 'admin');
@@ -114,7 +112,7 @@ async function privilegedCount(table: TenantTable, scope: TenantScope): Promise<
 describe('under one tenant context, a query without any tenant filter', () => {
   test.each(TABLES)('sees exactly that agency\'s rows of %s', async (table) => {
     const scope = { agencyId: A().id, clientId: null };
-    const rows = await wall.scoped(scope, ACTOR, (q) => everything(q.unfiltered, table));
+    const rows = await t.data.scoped(scope, ACTOR, (q) => everything(q.unfiltered, table));
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row.agency_id).toBe(A().id);
     expect(rows.length).toBe(await privilegedCount(table, scope));
@@ -123,20 +121,20 @@ describe('under one tenant context, a query without any tenant filter', () => {
   test.each(TABLES.filter((table) => table !== 'agencies'))('sees exactly that client\'s rows of %s', async (table) => {
     const clientId = A().clients[0] as string;
     const scope = { agencyId: A().id, clientId };
-    const rows = await wall.scoped(scope, ACTOR, (q) => everything(q.unfiltered, table));
+    const rows = await t.data.scoped(scope, ACTOR, (q) => everything(q.unfiltered, table));
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row).toEqual({ agency_id: A().id, tenant: clientId });
     expect(rows.length).toBe(await privilegedCount(table, scope));
   });
 
   test('sees its own agency row and no other under a client context', async () => {
-    const rows = await wall.scoped({ agencyId: A().id, clientId: A().clients[0] as string }, ACTOR, (q) => everything(q.unfiltered, 'agencies'));
+    const rows = await t.data.scoped({ agencyId: A().id, clientId: A().clients[0] as string }, ACTOR, (q) => everything(q.unfiltered, 'agencies'));
     expect(rows).toEqual([{ agency_id: A().id, tenant: null }]);
   });
 
   test('finds nothing of another agency even when asking for it by id', async () => {
     const foreignContact = B().contacts.get(B().clients[0] as string)?.[0] as string;
-    const found = await wall.scoped({ agencyId: A().id, clientId: null }, ACTOR, (q) =>
+    const found = await t.data.scoped({ agencyId: A().id, clientId: null }, ACTOR, (q) =>
       q.unfiltered.selectFrom('contacts').selectAll().where('contact_id', '=', foreignContact).execute(),
     );
     expect(found).toEqual([]);
@@ -144,7 +142,7 @@ describe('under one tenant context, a query without any tenant filter', () => {
 
   test('cannot change or delete another agency\'s rows: they are not there to change', async () => {
     const foreignContact = B().contacts.get(B().clients[0] as string)?.[0] as string;
-    const [updated, deleted] = await wall.scoped({ agencyId: A().id, clientId: null }, ACTOR, async (q) => [
+    const [updated, deleted] = await t.data.scoped({ agencyId: A().id, clientId: null }, ACTOR, async (q) => [
       await q.unfiltered.updateTable('contacts').set({ name: 'taken over' }).where('contact_id', '=', foreignContact).executeTakeFirst(),
       await q.unfiltered.deleteFrom('contacts').where('contact_id', '=', foreignContact).executeTakeFirst(),
     ]);
@@ -171,7 +169,7 @@ describe('writes across the wall fail at the database', () => {
   test('a contact of my agency that points at another agency\'s client (composite foreign key)', async () => {
     await refusedWith(
       ['23503'],
-      wall.scoped({ agencyId: A().id, clientId: null }, ACTOR, (q) =>
+      t.data.scoped({ agencyId: A().id, clientId: null }, ACTOR, (q) =>
         q.unfiltered.insertInto('contacts').values({ agency_id: A().id, client_id: B().clients[0] as string, email: 'x@example.test', attributes: '{}' }).execute(),
       ),
     );
@@ -180,7 +178,7 @@ describe('writes across the wall fail at the database', () => {
   test('a contact written into another agency (row-level security WITH CHECK)', async () => {
     await refusedWith(
       ['42501'],
-      wall.scoped({ agencyId: A().id, clientId: null }, ACTOR, (q) =>
+      t.data.scoped({ agencyId: A().id, clientId: null }, ACTOR, (q) =>
         q.unfiltered.insertInto('contacts').values({ agency_id: B().id, client_id: B().clients[0] as string, email: 'x@example.test', attributes: '{}' }).execute(),
       ),
     );
@@ -212,7 +210,7 @@ describe('writes across the wall fail at the database', () => {
   test('a contact written into a sibling client under a client context', async () => {
     await refusedWith(
       ['42501'],
-      wall.scoped({ agencyId: A().id, clientId: A().clients[0] as string }, ACTOR, (q) =>
+      t.data.scoped({ agencyId: A().id, clientId: A().clients[0] as string }, ACTOR, (q) =>
         q.unfiltered.insertInto('contacts').values({ agency_id: A().id, client_id: A().clients[1] as string, email: 'x@example.test', attributes: '{}' }).execute(),
       ),
     );
@@ -222,7 +220,7 @@ describe('writes across the wall fail at the database', () => {
     const mine = A().contacts.get(A().clients[0] as string)?.[0] as string;
     await refusedWith(
       ['42501', '23503'],
-      wall.scoped({ agencyId: A().id, clientId: null }, ACTOR, (q) =>
+      t.data.scoped({ agencyId: A().id, clientId: null }, ACTOR, (q) =>
         q.unfiltered.updateTable('contacts').set({ agency_id: B().id, client_id: B().clients[0] as string }).where('contact_id', '=', mine).execute(),
       ),
     );
@@ -232,13 +230,13 @@ describe('writes across the wall fail at the database', () => {
     const userId = randomUUID();
     await refusedWith(
       ['42501'],
-      wall.scoped({ agencyId: A().id, clientId: null }, ACTOR, (q) =>
+      t.data.scoped({ agencyId: A().id, clientId: null }, ACTOR, (q) =>
         q.unfiltered.insertInto('users').values({ agency_id: B().id, user_id: userId, client_id: null, tenant_type: 'agency', email: 'spy@example.test', role: 'admin' }).execute(),
       ),
     );
     await refusedWith(
       ['42501'],
-      wall.scoped({ agencyId: A().id, clientId: null }, ACTOR, (q) =>
+      t.data.scoped({ agencyId: A().id, clientId: null }, ACTOR, (q) =>
         q.unfiltered
           .insertInto('accounts')
           .values({ user_id: userId, email: 'spy@example.test', tenant_type: 'agency', agency_id: B().id, client_id: null, password_hash: 'scrypt$x' })
@@ -247,7 +245,7 @@ describe('writes across the wall fail at the database', () => {
     );
     await refusedWith(
       ['42501'],
-      wall.scoped({ agencyId: A().id, clientId: null }, ACTOR, (q) =>
+      t.data.scoped({ agencyId: A().id, clientId: null }, ACTOR, (q) =>
         q.unfiltered
           .insertInto('audit_log')
           .values({ agency_id: B().id, tenant_id: B().id, tenant_type: 'agency', actor_type: 'system', action: 'forged.entry', target_type: 'agency', details: '{}' })
@@ -259,7 +257,7 @@ describe('writes across the wall fail at the database', () => {
   test('creating an agency is not something upzento_app may do at all', async () => {
     await refusedWith(
       ['42501'],
-      wall.scoped({ agencyId: A().id, clientId: null }, ACTOR, (q) => q.unfiltered.insertInto('agencies').values({ name: 'rogue' }).execute()),
+      t.data.scoped({ agencyId: A().id, clientId: null }, ACTOR, (q) => q.unfiltered.insertInto('agencies').values({ name: 'rogue' }).execute()),
     );
   });
 });
@@ -297,7 +295,7 @@ describe('without a tenant context', () => {
       countAll,
     );
     expect(empty).toEqual(NOTHING);
-    const nowhere = await wall.scoped({ agencyId: randomUUID(), clientId: null }, ACTOR, (q) => countAll(q.unfiltered));
+    const nowhere = await t.data.scoped({ agencyId: randomUUID(), clientId: null }, ACTOR, (q) => countAll(q.unfiltered));
     expect(nowhere).toEqual(NOTHING);
   });
 
@@ -356,6 +354,7 @@ describe('without a tenant context', () => {
 describe('the context does not outlive its transaction', () => {
   let single: DatabaseHandle | null = null;
   let pool: Kysely<Database>;
+  let data: TenantDatabase;
 
   beforeAll(async () => {
     if (t.db.url) {
@@ -365,6 +364,7 @@ describe('the context does not outlive its transaction', () => {
       // PGlite is one connection: every transaction already shares it.
       pool = t.db.handle.db;
     }
+    data = new TenantDatabase(pool);
   });
   afterAll(() => single?.close());
 
@@ -387,7 +387,6 @@ describe('the context does not outlive its transaction', () => {
   }
 
   test('after a committed scoped transaction, the next one on the same connection has no context and sees nothing', async () => {
-    const data = new TenantDatabase(pool);
     const inside = await data.scoped({ agencyId: A().id, clientId: A().clients[0] as string }, ACTOR, async (q) => {
       const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(q.unfiltered);
       return { pid: rows[0]?.pid, contacts: (await everything(q.unfiltered, 'contacts')).length };
@@ -404,7 +403,6 @@ describe('the context does not outlive its transaction', () => {
   });
 
   test('after a scoped transaction that failed and rolled back, likewise', async () => {
-    const data = new TenantDatabase(pool);
     await expect(
       data.scoped({ agencyId: A().id, clientId: null }, ACTOR, async (q) => {
         expect((await everything(q.unfiltered, 'contacts')).length).toBeGreaterThan(0);
@@ -416,7 +414,6 @@ describe('the context does not outlive its transaction', () => {
   });
 
   test('after a privileged transaction, the next one sees nothing either', async () => {
-    const data = new TenantDatabase(pool);
     const all = await data.privileged('test: everything', (db) => everything(db, 'contacts'));
     expect(all.length).toBeGreaterThan(0);
     expect(await nextTransaction()).toMatchObject({ agency: null, client: null, contacts: 0 });
