@@ -40,7 +40,8 @@ export interface VerdictCacheOptions {
 }
 
 interface ClientPolicy extends OriginPolicy {
-  widget: WidgetSettings;
+  /** What the client's widget is rendered from, built once per policy so decisions share it. */
+  config: WidgetConfig;
 }
 
 const UNKNOWN = 'unknown' as const;
@@ -130,13 +131,10 @@ export class VerdictCache {
 
   /** The decision for a request from `origin` with `publicKey`, looked up when it is not cached. */
   async decide(publicKey: string, origin: string | undefined): Promise<WidgetDecision> {
-    const key = decisionKey(publicKey, origin);
-    const cached = this.#decisions.get(key);
-    if (cached !== undefined && this.#current(cached)) {
-      this.#observe('verdict', 'hit');
-      return cached;
-    }
+    const cached = this.peek(publicKey, origin);
+    if (cached) return cached;
     this.#observe('verdict', 'miss');
+    const key = decisionKey(publicKey, origin);
     let client: WidgetClient | null = null;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
       const since = this.#clock;
@@ -144,7 +142,7 @@ export class VerdictCache {
       if (client === null) return { client: null, verdict: UNKNOWN_KEY, config: null };
       const policy = await this.#policy(client);
       const verdict = decideOrigin(origin, policy);
-      const decision: CachedDecision = { client, verdict, config: verdict.allowed ? this.#configOf(client, policy) : null, since };
+      const decision: CachedDecision = { client, verdict, config: verdict.allowed ? policy.config : null, since };
       // Invalidated while it was looked up: what was read may be older than the change. Ask again.
       if (!this.#current(decision)) continue;
       this.#decisions.set(key, decision, { ttl: verdict.allowed ? this.#allowedTtl : this.#refusedTtl });
@@ -190,17 +188,6 @@ export class VerdictCache {
     return found === undefined || found === UNKNOWN ? null : found;
   }
 
-  // Built once per cached policy, so decisions share one configuration object.
-  readonly #configs = new WeakMap<ClientPolicy, WidgetConfig>();
-  #configOf(client: WidgetClient, policy: ClientPolicy): WidgetConfig {
-    let config = this.#configs.get(policy);
-    if (!config) {
-      config = { publicKey: client.publicKey, ...policy.widget };
-      this.#configs.set(policy, config);
-    }
-    return config;
-  }
-
   async #policy(client: WidgetClient): Promise<ClientPolicy> {
     // The key names the client's last invalidation: a policy read before it is never used after it.
     const key = `${client.clientId}\u0000${this.#all}.${this.#invalidated.get(client.clientId) ?? 0}`;
@@ -217,7 +204,7 @@ export class VerdictCache {
       const settings = await q.selectFrom('client_settings').select(['widget', 'allow_localhost']).executeTakeFirstOrThrow();
       const domains = await q.selectFrom('domains').select(['hostname', 'include_subdomains']).where('status', 'in', [...AUTHORIZING]).execute();
       return {
-        widget: settings.widget as unknown as WidgetSettings,
+        config: { publicKey: client.publicKey, ...(settings.widget as unknown as WidgetSettings) },
         allowLocalhost: settings.allow_localhost,
         domains: domains.map((row) => ({ hostname: row.hostname, includeSubdomains: row.include_subdomains })),
       };

@@ -24,14 +24,16 @@ declare module 'fastify' {
     hotPath?: boolean;
   }
   interface FastifyRequest {
-    /** The client of a widget request whose Origin was authorized, and its configuration; null before that. */
+    /** The decision of a widget request whose Origin was authorized; null before that. */
     widget: AuthorizedWidget | null;
   }
 }
 
-interface AuthorizedWidget {
-  client: WidgetClient;
-  config: WidgetConfig;
+/** An allowed decision: it names its client and the configuration to serve. */
+type AuthorizedWidget = WidgetDecision & { readonly client: WidgetClient; readonly config: WidgetConfig };
+
+function isAuthorized(decided: WidgetDecision): decided is AuthorizedWidget {
+  return decided.client !== null && decided.verdict.allowed && decided.config !== null;
 }
 
 export interface WidgetRoutesOptions {
@@ -63,11 +65,12 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     if (!client) return new UnknownWidget();
     // The tenant is known from here on: every later log line of the request names it.
     request.log = request.log.child({ tenantId: client.clientId });
-    if (!verdict.allowed || decided.config === null) {
+    if (!isAuthorized(decided)) {
       request.log.info({ origin: request.headers.origin ?? null, reason: verdict.allowed ? 'no configuration' : verdict.reason }, 'widget origin refused');
       return new DomainNotAuthorized();
     }
-    request.widget = { client, config: decided.config };
+    // The cached decision itself: a warm request allocates nothing for it.
+    request.widget = decided;
     return undefined;
   }
 
