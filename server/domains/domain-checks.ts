@@ -27,6 +27,13 @@ export interface DomainChecksOptions {
 export type CheckReason = 'manual' | 'scheduled';
 
 /** What the scheduler reads of a domain that is due. */
+/** A re-check that left its domain's status as it was, with the state it moves the domain to. */
+export interface UnchangedCheck {
+  domain: DueDomain;
+  check: DomainLastCheck;
+  next: Transition;
+}
+
 export interface DueDomain extends DomainStatusRow {
   agency_id: string;
   client_id: string;
@@ -66,7 +73,7 @@ export class DomainChecks {
    * round: still verified), all in one statement on the privileged path. A domain written since it
    * was read (a manual check, a status change) is skipped: that write is newer than this check.
    */
-  async recordUnchanged(results: ReadonlyArray<{ domain: DueDomain; check: DomainLastCheck; next: Transition }>): Promise<number> {
+  async recordUnchanged(results: readonly UnchangedCheck[]): Promise<number> {
     if (results.length === 0) return 0;
     const { data, now } = this.#options;
     const at = now();

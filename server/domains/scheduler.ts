@@ -11,14 +11,14 @@ import { sql, type Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/schema.ts';
 import type { Actor, TenantDatabase } from '../db/tenant-db.ts';
-import type { DomainChecks, DueDomain } from './domain-checks.ts';
+import type { DomainChecks, DueDomain, UnchangedCheck } from './domain-checks.ts';
 import { afterCheck, isExpired, stateOf, type DomainTimings } from './lifecycle.ts';
 
 /** Advisory lock key of the re-check round ("upzento domains" → a fixed 64-bit number). */
 export const SCHEDULER_LOCK_KEY = 0x75707a656e746f01n;
 
 /** Domains a round reads from the database at a time, unless told otherwise. */
-export const DEFAULT_BATCH_SIZE = 500;
+const DEFAULT_BATCH_SIZE = 500;
 
 /** DNS look-ups a round runs at once, unless told otherwise. */
 export const DEFAULT_CHECK_CONCURRENCY = 16;
@@ -119,7 +119,6 @@ export class DomainScheduler {
     // a domain whose check failed (and stays due) is passed over, not taken again and again.
     let nextBatch = handled(this.#due(at, batchSize, null));
     let writing: Promise<unknown> = Promise.resolve();
-    let finished = false;
     try {
       for (;;) {
         const due = await nextBatch;
@@ -129,17 +128,18 @@ export class DomainScheduler {
           due.length < batchSize
             ? Promise.resolve([])
             : handled(this.#due(at, batchSize, { nextCheckAt: last.next_check_at as Date, domainId: last.domain_id }));
-        const unchanged: Parameters<DomainChecks['recordUnchanged']>[0][number][] = [];
+        const unchanged: UnchangedCheck[] = [];
         await eachLimited(due, concurrency, async (domain) => {
           const scope = { agencyId: domain.agency_id, clientId: domain.client_id };
           try {
-            if (isExpired(stateOf(domain), at, timings)) {
+            const state = stateOf(domain);
+            if (isExpired(state, at, timings)) {
               await checks.expire(scope, SYSTEM, domain.domain_id);
               result.expired += 1;
               return;
             }
             const check = await checks.lookup(domain.hostname, domain.challenge_token, 'scheduled');
-            const next = afterCheck(stateOf(domain), check, now(), timings);
+            const next = afterCheck(state, check, now(), timings);
             if (next.status === domain.status) unchanged.push({ domain, check, next });
             else await checks.apply(scope, SYSTEM, domain.domain_id, check, 'scheduled');
             result.checked += 1;
@@ -152,11 +152,11 @@ export class DomainScheduler {
         await writing;
         writing = handled(checks.recordUnchanged(unchanged));
       }
-      finished = true;
-    } finally {
+    } catch (error) {
       // A round that failed still waits for its write in flight, so that the lock is not let go (nor
       // the database closed) under it; that write's own failure is then only logged.
-      if (!finished) await writing.catch((error: unknown) => this.#options.log?.error({ err: error }, 'recording re-checks failed'));
+      await writing.catch((writeError: unknown) => this.#options.log?.error({ err: writeError }, 'recording re-checks failed'));
+      throw error;
     }
     await writing;
     return result;
