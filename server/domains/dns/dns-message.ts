@@ -24,6 +24,32 @@ export type ExchangeResult =
 export const CLOSED: ExchangeResult = { kind: 'failed', failure: 'closed', detail: 'the resolver was closed' };
 export const ABORTED: ExchangeResult = { kind: 'failed', failure: 'aborted', detail: 'the query was aborted' };
 
+/**
+ * The settle function of one exchange: the first result wins. The exchange ends `aborted` when
+ * `signal` (if any) aborts or after `timeoutMs` (if given); `cleanup` runs once, before `resolve`.
+ */
+export function settleOnce(
+  signal: AbortSignal | null,
+  timeoutMs: number | undefined,
+  cleanup: () => void,
+  resolve: (result: ExchangeResult) => void,
+): (result: ExchangeResult) => void {
+  let settled = false;
+  let timer: NodeJS.Timeout | undefined;
+  const settle = (result: ExchangeResult): void => {
+    if (settled) return;
+    settled = true;
+    signal?.removeEventListener('abort', onAbort);
+    clearTimeout(timer);
+    cleanup();
+    resolve(result);
+  };
+  const onAbort = (): void => settle(ABORTED);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  if (timeoutMs !== undefined) timer = setTimeout(onAbort, timeoutMs);
+  return settle;
+}
+
 export interface DnsTransport {
   /**
    * One query. It ends `aborted` when `signal` (if any) aborts or after `timeoutMs` (if given),

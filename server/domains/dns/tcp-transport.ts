@@ -12,6 +12,7 @@ import {
   encodeTxtQuery,
   errorDetail,
   randomQueryId,
+  settleOnce,
   type DnsServer,
   type DnsTransport,
   type ExchangeResult,
@@ -37,23 +38,13 @@ export class TcpTransport implements DnsTransport {
     socket.setNoDelay(true);
 
     return new Promise<ExchangeResult>((resolve) => {
-      let settled = false;
-      let timer: NodeJS.Timeout | undefined;
       let received: Buffer = Buffer.alloc(0);
-      const onAbort = (): void => settle(ABORTED);
-      const settle = (result: ExchangeResult): void => {
-        if (settled) return;
-        settled = true;
+      const cleanup = (): void => {
         this.#pending.delete(id);
-        signal?.removeEventListener('abort', onAbort);
-        if (timer) clearTimeout(timer);
         socket.destroy();
-        resolve(result);
       };
-
+      const settle = settleOnce(signal, timeoutMs, cleanup, resolve);
       this.#pending.set(id, { settle });
-      signal?.addEventListener('abort', onAbort, { once: true });
-      if (timeoutMs !== undefined) timer = setTimeout(onAbort, timeoutMs);
 
       socket.on('connect', () => socket.write(dnsPacket.streamEncode(encodeTxtQuery(id, name))));
       socket.on('data', (chunk: Buffer) => {

@@ -17,6 +17,7 @@ import {
   errorDetail,
   hasTruncatedFlag,
   randomQueryId,
+  settleOnce,
   type DnsServer,
   type DnsTransport,
   type ExchangeResult,
@@ -67,22 +68,12 @@ export class UdpTransport implements DnsTransport {
     const message = dnsPacket.encode(encodeTxtQuery(id, name));
 
     return new Promise<ExchangeResult>((resolve) => {
-      let settled = false;
-      let timer: NodeJS.Timeout | undefined;
-      const onAbort = (): void => settle(ABORTED);
-      const settle = (result: ExchangeResult): void => {
-        if (settled) return;
-        settled = true;
+      const cleanup = (): void => {
         this.#pending.delete(id);
-        signal?.removeEventListener('abort', onAbort);
-        if (timer) clearTimeout(timer);
         this.#release(binding);
-        resolve(result);
       };
-
+      const settle = settleOnce(signal, timeoutMs, cleanup, resolve);
       this.#pending.set(id, { id, name, server, binding, settle });
-      signal?.addEventListener('abort', onAbort, { once: true });
-      if (timeoutMs !== undefined) timer = setTimeout(onAbort, timeoutMs);
       binding.socket.send(message, server.port, server.host, (error) => {
         if (error) settle({ kind: 'failed', failure: 'network', detail: errorDetail(error) });
       });
