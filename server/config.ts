@@ -3,6 +3,7 @@
  * A bad value stops the start with a message that names the variable.
  */
 import path from 'node:path';
+import type { TrustProxy } from './http/server-options.ts';
 
 export interface Config {
   /** HOST, default 127.0.0.1. */
@@ -37,7 +38,7 @@ export interface Config {
   /** UPZENTO_METRICS_TOKEN: serves GET /metrics to a Bearer of this token; unset, no /metrics. */
   readonly metricsToken: string | null;
   /** UPZENTO_TRUST_PROXY, default false: `true`, a hop count, or comma-separated proxy addresses/CIDRs. */
-  readonly trustProxy: boolean | number | string[];
+  readonly trustProxy: TrustProxy;
   /** LOG_LEVEL, default info. */
   readonly logLevel: string;
 }
@@ -78,7 +79,7 @@ function postgresUrl(env: Env, name: string): string | null {
   return raw;
 }
 
-function trustProxy(raw: string | null): boolean | number | string[] {
+function trustProxy(raw: string | null): TrustProxy {
   if (raw === null || raw === 'false') return false;
   if (raw === 'true') return true;
   if (/^\d+$/.test(raw)) return Number(raw);

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import type { ScopedQueries } from '../db/tenant-db.ts';
 import type { TenantType } from '../db/schema.ts';
 import { AgencyParams, AUTHED_ERRORS, ClientParams, Timestamp, Uuid } from '../http/schemas.ts';
+import { isAbove } from '../tenancy/access.ts';
 
 const AuditItem = Type.Object({
   id: Type.String(),
@@ -29,8 +30,6 @@ const AuditQuery = Type.Object({
 });
 const Verification = Type.Object({ valid: Type.Boolean(), rowsChecked: Type.Integer(), firstBrokenSeq: Type.Union([Type.Integer(), Type.Null()]) });
 
-const LEVEL: Record<TenantType, number> = { client: 0, agency: 1, platform: 2 };
-
 /**
  * A page of the log, newest first. Readers see every event of their subtree, but the IP address
  * and request id of an actor from above them (their agency's staff, the platform admin) stay with
@@ -43,7 +42,7 @@ async function readPage(q: ScopedQueries, reader: TenantType, limit: number, cur
   if (cursor !== undefined) query = query.where('audit_id', '<', cursor);
   const rows = await query.orderBy('audit_id', 'desc').limit(limit + 1).execute();
   const items = rows.slice(0, limit).map((row) => {
-    const above = row.actor_tenant_type !== null && LEVEL[row.actor_tenant_type] > LEVEL[reader];
+    const above = row.actor_tenant_type !== null && isAbove(row.actor_tenant_type, reader);
     return {
       id: String(row.audit_id),
       at: row.at,

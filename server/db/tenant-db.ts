@@ -211,5 +211,4 @@ export class TenantDatabase {
       return result;
     });
   }
-
 }

@@ -167,5 +167,3 @@ async function findDomain(q: ScopedQueries, domainId: string, lock = false): Pro
   const query = q.selectFrom('domains').selectAll().where('domain_id', '=', domainId);
   return (lock ? query.forUpdate() : query).executeTakeFirst();
 }
-
-

@@ -2,11 +2,17 @@
  * Who may act where. A caller acts on its own tenant or down the tree (platform → agency →
  * client), never sideways or up; its role decides what it may do there.
  */
-import type { Role } from '../db/schema.ts';
+import type { Role, TenantType } from '../db/schema.ts';
 import type { TenantScope } from '../db/tenant-db.ts';
 import type { TenantContext } from './tenant-context.ts';
 
 const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2 };
+const LEVEL: Record<TenantType, number> = { client: 0, agency: 1, platform: 2 };
+
+/** Whether tenants of type `a` sit higher in the tree than those of type `b`. */
+export function isAbove(a: TenantType, b: TenantType): boolean {
+  return LEVEL[a] > LEVEL[b];
+}
 
 /** viewer reads; member also writes CRM data; admin also manages users, settings and domains. */
 export function hasRole(context: TenantContext, needed: Role): boolean {
