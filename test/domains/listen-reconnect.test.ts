@@ -6,7 +6,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { POLICY_CHANNEL } from '../../server/domains/policy-events.ts';
-import { createDomainFixture, type DomainFixture } from '../support/domain-fixture.ts';
+import { createDomainFixture, waitForInvalidation, type DomainFixture } from '../support/domain-fixture.ts';
 import { onPostgres } from '../support/test-database.ts';
 
 let f: DomainFixture;
@@ -17,21 +17,6 @@ afterAll(async () => {
   await f?.close();
 });
 
-function nextInvalidation(match: (id: string) => boolean, timeoutMs = 10_000): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`no invalidation within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const stop = f.t.app.verdicts.onInvalidate((id) => {
-      if (!match(id)) return;
-      clearTimeout(timer);
-      stop();
-      resolve(id);
-    });
-  });
-}
-
 test.runIf(onPostgres)('a killed LISTEN session is restored, and everything cached is dropped', async () => {
   const config = () =>
     f.t.app.inject({ method: 'GET', url: `/v1/widget/${f.publicKey}/config`, headers: { origin: 'https://relisten.example.com' } });
@@ -41,7 +26,7 @@ test.runIf(onPostgres)('a killed LISTEN session is restored, and everything cach
   const admin = new pg.Client({ connectionString: f.t.db.url as string });
   await admin.connect();
   try {
-    const resumed = nextInvalidation((id) => id === '*');
+    const resumed = waitForInvalidation(f.t, '*');
     const killed = await admin.query(
       `SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity
         WHERE application_name = 'upzento-listen' AND datname = current_database()`,
@@ -50,7 +35,7 @@ test.runIf(onPostgres)('a killed LISTEN session is restored, and everything cach
     await resumed;
 
     // Listening again: a notification reaches the cache.
-    const arrived = nextInvalidation((id) => id === f.clientId);
+    const arrived = waitForInvalidation(f.t, f.clientId);
     await admin.query('SELECT pg_notify($1, $2)', [POLICY_CHANNEL, f.clientId]);
     await arrived;
   } finally {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Actor } from '../../server/db/tenant-db.ts';
 import { announcePolicyChange } from '../../server/domains/policy-events.ts';
-import { createDomainFixture, type DomainFixture } from '../support/domain-fixture.ts';
+import { createDomainFixture, waitForInvalidation, type DomainFixture } from '../support/domain-fixture.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { onPostgres } from '../support/test-database.ts';
 
@@ -27,21 +27,6 @@ afterAll(async () => {
 
 const config = (t: TestApp, origin: string, key = a.publicKey) =>
   t.app.inject({ method: 'GET', url: `/v1/widget/${key}/config`, headers: { origin } });
-
-function waitForInvalidation(t: TestApp, clientId: string, timeoutMs = 5000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`no invalidation of ${clientId} within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const stop = t.app.verdicts.onInvalidate((id) => {
-      if (id !== clientId) return;
-      clearTimeout(timer);
-      stop();
-      resolve();
-    });
-  });
-}
 
 describe('cache hits', () => {
   test('a warm config request sends no query to the database', async () => {

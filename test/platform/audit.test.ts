@@ -10,11 +10,12 @@ import type { Actor } from '../../server/db/tenant-db.ts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, type TestApp } from '../support/test-app.ts';
 import {
   auditRowCount,
-  createAgency,
   createClient,
+  createAgencyWithClient,
   createContact,
   createTestAppWithDns,
   createUser,
+  decodeToken,
   expectStatus,
   marker,
   USER_PASSWORD,
@@ -32,10 +33,8 @@ let platformAdminId: string;
 
 beforeAll(async () => {
   t = await createTestAppWithDns();
-  platformAdminId = JSON.parse(Buffer.from(t.adminToken.split('.')[1] as string, 'base64url').toString()).sub;
-  agencyId = (await createAgency(t)).id;
-  agencyAdmin = await createUser(t, t.adminToken, 'agencies', agencyId, 'admin');
-  ({ id: clientId, publicKey } = await createClient(t, agencyAdmin.token, agencyId));
+  platformAdminId = decodeToken(t.adminToken).payload.sub as string;
+  ({ agencyId, agencyAdmin, client: { id: clientId, publicKey } } = await createAgencyWithClient(t));
   clientAdmin = await createUser(t, agencyAdmin.token, 'clients', clientId, 'admin');
   clientViewer = await createUser(t, clientAdmin.token, 'clients', clientId, 'viewer');
 });

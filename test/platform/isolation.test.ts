@@ -20,7 +20,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ADMIN_EMAIL, type TestApp } from '../support/test-app.ts';
-import { createAgency, createClient, createContact, createTestAppWithDns, createUser, expectStatus, marker, type Role } from './provision.ts';
+import { createAgency, createClient, createContact, createTestAppWithDns, createUser, decodeToken, expectStatus, marker, type Role } from './provision.ts';
 
 type Kind = 'platform' | 'agency' | 'client';
 
@@ -96,10 +96,6 @@ function tenant(kind: Kind, id: string, name: string, parent: Tenant | null): Te
   return node;
 }
 
-function claimsOf(token: string): { sub: string } {
-  return JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString('utf8'));
-}
-
 async function addUsers(parentToken: string, node: Tenant): Promise<Record<Role, Caller>> {
   const level = node.kind === 'agency' ? 'agencies' : 'clients';
   const made = {} as Record<Role, Caller>;
@@ -134,7 +130,7 @@ beforeAll(async () => {
   t = await createTestAppWithDns();
   platform = tenant('platform', t.platformId, 'platform', null);
   platform.secrets.push(ADMIN_EMAIL);
-  userOwner.set(claimsOf(t.adminToken).sub, platform);
+  userOwner.set(decodeToken(t.adminToken).payload.sub as string, platform);
   callers.push({ label: 'platform/admin', tenant: platform, role: 'admin', token: t.adminToken });
 
   const [shape] = fc.sample(TREE, { seed: TREE_SEED, numRuns: 1 });

@@ -5,7 +5,7 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { createAgency, createClient, createUser, type CreatedUser } from './provision.ts';
+import { createAgencyWithClient, createUser, decodeToken, USER_PASSWORD, type CreatedUser } from './provision.ts';
 
 let t: TestApp;
 let agencyId: string;
@@ -14,10 +14,9 @@ let viewer: CreatedUser;
 
 beforeAll(async () => {
   t = await createTestApp();
-  agencyId = (await createAgency(t)).id;
-  const admin = await createUser(t, t.adminToken, 'agencies', agencyId, 'admin');
-  clientId = (await createClient(t, admin.token, agencyId)).id;
-  viewer = await createUser(t, admin.token, 'clients', clientId, 'viewer');
+  const tree = await createAgencyWithClient(t);
+  ({ agencyId, client: { id: clientId } } = tree);
+  viewer = await createUser(t, tree.agencyAdmin.token, 'clients', clientId, 'viewer');
 });
 afterAll(() => t?.close());
 
@@ -28,17 +27,12 @@ function sign(header: object, payload: object, secret: string): string {
   return `${head}.${createHmac('sha256', secret).update(head).digest('base64url')}`;
 }
 
-function decode(token: string): { header: Record<string, unknown>; payload: Record<string, unknown> } {
-  const [header, payload] = token.split('.') as [string, string];
-  return { header: JSON.parse(Buffer.from(header, 'base64url').toString()), payload: JSON.parse(Buffer.from(payload, 'base64url').toString()) };
-}
-
 const now = () => Math.floor(Date.now() / 1000);
 const HS256 = { alg: 'HS256', typ: 'JWT' };
 
 /** Claims of a real client viewer, freshly issued. */
 function viewerClaims(): Record<string, unknown> {
-  return { ...decode(viewer.token).payload, iat: now(), exp: now() + 600 };
+  return { ...decodeToken(viewer.token).payload, iat: now(), exp: now() + 600 };
 }
 
 /** A route the viewer may call with a good token. */
@@ -98,7 +92,7 @@ describe('refused with 401', () => {
 
   test('claims edited after signing (the signature kept)', async () => {
     const [header, , signature] = viewer.token.split('.') as [string, string, string];
-    const claims = decode(viewer.token).payload;
+    const claims = decodeToken(viewer.token).payload;
     // Promote the viewer to admin, move it to another tenant, make it the platform admin.
     for (const edit of [{ role: 'admin' }, { tid: randomUUID() }, { tty: 'platform', pid: null, role: 'admin', tid: t.platformId }, { exp: now() + 86_400 }]) {
       await expect401(`Bearer ${header}.${b64({ ...claims, ...edit })}.${signature}`, /not valid/);
@@ -141,11 +135,11 @@ describe('refused with 401', () => {
 });
 
 test('a token from sign-in lives at most 15 minutes and says so', async () => {
-  const response = await t.call('POST', '/v1/auth/token', null, { email: viewer.email, password: 'a long enough test password' });
+  const response = await t.call('POST', '/v1/auth/token', null, { email: viewer.email, password: USER_PASSWORD });
   expect(response.statusCode, response.body).toBe(200);
   const body = response.json();
   expect(body.tokenType).toBe('Bearer');
-  const { header, payload } = decode(body.accessToken);
+  const { header, payload } = decodeToken(body.accessToken);
   expect(header.alg).toBe('HS256');
   expect(typeof payload.exp).toBe('number');
   expect(typeof payload.iat).toBe('number');

@@ -11,6 +11,12 @@ import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 export const USER_PASSWORD = 'a long enough test password';
 
+/** A JWT's header and claims, read without checking its signature. */
+export function decodeToken(token: string): { header: Record<string, unknown>; payload: Record<string, unknown> } {
+  const [header, payload] = token.split('.') as [string, string];
+  return { header: JSON.parse(Buffer.from(header, 'base64url').toString()), payload: JSON.parse(Buffer.from(payload, 'base64url').toString()) };
+}
+
 export type Role = 'admin' | 'member' | 'viewer';
 
 /** A word that cannot occur in a response by chance, so finding it there means it was sent. */
@@ -40,6 +46,14 @@ export async function createClient(t: TestApp, token: string, agencyId: string, 
   expectStatus(response, 201);
   const body = response.json();
   return { id: body.id as string, name, publicKey: body.publicKey as string };
+}
+
+/** An agency, its admin, and one client that admin made: the tree most platform tests start from. */
+export async function createAgencyWithClient(t: TestApp) {
+  const agencyId = (await createAgency(t)).id;
+  const agencyAdmin = await createUser(t, t.adminToken, 'agencies', agencyId, 'admin');
+  const client = await createClient(t, agencyAdmin.token, agencyId);
+  return { agencyId, agencyAdmin, client };
 }
 
 /** Creates a user in an agency (`/v1/agencies/:id/users`) or a client, then signs it in. */

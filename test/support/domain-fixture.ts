@@ -77,3 +77,19 @@ export async function createDomainFixture(overrides: Partial<AppOptions> = {}, d
     },
   };
 }
+
+/** The next invalidation `t`'s verdict cache hears for `clientId` ('*' for all); rejects after timeoutMs. */
+export function waitForInvalidation(t: TestApp, clientId: string, timeoutMs = 10_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`no invalidation of ${clientId} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const stop = t.app.verdicts.onInvalidate((id) => {
+      if (id !== clientId) return;
+      clearTimeout(timer);
+      stop();
+      resolve();
+    });
+  });
+}
