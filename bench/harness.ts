@@ -30,6 +30,11 @@ export function atLeast(name: string, ratio: number, target: number, database: s
   return { name, target: `≥ ${target}×`, ratio, meets: ratio >= target, database, figures };
 }
 
+/** The report of a benchmark whose ratio should stay at most `target`. */
+export function atMost(name: string, ratio: number, target: number, database: string, figures: string): BenchReport {
+  return { name, target: `≤ ${target}×`, ratio, meets: ratio <= target, database, figures };
+}
+
 export interface Benchmark {
   name: string;
   /** Wall-clock bound for the whole benchmark, setup and teardown included, in ms. */

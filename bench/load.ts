@@ -87,11 +87,12 @@ export function hammer(options: LoadOptions): Promise<LoadResult> {
         );
       }
       const latencies = reply.latencies;
+      const all = Array.from(latencies);
       resolve({
         requestsPerSec: reply.ok / (reply.durationMs / 1000),
         ok: reply.ok,
-        p50: percentile(Array.from(latencies), 50),
-        p99: percentile(Array.from(latencies), 99),
+        p50: percentile(all, 50),
+        p99: percentile(all, 99),
         latencies,
       });
     });

@@ -18,12 +18,14 @@ import path from 'node:path';
 import { createTestApp } from '../test/support/test-app.ts';
 import { CHROMIUM_PATH, launchChromium } from '../test/support/browser.ts';
 import { existsSync } from 'node:fs';
-import type { Benchmark, BenchReport } from './harness.ts';
+import { atMost, listen, type Benchmark, type BenchReport } from './harness.ts';
+import { createAgency, createClient } from './provision.ts';
+import { median } from './stats.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const LOADS = 20;
 
-export interface WidgetLoadResult {
+interface WidgetLoadResult {
   medianMs: number;
   gzipBytes: number;
   budgetBytes: number;
@@ -34,12 +36,6 @@ export interface WidgetLoadResult {
 interface BuildConfig {
   measure(file: string): Promise<{ bytes: number; gzipBytes: number }>;
   WIDGET_GZIP_BUDGET: number;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 /** The customer page: the documented script tag, and a queued `ready` handler that notes when the launcher shows. */
@@ -62,7 +58,7 @@ function customerPage(apiBase: string, publicKey: string): string {
 </script></head><body><h1>Widget load</h1></body></html>`;
 }
 
-export async function runWidgetLoadBench(): Promise<WidgetLoadResult> {
+async function runWidgetLoadBench(): Promise<WidgetLoadResult> {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`widget load: no Chromium at ${CHROMIUM_PATH} (the Debian "chromium" package)`);
   const config = (await import(pathToFileURL(path.join(root, 'esbuild.config.mjs')).href)) as BuildConfig;
   const size = await config.measure(path.join(root, 'dist/widget.js'));
@@ -76,11 +72,8 @@ export async function runWidgetLoadBench(): Promise<WidgetLoadResult> {
   let pages: Server | undefined;
   let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   try {
-    await t.app.listen({ host: '127.0.0.1', port: 0 });
-    const apiBase = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    const agency = await t.call('POST', '/v1/agencies', t.adminToken, { name: 'Bench Agency' });
-    const client = await t.call('POST', `/v1/agencies/${agency.json().id}/clients`, t.adminToken, { name: 'Bench Client' });
-    const { id: clientId, publicKey } = client.json() as { id: string; publicKey: string };
+    const apiBase = await listen(t.app);
+    const { clientId, publicKey } = await createClient(t, await createAgency(t, 'Bench Agency'), 'Bench Client');
     const settings = await t.call('PATCH', `/v1/clients/${clientId}/settings`, t.adminToken, { allowLocalhost: true });
     if (settings.statusCode !== 200) throw new Error(`widget load: allowLocalhost: ${settings.statusCode} ${settings.body}`);
 
@@ -109,11 +102,10 @@ export async function runWidgetLoadBench(): Promise<WidgetLoadResult> {
         await context.close();
       }
     }
-    const sorted = [...samples].sort((a, b) => a - b);
     const medianMs = median(samples);
     console.log(
       `widget load: script tag → launcher visible, ${LOADS} cold loads (new context each, no cache): ` +
-        `median ${medianMs.toFixed(1)} ms, min ${sorted[0]!.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms`,
+        `median ${medianMs.toFixed(1)} ms, min ${Math.min(...samples).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms`,
     );
     return { medianMs, samples, gzipBytes: size.gzipBytes, budgetBytes: config.WIDGET_GZIP_BUDGET };
   } finally {
@@ -129,15 +121,13 @@ export const widgetLoad: Benchmark = {
   budgetMs: 180_000,
   async run(): Promise<BenchReport> {
     const result = await runWidgetLoadBench();
-    const ratio = result.gzipBytes / result.budgetBytes;
-    return {
-      name: 'widget load (gzip size / budget)',
-      target: '≤ 1×',
-      ratio,
-      meets: ratio <= 1,
-      database: 'Chromium on loopback',
-      figures: `${result.gzipBytes} of ${result.budgetBytes} B gzipped; script tag → launcher median ${result.medianMs.toFixed(1)} ms of ${result.samples.length} cold loads`,
-    };
+    return atMost(
+      'widget load (gzip size / budget)',
+      result.gzipBytes / result.budgetBytes,
+      1,
+      'Chromium on loopback',
+      `${result.gzipBytes} of ${result.budgetBytes} B gzipped; script tag → launcher median ${result.medianMs.toFixed(1)} ms of ${result.samples.length} cold loads`,
+    );
   },
 };
 
