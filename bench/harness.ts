@@ -3,7 +3,6 @@
  * servers on 127.0.0.1, a bare Fastify built like the application's, and SQL run as the database's
  * owner for bulk loading.
  */
-import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { sql, type Kysely } from 'kysely';
@@ -11,6 +10,8 @@ import type { Database } from '../server/db/schema.ts';
 import { onPostgres } from '../test/support/test-database.ts';
 import { runAll } from './runner.ts';
 import { serverOptions } from '../server/http/server-options.ts';
+
+export { listen } from '../test/support/test-app.ts';
 
 export interface BenchReport {
   name: string;
@@ -49,13 +50,6 @@ export interface Benchmark {
  */
 export function bareFastify(): FastifyInstance {
   return Fastify(serverOptions());
-}
-
-/** Listens on an ephemeral port of 127.0.0.1; returns the base URL. */
-export async function listen(app: FastifyInstance): Promise<string> {
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const { port } = app.server.address() as AddressInfo;
-  return `http://127.0.0.1:${port}`;
 }
 
 /** Which database a benchmark ran on, for its report. */

@@ -10,14 +10,13 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDomainFixture, type DomainFixture } from '../support/domain-fixture.ts';
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, listen } from '../support/test-app.ts';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -61,8 +60,7 @@ describe('examples/provision.ts', () => {
 
   beforeAll(async () => {
     fixture = await createDomainFixture();
-    await fixture.t.app.listen({ host: '127.0.0.1', port: 0 });
-    url = `http://127.0.0.1:${(fixture.t.app.server.address() as AddressInfo).port}`;
+    url = await listen(fixture.t.app);
   });
 
   afterAll(async () => {

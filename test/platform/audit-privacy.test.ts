@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { createAgency, createClient, createUser } from './provision.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -12,10 +13,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 test('ancestors keep their IP addresses; the reader sees its own', async () => {
-  const agencyId = (await t.call('POST', '/v1/agencies', t.adminToken, { name: 'Agency' })).json().id;
-  const clientId = (await t.call('POST', `/v1/agencies/${agencyId}/clients`, t.adminToken, { name: 'Client' })).json().id;
-  await t.call('POST', `/v1/clients/${clientId}/users`, t.adminToken, { email: 'owner@client.test', password: 'a long enough password', role: 'admin' });
-  const clientToken = await t.signIn('owner@client.test', 'a long enough password');
+  const clientId = (await createClient(t, t.adminToken, (await createAgency(t)).id)).id;
+  const clientToken = (await createUser(t, t.adminToken, 'clients', clientId, 'admin')).token;
   const own = await t.call('POST', `/v1/clients/${clientId}/contacts`, clientToken, { email: 'mine@lead.test' }, { 'x-request-id': 'client-own-request' });
   expect(own.statusCode).toBe(201);
 

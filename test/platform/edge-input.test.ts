@@ -1,15 +1,15 @@
 /** Input at the edges: ids in other spellings, forged cursors, settings that would break the widget. */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { createAgency, createClient, createContact } from './provision.ts';
 
 let t: TestApp;
 let clientId: string;
 let contactId: string;
 beforeAll(async () => {
   t = await createTestApp();
-  const agencyId = (await t.call('POST', '/v1/agencies', t.adminToken, { name: 'Agency' })).json().id;
-  clientId = (await t.call('POST', `/v1/agencies/${agencyId}/clients`, t.adminToken, { name: 'Client' })).json().id;
-  contactId = (await t.call('POST', `/v1/clients/${clientId}/contacts`, t.adminToken, { email: 'edge@lead.test' })).json().id;
+  clientId = (await createClient(t, t.adminToken, (await createAgency(t)).id)).id;
+  contactId = (await createContact(t, t.adminToken, clientId, { email: 'edge@lead.test' })).id;
 });
 afterAll(() => t.close());
 

@@ -3,6 +3,7 @@
  * call app.inject(). Password hashing is made cheap here; production cost is the default.
  */
 import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, type AppOptions } from '../../server/app.ts';
 import { TenantDatabase } from '../../server/db/tenant-db.ts';
@@ -66,4 +67,11 @@ export async function createTestApp(overrides: Partial<AppOptions> = {}, db?: Te
       if (!db) await database.close();
     },
   };
+}
+
+/** Listens on an ephemeral port of 127.0.0.1; returns the base URL. */
+export async function listen(app: FastifyInstance): Promise<string> {
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = app.server.address() as AddressInfo;
+  return `http://127.0.0.1:${port}`;
 }
