@@ -9,7 +9,7 @@ import type { Actor, ScopedQueries, TenantDatabase, TenantScope } from '../db/te
 import type { Domain, DomainLastCheck } from '../db/schema.ts';
 import type { TxtResolver } from './dns/resolver.ts';
 import { challengeRecordName } from './hostname.ts';
-import { afterCheck, AUTHORIZING, isExpired, stateOf, type DomainStatusRow, type DomainTimings, type Transition } from './lifecycle.ts';
+import { afterCheck, AUTHORIZING, isExpired, stateOf, type DomainTimings, type Transition } from './lifecycle.ts';
 import { announcePolicyChange } from './policy-events.ts';
 import { evaluateChallenge } from './txt-challenge.ts';
 
@@ -34,16 +34,24 @@ export interface UnchangedCheck {
   next: Transition;
 }
 
-export interface DueDomain extends DomainStatusRow {
-  agency_id: string;
-  client_id: string;
-  domain_id: string;
-  hostname: string;
-  challenge_token: string;
-  next_check_at: Date | null;
-  /** When the row was last written: a write made after the read wins over this check. */
-  updated_at: Date;
-}
+/**
+ * The columns a re-check reads. `updated_at` says when the row was last written: a write made after
+ * the read wins over the check.
+ */
+export const DUE_COLUMNS = [
+  'agency_id',
+  'client_id',
+  'domain_id',
+  'hostname',
+  'challenge_token',
+  'status',
+  'created_at',
+  'verified_at',
+  'failing_since',
+  'next_check_at',
+  'updated_at',
+] as const satisfies ReadonlyArray<keyof Domain>;
+export type DueDomain = Pick<Domain, (typeof DUE_COLUMNS)[number]>;
 
 export class DomainChecks {
   readonly #options: DomainChecksOptions;

@@ -5,7 +5,7 @@
  * the grace period) → revoked when the grace period ends without the record coming back. A DNS
  * failure (temporary) never changes the status; it only asks for an earlier retry.
  */
-import type { DomainLastCheck, DomainStatus } from '../db/schema.ts';
+import type { Domain, DomainLastCheck, DomainStatus } from '../db/schema.ts';
 
 export interface DomainTimings {
   /** How often a verified domain is checked again; default 24 h. */
@@ -41,12 +41,7 @@ export interface DomainState {
 }
 
 /** The status columns of a domains row, as the database returns them. */
-export interface DomainStatusRow {
-  status: DomainStatus;
-  created_at: Date;
-  verified_at: Date | null;
-  failing_since: Date | null;
-}
+export type DomainStatusRow = Pick<Domain, 'status' | 'created_at' | 'verified_at' | 'failing_since'>;
 
 export function stateOf(row: DomainStatusRow): DomainState {
   return { status: row.status, createdAt: row.created_at, verifiedAt: row.verified_at, failingSince: row.failing_since };

@@ -11,7 +11,7 @@ import { sql, type Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/schema.ts';
 import type { Actor, TenantDatabase } from '../db/tenant-db.ts';
-import type { DomainChecks, DueDomain, UnchangedCheck } from './domain-checks.ts';
+import { DUE_COLUMNS, type DomainChecks, type DueDomain, type UnchangedCheck } from './domain-checks.ts';
 import { afterCheck, isExpired, stateOf, type DomainTimings } from './lifecycle.ts';
 
 /** Advisory lock key of the re-check round ("upzento domains" → a fixed 64-bit number). */
@@ -166,19 +166,7 @@ export class DomainScheduler {
     return this.#options.data.privileged('scheduler: domains due for a check', (db) => {
       let query = db
         .selectFrom('domains')
-        .select([
-          'agency_id',
-          'client_id',
-          'domain_id',
-          'hostname',
-          'challenge_token',
-          'status',
-          'created_at',
-          'verified_at',
-          'failing_since',
-          'next_check_at',
-          'updated_at',
-        ])
+        .select(DUE_COLUMNS)
         .where('status', 'in', ['pending', 'verified', 'failing'])
         .where('next_check_at', '<=', at);
       if (after) {
