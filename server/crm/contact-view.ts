@@ -1,19 +1,11 @@
 /** A contact as the API shows it, and the columns it is read from. */
 import { Type } from '@sinclair/typebox';
+import type { Contact as ContactRecord } from '../db/schema.ts';
 import { Timestamp, Uuid } from '../http/schemas.ts';
 
 export const CONTACT_COLUMNS = ['contact_id', 'client_id', 'email', 'name', 'phone', 'attributes', 'created_at', 'updated_at'] as const;
 
-export interface ContactRow {
-  contact_id: string;
-  client_id: string;
-  email: string;
-  name: string | null;
-  phone: string | null;
-  attributes: Record<string, unknown>;
-  created_at: Date;
-  updated_at: Date;
-}
+export type ContactRow = Pick<ContactRecord, (typeof CONTACT_COLUMNS)[number]>;
 
 export const Contact = Type.Object({
   id: Uuid,
