@@ -25,29 +25,48 @@ export const CLOSED: ExchangeResult = { kind: 'failed', failure: 'closed', detai
 export const ABORTED: ExchangeResult = { kind: 'failed', failure: 'aborted', detail: 'the query was aborted' };
 
 /**
- * The settle function of one exchange: the first result wins. The exchange ends `aborted` when
- * `signal` (if any) aborts or after `timeoutMs` (if given); `cleanup` runs once, before `resolve`.
+ * One query in flight and how it ends: the first result wins. It ends `aborted` when `signal` (if
+ * any) aborts or after `timeoutMs` (if given); `onEnd(about)` runs once, before `result` resolves.
+ * A class rather than closures, because a re-check round makes thousands of these: the signal
+ * listener is the exchange itself (`handleEvent`) and the timer gets it as its argument.
  */
-export function settleOnce(
-  signal: AbortSignal | null,
-  timeoutMs: number | undefined,
-  cleanup: () => void,
-  resolve: (result: ExchangeResult) => void,
-): (result: ExchangeResult) => void {
-  let settled = false;
-  let timer: NodeJS.Timeout | undefined;
-  const settle = (result: ExchangeResult): void => {
-    if (settled) return;
-    settled = true;
-    signal?.removeEventListener('abort', onAbort);
-    clearTimeout(timer);
-    cleanup();
-    resolve(result);
-  };
-  const onAbort = (): void => settle(ABORTED);
-  signal?.addEventListener('abort', onAbort, { once: true });
-  if (timeoutMs !== undefined) timer = setTimeout(onAbort, timeoutMs);
-  return settle;
+export class Exchange<T> {
+  readonly about: T;
+  readonly result: Promise<ExchangeResult>;
+  #resolve!: (result: ExchangeResult) => void;
+  #settled = false;
+  readonly #signal: AbortSignal | null;
+  readonly #timer: NodeJS.Timeout | undefined;
+  readonly #onEnd: (about: T) => void;
+
+  constructor(about: T, signal: AbortSignal | null, timeoutMs: number | undefined, onEnd: (about: T) => void) {
+    this.about = about;
+    this.result = new Promise((resolve) => {
+      this.#resolve = resolve;
+    });
+    this.#signal = signal;
+    this.#onEnd = onEnd;
+    signal?.addEventListener('abort', this, { once: true });
+    this.#timer = timeoutMs === undefined ? undefined : setTimeout(abort, timeoutMs, this as Exchange<unknown>);
+  }
+
+  settle(result: ExchangeResult): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    this.#signal?.removeEventListener('abort', this);
+    clearTimeout(this.#timer);
+    this.#onEnd(this.about);
+    this.#resolve(result);
+  }
+
+  /** The signal's abort event. */
+  handleEvent(): void {
+    this.settle(ABORTED);
+  }
+}
+
+function abort(exchange: Exchange<unknown>): void {
+  exchange.settle(ABORTED);
 }
 
 export interface DnsTransport {

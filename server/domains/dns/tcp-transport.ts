@@ -2,7 +2,7 @@
  * DNS over TCP, for answers too large for UDP. One connection per query: TCP is only the fallback
  * after a truncated UDP reply, so connection reuse would add state for no measurable gain.
  */
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import * as dnsPacket from 'dns-packet';
 import type { DecodedPacket } from 'dns-packet';
 import {
@@ -12,7 +12,7 @@ import {
   encodeTxtQuery,
   errorDetail,
   randomQueryId,
-  settleOnce,
+  Exchange,
   type DnsServer,
   type DnsTransport,
   type ExchangeResult,
@@ -21,12 +21,13 @@ import {
 /** The 2-byte length prefix of RFC 1035 §4.2.2 framing. */
 const LENGTH_PREFIX_BYTES = 2;
 
-interface Pending {
-  settle(result: ExchangeResult): void;
+interface Query {
+  readonly id: number;
+  readonly socket: Socket;
 }
 
 export class TcpTransport implements DnsTransport {
-  readonly #pending = new Map<number, Pending>();
+  readonly #pending = new Map<number, Exchange<Query>>();
   #closed = false;
 
   exchange(server: DnsServer, name: string, signal: AbortSignal | null, timeoutMs?: number): Promise<ExchangeResult> {
@@ -37,30 +38,29 @@ export class TcpTransport implements DnsTransport {
     const socket = connect({ host: server.host, port: server.port });
     socket.setNoDelay(true);
 
-    return new Promise<ExchangeResult>((resolve) => {
-      let received: Buffer = Buffer.alloc(0);
-      const cleanup = (): void => {
-        this.#pending.delete(id);
-        socket.destroy();
-      };
-      const settle = settleOnce(signal, timeoutMs, cleanup, resolve);
-      this.#pending.set(id, { settle });
-
-      socket.on('connect', () => socket.write(dnsPacket.streamEncode(encodeTxtQuery(id, name))));
-      socket.on('data', (chunk: Buffer) => {
-        // A reply may arrive in any number of pieces, the length prefix itself split among them.
-        received = received.length === 0 ? chunk : Buffer.concat([received, chunk]);
-        if (received.length < LENGTH_PREFIX_BYTES) return;
-        const frameLength = LENGTH_PREFIX_BYTES + received.readUInt16BE(0);
-        if (received.length < frameLength) return;
-        settle(readReply(received.subarray(0, frameLength), id, name));
-      });
-      socket.on('error', (error) => settle({ kind: 'failed', failure: 'network', detail: errorDetail(error) }));
-      socket.on('close', () =>
-        settle({ kind: 'failed', failure: 'network', detail: 'the server closed the connection before answering' }),
-      );
+    const exchange = new Exchange<Query>({ id, socket }, signal, timeoutMs, this.#ended);
+    this.#pending.set(id, exchange);
+    let received: Buffer = Buffer.alloc(0);
+    socket.on('connect', () => socket.write(dnsPacket.streamEncode(encodeTxtQuery(id, name))));
+    socket.on('data', (chunk: Buffer) => {
+      // A reply may arrive in any number of pieces, the length prefix itself split among them.
+      received = received.length === 0 ? chunk : Buffer.concat([received, chunk]);
+      if (received.length < LENGTH_PREFIX_BYTES) return;
+      const frameLength = LENGTH_PREFIX_BYTES + received.readUInt16BE(0);
+      if (received.length < frameLength) return;
+      exchange.settle(readReply(received.subarray(0, frameLength), id, name));
     });
+    socket.on('error', (error) => exchange.settle({ kind: 'failed', failure: 'network', detail: errorDetail(error) }));
+    socket.on('close', () =>
+      exchange.settle({ kind: 'failed', failure: 'network', detail: 'the server closed the connection before answering' }),
+    );
+    return exchange.result;
   }
+
+  readonly #ended = (query: Query): void => {
+    this.#pending.delete(query.id);
+    query.socket.destroy();
+  };
 
   async close(): Promise<void> {
     this.#closed = true;

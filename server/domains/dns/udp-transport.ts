@@ -4,7 +4,6 @@
  * and the wait goes on, so a forged packet can at worst cost a failed try, never a wrong answer.
  */
 import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
-import { isIPv6 } from 'node:net';
 import * as dnsPacket from 'dns-packet';
 import type { DecodedPacket } from 'dns-packet';
 import {
@@ -17,7 +16,7 @@ import {
   errorDetail,
   hasTruncatedFlag,
   randomQueryId,
-  settleOnce,
+  Exchange,
   type DnsServer,
   type DnsTransport,
   type ExchangeResult,
@@ -40,17 +39,16 @@ interface Binding {
   retired: boolean;
 }
 
-interface Pending {
+interface Query {
   readonly id: number;
   readonly name: string;
   readonly server: DnsServer;
   readonly binding: Binding;
-  settle(result: ExchangeResult): void;
 }
 
 export class UdpTransport implements DnsTransport {
   readonly #queriesPerSocket: number;
-  readonly #pending = new Map<number, Pending>();
+  readonly #pending = new Map<number, Exchange<Query>>();
   readonly #bindings = new Set<Binding>();
   readonly #current: { udp4?: Binding; udp6?: Binding } = {};
   #closed = false;
@@ -66,19 +64,18 @@ export class UdpTransport implements DnsTransport {
     const id = randomQueryId(this.#pending);
     const binding = this.#bindingFor(server);
     const message = dnsPacket.encode(encodeTxtQuery(id, name));
-
-    return new Promise<ExchangeResult>((resolve) => {
-      const cleanup = (): void => {
-        this.#pending.delete(id);
-        this.#release(binding);
-      };
-      const settle = settleOnce(signal, timeoutMs, cleanup, resolve);
-      this.#pending.set(id, { id, name, server, binding, settle });
-      binding.socket.send(message, server.port, server.host, (error) => {
-        if (error) settle({ kind: 'failed', failure: 'network', detail: errorDetail(error) });
-      });
+    const exchange = new Exchange<Query>({ id, name, server, binding }, signal, timeoutMs, this.#ended);
+    this.#pending.set(id, exchange);
+    binding.socket.send(message, server.port, server.host, (error) => {
+      if (error) exchange.settle({ kind: 'failed', failure: 'network', detail: errorDetail(error) });
     });
+    return exchange.result;
   }
+
+  readonly #ended = (query: Query): void => {
+    this.#pending.delete(query.id);
+    this.#release(query.binding);
+  };
 
   async close(): Promise<void> {
     this.#closed = true;
@@ -87,7 +84,7 @@ export class UdpTransport implements DnsTransport {
   }
 
   #bindingFor(server: DnsServer): Binding {
-    const family = isIPv6(server.host) ? 'udp6' : 'udp4';
+    const family = server.host.includes(':') ? 'udp6' : 'udp4';
     let binding = this.#current[family];
     if (binding === undefined) {
       binding = this.#open(family);
@@ -113,7 +110,7 @@ export class UdpTransport implements DnsTransport {
       if (this.#current.udp6 === binding) this.#current.udp6 = undefined;
       binding.retired = true;
       const failed: ExchangeResult = { kind: 'failed', failure: 'network', detail: errorDetail(error) };
-      for (const pending of [...this.#pending.values()]) if (pending.binding === binding) pending.settle(failed);
+      for (const pending of [...this.#pending.values()]) if (pending.about.binding === binding) pending.settle(failed);
       void this.#closeBinding(binding);
     });
     this.#bindings.add(binding);
@@ -123,8 +120,9 @@ export class UdpTransport implements DnsTransport {
   #receive(binding: Binding, message: Buffer, remote: RemoteInfo): void {
     if (message.length < DNS_HEADER_BYTES) return;
     const pending = this.#pending.get(message.readUInt16BE(0));
-    if (pending === undefined || pending.binding !== binding) return;
-    if (remote.address !== pending.server.host || remote.port !== pending.server.port) return;
+    if (pending === undefined || pending.about.binding !== binding) return;
+    const query = pending.about;
+    if (remote.address !== query.server.host || remote.port !== query.server.port) return;
 
     let reply: DecodedPacket;
     try {
@@ -136,7 +134,7 @@ export class UdpTransport implements DnsTransport {
       else pending.settle({ kind: 'failed', failure: 'bad-response', detail: errorDetail(error) });
       return;
     }
-    if (!answersQuery(reply, pending.id, pending.name)) return;
+    if (!answersQuery(reply, query.id, query.name)) return;
     pending.settle(reply.flag_tc ? { kind: 'truncated' } : { kind: 'reply', reply });
   }
 
