@@ -102,67 +102,55 @@ export class DomainScheduler {
   }
 
   /**
-   * Rounds take due domains in batches. DNS is asked for each, with bounded concurrency; the
-   * outcomes that leave a status as it was (nearly all of them) are recorded in one statement per
-   * batch, and only a change of status goes through the domain's own scoped transaction, with its
-   * audit row and NOTIFY. The database works beside DNS: the next batch is read, and the previous
-   * one's outcomes written, while the current batch is asked about. A round goes on until nothing
-   * more is due, so a backlog larger than one batch does not wait for the next tick.
+   * A round reads what is due a page at a time, one page ahead of the checks, and asks DNS about it
+   * with bounded concurrency, with no pause between pages. The outcomes that leave a status as it
+   * was (nearly all of them) are written as they come, one statement at a time, each taking every
+   * outcome that arrived while the last was being written; only a change of status goes through
+   * the domain's own scoped transaction, with its audit row and NOTIFY. So the database works beside
+   * DNS, and what is left when the last check ends is one short write. A round goes on until nothing
+   * more is due, so a backlog larger than one page does not wait for the next tick.
    */
   async #work(): Promise<RoundResult> {
     const { checks, timings, now } = this.#options;
-    const batchSize = this.#options.batchSize ?? DEFAULT_BATCH_SIZE;
+    const pageSize = this.#options.batchSize ?? DEFAULT_BATCH_SIZE;
     const concurrency = this.#options.concurrency ?? DEFAULT_CHECK_CONCURRENCY;
     const result: RoundResult = { ran: true, checked: 0, expired: 0, failed: 0 };
     const at = now();
-    // Pages through what was due at the start of the round, in (next_check_at, domain_id) order, so
-    // a domain whose check failed (and stays due) is passed over, not taken again and again.
-    let nextBatch = handled(this.#due(at, batchSize, null));
-    let writing: Promise<unknown> = Promise.resolve();
-    try {
-      for (;;) {
-        const due = await nextBatch;
-        const last = due[due.length - 1];
-        if (!last) break;
-        nextBatch =
-          due.length < batchSize
-            ? Promise.resolve([])
-            : handled(this.#due(at, batchSize, { nextCheckAt: last.next_check_at as Date, domainId: last.domain_id }));
-        const unchanged: UnchangedCheck[] = [];
-        await eachLimited(due, concurrency, async (domain) => {
-          const scope = { agencyId: domain.agency_id, clientId: domain.client_id };
-          try {
-            const state = stateOf(domain);
-            if (isExpired(state, at, timings)) {
-              await checks.expire(scope, SYSTEM, domain.domain_id);
-              result.expired += 1;
-              return;
-            }
-            const check = await checks.lookup(domain.hostname, domain.challenge_token, 'scheduled');
-            const next = afterCheck(state, check, now(), timings);
-            if (next.status === domain.status) unchanged.push({ domain, check, next });
-            else await checks.apply(scope, SYSTEM, domain.domain_id, check, 'scheduled');
-            result.checked += 1;
-          } catch (error) {
-            result.failed += 1;
-            this.#options.log?.error({ err: error, domainId: domain.domain_id }, 'domain re-check failed');
-          }
-        });
-        // One write at a time: the previous batch's has landed (or failed the round) before the next starts.
-        await writing;
-        writing = handled(checks.recordUnchanged(unchanged));
+    // The first page is small, so that DNS is asked while the second, full one is read.
+    const due = new DueQueue((after, limit) => this.#due(at, limit, after), Math.min(pageSize, FIRST_PAGE_PER_CHECK * concurrency), pageSize);
+    const unchanged = new UnchangedWriter((checked) => checks.recordUnchanged(checked), pageSize);
+    const check = async (domain: DueDomain) => {
+      const scope = { agencyId: domain.agency_id, clientId: domain.client_id };
+      try {
+        const state = stateOf(domain);
+        if (isExpired(state, at, timings)) {
+          await checks.expire(scope, SYSTEM, domain.domain_id);
+          result.expired += 1;
+          return;
+        }
+        const outcome = await checks.lookup(domain.hostname, domain.challenge_token, 'scheduled');
+        const next = afterCheck(state, outcome, now(), timings);
+        if (next.status === domain.status) unchanged.add({ domain, check: outcome, next });
+        else await checks.apply(scope, SYSTEM, domain.domain_id, outcome, 'scheduled');
+        result.checked += 1;
+      } catch (error) {
+        result.failed += 1;
+        this.#options.log?.error({ err: error, domainId: domain.domain_id }, 'domain re-check failed');
       }
-    } catch (error) {
-      // A round that failed still waits for its write in flight, so that the lock is not let go (nor
-      // the database closed) under it; that write's own failure is then only logged.
-      await writing.catch((writeError: unknown) => this.#options.log?.error({ err: writeError }, 'recording re-checks failed'));
-      throw error;
-    }
-    await writing;
+    };
+    const worker = async () => {
+      for (let domain = await due.take(); domain && !unchanged.failure; domain = await due.take()) await check(domain);
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    // A round ends only when its statements have: the lock is let go, and the database may be
+    // closed, when it does. The outcomes of a round whose read failed are still written.
+    await due.settle();
+    await unchanged.finish();
+    if (due.failure) throw due.failure.error;
     return result;
   }
 
-  #due(at: Date, limit: number, after: { nextCheckAt: Date; domainId: string } | null): Promise<DueDomain[]> {
+  #due(at: Date, limit: number, after: DueDomain | null): Promise<DueDomain[]> {
     return this.#options.data.privileged('scheduler: domains due for a check', (db) => {
       let query = db
         .selectFrom('domains')
@@ -170,10 +158,106 @@ export class DomainScheduler {
         .where('status', 'in', ['pending', 'verified', 'failing'])
         .where('next_check_at', '<=', at);
       if (after) {
-        query = query.where((eb) => eb(eb.refTuple('next_check_at', 'domain_id'), '>', eb.tuple(after.nextCheckAt, after.domainId)));
+        // Pages in (next_check_at, domain_id) order through what was due at the start of the round,
+        // so a domain whose check failed (and stays due) is passed over, not taken again and again.
+        query = query.where((eb) => eb(eb.refTuple('next_check_at', 'domain_id'), '>', eb.tuple(after.next_check_at as Date, after.domain_id)));
       }
       return query.orderBy('next_check_at').orderBy('domain_id').limit(limit).execute();
     });
+  }
+}
+
+/** Checks running at once, times this, is the size of a round's first page. */
+const FIRST_PAGE_PER_CHECK = 8;
+
+/**
+ * The domains due in a round, read a page at a time: the next page is asked for as soon as a page
+ * is taken up, so checks rarely wait for the database. A failed read ends the taking (every
+ * `take()` then gives null) and is kept in `failure` for the round to throw once its checks are done.
+ */
+class DueQueue {
+  readonly #read: (after: DueDomain | null, limit: number) => Promise<DueDomain[]>;
+  readonly #pageSize: number;
+  #page: DueDomain[] = [];
+  #taken = 0;
+  #next: { rows: Promise<DueDomain[]>; limit: number } | null;
+  failure: { error: unknown } | null = null;
+
+  constructor(read: (after: DueDomain | null, limit: number) => Promise<DueDomain[]>, firstPageSize: number, pageSize: number) {
+    this.#read = read;
+    this.#pageSize = pageSize;
+    this.#next = { rows: handled(read(null, firstPageSize)), limit: firstPageSize };
+  }
+
+  async take(): Promise<DueDomain | null> {
+    while (this.#taken >= this.#page.length) {
+      const next = this.#next;
+      if (!next) return null;
+      let page: DueDomain[];
+      try {
+        page = await next.rows;
+      } catch (error) {
+        this.failure ??= { error };
+        this.#next = null;
+        return null;
+      }
+      // Several checks may wait for one page; the first to wake takes it up, the others find it there.
+      if (this.#next !== next) continue;
+      this.#page = page;
+      this.#taken = 0;
+      const last = page[page.length - 1];
+      // A short page was the last.
+      this.#next = last && page.length === next.limit ? { rows: handled(this.#read(last, this.#pageSize)), limit: this.#pageSize } : null;
+    }
+    return this.#page[this.#taken++] as DueDomain;
+  }
+
+  /** Waits for a read still in flight (after the round stopped taking early), whatever its end. */
+  async settle(): Promise<void> {
+    await this.#next?.rows.catch(() => undefined);
+  }
+}
+
+/**
+ * Writes unchanged outcomes while checks go on: one statement at a time, each taking (up to
+ * `maxRows`) every outcome added while the one before was written. A failed write stops the writing
+ * and is kept in `failure`; the round stops taking domains when it sees it.
+ */
+class UnchangedWriter {
+  readonly #write: (checks: UnchangedCheck[]) => Promise<unknown>;
+  readonly #maxRows: number;
+  #waiting: UnchangedCheck[] = [];
+  #writing: Promise<void> | null = null;
+  failure: { error: unknown } | null = null;
+
+  constructor(write: (checks: UnchangedCheck[]) => Promise<unknown>, maxRows: number) {
+    this.#write = write;
+    this.#maxRows = maxRows;
+  }
+
+  add(check: UnchangedCheck): void {
+    this.#waiting.push(check);
+    if (!this.#writing && !this.failure) this.#writeWaiting();
+  }
+
+  /** Waits until everything added is written; throws a failed write's error. */
+  async finish(): Promise<void> {
+    while (this.#writing) await this.#writing;
+    if (this.failure) throw this.failure.error;
+  }
+
+  #writeWaiting(): void {
+    const batch = this.#waiting.splice(0, this.#maxRows);
+    this.#writing = this.#write(batch).then(
+      () => {
+        this.#writing = null;
+        if (this.#waiting.length > 0 && !this.failure) this.#writeWaiting();
+      },
+      (error: unknown) => {
+        this.failure ??= { error };
+        this.#writing = null;
+      },
+    );
   }
 }
 
@@ -184,15 +268,4 @@ export class DomainScheduler {
 function handled<T>(promise: Promise<T>): Promise<T> {
   promise.catch(() => undefined);
   return promise;
-}
-
-async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await fn(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
