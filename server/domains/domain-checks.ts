@@ -35,23 +35,16 @@ export interface UnchangedCheck {
 }
 
 /**
- * The columns a re-check reads. `updated_at` says when the row was last written: a write made after
- * the read wins over the check.
+ * The columns a re-check reads: these, and the times below. `updated_at` says when the row was last
+ * written: a write made after the read wins over the check.
  */
-export const DUE_COLUMNS = [
-  'agency_id',
-  'client_id',
-  'domain_id',
-  'hostname',
-  'challenge_token',
-  'status',
-  'created_at',
-  'verified_at',
-  'failing_since',
-  'next_check_at',
-  'updated_at',
-] as const satisfies ReadonlyArray<keyof Domain>;
-export type DueDomain = Pick<Domain, (typeof DUE_COLUMNS)[number]>;
+export const DUE_COLUMNS = ['agency_id', 'client_id', 'domain_id', 'hostname', 'challenge_token', 'status'] as const satisfies ReadonlyArray<
+  keyof Domain
+>;
+export const DUE_TIMES = ['created_at', 'verified_at', 'failing_since', 'next_check_at', 'updated_at'] as const satisfies ReadonlyArray<
+  keyof Domain
+>;
+export type DueDomain = Pick<Domain, (typeof DUE_COLUMNS)[number] | (typeof DUE_TIMES)[number]>;
 
 export class DomainChecks {
   readonly #options: DomainChecksOptions;
@@ -86,28 +79,30 @@ export class DomainChecks {
     const { data, now } = this.#options;
     const at = now();
     // The batch goes as one JSON document: JSON.stringify is native, where pg would escape each
-    // element of seven array parameters (the last checks' JSON text above all) in JavaScript.
+    // element of seven array parameters (the last checks' JSON text above all) in JavaScript. Times
+    // go as epoch milliseconds: JSON.stringify calls a Date's toJSON at more than 1 µs a time.
     const rows = JSON.stringify(
       results.map(({ domain, check, next }) => ({
         agency_id: domain.agency_id,
         domain_id: domain.domain_id,
-        read_at: domain.updated_at,
+        read_at: domain.updated_at.getTime(),
         last_check: check,
-        next_check_at: next.nextCheckAt,
-        verified_at: next.verifiedAt,
-        failing_since: next.failingSince,
+        next_check_at: next.nextCheckAt?.getTime() ?? null,
+        verified_at: next.verifiedAt?.getTime() ?? null,
+        failing_since: next.failingSince?.getTime() ?? null,
       })),
     );
     const updated = await data.privileged('scheduler: record unchanged re-checks', (db) =>
       sql`
         UPDATE domains SET
-          last_check = v.last_check, next_check_at = v.next_check_at,
-          verified_at = v.verified_at, failing_since = v.failing_since, updated_at = ${at}
+          last_check = v.last_check, next_check_at = ${epochMs('v.next_check_at')},
+          verified_at = ${epochMs('v.verified_at')}, failing_since = ${epochMs('v.failing_since')}, updated_at = ${at}
         FROM jsonb_to_recordset(${rows}::jsonb) AS v (
-          agency_id uuid, domain_id uuid, read_at timestamptz, last_check jsonb,
-          next_check_at timestamptz, verified_at timestamptz, failing_since timestamptz
+          agency_id uuid, domain_id uuid, read_at bigint, last_check jsonb,
+          next_check_at bigint, verified_at bigint, failing_since bigint
         )
-        WHERE domains.agency_id = v.agency_id AND domains.domain_id = v.domain_id AND date_trunc('milliseconds', domains.updated_at) = v.read_at
+        WHERE domains.agency_id = v.agency_id AND domains.domain_id = v.domain_id
+          AND date_trunc('milliseconds', domains.updated_at) = ${epochMs('v.read_at')}
       `.execute(db),
     );
     return Number(updated.numAffectedRows ?? 0);
@@ -169,6 +164,11 @@ export class DomainChecks {
     if (policyChanged && scope.clientId) this.#options.onPolicyChange(scope.clientId);
     return updated;
   }
+}
+
+/** A column of epoch milliseconds (null stays null) as the timestamp it counts to, exactly. */
+function epochMs(column: string) {
+  return sql`(timestamptz 'epoch' + ${sql.ref(column)} * interval '1 millisecond')`;
 }
 
 async function findDomain(q: ScopedQueries, domainId: string, lock = false): Promise<Domain | undefined> {

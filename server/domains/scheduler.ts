@@ -11,7 +11,7 @@ import { sql, type Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/schema.ts';
 import type { Actor, TenantDatabase } from '../db/tenant-db.ts';
-import { DUE_COLUMNS, type DomainChecks, type DueDomain, type UnchangedCheck } from './domain-checks.ts';
+import { DUE_COLUMNS, DUE_TIMES, type DomainChecks, type DueDomain, type UnchangedCheck } from './domain-checks.ts';
 import { afterCheck, isExpired, stateOf, type DomainTimings } from './lifecycle.ts';
 
 /** Advisory lock key of the re-check round ("upzento domains" → a fixed 64-bit number). */
@@ -150,11 +150,12 @@ export class DomainScheduler {
     return result;
   }
 
-  #due(at: Date, limit: number, after: DueDomain | null): Promise<DueDomain[]> {
-    return this.#options.data.privileged('scheduler: domains due for a check', (db) => {
+  async #due(at: Date, limit: number, after: DueDomain | null): Promise<DueDomain[]> {
+    const rows = await this.#options.data.privileged('scheduler: domains due for a check', (db) => {
       let query = db
         .selectFrom('domains')
         .select(DUE_COLUMNS)
+        .select(DUE_TIMES.map((column) => sql<number | null>`floor(extract(epoch from ${sql.ref(column)}) * 1000)::float8`.as(column)))
         .where('status', 'in', ['pending', 'verified', 'failing'])
         .where('next_check_at', '<=', at);
       if (after) {
@@ -164,7 +165,28 @@ export class DomainScheduler {
       }
       return query.orderBy('next_check_at').orderBy('domain_id').limit(limit).execute();
     });
+    return rows.map((row) => ({
+      agency_id: row.agency_id,
+      client_id: row.client_id,
+      domain_id: row.domain_id,
+      hostname: row.hostname,
+      challenge_token: row.challenge_token,
+      status: row.status,
+      created_at: new Date(row.created_at as number),
+      verified_at: dateOf(row.verified_at),
+      failing_since: dateOf(row.failing_since),
+      next_check_at: dateOf(row.next_check_at),
+      updated_at: new Date(row.updated_at as number),
+    }));
   }
+}
+
+/**
+ * Times are read as epoch milliseconds, which pg hands over as plain numbers: its timestamp parser
+ * costs about 1 µs a value, 5 ms of a 1,000-domain round.
+ */
+function dateOf(epochMs: number | null): Date | null {
+  return epochMs === null ? null : new Date(epochMs);
 }
 
 /** Checks running at once, times this, is the size of a round's first page. */
