@@ -116,7 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     timings,
     now,
     onPolicyChange,
-    onCheck: (outcome, reason) => metrics.domainChecks.inc({ outcome, reason }),
+    onCheck: (outcome, reason) => metrics.countDomainCheck(outcome, reason),
   });
   const scheduler = new DomainScheduler({
     data,

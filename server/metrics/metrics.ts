@@ -38,11 +38,19 @@ export class Metrics {
       for (const [verdict, count] of Object.entries(this.#verdicts)) this.verdicts.inc({ verdict }, count);
     },
   });
-  readonly domainChecks = new Counter({
+  // A re-check round counts thousands of checks a second, in the same plain numbers.
+  readonly #checks: Record<string, Record<string, number>> = {};
+  readonly domainChecks: Counter<'outcome' | 'reason'> = new Counter({
     name: 'upzento_domain_checks_total',
     help: 'Domain challenge checks by outcome (matched, not_found, wrong_value, dns_failure)',
     labelNames: ['outcome', 'reason'] as const,
     registers: [this.registry],
+    collect: () => {
+      this.domainChecks.reset();
+      for (const [reason, outcomes] of Object.entries(this.#checks)) {
+        for (const [outcome, count] of Object.entries(outcomes)) this.domainChecks.inc({ outcome, reason }, count);
+      }
+    },
   });
 
   constructor() {
@@ -59,6 +67,12 @@ export class Metrics {
   countVerdict(allowed: boolean): void {
     if (allowed) this.#verdicts.allowed += 1;
     else this.#verdicts.refused += 1;
+  }
+
+  /** Counts a domain challenge check. */
+  countDomainCheck(outcome: string, reason: string): void {
+    const outcomes = (this.#checks[reason] ??= {});
+    outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
   }
 
   /** A recorder for one route's requests; each status's series is looked up once. */

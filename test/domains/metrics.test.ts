@@ -37,10 +37,12 @@ test('the scrape token is required, and verdicts and cache hits are counted', as
 
   // Counts kept outside prom-client are totals at every scrape, neither reset nor added twice.
   await f.t.app.inject({ method: 'GET', url: `/v1/widget/${f.publicKey}/config`, headers: { origin: 'https://metrics.example.com' } });
+  await f.verifiedDomain('metrics-2.example.com');
   const again = (await f.t.call('GET', '/metrics', 'scrape-token-0123456789')).body;
   expect(again).toMatch(/upzento_widget_verdicts_total\{verdict="allowed"\} 3/);
   expect(again).toMatch(/upzento_widget_verdicts_total\{verdict="refused"\} 1/);
   expect(again).toMatch(/upzento_widget_cache_lookups_total\{cache="verdict",result="hit"\} 2/);
+  expect(again).toMatch(/upzento_domain_checks_total\{outcome="matched",reason="manual"\} 2/);
 });
 
 test('request durations are counted into cumulative buckets, a value on a bound in that bucket', async () => {
