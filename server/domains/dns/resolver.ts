@@ -116,9 +116,7 @@ class Resolver implements TxtResolver {
 
   async #follow(asked: string, signal: AbortSignal | null): Promise<TxtLookup> {
     const chain: string[] = [];
-    const seen = new Set([asked.toLowerCase()]);
     let current = asked;
-
     // Each round asks for the name the chain has reached; a round that adds no CNAME ends the loop,
     // so there are at most maxCnameDepth + 1 rounds.
     for (;;) {
@@ -126,17 +124,15 @@ class Resolver implements TxtResolver {
       if (!outcome.ok) return outcome;
       const { reply, server } = outcome;
       const answers = reply.answers ?? [];
-
       const before = chain.length;
       for (let target = cnameTarget(answers, current); target !== undefined; target = cnameTarget(answers, current)) {
-        if (seen.has(target.toLowerCase()) || chain.length >= this.#settings.maxCnameDepth) {
+        const again = sameName(target, asked) || chain.some((name) => sameName(name, target));
+        if (again || chain.length >= this.#settings.maxCnameDepth) {
           return failure(asked, 'CNAME_LOOP', server, { depth: this.#settings.maxCnameDepth });
         }
-        seen.add(target.toLowerCase());
         chain.push(target);
         current = target;
       }
-
       if (rcodeOf(reply) === RCODE.NXDOMAIN) return failure(asked, 'NXDOMAIN', server, { at: current });
       const records = txtRecords(answers, current);
       if (records.length > 0) {
@@ -303,12 +299,14 @@ function positiveInteger(option: string, value: number): number {
  */
 function checkedName(name: string): string {
   const bare = name.endsWith('.') ? name.slice(0, -1) : name;
-  const labels = bare.split('.');
-  if (bare.length === 0 || bare.length > 253 || labels.some((label) => label.length === 0 || label.length > 63)) {
+  if (bare.length === 0 || bare.length > 253 || !DNS_LABELS.test(bare)) {
     throw new RangeError(`resolveTxt: "${name}" is not a valid DNS name`);
   }
   return bare;
 }
+
+/** Dot-separated labels of 1 to 63 characters each. */
+const DNS_LABELS = /^[^.]{1,63}(?:\.[^.]{1,63})*$/;
 
 function cnameTarget(answers: Answer[], owner: string): string | undefined {
   for (const answer of answers) {
