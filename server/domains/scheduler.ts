@@ -104,10 +104,10 @@ export class DomainScheduler {
   /**
    * A round reads what is due a page at a time, one page ahead of the checks, and asks DNS about it
    * with bounded concurrency, with no pause between pages. The outcomes that leave a status as it
-   * was (nearly all of them) are written as they come, one statement at a time, each taking every
-   * outcome that arrived while the last was being written; only a change of status goes through
-   * the domain's own scoped transaction, with its audit row and NOTIFY. So the database works beside
-   * DNS, and what is left when the last check ends is one short write. A round goes on until nothing
+   * was (nearly all of them) are written while checks go on, in statements of half a page to a page,
+   * one at a time; only a change of status goes through the domain's own scoped transaction, with
+   * its audit row and NOTIFY. So the database works beside DNS, and what is left when the last check
+   * ends is one short write. A round goes on until nothing
    * more is due, so a backlog larger than one page does not wait for the next tick.
    */
   async #work(): Promise<RoundResult> {
@@ -118,7 +118,7 @@ export class DomainScheduler {
     const at = now();
     // The first page is small, so that DNS is asked while the second, full one is read.
     const due = new DueQueue((after, limit) => this.#due(at, limit, after), Math.min(pageSize, FIRST_PAGE_PER_CHECK * concurrency), pageSize);
-    const unchanged = new UnchangedWriter((checked) => checks.recordUnchanged(checked), pageSize);
+    const unchanged = new UnchangedWriter((checked) => checks.recordUnchanged(checked), Math.ceil(pageSize / 2), pageSize);
     const check = async (domain: DueDomain) => {
       const scope = { agencyId: domain.agency_id, clientId: domain.client_id };
       try {
@@ -241,39 +241,48 @@ class DueQueue {
 }
 
 /**
- * Writes unchanged outcomes while checks go on: one statement at a time, each taking (up to
- * `maxRows`) every outcome added while the one before was written. A failed write stops the writing
- * and is kept in `failure`; the round stops taking domains when it sees it.
+ * Writes unchanged outcomes while checks go on, one statement at a time. A write starts once
+ * `minRows` outcomes wait and none is in flight, and takes up to `maxRows` of them; `finish()`
+ * writes the rest. Without the minimum, a database that answers at once (the embedded one, which
+ * runs on this thread) would get one statement per outcome. A failed write stops the writing and is
+ * kept in `failure`; the round stops taking domains when it sees it.
  */
 class UnchangedWriter {
   readonly #write: (checks: UnchangedCheck[]) => Promise<unknown>;
+  readonly #minRows: number;
   readonly #maxRows: number;
   #waiting: UnchangedCheck[] = [];
   #writing: Promise<void> | null = null;
   failure: { error: unknown } | null = null;
 
-  constructor(write: (checks: UnchangedCheck[]) => Promise<unknown>, maxRows: number) {
+  constructor(write: (checks: UnchangedCheck[]) => Promise<unknown>, minRows: number, maxRows: number) {
     this.#write = write;
+    this.#minRows = minRows;
     this.#maxRows = maxRows;
   }
 
   add(check: UnchangedCheck): void {
     this.#waiting.push(check);
-    if (!this.#writing && !this.failure) this.#writeWaiting();
+    this.#writeIfDue(this.#minRows);
   }
 
-  /** Waits until everything added is written; throws a failed write's error. */
+  /** Writes what waits and waits until it is written; throws a failed write's error. */
   async finish(): Promise<void> {
-    while (this.#writing) await this.#writing;
+    for (;;) {
+      this.#writeIfDue(1);
+      if (!this.#writing) break;
+      await this.#writing;
+    }
     if (this.failure) throw this.failure.error;
   }
 
-  #writeWaiting(): void {
+  #writeIfDue(minRows: number): void {
+    if (this.#writing || this.failure || this.#waiting.length < minRows) return;
     const batch = this.#waiting.splice(0, this.#maxRows);
     this.#writing = this.#write(batch).then(
       () => {
         this.#writing = null;
-        if (this.#waiting.length > 0 && !this.failure) this.#writeWaiting();
+        this.#writeIfDue(this.#minRows);
       },
       (error: unknown) => {
         this.failure ??= { error };

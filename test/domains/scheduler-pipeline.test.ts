@@ -56,3 +56,32 @@ test('a round whose next read fails ends only after the write it has in flight',
   events.push('round ended');
   expect(events).toEqual(['write started', 'read failed', 'write done', 'round ended']);
 });
+
+test('outcomes are written in statements of at least half a page, however fast the database answers', async () => {
+  const domains = Array.from({ length: 25 }, (_, i) => due(i));
+  const pageSize = 10;
+  let taken = 0;
+  const data = {
+    // A database that answers at once, as the embedded one does: pages of the due domains, in order.
+    privileged: async () => {
+      const page = domains.slice(taken, taken + pageSize);
+      taken += page.length;
+      return page;
+    },
+  } as unknown as TenantDatabase;
+  const written: number[] = [];
+  const checks = {
+    lookup: async () => ({ at: NOW.toISOString(), queried: 'q', expected: 'e', found: ['e'], outcome: 'matched', message: 'm' }),
+    recordUnchanged: async (batch: unknown[]) => {
+      written.push(batch.length);
+      return batch.length;
+    },
+  } as unknown as DomainChecks;
+  const scheduler = new DomainScheduler({ data, lockDb: null, checks, timings: DEFAULT_TIMINGS, now: () => NOW, batchSize: pageSize, concurrency: 4 });
+
+  expect((await scheduler.runOnce()).checked).toBe(25);
+  expect(written.reduce((sum, n) => sum + n, 0)).toBe(25);
+  // Every statement but the last carries at least half a page; none more than a page.
+  for (const rows of written.slice(0, -1)) expect(rows).toBeGreaterThanOrEqual(5);
+  for (const rows of written) expect(rows).toBeLessThanOrEqual(pageSize);
+});
