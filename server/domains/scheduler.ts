@@ -163,7 +163,8 @@ export class DomainScheduler {
         // so a domain whose check failed (and stays due) is passed over, not taken again and again.
         query = query.where((eb) => eb(eb.refTuple('next_check_at', 'domain_id'), '>', eb.tuple(after.next_check_at as Date, after.domain_id)));
       }
-      return query.orderBy('next_check_at').orderBy('domain_id').limit(limit).execute();
+      // Qualified: a bare next_check_at here would name the epoch number selected above, not the column.
+      return query.orderBy('domains.next_check_at').orderBy('domains.domain_id').limit(limit).execute();
     });
     return rows.map((row) => ({
       agency_id: row.agency_id,
