@@ -104,11 +104,12 @@ export class DomainScheduler {
   /**
    * A round reads what is due a page at a time, one page ahead of the checks, and asks DNS about it
    * with bounded concurrency, with no pause between pages. The outcomes that leave a status as it
-   * was (nearly all of them) are written while checks go on, in statements of half a page to a page,
-   * one at a time; only a change of status goes through the domain's own scoped transaction, with
-   * its audit row and NOTIFY. So the database works beside DNS, and what is left when the last check
-   * ends is one short write. A round goes on until nothing
-   * more is due, so a backlog larger than one page does not wait for the next tick.
+   * was (nearly all of them) are written while checks go on, one statement at a time; only a change
+   * of status goes through the domain's own scoped transaction, with its audit row and NOTIFY. A
+   * write waits for half a page of outcomes, except on the last page, where it waits only until as
+   * many outcomes wait as are still to come: writes shrink toward the end, so what is left when the
+   * last check ends is one short write. A round goes on until nothing more is due, so a backlog
+   * larger than one page does not wait for the next tick.
    */
   async #work(): Promise<RoundResult> {
     const { checks, timings, now } = this.#options;
@@ -118,7 +119,13 @@ export class DomainScheduler {
     const at = now();
     // The first page is small, so that DNS is asked while the second, full one is read.
     const due = new DueQueue((after, limit) => this.#due(at, limit, after), Math.min(pageSize, FIRST_PAGE_PER_CHECK * concurrency), pageSize);
-    const unchanged = new UnchangedWriter((checked) => checks.recordUnchanged(checked), Math.ceil(pageSize / 2), pageSize);
+    let checking = 0;
+    const halfPage = Math.ceil(pageSize / 2);
+    const unchanged = new UnchangedWriter(
+      (checked) => checks.recordUnchanged(checked),
+      () => (due.untaken === null ? halfPage : Math.min(halfPage, due.untaken + checking)),
+      pageSize,
+    );
     const check = async (domain: DueDomain) => {
       const scope = { agencyId: domain.agency_id, clientId: domain.client_id };
       try {
@@ -139,7 +146,11 @@ export class DomainScheduler {
       }
     };
     const worker = async () => {
-      for (let domain = await due.take(); domain && !unchanged.failure; domain = await due.take()) await check(domain);
+      for (let domain = await due.take(); domain && !unchanged.failure; domain = await due.take()) {
+        checking += 1;
+        await check(domain);
+        checking -= 1;
+      }
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
     // A round ends only when its statements have: the lock is let go, and the database may be
@@ -235,6 +246,11 @@ class DueQueue {
     return this.#page[this.#taken++] as DueDomain;
   }
 
+  /** Domains of the last page not yet taken; null while another page may follow. */
+  get untaken(): number | null {
+    return this.#next ? null : this.#page.length - this.#taken;
+  }
+
   /** Waits for a read still in flight (after the round stopped taking early), whatever its end. */
   async settle(): Promise<void> {
     await this.#next?.rows.catch(() => undefined);
@@ -243,20 +259,20 @@ class DueQueue {
 
 /**
  * Writes unchanged outcomes while checks go on, one statement at a time. A write starts once
- * `minRows` outcomes wait and none is in flight, and takes up to `maxRows` of them; `finish()`
- * writes the rest. Without the minimum, a database that answers at once (the embedded one, which
- * runs on this thread) would get one statement per outcome. A failed write stops the writing and is
- * kept in `failure`; the round stops taking domains when it sees it.
+ * `minRows()` outcomes wait and none is in flight, and takes up to `maxRows` of them; `finish()`
+ * writes the rest. Without a minimum, a database that answers at once (the embedded one, which runs
+ * on this thread) would get one statement per outcome. A failed write stops the writing and is kept
+ * in `failure`; the round stops taking domains when it sees it.
  */
 class UnchangedWriter {
   readonly #write: (checks: UnchangedCheck[]) => Promise<unknown>;
-  readonly #minRows: number;
+  readonly #minRows: () => number;
   readonly #maxRows: number;
   #waiting: UnchangedCheck[] = [];
   #writing: Promise<void> | null = null;
   failure: { error: unknown } | null = null;
 
-  constructor(write: (checks: UnchangedCheck[]) => Promise<unknown>, minRows: number, maxRows: number) {
+  constructor(write: (checks: UnchangedCheck[]) => Promise<unknown>, minRows: () => number, maxRows: number) {
     this.#write = write;
     this.#minRows = minRows;
     this.#maxRows = maxRows;
@@ -264,7 +280,7 @@ class UnchangedWriter {
 
   add(check: UnchangedCheck): void {
     this.#waiting.push(check);
-    this.#writeIfDue(this.#minRows);
+    this.#writeIfDue(this.#minRows());
   }
 
   /** Writes what waits and waits until it is written; throws a failed write's error. */
@@ -278,12 +294,12 @@ class UnchangedWriter {
   }
 
   #writeIfDue(minRows: number): void {
-    if (this.#writing || this.failure || this.#waiting.length < minRows) return;
+    if (this.#writing || this.failure || this.#waiting.length === 0 || this.#waiting.length < minRows) return;
     const batch = this.#waiting.splice(0, this.#maxRows);
     this.#writing = this.#write(batch).then(
       () => {
         this.#writing = null;
-        this.#writeIfDue(this.#minRows);
+        this.#writeIfDue(this.#minRows());
       },
       (error: unknown) => {
         this.failure ??= { error };

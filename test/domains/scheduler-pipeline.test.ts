@@ -57,9 +57,10 @@ test('a round whose next read fails ends only after the write it has in flight',
   expect(events).toEqual(['write started', 'read failed', 'write done', 'round ended']);
 });
 
-test('outcomes are written in statements of at least half a page, however fast the database answers', async () => {
-  const domains = Array.from({ length: 25 }, (_, i) => due(i));
-  const pageSize = 10;
+test('outcomes are written half a page at a time, then in shrinking statements on the last page', async () => {
+  // 99 domains in pages of 20: four full pages, then a last one of 19.
+  const domains = Array.from({ length: 99 }, (_, i) => due(i));
+  const pageSize = 20;
   let taken = 0;
   const data = {
     // A database that answers at once, as the embedded one does: pages of the due domains, in order.
@@ -79,9 +80,18 @@ test('outcomes are written in statements of at least half a page, however fast t
   } as unknown as DomainChecks;
   const scheduler = new DomainScheduler({ data, lockDb: null, checks, timings: DEFAULT_TIMINGS, now: () => NOW, batchSize: pageSize, concurrency: 4 });
 
-  expect((await scheduler.runOnce()).checked).toBe(25);
-  expect(written.reduce((sum, n) => sum + n, 0)).toBe(25);
-  // Every statement but the last carries at least half a page; none more than a page.
-  for (const rows of written.slice(0, -1)) expect(rows).toBeGreaterThanOrEqual(5);
-  for (const rows of written) expect(rows).toBeLessThanOrEqual(pageSize);
+  expect((await scheduler.runOnce()).checked).toBe(99);
+  expect(written.reduce((sum, n) => sum + n, 0)).toBe(99);
+  // However fast the database answers, the four full pages go in statements of half a page or more…
+  let before = 0;
+  for (const rows of written) {
+    if (before >= 80) break;
+    expect(rows).toBeGreaterThanOrEqual(10);
+    before += rows;
+  }
+  // …none larger than a page, each no larger than the one before, down to a short last one.
+  for (const [i, rows] of written.entries()) {
+    expect(rows).toBeLessThanOrEqual(i === 0 ? pageSize : written[i - 1]!);
+  }
+  expect(written.at(-1)).toBeLessThan(pageSize / 4);
 });
