@@ -7,12 +7,14 @@ import * as roles from './migrations/0001-roles.ts';
 import * as tenantsAndCrm from './migrations/0002-tenants-and-crm.ts';
 import * as auditLog from './migrations/0003-audit-log.ts';
 import * as rowLevelSecurity from './migrations/0004-row-level-security.ts';
+import * as domainsDueOrder from './migrations/0005-domains-due-order.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-roles': roles,
   '0002-tenants-and-crm': tenantsAndCrm,
   '0003-audit-log': auditLog,
   '0004-row-level-security': rowLevelSecurity,
+  '0005-domains-due-order': domainsDueOrder,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

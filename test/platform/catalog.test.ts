@@ -223,3 +223,11 @@ describe('the role every tenant transaction runs as', () => {
     expect(granted).toEqual(expect.arrayContaining(['contacts:SELECT', 'contacts:INSERT', 'contacts:UPDATE', 'contacts:DELETE', 'audit_log:INSERT']));
   });
 });
+
+test("the scheduler's page order, (next_check_at, domain_id), has an index, so a page read stops at its page", async () => {
+  const { rows } = await sql<{ definition: string }>`
+    SELECT indexdef AS definition FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'domains'`.execute(db);
+  const definitions = rows.map((row) => row.definition);
+  expect(definitions).toContainEqual(expect.stringContaining('(next_check_at, domain_id) WHERE'));
+  expect(definitions.filter((definition) => definition.includes('(next_check_at)'))).toEqual([]);
+});
