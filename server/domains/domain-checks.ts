@@ -26,7 +26,6 @@ export interface DomainChecksOptions {
 
 export type CheckReason = 'manual' | 'scheduled';
 
-/** What the scheduler reads of a domain that is due. */
 /** A re-check that left its domain's status as it was, with the state it moves the domain to. */
 export interface UnchangedCheck {
   domain: DueDomain;
@@ -35,8 +34,8 @@ export interface UnchangedCheck {
 }
 
 /**
- * The columns a re-check reads: these, and the times below. `updated_at` says when the row was last
- * written: a write made after the read wins over the check.
+ * What the scheduler reads of a domain that is due: these columns, and the times below.
+ * `updated_at` says when the row was last written: a write made after the read wins over the check.
  */
 export const DUE_COLUMNS = ['agency_id', 'client_id', 'domain_id', 'hostname', 'challenge_token', 'status'] as const satisfies ReadonlyArray<
   keyof Domain

@@ -32,7 +32,10 @@ export interface SchedulerOptions {
   now: () => Date;
   /** DNS look-ups running at once; default 16. */
   concurrency?: number;
-  /** Domains read from the database at a time; default 500. */
+  /**
+   * Domains read from the database at a time, and the most outcomes one statement writes; default
+   * 500. A round's first page is smaller (8 × concurrency), so that DNS is asked sooner.
+   */
   batchSize?: number;
   /** Time between rounds, in ms; default 60,000. */
   tickMs?: number;
@@ -125,6 +128,7 @@ export class DomainScheduler {
       (checked) => checks.recordUnchanged(checked),
       () => (due.untaken === null ? halfPage : Math.min(halfPage, due.untaken + checking)),
       pageSize,
+      () => due.stop(),
     );
     const check = async (domain: DueDomain) => {
       const scope = { agencyId: domain.agency_id, clientId: domain.client_id };
@@ -146,7 +150,7 @@ export class DomainScheduler {
       }
     };
     const worker = async () => {
-      for (let domain = await due.take(); domain && !unchanged.failure; domain = await due.take()) {
+      for (let domain = await due.take(); domain; domain = await due.take()) {
         checking += 1;
         await check(domain);
         checking -= 1;
@@ -156,7 +160,13 @@ export class DomainScheduler {
     // A round ends only when its statements have: the lock is let go, and the database may be
     // closed, when it does. The outcomes of a round whose read failed are still written.
     await due.settle();
-    await unchanged.finish();
+    try {
+      await unchanged.finish();
+    } catch (error) {
+      // The write's failure is the one thrown; a failed read of the same round is not lost.
+      if (due.failure) this.#options.log?.error({ err: due.failure.error }, 'reading domains due for a check failed');
+      throw error;
+    }
     if (due.failure) throw due.failure.error;
     return result;
   }
@@ -207,7 +217,8 @@ const FIRST_PAGE_PER_CHECK = 8;
 /**
  * The domains due in a round, read a page at a time: the next page is asked for as soon as a page
  * is taken up, so checks rarely wait for the database. A failed read ends the taking (every
- * `take()` then gives null) and is kept in `failure` for the round to throw once its checks are done.
+ * `take()` then gives null) and is kept in `failure` for the round to throw once its checks are done;
+ * `stop()` ends the taking too, and no page is read after it.
  */
 class DueQueue {
   readonly #read: (after: DueDomain | null, limit: number) => Promise<DueDomain[]>;
@@ -215,6 +226,7 @@ class DueQueue {
   #page: DueDomain[] = [];
   #taken = 0;
   #next: { rows: Promise<DueDomain[]>; limit: number } | null;
+  #stopped = false;
   failure: { error: unknown } | null = null;
 
   constructor(read: (after: DueDomain | null, limit: number) => Promise<DueDomain[]>, firstPageSize: number, pageSize: number) {
@@ -226,7 +238,7 @@ class DueQueue {
   async take(): Promise<DueDomain | null> {
     while (this.#taken >= this.#page.length) {
       const next = this.#next;
-      if (!next) return null;
+      if (!next || this.#stopped) return null;
       let page: DueDomain[];
       try {
         page = await next.rows;
@@ -235,6 +247,7 @@ class DueQueue {
         this.#next = null;
         return null;
       }
+      if (this.#stopped) return null;
       // Several checks may wait for one page; the first to wake takes it up, the others find it there.
       if (this.#next !== next) continue;
       this.#page = page;
@@ -243,7 +256,12 @@ class DueQueue {
       // A short page was the last.
       this.#next = last && page.length === next.limit ? { rows: handled(this.#read(last, this.#pageSize)), limit: this.#pageSize } : null;
     }
-    return this.#page[this.#taken++] as DueDomain;
+    return this.#stopped ? null : (this.#page[this.#taken++] as DueDomain);
+  }
+
+  /** Every take() from now on gives null, and no further page is read. */
+  stop(): void {
+    this.#stopped = true;
   }
 
   /** Domains of the last page not yet taken; null while another page may follow. */
@@ -261,21 +279,23 @@ class DueQueue {
  * Writes unchanged outcomes while checks go on, one statement at a time. A write starts once
  * `minRows()` outcomes wait and none is in flight, and takes up to `maxRows` of them; `finish()`
  * writes the rest. Without a minimum, a database that answers at once (the embedded one, which runs
- * on this thread) would get one statement per outcome. A failed write stops the writing and is kept
- * in `failure`; the round stops taking domains when it sees it.
+ * on this thread) would get one statement per outcome. A failed write stops the writing, is kept in
+ * `failure`, and calls `onFailure` (which stops the round's taking of domains).
  */
 class UnchangedWriter {
   readonly #write: (checks: UnchangedCheck[]) => Promise<unknown>;
   readonly #minRows: () => number;
   readonly #maxRows: number;
+  readonly #onFailure: () => void;
   #waiting: UnchangedCheck[] = [];
   #writing: Promise<void> | null = null;
   failure: { error: unknown } | null = null;
 
-  constructor(write: (checks: UnchangedCheck[]) => Promise<unknown>, minRows: () => number, maxRows: number) {
+  constructor(write: (checks: UnchangedCheck[]) => Promise<unknown>, minRows: () => number, maxRows: number, onFailure: () => void) {
     this.#write = write;
     this.#minRows = minRows;
     this.#maxRows = maxRows;
+    this.#onFailure = onFailure;
   }
 
   add(check: UnchangedCheck): void {
@@ -304,6 +324,7 @@ class UnchangedWriter {
       (error: unknown) => {
         this.failure ??= { error };
         this.#writing = null;
+        this.#onFailure();
       },
     );
   }

@@ -283,12 +283,20 @@ describe('scheduler', () => {
       recordUnchanged: () => Promise.reject(new Error('the database went away')),
     } as unknown as typeof real;
     const options = { data: f.t.data, lockDb: null, timings: TIMINGS, now: f.clock.now, batchSize: 1, concurrency: 1 };
+    const lastChecks = async () => {
+      const items: Array<{ hostname: string; lastCheck: { at: string } }> = (await f.t.call('GET', domains(), f.t.adminToken)).json().items;
+      return items.filter((d) => d.hostname.startsWith('write-')).map((d) => d.lastCheck.at);
+    };
+    const checkedBefore = await lastChecks();
     await expect(new DomainScheduler({ ...options, checks }).runOnce()).rejects.toThrow('the database went away');
+    // The failed round checked fewer domains than were due, and wrote none of them…
+    expect(lookups).toBeGreaterThan(0);
+    expect(await lastChecks()).toEqual(checkedBefore);
+    // …which stay due: the next round checks and records all three.
     const again = await new DomainScheduler({ ...options, checks: real }).runOnce();
     expect(again.failed).toBe(0);
-    // The failed round checked fewer domains than were due, and wrote none of them.
-    expect(lookups).toBeGreaterThan(0);
     expect(lookups).toBeLessThan(again.checked);
+    expect(await lastChecks()).toEqual(checkedBefore.map(() => f.clock.now().toISOString()));
   });
 
   test('a round already running is joined, not run twice', async () => {

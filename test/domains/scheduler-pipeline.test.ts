@@ -1,8 +1,10 @@
 /**
- * The scheduler reads the next batch and writes the last one's outcomes while DNS is asked. A round
- * that fails must still wait for its write in flight: the lock is let go, and the database may be
- * closed, when the round ends. The database and DNS here are stand-ins the test times exactly.
+ * The scheduler reads the next page and writes outcomes while DNS is asked, one statement of each
+ * kind at a time. A round that fails must still wait for its statements in flight: the lock is let
+ * go, and the database may be closed, when the round ends. The database and DNS here are stand-ins
+ * the test times exactly.
  */
+import type { FastifyBaseLogger } from 'fastify';
 import { expect, test } from 'vitest';
 import type { TenantDatabase } from '../../server/db/tenant-db.ts';
 import type { DomainChecks, DueDomain } from '../../server/domains/domain-checks.ts';
@@ -55,6 +57,86 @@ test('a round whose next read fails ends only after the write it has in flight',
   await expect(scheduler.runOnce()).rejects.toThrow('the database went away');
   events.push('round ended');
   expect(events).toEqual(['write started', 'read failed', 'write done', 'round ended']);
+});
+
+test('a round that stops taking domains on a failed write still waits for its read in flight', async () => {
+  const events: string[] = [];
+  let reads = 0;
+  const data = {
+    privileged: async () => {
+      reads += 1;
+      if (reads === 1) return [due(1)];
+      // The read ahead is slow: the failed write stops the round while it runs.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      events.push('read done');
+      return [due(2)];
+    },
+  } as unknown as TenantDatabase;
+  const checks = {
+    lookup: async () => ({ at: NOW.toISOString(), queried: 'q', expected: 'e', found: ['e'], outcome: 'matched', message: 'm' }),
+    recordUnchanged: async () => {
+      events.push('write failed');
+      throw new Error('the database went away');
+    },
+  } as unknown as DomainChecks;
+  // One check at a time: no check is left waiting for the read, so only the round itself can wait for it.
+  const scheduler = new DomainScheduler({ data, lockDb: null, checks, timings: DEFAULT_TIMINGS, now: () => NOW, batchSize: 1, concurrency: 1 });
+
+  await expect(scheduler.runOnce()).rejects.toThrow('the database went away');
+  events.push('round ended');
+  expect(events).toEqual(['write failed', 'read done', 'round ended']);
+});
+
+test('when a read and a write of one round both fail, the write is thrown and the read is logged', async () => {
+  let reads = 0;
+  const data = {
+    privileged: async () => {
+      reads += 1;
+      if (reads === 1) return [due(1)];
+      throw new Error('the read went away');
+    },
+  } as unknown as TenantDatabase;
+  const checks = {
+    lookup: async () => ({ at: NOW.toISOString(), queried: 'q', expected: 'e', found: ['e'], outcome: 'matched', message: 'm' }),
+    recordUnchanged: async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      throw new Error('the write went away');
+    },
+  } as unknown as DomainChecks;
+  const logged: unknown[] = [];
+  const log = { error: (details: { err: unknown }) => logged.push(details.err) } as unknown as FastifyBaseLogger;
+  const scheduler = new DomainScheduler({ data, lockDb: null, checks, timings: DEFAULT_TIMINGS, now: () => NOW, batchSize: 1, log });
+
+  await expect(scheduler.runOnce()).rejects.toThrow('the write went away');
+  expect(logged).toEqual([expect.objectContaining({ message: 'the read went away' })]);
+});
+
+test('one write at a time, however slow the database is to answer', async () => {
+  const domains = Array.from({ length: 60 }, (_, i) => due(i));
+  let taken = 0;
+  const data = {
+    privileged: async () => {
+      const page = domains.slice(taken, taken + 10);
+      taken += page.length;
+      return page;
+    },
+  } as unknown as TenantDatabase;
+  let writing = 0;
+  let mostAtOnce = 0;
+  const checks = {
+    lookup: async () => ({ at: NOW.toISOString(), queried: 'q', expected: 'e', found: ['e'], outcome: 'matched', message: 'm' }),
+    recordUnchanged: async (batch: unknown[]) => {
+      writing += 1;
+      mostAtOnce = Math.max(mostAtOnce, writing);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      writing -= 1;
+      return batch.length;
+    },
+  } as unknown as DomainChecks;
+  const scheduler = new DomainScheduler({ data, lockDb: null, checks, timings: DEFAULT_TIMINGS, now: () => NOW, batchSize: 10, concurrency: 4 });
+
+  expect((await scheduler.runOnce()).checked).toBe(60);
+  expect(mostAtOnce).toBe(1);
 });
 
 test('outcomes are written half a page at a time, then in shrinking statements on the last page', async () => {
