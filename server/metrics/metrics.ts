@@ -11,46 +11,29 @@ import { Unauthorized } from '../errors.ts';
 export class Metrics {
   readonly registry = new Registry();
   readonly requests = new RequestDurations([0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]);
-  // The widget's hot path counts in plain numbers, handed to prom-client when the registry is
-  // scraped (a counter's collect hook): a labelled inc() hashes its labels on every call, which the
-  // cheapest route pays for in throughput.
+  // The widget's hot path and the re-check rounds count in plain numbers, handed to prom-client when
+  // the registry is scraped (countedAtScrape): a labelled inc() hashes its labels on every call, which
+  // the cheapest route pays for in throughput and a round thousands of times a second.
   readonly #lookups = { client: { hit: 0, miss: 0 }, verdict: { hit: 0, miss: 0 }, policy: { hit: 0, miss: 0 } };
   readonly #verdicts = { allowed: 0, refused: 0 };
-  readonly cacheLookups: Counter<'cache' | 'result'> = new Counter({
+  readonly #checks: Record<string, Record<string, number>> = {};
+  readonly cacheLookups = countedAtScrape(this.registry, {
     name: 'upzento_widget_cache_lookups_total',
     help: 'Widget cache look-ups (client by key, verdict, policy) and whether they hit',
-    labelNames: ['cache', 'result'] as const,
-    registers: [this.registry],
-    collect: () => {
-      this.cacheLookups.reset();
-      for (const [cache, results] of Object.entries(this.#lookups)) {
-        for (const [result, count] of Object.entries(results)) this.cacheLookups.inc({ cache, result }, count);
-      }
-    },
+    labelNames: ['cache', 'result'],
+    entries: () => byTwoLabels(this.#lookups, 'cache', 'result'),
   });
-  readonly verdicts: Counter<'verdict'> = new Counter({
+  readonly verdicts = countedAtScrape(this.registry, {
     name: 'upzento_widget_verdicts_total',
     help: 'Widget requests allowed or refused by their Origin',
-    labelNames: ['verdict'] as const,
-    registers: [this.registry],
-    collect: () => {
-      this.verdicts.reset();
-      for (const [verdict, count] of Object.entries(this.#verdicts)) this.verdicts.inc({ verdict }, count);
-    },
+    labelNames: ['verdict'],
+    entries: () => Object.entries(this.#verdicts).map(([verdict, count]) => [{ verdict }, count] as const),
   });
-  // A re-check round counts thousands of checks a second, in the same plain numbers.
-  readonly #checks: Record<string, Record<string, number>> = {};
-  readonly domainChecks: Counter<'outcome' | 'reason'> = new Counter({
+  readonly domainChecks = countedAtScrape(this.registry, {
     name: 'upzento_domain_checks_total',
     help: 'Domain challenge checks by outcome (matched, not_found, wrong_value, dns_failure)',
-    labelNames: ['outcome', 'reason'] as const,
-    registers: [this.registry],
-    collect: () => {
-      this.domainChecks.reset();
-      for (const [reason, outcomes] of Object.entries(this.#checks)) {
-        for (const [outcome, count] of Object.entries(outcomes)) this.domainChecks.inc({ outcome, reason }, count);
-      }
-    },
+    labelNames: ['outcome', 'reason'],
+    entries: () => byTwoLabels(this.#checks, 'outcome', 'reason'),
   });
 
   constructor() {
@@ -71,8 +54,8 @@ export class Metrics {
 
   /** Counts a domain challenge check. */
   countDomainCheck(outcome: string, reason: string): void {
-    const outcomes = (this.#checks[reason] ??= {});
-    outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+    const byReason = (this.#checks[outcome] ??= {});
+    byReason[reason] = (byReason[reason] ?? 0) + 1;
   }
 
   /** A recorder for one route's requests; each status's series is looked up once. */
@@ -86,6 +69,33 @@ export class Metrics {
       }
       observe(elapsedMs / 1000);
     };
+  }
+}
+
+type CountEntries = Iterable<readonly [Record<string, string>, number]>;
+
+/** A prom-client counter set, whenever the registry is scraped, from counts kept elsewhere. */
+function countedAtScrape(
+  registry: Registry,
+  options: { name: string; help: string; labelNames: string[]; entries: () => CountEntries },
+): Counter<string> {
+  const counter: Counter<string> = new Counter({
+    name: options.name,
+    help: options.help,
+    labelNames: options.labelNames,
+    registers: [registry],
+    collect: () => {
+      counter.reset();
+      for (const [labels, count] of options.entries()) counter.inc(labels, count);
+    },
+  });
+  return counter;
+}
+
+/** Counts kept two levels deep, the first level's keys the values of label `outer`, the second's of `inner`. */
+function* byTwoLabels(counts: Record<string, Record<string, number>>, outer: string, inner: string): CountEntries {
+  for (const [first, byInner] of Object.entries(counts)) {
+    for (const [second, count] of Object.entries(byInner)) yield [{ [outer]: first, [inner]: second }, count];
   }
 }
 
