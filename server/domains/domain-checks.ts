@@ -5,6 +5,7 @@
  * overwritten.
  */
 import { sql } from 'kysely';
+import { timestampOf } from '../db/epoch-ms.ts';
 import type { Actor, ScopedQueries, TenantDatabase, TenantScope } from '../db/tenant-db.ts';
 import type { Domain, DomainLastCheck } from '../db/schema.ts';
 import type { TxtResolver } from './dns/resolver.ts';
@@ -79,7 +80,7 @@ export class DomainChecks {
     const at = now();
     // The batch goes as one JSON document: JSON.stringify is native, where pg would escape each
     // element of seven array parameters (the last checks' JSON text above all) in JavaScript. Times
-    // go as epoch milliseconds: JSON.stringify calls a Date's toJSON at more than 1 µs a time.
+    // go as epoch milliseconds (epoch-ms.ts).
     const rows = JSON.stringify(
       results.map(({ domain, check, next }) => ({
         agency_id: domain.agency_id,
@@ -94,14 +95,14 @@ export class DomainChecks {
     const updated = await data.privileged('scheduler: record unchanged re-checks', (db) =>
       sql`
         UPDATE domains SET
-          last_check = v.last_check, next_check_at = ${epochMs('v.next_check_at')},
-          verified_at = ${epochMs('v.verified_at')}, failing_since = ${epochMs('v.failing_since')}, updated_at = ${at}
+          last_check = v.last_check, next_check_at = ${timestampOf('v.next_check_at')},
+          verified_at = ${timestampOf('v.verified_at')}, failing_since = ${timestampOf('v.failing_since')}, updated_at = ${at}
         FROM jsonb_to_recordset(${rows}::jsonb) AS v (
           agency_id uuid, domain_id uuid, read_at bigint, last_check jsonb,
           next_check_at bigint, verified_at bigint, failing_since bigint
         )
         WHERE domains.agency_id = v.agency_id AND domains.domain_id = v.domain_id
-          AND date_trunc('milliseconds', domains.updated_at) = ${epochMs('v.read_at')}
+          AND date_trunc('milliseconds', domains.updated_at) = ${timestampOf('v.read_at')}
       `.execute(db),
     );
     return Number(updated.numAffectedRows ?? 0);
@@ -163,11 +164,6 @@ export class DomainChecks {
     if (policyChanged && scope.clientId) this.#options.onPolicyChange(scope.clientId);
     return updated;
   }
-}
-
-/** A column of epoch milliseconds (null stays null) as the timestamp it counts to, exactly. */
-function epochMs(column: string) {
-  return sql`(timestamptz 'epoch' + ${sql.ref(column)} * interval '1 millisecond')`;
 }
 
 async function findDomain(q: ScopedQueries, domainId: string, lock = false): Promise<Domain | undefined> {
