@@ -8,7 +8,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { expect, test } from 'vitest';
 import type { TenantDatabase } from '../../server/db/tenant-db.ts';
 import type { DomainChecks, DueDomain } from '../../server/domains/domain-checks.ts';
-import { DomainScheduler } from '../../server/domains/scheduler.ts';
+import { DomainScheduler, type SchedulerOptions } from '../../server/domains/scheduler.ts';
 import { DEFAULT_TIMINGS } from '../../server/domains/lifecycle.ts';
 
 const NOW = new Date('2026-01-05T10:00:00Z');
@@ -29,30 +29,50 @@ function due(i: number): DueDomain {
   } as DueDomain;
 }
 
+const MATCHED = { at: NOW.toISOString(), queried: 'q', expected: 'e', found: ['e'], outcome: 'matched', message: 'm' };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A scheduler whose database reads with `read` and whose checks all match and are written with `write`. */
+function standIn(
+  read: () => Promise<DueDomain[]>,
+  write: (batch: unknown[]) => Promise<unknown>,
+  options: Partial<SchedulerOptions> = {},
+): DomainScheduler {
+  const data = { privileged: read } as unknown as TenantDatabase;
+  const checks = { lookup: async () => MATCHED, recordUnchanged: write } as unknown as DomainChecks;
+  return new DomainScheduler({ data, lockDb: null, checks, timings: DEFAULT_TIMINGS, now: () => NOW, ...options });
+}
+
+/** A database that answers at once, as the embedded one does: `domains` in pages of `size`, in order. */
+function pagesOf(domains: DueDomain[], size: number): () => Promise<DueDomain[]> {
+  let taken = 0;
+  return async () => {
+    const page = domains.slice(taken, taken + size);
+    taken += page.length;
+    return page;
+  };
+}
+
 test('a round whose next read fails ends only after the write it has in flight', async () => {
   const events: string[] = [];
   let reads = 0;
-  const data = {
-    privileged: async () => {
-      reads += 1;
-      if (reads === 2) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        events.push('read failed');
-        throw new Error('the database went away');
-      }
-      return [due(reads)];
-    },
-  } as unknown as TenantDatabase;
-  const checks = {
-    lookup: async () => ({ at: NOW.toISOString(), queried: 'q', expected: 'e', found: ['e'], outcome: 'matched', message: 'm' }),
-    recordUnchanged: async () => {
-      events.push('write started');
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      events.push('write done');
-      return 1;
-    },
-  } as unknown as DomainChecks;
-  const scheduler = new DomainScheduler({ data, lockDb: null, checks, timings: DEFAULT_TIMINGS, now: () => NOW, batchSize: 1 });
+  const read = async () => {
+    reads += 1;
+    if (reads === 2) {
+      await sleep(20);
+      events.push('read failed');
+      throw new Error('the database went away');
+    }
+    return [due(reads)];
+  };
+  const write = async () => {
+    events.push('write started');
+    await sleep(200);
+    events.push('write done');
+    return 1;
+  };
+  const scheduler = standIn(read, write, { batchSize: 1 });
 
   await expect(scheduler.runOnce()).rejects.toThrow('the database went away');
   events.push('round ended');
@@ -62,25 +82,20 @@ test('a round whose next read fails ends only after the write it has in flight',
 test('a round that stops taking domains on a failed write still waits for its read in flight', async () => {
   const events: string[] = [];
   let reads = 0;
-  const data = {
-    privileged: async () => {
-      reads += 1;
-      if (reads === 1) return [due(1)];
-      // The read ahead is slow: the failed write stops the round while it runs.
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      events.push('read done');
-      return [due(2)];
-    },
-  } as unknown as TenantDatabase;
-  const checks = {
-    lookup: async () => ({ at: NOW.toISOString(), queried: 'q', expected: 'e', found: ['e'], outcome: 'matched', message: 'm' }),
-    recordUnchanged: async () => {
-      events.push('write failed');
-      throw new Error('the database went away');
-    },
-  } as unknown as DomainChecks;
+  const read = async () => {
+    reads += 1;
+    if (reads === 1) return [due(1)];
+    // The read ahead is slow: the failed write stops the round while it runs.
+    await sleep(100);
+    events.push('read done');
+    return [due(2)];
+  };
+  const write = async () => {
+    events.push('write failed');
+    throw new Error('the database went away');
+  };
   // One check at a time: no check is left waiting for the read, so only the round itself can wait for it.
-  const scheduler = new DomainScheduler({ data, lockDb: null, checks, timings: DEFAULT_TIMINGS, now: () => NOW, batchSize: 1, concurrency: 1 });
+  const scheduler = standIn(read, write, { batchSize: 1, concurrency: 1 });
 
   await expect(scheduler.runOnce()).rejects.toThrow('the database went away');
   events.push('round ended');
@@ -89,23 +104,18 @@ test('a round that stops taking domains on a failed write still waits for its re
 
 test('when a read and a write of one round both fail, the write is thrown and the read is logged', async () => {
   let reads = 0;
-  const data = {
-    privileged: async () => {
-      reads += 1;
-      if (reads === 1) return [due(1)];
-      throw new Error('the read went away');
-    },
-  } as unknown as TenantDatabase;
-  const checks = {
-    lookup: async () => ({ at: NOW.toISOString(), queried: 'q', expected: 'e', found: ['e'], outcome: 'matched', message: 'm' }),
-    recordUnchanged: async () => {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      throw new Error('the write went away');
-    },
-  } as unknown as DomainChecks;
+  const read = async () => {
+    reads += 1;
+    if (reads === 1) return [due(1)];
+    throw new Error('the read went away');
+  };
+  const write = async () => {
+    await sleep(20);
+    throw new Error('the write went away');
+  };
   const logged: unknown[] = [];
   const log = { error: (details: { err: unknown }) => logged.push(details.err) } as unknown as FastifyBaseLogger;
-  const scheduler = new DomainScheduler({ data, lockDb: null, checks, timings: DEFAULT_TIMINGS, now: () => NOW, batchSize: 1, log });
+  const scheduler = standIn(read, write, { batchSize: 1, log });
 
   await expect(scheduler.runOnce()).rejects.toThrow('the write went away');
   expect(logged).toEqual([expect.objectContaining({ message: 'the read went away' })]);
@@ -113,27 +123,16 @@ test('when a read and a write of one round both fail, the write is thrown and th
 
 test('one write at a time, however slow the database is to answer', async () => {
   const domains = Array.from({ length: 60 }, (_, i) => due(i));
-  let taken = 0;
-  const data = {
-    privileged: async () => {
-      const page = domains.slice(taken, taken + 10);
-      taken += page.length;
-      return page;
-    },
-  } as unknown as TenantDatabase;
   let writing = 0;
   let mostAtOnce = 0;
-  const checks = {
-    lookup: async () => ({ at: NOW.toISOString(), queried: 'q', expected: 'e', found: ['e'], outcome: 'matched', message: 'm' }),
-    recordUnchanged: async (batch: unknown[]) => {
-      writing += 1;
-      mostAtOnce = Math.max(mostAtOnce, writing);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      writing -= 1;
-      return batch.length;
-    },
-  } as unknown as DomainChecks;
-  const scheduler = new DomainScheduler({ data, lockDb: null, checks, timings: DEFAULT_TIMINGS, now: () => NOW, batchSize: 10, concurrency: 4 });
+  const write = async (batch: unknown[]) => {
+    writing += 1;
+    mostAtOnce = Math.max(mostAtOnce, writing);
+    await sleep(5);
+    writing -= 1;
+    return batch.length;
+  };
+  const scheduler = standIn(pagesOf(domains, 10), write, { batchSize: 10, concurrency: 4 });
 
   expect((await scheduler.runOnce()).checked).toBe(60);
   expect(mostAtOnce).toBe(1);
@@ -143,24 +142,12 @@ test('outcomes are written half a page at a time, then in shrinking statements o
   // 99 domains in pages of 20: four full pages, then a last one of 19.
   const domains = Array.from({ length: 99 }, (_, i) => due(i));
   const pageSize = 20;
-  let taken = 0;
-  const data = {
-    // A database that answers at once, as the embedded one does: pages of the due domains, in order.
-    privileged: async () => {
-      const page = domains.slice(taken, taken + pageSize);
-      taken += page.length;
-      return page;
-    },
-  } as unknown as TenantDatabase;
   const written: number[] = [];
-  const checks = {
-    lookup: async () => ({ at: NOW.toISOString(), queried: 'q', expected: 'e', found: ['e'], outcome: 'matched', message: 'm' }),
-    recordUnchanged: async (batch: unknown[]) => {
-      written.push(batch.length);
-      return batch.length;
-    },
-  } as unknown as DomainChecks;
-  const scheduler = new DomainScheduler({ data, lockDb: null, checks, timings: DEFAULT_TIMINGS, now: () => NOW, batchSize: pageSize, concurrency: 4 });
+  const write = async (batch: unknown[]) => {
+    written.push(batch.length);
+    return batch.length;
+  };
+  const scheduler = standIn(pagesOf(domains, pageSize), write, { batchSize: pageSize, concurrency: 4 });
 
   expect((await scheduler.runOnce()).checked).toBe(99);
   expect(written.reduce((sum, n) => sum + n, 0)).toBe(99);
