@@ -86,7 +86,12 @@ const EDNS_UDP_PAYLOAD = 1232;
 export const DNS_HEADER_BYTES = 12;
 
 export function formatServer(server: DnsServer): string {
-  return server.host.includes(':') ? `[${server.host}]:${server.port}` : `${server.host}:${server.port}`;
+  return isIpv6Server(server) ? `[${server.host}]:${server.port}` : `${server.host}:${server.port}`;
+}
+
+/** A server's host is an IP address (checkedDnsServer); of those, only IPv6 ones have a colon. */
+export function isIpv6Server(server: DnsServer): boolean {
+  return server.host.includes(':');
 }
 
 /** Ids come from the CSPRNG: with a predictable id, an off-path attacker could forge a challenge answer. */

@@ -15,6 +15,7 @@ import {
   encodeTxtQuery,
   errorDetail,
   hasTruncatedFlag,
+  isIpv6Server,
   randomQueryId,
   Exchange,
   type DnsServer,
@@ -84,7 +85,7 @@ export class UdpTransport implements DnsTransport {
   }
 
   #bindingFor(server: DnsServer): Binding {
-    const family = server.host.includes(':') ? 'udp6' : 'udp4';
+    const family = isIpv6Server(server) ? 'udp6' : 'udp4';
     let binding = this.#current[family];
     if (binding === undefined) {
       binding = this.#open(family);
