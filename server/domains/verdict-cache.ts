@@ -197,6 +197,7 @@ export class VerdictCache {
     if (!policy) throw new Error(`no widget settings for client ${client.clientId}`);
     return policy;
   }
+
   /** Read in the client's own scope: the widget routes see that client's rows and nothing else. */
   #loadPolicy(client: WidgetClient): Promise<ClientPolicy> {
     const scope = { agencyId: client.agencyId, clientId: client.clientId };
