@@ -27,8 +27,12 @@ const DOMAINS = 1000;
 const CLIENTS = 10;
 /** The scheduler's default; the raw client uses the same. */
 const CONCURRENCY = DEFAULT_CHECK_CONCURRENCY;
-/** Alternating passes of each; the passes are short (0.1 s), so the median needs more of them to settle. */
-const ROUNDS = 8;
+/**
+ * Alternating passes of each. A pass takes 0.1–0.2 s and a shared machine's speed drifts over seconds,
+ * so the medians need many: on the two-core machine where this was tuned, single runs gave ratios from
+ * 0.41× to 0.58× with 8 passes of each, and from 0.49× to 0.57× with 24, which add about 6 s.
+ */
+const ROUNDS = 24;
 const REPLY_TIMEOUT_MS = 2000;
 
 interface Pass {
