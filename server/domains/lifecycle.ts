@@ -94,8 +94,9 @@ export function afterCheck(
       return moved(state, earliest(retry, graceEnd(now, timings)), { status: 'failing', failingSince: now });
     case 'failing': {
       const end = graceEnd(state.failingSince ?? now, timings);
-      if (!temporary && now >= end) return moved(state, null, { status: 'revoked' });
-      return moved(state, earliest(retry, end));
+      if (now < end) return moved(state, earliest(retry, end));
+      // The grace period is over: only an answer can revoke, so a DNS failure waits for the next retry.
+      return temporary ? moved(state, retry) : moved(state, null, { status: 'revoked' });
     }
     case 'revoked':
     case 'expired':
