@@ -33,14 +33,15 @@ const MATCHED = { at: NOW.toISOString(), queried: 'q', expected: 'e', found: ['e
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A scheduler whose database reads with `read` and whose checks all match and are written with `write`. */
+/** A scheduler whose database reads with `read` and whose checks (`lookup`, all matching by default) are written with `write`. */
 function standIn(
   read: () => Promise<DueDomain[]>,
   write: (batch: unknown[]) => Promise<unknown>,
   options: Partial<SchedulerOptions> = {},
+  lookup: () => Promise<typeof MATCHED> = async () => MATCHED,
 ): DomainScheduler {
   const data = { privileged: read } as unknown as TenantDatabase;
-  const checks = { lookup: async () => MATCHED, recordUnchanged: write } as unknown as DomainChecks;
+  const checks = { lookup, recordUnchanged: write } as unknown as DomainChecks;
   return new DomainScheduler({ data, lockDb: null, checks, timings: DEFAULT_TIMINGS, now: () => NOW, ...options });
 }
 
@@ -163,4 +164,21 @@ test('outcomes are written half a page at a time, then in shrinking statements o
     expect(rows).toBeLessThanOrEqual(i === 0 ? pageSize : written[i - 1]!);
   }
   expect(written.at(-1)).toBeLessThan(pageSize / 4);
+});
+
+test('as many DNS look-ups at once as the concurrency allows, and never more', async () => {
+  const domains = Array.from({ length: 40 }, (_, i) => due(i));
+  let asking = 0;
+  let mostAtOnce = 0;
+  const lookup = async () => {
+    asking += 1;
+    mostAtOnce = Math.max(mostAtOnce, asking);
+    await sleep(2);
+    asking -= 1;
+    return MATCHED;
+  };
+  const scheduler = standIn(pagesOf(domains, 10), async (batch) => batch.length, { batchSize: 10, concurrency: 4 }, lookup);
+
+  expect((await scheduler.runOnce()).checked).toBe(40);
+  expect(mostAtOnce).toBe(4);
 });
