@@ -38,13 +38,7 @@ export function evaluateChallenge(lookup: TxtLookup, hostname: string, token: st
         `Could not ask DNS about ${name} (${lookup.code}): ${lookup.message} This is usually temporary; the status is unchanged and the check will run again.`,
       );
     }
-    return lastCheck(
-      at,
-      challenge,
-      [],
-      'not_found',
-      `No TXT record at ${name}${lookup.code === 'NXDOMAIN' ? ' (the name does not exist)' : ''}. Add a TXT record named ${name} with the value ${value}; new records can take a few minutes to appear.`,
-    );
+    return lastCheck(at, challenge, [], 'not_found', notFound(lookup, name, value));
   }
   const found = lookup.records;
   if (found.some((record) => pasted(record) === value)) {
@@ -61,6 +55,19 @@ export function evaluateChallenge(lookup: TxtLookup, hostname: string, token: st
     'wrong_value',
     `TXT records exist at ${name} but none is ${value}; found ${shown}. Check the value for typos, or whether it belongs to another Upzento domain.`,
   );
+}
+
+/** What to do when the challenge is not there for good: the advice depends on whether the name is an alias. */
+function notFound(lookup: Extract<TxtLookup, { ok: false }>, name: string, value: string): string {
+  const later = 'new records can take a few minutes to appear.';
+  if (lookup.code === 'CNAME_LOOP') {
+    return `${name} is an alias (CNAME) that loops or runs through too many names, so no TXT record can be read there. Replace the alias with a TXT record named ${name} with the value ${value}; ${later}`;
+  }
+  if (lookup.alias !== undefined) {
+    const what = lookup.code === 'NXDOMAIN' ? 'does not exist' : 'has no TXT record';
+    return `${name} is an alias (CNAME) that leads to ${lookup.alias}, which ${what}. Add a TXT record with the value ${value} at ${lookup.alias}, or replace the alias with a TXT record named ${name} with that value; ${later}`;
+  }
+  return `No TXT record at ${name}${lookup.code === 'NXDOMAIN' ? ' (the name does not exist)' : ''}. Add a TXT record named ${name} with the value ${value}; ${later}`;
 }
 
 /**

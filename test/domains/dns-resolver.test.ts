@@ -174,8 +174,15 @@ describe('resolveTxt', () => {
 
     const failure = expectFailure(await resolver.resolveTxt(NAME));
 
-    expect(failure).toMatchObject({ code: 'NXDOMAIN', temporary: false });
+    expect(failure).toMatchObject({ code: 'NXDOMAIN', temporary: false, alias: 'gone.agency.test' });
     expect(failure.message).toContain('gone.agency.test');
+  });
+
+  it('names no alias when the name asked is itself missing', async () => {
+    const failure = expectFailure(await resolver.resolveTxt('missing.agency.test'));
+
+    expect(failure.code).toBe('NXDOMAIN');
+    expect(failure).not.toHaveProperty('alias');
   });
 
   it('stops a CNAME loop with CNAME_LOOP', async () => {

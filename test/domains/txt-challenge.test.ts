@@ -36,4 +36,34 @@ describe('evaluateChallenge', () => {
     expect(failed.outcome).toBe('dns_failure');
     expect(failed.message).toContain('the status is unchanged');
   });
+
+  test('a record missing for good says to add it, with its name and value', () => {
+    const nxdomain = evaluateChallenge({ ok: false, name, code: 'NXDOMAIN', temporary: false, message: 'm' }, HOST, TOKEN, AT);
+    expect(nxdomain).toMatchObject({ outcome: 'not_found', found: [] });
+    expect(nxdomain.message).toBe(
+      `No TXT record at ${name} (the name does not exist). Add a TXT record named ${name} with the value ${value}; new records can take a few minutes to appear.`,
+    );
+  });
+
+  test.each([
+    ['NXDOMAIN', 'does not exist'],
+    ['NO_DATA', 'has no TXT record'],
+  ] as const)('an alias whose end is %s points at the end of the alias, where the record must go', (code, what) => {
+    const alias = 'tokens.agency.test';
+    const check = evaluateChallenge({ ok: false, name, code, temporary: false, message: 'm', alias }, HOST, TOKEN, AT);
+    expect(check.outcome).toBe('not_found');
+    expect(check.message).toBe(
+      `${name} is an alias (CNAME) that leads to ${alias}, which ${what}. Add a TXT record with the value ${value} at ${alias}, ` +
+        `or replace the alias with a TXT record named ${name} with that value; new records can take a few minutes to appear.`,
+    );
+  });
+
+  test('an alias that loops says to replace it with the record, not to add one beside it', () => {
+    const check = evaluateChallenge({ ok: false, name, code: 'CNAME_LOOP', temporary: false, message: 'm' }, HOST, TOKEN, AT);
+    expect(check.outcome).toBe('not_found');
+    expect(check.message).toBe(
+      `${name} is an alias (CNAME) that loops or runs through too many names, so no TXT record can be read there. ` +
+        `Replace the alias with a TXT record named ${name} with the value ${value}; new records can take a few minutes to appear.`,
+    );
+  });
 });

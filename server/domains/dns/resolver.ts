@@ -43,6 +43,8 @@ export type TxtLookup =
       message: string;
       /** `host:port` of the server that gave this answer, when one did. */
       server?: string;
+      /** When the name asked is an alias (CNAME): the name along its chain that the failure is about. */
+      alias?: string;
     };
 
 export interface TxtResolver {
@@ -244,6 +246,7 @@ function failure(asked: string, code: DnsErrorCode, server: DnsServer | undefine
     message: capitalise(describe(asked, code, server, context)),
   };
   if (server) result.server = formatServer(server);
+  if (context.at !== undefined && context.at !== asked) result.alias = context.at;
   return result;
 }
 
