@@ -7,6 +7,7 @@ import { createServer, type AddressInfo, type Server, type Socket as TcpSocket }
 import * as dnsPacket from 'dns-packet';
 import type { DecodedPacket, Packet } from 'dns-packet';
 import { afterEach, describe, expect, it } from 'vitest';
+import { randomQueryId } from '../../server/domains/dns/dns-message.ts';
 import { TcpTransport } from '../../server/domains/dns/tcp-transport.ts';
 import { UdpTransport } from '../../server/domains/dns/udp-transport.ts';
 
@@ -55,6 +56,23 @@ async function nextQuery(queries: Array<[DecodedPacket, RemoteInfo]>): Promise<[
 function send(socket: UdpSocket, packet: Packet | Buffer, to: RemoteInfo): void {
   socket.send(Buffer.isBuffer(packet) ? packet : dnsPacket.encode(packet), to.port, to.address);
 }
+
+describe('randomQueryId', () => {
+  it('draws ids over all 16 bits, in no order, and never one in use', () => {
+    const inUse = new Map(Array.from({ length: 30_000 }, (_, i) => [i * 2, null]));
+    const ids = Array.from({ length: 2000 }, () => randomQueryId(inUse));
+
+    expect(ids.filter((id) => inUse.has(id))).toEqual([]);
+    // Each sixteenth of the range gets about a hundred ids or more; an empty one happens with p < e^-100.
+    const sixteenths = new Set(ids.map((id) => id >> 12));
+    expect(sixteenths.size).toBe(16);
+    // A counter steps up a little each time; random ids land up to 16 above the last about once in 2,000 draws.
+    const steps = ids.slice(1).filter((id, i) => id > (ids[i] as number) && id - (ids[i] as number) <= 16).length;
+    expect(steps).toBeLessThan(10);
+    // About 60 repeats are expected among 2,000 draws from the 35,536 free ids.
+    expect(new Set(ids).size).toBeGreaterThan(1850);
+  });
+});
 
 describe('UdpTransport', () => {
   it('asks with a random id, recursion desired and an EDNS size of 1232', async () => {
