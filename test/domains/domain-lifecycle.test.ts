@@ -29,9 +29,23 @@ function widgetConfig(origin: string) {
   return f.t.app.inject({ method: 'GET', url: `/v1/widget/${f.publicKey}/config`, headers: { origin } });
 }
 
-async function auditActions(): Promise<string[]> {
+interface AuditItem {
+  action: string;
+  actor: { type: string; id: string | null };
+  target: { type: string; id: string };
+  details: Record<string, unknown>;
+}
+
+/** The client's audit entries about one domain, oldest first. */
+async function auditOf(domainId: string): Promise<AuditItem[]> {
   const log = await f.t.call('GET', `/v1/clients/${f.clientId}/audit-log?limit=500`, f.t.adminToken);
-  return log.json().items.map((item: { action: string }) => item.action);
+  const items = log.json().items as AuditItem[];
+  return items.filter((item) => item.target.type === 'domain' && item.target.id === domainId).reverse();
+}
+
+/** Each entry's action and who did it: a user (the platform admin here) or the system (the scheduler). */
+function actionsBy(entries: AuditItem[]): string[] {
+  return entries.map((entry) => `${entry.action} by ${entry.actor.type}`);
 }
 
 describe('registration', () => {
@@ -149,11 +163,15 @@ describe('verification', () => {
     expect((await verify(created.id)).status).toBe('verified');
   });
 
-  test('registration and verification are audited', async () => {
-    const actions = await auditActions();
-    expect(actions).toContain('domain.registered');
-    expect(actions).toContain('domain.verified');
-    expect(actions).toContain('domain.checked');
+  test('registration, verification and a later manual check are audited on the domain, by the user', async () => {
+    const id = await f.verifiedDomain('audited.example.com');
+    await verify(id);
+
+    const entries = await auditOf(id);
+    expect(actionsBy(entries)).toEqual(['domain.registered by user', 'domain.verified by user', 'domain.checked by user']);
+    expect(entries.every((entry) => entry.actor.id !== null)).toBe(true);
+    expect(entries[1]?.details).toMatchObject({ hostname: 'audited.example.com', from: 'pending', to: 'verified', outcome: 'matched', reason: 'manual' });
+    expect(entries[2]?.details).toMatchObject({ from: 'verified', to: 'verified', outcome: 'matched', reason: 'manual' });
   });
 });
 
@@ -192,9 +210,11 @@ describe('lifecycle on a fake clock', () => {
     expect(refused.statusCode).toBe(403);
     expect(refused.json().message).toBe('Domain not authorized for this client');
 
-    const actions = await auditActions();
-    expect(actions).toContain('domain.failing');
-    expect(actions).toContain('domain.revoked');
+    const entries = await auditOf(id);
+    // The DNS failure between them changed nothing, so it left no entry.
+    expect(actionsBy(entries).slice(-2)).toEqual(['domain.failing by system', 'domain.revoked by system']);
+    expect(entries.at(-2)?.details).toMatchObject({ from: 'verified', to: 'failing', outcome: 'not_found', reason: 'scheduled' });
+    expect(entries.at(-1)?.details).toMatchObject({ from: 'failing', to: 'revoked', outcome: 'not_found', reason: 'scheduled' });
   });
 
   test('a failing domain whose record comes back is verified again', async () => {
@@ -218,7 +238,9 @@ describe('lifecycle on a fake clock', () => {
     await f.t.app.scheduler.runOnce();
     const domain = (await f.t.call('GET', domains(), f.t.adminToken)).json().items.find((d: { id: string }) => d.id === created.id);
     expect(domain.status).toBe('expired');
-    expect(await auditActions()).toContain('domain.expired');
+    const entries = await auditOf(created.id);
+    expect(actionsBy(entries)).toEqual(['domain.registered by user', 'domain.expired by system']);
+    expect(entries[1]?.details).toMatchObject({ from: 'pending', to: 'expired' });
   });
 
   test('a pending domain whose record appears later is verified by the scheduler, without a click', async () => {
@@ -236,7 +258,7 @@ describe('lifecycle on a fake clock', () => {
     const deleted = await f.t.call('DELETE', `${domains()}/${id}`, f.t.adminToken);
     expect(deleted.statusCode).toBe(204);
     expect((await widgetConfig('https://gone.example.com')).statusCode).toBe(403);
-    expect(await auditActions()).toContain('domain.deleted');
+    expect(actionsBy(await auditOf(id)).at(-1)).toBe('domain.deleted by user');
     expect((await f.t.call('DELETE', `${domains()}/${id}`, f.t.adminToken)).statusCode).toBe(404);
   });
 });
