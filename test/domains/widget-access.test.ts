@@ -74,6 +74,7 @@ describe('Origin matrix', () => {
   test('a request with no Origin is refused', async () => {
     const response = await get(undefined);
     expect(response.statusCode).toBe(403);
+    expect(response.json().message).toBe('Domain not authorized for this client');
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
   });
 
@@ -114,10 +115,11 @@ describe('preflight', () => {
       headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,idempotency-key' },
     });
 
-  test('an authorized origin is answered with the exact origin and the headers the widget sends', async () => {
-    const response = await preflight('https://www.shop.test');
+  test.each(['submissions', 'config'])('an authorized origin is answered on %s with the exact origin and the headers the widget sends', async (path) => {
+    const response = await preflight('https://www.shop.test', path);
     expect(response.statusCode).toBe(204);
     expect(response.headers['access-control-allow-origin']).toBe('https://www.shop.test');
+    expect(String(response.headers.vary)).toMatch(/origin/i);
     expect(String(response.headers['access-control-allow-headers']).toLowerCase()).toContain('idempotency-key');
     expect(String(response.headers['access-control-allow-methods'])).toContain('POST');
   });
@@ -128,6 +130,7 @@ describe('preflight', () => {
       expect(response.statusCode, response.body).toBe(403);
       expect(response.json().message).toBe('Domain not authorized for this client');
       expect(response.headers['access-control-allow-origin']).toBeUndefined();
+      expect(String(response.headers.vary)).toMatch(/origin/i);
     }
   });
 });
