@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { TenantDatabase } from '../../server/db/tenant-db.ts';
-import { VerdictCache } from '../../server/domains/verdict-cache.ts';
+import { VerdictCache, type VerdictCacheOptions } from '../../server/domains/verdict-cache.ts';
 import { defaultWidgetSettings } from '../../server/tenants/widget-template.ts';
 
 const KEY = 'pk_race000000000000000000';
@@ -13,16 +13,21 @@ const CLIENT_ID = '00000000-0000-4000-8000-000000000001';
 const ORIGIN = 'https://shop.example.com';
 
 /** A database of one client, whose verified domains the test sets; each policy read can be held. */
-function standIn() {
+function standIn(options: VerdictCacheOptions = {}) {
   const state = {
     domains: ['shop.example.com'],
+    /** Reads of the client's key, and of its policy. */
+    clientReads: 0,
     reads: 0,
     hold: null as Promise<void> | null,
     /** Called after each read has taken what it will answer: a change landing during the read. */
     duringRead: null as ((reads: number) => void) | null,
   };
   const data = {
-    privileged: async () => ({ agency_id: CLIENT_ID, client_id: CLIENT_ID, public_key: KEY }),
+    privileged: async () => {
+      state.clientReads += 1;
+      return { agency_id: CLIENT_ID, client_id: CLIENT_ID, public_key: KEY };
+    },
     // What is read is fixed when the read starts; its answer may arrive later.
     scoped: async () => {
       state.reads += 1;
@@ -32,7 +37,7 @@ function standIn() {
       return { widget: defaultWidgetSettings('Race'), allowLocalhost: false, domains: snapshot };
     },
   } as unknown as TenantDatabase;
-  return { state, cache: new VerdictCache(data) };
+  return { state, cache: new VerdictCache(data, options) };
 }
 
 function gate(): { promise: Promise<void>; open: () => void } {
@@ -100,10 +105,47 @@ describe('decisions and invalidations', () => {
     expect((await cache.decide(KEY, ORIGIN)).verdict.allowed).toBe(false);
   });
 
-  test('concurrent misses share one read', async () => {
+  test('concurrent misses share one read of the key and one of the policy', async () => {
     const { state, cache } = standIn();
     const decisions = await Promise.all(Array.from({ length: 10 }, () => cache.decide(KEY, ORIGIN)));
     expect(decisions.every((d) => d.verdict.allowed)).toBe(true);
+    expect(state.clientReads).toBe(1);
     expect(state.reads).toBe(1);
+  });
+});
+
+describe('lifetimes', () => {
+  test('a refusal is decided again once its shorter lifetime is over, while an allowed verdict is still served', async () => {
+    const verdicts: string[] = [];
+    const observe = (cache: string, result: string) => {
+      if (cache === 'verdict') verdicts.push(result);
+    };
+    // Verdicts read the clock at most once a second, so the refusal's 200 ms may run up to a second over.
+    const { cache } = standIn({ allowedTtlMs: 30_000, refusedTtlMs: 200, observe });
+    const refused = 'https://evil.test';
+    await cache.decide(KEY, ORIGIN);
+    await cache.decide(KEY, refused);
+    expect(cache.peek(KEY, ORIGIN)).toBeDefined();
+    expect(cache.peek(KEY, refused)).toBeDefined();
+
+    await new Promise((resolve) => setTimeout(resolve, 1400));
+    verdicts.length = 0;
+    expect(cache.peek(KEY, ORIGIN)?.verdict.allowed).toBe(true);
+    expect(cache.peek(KEY, refused)).toBeUndefined();
+    expect(verdicts).toEqual(['hit']);
+    expect((await cache.decide(KEY, refused)).verdict.allowed).toBe(false);
+  });
+
+  test('an allowed verdict and the policy behind it are read again once their lifetime is over', async () => {
+    const { state, cache } = standIn({ allowedTtlMs: 150 });
+    await cache.decide(KEY, ORIGIN);
+    await cache.decide(KEY, ORIGIN);
+    expect(state.reads).toBe(1);
+
+    await new Promise((resolve) => setTimeout(resolve, 1300));
+    expect(cache.peek(KEY, ORIGIN)).toBeUndefined();
+    expect((await cache.decide(KEY, ORIGIN)).verdict.allowed).toBe(true);
+    expect(state.reads).toBe(2);
+    expect(state.clientReads).toBe(2);
   });
 });
