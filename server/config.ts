@@ -31,6 +31,8 @@ export interface Config {
   readonly gracePeriodHours: number;
   /** UPZENTO_CHALLENGE_TTL_DAYS, default 7: how long a pending challenge may wait before it expires. */
   readonly challengeTtlDays: number;
+  /** UPZENTO_RETRY_INTERVAL_MINUTES, default 60: how soon a pending or failing domain, or one DNS failed to answer for, is asked again. */
+  readonly retryIntervalMinutes: number;
   /** UPZENTO_SCHEDULER, default on: set `off` to run an instance that never re-checks domains. */
   readonly schedulerEnabled: boolean;
   /** UPZENTO_SUBMISSIONS_PER_MINUTE, default 30: widget submissions per IP and widget per minute. */
@@ -125,6 +127,7 @@ export function loadConfig(env: Env = process.env): Config {
     recheckIntervalHours: integer(env, 'UPZENTO_RECHECK_INTERVAL_HOURS', 24, 1, 24 * 30),
     gracePeriodHours: integer(env, 'UPZENTO_GRACE_PERIOD_HOURS', 72, 1, 24 * 90),
     challengeTtlDays: integer(env, 'UPZENTO_CHALLENGE_TTL_DAYS', 7, 1, 90),
+    retryIntervalMinutes: integer(env, 'UPZENTO_RETRY_INTERVAL_MINUTES', 60, 1, 24 * 60),
     schedulerEnabled: scheduler === 'on',
     metricsToken: text(env, 'UPZENTO_METRICS_TOKEN'),
     submissionsPerMinute: integer(env, 'UPZENTO_SUBMISSIONS_PER_MINUTE', 30, 1, 100_000),

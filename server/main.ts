@@ -48,6 +48,7 @@ async function main(): Promise<void> {
       recheckIntervalMs: hours(config.recheckIntervalHours),
       gracePeriodMs: hours(config.gracePeriodHours),
       challengeTtlMs: hours(24 * config.challengeTtlDays),
+      retryIntervalMs: config.retryIntervalMinutes * 60_000,
     },
   });
   if (config.schedulerEnabled) app.scheduler.start();

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from '../../server/config.ts';
 test('defaults', () => {
   const config = loadConfig({});
   expect(config).toMatchObject({ host: '127.0.0.1', port: 3000, databaseUrl: null, trustProxy: false, submissionsPerMinute: 30 });
+  expect(config).toMatchObject({ recheckIntervalHours: 24, gracePeriodHours: 72, challengeTtlDays: 7, retryIntervalMinutes: 60 });
   expect(Object.isFrozen(config)).toBe(true);
 });
 
@@ -15,6 +16,8 @@ test.each([
   [{ UPZENTO_JWT_SECRET: 'short' }, /UPZENTO_JWT_SECRET/],
   [{ UPZENTO_TRUST_PROXY: 'the balancer' }, /UPZENTO_TRUST_PROXY/],
   [{ UPZENTO_SCHEDULER: 'sometimes' }, /UPZENTO_SCHEDULER/],
+  [{ UPZENTO_RETRY_INTERVAL_MINUTES: '0' }, /UPZENTO_RETRY_INTERVAL_MINUTES/],
+  [{ UPZENTO_GRACE_PERIOD_HOURS: 'three days' }, /UPZENTO_GRACE_PERIOD_HOURS/],
 ])('%o is refused, naming the variable', (env, name) => {
   expect(() => loadConfig(env)).toThrow(ConfigError);
   expect(() => loadConfig(env)).toThrow(name);
@@ -24,4 +27,9 @@ test('UPZENTO_TRUST_PROXY takes true, a hop count, or addresses', () => {
   expect(loadConfig({ UPZENTO_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
   expect(loadConfig({ UPZENTO_TRUST_PROXY: '2' }).trustProxy).toBe(2);
   expect(loadConfig({ UPZENTO_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+});
+
+test('every period of the domain lifecycle can be set', () => {
+  const env = { UPZENTO_RECHECK_INTERVAL_HOURS: '12', UPZENTO_GRACE_PERIOD_HOURS: '24', UPZENTO_CHALLENGE_TTL_DAYS: '3', UPZENTO_RETRY_INTERVAL_MINUTES: '15' };
+  expect(loadConfig(env)).toMatchObject({ recheckIntervalHours: 12, gracePeriodHours: 24, challengeTtlDays: 3, retryIntervalMinutes: 15 });
 });
