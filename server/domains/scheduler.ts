@@ -11,7 +11,7 @@ import { sql, type Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/schema.ts';
 import { dateOf, epochMsOf } from '../db/epoch-ms.ts';
-import type { Actor, TenantDatabase } from '../db/tenant-db.ts';
+import type { Actor, TenantDatabase, TenantScope } from '../db/tenant-db.ts';
 import { DUE_COLUMNS, DUE_TIMES, type DomainChecks, type DueDomain, type UnchangedCheck } from './domain-checks.ts';
 import { afterCheck, isExpired, stateOf, type DomainTimings } from './lifecycle.ts';
 
@@ -132,18 +132,17 @@ export class DomainScheduler {
       () => due.stop(),
     );
     const check = async (domain: DueDomain) => {
-      const scope = { agencyId: domain.agency_id, clientId: domain.client_id };
       try {
         const state = stateOf(domain);
         if (isExpired(state, at, timings)) {
-          await checks.expire(scope, SYSTEM, domain.domain_id);
+          await checks.expire(scopeOf(domain), SYSTEM, domain.domain_id);
           result.expired += 1;
           return;
         }
         const outcome = await checks.lookup(domain.hostname, domain.challenge_token, 'scheduled');
         const next = afterCheck(state, outcome, now(), timings);
         if (next.status === domain.status) unchanged.add({ domain, check: outcome, next });
-        else await checks.apply(scope, SYSTEM, domain.domain_id, outcome, 'scheduled');
+        else await checks.apply(scopeOf(domain), SYSTEM, domain.domain_id, outcome, 'scheduled');
         result.checked += 1;
       } catch (error) {
         result.failed += 1;
@@ -202,6 +201,11 @@ export class DomainScheduler {
       updated_at: dateOf(row.updated_at) as Date,
     }));
   }
+}
+
+/** The domain's own tenant scope, for the rare check that changes its status or expires it. */
+function scopeOf(domain: DueDomain): TenantScope {
+  return { agencyId: domain.agency_id, clientId: domain.client_id };
 }
 
 /** Checks running at once, times this, is the size of a round's first page. */
