@@ -187,6 +187,9 @@ export class DomainScheduler {
       // Qualified: a bare next_check_at here would name the epoch number selected above, not the column.
       return query.orderBy('domains.next_check_at').orderBy('domains.domain_id').limit(limit).execute();
     });
+    // Spelled out as one literal rather than converting DUE_TIMES in place in a loop: the loop gave
+    // 0.48x and 0.50x in the verification benchmark against 0.50x and 0.54x for this, in alternating
+    // runs. The DueDomain type still catches a column left out.
     return rows.map((row) => ({
       agency_id: row.agency_id,
       client_id: row.client_id,
