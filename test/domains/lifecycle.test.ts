@@ -2,8 +2,8 @@
 import { describe, expect, test } from 'vitest';
 import type { DomainLastCheck, DomainStatus } from '../../server/db/schema.ts';
 import { afterCheck, DEFAULT_TIMINGS, type DomainState } from '../../server/domains/lifecycle.ts';
+import { HOUR } from '../support/domain-fixture.ts';
 
-const HOUR = 3600_000;
 const T = DEFAULT_TIMINGS;
 const NOW = new Date('2026-03-01T12:00:00Z');
 const NO_JITTER = { ...T, jitter: 0 };

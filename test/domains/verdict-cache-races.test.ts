@@ -3,6 +3,7 @@
  * read before the change must not be served after it. The database is a stand-in whose reads the
  * test holds and releases, so the interleaving is exact rather than left to timing.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, test } from 'vitest';
 import type { TenantDatabase } from '../../server/db/tenant-db.ts';
 import { VerdictCache, type VerdictCacheOptions } from '../../server/domains/verdict-cache.ts';
@@ -128,7 +129,7 @@ describe('lifetimes', () => {
     expect(cache.peek(KEY, ORIGIN)).toBeDefined();
     expect(cache.peek(KEY, refused)).toBeDefined();
 
-    await new Promise((resolve) => setTimeout(resolve, 1400));
+    await sleep(1400);
     verdicts.length = 0;
     expect(cache.peek(KEY, ORIGIN)?.verdict.allowed).toBe(true);
     expect(cache.peek(KEY, refused)).toBeUndefined();
@@ -142,7 +143,7 @@ describe('lifetimes', () => {
     await cache.decide(KEY, ORIGIN);
     expect(state.reads).toBe(1);
 
-    await new Promise((resolve) => setTimeout(resolve, 1300));
+    await sleep(1300);
     expect(cache.peek(KEY, ORIGIN)).toBeUndefined();
     expect((await cache.decide(KEY, ORIGIN)).verdict.allowed).toBe(true);
     expect(state.reads).toBe(2);
