@@ -46,6 +46,7 @@ export interface WidgetRoutesOptions {
 const PUBLIC_KEY = /^pk_[A-Za-z0-9_-]{22,64}$/;
 const KeyParams = Type.Object({ publicKey: Type.String({ pattern: PUBLIC_KEY.source }) });
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
+const JSON_UTF8 = 'application/json; charset=utf-8';
 const ERRORS = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
 export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = async (app, { verdicts, metrics, submissionsPerMinute = 30 }) => {
@@ -127,13 +128,24 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     app.options(path, { config: { access: { public: true } }, schema: { params: KeyParams } }, (_request, reply) => reply.callNotFound());
   }
 
+  // A client's configuration is one object until its policy changes (then it is a new one), so its
+  // JSON is made once, by the route's own response schema, and every later request sends that text.
+  const configJson = new WeakMap<WidgetConfig, string>();
+
   app.get(
     '/v1/widget/:publicKey/config',
     { config: { access: { public: true }, hotPath: true }, schema: { params: KeyParams, response: { 200: WidgetConfig, ...ERRORS } } },
     // Not async: the hook has found the configuration with the verdict, so no promise is needed.
     (request, reply) => {
       const { config } = authorized(request);
-      reply.header('cache-control', 'no-store').send(config);
+      let json = configJson.get(config);
+      if (json === undefined) {
+        // Fastify's schema serializer makes text; its type also allows the buffers other serializers make.
+        json = reply.serialize(config) as string;
+        configJson.set(config, json);
+      }
+      // Typed replies take the schema's object; this is that object's JSON, which Fastify sends as it is.
+      (reply as FastifyReply).header('cache-control', 'no-store').type(JSON_UTF8).send(json);
     },
   );
 

@@ -86,6 +86,17 @@ describe('invalidation', () => {
     expect((await config(b, 'https://fresh.example.com')).statusCode).toBe(200);
   });
 
+  test('a warm request is sent the same JSON text, made again once the settings change', async () => {
+    await a.verifiedDomain('text.example.com');
+    const first = await config(a.t, 'https://text.example.com');
+    expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect((await config(a.t, 'https://text.example.com')).body).toBe(first.body);
+    await a.t.call('PATCH', `/v1/clients/${a.clientId}/settings`, a.t.adminToken, { widget: { intro: 'Changed here' } });
+    const changed = await config(a.t, 'https://text.example.com');
+    expect(changed.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(changed.json()).toEqual({ ...first.json(), intro: 'Changed here' });
+  });
+
   test('a settings change on A reaches B', async () => {
     await a.verifiedDomain('settings.example.com');
     expect((await config(b, 'https://settings.example.com')).json().title).not.toBe('Changed on A');
