@@ -124,7 +124,8 @@ export function encodeTxtQuery(id: number, name: string): Packet {
 }
 
 export function sameName(a: string, b: string): boolean {
-  return stripRootDot(a).toLowerCase() === stripRootDot(b).toLowerCase();
+  // Most often the very same spelling: a reply repeats the question as it was asked.
+  return a === b || stripRootDot(a).toLowerCase() === stripRootDot(b).toLowerCase();
 }
 
 function stripRootDot(name: string): string {

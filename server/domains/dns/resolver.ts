@@ -3,7 +3,7 @@
  * it is worth asking again later (`temporary`) or is a real "not there" the customer must fix.
  */
 import type { Answer, DecodedPacket } from 'dns-packet';
-import { RCODE, formatServer, rcodeOf, sameName, type DnsServer } from './dns-message.ts';
+import { RCODE, formatServer, rcodeOf, sameName, type DnsServer, type ExchangeResult } from './dns-message.ts';
 import { checkedDnsServer } from './dns-servers.ts';
 import { TcpTransport } from './tcp-transport.ts';
 import { UdpTransport } from './udp-transport.ts';
@@ -101,14 +101,11 @@ class Resolver implements TxtResolver {
     this.#settings = settings;
   }
 
-  async resolveTxt(name: string, opts: { signal?: AbortSignal } = {}): Promise<TxtLookup> {
-    const asked = checkedName(name);
-    if (this.#closed) return closedFailure(asked);
-    if (opts.signal?.aborted) return cancelledFailure(asked);
-
+  // Not itself async: it hands over #follow's promise, rather than wrapping it in one more.
+  resolveTxt(name: string, opts?: { signal?: AbortSignal }): Promise<TxtLookup> {
     // The caller's signal goes to each query as it is; the transports time each try themselves, and
     // close() settles the queries in flight, so a lookup makes no signal of its own.
-    return this.#follow(asked, opts.signal ?? null);
+    return this.#follow(name, opts?.signal ?? null);
   }
 
   async close(): Promise<void> {
@@ -116,7 +113,11 @@ class Resolver implements TxtResolver {
     await Promise.all([this.#udp.close(), this.#tcp.close()]);
   }
 
-  async #follow(asked: string, signal: AbortSignal | null): Promise<TxtLookup> {
+  async #follow(name: string, signal: AbortSignal | null): Promise<TxtLookup> {
+    const asked = checkedName(name);
+    if (this.#closed) return closedFailure(asked);
+    if (signal?.aborted) return cancelledFailure(asked);
+
     const chain: string[] = [];
     let current = asked;
     // Each round asks for the name the chain has reached; a round that adds no CNAME ends the loop,
@@ -147,19 +148,23 @@ class Resolver implements TxtResolver {
   }
 
   async #query(asked: string, name: string, signal: AbortSignal | null): Promise<QueryOutcome> {
-    const { servers, attempts } = this.#settings;
-    const refusing = new Set<DnsServer>();
+    const { servers, attempts, timeoutMs } = this.#settings;
+    // Made only when a server refuses: nearly every query is answered at its first try.
+    let refusing: Set<DnsServer> | undefined;
     let last: Failure | undefined;
 
     for (let attempt = 0; attempt < attempts; attempt++) {
       for (const server of servers) {
-        if (refusing.has(server)) continue;
+        if (refusing?.has(server)) continue;
         const stop = this.#stopReason(asked, signal);
         if (stop) return stop;
 
-        const outcome = await this.#askServer(asked, name, server, signal);
+        // UDP first, and TCP when the UDP reply was truncated. Each try has its own time limit.
+        let result = await this.#udp.exchange(server, name, signal, timeoutMs);
+        if (result.kind === 'truncated') result = await this.#tcp.exchange(server, name, signal, timeoutMs);
+        const outcome = this.#outcomeOf(result, asked, name, server, signal);
         if (outcome.ok) return outcome;
-        if (outcome.code === 'REFUSED') refusing.add(server); // a policy, not a hiccup: asking again is pointless
+        if (outcome.code === 'REFUSED') (refusing ??= new Set()).add(server); // a policy, not a hiccup: asking again is pointless
         last = outcome;
       }
     }
@@ -167,12 +172,9 @@ class Resolver implements TxtResolver {
     return last ?? failure(asked, 'NETWORK', undefined, { detail: 'no DNS server could be asked' });
   }
 
-  /** One server, UDP first and TCP when the UDP reply was truncated. Each try has its own time limit. */
-  async #askServer(asked: string, name: string, server: DnsServer, signal: AbortSignal | null): Promise<QueryOutcome> {
+  /** What one server answered: its UDP reply, or its TCP reply after a truncated one (so a truncated result here came over TCP). */
+  #outcomeOf(result: ExchangeResult, asked: string, name: string, server: DnsServer, signal: AbortSignal | null): QueryOutcome {
     const { timeoutMs } = this.#settings;
-    let result = await this.#udp.exchange(server, name, signal, timeoutMs);
-    if (result.kind === 'truncated') result = await this.#tcp.exchange(server, name, signal, timeoutMs);
-
     if (result.kind === 'truncated') {
       return failure(asked, 'BAD_RESPONSE', server, { detail: 'the reply over TCP is truncated' });
     }
@@ -324,6 +326,11 @@ function txtRecords(answers: Answer[], owner: string): string[] {
   for (const answer of answers) {
     if (answer.type !== 'TXT' || !sameName(answer.name, owner)) continue;
     const chunks = Array.isArray(answer.data) ? answer.data : [answer.data];
+    const only = chunks.length === 1 ? chunks[0] : undefined;
+    if (Buffer.isBuffer(only)) {
+      records.push(only.toString('utf8'));
+      continue;
+    }
     // Join bytes before decoding: a 255-byte boundary may fall inside a multi-byte UTF-8 character.
     const bytes = chunks.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
     records.push(Buffer.concat(bytes).toString('utf8'));
