@@ -1,11 +1,11 @@
 /**
- * The scheduler reads the next page and writes outcomes while DNS is asked, one statement of each
- * kind at a time. A round that fails must still wait for its statements in flight: the lock is let
+ * The scheduler reads the next page and writes outcomes while DNS is asked: one read at a time,
+ * and up to two writes. A round that fails must still wait for its statements in flight: the lock is let
  * go, and the database may be closed, when the round ends. The database and DNS here are stand-ins
  * the test times exactly.
  */
 import type { FastifyBaseLogger } from 'fastify';
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import type { TenantDatabase } from '../../server/db/tenant-db.ts';
 import type { DomainChecks, DueDomain } from '../../server/domains/domain-checks.ts';
 import { DomainScheduler, type SchedulerOptions } from '../../server/domains/scheduler.ts';
@@ -122,21 +122,47 @@ test('when a read and a write of one round both fail, the write is thrown and th
   expect(logged).toEqual([expect.objectContaining({ message: 'the read went away' })]);
 });
 
-test('one write at a time, however slow the database is to answer', async () => {
+test('while checks go on, at most two writes at a time, however slow the database is to answer', async () => {
   const domains = Array.from({ length: 60 }, (_, i) => due(i));
+  let looked = 0;
   let writing = 0;
-  let mostAtOnce = 0;
+  let mostWhileChecking = 0;
+  const lookup = async () => {
+    await sleep(1);
+    looked += 1;
+    return MATCHED;
+  };
   const write = async (batch: unknown[]) => {
     writing += 1;
-    mostAtOnce = Math.max(mostAtOnce, writing);
+    if (looked < domains.length) mostWhileChecking = Math.max(mostWhileChecking, writing);
     await sleep(5);
     writing -= 1;
     return batch.length;
   };
-  const scheduler = standIn(pagesOf(domains, 10), write, { batchSize: 10, concurrency: 4 });
+  const scheduler = standIn(pagesOf(domains, 10), write, { batchSize: 10, concurrency: 4 }, lookup);
 
   expect((await scheduler.runOnce()).checked).toBe(60);
-  expect(mostAtOnce).toBe(1);
+  // The next write starts while one commits, and no more than that.
+  expect(mostWhileChecking).toBe(2);
+});
+
+test('when the checks are over, what waits is written at once, beside the writes in flight', async () => {
+  const domains = Array.from({ length: 30 }, (_, i) => due(i));
+  const written: number[] = [];
+  const held: Array<() => void> = [];
+  // Writes that do not end until released: the round's first two stay in flight throughout.
+  const write = (batch: unknown[]) =>
+    new Promise<number>((resolve) => {
+      written.push(batch.length);
+      held.push(() => resolve(batch.length));
+    });
+  const scheduler = standIn(pagesOf(domains, 10), write, { batchSize: 10, concurrency: 4 });
+
+  const round = scheduler.runOnce();
+  await vi.waitFor(() => expect(written.reduce((sum, n) => sum + n, 0)).toBe(30));
+  expect(held.length).toBeGreaterThan(2);
+  for (const release of held) release();
+  expect((await round).checked).toBe(30);
 });
 
 test('outcomes are written half a page at a time, then in shrinking statements on the last page', async () => {
