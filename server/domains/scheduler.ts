@@ -108,12 +108,12 @@ export class DomainScheduler {
   /**
    * A round reads what is due a page at a time, one page ahead of the checks, and asks DNS about it
    * with bounded concurrency, with no pause between pages. The outcomes that leave a status as it
-   * was (nearly all of them) are written while checks go on, up to two statements at a time; only a
+   * was (nearly all of them) are written while checks go on, two statements at a time at most; only a
    * change of status goes through the domain's own scoped transaction, with its audit row and NOTIFY.
    * A write waits for half a page of outcomes, except on the last page, where it waits only until as
    * many outcomes wait as are still to come: writes shrink toward the end, and what is left when the
-   * last check ends is written at once, beside the writes still in flight. A round goes on until
-   * nothing more is due, so a backlog larger than one page does not wait for the next tick.
+   * last check ends starts at once, beside the writes still in flight. A round goes on until nothing
+   * more is due, so a backlog larger than one page does not wait for the next tick.
    */
   async #work(): Promise<RoundResult> {
     const { checks, timings, now } = this.#options;
@@ -284,9 +284,10 @@ class DueQueue {
 /**
  * Writes unchanged outcomes while checks go on, up to WRITES_IN_FLIGHT statements at a time. A
  * write starts once `minRows()` outcomes wait and fewer are in flight, and takes up to `maxRows` of
- * them; `finish()` writes the rest at once. Without a minimum, a database that answers at once (the
- * embedded one, which runs on this thread) would get one statement per outcome. A failed write stops
- * the writing, is kept in `failure`, and calls `onFailure` (which stops the round's taking of domains).
+ * them; `finish()` writes the rest without waiting for more, up to WRITES_AT_END at a time. Without
+ * a minimum, a database that answers at once (the embedded one, which runs on this thread) would get
+ * one statement per outcome. A failed write stops the writing, is kept in `failure`, and calls
+ * `onFailure` (which stops the round's taking of domains).
  */
 class UnchangedWriter {
   readonly #write: (checks: UnchangedCheck[]) => Promise<unknown>;
@@ -295,6 +296,7 @@ class UnchangedWriter {
   readonly #onFailure: () => void;
   #waiting: UnchangedCheck[] = [];
   readonly #writing = new Set<Promise<void>>();
+  #finishing = false;
   failure: { error: unknown } | null = null;
 
   constructor(write: (checks: UnchangedCheck[]) => Promise<unknown>, minRows: () => number, maxRows: number, onFailure: () => void) {
@@ -306,23 +308,30 @@ class UnchangedWriter {
 
   add(check: UnchangedCheck): void {
     this.#waiting.push(check);
-    this.#writeIfDue(this.#minRows(), WRITES_IN_FLIGHT);
+    this.#writeIfDue();
   }
 
-  /** Writes what waits, all at once (the checks are over), and waits until all is written; throws a failed write's error. */
+  /**
+   * Writes what waits without waiting for more (the checks are over), one more statement at a time
+   * than while checking, and waits until all is written; throws a failed write's error.
+   */
   async finish(): Promise<void> {
-    this.#writeIfDue(1, Infinity);
+    this.#finishing = true;
+    this.#writeIfDue();
+    // A write that ends starts the next of what waits, so the set is refilled until all is written.
     while (this.#writing.size > 0) await Promise.all(this.#writing);
     if (this.failure) throw this.failure.error;
   }
 
-  #writeIfDue(minRows: number, inFlight: number): void {
-    while (this.#writing.size < inFlight && !this.failure && this.#waiting.length > 0 && this.#waiting.length >= minRows) {
+  #writeIfDue(): void {
+    const minRows = this.#finishing ? 1 : this.#minRows();
+    const most = this.#finishing ? WRITES_AT_END : WRITES_IN_FLIGHT;
+    while (this.#writing.size < most && !this.failure && this.#waiting.length > 0 && this.#waiting.length >= minRows) {
       const batch = this.#waiting.splice(0, this.#maxRows);
       const writing: Promise<void> = this.#write(batch).then(
         () => {
           this.#writing.delete(writing);
-          this.#writeIfDue(this.#minRows(), WRITES_IN_FLIGHT);
+          this.#writeIfDue();
         },
         (error: unknown) => {
           this.failure ??= { error };
@@ -338,9 +347,12 @@ class UnchangedWriter {
 /**
  * Outcome writes a round has in flight at once while it checks: the next starts while one commits.
  * With one, the writes fell behind the checks on a busy two-core machine, and a round's last 10–25 ms
- * went to writes that nothing overlapped; with two, about 5–10 ms (verification benchmark).
+ * went to writes that nothing overlapped; with two, about 5–10 ms (verification benchmark). Once the
+ * checks are over, what is left starts at once beside them: one more, so that a backlog cannot take
+ * the pool's connections from the requests that share it.
  */
 const WRITES_IN_FLIGHT = 2;
+const WRITES_AT_END = WRITES_IN_FLIGHT + 1;
 
 /**
  * Marks a promise that is awaited later as handled now: should it fail while the round is busy with

@@ -1,8 +1,8 @@
 /**
- * The scheduler reads the next page and writes outcomes while DNS is asked: one read at a time,
- * and up to two writes. A round that fails must still wait for its statements in flight: the lock is let
- * go, and the database may be closed, when the round ends. The database and DNS here are stand-ins
- * the test times exactly.
+ * The scheduler reads the next page and writes outcomes while DNS is asked: one read at a time, and
+ * up to two writes while checks run (one more for what is left when they end). A round that fails
+ * must still wait for its statements in flight: the lock is let go, and the database may be closed,
+ * when the round ends. The database and DNS here are stand-ins the test times exactly.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import { expect, test, vi } from 'vitest';
@@ -146,23 +146,69 @@ test('while checks go on, at most two writes at a time, however slow the databas
   expect(mostWhileChecking).toBe(2);
 });
 
-test('when the checks are over, what waits is written at once, beside the writes in flight', async () => {
-  const domains = Array.from({ length: 30 }, (_, i) => due(i));
+test('when the checks are over, what is left starts beside the writes in flight, one more at most', async () => {
+  const domains = Array.from({ length: 40 }, (_, i) => due(i));
   const written: number[] = [];
   const held: Array<() => void> = [];
-  // Writes that do not end until released: the round's first two stay in flight throughout.
+  let inFlight = 0;
+  let mostInFlight = 0;
+  // Writes that do not end until released.
   const write = (batch: unknown[]) =>
     new Promise<number>((resolve) => {
       written.push(batch.length);
-      held.push(() => resolve(batch.length));
+      inFlight += 1;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      held.push(() => {
+        inFlight -= 1;
+        resolve(batch.length);
+      });
     });
   const scheduler = standIn(pagesOf(domains, 10), write, { batchSize: 10, concurrency: 4 });
+  let settled = false;
+  const round = scheduler.runOnce().finally(() => {
+    settled = true;
+  });
 
-  const round = scheduler.runOnce();
-  await vi.waitFor(() => expect(written.reduce((sum, n) => sum + n, 0)).toBe(30));
-  expect(held.length).toBeGreaterThan(2);
-  for (const release of held) release();
-  expect((await round).checked).toBe(30);
+  // Every look-up answers at once, so the checks end while the first two writes are held: a third starts beside them.
+  await vi.waitFor(() => expect(written).toHaveLength(3));
+  await sleep(20);
+  expect(written).toHaveLength(3);
+  // Each write that ends starts the next of what is left; the round ends only when all is written.
+  for (let released = 0; released < held.length; released += 1) {
+    expect(settled).toBe(false);
+    held[released]!();
+    await sleep(5);
+  }
+  expect((await round).checked).toBe(40);
+  expect(written.reduce((sum, n) => sum + n, 0)).toBe(40);
+  expect(mostInFlight).toBe(3);
+});
+
+test('a write that fails beside another: none starts after it, and the round throws it once the other has ended', async () => {
+  const domains = Array.from({ length: 60 }, (_, i) => due(i));
+  const events: string[] = [];
+  let writes = 0;
+  const lookup = async () => {
+    await sleep(1);
+    return MATCHED;
+  };
+  const write = async (batch: unknown[]) => {
+    writes += 1;
+    const n = writes;
+    events.push(`write ${n} starts`);
+    if (n === 2) {
+      await sleep(2);
+      events.push('write 2 fails');
+      throw new Error('the second write failed');
+    }
+    await sleep(n === 1 ? 30 : 1);
+    events.push(`write ${n} ends`);
+    return batch.length;
+  };
+  const scheduler = standIn(pagesOf(domains, 10), write, { batchSize: 10, concurrency: 4 }, lookup);
+
+  await expect(scheduler.runOnce()).rejects.toThrow('the second write failed');
+  expect(events).toEqual(['write 1 starts', 'write 2 starts', 'write 2 fails', 'write 1 ends']);
 });
 
 test('outcomes are written half a page at a time, then in shrinking statements on the last page', async () => {
