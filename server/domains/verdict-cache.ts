@@ -205,12 +205,18 @@ export class VerdictCache {
       const settings = await q.selectFrom('client_settings').select(['widget', 'allow_localhost']).executeTakeFirstOrThrow();
       const domains = await q.selectFrom('domains').select(['hostname', 'include_subdomains']).where('status', 'in', [...AUTHORIZING]).execute();
       return {
-        config: { publicKey: client.publicKey, ...(settings.widget as unknown as WidgetSettings) },
+        // Frozen to the last field: the widget route keeps each configuration's JSON, made once.
+        config: deepFreeze({ publicKey: client.publicKey, ...(settings.widget as unknown as WidgetSettings) }),
         allowLocalhost: settings.allow_localhost,
         domains: domains.map((row) => ({ hostname: row.hostname, includeSubdomains: row.include_subdomains })),
       };
     });
   }
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const field of Object.values(value)) if (typeof field === 'object' && field !== null) deepFreeze(field);
+  return Object.freeze(value);
 }
 
 function decisionKey(publicKey: string, origin: string | undefined): string {

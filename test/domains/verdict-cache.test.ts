@@ -86,11 +86,14 @@ describe('invalidation', () => {
     expect((await config(b, 'https://fresh.example.com')).statusCode).toBe(200);
   });
 
-  test('a warm request is sent the same JSON text, made again once the settings change', async () => {
+  test('the configuration goes out as JSON, frozen while cached, and a settings change goes out at once', async () => {
     await a.verifiedDomain('text.example.com');
     const first = await config(a.t, 'https://text.example.com');
     expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
     expect((await config(a.t, 'https://text.example.com')).body).toBe(first.body);
+    // Its JSON is kept per configuration object, so the object must not change under it.
+    const cached = a.t.app.verdicts.peek(a.publicKey, 'https://text.example.com')?.config;
+    expect(cached && Object.isFrozen(cached) && Object.isFrozen(cached.theme) && Object.isFrozen(cached.fields) && cached.fields.every((field) => Object.isFrozen(field))).toBe(true);
     await a.t.call('PATCH', `/v1/clients/${a.clientId}/settings`, a.t.adminToken, { widget: { intro: 'Changed here' } });
     const changed = await config(a.t, 'https://text.example.com');
     expect(changed.headers['content-type']).toBe('application/json; charset=utf-8');
