@@ -172,7 +172,7 @@ class Resolver implements TxtResolver {
     return last ?? failure(asked, 'NETWORK', undefined, { detail: 'no DNS server could be asked' });
   }
 
-  /** What one server answered: its UDP reply, or its TCP reply after a truncated one (so a truncated result here came over TCP). */
+  /** What one server answered: its UDP reply, or its TCP reply after a truncated one (so a truncated result came over TCP). */
   #outcomeOf(result: ExchangeResult, asked: string, name: string, server: DnsServer, signal: AbortSignal | null): QueryOutcome {
     const { timeoutMs } = this.#settings;
     if (result.kind === 'truncated') {
