@@ -150,8 +150,10 @@ export class DomainScheduler {
       }
     };
     const worker = async () => {
-      // Most domains are at hand in the page already read: only a page boundary waits.
-      for (let domain = due.takeNow() ?? (await due.take()); domain; domain = due.takeNow() ?? (await due.take())) {
+      for (;;) {
+        // Most domains are at hand in the page already read: only a page boundary waits.
+        const domain = due.takeNow() ?? (await due.take());
+        if (!domain) return;
         checking += 1;
         await check(domain);
         checking -= 1;
