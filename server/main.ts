@@ -32,7 +32,8 @@ async function main(): Promise<void> {
   const jwtSecret = config.jwtSecret ?? (await loadSigningKey(data, database.kind, config.dataDir));
   const admin = await ensureFirstAdmin(data, platformId, { email: config.adminEmail, password: config.adminPassword }, DEFAULT_PASSWORD_COST);
 
-  const hours = (n: number) => n * 3600_000;
+  const minutes = (n: number) => n * 60_000;
+  const hours = (n: number) => minutes(60 * n);
   const app = await buildApp({
     database,
     jwtSecret,
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
       recheckIntervalMs: hours(config.recheckIntervalHours),
       gracePeriodMs: hours(config.gracePeriodHours),
       challengeTtlMs: hours(24 * config.challengeTtlDays),
-      retryIntervalMs: config.retryIntervalMinutes * 60_000,
+      retryIntervalMs: minutes(config.retryIntervalMinutes),
     },
   });
   if (config.schedulerEnabled) app.scheduler.start();
