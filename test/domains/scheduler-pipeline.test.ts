@@ -4,6 +4,7 @@
  * must still wait for its statements in flight: the lock is let go, and the database may be closed,
  * when the round ends. The database and DNS here are stand-ins the test times exactly.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyBaseLogger } from 'fastify';
 import { expect, test, vi } from 'vitest';
 import type { TenantDatabase } from '../../server/db/tenant-db.ts';
@@ -30,8 +31,6 @@ function due(i: number): DueDomain {
 }
 
 const MATCHED = { at: NOW.toISOString(), queried: 'q', expected: 'e', found: ['e'], outcome: 'matched', message: 'm' };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A scheduler whose database reads with `read` and whose checks (`lookup`, all matching by default) are written with `write`. */
 function standIn(
