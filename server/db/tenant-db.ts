@@ -169,6 +169,16 @@ export function clientColumnOf(table: ScopedTable): string | null {
   return TENANT_TABLES[table];
 }
 
+export interface PrivilegedOptions {
+  /**
+   * False: COMMIT returns before the transaction's WAL reaches the disk (PostgreSQL's
+   * `synchronous_commit = off`). A crash of the database server may then lose the last fraction of
+   * a second of such commits, never a part of one, and never anything else. Only for bookkeeping
+   * that the next run writes again if it is lost; default true.
+   */
+  waitForFlush?: boolean;
+}
+
 export class TenantDatabase {
   readonly #db: Kysely<Database>;
   readonly #log: FastifyBaseLogger | undefined;
@@ -188,9 +198,10 @@ export class TenantDatabase {
    * has no single tenant (sign-in, platform listings, provisioning, background jobs). Each use
    * names its reason, which is logged; mutations in it write their own audit rows.
    */
-  privileged<R>(reason: string, fn: (db: Kysely<Database>) => Promise<R>): Promise<R> {
+  privileged<R>(reason: string, fn: (db: Kysely<Database>) => Promise<R>, options: PrivilegedOptions = {}): Promise<R> {
     this.#log?.info({ privileged: reason }, 'privileged database path');
-    return this.#transaction(`BEGIN; ${actAs('upzento_system', null)}`, fn);
+    const commit = options.waitForFlush === false ? 'SET LOCAL synchronous_commit = off; ' : '';
+    return this.#transaction(`BEGIN; ${commit}${actAs('upzento_system', null)}`, fn);
   }
 
   #transaction<R>(open: string, fn: (db: Kysely<Database>) => Promise<R>): Promise<R> {

@@ -92,6 +92,8 @@ export class DomainChecks {
         failing_since: next.failingSince?.getTime() ?? null,
       })),
     );
+    // Not waited for on disk: a check whose record a crash loses left its domain's status as it
+    // was, and its domain is still due, so the next round simply checks it again.
     const updated = await data.privileged('scheduler: record unchanged re-checks', (db) =>
       sql`
         UPDATE domains SET
@@ -104,6 +106,7 @@ export class DomainChecks {
         WHERE domains.agency_id = v.agency_id AND domains.domain_id = v.domain_id
           AND date_trunc('milliseconds', domains.updated_at) = ${timestampOf('v.read_at')}
       `.execute(db),
+      { waitForFlush: false },
     );
     return Number(updated.numAffectedRows ?? 0);
   }

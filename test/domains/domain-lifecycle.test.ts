@@ -3,7 +3,11 @@
  * a fake clock: pending → verified → failing (still authorized) → revoked; pending → expired;
  * DNS failures never change a status.
  */
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Database } from '../../server/db/schema.ts';
+import { TenantDatabase, type PrivilegedOptions } from '../../server/db/tenant-db.ts';
+import { DomainChecks } from '../../server/domains/domain-checks.ts';
 import { DomainScheduler } from '../../server/domains/scheduler.ts';
 import { createDomainFixture, HOUR, TIMINGS, type DomainFixture } from '../support/domain-fixture.ts';
 
@@ -324,6 +328,36 @@ describe('scheduler', () => {
   test('a round already running is joined, not run twice', async () => {
     const [first, second] = await Promise.all([f.t.app.scheduler.runOnce(), f.t.app.scheduler.runOnce()]);
     expect(first).toBe(second);
+  });
+});
+
+describe('how a re-check is committed', () => {
+  /** Notes, inside each privileged transaction, whether its commit waits for the disk. */
+  class CommitWatch extends TenantDatabase {
+    readonly seen: string[] = [];
+    override privileged<R>(reason: string, fn: (db: Kysely<Database>) => Promise<R>, options?: PrivilegedOptions): Promise<R> {
+      const watched = async (db: Kysely<Database>) => {
+        const { rows } = await sql<{ value: string }>`SELECT current_setting('synchronous_commit') AS value`.execute(db);
+        this.seen.push(`${reason}: ${rows[0]?.value}`);
+        return fn(db);
+      };
+      return super.privileged(reason, watched, options);
+    }
+  }
+
+  test('unchanged outcomes are written without waiting for the disk; the round reads as usual', async () => {
+    const id = await f.verifiedDomain('relaxed.example.com');
+    f.clock.advance(TIMINGS.recheckIntervalMs + HOUR);
+    const data = new CommitWatch(f.t.db.handle.db);
+    const checks = new DomainChecks({ data, resolver: f.resolver, timings: TIMINGS, now: f.clock.now, onPolicyChange: () => {} });
+    const scheduler = new DomainScheduler({ data, lockDb: null, checks, timings: TIMINGS, now: f.clock.now });
+    const round = await scheduler.runOnce();
+    expect(round.checked).toBeGreaterThan(0);
+    expect(new Set(data.seen)).toEqual(new Set(['scheduler: domains due for a check: on', 'scheduler: record unchanged re-checks: off']));
+    const [row] = await f.t.data.privileged('test: the re-checked domain', (db) =>
+      db.selectFrom('domains').select(['status', 'last_check']).where('domain_id', '=', id).execute(),
+    );
+    expect(row).toMatchObject({ status: 'verified', last_check: { outcome: 'matched', at: f.clock.now().toISOString() } });
   });
 });
 

@@ -413,6 +413,14 @@ describe('the context does not outlive its transaction', () => {
     expect(after).toMatchObject({ agency: null, client: null, contacts: 0 });
   });
 
+  test('a privileged transaction that does not wait for the flush commits so, and the next one waits again', async () => {
+    const setting = async (db: Kysely<Database>) =>
+      (await sql<{ value: string }>`SELECT current_setting('synchronous_commit') AS value`.execute(db)).rows[0]?.value;
+    expect(await data.privileged('test: relaxed commit', setting, { waitForFlush: false })).toBe('off');
+    expect(await data.privileged('test: default commit', setting)).toBe('on');
+    expect(await bare(pool, 'BEGIN', setting)).toBe('on');
+  });
+
   test('after a privileged transaction, the next one sees nothing either', async () => {
     const all = await data.privileged('test: everything', (db) => everything(db, 'contacts'));
     expect(all.length).toBeGreaterThan(0);
