@@ -3,6 +3,7 @@
  * them: the catalog test compares this list of tables with the live schema.
  */
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { DnsErrorCode } from '../domains/dns/resolver.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string | T, string | T>;
@@ -102,6 +103,30 @@ export interface SubmissionsTable {
   created_at: Timestamp;
 }
 
+export type CheckOutcome = 'matched' | 'not_found' | 'wrong_value' | 'dns_failure';
+
+/**
+ * One check as `domains.last_check` keeps it: what was found, and nothing that the domain's own
+ * columns already say. The name asked, the value expected and the sentence for the client are made
+ * from these when the check is read (`describeCheck` in txt-challenge.ts), so a re-check round
+ * writes a third of the bytes, and a wording can change without touching stored checks.
+ */
+export interface StoredCheck {
+  at: string;
+  outcome: CheckOutcome;
+  /** The TXT values found, if any. */
+  found: string[];
+  /** What DNS answered instead of records (not_found, dns_failure). */
+  dns?: {
+    code: DnsErrorCode;
+    /** The name along a CNAME chain that the answer is about, when it is not the one asked. */
+    alias?: string;
+    /** dns_failure: the resolver's account of what went wrong (which server, what it said). */
+    message?: string;
+  };
+}
+
+/** A check as the API shows it. */
 export interface DomainLastCheck {
   at: string;
   /** The DNS name that was asked. */
@@ -110,7 +135,7 @@ export interface DomainLastCheck {
   expected: string;
   /** The TXT values found, if any. */
   found: string[];
-  outcome: 'matched' | 'not_found' | 'wrong_value' | 'dns_failure';
+  outcome: CheckOutcome;
   /** A sentence the client can act on. */
   message: string;
 }
@@ -126,7 +151,7 @@ export interface DomainsTable {
   created_at: Timestamp;
   verified_at: Date | null;
   failing_since: Date | null;
-  last_check: Json<DomainLastCheck> | null;
+  last_check: Json<StoredCheck> | null;
   next_check_at: Date | null;
   updated_at: Timestamp;
 }

@@ -7,7 +7,7 @@
 import { sql } from 'kysely';
 import { timestampOf } from '../db/epoch-ms.ts';
 import type { Actor, ScopedQueries, TenantDatabase, TenantScope } from '../db/tenant-db.ts';
-import type { Domain, DomainLastCheck } from '../db/schema.ts';
+import type { CheckOutcome, Domain, StoredCheck } from '../db/schema.ts';
 import type { TxtResolver } from './dns/resolver.ts';
 import { challengeRecordName } from './hostname.ts';
 import { afterCheck, AUTHORIZING, isExpired, stateOf, type DomainTimings, type Transition } from './lifecycle.ts';
@@ -22,7 +22,7 @@ export interface DomainChecksOptions {
   /** Called after a commit that changed which origins the client authorizes. */
   onPolicyChange: (clientId: string) => void;
   /** Told the outcome of every check (for metrics); default none. */
-  onCheck?: (outcome: DomainLastCheck['outcome'], reason: CheckReason) => void;
+  onCheck?: (outcome: CheckOutcome, reason: CheckReason) => void;
 }
 
 export type CheckReason = 'manual' | 'scheduled';
@@ -30,7 +30,7 @@ export type CheckReason = 'manual' | 'scheduled';
 /** A re-check that left its domain's status as it was, with the state it moves the domain to. */
 export interface UnchangedCheck {
   domain: DueDomain;
-  check: DomainLastCheck;
+  check: StoredCheck;
   next: Transition;
 }
 
@@ -62,9 +62,9 @@ export class DomainChecks {
   }
 
   /** Asks DNS for a challenge and says what the answer means; touches no database. */
-  async lookup(hostname: string, token: string, reason: CheckReason): Promise<DomainLastCheck> {
+  async lookup(hostname: string, token: string, reason: CheckReason): Promise<StoredCheck> {
     const lookup = await this.#options.resolver.resolveTxt(challengeRecordName(hostname));
-    const check = evaluateChallenge(lookup, hostname, token, this.#options.now());
+    const check = evaluateChallenge(lookup, token, this.#options.now());
     this.#options.onCheck?.(check.outcome, reason);
     return check;
   }
@@ -128,7 +128,7 @@ export class DomainChecks {
   }
 
   /** Applies a check's outcome in the domain's own scope: status change, audit row, NOTIFY. */
-  async apply(scope: TenantScope, actor: Actor, domainId: string, check: DomainLastCheck, reason: CheckReason): Promise<Domain | null> {
+  async apply(scope: TenantScope, actor: Actor, domainId: string, check: StoredCheck, reason: CheckReason): Promise<Domain | null> {
     const { data, timings, now } = this.#options;
     let policyChanged = false;
     const updated = await data.scoped(scope, actor, async (q) => {

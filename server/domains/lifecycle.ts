@@ -5,7 +5,7 @@
  * the grace period) → revoked when the grace period ends without the record coming back. A DNS
  * failure (temporary) never changes the status; it only asks for an earlier retry.
  */
-import type { Domain, DomainLastCheck, DomainStatus } from '../db/schema.ts';
+import type { CheckOutcome, Domain, DomainStatus } from '../db/schema.ts';
 
 export interface DomainTimings {
   /** How often a verified domain is checked again; default 24 h. */
@@ -67,7 +67,7 @@ export function isExpired(state: DomainState, now: Date, timings: DomainTimings)
  */
 export function afterCheck(
   state: DomainState,
-  check: DomainLastCheck,
+  check: { outcome: CheckOutcome },
   now: Date,
   timings: DomainTimings,
   random: () => number = Math.random,

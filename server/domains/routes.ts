@@ -6,14 +6,14 @@
 import { randomUUID } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Domain, DomainLastCheck } from '../db/schema.ts';
+import type { Domain } from '../db/schema.ts';
 import { AUTHED_ERRORS, ClientParams, ErrorResponse, List, Timestamp, Uuid } from '../http/schemas.ts';
 import { InvalidHostname, NotFound } from '../errors.ts';
 import type { DomainChecks } from './domain-checks.ts';
 import { normalizeHostname } from './hostname.ts';
 import { AUTHORIZING, expiresAt, type DomainTimings } from './lifecycle.ts';
 import { announcePolicyChange } from './policy-events.ts';
-import { challengeFor, newChallengeToken } from './txt-challenge.ts';
+import { challengeFor, describeCheck, newChallengeToken } from './txt-challenge.ts';
 
 const LastCheck = Type.Object({
   at: Type.String(),
@@ -56,18 +56,19 @@ export const domainRoutes: FastifyPluginAsyncTypebox<DomainRoutesOptions> = asyn
   const access = { on: 'client', role: 'admin' } as const;
 
   function view(row: Domain) {
+    const challenge = challengeFor(row.hostname, row.challenge_token);
     return {
       id: row.domain_id,
       hostname: row.hostname,
       includeSubdomains: row.include_subdomains,
       status: row.status,
-      challenge: challengeFor(row.hostname, row.challenge_token),
+      challenge,
       createdAt: row.created_at,
       verifiedAt: row.verified_at,
       failingSince: row.failing_since,
       nextCheckAt: row.next_check_at,
       expiresAt: row.status === 'pending' ? expiresAt(row.created_at, timings) : null,
-      lastCheck: (row.last_check as DomainLastCheck | null) ?? null,
+      lastCheck: row.last_check ? describeCheck(row.last_check, challenge) : null,
     };
   }
 

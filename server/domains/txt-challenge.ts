@@ -1,9 +1,10 @@
 /**
  * The ownership challenge: a TXT record `upzento-verification=<token>` at
- * `_upzento-challenge.<hostname>`, and what a DNS answer means for it, in words a client can act on.
+ * `_upzento-challenge.<hostname>`, what a DNS answer means for it, and how that reads in words a
+ * client can act on.
  */
 import { randomBytes } from 'node:crypto';
-import type { DomainLastCheck } from '../db/schema.ts';
+import type { CheckOutcome, DomainLastCheck, StoredCheck } from '../db/schema.ts';
 import type { TxtLookup } from './dns/resolver.ts';
 import { challengeRecordName } from './hostname.ts';
 
@@ -18,68 +19,75 @@ export function challengeFor(hostname: string, token: string) {
   return { type: 'TXT' as const, name: challengeRecordName(hostname), value: `${CHALLENGE_VALUE_PREFIX}${token}` };
 }
 
-/** A record as its owner meant it: surrounding whitespace and one pair of quotes pasted by hand taken off. */
-function pasted(record: string): string {
+/**
+ * Whether a record holds the token's value, as its owner meant it: surrounding whitespace and one
+ * pair of quotes pasted by hand are forgiven. The exact record, the common case, is known without
+ * making the expected value.
+ */
+function holdsValue(record: string, token: string): boolean {
+  if (record.length === CHALLENGE_VALUE_PREFIX.length + token.length && record.startsWith(CHALLENGE_VALUE_PREFIX) && record.endsWith(token)) {
+    return true;
+  }
   const trimmed = record.trim();
-  return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1).trim() : trimmed;
+  const pasted = trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1).trim() : trimmed;
+  return pasted === `${CHALLENGE_VALUE_PREFIX}${token}`;
 }
 
-/** Reads a TXT lookup against the expected value. Whitespace and surrounding quotes pasted by hand are forgiven. */
-export function evaluateChallenge(lookup: TxtLookup, hostname: string, token: string, at: Date): DomainLastCheck {
-  const challenge = challengeFor(hostname, token);
-  const { name, value } = challenge;
+/** What a TXT lookup found for the challenge of `token`, as it is stored; `describeCheck` puts it in words. */
+export function evaluateChallenge(lookup: TxtLookup, token: string, at: Date): StoredCheck {
   if (!lookup.ok) {
-    if (lookup.temporary) {
-      return lastCheck(
-        at,
-        challenge,
-        [],
-        'dns_failure',
-        `Could not ask DNS about ${name} (${lookup.code}): ${lookup.message} This is usually temporary; the status is unchanged and the check will run again.`,
-      );
-    }
-    return lastCheck(at, challenge, [], 'not_found', notFound(lookup, name, value));
+    const dns: NonNullable<StoredCheck['dns']> = { code: lookup.code };
+    if (lookup.alias !== undefined) dns.alias = lookup.alias;
+    if (!lookup.temporary) return stored(at, 'not_found', [], dns);
+    dns.message = lookup.message;
+    return stored(at, 'dns_failure', [], dns);
   }
   const found = lookup.records;
-  if (found.some((record) => pasted(record) === value)) {
-    return lastCheck(at, challenge, found, 'matched', `Found ${value} at ${name}. The domain is verified.`);
-  }
-  if (found.length === 0) {
-    return lastCheck(at, challenge, found, 'not_found', `No TXT record at ${name}. Add a TXT record with the value ${value}.`);
-  }
-  const shown = found.slice(0, 5).map((record) => JSON.stringify(record.slice(0, 120))).join(', ');
-  return lastCheck(
-    at,
-    challenge,
-    found,
-    'wrong_value',
-    `TXT records exist at ${name} but none is ${value}; found ${shown}. Check the value for typos, or whether it belongs to another Upzento domain.`,
-  );
-}
-
-/** What to do when the challenge is not there for good: the advice depends on whether the name is an alias. */
-function notFound(lookup: Extract<TxtLookup, { ok: false }>, name: string, value: string): string {
-  const later = 'new records can take a few minutes to appear.';
-  if (lookup.code === 'CNAME_LOOP') {
-    return `${name} is an alias (CNAME) that loops or runs through too many names, so no TXT record can be read there. Replace the alias with a TXT record named ${name} with the value ${value}; ${later}`;
-  }
-  if (lookup.alias !== undefined) {
-    const what = lookup.code === 'NXDOMAIN' ? 'does not exist' : 'has no TXT record';
-    return `${name} is an alias (CNAME) that leads to ${lookup.alias}, which ${what}. Add a TXT record with the value ${value} at ${lookup.alias}, or replace the alias with a TXT record named ${name} with that value; ${later}`;
-  }
-  return `No TXT record at ${name}${lookup.code === 'NXDOMAIN' ? ' (the name does not exist)' : ''}. Add a TXT record named ${name} with the value ${value}; ${later}`;
+  if (found.some((record) => holdsValue(record, token))) return stored(at, 'matched', found, undefined);
+  return stored(at, found.length === 0 ? 'not_found' : 'wrong_value', found, undefined);
 }
 
 /**
- * One check's record, built as one literal: a re-check round makes thousands, and V8 copies
- * `{ ...base, more }` several times slower than it builds the whole object.
+ * One stored check, built as one literal: a re-check round makes thousands, and V8 copies
+ * `{ ...base, more }` several times slower than it builds the whole object. An absent `dns` is left
+ * out of the JSON.
  */
-function lastCheck(
-  at: Date,
-  challenge: { name: string; value: string },
-  found: string[],
-  outcome: DomainLastCheck['outcome'],
-  message: string,
-): DomainLastCheck {
-  return { at: at.toISOString(), queried: challenge.name, expected: challenge.value, found, outcome, message };
+function stored(at: Date, outcome: CheckOutcome, found: string[], dns: StoredCheck['dns']): StoredCheck {
+  return { at: at.toISOString(), outcome, found, dns };
+}
+
+/** A stored check as the API shows it, for the domain whose challenge is `challenge`: what was asked, what was expected, and what to do. */
+export function describeCheck(check: StoredCheck, challenge: { name: string; value: string }): DomainLastCheck {
+  const { name, value } = challenge;
+  return { at: check.at, queried: name, expected: value, found: check.found, outcome: check.outcome, message: sentence(check, name, value) };
+}
+
+function sentence(check: StoredCheck, name: string, value: string): string {
+  switch (check.outcome) {
+    case 'matched':
+      return `Found ${value} at ${name}. The domain is verified.`;
+    case 'wrong_value': {
+      const shown = check.found.slice(0, 5).map((record) => JSON.stringify(record.slice(0, 120))).join(', ');
+      return `TXT records exist at ${name} but none is ${value}; found ${shown}. Check the value for typos, or whether it belongs to another Upzento domain.`;
+    }
+    case 'dns_failure': {
+      const said = check.dns ? ` (${check.dns.code}): ${check.dns.message ?? ''}` : '.';
+      return `Could not ask DNS about ${name}${said} This is usually temporary; the status is unchanged and the check will run again.`;
+    }
+    case 'not_found':
+      return notFound(check.dns, name, value);
+  }
+}
+
+/** What to do when the challenge is not there for good: the advice depends on whether the name is an alias. */
+function notFound(dns: StoredCheck['dns'], name: string, value: string): string {
+  const later = 'new records can take a few minutes to appear.';
+  if (dns?.code === 'CNAME_LOOP') {
+    return `${name} is an alias (CNAME) that loops or runs through too many names, so no TXT record can be read there. Replace the alias with a TXT record named ${name} with the value ${value}; ${later}`;
+  }
+  if (dns?.alias !== undefined) {
+    const what = dns.code === 'NXDOMAIN' ? 'does not exist' : 'has no TXT record';
+    return `${name} is an alias (CNAME) that leads to ${dns.alias}, which ${what}. Add a TXT record with the value ${value} at ${dns.alias}, or replace the alias with a TXT record named ${name} with that value; ${later}`;
+  }
+  return `No TXT record at ${name}${dns?.code === 'NXDOMAIN' ? ' (the name does not exist)' : ''}. Add a TXT record named ${name} with the value ${value}; ${later}`;
 }

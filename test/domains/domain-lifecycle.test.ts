@@ -9,6 +9,7 @@ import type { Database } from '../../server/db/schema.ts';
 import { TenantDatabase, type PrivilegedOptions } from '../../server/db/tenant-db.ts';
 import { DomainChecks } from '../../server/domains/domain-checks.ts';
 import { DomainScheduler } from '../../server/domains/scheduler.ts';
+import { challengeFor } from '../../server/domains/txt-challenge.ts';
 import { createDomainFixture, HOUR, TIMINGS, type DomainFixture } from '../support/domain-fixture.ts';
 
 let f: DomainFixture;
@@ -355,9 +356,12 @@ describe('how a re-check is committed', () => {
     expect(round.checked).toBeGreaterThan(0);
     expect(new Set(data.seen)).toEqual(new Set(['scheduler: domains due for a check: on', 'scheduler: record unchanged re-checks: off']));
     const [row] = await f.t.data.privileged('test: the re-checked domain', (db) =>
-      db.selectFrom('domains').select(['status', 'last_check']).where('domain_id', '=', id).execute(),
+      db.selectFrom('domains').select(['status', 'last_check', 'hostname', 'challenge_token']).where('domain_id', '=', id).execute(),
     );
-    expect(row).toMatchObject({ status: 'verified', last_check: { outcome: 'matched', at: f.clock.now().toISOString() } });
+    // Stored as facts only: the name asked and the value expected are the domain's own columns.
+    const { value } = challengeFor(row!.hostname, row!.challenge_token);
+    expect(row).toMatchObject({ status: 'verified', last_check: { at: f.clock.now().toISOString(), outcome: 'matched', found: [value] } });
+    expect(Object.keys(row!.last_check ?? {}).sort()).toEqual(['at', 'found', 'outcome']);
   });
 });
 
@@ -374,7 +378,7 @@ describe('scheduler and a manual check at once', () => {
     // …and the scheduler's older result is then refused.
     const check = await f.t.app.domainChecks.lookup(due!.hostname, due!.challenge_token, 'scheduled');
     const written = await f.t.app.domainChecks.recordUnchanged([
-      { domain: due!, check: { ...check, message: 'stale' }, next: { status: 'verified', createdAt: due!.created_at, verifiedAt: due!.verified_at, failingSince: null, nextCheckAt: new Date(0) } },
+      { domain: due!, check: { ...check, found: ['stale'] }, next: { status: 'verified', createdAt: due!.created_at, verifiedAt: due!.verified_at, failingSince: null, nextCheckAt: new Date(0) } },
     ]);
     expect(written).toBe(0);
     const after = (await f.t.call('GET', domains(), f.t.adminToken)).json().items.find((d: { id: string }) => d.id === id);

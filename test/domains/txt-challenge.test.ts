@@ -1,13 +1,18 @@
-/** How a TXT answer reads against the expected challenge, including what people paste by hand. */
+/**
+ * How a TXT answer reads against the expected challenge, including what people paste by hand; what
+ * of it is stored, and the words the API makes of that.
+ */
 import { describe, expect, test } from 'vitest';
 import type { TxtLookup } from '../../server/domains/dns/resolver.ts';
-import { challengeFor, evaluateChallenge } from '../../server/domains/txt-challenge.ts';
+import { challengeFor, describeCheck, evaluateChallenge } from '../../server/domains/txt-challenge.ts';
 
 const HOST = 'shop.example.com';
 const TOKEN = 'abcdefghijklmnopqrstuv';
 const { name, value } = challengeFor(HOST, TOKEN);
 const AT = new Date('2026-01-05T10:00:00Z');
 const found = (...records: string[]): TxtLookup => ({ ok: true, name, records, cnameChain: [], server: '127.0.0.1:53' });
+/** A lookup's outcome as the API shows it, after a trip through the database's JSON. */
+const read = (lookup: TxtLookup) => describeCheck(JSON.parse(JSON.stringify(evaluateChallenge(lookup, TOKEN, AT))), challengeFor(HOST, TOKEN));
 
 describe('evaluateChallenge', () => {
   test.each([
@@ -16,7 +21,7 @@ describe('evaluateChallenge', () => {
     ['in quotes', `"${value}"`],
     ['in quotes with spaces inside and out', ` " ${value} " `],
   ])('matches the value %s', (_how, record) => {
-    const check = evaluateChallenge(found('other-record', record), HOST, TOKEN, AT);
+    const check = read(found('other-record', record));
     expect(check).toMatchObject({ outcome: 'matched', queried: name, expected: value, at: AT.toISOString() });
   });
 
@@ -25,20 +30,26 @@ describe('evaluateChallenge', () => {
     ['another token', `${value}x`],
     ['a lone quote', '"'],
   ])('does not match %s, and shows what it found', (_how, record) => {
-    const check = evaluateChallenge(found(record), HOST, TOKEN, AT);
+    const check = read(found(record));
     expect(check.outcome).toBe('wrong_value');
     expect(check.message).toContain(JSON.stringify(record));
   });
 
-  test('no records is not found; a DNS failure says the status is unchanged', () => {
-    expect(evaluateChallenge(found(), HOST, TOKEN, AT).outcome).toBe('not_found');
-    const failed = evaluateChallenge({ ok: false, name, code: 'SERVFAIL', temporary: true, message: 'The server failed.' }, HOST, TOKEN, AT);
+  test("no records is not found; a DNS failure gives the resolver's account and says the status is unchanged", () => {
+    expect(read(found()).outcome).toBe('not_found');
+    const failed = read({ ok: false, name, code: 'SERVFAIL', temporary: true, message: 'The server failed.' });
     expect(failed.outcome).toBe('dns_failure');
-    expect(failed.message).toContain('the status is unchanged');
+    expect(failed.message).toBe(
+      `Could not ask DNS about ${name} (SERVFAIL): The server failed. This is usually temporary; the status is unchanged and the check will run again.`,
+    );
+  });
+
+  test('an answer with no records reads as a name without the record', () => {
+    expect(read(found()).message).toBe(read({ ok: false, name, code: 'NO_DATA', temporary: false, message: 'm' }).message);
   });
 
   test('a record missing for good says to add it, with its name and value', () => {
-    const nxdomain = evaluateChallenge({ ok: false, name, code: 'NXDOMAIN', temporary: false, message: 'm' }, HOST, TOKEN, AT);
+    const nxdomain = read({ ok: false, name, code: 'NXDOMAIN', temporary: false, message: 'm' });
     expect(nxdomain).toMatchObject({ outcome: 'not_found', found: [] });
     expect(nxdomain.message).toBe(
       `No TXT record at ${name} (the name does not exist). Add a TXT record named ${name} with the value ${value}; new records can take a few minutes to appear.`,
@@ -50,7 +61,7 @@ describe('evaluateChallenge', () => {
     ['NO_DATA', 'has no TXT record'],
   ] as const)('an alias whose end is %s points at the end of the alias, where the record must go', (code, what) => {
     const alias = 'tokens.agency.test';
-    const check = evaluateChallenge({ ok: false, name, code, temporary: false, message: 'm', alias }, HOST, TOKEN, AT);
+    const check = read({ ok: false, name, code, temporary: false, message: 'm', alias });
     expect(check.outcome).toBe('not_found');
     expect(check.message).toBe(
       `${name} is an alias (CNAME) that leads to ${alias}, which ${what}. Add a TXT record with the value ${value} at ${alias}, ` +
@@ -59,11 +70,49 @@ describe('evaluateChallenge', () => {
   });
 
   test('an alias that loops says to replace it with the record, not to add one beside it', () => {
-    const check = evaluateChallenge({ ok: false, name, code: 'CNAME_LOOP', temporary: false, message: 'm' }, HOST, TOKEN, AT);
+    const check = read({ ok: false, name, code: 'CNAME_LOOP', temporary: false, message: 'm' });
     expect(check.outcome).toBe('not_found');
     expect(check.message).toBe(
       `${name} is an alias (CNAME) that loops or runs through too many names, so no TXT record can be read there. ` +
         `Replace the alias with a TXT record named ${name} with the value ${value}; new records can take a few minutes to appear.`,
     );
+  });
+});
+
+describe('what a check stores', () => {
+  test('a match keeps when and what was found; the name, the value and the words come from the domain', () => {
+    const record = ` "${value}" `;
+    expect(JSON.parse(JSON.stringify(evaluateChallenge(found(record), TOKEN, AT)))).toEqual({ at: AT.toISOString(), outcome: 'matched', found: [record] });
+    expect(read(found(record))).toEqual({
+      at: AT.toISOString(),
+      queried: name,
+      expected: value,
+      found: [record],
+      outcome: 'matched',
+      message: `Found ${value} at ${name}. The domain is verified.`,
+    });
+  });
+
+  test("a DNS answer instead of records keeps its code, its alias, and for a failure the resolver's account", () => {
+    const alias = 'tokens.agency.test';
+    expect(evaluateChallenge({ ok: false, name, code: 'NXDOMAIN', temporary: false, message: 'm', alias }, TOKEN, AT)).toMatchObject({
+      outcome: 'not_found',
+      found: [],
+      dns: { code: 'NXDOMAIN', alias },
+    });
+    const failure = evaluateChallenge({ ok: false, name, code: 'TIMEOUT', temporary: true, message: 'No answer in 2000 ms.' }, TOKEN, AT);
+    expect(failure).toMatchObject({ outcome: 'dns_failure', dns: { code: 'TIMEOUT', message: 'No answer in 2000 ms.' } });
+  });
+
+  test('a check stored with its words, as earlier versions did, reads from its facts', () => {
+    const earlier = {
+      at: AT.toISOString(),
+      queried: name,
+      expected: value,
+      found: [],
+      outcome: 'not_found' as const,
+      message: 'An earlier wording.',
+    };
+    expect(describeCheck(earlier, challengeFor(HOST, TOKEN))).toMatchObject({ outcome: 'not_found', queried: name, message: expect.stringContaining(`Add a TXT record named ${name}`) });
   });
 });
