@@ -61,12 +61,17 @@ export class DomainChecks {
     return this.apply(scope, actor, domainId, check, reason);
   }
 
-  /** Asks DNS for a challenge and says what the answer means; touches no database. */
-  async lookup(hostname: string, token: string, reason: CheckReason): Promise<StoredCheck> {
-    const lookup = await this.#options.resolver.resolveTxt(challengeRecordName(hostname));
-    const check = evaluateChallenge(lookup, token, this.#options.now());
-    this.#options.onCheck?.(check.outcome, reason);
-    return check;
+  /**
+   * Asks DNS for a challenge and says what the answer means; touches no database. Not itself async:
+   * a round calls it for every domain, and one async frame less per call gave 0.98-0.99x the round's
+   * time in paired rounds.
+   */
+  lookup(hostname: string, token: string, reason: CheckReason): Promise<StoredCheck> {
+    return this.#options.resolver.resolveTxt(challengeRecordName(hostname)).then((lookup) => {
+      const check = evaluateChallenge(lookup, token, this.#options.now());
+      this.#options.onCheck?.(check.outcome, reason);
+      return check;
+    });
   }
 
   /**
