@@ -1,3 +1,4 @@
+import { createSocket } from 'node:dgram';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createResolver, type TxtLookup, type TxtResolver } from '../../server/domains/dns/resolver.ts';
 import { startTestDnsServer, type TestDnsServer } from '../support/dns-server.ts';
@@ -288,6 +289,28 @@ describe('several servers', () => {
     }
   });
 
+  it('moves on at once from a server whose port is closed, without waiting for its time limit', async () => {
+    second.setTxt(NAME, ['upzento-verification=abc']);
+    const closedPort = await portNobodyListensOn();
+    const both = createResolver({
+      servers: [
+        { host: '127.0.0.1', port: closedPort },
+        { host: second.address, port: second.port },
+      ],
+      timeoutMs: 5000,
+    });
+    try {
+      const started = performance.now();
+      const lookup = await both.resolveTxt(NAME);
+
+      expect(lookup).toMatchObject({ ok: true, records: ['upzento-verification=abc'], server: `127.0.0.1:${second.port}` });
+      // The refusal (ICMP port unreachable) arrives in well under the 5 s the silence would have cost.
+      expect(performance.now() - started).toBeLessThan(2500);
+    } finally {
+      await both.close();
+    }
+  });
+
   it('does not move on from a permanent answer', async () => {
     second.setTxt(NAME, ['upzento-verification=abc']);
     const both = createResolver({
@@ -355,4 +378,13 @@ async function waitFor(condition: () => boolean): Promise<void> {
     if (Date.now() > deadline) throw new Error('condition not met within 5 s');
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+}
+
+/** A UDP port that was just free on 127.0.0.1: bound, then closed again. */
+async function portNobodyListensOn(): Promise<number> {
+  const socket = createSocket('udp4');
+  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+  const { port } = socket.address();
+  await new Promise<void>((resolve) => socket.close(() => resolve()));
+  return port;
 }

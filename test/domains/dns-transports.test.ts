@@ -162,6 +162,39 @@ describe('UdpTransport', () => {
     expect(two.kind === 'reply' && two.reply.answers?.[0]).toMatchObject({ data: [Buffer.from('two.example.com')] });
   });
 
+  it('gives each server a socket of its own, so one server cannot answer for another', async () => {
+    const first = await udpPeer();
+    const second = await udpPeer();
+    const transport = udpTransport();
+
+    const result = transport.exchange({ host: '127.0.0.1', port: first.port }, NAME, AbortSignal.timeout(2000));
+    const [query, client] = await nextQuery(first.queries);
+    void transport.exchange({ host: '127.0.0.1', port: second.port }, NAME, AbortSignal.timeout(50));
+    const [, clientOfSecond] = await nextQuery(second.queries);
+    expect(clientOfSecond.port).not.toBe(client.port);
+    // The second server knows the first one's query and its source port, and answers it: not taken.
+    send(second.socket, txtReply(query, 'from-the-second-server'), client);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    send(first.socket, txtReply(query, 'genuine'), client);
+
+    const outcome = await result;
+    expect(outcome.kind === 'reply' && outcome.reply.answers?.[0]).toMatchObject({ data: [Buffer.from('genuine')] });
+  });
+
+  it('fails a query at once when the server port is closed', async () => {
+    const peer = await udpPeer();
+    const port = peer.port;
+    await new Promise<void>((resolve) => peer.socket.close(() => resolve()));
+    cleanups.pop();
+    const transport = udpTransport();
+
+    const started = performance.now();
+    const outcome = await transport.exchange({ host: '127.0.0.1', port }, NAME, null, 5000);
+
+    expect(outcome).toMatchObject({ kind: 'failed', failure: 'network', detail: expect.stringContaining('ECONNREFUSED') });
+    expect(performance.now() - started).toBeLessThan(2500);
+  });
+
   it('moves to a new source port after queriesPerSocket queries', async () => {
     const peer = await udpPeer();
     const transport = new UdpTransport({ queriesPerSocket: 2 });

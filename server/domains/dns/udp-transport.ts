@@ -2,6 +2,10 @@
  * DNS over UDP. Replies are trusted only as far as an off-path attacker cannot guess them:
  * a random id, our exact question, and the server's own address and port. Everything else is dropped
  * and the wait goes on, so a forged packet can at worst cost a failed try, never a wrong answer.
+ *
+ * Each socket is connected to one server, as c-ares does: the kernel then delivers only that
+ * server's datagrams, a send needs no address (nor Node's look-up of it), and a server whose port
+ * is closed fails its queries at once (ICMP) instead of after the time limit.
  */
 import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
 import * as dnsPacket from 'dns-packet';
@@ -11,6 +15,7 @@ import {
   CLOSED,
   DNS_HEADER_BYTES,
   answersQuery,
+  formatServer,
   decodeWhole,
   encodeTxtQuery,
   errorDetail,
@@ -32,9 +37,11 @@ export interface UdpTransportOptions {
   queriesPerSocket?: number;
 }
 
-/** One socket and the queries it carries; retired sockets close once their last query settles. */
+/** One socket, connected to one server, and the queries it carries; retired sockets close once their last query settles. */
 interface Binding {
   readonly socket: Socket;
+  /** Queries made before the socket was connected, sent once it is; null from then on. */
+  unsent: Array<{ message: Buffer; exchange: Exchange<Query> }> | null;
   sent: number;
   inFlight: number;
   retired: boolean;
@@ -51,7 +58,8 @@ export class UdpTransport implements DnsTransport {
   readonly #queriesPerSocket: number;
   readonly #pending = new Map<number, Exchange<Query>>();
   readonly #bindings = new Set<Binding>();
-  readonly #current: { udp4?: Binding; udp6?: Binding } = {};
+  /** The socket in use for each server, by `formatServer()`. */
+  readonly #current = new Map<string, Binding>();
   #closed = false;
 
   constructor(options: UdpTransportOptions = {}) {
@@ -67,9 +75,8 @@ export class UdpTransport implements DnsTransport {
     const message = dnsPacket.encode(encodeTxtQuery(id, name));
     const exchange = new Exchange<Query>({ id, name, server, binding }, signal, timeoutMs, this.#ended);
     this.#pending.set(id, exchange);
-    binding.socket.send(message, server.port, server.host, (error) => {
-      if (error) exchange.settle({ kind: 'failed', failure: 'network', detail: errorDetail(error) });
-    });
+    if (binding.unsent) binding.unsent.push({ message, exchange });
+    else send(binding, message, exchange);
     return exchange.result;
   }
 
@@ -85,34 +92,41 @@ export class UdpTransport implements DnsTransport {
   }
 
   #bindingFor(server: DnsServer): Binding {
-    const family = isIpv6Server(server) ? 'udp6' : 'udp4';
-    let binding = this.#current[family];
+    const key = formatServer(server);
+    let binding = this.#current.get(key);
     if (binding === undefined) {
-      binding = this.#open(family);
-      this.#current[family] = binding;
+      binding = this.#open(server, key);
+      this.#current.set(key, binding);
     }
     binding.sent += 1;
     binding.inFlight += 1;
     if (binding.inFlight === 1) binding.socket.ref();
     if (binding.sent >= this.#queriesPerSocket) {
       binding.retired = true;
-      this.#current[family] = undefined;
+      this.#current.delete(key);
     }
     return binding;
   }
 
-  #open(family: 'udp4' | 'udp6'): Binding {
-    const socket = createSocket({ type: family });
-    const binding: Binding = { socket, sent: 0, inFlight: 0, retired: false };
-    socket.on('message', (message, remote) => this.#receive(binding, message, remote));
-    socket.on('error', (error) => {
-      // A socket error ends every query on it; a fresh socket serves the next ones.
-      if (this.#current.udp4 === binding) this.#current.udp4 = undefined;
-      if (this.#current.udp6 === binding) this.#current.udp6 = undefined;
+  #open(server: DnsServer, key: string): Binding {
+    const socket = createSocket({ type: isIpv6Server(server) ? 'udp6' : 'udp4' });
+    const binding: Binding = { socket, unsent: [], sent: 0, inFlight: 0, retired: false };
+    const fail = (error: Error) => {
+      // A socket error (a refused port among them) ends every query on it; a fresh socket serves the next ones.
+      if (this.#current.get(key) === binding) this.#current.delete(key);
       binding.retired = true;
+      binding.unsent = null;
       const failed: ExchangeResult = { kind: 'failed', failure: 'network', detail: errorDetail(error) };
       for (const pending of [...this.#pending.values()]) if (pending.about.binding === binding) pending.settle(failed);
       void this.#closeBinding(binding);
+    };
+    socket.on('message', (message, remote) => this.#receive(binding, message, remote));
+    socket.on('error', fail);
+    socket.connect(server.port, server.host, (error?: Error) => {
+      if (error) return fail(error);
+      const unsent = binding.unsent ?? [];
+      binding.unsent = null;
+      for (const { message, exchange } of unsent) send(binding, message, exchange);
     });
     this.#bindings.add(binding);
     return binding;
@@ -159,3 +173,9 @@ export class UdpTransport implements DnsTransport {
   }
 }
 
+/** Sends a query on its connected socket; a failed send fails the query at once. */
+function send(binding: Binding, message: Buffer, exchange: Exchange<Query>): void {
+  binding.socket.send(message, (error) => {
+    if (error) exchange.settle({ kind: 'failed', failure: 'network', detail: errorDetail(error) });
+  });
+}
