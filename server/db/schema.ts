@@ -108,8 +108,9 @@ export type CheckOutcome = 'matched' | 'not_found' | 'wrong_value' | 'dns_failur
 /**
  * One check as `domains.last_check` keeps it: what was found, and nothing that the domain's own
  * columns already say. The name asked, the value expected and the sentence for the client are made
- * from these when the check is read (`describeCheck` in txt-challenge.ts), so a re-check round
- * writes a third of the bytes, and a wording can change without touching stored checks.
+ * from these when the check is read (`describeCheck` in txt-challenge.ts), so a wording can change
+ * without touching stored checks, and a re-check round writes about 380 bytes per domain instead of
+ * 680 (the check itself shrinks to a third).
  */
 export interface StoredCheck {
   at: string;
@@ -151,7 +152,8 @@ export interface DomainsTable {
   created_at: Timestamp;
   verified_at: Date | null;
   failing_since: Date | null;
-  last_check: Json<StoredCheck> | null;
+  /** Checks stored before `StoredCheck` hold the API's whole view, sentence included. */
+  last_check: Json<StoredCheck | DomainLastCheck> | null;
   next_check_at: Date | null;
   updated_at: Timestamp;
 }

@@ -37,14 +37,22 @@ function holdsValue(record: string, token: string): boolean {
 export function evaluateChallenge(lookup: TxtLookup, token: string, at: Date): StoredCheck {
   if (!lookup.ok) {
     const dns: NonNullable<StoredCheck['dns']> = { code: lookup.code };
-    if (lookup.alias !== undefined) dns.alias = lookup.alias;
+    if (lookup.alias !== undefined) dns.alias = storable(lookup.alias);
     if (!lookup.temporary) return stored(at, 'not_found', [], dns);
-    dns.message = lookup.message;
+    dns.message = storable(lookup.message);
     return stored(at, 'dns_failure', [], dns);
   }
-  const found = lookup.records;
+  const found = lookup.records.some((record) => record.includes('\0')) ? lookup.records.map(storable) : lookup.records;
   if (found.some((record) => holdsValue(record, token))) return stored(at, 'matched', found, undefined);
   return stored(at, found.length === 0 ? 'not_found' : 'wrong_value', found, undefined);
+}
+
+/**
+ * Text from DNS as PostgreSQL's jsonb can hold it: a NUL (which a TXT record or a name may carry) is
+ * refused there, and would fail the whole batch of outcomes it is written with, so it becomes U+FFFD.
+ */
+function storable(text: string): string {
+  return text.includes('\0') ? text.replaceAll('\0', '\uFFFD') : text;
 }
 
 /**
@@ -56,10 +64,15 @@ function stored(at: Date, outcome: CheckOutcome, found: string[], dns: StoredChe
   return { at: at.toISOString(), outcome, found, dns };
 }
 
-/** A stored check as the API shows it, for the domain whose challenge is `challenge`: what was asked, what was expected, and what to do. */
-export function describeCheck(check: StoredCheck, challenge: { name: string; value: string }): DomainLastCheck {
+/**
+ * A stored check as the API shows it, for the domain whose challenge is `challenge`: what was asked,
+ * what was expected, and what to do. A check stored whole, as earlier versions did, keeps its own
+ * sentence: it holds no `dns` to make one from.
+ */
+export function describeCheck(check: StoredCheck | DomainLastCheck, challenge: { name: string; value: string }): DomainLastCheck {
   const { name, value } = challenge;
-  return { at: check.at, queried: name, expected: value, found: check.found, outcome: check.outcome, message: sentence(check, name, value) };
+  const message = 'message' in check ? check.message : sentence(check, name, value);
+  return { at: check.at, queried: name, expected: value, found: check.found, outcome: check.outcome, message };
 }
 
 function sentence(check: StoredCheck, name: string, value: string): string {

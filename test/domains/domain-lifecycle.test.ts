@@ -326,6 +326,24 @@ describe('scheduler', () => {
     expect(await lastChecks()).toEqual(checkedBefore.map(() => f.clock.now().toISOString()));
   });
 
+  test('a TXT record holding a NUL neither stops a round nor the writing of the outcomes beside it', async () => {
+    const created = (await register('nul-byte.example.com')).json();
+    f.dns.setTxt(created.challenge.name, ['before\0after']);
+    const beside = await f.verifiedDomain('beside-nul.example.com');
+    try {
+      f.clock.advance(TIMINGS.recheckIntervalMs + HOUR);
+      const round = await f.t.app.scheduler.runOnce();
+      expect(round.failed).toBe(0);
+      const items = (await f.t.call('GET', domains(), f.t.adminToken)).json().items;
+      const odd = items.find((d: { id: string }) => d.id === created.id);
+      // jsonb refuses \u0000: the record is kept with U+FFFD in its place.
+      expect(odd).toMatchObject({ status: 'pending', lastCheck: { outcome: 'wrong_value', found: ['before\uFFFDafter'] } });
+      expect(items.find((d: { id: string }) => d.id === beside).lastCheck.at).toBe(f.clock.now().toISOString());
+    } finally {
+      for (const id of [created.id, beside]) await f.t.call('DELETE', `${domains()}/${id}`, f.t.adminToken);
+    }
+  });
+
   test('a round already running is joined, not run twice', async () => {
     const [first, second] = await Promise.all([f.t.app.scheduler.runOnce(), f.t.app.scheduler.runOnce()]);
     expect(first).toBe(second);

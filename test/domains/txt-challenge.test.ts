@@ -45,7 +45,9 @@ describe('evaluateChallenge', () => {
   });
 
   test('an answer with no records reads as a name without the record', () => {
-    expect(read(found()).message).toBe(read({ ok: false, name, code: 'NO_DATA', temporary: false, message: 'm' }).message);
+    const sentence = `No TXT record at ${name}. Add a TXT record named ${name} with the value ${value}; new records can take a few minutes to appear.`;
+    expect(read(found()).message).toBe(sentence);
+    expect(read({ ok: false, name, code: 'NO_DATA', temporary: false, message: 'm' }).message).toBe(sentence);
   });
 
   test('a record missing for good says to add it, with its name and value', () => {
@@ -104,15 +106,18 @@ describe('what a check stores', () => {
     expect(failure).toMatchObject({ outcome: 'dns_failure', dns: { code: 'TIMEOUT', message: 'No answer in 2000 ms.' } });
   });
 
-  test('a check stored with its words, as earlier versions did, reads from its facts', () => {
-    const earlier = {
-      at: AT.toISOString(),
-      queried: name,
-      expected: value,
-      found: [],
-      outcome: 'not_found' as const,
-      message: 'An earlier wording.',
-    };
-    expect(describeCheck(earlier, challengeFor(HOST, TOKEN))).toMatchObject({ outcome: 'not_found', queried: name, message: expect.stringContaining(`Add a TXT record named ${name}`) });
+  test('a NUL, which jsonb refuses, is stored as U+FFFD in records, aliases and DNS accounts', () => {
+    expect(evaluateChallenge(found('x\0y', value), TOKEN, AT)).toMatchObject({ outcome: 'matched', found: ['x\uFFFDy', value] });
+    const failure = evaluateChallenge({ ok: false, name, code: 'SERVFAIL', temporary: true, message: 'at a\0b', alias: 'a\0b.test' }, TOKEN, AT);
+    expect(failure.dns).toEqual({ code: 'SERVFAIL', alias: 'a\uFFFDb.test', message: 'at a\uFFFDb' });
+    expect(JSON.stringify(failure)).not.toContain('\\u0000');
+  });
+
+  test.each([
+    ['a loop', 'not_found', `${name} is an alias (CNAME) that loops or runs through too many names, so no TXT record can be read there.`],
+    ['a failure', 'dns_failure', `Could not ask DNS about ${name} (SERVFAIL): the server failed.`],
+  ] as const)('a check stored whole, as earlier versions did (%s), keeps its own sentence', (_what, outcome, message) => {
+    const earlier = { at: AT.toISOString(), queried: name, expected: value, found: [], outcome, message };
+    expect(describeCheck(earlier, challengeFor(HOST, TOKEN))).toEqual(earlier);
   });
 });

@@ -49,8 +49,8 @@ export type TxtLookup =
 
 export interface TxtResolver {
   /**
-   * Never rejects for a DNS outcome. Throws a RangeError for a name that cannot be asked at all
-   * (empty label, label over 63, over 253 characters): that is a bug in the caller.
+   * Never rejects for a DNS outcome. Rejects with a RangeError for a name that cannot be asked at
+   * all (empty label, label over 63, over 253 characters): that is a bug in the caller.
    */
   resolveTxt(name: string, opts?: { signal?: AbortSignal }): Promise<TxtLookup>;
   /** Settles every pending lookup (as NETWORK, "resolver closed") and closes the sockets. */
