@@ -250,6 +250,16 @@ describe('resolveTxt', () => {
     }
   });
 
+  it('takes replies from a server given by its IPv4-mapped IPv6 address', async () => {
+    dns.setTxt(NAME, ['upzento-verification=abc']);
+    const mapped = createResolver({ servers: [{ host: '::ffff:127.0.0.1', port: dns.port }], timeoutMs: 1000, attempts: 1 });
+    try {
+      expect(await mapped.resolveTxt(NAME)).toMatchObject({ ok: true, records: ['upzento-verification=abc'] });
+    } finally {
+      await mapped.close();
+    }
+  });
+
   it('refuses a name that is not a DNS name instead of sending it', async () => {
     await expect(resolver.resolveTxt('a..b.test')).rejects.toThrow(RangeError);
     await expect(resolver.resolveTxt(`${'x'.repeat(64)}.test`)).rejects.toThrow(RangeError);

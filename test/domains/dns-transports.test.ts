@@ -162,7 +162,7 @@ describe('UdpTransport', () => {
     expect(two.kind === 'reply' && two.reply.answers?.[0]).toMatchObject({ data: [Buffer.from('two.example.com')] });
   });
 
-  it('gives each server a socket of its own, so one server cannot answer for another', async () => {
+  it('gives each server a socket of its own, on a source port of its own, and takes no answer from another server', async () => {
     const first = await udpPeer();
     const second = await udpPeer();
     const transport = udpTransport();
@@ -172,7 +172,8 @@ describe('UdpTransport', () => {
     void transport.exchange({ host: '127.0.0.1', port: second.port }, NAME, AbortSignal.timeout(50));
     const [, clientOfSecond] = await nextQuery(second.queries);
     expect(clientOfSecond.port).not.toBe(client.port);
-    // The second server knows the first one's query and its source port, and answers it: not taken.
+    // The second server knows the first one's query and its source port, and answers it: not taken
+    // (the kernel drops it at the connected socket; the source check would as well).
     send(second.socket, txtReply(query, 'from-the-second-server'), client);
     await new Promise((resolve) => setTimeout(resolve, 30));
     send(first.socket, txtReply(query, 'genuine'), client);
@@ -193,6 +194,37 @@ describe('UdpTransport', () => {
 
     expect(outcome).toMatchObject({ kind: 'failed', failure: 'network', detail: expect.stringContaining('ECONNREFUSED') });
     expect(performance.now() - started).toBeLessThan(2500);
+  });
+
+  it('closes cleanly while a socket is still connecting, whatever the moment', async () => {
+    const peer = await udpPeer();
+    for (let ticks = 0; ticks < 6; ticks++) {
+      const transport = new UdpTransport();
+      const result = transport.exchange({ host: '127.0.0.1', port: peer.port }, NAME, null, 2000);
+      // The socket connects over a few ticks of its own; the close lands after 0, 1, … of them.
+      let closing: Promise<void> | undefined;
+      const closeAfter = (left: number) => (left === 0 ? (closing = transport.close()) : process.nextTick(closeAfter, left - 1));
+      closeAfter(ticks);
+      expect(await result).toMatchObject({ kind: 'failed', failure: 'closed' });
+      await closing;
+      // A connect finishing after the close must not send on the closed socket (which would throw).
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  });
+
+  it('does not send a query aborted while its socket was connecting', async () => {
+    const peer = await udpPeer();
+    const transport = udpTransport();
+    const controller = new AbortController();
+
+    const aborted = transport.exchange({ host: '127.0.0.1', port: peer.port }, 'aborted.example.com', controller.signal);
+    controller.abort();
+    expect(await aborted).toMatchObject({ kind: 'failed', failure: 'aborted' });
+    void transport.exchange({ host: '127.0.0.1', port: peer.port }, NAME, AbortSignal.timeout(50));
+
+    const [query] = await nextQuery(peer.queries);
+    expect(query.questions?.[0]?.name).toBe(NAME);
+    expect(peer.queries).toHaveLength(0);
   });
 
   it('moves to a new source port after queriesPerSocket queries', async () => {

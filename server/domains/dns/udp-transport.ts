@@ -5,7 +5,9 @@
  *
  * Each socket is connected to one server, as c-ares does: the kernel then delivers only that
  * server's datagrams, a send needs no address (nor Node's look-up of it), and a server whose port
- * is closed fails its queries at once (ICMP) instead of after the time limit.
+ * is closed fails its queries at once (ICMP) instead of after the time limit. A forged "port
+ * unreachable" would have to name the socket's own port, and could then fail the queries in flight
+ * on it (they are tried again), still never give a wrong answer.
  */
 import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
 import * as dnsPacket from 'dns-packet';
@@ -42,6 +44,8 @@ interface Binding {
   readonly socket: Socket;
   /** Queries made before the socket was connected, sent once it is; null from then on. */
   unsent: Array<{ message: Buffer; exchange: Exchange<Query> }> | null;
+  /** The server's address and port as the socket reports a reply's source; null until connected. */
+  peer: { address: string; port: number } | null;
   sent: number;
   inFlight: number;
   retired: boolean;
@@ -71,8 +75,9 @@ export class UdpTransport implements DnsTransport {
     if (signal?.aborted) return Promise.resolve(ABORTED);
 
     const id = randomQueryId(this.#pending);
-    const binding = this.#bindingFor(server);
+    // Encoded before a socket is counted for it: a throw here leaves no socket held.
     const message = dnsPacket.encode(encodeTxtQuery(id, name));
+    const binding = this.#bindingFor(server);
     const exchange = new Exchange<Query>({ id, name, server, binding }, signal, timeoutMs, this.#ended);
     this.#pending.set(id, exchange);
     if (binding.unsent) binding.unsent.push({ message, exchange });
@@ -110,7 +115,7 @@ export class UdpTransport implements DnsTransport {
 
   #open(server: DnsServer, key: string): Binding {
     const socket = createSocket({ type: isIpv6Server(server) ? 'udp6' : 'udp4' });
-    const binding: Binding = { socket, unsent: [], sent: 0, inFlight: 0, retired: false };
+    const binding: Binding = { socket, unsent: [], peer: null, sent: 0, inFlight: 0, retired: false };
     const fail = (error: Error) => {
       // A socket error (a refused port among them) ends every query on it; a fresh socket serves the next ones.
       if (this.#current.get(key) === binding) this.#current.delete(key);
@@ -124,9 +129,13 @@ export class UdpTransport implements DnsTransport {
     socket.on('error', fail);
     socket.connect(server.port, server.host, (error?: Error) => {
       if (error) return fail(error);
+      if (!this.#bindings.has(binding)) return; // closed while it connected
+      // As the socket names it: an IPv4-mapped IPv6 server, say, in the form a reply's source takes.
+      binding.peer = socket.remoteAddress();
       const unsent = binding.unsent ?? [];
       binding.unsent = null;
-      for (const { message, exchange } of unsent) send(binding, message, exchange);
+      // A query settled meanwhile (aborted, timed out) is not sent.
+      for (const { message, exchange } of unsent) if (this.#pending.get(exchange.about.id) === exchange) send(binding, message, exchange);
     });
     this.#bindings.add(binding);
     return binding;
@@ -137,7 +146,8 @@ export class UdpTransport implements DnsTransport {
     const pending = this.#pending.get(message.readUInt16BE(0));
     if (pending === undefined || pending.about.binding !== binding) return;
     const query = pending.about;
-    if (remote.address !== query.server.host || remote.port !== query.server.port) return;
+    // The kernel filters by source already (the socket is connected); checked here all the same.
+    if (binding.peer === null || remote.address !== binding.peer.address || remote.port !== binding.peer.port) return;
 
     let reply: DecodedPacket;
     try {
@@ -163,6 +173,7 @@ export class UdpTransport implements DnsTransport {
 
   #closeBinding(binding: Binding): Promise<void> {
     if (!this.#bindings.delete(binding)) return Promise.resolve();
+    binding.unsent = null;
     return new Promise((resolve) => {
       try {
         binding.socket.close(() => resolve());
@@ -175,7 +186,12 @@ export class UdpTransport implements DnsTransport {
 
 /** Sends a query on its connected socket; a failed send fails the query at once. */
 function send(binding: Binding, message: Buffer, exchange: Exchange<Query>): void {
-  binding.socket.send(message, (error) => {
-    if (error) exchange.settle({ kind: 'failed', failure: 'network', detail: errorDetail(error) });
-  });
+  const failed = (error: unknown) => exchange.settle({ kind: 'failed', failure: 'network', detail: errorDetail(error) });
+  try {
+    binding.socket.send(message, (error) => {
+      if (error) failed(error);
+    });
+  } catch (error) {
+    failed(error); // the socket closed under it
+  }
 }
