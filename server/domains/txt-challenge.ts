@@ -16,21 +16,18 @@ export function newChallengeToken(): string {
 }
 
 export function challengeFor(hostname: string, token: string) {
-  return { type: 'TXT' as const, name: challengeRecordName(hostname), value: `${CHALLENGE_VALUE_PREFIX}${token}` };
+  return { type: 'TXT' as const, name: challengeRecordName(hostname), value: challengeValue(token) };
 }
 
-/**
- * Whether a record holds the token's value, as its owner meant it: surrounding whitespace and one
- * pair of quotes pasted by hand are forgiven. The exact record, the common case, is known without
- * making the expected value.
- */
-function holdsValue(record: string, token: string): boolean {
-  if (record.length === CHALLENGE_VALUE_PREFIX.length + token.length && record.startsWith(CHALLENGE_VALUE_PREFIX) && record.endsWith(token)) {
-    return true;
-  }
+/** The TXT value that proves the ownership `token` stands for. */
+function challengeValue(token: string): string {
+  return `${CHALLENGE_VALUE_PREFIX}${token}`;
+}
+
+/** A record as its owner meant it: surrounding whitespace and one pair of quotes pasted by hand taken off. */
+function pasted(record: string): string {
   const trimmed = record.trim();
-  const pasted = trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1).trim() : trimmed;
-  return pasted === `${CHALLENGE_VALUE_PREFIX}${token}`;
+  return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1).trim() : trimmed;
 }
 
 /** What a TXT lookup found for the challenge of `token`, as it is stored; `describeCheck` puts it in words. */
@@ -43,7 +40,8 @@ export function evaluateChallenge(lookup: TxtLookup, token: string, at: Date): S
     return stored(at, 'dns_failure', [], dns);
   }
   const found = lookup.records.some((record) => record.includes('\0')) ? lookup.records.map(storable) : lookup.records;
-  if (found.some((record) => holdsValue(record, token))) return stored(at, 'matched', found, undefined);
+  const value = challengeValue(token);
+  if (found.some((record) => pasted(record) === value)) return stored(at, 'matched', found, undefined);
   return stored(at, found.length === 0 ? 'not_found' : 'wrong_value', found, undefined);
 }
 
