@@ -120,7 +120,6 @@ export class UdpTransport implements DnsTransport {
       // A socket error (a refused port among them) ends every query on it; a fresh socket serves the next ones.
       if (this.#current.get(key) === binding) this.#current.delete(key);
       binding.retired = true;
-      binding.unsent = null;
       const failed: ExchangeResult = { kind: 'failed', failure: 'network', detail: errorDetail(error) };
       for (const pending of [...this.#pending.values()]) if (pending.about.binding === binding) pending.settle(failed);
       void this.#closeBinding(binding);
