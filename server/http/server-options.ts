@@ -1,8 +1,45 @@
 /** The Fastify server options of the application, shared with the benchmarks' bare baseline. */
 import { randomUUID } from 'node:crypto';
-import type { FastifyServerOptions } from 'fastify';
+import { lazyLogger } from './lazy-logger.ts';
+import { LogController, type FastifyBaseLogger, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+/** The shape of a request id a caller may send in X-Request-Id to be logged beside ours. */
+export const CALLER_REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * `errors`: the route's successful requests write no access log line (the public widget
+     * routes, whose traffic the metrics count); failures and refusals still do. Default `all`.
+     */
+    accessLog?: 'all' | 'errors';
+  }
+}
+
+/**
+ * One access log line per request, when it completes (Fastify's "incoming request" line said
+ * nothing the completion does not), and none for a successful request of a quiet route.
+ */
+class AccessLog extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (!error && reply.statusCode < 400 && request.routeOptions.config.accessLog === 'errors') return;
+    super.requestCompleted(error, request, reply);
+  }
+}
+
+/**
+ * The request's logger binds its id, and the caller's own X-Request-Id beside it when it has the
+ * shape of one, so that their logs and ours line up. A request id is always ours: a caller's never
+ * stands for it, in the logs, the audit log or the response. The child is made only when the
+ * request first logs.
+ */
+function requestLogger(this: unknown, logger: FastifyBaseLogger, bindings: Record<string, unknown>, options: object, raw: { headers: Record<string, unknown> }) {
+  const given = raw.headers['x-request-id'];
+  if (typeof given === 'string' && CALLER_REQUEST_ID.test(given)) bindings.callerRequestId = given;
+  return lazyLogger(logger, bindings, options);
+}
 
 /** Which proxies' X-Forwarded-For to believe: none, all, a hop count, or addresses/CIDRs. */
 export type TrustProxy = boolean | number | string[];
@@ -18,11 +55,8 @@ export function serverOptions(logger: FastifyServerOptions['logger'] = false, tr
     trustProxy: trustProxy as FastifyServerOptions['trustProxy'],
     bodyLimit: 64 * 1024,
     requestIdHeader: false,
-    // A caller's own request id is kept (so its logs and ours line up) when it looks like one.
-    genReqId: (request) => {
-      const given = request.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-    },
+    genReqId: () => randomUUID(),
+    ...(logger && { logController: new AccessLog(), childLoggerFactory: requestLogger as FastifyServerOptions['childLoggerFactory'] }),
     ajv: { customOptions: { removeAdditional: false, allErrors: false } },
   };
 }

@@ -51,7 +51,7 @@ export const bundleRoutes: FastifyPluginAsync<BundleOptions> = async (app, optio
   const bundle = await load(options.path);
   if (!bundle) app.log.warn({ path: options.path }, 'widget bundle not found: run `npm run build`');
 
-  app.get('/widget.js', { config: { access: { public: true } } }, async (request, reply) => {
+  app.get('/widget.js', { config: { access: { public: true }, accessLog: 'errors' } }, async (request, reply) => {
     if (!bundle) throw new ServiceUnavailable('The widget bundle has not been built; run npm run build on the server');
     reply
       .header('content-type', 'application/javascript; charset=utf-8')

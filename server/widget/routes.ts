@@ -125,7 +125,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
   // Preflights are answered by the hooks: a refused one by ours, an authorized one by @fastify/cors
   // (or its 400 for a malformed preflight). These routes are there so that the hooks see the key.
   for (const path of ['/v1/widget/:publicKey/config', '/v1/widget/:publicKey/submissions']) {
-    app.options(path, { config: { access: { public: true } }, schema: { params: KeyParams } }, (_request, reply) => reply.callNotFound());
+    app.options(path, { config: { access: { public: true }, accessLog: 'errors' }, schema: { params: KeyParams } }, (_request, reply) => reply.callNotFound());
   }
 
   // A client's configuration is one object until its policy changes (then it is a new one), so its
@@ -134,7 +134,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
 
   app.get(
     '/v1/widget/:publicKey/config',
-    { config: { access: { public: true }, hotPath: true }, schema: { params: KeyParams, response: { 200: WidgetConfig, ...ERRORS } } },
+    { config: { access: { public: true }, accessLog: 'errors', hotPath: true }, schema: { params: KeyParams, response: { 200: WidgetConfig, ...ERRORS } } },
     // Not async: the hook has found the configuration with the verdict, so no promise is needed.
     (request, reply) => {
       const { config } = authorized(request);
@@ -154,6 +154,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     {
       config: {
         access: { public: true },
+        accessLog: 'errors',
         rateLimit: {
           max: submissionsPerMinute,
           timeWindow: 60_000,

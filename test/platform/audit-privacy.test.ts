@@ -22,7 +22,8 @@ test('ancestors keep their IP addresses; the reader sees its own', async () => {
   const byPlatform = asClient.find((item: { action: string }) => item.action === 'client.created');
   const byClient = asClient.find((item: { action: string }) => item.action === 'contact.created');
   expect(byPlatform).toMatchObject({ ip: null, requestId: null });
-  expect(byClient).toMatchObject({ ip: '127.0.0.1', requestId: 'client-own-request' });
+  // The request id is the server's own (the one its response named), never the caller's X-Request-Id.
+  expect(byClient).toMatchObject({ ip: '127.0.0.1', requestId: own.headers['x-request-id'] });
 
   const asPlatform = (await t.call('GET', `/v1/clients/${clientId}/audit-log`, t.adminToken)).json().items;
   expect(asPlatform.find((item: { action: string }) => item.action === 'client.created').ip).toBe('127.0.0.1');

@@ -1,0 +1,123 @@
+/**
+ * The widget config route as shipped: the server started with `npm start`'s command and its
+ * defaults (embedded database, LOG_LEVEL info, logs to a pipe) in a process of its own, against a
+ * bare Fastify in another process that sends the very same bytes, both loaded by autocannon from
+ * this third process, in alternating rounds. Target: ≥ 0.8× the bare server's throughput.
+ *
+ * Only what a benchmark cannot do through the API is set: a fresh data dir, a known admin, and the
+ * benchmark's own DNS server to verify the page's domain against. For a diagnosis, BENCH_ROUNDS
+ * changes the number of rounds and BENCH_SHIPPED_ENV (JSON) adds variables to the server's
+ * environment, e.g. '{"LOG_LEVEL":"silent"}'.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startTestDnsServer } from '../test/support/dns-server.ts';
+import { atLeast, expectOk, runIfMain, type Benchmark, type BenchReport } from './harness.ts';
+import { hammer } from './load.ts';
+import { spawnServer, startCommand, type ServerProcess } from './processes.ts';
+import { inTurns, median, ms, times, whole } from './stats.ts';
+
+const TARGET = 0.8;
+const CONNECTIONS = 50;
+const RUN_SEC = 4;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const HOSTNAME = 'shop.example.com';
+const ADMIN = { email: 'bench@upzento.test', password: 'bench password, long enough' };
+
+async function api(base: string, method: string, url: string, token: string | null, body?: unknown, status = 200): Promise<any> {
+  const response = await fetch(`${base}${url}`, {
+    method,
+    headers: { ...(token && { authorization: `Bearer ${token}` }), ...(body !== undefined && { 'content-type': 'application/json' }) },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  return JSON.parse(await expectOk(response, `${method} ${url}`, status));
+}
+
+/** Provisions an agency, a client and a verified domain through the server's API; returns the widget config URL. */
+async function provision(base: string, dns: Awaited<ReturnType<typeof startTestDnsServer>>): Promise<string> {
+  const { accessToken: token } = await api(base, 'POST', '/v1/auth/token', null, ADMIN);
+  const agency = await api(base, 'POST', '/v1/agencies', token, { name: 'Bench Agency' }, 201);
+  const client = await api(base, 'POST', `/v1/agencies/${agency.id}/clients`, token, { name: 'Bench Shop' }, 201);
+  const domain = await api(base, 'POST', `/v1/clients/${client.id}/domains`, token, { hostname: HOSTNAME }, 201);
+  dns.setTxt(domain.challenge.name, [domain.challenge.value]);
+  const verified = await api(base, 'POST', `/v1/clients/${client.id}/domains/${domain.id}/verify`, token);
+  if (verified.status !== 'verified') throw new Error(`domain not verified: ${JSON.stringify(verified.lastCheck)}`);
+  return `${base}/v1/widget/${client.publicKey}/config`;
+}
+
+export const shippedHotPath: Benchmark = {
+  name: 'widget hot path, shipped',
+  budgetMs: 180_000,
+  async run(): Promise<BenchReport> {
+    const dns = await startTestDnsServer();
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'upzento-bench-'));
+    const servers: ServerProcess[] = [];
+    try {
+      const shipped = await spawnServer(
+        startCommand(),
+        {
+          UPZENTO_DATA_DIR: dataDir,
+          PORT: '0',
+          UPZENTO_ADMIN_EMAIL: ADMIN.email,
+          UPZENTO_ADMIN_PASSWORD: ADMIN.password,
+          UPZENTO_DNS_SERVERS: `127.0.0.1:${dns.port}`,
+          ...JSON.parse(process.env.BENCH_SHIPPED_ENV ?? '{}'),
+        },
+        /listening on (http:\/\/\S+)/,
+      );
+      servers.push(shipped);
+      const apiUrl = await provision(shipped.url, dns);
+      const origin = `https://${HOSTNAME}`;
+      const first = await fetch(apiUrl, { headers: { origin } });
+      const body = await expectOk(first, 'widget config');
+      if (first.headers.get('access-control-allow-origin') !== origin) throw new Error(`${origin} was not authorized: ${body}`);
+
+      const bare = await spawnServer(
+        ['node', '--import', 'tsx', 'bench/bare-server.ts'],
+        { BENCH_BODY: body, BENCH_CONTENT_TYPE: first.headers.get('content-type') ?? '' },
+        /bare listening on (http:\/\/\S+)/,
+      );
+      servers.push(bare);
+      const bareUrl = `${bare.url}/config`;
+      const sent = await expectOk(await fetch(bareUrl), 'bare route');
+      if (sent !== body) throw new Error(`the bare server sends other bytes than the API:\n${sent}\n${body}`);
+      console.log(`  npm start (${startCommand().join(' ')}) with its defaults vs a bare Fastify process; both send the same ${body.length} B; ${CONNECTIONS} connections, ${RUN_SEC} s runs`);
+
+      const linesBefore = shipped.lines();
+      let requests = 0;
+      const runs = await inTurns(
+        ROUNDS,
+        {
+          shipped: async () => {
+            const result = await hammer({ url: apiUrl, headers: { origin }, connections: CONNECTIONS, durationSec: RUN_SEC });
+            requests += result.ok;
+            return result;
+          },
+          bare: () => hammer({ url: bareUrl, connections: CONNECTIONS, durationSec: RUN_SEC }),
+        },
+        (name, round, result) => console.log(`    round ${round} ${name.padEnd(7)} ${whole(result.requestsPerSec).padStart(7)} req/s  p99 ${ms(result.p99)}`),
+      );
+      const logLines = shipped.lines() - linesBefore;
+      const rps = (name: keyof typeof runs) => median(runs[name].map((r) => r.requestsPerSec));
+      const p99 = (name: keyof typeof runs) => median(runs[name].map((r) => r.p99));
+      const ratio = rps('shipped') / rps('bare');
+      console.log(`  shipped: ${whole(rps('shipped'))} req/s, p99 ${ms(p99('shipped'))}; ${logLines} log lines for ${requests} widget requests`);
+      console.log(`  bare:    ${whole(rps('bare'))} req/s, p99 ${ms(p99('bare'))}`);
+      console.log(`  shipped / bare = ${times(ratio)} (target ≥ ${TARGET}×)`);
+      return atLeast(
+        this.name,
+        ratio,
+        TARGET,
+        'embedded PGlite (npm start default)',
+        `${whole(rps('shipped'))} vs ${whole(rps('bare'))} req/s; p99 ${ms(p99('shipped'))} vs ${ms(p99('bare'))}; ${logLines} log lines`,
+      );
+    } finally {
+      for (const server of servers) await server.stop();
+      await dns.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  },
+};
+
+await runIfMain(import.meta.url, shippedHotPath);
