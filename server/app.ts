@@ -14,6 +14,7 @@ import { contactRoutes } from './crm/contacts-routes.ts';
 import { submissionRoutes } from './crm/submissions-routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { installErrorHandler } from './http/error-handler.ts';
+import { FrontDoor } from './http/front-door.ts';
 import { hookList, serverOptions, type TrustProxy } from './http/server-options.ts';
 import { tenancyPlugin } from './tenancy/tenancy-plugin.ts';
 import { tenantRoutes } from './tenants/routes.ts';
@@ -64,13 +65,31 @@ export interface AppOptions {
   submissionsPerMinute?: number;
   /** Serves GET /metrics behind this Bearer token; default unset, no /metrics route. */
   metricsToken?: string | null;
+  /**
+   * The HTTP server and who answers at it; default a new one. The server entry passes the one it
+   * listened on while it waited for the database. It opens to the app when the app is ready.
+   */
+  frontDoor?: FrontDoor;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify(serverOptions(options.logger, options.trustProxy)).withTypeProvider<TypeBoxTypeProvider>();
+  const door = options.frontDoor ?? new FrontDoor();
+  // Shutdown answers come from the door, in the API's 503 shape, rather than Fastify's bare 503.
+  const app = Fastify({ ...serverOptions(options.logger, options.trustProxy), serverFactory: door.serverFactory, return503OnClosing: false })
+    .withTypeProvider<TypeBoxTypeProvider>();
+  app.addHook('onReady', async () => door.open());
+  app.addHook('preClose', async () => door.closing());
 
   const passwordCost = options.passwordCost ?? DEFAULT_PASSWORD_COST;
-  const data = new TenantDatabase(options.database.db, app.log);
+  const data = new TenantDatabase(options.database.db, app.log, options.database.limits);
+  // Logged once per loss and once per recovery, never per reconnect attempt.
+  const unwatch = options.database.onEvent((event) => {
+    if (event.type === 'listen-lost') {
+      app.log.warn({ reason: event.error.message }, 'database LISTEN connection lost: reconnecting; cached widget verdicts are dropped once it is back');
+    } else {
+      app.log.info({ downMs: event.downMs, attempts: event.attempts }, 'database LISTEN connection restored: cached widget verdicts dropped');
+    }
+  });
   const timings = options.timings ?? DEFAULT_TIMINGS;
   const now = options.now ?? (() => new Date());
   installErrorHandler(app);
@@ -133,6 +152,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     await scheduler.stop();
     await unfollow();
+    unwatch();
   });
 
   await app.register(tenancyPlugin, { jwtSecret: options.jwtSecret, data });

@@ -25,6 +25,16 @@ export interface Config {
   readonly jwtSecret: string | null;
   /** UPZENTO_DB_POOL_SIZE, default 10: connections in the `pg` pool. */
   readonly poolSize: number;
+  /** UPZENTO_DB_CONNECT_TIMEOUT_MS, default 5000: how long a request waits for a database connection. */
+  readonly connectTimeoutMs: number;
+  /** UPZENTO_DB_STATEMENT_TIMEOUT_MS, default 10000 (0: none): statement_timeout of every request's transaction. */
+  readonly statementTimeoutMs: number;
+  /** UPZENTO_DB_LOCK_TIMEOUT_MS, default 5000 (0: none): lock_timeout of every request's transaction. */
+  readonly lockTimeoutMs: number;
+  /** UPZENTO_DB_QUEUE_LIMIT, default 100: requests that may wait for a busy pool; more answer 503 at once. */
+  readonly queueLimit: number;
+  /** UPZENTO_DB_WAIT_SECONDS, default 120: how long `npm start` waits for an unreachable database. */
+  readonly databaseWaitSeconds: number;
   /** UPZENTO_RECHECK_INTERVAL_HOURS, default 24: how often a verified domain is checked again. */
   readonly recheckIntervalHours: number;
   /** UPZENTO_GRACE_PERIOD_HOURS, default 72: how long a failing domain stays authorized. */
@@ -124,6 +134,11 @@ export function loadConfig(env: Env = process.env): Config {
     adminPassword,
     jwtSecret,
     poolSize: integer(env, 'UPZENTO_DB_POOL_SIZE', 10, 1, 500),
+    connectTimeoutMs: integer(env, 'UPZENTO_DB_CONNECT_TIMEOUT_MS', 5000, 100, 600_000),
+    statementTimeoutMs: integer(env, 'UPZENTO_DB_STATEMENT_TIMEOUT_MS', 10_000, 0, 3_600_000),
+    lockTimeoutMs: integer(env, 'UPZENTO_DB_LOCK_TIMEOUT_MS', 5000, 0, 3_600_000),
+    queueLimit: integer(env, 'UPZENTO_DB_QUEUE_LIMIT', 100, 0, 100_000),
+    databaseWaitSeconds: integer(env, 'UPZENTO_DB_WAIT_SECONDS', 120, 0, 86_400),
     recheckIntervalHours: integer(env, 'UPZENTO_RECHECK_INTERVAL_HOURS', 24, 1, 24 * 30),
     gracePeriodHours: integer(env, 'UPZENTO_GRACE_PERIOD_HOURS', 72, 1, 24 * 90),
     challengeTtlDays: integer(env, 'UPZENTO_CHALLENGE_TTL_DAYS', 7, 1, 90),

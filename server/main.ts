@@ -1,11 +1,17 @@
 /**
- * `npm start`: opens the database (embedded PGlite unless DATABASE_URL is set), applies missing
- * migrations, makes sure there is a platform admin, and serves until SIGINT/SIGTERM, finishing
- * the requests in flight before it exits.
+ * `npm start`: listens at once (/healthz 200, /readyz and the API 503 until ready), opens the
+ * database (embedded PGlite unless DATABASE_URL is set) and waits for it when it does not answer
+ * yet, applies missing migrations, makes sure there is a platform admin, and serves until
+ * SIGINT/SIGTERM, finishing the requests in flight before it exits.
  */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { loadConfig, ConfigError } from './config.ts';
-import { openDatabase } from './db/connect.ts';
+import { openDatabase, type DatabaseHandle } from './db/connect.ts';
+import { DatabaseWaitExpired, waitForDatabase } from './db/wait-for-database.ts';
+import { FrontDoor } from './http/front-door.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { TenantDatabase } from './db/tenant-db.ts';
 import { buildApp } from './app.ts';
@@ -14,6 +20,9 @@ import { ensureFirstAdmin, ensurePlatform, loadSigningKey } from './tenants/boot
 import { DEFAULT_PASSWORD_COST } from './auth/password.ts';
 import { createResolver, parseDnsServers, systemDnsServers } from './domains/dns/resolver.ts';
 import { ensureWidgetBundle } from './widget/ensure-bundle.ts';
+
+/** Set by SIGINT/SIGTERM: a start cut short by them is no failure. */
+let closing = false;
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -25,17 +34,62 @@ async function main(): Promise<void> {
   }
   const resolver = createResolver({ servers: dnsServers });
   const widgetBundlePath = await ensureWidgetBundle();
-  const database = await openDatabase(config);
+
+  // The port answers from here on: a supervisor sees the process alive while it waits.
+  const door = new FrontDoor();
+  const address = await listen(door.server, config.host, config.port);
+  let database: DatabaseHandle | null = null;
+  let app: FastifyInstance | null = null;
+  const starting = new AbortController();
+
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    door.closing();
+    starting.abort(new Error(`stopped by ${signal} while starting`));
+    app?.log.info({ signal }, 'shutting down: finishing requests in flight');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    try {
+      await closeServer(door.server);
+      await app?.close();
+      await resolver.close();
+      await database?.close();
+      console.log(`Upzento stopped: requests in flight finished${database ? ', database closed' : ''}.`);
+      process.exit(0);
+    } catch (error) {
+      console.error('Upzento did not stop cleanly:', error);
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  database = await openDatabase(config);
+  if (database.kind === 'postgres') {
+    door.starting('waiting for the database');
+    await waitForDatabase(database.direct as Kysely<unknown>, {
+      maxWaitMs: config.databaseWaitSeconds * 1000,
+      signal: starting.signal,
+      onWaiting: ({ attempt, elapsedMs, kind, error }) =>
+        console.warn(
+          `Upzento is waiting for the database (${kind}: ${error.message}); attempt ${attempt}, ` +
+            `${Math.round(elapsedMs / 1000)} s of ${config.databaseWaitSeconds} s. /healthz answers on ${address}, /readyz says 503 meanwhile.`,
+        ),
+    });
+    door.starting('applying migrations');
+  }
   const applied = await migrateToLatest(database.direct as Kysely<unknown>);
-  const data = new TenantDatabase(database.db);
+  const data = new TenantDatabase(database.db, undefined, database.limits);
   const platformId = await ensurePlatform(data);
   const jwtSecret = config.jwtSecret ?? (await loadSigningKey(data, database.kind, config.dataDir));
   const admin = await ensureFirstAdmin(data, platformId, { email: config.adminEmail, password: config.adminPassword }, DEFAULT_PASSWORD_COST);
 
   const minutes = (n: number) => n * 60_000;
   const hours = (n: number) => minutes(60 * n);
-  const app = await buildApp({
+  app = await buildApp({
     database,
+    frontDoor: door,
     jwtSecret,
     platformId,
     resolver,
@@ -52,32 +106,13 @@ async function main(): Promise<void> {
       retryIntervalMs: minutes(config.retryIntervalMinutes),
     },
   });
+  if (closing) return;
+  // Ready: the door opens to the application.
+  await app.ready();
   if (config.schedulerEnabled) app.scheduler.start();
   const where = database.kind === 'pglite' ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL (DATABASE_URL)';
   if (applied.length) app.log.info({ migrations: applied }, 'applied migrations');
 
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    app.log.info({ signal }, 'shutting down: finishing requests in flight');
-    const force = setTimeout(() => process.exit(1), 15_000);
-    force.unref();
-    try {
-      await app.close();
-      await resolver.close();
-      await database.close();
-      console.log('Upzento stopped: requests in flight finished, database closed.');
-      process.exit(0);
-    } catch (error) {
-      console.error('Upzento did not stop cleanly:', error);
-      process.exit(1);
-    }
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-
-  const address = await app.listen({ host: config.host, port: config.port });
   const lines = [`Upzento is listening on ${address} (database: ${where})`];
   if (admin?.generatedPassword) {
     lines.push(
@@ -92,8 +127,33 @@ async function main(): Promise<void> {
   console.log(lines.join('\n'));
 }
 
+function listen(server: Server, host: string, port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ host, port }, () => {
+      server.off('error', reject);
+      const { address, port: bound } = server.address() as AddressInfo;
+      resolve(`http://${address.includes(':') ? `[${address}]` : address}:${bound}`);
+    });
+  });
+}
+
+/** Stops accepting, and resolves once every connection is gone: kept-alive ones are let go when idle. */
+function closeServer(server: Server): Promise<void> {
+  if (!server.listening) return Promise.resolve();
+  return new Promise((resolve) => {
+    const reaper = setInterval(() => server.closeIdleConnections(), 100);
+    server.close(() => {
+      clearInterval(reaper);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
 main().catch((error) => {
-  if (error instanceof ConfigError) {
+  if (closing) return;
+  if (error instanceof ConfigError || error instanceof DatabaseWaitExpired) {
     console.error(`Upzento cannot start: ${error.message}`);
   } else {
     console.error('Upzento cannot start:', error);

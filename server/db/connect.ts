@@ -10,6 +10,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { Database } from './schema.ts';
 import { PglitePool } from './pglite-pool.ts';
 import { PgListener } from './pg-listener.ts';
+import { GuardedPool } from './guarded-pool.ts';
 
 /** A channel of PostgreSQL notifications, on the direct connection. */
 export interface Notifications {
@@ -21,6 +22,19 @@ export interface Notifications {
   notify(channel: string, payload: string): Promise<void>;
 }
 
+/** Time limits of a tenant transaction, set with SET LOCAL in its first round trip. */
+export interface TransactionLimits {
+  /** statement_timeout in ms; 0: none. */
+  readonly statementTimeoutMs: number;
+  /** lock_timeout in ms; 0: none. */
+  readonly lockTimeoutMs: number;
+}
+
+/** What happened to the database's connections that no request was there to see. */
+export type DatabaseEvent =
+  | { readonly type: 'listen-lost'; readonly error: Error }
+  | { readonly type: 'listen-resumed'; readonly downMs: number; readonly attempts: number };
+
 export interface DatabaseHandle {
   readonly kind: 'postgres' | 'pglite';
   /** Pooled queries; may go through a transaction-mode pooler. */
@@ -30,6 +44,10 @@ export interface DatabaseHandle {
   readonly notifications: Notifications;
   /** Statements sent so far on this handle (tests use it to prove that a cache hit sends none). */
   readonly stats: { queries: number };
+  /** The limits every tenant transaction on `db` sets for itself. */
+  readonly limits: TransactionLimits;
+  /** Subscribes to connection events (for the log); returns the unsubscribe. */
+  onEvent(listener: (event: DatabaseEvent) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -39,13 +57,61 @@ export interface DatabaseOptions {
   dataDir: string;
   /** Connections in the `pg` pool; default 10. */
   poolSize?: number;
+  /** How long a request may wait for a pooled connection, new or freed; default 5000 ms. */
+  connectTimeoutMs?: number;
+  /**
+   * statement_timeout of tenant transactions; default 10000 ms (0: none). A server that has frozen
+   * enforces nothing, so `pg` also gives up on any pooled query after this plus a second.
+   */
+  statementTimeoutMs?: number;
+  /** lock_timeout of tenant transactions; default 5000 ms (0: none). */
+  lockTimeoutMs?: number;
+  /** Requests that may wait for a busy pool; more fail at once. Default 100. */
+  queueLimit?: number;
 }
+
+export const DATABASE_DEFAULTS = Object.freeze({ poolSize: 10, connectTimeoutMs: 5000, statementTimeoutMs: 10_000, lockTimeoutMs: 5000, queueLimit: 100 });
+/** How much longer than statement_timeout the client waits before it calls the connection dead. */
+const CLIENT_GRACE_MS = 1000;
 
 // int8 (counts, sequence numbers) as strings would leak into JSON; they stay far below 2^53.
 pg.types.setTypeParser(20, (value) => Number(value));
 
+type Settings = { -readonly [K in keyof typeof DATABASE_DEFAULTS]: number };
+
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.databaseDirectUrl ?? options.databaseUrl, options.poolSize ?? 10) : openPglite(options.dataDir);
+  const settings: Settings = {
+    poolSize: options.poolSize ?? DATABASE_DEFAULTS.poolSize,
+    connectTimeoutMs: options.connectTimeoutMs ?? DATABASE_DEFAULTS.connectTimeoutMs,
+    statementTimeoutMs: options.statementTimeoutMs ?? DATABASE_DEFAULTS.statementTimeoutMs,
+    lockTimeoutMs: options.lockTimeoutMs ?? DATABASE_DEFAULTS.lockTimeoutMs,
+    queueLimit: options.queueLimit ?? DATABASE_DEFAULTS.queueLimit,
+  };
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.databaseDirectUrl ?? options.databaseUrl, settings)
+    : openPglite(options.dataDir, settings);
+}
+
+function limitsOf(settings: Settings): TransactionLimits {
+  return Object.freeze({ statementTimeoutMs: settings.statementTimeoutMs, lockTimeoutMs: settings.lockTimeoutMs });
+}
+
+function eventHub() {
+  const listeners = new Set<(event: DatabaseEvent) => void>();
+  return {
+    emit: (event: DatabaseEvent) => {
+      for (const listener of listeners) {
+        // A listener that throws must not stop the reconnecting that told it.
+        try {
+          listener(event);
+        } catch {}
+      }
+    },
+    onEvent: (listener: (event: DatabaseEvent) => void) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
 }
 
 function counter() {
@@ -56,18 +122,33 @@ function counter() {
   return { stats, log };
 }
 
-async function openPostgres(url: string, directUrl: string, poolSize: number): Promise<DatabaseHandle> {
+async function openPostgres(url: string, directUrl: string, settings: Settings): Promise<DatabaseHandle> {
   const { stats, log } = counter();
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'upzento' });
-  const directPool =
-    directUrl === url ? pool : new pg.Pool({ connectionString: directUrl, max: 2, application_name: 'upzento-direct' });
-  // Idle clients of the pool can fail when the server restarts; the pool replaces them.
-  pool.on('error', () => {});
-  if (directPool !== pool) directPool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
-  const direct = directPool === pool ? db : new Kysely<Database>({ dialect: new PostgresDialect({ pool: directPool }), log });
+  const { emit, onEvent } = eventHub();
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: settings.poolSize,
+    application_name: 'upzento',
+    connectionTimeoutMillis: settings.connectTimeoutMs,
+    ...(settings.statementTimeoutMs > 0 && { query_timeout: settings.statementTimeoutMs + CLIENT_GRACE_MS }),
+    keepAlive: true,
+  });
+  // Its own pool even on the same URL: migrations must not run into the requests' time limit. It
+  // has the same guard against lost connections, and a bounded connect.
+  const directPool = new pg.Pool({
+    connectionString: directUrl,
+    max: 2,
+    application_name: 'upzento-direct',
+    connectionTimeoutMillis: settings.connectTimeoutMs,
+    keepAlive: true,
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new GuardedPool(pool, settings.poolSize, settings.queueLimit) }), log });
+  const direct = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new GuardedPool(directPool, 2, settings.queueLimit) }), log });
 
-  const listener = new PgListener(directUrl);
+  const listener = new PgListener(directUrl, {
+    onLost: (error) => emit({ type: 'listen-lost', error }),
+    onResumed: (downMs, attempts) => emit({ type: 'listen-resumed', downMs, attempts }),
+  });
   const notifications: Notifications = {
     listen: (channel, onPayload, onResume) => listener.listen(channel, { onPayload, ...(onResume && { onResume }) }),
     async notify(channel, payload) {
@@ -81,15 +162,17 @@ async function openPostgres(url: string, directUrl: string, poolSize: number): P
     direct,
     notifications,
     stats,
+    limits: limitsOf(settings),
+    onEvent,
     async close() {
       await listener.close();
       await db.destroy();
-      if (direct !== db) await direct.destroy();
+      await direct.destroy();
     },
   };
 }
 
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, settings: Settings): Promise<DatabaseHandle> {
   let pglite: PGlite;
   if (dataDir === 'memory:') {
     pglite = new PGlite();
@@ -115,6 +198,9 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     direct: db,
     notifications,
     stats,
+    limits: limitsOf(settings),
+    // One in-process connection: nothing to lose.
+    onEvent: () => () => {},
     async close() {
       await db.destroy();
       await pglite.close();

@@ -1,9 +1,10 @@
 /**
  * LISTEN on PostgreSQL that survives the connection. A LISTEN lives on one session; when that
  * session ends (server restart, failover, an idle timeout on the way) notifications sent meanwhile
- * are lost. So the listener reconnects with backoff, LISTENs again on every channel, and tells each
- * subscriber it resumed, so that whatever the missed notifications would have invalidated is
- * invalidated wholesale.
+ * are lost. So the listener reconnects, LISTENs again on every channel, and tells each subscriber
+ * it resumed, so that whatever the missed notifications would have invalidated is invalidated
+ * wholesale. The backoff stays short (MAX_RETRY_MS): every instance must decide from fresh data
+ * within a second of the database answering again, and one failed connect a retry costs is cheap.
  */
 import pg from 'pg';
 
@@ -12,17 +13,32 @@ interface Subscription {
   onResume?(): void;
 }
 
+/** Told once when the listening connection is lost, and once when it is back (not per attempt). */
+export interface ListenerEvents {
+  onLost?(error: Error): void;
+  onResumed?(downMs: number, attempts: number): void;
+}
+
+const FIRST_RETRY_MS = 100;
+const MAX_RETRY_MS = 500;
+/** A connect that hangs (a frozen server, a lost packet) is given up and tried again. */
+const CONNECT_TIMEOUT_MS = 2000;
+
 export class PgListener {
   readonly #url: string;
+  readonly #events: ListenerEvents;
   readonly #channels = new Map<string, Set<Subscription>>();
   #client: pg.Client | null = null;
   #connecting: Promise<pg.Client> | null = null;
-  #retryMs = 250;
+  #retryMs = FIRST_RETRY_MS;
   #timer: NodeJS.Timeout | null = null;
   #closed = false;
+  /** Since when the connection is lost, and how many reconnects failed since; null while listening. */
+  #lost: { since: number; attempts: number } | null = null;
 
-  constructor(url: string) {
+  constructor(url: string, events: ListenerEvents = {}) {
     this.#url = url;
+    this.#events = events;
   }
 
   async listen(channel: string, subscription: Subscription): Promise<() => Promise<void>> {
@@ -56,21 +72,37 @@ export class PgListener {
   }
 
   async #connect(): Promise<pg.Client> {
-    const client = new pg.Client({ connectionString: this.#url, application_name: 'upzento-listen' });
+    const client = new pg.Client({
+      connectionString: this.#url,
+      application_name: 'upzento-listen',
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      keepAlive: true,
+    });
     client.on('notification', (message) => {
       for (const subscription of this.#channels.get(message.channel) ?? []) subscription.onPayload(message.payload ?? '');
     });
     let lost = false;
-    const onLost = () => {
+    const onLost = (error?: Error) => {
       if (lost) return;
       lost = true;
-      if (this.#client === client) this.#client = null;
+      if (this.#client !== client) return;
+      this.#client = null;
+      if (!this.#closed && !this.#lost) {
+        this.#lost = { since: Date.now(), attempts: 0 };
+        this.#events.onLost?.(error ?? new Error('the listening connection ended'));
+      }
       this.#scheduleReconnect();
     };
     client.on('error', onLost);
-    client.on('end', onLost);
-    await client.connect();
-    for (const channel of this.#channels.keys()) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    client.on('end', () => onLost());
+    try {
+      await client.connect();
+      for (const channel of this.#channels.keys()) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      lost = true;
+      await client.end().catch(() => {});
+      throw error;
+    }
     this.#client = client;
     return client;
   }
@@ -82,10 +114,14 @@ export class PgListener {
       if (this.#closed) return;
       try {
         await this.#connected();
-        this.#retryMs = 250;
+        this.#retryMs = FIRST_RETRY_MS;
+        const lost = this.#lost;
+        this.#lost = null;
+        if (lost) this.#events.onResumed?.(Date.now() - lost.since, lost.attempts + 1);
         for (const subscribers of this.#channels.values()) for (const subscription of subscribers) subscription.onResume?.();
       } catch {
-        this.#retryMs = Math.min(this.#retryMs * 2, 30_000);
+        if (this.#lost) this.#lost.attempts += 1;
+        this.#retryMs = Math.min(this.#retryMs * 2, MAX_RETRY_MS);
         this.#scheduleReconnect();
       }
     }, this.#retryMs);

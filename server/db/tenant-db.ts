@@ -4,8 +4,10 @@
  * the tenant context set, so row-level security filters again underneath.
  *
  * One round trip opens a scoped transaction: BEGIN, SET LOCAL ROLE and the context travel as one
- * simple-protocol message. Everything is transaction-local (SET LOCAL, set_config(…, true)), so
- * nothing survives COMMIT on a pooled connection, including behind PgBouncer in transaction mode.
+ * simple-protocol message, with the transaction's time limits (statement_timeout, lock_timeout).
+ * Everything is transaction-local (SET LOCAL, set_config(…, true)), so nothing survives COMMIT on a
+ * pooled connection, including behind PgBouncer in transaction mode, which refuses such settings
+ * as start-up parameters.
  */
 import {
   sql,
@@ -19,6 +21,7 @@ import {
 } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database, TenantType } from './schema.ts';
+import { DATABASE_DEFAULTS, type TransactionLimits } from './connect.ts';
 import { isUuid } from './uuid.ts';
 import { writeAudit } from '../audit/audit-writer.ts';
 
@@ -179,18 +182,27 @@ export interface PrivilegedOptions {
   waitForFlush?: boolean;
 }
 
+/** SET LOCAL of the limits; whole numbers only, so the text carries nothing else. */
+function limitsSql({ statementTimeoutMs, lockTimeoutMs }: TransactionLimits): string {
+  if (!Number.isSafeInteger(statementTimeoutMs) || !Number.isSafeInteger(lockTimeoutMs)) throw new TypeError('time limits are whole milliseconds');
+  return `SET LOCAL statement_timeout = ${statementTimeoutMs}; SET LOCAL lock_timeout = ${lockTimeoutMs}; `;
+}
+
 export class TenantDatabase {
   readonly #db: Kysely<Database>;
   readonly #log: FastifyBaseLogger | undefined;
+  readonly #begin: string;
 
-  constructor(db: Kysely<Database>, log?: FastifyBaseLogger) {
+  /** limits: the time limits of every transaction; default 10 s per statement, 5 s per lock wait. */
+  constructor(db: Kysely<Database>, log?: FastifyBaseLogger, limits: TransactionLimits = DATABASE_DEFAULTS) {
     this.#db = db;
     this.#log = log;
+    this.#begin = `BEGIN; ${limitsSql(limits)}`;
   }
 
   /** Runs fn in one transaction as upzento_app with the scope as tenant context. */
   scoped<R>(scope: TenantScope, actor: Actor, fn: (q: ScopedQueries) => Promise<R>): Promise<R> {
-    return this.#transaction(`BEGIN; ${actAs('upzento_app', scope)}`, (db) => fn(new ScopedQueries(db, scope, actor)));
+    return this.#transaction(`${this.#begin}${actAs('upzento_app', scope)}`, (db) => fn(new ScopedQueries(db, scope, actor)));
   }
 
   /**
@@ -201,7 +213,7 @@ export class TenantDatabase {
   privileged<R>(reason: string, fn: (db: Kysely<Database>) => Promise<R>, options: PrivilegedOptions = {}): Promise<R> {
     this.#log?.info({ privileged: reason }, 'privileged database path');
     const commit = options.waitForFlush === false ? 'SET LOCAL synchronous_commit = off; ' : '';
-    return this.#transaction(`BEGIN; ${commit}${actAs('upzento_system', null)}`, fn);
+    return this.#transaction(`${this.#begin}${commit}${actAs('upzento_system', null)}`, fn);
   }
 
   #transaction<R>(open: string, fn: (db: Kysely<Database>) => Promise<R>): Promise<R> {

@@ -3,6 +3,8 @@ import { sql, type Kysely } from 'kysely';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Database } from '../db/schema.ts';
+import { databaseFailureKind } from '../db/unavailable.ts';
+import { FailureLog } from '../http/failure-log.ts';
 
 export interface HealthOptions {
   db: Kysely<Database>;
@@ -14,6 +16,9 @@ const Status = Type.Object({ status: Type.String(), reason: Type.Optional(Type.S
 
 export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, options) => {
   const timeoutMs = options.timeoutMs ?? 2000;
+  // A balancer asks every few seconds: while the database is down, one line per interval will do.
+  const failures = new FailureLog(app.log);
+  app.addHook('onClose', async () => failures.close());
   const common = { config: { access: { public: true } }, logLevel: 'warn', schema: { response: { 200: Status, 503: Status } } } as const;
   app.get('/healthz', common, async () => ({ status: 'ok' }));
   app.get('/readyz', common, async (request, reply) => {
@@ -27,7 +32,8 @@ export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, optio
       ]);
       return { status: 'ready' };
     } catch (error) {
-      request.log.warn({ err: error }, 'database not ready');
+      const kind = databaseFailureKind(error) ?? 'no answer';
+      failures.report(`readyz: ${kind}`, { reason: (error as Error).message }, `database not ready: ${kind}`);
       return reply.code(503).send({ status: 'unavailable', reason: 'the database does not answer' });
     } finally {
       clearTimeout(timer);

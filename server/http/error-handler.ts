@@ -1,10 +1,15 @@
 /**
  * Turns every error into Fastify's body shape without leaking internals: no stack, no SQL, no
  * constraint text of another tenant. Database constraint failures that a caller can cause map to
- * 4xx with the field named; anything unexpected is logged in full and answered as a bare 500.
+ * 4xx with the field named; a database that cannot serve now (server/db/unavailable.ts) is a 503
+ * with Retry-After, logged once per kind and interval; anything unexpected is logged in full and
+ * answered as a bare 500.
  */
 import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { databaseFailureKind, describeFailure } from '../db/unavailable.ts';
+import { FailureLog } from './failure-log.ts';
+import { RETRY_AFTER_SECONDS, unavailableBody } from './unavailable.ts';
 
 /** Unique and foreign keys a caller can run into, and what to tell them. */
 const CONSTRAINTS: Record<string, { status: number; message: string }> = {
@@ -51,8 +56,15 @@ function validationMessage(error: FastifyError): string {
 }
 
 export function installErrorHandler(app: FastifyInstance): void {
+  const failures = new FailureLog(app.log);
+  app.addHook('onClose', async () => failures.close());
   app.setErrorHandler((error: FastifyError & DatabaseError, request, reply) => {
     reply.header('x-request-id', request.id);
+    const outage = error.statusCode ? null : databaseFailureKind(error);
+    if (outage) {
+      failures.report(outage, { reqId: request.id, pgCode: error.code, reason: error.message }, `database unavailable: ${outage}`);
+      return reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send(unavailableBody(describeFailure(outage)));
+    }
     if (isDatabaseError(error) && !error.statusCode) {
       const known = (error.constraint && CONSTRAINTS[error.constraint]) || PG_STATUS[error.code ?? ''];
       if (known) {
@@ -68,6 +80,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');
+      if (status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
       return reply.code(status).send({
         statusCode: status,
         code: status === 503 && error.code?.startsWith('UPZ_') ? error.code : 'UPZ_INTERNAL',

@@ -18,6 +18,11 @@ test.each([
   [{ UPZENTO_SCHEDULER: 'sometimes' }, /UPZENTO_SCHEDULER/],
   [{ UPZENTO_RETRY_INTERVAL_MINUTES: '0' }, /UPZENTO_RETRY_INTERVAL_MINUTES/],
   [{ UPZENTO_GRACE_PERIOD_HOURS: 'three days' }, /UPZENTO_GRACE_PERIOD_HOURS/],
+  [{ UPZENTO_DB_CONNECT_TIMEOUT_MS: '0' }, /UPZENTO_DB_CONNECT_TIMEOUT_MS/],
+  [{ UPZENTO_DB_STATEMENT_TIMEOUT_MS: '10s' }, /UPZENTO_DB_STATEMENT_TIMEOUT_MS/],
+  [{ UPZENTO_DB_LOCK_TIMEOUT_MS: '-1' }, /UPZENTO_DB_LOCK_TIMEOUT_MS/],
+  [{ UPZENTO_DB_QUEUE_LIMIT: 'lots' }, /UPZENTO_DB_QUEUE_LIMIT/],
+  [{ UPZENTO_DB_WAIT_SECONDS: '1.5' }, /UPZENTO_DB_WAIT_SECONDS/],
 ])('%o is refused, naming the variable', (env, name) => {
   expect(() => loadConfig(env)).toThrow(ConfigError);
   expect(() => loadConfig(env)).toThrow(name);
@@ -32,4 +37,16 @@ test('UPZENTO_TRUST_PROXY takes true, a hop count, or addresses', () => {
 test('every period of the domain lifecycle can be set', () => {
   const env = { UPZENTO_RECHECK_INTERVAL_HOURS: '12', UPZENTO_GRACE_PERIOD_HOURS: '24', UPZENTO_CHALLENGE_TTL_DAYS: '3', UPZENTO_RETRY_INTERVAL_MINUTES: '15' };
   expect(loadConfig(env)).toMatchObject({ recheckIntervalHours: 12, gracePeriodHours: 24, challengeTtlDays: 3, retryIntervalMinutes: 15 });
+});
+
+test('the database time limits, queue and start-up wait have defaults and can be set', () => {
+  expect(loadConfig({})).toMatchObject({ connectTimeoutMs: 5000, statementTimeoutMs: 10_000, lockTimeoutMs: 5000, queueLimit: 100, databaseWaitSeconds: 120 });
+  const env = {
+    UPZENTO_DB_CONNECT_TIMEOUT_MS: '1500',
+    UPZENTO_DB_STATEMENT_TIMEOUT_MS: '0',
+    UPZENTO_DB_LOCK_TIMEOUT_MS: '250',
+    UPZENTO_DB_QUEUE_LIMIT: '0',
+    UPZENTO_DB_WAIT_SECONDS: '5',
+  };
+  expect(loadConfig(env)).toMatchObject({ connectTimeoutMs: 1500, statementTimeoutMs: 0, lockTimeoutMs: 250, queueLimit: 0, databaseWaitSeconds: 5 });
 });
