@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, TenantType } from '../db/schema.ts';
 import type { Actor, AuditEntry } from '../db/tenant-db.ts';
+import { jsonbText } from '../db/jsonb-text.ts';
 
 export interface AuditTenant {
   agencyId: string;
@@ -25,7 +26,7 @@ export async function writeAudit(db: Kysely<Database>, tenant: AuditTenant, acto
       action: entry.action,
       target_type: entry.targetType,
       target_id: entry.targetId ?? null,
-      details: JSON.stringify(entry.details ?? {}),
+      details: jsonbText(entry.details ?? {}),
       request_id: actor.requestId,
       ip: actor.ip,
     })

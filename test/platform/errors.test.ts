@@ -65,8 +65,12 @@ describe('bad input: 400 whose message names the field', () => {
   });
 
   test('a NUL character, which the database cannot store, is a 400 too, not a 500', async () => {
-    expectShape(await t.call('POST', contacts(), t.adminToken, { email: 'nul@example.test', name: 'A\u0000B' }), 400, 'UPZ_DB_22021');
-    expectShape(await t.call('POST', contacts(), t.adminToken, { email: 'nul@example.test', attributes: { note: 'A\u0000B' } }), 400, 'UPZ_DB_22P05');
+    const inBody = expectShape(await t.call('POST', contacts(), t.adminToken, { email: 'nul@example.test', name: 'A\u0000B' }), 400, 'UPZ_INVALID_JSON_VALUE');
+    expect(inBody.message).toMatch(/^body\/name: /);
+    const inJson = expectShape(await t.call('POST', contacts(), t.adminToken, { email: 'nul@example.test', attributes: { note: 'A\u0000B' } }), 400, 'UPZ_INVALID_JSON_VALUE');
+    expect(inJson.message).toMatch(/^body\/attributes\/note: /);
+    // Outside a body, text reaches the database, which refuses it.
+    expectShape(await t.call('GET', `${contacts()}?q=a%00b`, t.adminToken), 400, 'UPZ_DB_22021');
   });
 });
 

@@ -1,0 +1,152 @@
+/**
+ * Bad input is a 400 that names the field, and nothing is stored that a later read fails on: each
+ * finding of the input review, with the rows earlier versions stored and the migration that cleans
+ * them (0006).
+ */
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { writeAudit } from '../../server/audit/audit-writer.ts';
+import { jsonbText } from '../../server/db/jsonb-text.ts';
+import { MAX_JSON_DEPTH } from '../../server/http/json-body.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { createAgency, createClient, createContact, expectStatus, marker } from './provision.ts';
+
+const LOCAL_ORIGIN = 'http://localhost:3000';
+
+let t: TestApp;
+let agencyId: string;
+let client: { id: string; publicKey: string };
+let other: { id: string; publicKey: string };
+const logLines: string[] = [];
+
+beforeAll(async () => {
+  t = await createTestApp({ logger: { level: 'info', stream: { write: (line: string) => logLines.push(line) } } });
+  agencyId = (await createAgency(t)).id;
+  client = await createClient(t, t.adminToken, agencyId);
+  other = await createClient(t, t.adminToken, agencyId);
+  expectStatus(await t.call('PATCH', `/v1/clients/${client.id}/settings`, t.adminToken, { allowLocalhost: true }), 200);
+});
+afterAll(() => t?.close());
+
+/** A widget submission with a raw JSON body, so that what JSON.stringify cannot write can be sent. */
+function submit(body: string, origin = LOCAL_ORIGIN, publicKey = client.publicKey) {
+  return t.app.inject({
+    method: 'POST',
+    url: `/v1/widget/${publicKey}/submissions`,
+    headers: { origin, 'idempotency-key': marker('idem'), 'content-type': 'application/json' },
+    payload: body,
+  });
+}
+
+/** An authenticated call with a raw JSON body. */
+function send(method: 'POST' | 'PATCH', url: string, body: string, token: string | null = t.adminToken) {
+  return t.app.inject({ method, url, headers: { ...(token && { authorization: `Bearer ${token}` }), 'content-type': 'application/json' }, payload: body });
+}
+
+function expect400(response: { statusCode: number; body: string; json(): any }, code: string, field: RegExp) {
+  expect(response.statusCode, response.body).toBe(400);
+  expect(response.json().code).toBe(code);
+  expect(response.json().message).toMatch(field);
+}
+
+async function submissionCount(clientId: string): Promise<number> {
+  const row = await t.data.privileged('test: count submissions', (db) =>
+    db.selectFrom('submissions').select((eb) => eb.fn.countAll<string>().as('n')).where('client_id', '=', clientId).executeTakeFirstOrThrow(),
+  );
+  return Number(row.n);
+}
+
+async function listSubmissions(clientId: string) {
+  const response = await t.call('GET', `/v1/clients/${clientId}/submissions?limit=200`, t.adminToken);
+  expectStatus(response, 200);
+  return response.json().items as Array<{ id: string; fields: Record<string, string>; origin: string }>;
+}
+
+/** A submission row as an earlier version could have stored it, written past the API. */
+async function storeSubmissionAsBefore(clientId: string, fields: unknown, origin = 'https://shop.example.test'): Promise<string> {
+  const row = await t.data.privileged('test: a row an earlier version stored', (db) =>
+    db
+      .insertInto('submissions')
+      .values({ agency_id: agencyId, client_id: clientId, idempotency_key: marker('idem'), payload_hash: '0'.repeat(64), email: 'old@example.test', origin, fields: JSON.stringify(fields) })
+      .returning('submission_id')
+      .executeTakeFirstOrThrow(),
+  );
+  return row.submission_id;
+}
+
+describe('every JSON body: lone surrogates, NUL and deep nesting are a 400 naming the path', () => {
+  const LONE = '"\\ud83d"';
+  test.each([
+    ['a widget field value', () => submit(`{"email":"lead@example.test","fields":{"note":${LONE}}}`), /^body\/fields\/note: .*surrogate/],
+    ['a widget field key', () => submit(`{"email":"lead@example.test","fields":{${LONE}:"x"}}`), /^body\/fields: a property name .*surrogate/],
+    ['the email at sign-in', () => send('POST', '/v1/auth/token', `{"email":"\\ud83d@example.test","password":"whatever it is"}`, null), /^body\/email: .*surrogate/],
+    ['a contact name', () => send('POST', `/v1/clients/${client.id}/contacts`, `{"email":"s@example.test","name":${LONE}}`), /^body\/name: /],
+    ['a contact attribute', () => send('POST', `/v1/clients/${client.id}/contacts`, `{"email":"s@example.test","attributes":{"note":"a\\udc00b"}}`), /^body\/attributes\/note: /],
+    ['an agency name', () => send('POST', '/v1/agencies', `{"name":${LONE}}`), /^body\/name: /],
+    ['a widget title', () => send('PATCH', `/v1/clients/${client.id}/settings`, `{"widget":{"title":${LONE}}}`), /^body\/widget\/title: /],
+    ['NUL in a widget field', () => submit('{"email":"lead@example.test","fields":{"note":"a\\u0000b"}}'), /^body\/fields\/note: .*U\+0000/],
+    ['NUL in a contact attribute key', () => send('POST', `/v1/clients/${client.id}/contacts`, '{"email":"n@example.test","attributes":{"a\\u0000":"x"}}'), /^body\/attributes: a property name .*U\+0000/],
+  ])('%s', async (_what, request, message) => {
+    const before = await submissionCount(client.id);
+    expect400(await request(), 'UPZ_INVALID_JSON_VALUE', message);
+    expect(await submissionCount(client.id)).toBe(before);
+  });
+
+  test('a well-formed pair (an emoji) is text like any other', async () => {
+    const response = await submit(JSON.stringify({ email: 'emoji@example.test', fields: { mood: 'happy 😀' } }));
+    expectStatus(response, 201);
+    expect((await listSubmissions(client.id)).find((item) => item.id === response.json().id)?.fields).toEqual({ mood: 'happy 😀' });
+  });
+
+  test('a refusal shows a long key cut short, and escaped', async () => {
+    const response = await send('POST', `/v1/clients/${client.id}/contacts`, `{"email":"k@example.test","attributes":{"${'k'.repeat(5000)}":{"\\ud800":1}}}`);
+    expect400(response, 'UPZ_INVALID_JSON_VALUE', /^body\/attributes\/k{40}…: a property name/);
+    expect(response.body.length).toBeLessThan(400);
+  });
+
+  test('JSON nested thousands of levels deep is a 400, not a stack overflow', async () => {
+    const deep = `{"email":"deep@example.test","attributes":{"a":${'['.repeat(5000)}${']'.repeat(5000)}}}`;
+    expect400(await send('POST', `/v1/clients/${client.id}/contacts`, deep), 'UPZ_INVALID_JSON_VALUE', /^body\/attributes\/a\/0\/.*nested deeper than 32 levels/);
+  });
+
+  test(`the depth limit is ${MAX_JSON_DEPTH} levels, counted from the body`, async () => {
+    const nest = (levels: number) => `{"email":"d@example.test","attributes":{"a":${'['.repeat(levels)}${']'.repeat(levels)}}}`;
+    // The body and attributes are two levels: 30 arrays more is 32, 31 is 33.
+    expect(await send('POST', `/v1/clients/${client.id}/contacts`, nest(MAX_JSON_DEPTH - 2)).then((r) => r.json().code)).not.toBe('UPZ_INVALID_JSON_VALUE');
+    expect400(await send('POST', `/v1/clients/${client.id}/contacts`, nest(MAX_JSON_DEPTH - 1)), 'UPZ_INVALID_JSON_VALUE', /nested deeper/);
+  });
+});
+
+describe('JSON written from elsewhere than a body', () => {
+  test('jsonb text: NUL and lone surrogates become U+FFFD, escaped backslashes stay as they are', () => {
+    const text = jsonbText({ a: 'x\u0000y', '\ud83d': '\\u0000', pair: '😀', tail: '\\\ud800' });
+    expect(JSON.parse(text)).toEqual({ a: 'x\uFFFDy', '\uFFFD': '\\u0000', pair: '😀', tail: '\\\uFFFD' });
+  });
+
+  test('an audit entry whose details hold them (a header, a DNS answer) is stored, not a failed request', async () => {
+    const tenant = { agencyId, tenantId: client.id, tenantType: 'client' as const };
+    const actor = { type: 'system' as const, id: null, requestId: null, ip: null };
+    await t.data.privileged('test: audit details from elsewhere', (db) =>
+      writeAudit(db, tenant, actor, { action: 'test.recorded', targetType: 'test', details: { origin: 'a\u0000b', name: 'c\udc00d' } }),
+    );
+    const log = await t.call('GET', `/v1/clients/${client.id}/audit-log`, t.adminToken);
+    expectStatus(log, 200);
+    expect(log.json().items.find((item: { action: string }) => item.action === 'test.recorded')).toBeDefined();
+    expect((await t.call('GET', `/v1/clients/${client.id}/audit-log/verify`, t.adminToken)).json().valid).toBe(true);
+  });
+});
+
+/** Widget settings as an earlier version could have stored them, written past the API. */
+async function storeWidgetAsBefore(clientId: string, widget: object): Promise<void> {
+  await t.data.privileged('test: settings an earlier version stored', (db) =>
+    db.updateTable('client_settings').set({ widget: JSON.stringify(widget) }).where('client_id', '=', clientId).execute(),
+  );
+}
+
+async function storedWidget(clientId: string): Promise<Record<string, any>> {
+  const row = await t.data.privileged('test: read stored settings', (db) =>
+    db.selectFrom('client_settings').select('widget').where('client_id', '=', clientId).executeTakeFirstOrThrow(),
+  );
+  return row.widget as Record<string, any>;
+}
+
