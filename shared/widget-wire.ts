@@ -11,6 +11,9 @@ export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 /** Message of the 403 sent to an Origin that no verified domain of the client authorizes. */
 export const DOMAIN_NOT_AUTHORIZED_MESSAGE = 'Domain not authorized for this client';
 
+/** A custom field's name: the key its value is sent and stored under. */
+export const FIELD_NAME = '^[a-zA-Z][a-zA-Z0-9_]{0,39}$';
+
 export const WidgetFieldType = Type.Union([
   Type.Literal('text'),
   Type.Literal('email'),
@@ -20,7 +23,7 @@ export const WidgetFieldType = Type.Union([
 
 export const WidgetField = Type.Object({
   /** Key under which the value is sent: `email`, `name`, `message`, or any custom key (sent in `fields`). */
-  name: Type.String({ pattern: '^[a-zA-Z][a-zA-Z0-9_]{0,39}$' }),
+  name: Type.String({ pattern: FIELD_NAME }),
   label: Type.String({ minLength: 1, maxLength: 80 }),
   type: WidgetFieldType,
   required: Type.Boolean(),
@@ -55,9 +58,7 @@ export const SubmissionRequest = Type.Object(
     name: Type.Optional(Type.String({ maxLength: 200 })),
     message: Type.Optional(Type.String({ maxLength: 5000 })),
     fields: Type.Optional(
-      Type.Record(Type.String({ pattern: '^[a-zA-Z][a-zA-Z0-9_]{0,39}$' }), Type.String({ maxLength: 2000 }), {
-        maxProperties: 20,
-      }),
+      Type.Record(Type.String({ pattern: FIELD_NAME }), Type.String({ maxLength: 2000 }), { maxProperties: 20, additionalProperties: false }),
     ),
   },
   { additionalProperties: false },

@@ -25,8 +25,13 @@ export function contactView(row: ContactRow) {
     email: row.email,
     name: row.name,
     phone: row.phone,
-    attributes: row.attributes,
+    attributes: attributesObject(row.attributes),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** The response promises an object; a row written by hand or by an old version may hold other JSON there. */
+function attributesObject(stored: unknown): Record<string, unknown> {
+  return typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
 }

@@ -9,8 +9,15 @@ import { AUTHED_ERRORS, ClientParams, ErrorResponse, Page, PageQuery, Uuid } fro
 import { Contact, CONTACT_COLUMNS, contactView } from './contact-view.ts';
 import { decodeCursor, paginate } from '../http/cursor.ts';
 import { NotFound } from '../errors.ts';
+import { jsonbText } from '../db/jsonb-text.ts';
 
-const Attributes = Type.Record(Type.String({ maxLength: 64 }), Type.Unknown(), { maxProperties: 50 });
+// Facts about a contact, flat: each a JSON scalar or a short list of them. One `type` list rather
+// than a union, which Ajv's type coercion would satisfy with its first branch (12 read as "12").
+// A key's bounds go in propertyNames: a Record's key schema only chooses which values it applies to.
+type Scalar = string | number | boolean | null;
+const SCALAR = { type: ['string', 'number', 'boolean', 'null'], maxLength: 2000 };
+const AttributeValue = Type.Unsafe<Scalar | Scalar[]>({ type: [...SCALAR.type, 'array'], maxLength: 2000, maxItems: 50, items: SCALAR });
+const Attributes = Type.Record(Type.String(), AttributeValue, { maxProperties: 50, propertyNames: { minLength: 1, maxLength: 64 } });
 const Email = Type.String({ format: 'email', maxLength: 320 });
 const Name = Type.String({ maxLength: 200 });
 const Phone = Type.String({ maxLength: 40, pattern: '^[0-9+()\\-. ]*$' });
@@ -47,7 +54,7 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { email, name, phone, attributes } = request.body;
       const row = await request.scoped(async (q) => {
         const created = await q
-          .insertInto('contacts', { email: email.trim(), name: name ?? null, phone: phone ?? null, attributes: JSON.stringify(attributes ?? {}) })
+          .insertInto('contacts', { email: email.trim(), name: name ?? null, phone: phone ?? null, attributes: jsonbText(attributes ?? {}) })
           .returning(CONTACT_COLUMNS)
           .executeTakeFirstOrThrow();
         await q.audit({ action: 'contact.created', targetType: 'contact', targetId: created.contact_id, details: { email: created.email } });
@@ -115,7 +122,7 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
             ...(email !== undefined && { email: email.trim() }),
             ...(name !== undefined && { name }),
             ...(phone !== undefined && { phone }),
-            ...(attributes !== undefined && { attributes: JSON.stringify(attributes) }),
+            ...(attributes !== undefined && { attributes: jsonbText(attributes) }),
             updated_at: sql<Date>`now()`,
           })
           .where('contact_id', '=', request.params.contactId)

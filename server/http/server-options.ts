@@ -57,7 +57,9 @@ export function serverOptions(logger: FastifyServerOptions['logger'] = false, tr
     requestIdHeader: false,
     genReqId: () => randomUUID(),
     ...(logger && { logController: new AccessLog(), childLoggerFactory: requestLogger as FastifyServerOptions['childLoggerFactory'] }),
-    ajv: { customOptions: { removeAdditional: false, allErrors: false } },
+    // allowUnionTypes: a `type` list (contact attributes) is how a value may be one of several scalars
+    // without Ajv's coercion turning it into the first of them.
+    ajv: { customOptions: { removeAdditional: false, allErrors: false, allowUnionTypes: true } },
   };
 }
 

@@ -74,6 +74,43 @@ async function storeSubmissionAsBefore(clientId: string, fields: unknown, origin
   return row.submission_id;
 }
 
+describe('widget submission fields', () => {
+  test.each([
+    ['a key outside the field-name pattern, holding an object with toString', { '0': { toString: 1 } }, /fields.*"0"/],
+    ['an object value under a good key', { budget: { amount: 5 } }, /fields\/budget/],
+    ['a list of objects', { budget: [{ amount: 5 }] }, /fields\/budget/],
+    ['a 30 KB key', { ['k'.repeat(30_000)]: 'x' }, /fields/],
+    ['an HTML key', { '<img src=x onerror=alert(1)>': 'x' }, /fields/],
+    ['a value longer than 2000 characters', { note: 'x'.repeat(2001) }, /fields\/note/],
+  ])('%s is a 400 naming fields, and nothing is stored', async (_what, fields, field) => {
+    const before = await submissionCount(client.id);
+    expect400(await submit(JSON.stringify({ email: 'lead@example.test', fields })), 'FST_ERR_VALIDATION', field);
+    expect(await submissionCount(client.id)).toBe(before);
+    await listSubmissions(client.id);
+  });
+
+  test('a number or boolean is taken as its text, as the validator coerces every scalar', async () => {
+    const response = await submit(JSON.stringify({ email: 'scalar@example.test', fields: { budget: 5, urgent: true } }));
+    expectStatus(response, 201);
+    const stored = (await listSubmissions(client.id)).find((item) => item.id === response.json().id);
+    expect(stored?.fields).toEqual({ budget: '5', urgent: 'true' });
+  });
+
+  test('text values, HTML included, are stored and read back as sent', async () => {
+    const fields = { company: '<b>Acme</b> & Co', budget: '5000' };
+    const response = await submit(JSON.stringify({ email: 'html@example.test', fields }));
+    expectStatus(response, 201);
+    const stored = (await listSubmissions(client.id)).find((item) => item.id === response.json().id);
+    expect(stored?.fields).toEqual(fields);
+  });
+
+  test('a row an earlier version stored with non-text fields no longer fails the list: its text fields are shown', async () => {
+    const id = await storeSubmissionAsBefore(other.id, { '0': { toString: 1 }, company: 'Acme', budget: 5, nested: { a: [1] } });
+    const listed = (await listSubmissions(other.id)).find((item) => item.id === id);
+    expect(listed?.fields).toEqual({ company: 'Acme' });
+  });
+});
+
 describe('every JSON body: lone surrogates, NUL and deep nesting are a 400 naming the path', () => {
   const LONE = '"\\ud83d"';
   test.each([
@@ -133,6 +170,31 @@ describe('JSON written from elsewhere than a body', () => {
     expectStatus(log, 200);
     expect(log.json().items.find((item: { action: string }) => item.action === 'test.recorded')).toBeDefined();
     expect((await t.call('GET', `/v1/clients/${client.id}/audit-log/verify`, t.adminToken)).json().valid).toBe(true);
+  });
+});
+
+describe('contact attributes', () => {
+  const contacts = () => `/v1/clients/${client.id}/contacts`;
+
+  test.each([
+    ['a key longer than 64 characters', { ['k'.repeat(65)]: 'x' }],
+    ['an empty key', { '': 'x' }],
+    ['an object value', { address: { city: 'Paris' } }],
+    ['a list holding an object', { tags: [{ a: 1 }] }],
+    ['a string longer than 2000 characters', { note: 'x'.repeat(2001) }],
+    ['more than 50 attributes', Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`a${i}`, i]))],
+  ])('%s is a 400 naming attributes', async (_what, attributes) => {
+    const response = await t.call('POST', contacts(), t.adminToken, { email: `${marker('attr')}@example.test`, attributes });
+    expect400(response, 'FST_ERR_VALIDATION', /attributes/);
+  });
+
+  test('scalars and lists of scalars are kept and read back', async () => {
+    const attributes = { plan: 'pro', seats: 12, trial: false, referrer: null, tags: ['a', 'b', 3] };
+    const response = await t.call('POST', contacts(), t.adminToken, { email: `${marker('attr')}@example.test`, attributes });
+    expectStatus(response, 201);
+    const read = await t.call('GET', `${contacts()}/${response.json().id}`, t.adminToken);
+    expect(read.json().attributes).toEqual(attributes);
+    expectStatus(await t.call('GET', contacts(), t.adminToken), 200);
   });
 });
 

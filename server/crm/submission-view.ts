@@ -1,0 +1,47 @@
+/** A submission as the API shows it, and the columns it is read from. */
+import { Type } from '@sinclair/typebox';
+import type { Selectable } from 'kysely';
+import type { SubmissionsTable } from '../db/schema.ts';
+import { Timestamp, Uuid } from '../http/schemas.ts';
+
+export const SUBMISSION_COLUMNS = ['submission_id', 'client_id', 'contact_id', 'email', 'name', 'message', 'fields', 'origin', 'created_at'] as const;
+
+export type SubmissionRow = Pick<Selectable<SubmissionsTable>, (typeof SUBMISSION_COLUMNS)[number]>;
+
+export const Submission = Type.Object({
+  id: Uuid,
+  clientId: Uuid,
+  contactId: Type.Union([Uuid, Type.Null()]),
+  email: Type.String(),
+  name: Type.Union([Type.String(), Type.Null()]),
+  message: Type.Union([Type.String(), Type.Null()]),
+  fields: Type.Record(Type.String(), Type.String()),
+  origin: Type.String(),
+  createdAt: Timestamp,
+});
+
+export function submissionView(row: SubmissionRow) {
+  return {
+    id: row.submission_id,
+    clientId: row.client_id,
+    contactId: row.contact_id,
+    email: row.email,
+    name: row.name,
+    message: row.message,
+    fields: textFields(row.fields),
+    origin: row.origin,
+    createdAt: row.created_at,
+  };
+}
+
+/**
+ * The string entries of stored `fields`, which is all the response schema promises and all its
+ * serializer can write: a row stored before the schema closed may hold any JSON there (0006 cleaned
+ * those it found), and one non-string value would fail every page that holds it.
+ */
+function textFields(stored: unknown): Record<string, string> {
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return {};
+  const entries = Object.entries(stored);
+  if (entries.every(([, value]) => typeof value === 'string')) return stored as Record<string, string>;
+  return Object.fromEntries(entries.filter(([, value]) => typeof value === 'string'));
+}
