@@ -21,35 +21,37 @@ export const WidgetFieldType = Type.Union([
   Type.Literal('textarea'),
 ]);
 
-export const WidgetField = Type.Object({
-  /** Key under which the value is sent: `email`, `name`, `message`, or any custom key (sent in `fields`). */
-  name: Type.String({ pattern: FIELD_NAME }),
-  label: Type.String({ minLength: 1, maxLength: 80 }),
-  type: WidgetFieldType,
-  required: Type.Boolean(),
-  maxLength: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
-});
+export const WidgetField = Type.Object(
+  {
+    /** Key under which the value is sent: `email`, `name`, `message`, or any custom key (sent in `fields`). */
+    name: Type.String({ pattern: FIELD_NAME }),
+    label: Type.String({ minLength: 1, maxLength: 80 }),
+    type: WidgetFieldType,
+    required: Type.Boolean(),
+    maxLength: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
+  },
+  { additionalProperties: false },
+);
 export type WidgetField = Static<typeof WidgetField>;
 
 const Colour = Type.String({ pattern: '^#[0-9a-fA-F]{6}$' });
 
-export const WidgetTheme = Type.Object({
-  primary: Colour,
-  text: Colour,
-  background: Colour,
-});
+export const WidgetTheme = Type.Object({ primary: Colour, text: Colour, background: Colour }, { additionalProperties: false });
 
-export const WidgetConfig = Type.Object({
-  publicKey: Type.String(),
-  title: Type.String({ maxLength: 120 }),
-  intro: Type.String({ maxLength: 500 }),
-  launcherLabel: Type.String({ maxLength: 60 }),
-  submitLabel: Type.String({ maxLength: 60 }),
-  successMessage: Type.String({ maxLength: 300 }),
-  position: Type.Union([Type.Literal('bottom-right'), Type.Literal('bottom-left')]),
-  theme: WidgetTheme,
-  fields: Type.Array(WidgetField, { minItems: 1, maxItems: 20 }),
-});
+export const WidgetConfig = Type.Object(
+  {
+    publicKey: Type.String(),
+    title: Type.String({ maxLength: 120 }),
+    intro: Type.String({ maxLength: 500 }),
+    launcherLabel: Type.String({ maxLength: 60 }),
+    submitLabel: Type.String({ maxLength: 60 }),
+    successMessage: Type.String({ maxLength: 300 }),
+    position: Type.Union([Type.Literal('bottom-right'), Type.Literal('bottom-left')]),
+    theme: WidgetTheme,
+    fields: Type.Array(WidgetField, { minItems: 1, maxItems: 20 }),
+  },
+  { additionalProperties: false },
+);
 export type WidgetConfig = Static<typeof WidgetConfig>;
 
 export const SubmissionRequest = Type.Object(

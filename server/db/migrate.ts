@@ -8,6 +8,7 @@ import * as tenantsAndCrm from './migrations/0002-tenants-and-crm.ts';
 import * as auditLog from './migrations/0003-audit-log.ts';
 import * as rowLevelSecurity from './migrations/0004-row-level-security.ts';
 import * as domainsDueOrder from './migrations/0005-domains-due-order.ts';
+import * as cleanStoredInput from './migrations/0006-clean-stored-input.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-roles': roles,
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-audit-log': auditLog,
   '0004-row-level-security': rowLevelSecurity,
   '0005-domains-due-order': domainsDueOrder,
+  '0006-clean-stored-input': cleanStoredInput,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

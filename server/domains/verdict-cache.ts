@@ -16,7 +16,7 @@
 import { LRUCache } from 'lru-cache';
 import type { TenantDatabase } from '../db/tenant-db.ts';
 import type { WidgetConfig } from '../../shared/widget-wire.ts';
-import type { WidgetSettings } from '../tenants/widget-template.ts';
+import { storedWidgetSettings } from '../tenants/widget-template.ts';
 import { AUTHORIZING } from './lifecycle.ts';
 import { decideOrigin, type OriginDecision, type OriginPolicy } from './origin-policy.ts';
 
@@ -205,8 +205,9 @@ export class VerdictCache {
       const settings = await q.selectFrom('client_settings').select(['widget', 'allow_localhost']).executeTakeFirstOrThrow();
       const domains = await q.selectFrom('domains').select(['hostname', 'include_subdomains']).where('status', 'in', [...AUTHORIZING]).execute();
       return {
-        // Frozen to the last field: the widget route keeps each configuration's JSON, made once.
-        config: deepFreeze({ publicKey: client.publicKey, ...(settings.widget as unknown as WidgetSettings) }),
+        // Frozen to the last field: the widget route keeps each configuration's JSON, made once. The
+        // key is the client row's, whatever the stored settings hold.
+        config: deepFreeze({ ...storedWidgetSettings(settings.widget), publicKey: client.publicKey }),
         allowLocalhost: settings.allow_localhost,
         domains: domains.map((row) => ({ hostname: row.hostname, includeSubdomains: row.include_subdomains })),
       };

@@ -6,16 +6,16 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
-import { WidgetConfig } from '../../shared/widget-wire.ts';
 import { AUTHED_ERRORS, ClientParams } from '../http/schemas.ts';
 import { announcePolicyChange } from '../domains/policy-events.ts';
 import { InvalidInput } from '../errors.ts';
-import type { WidgetSettings } from './widget-template.ts';
+import { jsonbText } from '../db/jsonb-text.ts';
+import { storedWidgetSettings, WidgetSettings } from './widget-template.ts';
 
-const Widget = Type.Omit(WidgetConfig, ['publicKey']);
-const Settings = Type.Object({ widget: Widget, allowLocalhost: Type.Boolean() });
+const Settings = Type.Object({ widget: WidgetSettings, allowLocalhost: Type.Boolean() }, { additionalProperties: false });
+// Closed at every level (WidgetConfig's objects are): a property the settings do not document is a 400.
 const SettingsChange = Type.Object(
-  { widget: Type.Optional(Type.Partial(Widget)), allowLocalhost: Type.Optional(Type.Boolean()) },
+  { widget: Type.Optional(Type.Partial(WidgetSettings)), allowLocalhost: Type.Optional(Type.Boolean()) },
   { additionalProperties: false, minProperties: 1 },
 );
 
@@ -39,7 +39,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox<SettingsRoutesOptions> = 
     { config: { access: { on: 'client', role: 'viewer' } }, schema: { params: ClientParams, response: { 200: Settings, ...AUTHED_ERRORS } } },
     async (request) => {
       const row = await request.scoped((q) => q.selectFrom('client_settings').select(['widget', 'allow_localhost']).executeTakeFirstOrThrow());
-      return { widget: row.widget as unknown as WidgetSettings, allowLocalhost: row.allow_localhost };
+      return { widget: storedWidgetSettings(row.widget), allowLocalhost: row.allow_localhost };
     },
   );
 
@@ -53,12 +53,12 @@ export const settingsRoutes: FastifyPluginAsyncTypebox<SettingsRoutesOptions> = 
       const change = request.body;
       const row = await request.scoped(async (q) => {
         const current = await q.selectFrom('client_settings').select(['widget', 'allow_localhost']).forUpdate().executeTakeFirstOrThrow();
-        const widget = { ...(current.widget as unknown as WidgetSettings), ...change.widget };
+        const widget = { ...storedWidgetSettings(current.widget), ...change.widget };
         checkFields(widget.fields);
         const updated = await q
           .updateTable('client_settings')
           .set({
-            widget: JSON.stringify(widget),
+            widget: jsonbText(widget),
             allow_localhost: change.allowLocalhost ?? current.allow_localhost,
             updated_at: sql<Date>`now()`,
           })
@@ -74,7 +74,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox<SettingsRoutesOptions> = 
         return updated;
       });
       options.onPolicyChange(request.scope.clientId as string);
-      return { widget: row.widget as unknown as WidgetSettings, allowLocalhost: row.allow_localhost };
+      return { widget: storedWidgetSettings(row.widget), allowLocalhost: row.allow_localhost };
     },
   );
 };

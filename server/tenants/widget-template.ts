@@ -1,7 +1,22 @@
-/** What a new client's widget says and looks like until its admin changes it. */
-import type { WidgetConfig } from '../../shared/widget-wire.ts';
+/**
+ * What a client's widget says and looks like: the settings an admin may change (every property
+ * documented, no others), the defaults of a new client, and the settings as read from their row.
+ */
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { WidgetConfig } from '../../shared/widget-wire.ts';
 
-export type WidgetSettings = Omit<WidgetConfig, 'publicKey'>;
+/** The widget's configuration without its public key, which is the client's and never a setting. */
+export const WidgetSettings = Type.Omit(WidgetConfig, ['publicKey']);
+export type WidgetSettings = Static<typeof WidgetSettings>;
+
+/**
+ * A stored `client_settings.widget` with only the documented properties, at every level. Earlier
+ * versions stored whatever a change carried (a `publicKey` among it); a read never hands that on.
+ */
+export function storedWidgetSettings(stored: unknown): WidgetSettings {
+  return Value.Clean(WidgetSettings, structuredClone(stored)) as WidgetSettings;
+}
 
 export function defaultWidgetSettings(clientName: string): WidgetSettings {
   return {

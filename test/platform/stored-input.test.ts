@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { up as cleanStoredInput } from '../../server/db/migrations/0006-clean-stored-input.ts';
 import { writeAudit } from '../../server/audit/audit-writer.ts';
 import { jsonbText } from '../../server/db/jsonb-text.ts';
 import { MAX_JSON_DEPTH } from '../../server/http/json-body.ts';
@@ -72,6 +73,10 @@ async function storeSubmissionAsBefore(clientId: string, fields: unknown, origin
       .executeTakeFirstOrThrow(),
   );
   return row.submission_id;
+}
+
+function runMigration(): Promise<void> {
+  return (t.db.handle.direct as Kysely<unknown>).transaction().execute((trx) => cleanStoredInput(trx));
 }
 
 describe('widget submission fields', () => {
@@ -198,6 +203,54 @@ describe('contact attributes', () => {
   });
 });
 
+describe('widget settings accept only their documented properties', () => {
+  const settings = () => `/v1/clients/${client.id}/settings`;
+  const emailField = { name: 'email', label: 'Email', type: 'email', required: true };
+
+  test.each([
+    ['publicKey (another client’s)', () => ({ widget: { publicKey: other.publicKey } }), /publicKey/],
+    ['an unknown widget property', () => ({ widget: { evil: 'x'.repeat(1000) } }), /evil/],
+    ['an unknown top-level property', () => ({ allowLocalhost: true, extra: 1 }), /extra/],
+    ['an unknown theme property', () => ({ widget: { theme: { primary: '#000000', text: '#000000', background: '#ffffff', shadow: 'x' } } }), /shadow/],
+    ['an unknown field property', () => ({ widget: { fields: [{ ...emailField, onclick: 'x' }] } }), /onclick/],
+  ])('%s is a 400 naming it, and nothing changes', async (_what, body, field) => {
+    const before = (await t.call('GET', settings(), t.adminToken)).json();
+    expect400(await t.call('PATCH', settings(), t.adminToken, body()), 'FST_ERR_VALIDATION', field);
+    expect((await t.call('GET', settings(), t.adminToken)).json()).toEqual(before);
+  });
+
+  test('properties stored by an earlier version are never served nor carried into a change, and the served key is the client’s', async () => {
+    const target = await createClient(t, t.adminToken, agencyId);
+    expectStatus(await t.call('PATCH', `/v1/clients/${target.id}/settings`, t.adminToken, { allowLocalhost: true }), 200);
+    const before = await storedWidget(target.id);
+    await storeWidgetAsBefore(target.id, { ...before, publicKey: other.publicKey, evil: 'x'.repeat(10_000), theme: { ...before.theme, shadow: 'x' } });
+    t.app.verdicts.invalidate(target.id);
+
+    const config = await t.app.inject({ method: 'GET', url: `/v1/widget/${target.publicKey}/config`, headers: { origin: LOCAL_ORIGIN } });
+    expectStatus(config, 200);
+    expect(config.json().publicKey).toBe(target.publicKey);
+    expect(config.body).not.toContain(other.publicKey);
+    expect(config.body).not.toContain('evil');
+    expect(config.json().theme).toEqual({ primary: '#2563eb', text: '#111827', background: '#ffffff' });
+
+    const read = await t.call('GET', `/v1/clients/${target.id}/settings`, t.adminToken);
+    expect(Object.keys(read.json().widget)).not.toContain('evil');
+
+    expectStatus(await t.call('PATCH', `/v1/clients/${target.id}/settings`, t.adminToken, { widget: { title: 'Changed' } }), 200);
+    const row = await storedWidget(target.id);
+    expect(row).not.toHaveProperty('publicKey');
+    expect(row).not.toHaveProperty('evil');
+    expect(row.title).toBe('Changed');
+  });
+
+  test('sizes are bounded: twenty fields at most, every text with its maximum', async () => {
+    const fields = [emailField, ...Array.from({ length: 20 }, (_, i) => ({ name: `f${i}`, label: 'x', type: 'text', required: false }))];
+    expect400(await t.call('PATCH', settings(), t.adminToken, { widget: { fields } }), 'FST_ERR_VALIDATION', /fields/);
+    expect400(await t.call('PATCH', settings(), t.adminToken, { widget: { intro: 'x'.repeat(501) } }), 'FST_ERR_VALIDATION', /intro/);
+    expect400(await t.call('PATCH', settings(), t.adminToken, { widget: { fields: [{ ...emailField, label: 'x'.repeat(81) }] } }), 'FST_ERR_VALIDATION', /label/);
+  });
+});
+
 /** Widget settings as an earlier version could have stored them, written past the API. */
 async function storeWidgetAsBefore(clientId: string, widget: object): Promise<void> {
   await t.data.privileged('test: settings an earlier version stored', (db) =>
@@ -212,3 +265,43 @@ async function storedWidget(clientId: string): Promise<Record<string, any>> {
   return row.widget as Record<string, any>;
 }
 
+describe('migration 0006 cleans what earlier versions stored', () => {
+  test('submission fields: bad keys and non-text values dropped, numbers and booleans made text', async () => {
+    const target = await createClient(t, t.adminToken, agencyId);
+    const messy = await storeSubmissionAsBefore(target.id, { '0': { toString: 1 }, company: 'Acme', budget: 5, urgent: true, note: null, list: [1], ['k'.repeat(300)]: 'x' });
+    const notObject = await storeSubmissionAsBefore(target.id, ['a', 'b']);
+    const clean = await storeSubmissionAsBefore(target.id, { company: 'Fine' });
+    await runMigration();
+    const rows = await t.data.privileged('test: read cleaned submissions', (db) =>
+      db.selectFrom('submissions').select(['submission_id', 'fields']).where('client_id', '=', target.id).execute(),
+    );
+    const fieldsOf = (id: string) => rows.find((row) => row.submission_id === id)?.fields;
+    expect(fieldsOf(messy)).toEqual({ company: 'Acme', budget: '5', urgent: 'true' });
+    expect(fieldsOf(notObject)).toEqual({});
+    expect(fieldsOf(clean)).toEqual({ company: 'Fine' });
+    expect((await listSubmissions(target.id)).length).toBe(3);
+  });
+
+  test('widget settings: unknown properties removed at every level, documented ones kept', async () => {
+    const target = await createClient(t, t.adminToken, agencyId);
+    const before = await storedWidget(target.id);
+    const messy = {
+      ...before,
+      publicKey: other.publicKey,
+      evil: { deep: 'x' },
+      theme: { ...before.theme, shadow: 'x' },
+      fields: before.fields.map((field: object) => ({ ...field, onclick: 'x' })),
+    };
+    await storeWidgetAsBefore(target.id, messy);
+    await runMigration();
+    expect(await storedWidget(target.id)).toEqual(before);
+  });
+
+  test('a second run changes nothing', async () => {
+    const target = await createClient(t, t.adminToken, agencyId);
+    const before = await storedWidget(target.id);
+    await runMigration();
+    await runMigration();
+    expect(await storedWidget(target.id)).toEqual(before);
+  });
+});
