@@ -13,6 +13,20 @@ export interface OriginPolicy {
 
 export type OriginDecision = { allowed: true; origin: string } | { allowed: false; reason: string };
 
+/**
+ * The refusal of an Origin no browser sends: longer than any origin can be, or holding a byte that is
+ * not printable ASCII (browsers send hosts in punycode). Its reason does not repeat the header, which
+ * may be kilobytes of anything; callers neither cache, log nor store such a header.
+ */
+export const MALFORMED_ORIGIN: OriginDecision = Object.freeze({
+  allowed: false,
+  reason: 'The Origin is not printable ASCII of the form scheme://host[:port] and at most 270 characters',
+});
+
+/** `https://`, a host of at most 253 characters (255 for an IPv6 literal in brackets), `:65535`. */
+const MAX_ORIGIN_LENGTH = 270;
+const PRINTABLE_ASCII = /^[\x21-\x7e]*$/;
+
 interface ParsedOrigin {
   readonly scheme: 'http' | 'https';
   /** WHATWG-canonical host: lower case, punycode, IPv4 dotted-quad, IPv6 in brackets. */
@@ -29,6 +43,9 @@ export function decideOrigin(origin: string | undefined, policy: OriginPolicy): 
   if (origin === undefined || origin === '') return { allowed: false, reason: 'The request has no Origin header' };
   // Sandboxed frames, file: pages and some redirects send "null"; it names no site, so no domain can vouch for it.
   if (origin === 'null') return { allowed: false, reason: 'The Origin is "null" (an opaque origin)' };
+  // Before anything parses it: WHATWG would map some bytes away (a soft hyphen vanishes from a host),
+  // and the header would then be allowed, and echoed and stored, whole.
+  if (origin.length > MAX_ORIGIN_LENGTH || !PRINTABLE_ASCII.test(origin)) return MALFORMED_ORIGIN;
 
   const parsed = parseOrigin(origin);
   if (parsed === undefined) {

@@ -18,7 +18,7 @@ import type { TenantDatabase } from '../db/tenant-db.ts';
 import type { WidgetConfig } from '../../shared/widget-wire.ts';
 import { storedWidgetSettings } from '../tenants/widget-template.ts';
 import { AUTHORIZING } from './lifecycle.ts';
-import { decideOrigin, type OriginDecision, type OriginPolicy } from './origin-policy.ts';
+import { decideOrigin, MALFORMED_ORIGIN, type OriginDecision, type OriginPolicy } from './origin-policy.ts';
 
 export interface WidgetClient {
   agencyId: string;
@@ -143,6 +143,8 @@ export class VerdictCache {
       const policy = await this.#policy(client);
       const verdict = decideOrigin(origin, policy);
       const decision: CachedDecision = { client, verdict, config: verdict.allowed ? policy.config : null, since };
+      // Not kept: the cache would hold whatever header a caller cares to send, kilobytes at a time.
+      if (verdict === MALFORMED_ORIGIN) return decision;
       // Invalidated while it was looked up: what was read may be older than the change. Ask again.
       if (!this.#current(decision)) continue;
       this.#decisions.set(key, decision, { ttl: verdict.allowed ? this.#allowedTtl : this.#refusedTtl });

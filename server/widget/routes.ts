@@ -13,6 +13,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IDEMPOTENCY_HEADER, SubmissionRequest, SubmissionResponse, WidgetConfig } from '../../shared/widget-wire.ts';
+import { MALFORMED_ORIGIN } from '../domains/origin-policy.ts';
 import type { VerdictCache, WidgetClient, WidgetDecision } from '../domains/verdict-cache.ts';
 import { DomainNotAuthorized, IdempotencyKeyRequired, IdempotencyKeyReused, RateLimited, UnknownWidget } from '../errors.ts';
 import { ErrorResponse } from '../http/schemas.ts';
@@ -66,7 +67,9 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     // The tenant is known from here on: every later log line of the request names it.
     request.log = request.log.child({ tenantId: client.clientId });
     if (!isAuthorized(decided)) {
-      request.log.info({ origin: request.headers.origin ?? null, reason: verdict.allowed ? 'no configuration' : verdict.reason }, 'widget origin refused');
+      // A malformed Origin is logged by its length only: it may be kilobytes of anything.
+      const origin = verdict === MALFORMED_ORIGIN ? `(${request.headers.origin?.length} characters)` : (request.headers.origin ?? null);
+      request.log.info({ origin, reason: verdict.allowed ? 'no configuration' : verdict.reason }, 'widget origin refused');
       return new DomainNotAuthorized();
     }
     // The cached decision itself: a warm request allocates nothing for it.

@@ -265,6 +265,46 @@ async function storedWidget(clientId: string): Promise<Record<string, any>> {
   return row.widget as Record<string, any>;
 }
 
+describe('an Origin no browser sends', () => {
+  // A soft hyphen (U+00AD, one byte in a header) vanishes when WHATWG parses a host, so this reads as
+  // http://localhost:3000, which the client allows: it used to be allowed, echoed and stored whole.
+  const SOFT = '\u00ad';
+  test.each([
+    ['non-ASCII', `http://local${SOFT}host:3000`],
+    ['16 KB long', `http://local${SOFT.repeat(16_000)}host:3000`],
+    ['16 KB of ASCII', `http://${'a'.repeat(16_000)}.localhost:3000`],
+  ])('%s: 403, no Access-Control-Allow-Origin, not logged, cached or stored', async (_what, origin) => {
+    const before = await submissionCount(client.id);
+    logLines.length = 0;
+    for (const response of [
+      await t.app.inject({ method: 'GET', url: `/v1/widget/${client.publicKey}/config`, headers: { origin } }),
+      await submit(JSON.stringify({ email: 'origin@example.test' }), origin),
+      await t.app.inject({
+        method: 'OPTIONS',
+        url: `/v1/widget/${client.publicKey}/submissions`,
+        headers: { origin, 'access-control-request-method': 'POST' },
+      }),
+    ]) {
+      expect(response.statusCode, response.body).toBe(403);
+      expect(response.json()).toMatchObject({ message: 'Domain not authorized for this client' });
+      expect(response.headers['access-control-allow-origin']).toBeUndefined();
+      expect(response.body).not.toContain(origin);
+    }
+    expect(await submissionCount(client.id)).toBe(before);
+    expect(t.app.verdicts.peek(client.publicKey, origin)).toBeUndefined();
+    const logged = logLines.join('\n');
+    expect(logged).toContain('widget origin refused');
+    expect(logged).not.toContain(origin.slice(0, 40));
+    expect(logged).not.toContain('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
+  });
+
+  test('the browser’s own spelling still passes', async () => {
+    const response = await t.app.inject({ method: 'GET', url: `/v1/widget/${client.publicKey}/config`, headers: { origin: LOCAL_ORIGIN } });
+    expectStatus(response, 200);
+    expect(response.headers['access-control-allow-origin']).toBe(LOCAL_ORIGIN);
+  });
+});
+
 describe('migration 0006 cleans what earlier versions stored', () => {
   test('submission fields: bad keys and non-text values dropped, numbers and booleans made text', async () => {
     const target = await createClient(t, t.adminToken, agencyId);
