@@ -62,6 +62,8 @@ export interface AppOptions {
   verdictCache?: VerdictCacheOptions;
   /** The script-tag bundle to serve at /widget.js; default dist/widget.js. */
   widgetBundlePath?: string;
+  /** Domains one client may register; default 100. */
+  maxDomainsPerClient?: number;
   /** Widget submissions one IP may send to one widget per minute; default 30. */
   submissionsPerMinute?: number;
   /** Serves GET /metrics behind this Bearer token; default unset, no /metrics route. */
@@ -165,7 +167,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(contactRoutes);
   await app.register(submissionRoutes);
   await app.register(auditRoutes);
-  await app.register(domainRoutes, { checks, timings, now, onPolicyChange });
+  await app.register(domainRoutes, {
+    checks,
+    timings,
+    now,
+    onPolicyChange,
+    ...(options.maxDomainsPerClient && { maxDomains: options.maxDomainsPerClient }),
+  });
   await app.register(bundleRoutes, { path: options.widgetBundlePath ?? DEFAULT_WIDGET_BUNDLE });
   await app.register(widgetRoutes, {
     verdicts,

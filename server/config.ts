@@ -47,6 +47,8 @@ export interface Config {
   readonly schedulerEnabled: boolean;
   /** UPZENTO_SUBMISSIONS_PER_MINUTE, default 30: widget submissions per IP and widget per minute. */
   readonly submissionsPerMinute: number;
+  /** UPZENTO_MAX_DOMAINS_PER_CLIENT, default 100: domains one client may register. */
+  readonly maxDomainsPerClient: number;
   /** UPZENTO_METRICS_TOKEN: serves GET /metrics to a Bearer of this token; unset, no /metrics. */
   readonly metricsToken: string | null;
   /** UPZENTO_TRUST_PROXY, default false: `true`, a hop count, or comma-separated proxy addresses/CIDRs. */
@@ -146,6 +148,7 @@ export function loadConfig(env: Env = process.env): Config {
     schedulerEnabled: scheduler === 'on',
     metricsToken: text(env, 'UPZENTO_METRICS_TOKEN'),
     submissionsPerMinute: integer(env, 'UPZENTO_SUBMISSIONS_PER_MINUTE', 30, 1, 100_000),
+    maxDomainsPerClient: integer(env, 'UPZENTO_MAX_DOMAINS_PER_CLIENT', 100, 1, 10_000),
     trustProxy: trustProxy(text(env, 'UPZENTO_TRUST_PROXY')),
     logLevel: text(env, 'LOG_LEVEL') ?? 'info',
   });

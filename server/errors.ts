@@ -26,5 +26,6 @@ export const IdempotencyKeyReused = createError(
   'Idempotency-Key was already used for a different submission',
   409,
 );
+export const LimitReached = createError('UPZ_LIMIT_REACHED', '%s', 409);
 export const RateLimited = createError('UPZ_RATE_LIMITED', 'Too many requests; try again in %s seconds', 429);
 export const ServiceUnavailable = createError('UPZ_UNAVAILABLE', '%s', 503);

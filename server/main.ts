@@ -96,6 +96,7 @@ async function main(): Promise<void> {
     widgetBundlePath,
     metricsToken: config.metricsToken,
     submissionsPerMinute: config.submissionsPerMinute,
+    maxDomainsPerClient: config.maxDomainsPerClient,
     trustProxy: config.trustProxy,
     logger: { level: config.logLevel },
     timings: {

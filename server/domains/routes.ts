@@ -1,5 +1,6 @@
 /**
- * A client's domains: register (each with its own challenge), verify on demand, list, delete.
+ * A client's domains: register (each with its own challenge, up to a limit per client), verify on
+ * demand, list (in pages, by hostname), delete.
  * Admins of the client, its agency or the platform only. Every change is audited, and every change
  * to which origins are authorized reaches the verdict caches of all instances.
  */
@@ -7,8 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Domain } from '../db/schema.ts';
-import { AUTHED_ERRORS, ClientParams, ErrorResponse, List, Timestamp, Uuid } from '../http/schemas.ts';
-import { InvalidHostname, NotFound } from '../errors.ts';
+import { decodeTextCursor, encodeTextCursor } from '../http/cursor.ts';
+import { AUTHED_ERRORS, ClientParams, ErrorResponse, Page, Timestamp, Uuid } from '../http/schemas.ts';
+import { InvalidHostname, LimitReached, NotFound } from '../errors.ts';
 import type { DomainChecks } from './domain-checks.ts';
 import { normalizeHostname } from './hostname.ts';
 import { AUTHORIZING, expiresAt, type DomainTimings } from './lifecycle.ts';
@@ -38,13 +40,27 @@ const DomainView = Type.Object({
   lastCheck: Type.Union([LastCheck, Type.Null()]),
 });
 
+/** Domains a client may register unless the deployment sets otherwise (UPZENTO_MAX_DOMAINS_PER_CLIENT). */
+export const DEFAULT_MAX_DOMAINS = 100;
+
 const DomainParams = Type.Object({ clientId: Uuid, domainId: Uuid });
 const NewDomain = Type.Object(
   { hostname: Type.String({ minLength: 1, maxLength: 300 }), includeSubdomains: Type.Optional(Type.Boolean()) },
   { additionalProperties: false },
 );
 
+/** Pages of the domain list, in hostname order; the default page holds as many as a client may have by default. */
+const DomainListQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: DEFAULT_MAX_DOMAINS })),
+    cursor: Type.Optional(Type.String({ maxLength: 400 })),
+  },
+  { additionalProperties: false },
+);
+
 export interface DomainRoutesOptions {
+  /** Domains one client may register; default DEFAULT_MAX_DOMAINS. */
+  maxDomains?: number;
   checks: DomainChecks;
   timings: DomainTimings;
   now: () => Date;
@@ -53,6 +69,7 @@ export interface DomainRoutesOptions {
 
 export const domainRoutes: FastifyPluginAsyncTypebox<DomainRoutesOptions> = async (app, options) => {
   const { checks, timings, now } = options;
+  const maxDomains = options.maxDomains ?? DEFAULT_MAX_DOMAINS;
   const access = { on: 'client', role: 'admin' } as const;
 
   function view(row: Domain) {
@@ -83,6 +100,12 @@ export const domainRoutes: FastifyPluginAsyncTypebox<DomainRoutesOptions> = asyn
       if (!normalized.ok) throw new InvalidHostname(normalized.reason);
       const at = now();
       const row = await request.scoped(async (q) => {
+        // The client's settings row is locked first, so concurrent registrations of one client count in turn.
+        await q.selectFrom('client_settings').select('client_id').forUpdate().executeTakeFirst();
+        const { count } = await q.selectFrom('domains').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+        if (Number(count) >= maxDomains) {
+          throw new LimitReached(`this client has ${count} domains, the most it may register; delete one it no longer uses first`);
+        }
         const created = await q
           .insertInto('domains', {
             domain_id: randomUUID(),
@@ -120,10 +143,17 @@ export const domainRoutes: FastifyPluginAsyncTypebox<DomainRoutesOptions> = asyn
 
   app.get(
     '/v1/clients/:clientId/domains',
-    { config: { access }, schema: { params: ClientParams, response: { 200: List(DomainView), ...AUTHED_ERRORS } } },
+    { config: { access }, schema: { params: ClientParams, querystring: DomainListQuery, response: { 200: Page(DomainView), ...AUTHED_ERRORS } } },
     async (request) => {
-      const rows = await request.scoped((q) => q.selectFrom('domains').selectAll().orderBy('hostname').execute());
-      return { items: rows.map(view) };
+      const limit = request.query.limit ?? DEFAULT_MAX_DOMAINS;
+      const after = decodeTextCursor(request.query.cursor);
+      const rows = await request.scoped((q) => {
+        let query = q.selectFrom('domains').selectAll().orderBy('hostname').limit(limit + 1);
+        if (after !== null) query = query.where('hostname', '>', after);
+        return query.execute();
+      });
+      const items = rows.slice(0, limit);
+      return { items: items.map(view), nextCursor: rows.length > limit ? encodeTextCursor(items[items.length - 1]!.hostname) : null };
     },
   );
 

@@ -39,10 +39,28 @@ export function evaluateChallenge(lookup: TxtLookup, token: string, at: Date): S
     dns.message = storable(lookup.message);
     return stored(at, 'dns_failure', [], dns);
   }
-  const found = lookup.records.some((record) => record.includes('\0')) ? lookup.records.map(storable) : lookup.records;
+  const { records } = lookup;
   const value = challengeValue(token);
-  if (found.some((record) => pasted(record) === value)) return stored(at, 'matched', found, undefined);
-  return stored(at, found.length === 0 ? 'not_found' : 'wrong_value', found, undefined);
+  const found = kept(records);
+  if (records.some((record) => pasted(record) === value)) return stored(at, 'matched', found, undefined);
+  return stored(at, records.length === 0 ? 'not_found' : 'wrong_value', found, undefined);
+}
+
+/** A check keeps at most this many of the TXT values found, each cut to this many characters: a name may hold kilobytes of them. */
+export const KEPT_RECORDS = 10;
+export const KEPT_RECORD_LENGTH = 255;
+
+/** The TXT values a check keeps, as storable text; the list itself when it is short and clean, as it nearly always is. */
+function kept(records: string[]): string[] {
+  const clean = records.length <= KEPT_RECORDS && records.every((record) => record.length <= KEPT_RECORD_LENGTH && !record.includes('\0'));
+  return clean ? records : records.slice(0, KEPT_RECORDS).map((record) => storable(cut(record)));
+}
+
+/** `text` cut to KEPT_RECORD_LENGTH characters, never between the two halves of a surrogate pair. */
+function cut(text: string): string {
+  if (text.length <= KEPT_RECORD_LENGTH) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[KEPT_RECORD_LENGTH - 1]!) ? KEPT_RECORD_LENGTH - 1 : KEPT_RECORD_LENGTH;
+  return `${text.slice(0, end)}…`;
 }
 
 /**

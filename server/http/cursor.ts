@@ -40,3 +40,21 @@ export function paginate<T>(rows: T[], limit: number, key: (row: T) => Keyset): 
   const items = rows.slice(0, limit);
   return { items, nextCursor: encodeCursor(key(items[items.length - 1] as T)) };
 }
+
+/** A cursor for a list in the order of one text column (a hostname, say): the last row's value. */
+export function encodeTextCursor(value: string): string {
+  return Buffer.from(JSON.stringify(['t', value])).toString('base64url');
+}
+
+export function decodeTextCursor(cursor: string | undefined): string | null {
+  if (cursor === undefined || cursor === '') return null;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && value[0] === 't' && typeof value[1] === 'string' && !value[1].includes('\0')) {
+      return value[1];
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new InvalidCursor();
+}

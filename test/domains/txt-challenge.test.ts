@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { TxtLookup } from '../../server/domains/dns/resolver.ts';
-import { challengeFor, describeCheck, evaluateChallenge } from '../../server/domains/txt-challenge.ts';
+import { challengeFor, describeCheck, evaluateChallenge, KEPT_RECORD_LENGTH, KEPT_RECORDS } from '../../server/domains/txt-challenge.ts';
 
 const HOST = 'shop.example.com';
 const TOKEN = 'abcdefghijklmnopqrstuv';
@@ -104,6 +104,28 @@ describe('what a check stores', () => {
     });
     const failure = evaluateChallenge({ ok: false, name, code: 'TIMEOUT', temporary: true, message: 'No answer in 2000 ms.' }, TOKEN, AT);
     expect(failure).toMatchObject({ outcome: 'dns_failure', dns: { code: 'TIMEOUT', message: 'No answer in 2000 ms.' } });
+  });
+
+  test('a large TXT set is kept bounded: the first records, each cut, and the match decided on them all', () => {
+    // 200 records of 250 characters each: 50 KB, as one name may hold.
+    const many = Array.from({ length: 200 }, (_, i) => `${i}`.padEnd(250, 'x'));
+    const wrong = evaluateChallenge(found(...many), TOKEN, AT);
+    expect(wrong.outcome).toBe('wrong_value');
+    expect(wrong.found).toHaveLength(KEPT_RECORDS);
+    expect(JSON.stringify(wrong).length).toBeLessThan(3_000);
+    // The right value after all the others still verifies, though it is not among the records kept.
+    const matched = evaluateChallenge(found(...many, value), TOKEN, AT);
+    expect(matched.outcome).toBe('matched');
+    expect(matched.found).toHaveLength(KEPT_RECORDS);
+  });
+
+  test('a long record is cut, never between the halves of a surrogate pair', () => {
+    const long = `${'a'.repeat(KEPT_RECORD_LENGTH - 1)}😀tail`;
+    const [kept] = evaluateChallenge(found(long), TOKEN, AT).found;
+    expect(kept).toBe(`${'a'.repeat(KEPT_RECORD_LENGTH - 1)}…`);
+    expect(kept).not.toMatch(/\p{Cs}/u);
+    const [plain] = evaluateChallenge(found('b'.repeat(5000)), TOKEN, AT).found;
+    expect(plain).toBe(`${'b'.repeat(KEPT_RECORD_LENGTH)}…`);
   });
 
   test('a NUL, which jsonb refuses, is stored as U+FFFD in records, aliases and DNS accounts', () => {

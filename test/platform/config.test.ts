@@ -6,6 +6,7 @@ test('defaults', () => {
   const config = loadConfig({});
   expect(config).toMatchObject({ host: '127.0.0.1', port: 3000, databaseUrl: null, trustProxy: false, submissionsPerMinute: 30 });
   expect(config).toMatchObject({ recheckIntervalHours: 24, gracePeriodHours: 72, challengeTtlDays: 7, retryIntervalMinutes: 60 });
+  expect(config.maxDomainsPerClient).toBe(100);
   expect(Object.isFrozen(config)).toBe(true);
 });
 
@@ -23,6 +24,7 @@ test.each([
   [{ UPZENTO_DB_LOCK_TIMEOUT_MS: '-1' }, /UPZENTO_DB_LOCK_TIMEOUT_MS/],
   [{ UPZENTO_DB_QUEUE_LIMIT: 'lots' }, /UPZENTO_DB_QUEUE_LIMIT/],
   [{ UPZENTO_DB_WAIT_SECONDS: '1.5' }, /UPZENTO_DB_WAIT_SECONDS/],
+  [{ UPZENTO_MAX_DOMAINS_PER_CLIENT: '0' }, /UPZENTO_MAX_DOMAINS_PER_CLIENT/],
 ])('%o is refused, naming the variable', (env, name) => {
   expect(() => loadConfig(env)).toThrow(ConfigError);
   expect(() => loadConfig(env)).toThrow(name);
