@@ -10,6 +10,7 @@ import { Contact, CONTACT_COLUMNS, contactView } from './contact-view.ts';
 import { decodeCursor, paginate } from '../http/cursor.ts';
 import { NotFound } from '../errors.ts';
 import { jsonbText } from '../db/jsonb-text.ts';
+import { deleteContact } from './contacts.ts';
 
 // Facts about a contact, flat: each a JSON scalar or a short list of them. One `type` list rather
 // than a union, which Ajv's type coercion would satisfy with its first branch (12 read as "12").
@@ -149,9 +150,7 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       await request.scoped(async (q) => {
-        const deleted = await q.deleteFrom('contacts').where('contact_id', '=', request.params.contactId).returning('contact_id').executeTakeFirst();
-        if (!deleted) throw new NotFound('Contact');
-        await q.audit({ action: 'contact.deleted', targetType: 'contact', targetId: deleted.contact_id });
+        if (!(await deleteContact(q, request.params.contactId))) throw new NotFound('Contact');
       });
       return reply.code(204).send(null);
     },

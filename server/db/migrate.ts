@@ -9,6 +9,7 @@ import * as auditLog from './migrations/0003-audit-log.ts';
 import * as rowLevelSecurity from './migrations/0004-row-level-security.ts';
 import * as domainsDueOrder from './migrations/0005-domains-due-order.ts';
 import * as cleanStoredInput from './migrations/0006-clean-stored-input.ts';
+import * as citusReady from './migrations/0008-citus-ready.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-roles': roles,
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-row-level-security': rowLevelSecurity,
   '0005-domains-due-order': domainsDueOrder,
   '0006-clean-stored-input': cleanStoredInput,
+  '0008-citus-ready': citusReady,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
@@ -26,8 +28,18 @@ class StaticMigrationProvider implements MigrationProvider {
 }
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  return migrate(db, (migrator) => migrator.migrateToLatest());
+}
+
+/** Applies the migrations up to and including `name` (tests of what a later migration finds). */
+export async function migrateTo(db: Kysely<unknown>, name: string): Promise<string[]> {
+  if (!(name in MIGRATIONS)) throw new Error(`no migration named ${name}`);
+  return migrate(db, (migrator) => migrator.migrateTo(name));
+}
+
+async function migrate(db: Kysely<unknown>, run: (migrator: Migrator) => ReturnType<Migrator['migrateToLatest']>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await run(migrator);
   if (error) {
     const failed = results?.find((result) => result.status === 'Error');
     const name = failed ? ` (${failed.migrationName})` : '';

@@ -5,9 +5,10 @@
  *
  * One round trip opens a scoped transaction: BEGIN, SET LOCAL ROLE and the context travel as one
  * simple-protocol message, with the transaction's time limits (statement_timeout, lock_timeout).
- * Everything is transaction-local (SET LOCAL, set_config(…, true)), so nothing survives COMMIT on a
- * pooled connection, including behind PgBouncer in transaction mode, which refuses such settings
- * as start-up parameters.
+ * Everything is transaction-local (SET LOCAL), so nothing survives COMMIT on a pooled connection,
+ * including behind PgBouncer in transaction mode, which refuses such settings as start-up
+ * parameters; and SET LOCAL, unlike set_config(), is what Citus passes on to the workers that
+ * evaluate the policies.
  */
 import {
   sql,
@@ -160,8 +161,8 @@ export async function enterScope(db: Kysely<Database>, scope: TenantScope, actor
 function actAs(role: 'upzento_app' | 'upzento_system', scope: TenantScope | null): string {
   return (
     `SET LOCAL ROLE ${role}; ` +
-    `SELECT set_config('upzento.agency_id', ${uuidLiteral(scope?.agencyId ?? null)}, true), ` +
-    `set_config('upzento.client_id', ${uuidLiteral(scope?.clientId ?? null)}, true)`
+    `SET LOCAL upzento.agency_id = ${uuidLiteral(scope?.agencyId ?? null)}; ` +
+    `SET LOCAL upzento.client_id = ${uuidLiteral(scope?.clientId ?? null)}`
   );
 }
 

@@ -115,7 +115,7 @@ describe('row-level security', () => {
     expect(table).toMatchObject({ rls: true, forced: true });
   });
 
-  test('the connecting role may SET ROLE to upzento_app and upzento_system but inherits neither', async () => {
+  test('the connecting role may SET ROLE to upzento_app, upzento_system and upzento_audit but inherits none', async () => {
     // A policy TO a role applies to every role with that role's privileges; the connecting role
     // reaches the two only through upzento_gate, which does not inherit (see 0001).
     const { rows } = await sql<{ gate_inherits: boolean; direct: number; via_gate: boolean }>`
@@ -128,7 +128,7 @@ describe('row-level security', () => {
     const members = await sql<{ role: string }>`
       SELECT r.rolname AS role FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid
       WHERE m.member = (SELECT oid FROM pg_roles WHERE rolname = 'upzento_gate') ORDER BY 1`.execute(db);
-    expect(members.rows.map((row) => row.role)).toEqual(['upzento_app', 'upzento_system']);
+    expect(members.rows.map((row) => row.role)).toEqual(['upzento_app', 'upzento_audit', 'upzento_system']);
   });
 
   test('no permissive policy lets PUBLIC in', async () => {
@@ -219,8 +219,30 @@ describe('the role every tenant transaction runs as', () => {
     for (const table of ['platform', 'system_settings', ...MIGRATION_TABLES]) {
       expect(granted.filter((entry) => entry.startsWith(`${table}:`))).toEqual([]);
     }
-    // It can do its work: read and write CRM data.
-    expect(granted).toEqual(expect.arrayContaining(['contacts:SELECT', 'contacts:INSERT', 'contacts:UPDATE', 'contacts:DELETE', 'audit_log:INSERT']));
+    // It can do its work: read and write CRM data, read the audit log and its heads.
+    expect(granted).toEqual(expect.arrayContaining(['contacts:SELECT', 'contacts:INSERT', 'contacts:UPDATE', 'contacts:DELETE', 'audit_log:SELECT', 'audit_chain_heads:SELECT']));
+  });
+
+  test('neither application role writes the audit log or moves a chain head: only audit_append does, as upzento_audit', async () => {
+    const { rows } = await sql<{ grant: string }>`
+      SELECT r.name || ':' || t.name || ':' || p.privilege AS grant
+      FROM unnest(ARRAY['upzento_app', 'upzento_system']) AS r(name)
+      CROSS JOIN unnest(ARRAY['audit_log', 'audit_chain_heads']) AS t(name)
+      CROSS JOIN unnest(ARRAY['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE']) AS p(privilege)
+      WHERE has_table_privilege(r.name, t.name, p.privilege)`.execute(db);
+    expect(rows).toEqual([]);
+    const fn = await sql<{ owner: string; definer: boolean; app: boolean; system: boolean; everyone: boolean }>`
+      SELECT pg_get_userbyid(p.proowner) AS owner, p.prosecdef AS definer,
+             has_function_privilege('upzento_app', p.oid, 'EXECUTE') AS app,
+             has_function_privilege('upzento_system', p.oid, 'EXECUTE') AS system,
+             (p.proacl IS NULL OR EXISTS (SELECT 1 FROM aclexplode(p.proacl) a WHERE a.grantee = 0 AND a.privilege_type = 'EXECUTE')) AS everyone
+      FROM pg_proc p WHERE p.proname = 'audit_append'`.execute(db);
+    expect(fn.rows).toEqual([{ owner: 'upzento_audit', definer: true, app: true, system: true, everyone: false }]);
+    const audit = await sql<{ login: boolean; owns: number }>`
+      SELECT rolcanlogin AS login,
+             (SELECT count(*)::int FROM pg_class WHERE relowner = r.oid) AS owns
+      FROM pg_roles r WHERE rolname = 'upzento_audit'`.execute(db);
+    expect(audit.rows).toEqual([{ login: false, owns: 0 }]);
   });
 });
 

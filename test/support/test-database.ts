@@ -26,11 +26,17 @@ function withDatabase(url: string, name: string): string {
   return parsed.toString();
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export interface TestDatabaseOptions {
+  /** Migrate the fresh database to the latest schema; default true. False leaves it empty. */
+  migrate?: boolean;
+}
+
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const base = process.env.DATABASE_URL;
+  const migrate = options.migrate ?? true;
   if (!base) {
     const handle = await openDatabase({ databaseUrl: null, databaseDirectUrl: null, dataDir: 'memory:' });
-    await migrateToLatest(handle.direct as Kysely<unknown>);
+    if (migrate) await migrateToLatest(handle.direct as Kysely<unknown>);
     return {
       handle,
       url: null,
@@ -50,7 +56,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const directUrl = withDatabase(direct, name);
   const open = () => openDatabase({ databaseUrl: url, databaseDirectUrl: directUrl, dataDir: 'memory:', poolSize: 10 });
   const handle = await open();
-  await migrateToLatest(handle.direct as Kysely<unknown>);
+  if (migrate) await migrateToLatest(handle.direct as Kysely<unknown>);
   const extra: DatabaseHandle[] = [];
   return {
     handle,
