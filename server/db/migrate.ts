@@ -9,6 +9,7 @@ import * as auditLog from './migrations/0003-audit-log.ts';
 import * as rowLevelSecurity from './migrations/0004-row-level-security.ts';
 import * as domainsDueOrder from './migrations/0005-domains-due-order.ts';
 import * as cleanStoredInput from './migrations/0006-clean-stored-input.ts';
+import * as userCredentials from './migrations/0007-user-credentials.ts';
 import * as citusReady from './migrations/0008-citus-ready.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-row-level-security': rowLevelSecurity,
   '0005-domains-due-order': domainsDueOrder,
   '0006-clean-stored-input': cleanStoredInput,
+  '0007-user-credentials': userCredentials,
   '0008-citus-ready': citusReady,
 };
 

@@ -47,6 +47,8 @@ export interface AccountsTable {
   client_id: string | null;
   password_hash: string;
   created_at: Timestamp;
+  /** Moves on when the password changes or the role is lowered: older tokens stop working. */
+  token_version: Generated<number>;
 }
 
 export interface UsersTable {
@@ -158,6 +160,29 @@ export interface DomainsTable {
   updated_at: Timestamp;
 }
 
+/** Failed sign-ins per address and per address-and-email; keys are SHA-256 digests. */
+export interface SignInBrakeTable {
+  key: string;
+  failures: number;
+  blocked_until: Date | null;
+  last_admitted: boolean;
+  last_at: Date;
+}
+
+export interface InvitationsTable {
+  agency_id: string;
+  invitation_id: Generated<string>;
+  client_id: string | null;
+  tenant_type: 'agency' | 'client';
+  email: string;
+  role: Role;
+  token_hash: string;
+  invited_by: string | null;
+  created_at: Timestamp;
+  expires_at: Date;
+  accepted_at: Date | null;
+}
+
 export interface AuditLogTable {
   agency_id: string;
   tenant_id: string;
@@ -200,10 +225,12 @@ export interface Database {
   domains: DomainsTable;
   audit_log: AuditLogTable;
   audit_chain_heads: AuditChainHeadsTable;
+  sign_in_brake: SignInBrakeTable;
+  invitations: InvitationsTable;
 }
 
 /** Tables without agency_id, shared by all tenants (docs/scaling.md explains each). */
-export const REFERENCE_TABLES = ['platform', 'system_settings', 'accounts'] as const;
+export const REFERENCE_TABLES = ['platform', 'system_settings', 'accounts', 'sign_in_brake'] as const;
 
 export type Contact = Selectable<ContactsTable>;
 export type Domain = Selectable<DomainsTable>;

@@ -53,6 +53,7 @@ const TENANT_TABLES = {
   contacts: 'client_id',
   submissions: 'client_id',
   domains: 'client_id',
+  invitations: 'client_id',
   audit_log: 'tenant_id',
 } as const satisfies Partial<Record<keyof Database, string | null>>;
 

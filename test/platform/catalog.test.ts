@@ -23,6 +23,8 @@ const DATABASE_TABLES = [
   'domains',
   'audit_log',
   'audit_chain_heads',
+  'sign_in_brake',
+  'invitations',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Kysely's own bookkeeping, not part of the Database interface. */

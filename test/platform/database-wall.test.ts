@@ -76,6 +76,18 @@ beforeAll(async () => {
           .insertInto('domains')
           .values({ agency_id: agency.id, client_id: clientId, hostname: `${clientId.slice(0, 8)}.example.test`, challenge_token: randomBytes(16).toString('base64url') })
           .execute();
+        await db
+          .insertInto('invitations')
+          .values({
+            agency_id: agency.id,
+            client_id: clientId,
+            tenant_type: 'client',
+            email: `invited-${clientId.slice(0, 8)}@example.test`,
+            role: 'viewer',
+            token_hash: randomBytes(32).toString('hex'),
+            expires_at: new Date(Date.now() + 3600_000),
+          })
+          .execute();
       }
     }
   });
