@@ -18,7 +18,10 @@ import { installJsonBodyParser } from './http/json-body.ts';
 import { FrontDoor } from './http/front-door.ts';
 import { hookList, serverOptions, type TrustProxy } from './http/server-options.ts';
 import { tenancyPlugin } from './tenancy/tenancy-plugin.ts';
+import { CredentialCache, type CredentialCacheOptions } from './tenancy/credentials.ts';
+import { followCredentialChanges } from './tenancy/credential-events.ts';
 import { tenantRoutes } from './tenants/routes.ts';
+import { userRoutes } from './tenants/user-routes.ts';
 import { settingsRoutes } from './tenants/settings-routes.ts';
 import type { TxtResolver } from './domains/dns/resolver.ts';
 import { DomainChecks } from './domains/domain-checks.ts';
@@ -50,6 +53,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Which proxies to believe for the caller's address; default false (none). */
   trustProxy?: TrustProxy;
+  /** How long each user's credentials are cached without a notification; default CredentialCache's own. */
+  credentialCache?: CredentialCacheOptions;
   /** The sign-in brake; default a SignInBrake with its own defaults. */
   brake?: SignInBrake;
   /** Asks DNS for domain challenges. Its owner closes it. */
@@ -159,10 +164,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     unwatch();
   });
 
-  await app.register(tenancyPlugin, { jwtSecret: options.jwtSecret, data });
+  const credentials = new CredentialCache(data, options.platformId, options.credentialCache);
+  const unfollowCredentials = await followCredentialChanges(options.database.notifications, credentials);
+  app.addHook('onClose', () => unfollowCredentials());
+  await app.register(tenancyPlugin, { jwtSecret: options.jwtSecret, data, credentials });
   await app.register(healthRoutes, { db: options.database.db });
   await app.register(authRoutes, { platformId: options.platformId, passwordCost, ...(options.brake && { brake: options.brake }) });
-  await app.register(tenantRoutes, { passwordCost });
+  await app.register(tenantRoutes);
+  await app.register(userRoutes, { passwordCost, platformId: options.platformId });
   await app.register(settingsRoutes, { onPolicyChange });
   await app.register(contactRoutes);
   await app.register(submissionRoutes);

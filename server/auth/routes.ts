@@ -2,14 +2,19 @@
  * POST /v1/auth/token: email and password for an access token carrying the tenant context.
  * Unknown email and wrong password get the same 401 after the same amount of work (a scrypt
  * verification against a dummy hash), and both count against the sign-in brake.
+ *
+ * POST /v1/auth/password: the caller's own password. Every token issued before it (this one too)
+ * stops working on every instance; the current password is braked like a sign-in.
  */
+import { sql } from 'kysely';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Role, TenantType } from '../db/schema.ts';
 import { writeAudit, type AuditTenant } from '../audit/audit-writer.ts';
 import type { Actor } from '../db/tenant-db.ts';
-import { BadCredentials, TooManyAttempts } from '../errors.ts';
-import { ErrorResponse } from '../http/schemas.ts';
+import { BadCredentials, TooManyAttempts, Unauthorized, WrongPassword } from '../errors.ts';
+import { AUTHED_ERRORS, ErrorResponse } from '../http/schemas.ts';
+import { announceCredentialChange } from '../tenancy/credential-events.ts';
 import { ACCESS_TOKEN_TTL_SECONDS, toClaims, type TenantContext } from '../tenancy/tenant-context.ts';
 import { hashPassword, verifyPassword, type PasswordCost } from './password.ts';
 import { SignInBrake } from './sign-in-brake.ts';
@@ -25,6 +30,12 @@ const TokenRequest = Type.Object(
   { additionalProperties: false },
 );
 const TokenResponse = Type.Object({ accessToken: Type.String(), tokenType: Type.Literal('Bearer'), expiresIn: Type.Integer() });
+/** What every new password must be, wherever it is set. */
+export const NewPassword = Type.String({ minLength: 12, maxLength: 200 });
+const PasswordChange = Type.Object(
+  { currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: NewPassword },
+  { additionalProperties: false },
+);
 
 interface Account {
   user_id: string;
@@ -33,6 +44,7 @@ interface Account {
   client_id: string | null;
   password_hash: string;
   role: Role | null;
+  token_version: number;
 }
 
 export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, options) => {
@@ -40,7 +52,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
   const dummyHash = await hashPassword('not a real password, only here to spend the same time', options.passwordCost);
   const platformTenant: AuditTenant = { agencyId: options.platformId, tenantId: options.platformId, tenantType: 'platform' };
 
-  function auditTenantOf(account: Account | undefined): AuditTenant {
+  function auditTenantOf(account: Pick<Account, 'tenant_type' | 'agency_id' | 'client_id'> | undefined): AuditTenant {
     if (!account || account.tenant_type === 'platform' || account.agency_id === null) return platformTenant;
     return account.client_id
       ? { agencyId: account.agency_id, tenantId: account.client_id, tenantType: 'client' }
@@ -55,43 +67,96 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     },
     async (request, reply) => {
       const email = request.body.email.trim().toLowerCase();
-      const wait = brake.attempt(email, request.ip);
+      const { wait, found: account } = await app.data.privileged('sign-in: count the attempt and find the account', (db) =>
+        brake.attempt<Account>(
+          db,
+          email,
+          request.ip,
+          db
+            .selectFrom('accounts')
+            .leftJoin('users', (join) => join.onRef('users.agency_id', '=', 'accounts.agency_id').onRef('users.user_id', '=', 'accounts.user_id'))
+            .select(['accounts.user_id', 'accounts.tenant_type', 'accounts.agency_id', 'accounts.client_id', 'accounts.password_hash', 'accounts.token_version', 'users.role'])
+            .where('accounts.email', '=', email),
+        ),
+      );
       if (wait > 0) {
         reply.header('retry-after', String(wait));
         throw new TooManyAttempts(String(wait));
       }
-      const account = await app.data.privileged('sign-in: find the account', (db) =>
-        db
-          .selectFrom('accounts')
-          .leftJoin('users', (join) => join.onRef('users.agency_id', '=', 'accounts.agency_id').onRef('users.user_id', '=', 'accounts.user_id'))
-          .select(['accounts.user_id', 'accounts.tenant_type', 'accounts.agency_id', 'accounts.client_id', 'accounts.password_hash', 'users.role'])
-          .where('accounts.email', '=', email)
-          .executeTakeFirst(),
-      );
       const valid = await verifyPassword(request.body.password, account?.password_hash ?? dummyHash);
       const ok = valid && account !== undefined && (account.tenant_type === 'platform' || account.role !== null);
       const actor: Actor = ok
         ? { type: 'user', id: account.user_id, tenantType: account.tenant_type, requestId: request.id, ip: request.ip }
         : { type: 'anonymous', id: null, requestId: request.id, ip: request.ip };
-      await app.data.privileged('sign-in: audit', (db) =>
-        writeAudit(db, auditTenantOf(account), actor, {
+      await app.data.privileged('sign-in: audit', async (db) => {
+        await writeAudit(db, auditTenantOf(account), actor, {
           action: ok ? 'auth.signed_in' : 'auth.sign_in_failed',
           targetType: 'user',
           targetId: account?.user_id ?? null,
           details: ok ? {} : { email },
-        }),
-      );
+        });
+        if (ok) await brake.succeeded(db, email, request.ip);
+      });
       if (!ok) throw new BadCredentials();
-      brake.succeeded(email, request.ip);
       const context: TenantContext = {
         userId: account.user_id,
         tenantType: account.tenant_type,
         tenantId: account.client_id ?? account.agency_id ?? options.platformId,
         parentId: account.tenant_type === 'client' ? account.agency_id : account.tenant_type === 'agency' ? options.platformId : null,
         role: account.tenant_type === 'platform' ? 'admin' : (account.role as Role),
+        tokenVersion: account.token_version,
       };
       const accessToken = await reply.jwtSign(toClaims(context));
       return { accessToken, tokenType: 'Bearer' as const, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+    },
+  );
+
+  app.post(
+    '/v1/auth/password',
+    {
+      config: { access: { on: 'any', role: 'viewer' } },
+      schema: { body: PasswordChange, response: { 204: Type.Null(), ...AUTHED_ERRORS, 429: ErrorResponse } },
+    },
+    async (request, reply) => {
+      const { tenant } = request;
+      // The brake counts per address and user: a stolen token must not make guessing free.
+      const who = `user:${tenant.userId}`;
+      const { wait, found: account } = await app.data.privileged('password change: count the attempt and find the account', (db) =>
+        brake.attempt(
+          db,
+          who,
+          request.ip,
+          db.selectFrom('accounts').select(['user_id', 'tenant_type', 'agency_id', 'client_id', 'password_hash', 'token_version']).where('user_id', '=', tenant.userId),
+        ),
+      );
+      if (wait > 0) {
+        reply.header('retry-after', String(wait));
+        throw new TooManyAttempts(String(wait));
+      }
+      if (!account) throw new Unauthorized('the token is no longer valid for its user');
+      const valid = await verifyPassword(request.body.currentPassword, account.password_hash);
+      const newHash = valid ? await hashPassword(request.body.newPassword, options.passwordCost) : null;
+      const changed = await app.data.privileged('password change: the caller\'s own account', async (db) => {
+        if (newHash === null) {
+          await writeAudit(db, auditTenantOf(account), request.actor, { action: 'user.password_change_failed', targetType: 'user', targetId: account.user_id });
+          return false;
+        }
+        // Only the version read with the old hash: a change in between makes this one fail, not both pass.
+        const updated = await db
+          .updateTable('accounts')
+          .set({ password_hash: newHash, token_version: sql<number>`token_version + 1` })
+          .where('user_id', '=', account.user_id)
+          .where('token_version', '=', account.token_version)
+          .executeTakeFirst();
+        if (updated.numUpdatedRows === 0n) return false;
+        await announceCredentialChange(db, account.user_id);
+        await writeAudit(db, auditTenantOf(account), request.actor, { action: 'user.password_changed', targetType: 'user', targetId: account.user_id, details: { by: 'self' } });
+        await brake.succeeded(db, who, request.ip);
+        return true;
+      });
+      if (!changed) throw new WrongPassword();
+      app.credentials.invalidate(account.user_id);
+      return reply.code(204).send(null);
     },
   );
 };

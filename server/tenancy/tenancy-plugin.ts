@@ -8,9 +8,12 @@
  *                                                    the caller's own tenant or below it
  *
  * A route without `config.access` is refused at start: every route says who may call it.
- * The token is verified before anything else (onRequest); the scope is resolved after the path
- * parameters are validated (preHandler). Outside the caller's subtree is 404, whether or not the
- * tenant exists, so a caller cannot probe for ids; inside it without the role is 403.
+ * The token is verified before anything else (onRequest), and its claims are compared with what
+ * the database holds for its user now (credentials.ts, cached per process, invalidated on every
+ * instance through NOTIFY): a removed user, a lowered role or a changed password ends every token
+ * issued before. The scope is resolved after the path parameters are validated (preHandler).
+ * Outside the caller's subtree is 404, whether or not the tenant exists, so a caller cannot probe
+ * for ids; inside it without the role is 403.
  */
 import fp from 'fastify-plugin';
 import jwt from '@fastify/jwt';
@@ -23,6 +26,7 @@ import { hookList } from '../http/server-options.ts';
 import { agencyScope, clientScope, hasRole } from './access.ts';
 import { isUuid } from '../db/uuid.ts';
 import { ACCESS_TOKEN_TTL_SECONDS, fromClaims, type TenantContext } from './tenant-context.ts';
+import { admits, type CredentialCache } from './credentials.ts';
 
 export type AccessRule =
   | { public: true }
@@ -44,6 +48,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     data: TenantDatabase;
+    /** Each user's current credentials, which every token is checked against. */
+    credentials: CredentialCache;
     /** The agency a client belongs to, or null when there is no such client. */
     agencyOfClient(clientId: string): Promise<string | null>;
   }
@@ -52,6 +58,7 @@ declare module 'fastify' {
 export interface TenancyOptions {
   jwtSecret: string;
   data: TenantDatabase;
+  credentials: CredentialCache;
 }
 
 async function tenancy(app: FastifyInstance, options: TenancyOptions): Promise<void> {
@@ -62,6 +69,7 @@ async function tenancy(app: FastifyInstance, options: TenancyOptions): Promise<v
     verify: { algorithms: ['HS256'], requiredClaims: ['exp', 'iat', 'sub'], maxAge: ACCESS_TOKEN_TTL_SECONDS },
   });
   app.decorate('data', options.data);
+  app.decorate('credentials', options.credentials);
 
   // Which agency a client belongs to never changes, so it is cached; a miss asks the privileged path.
   const agencyByClient = new LRUCache<string, { agencyId: string }>({ max: 50_000, ttl: 60_000 });
@@ -92,6 +100,10 @@ async function tenancy(app: FastifyInstance, options: TenancyOptions): Promise<v
     }
     const context = fromClaims(claims);
     if (!context) throw new Unauthorized('the token does not carry a tenant context');
+    // Also a client token whose pid is not its client's agency: the claims must be the user's now.
+    if (!admits(await options.credentials.current(context.userId), context)) {
+      throw new Unauthorized('the token is no longer valid for its user');
+    }
     request.tenant = context;
     request.actor = { type: 'user', id: context.userId, tenantType: context.tenantType, requestId: request.id, ip: request.ip };
     request.log = request.log.child({ tenantId: context.tenantId, userId: context.userId });

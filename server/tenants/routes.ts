@@ -1,14 +1,12 @@
 /**
- * Agencies, clients and users: provisioning down the tree. The platform admin creates agencies;
- * agency admins (and the platform admin) create clients; admins create users in their own tenant
- * or below. Each new tenant's isolation is checked under its own context before it commits.
+ * Agencies and clients: provisioning down the tree. The platform admin creates agencies; agency
+ * admins (and the platform admin) create clients. Each new tenant's isolation is checked under its
+ * own context before it commits. Users are in user-routes.ts, invitations in invitation-routes.ts.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Type, type Static } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { enterScope, type ScopedQueries } from '../db/tenant-db.ts';
-import type { Role } from '../db/schema.ts';
-import { hashPassword, type PasswordCost } from '../auth/password.ts';
+import { enterScope } from '../db/tenant-db.ts';
 import { AgencyParams, AUTHED_ERRORS, ClientParams, ErrorResponse, List, Timestamp, Uuid } from '../http/schemas.ts';
 import { Forbidden } from '../errors.ts';
 import { checkIsolation } from './isolation-check.ts';
@@ -18,22 +16,6 @@ const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
 
 const Agency = Type.Object({ id: Uuid, name: Type.String(), createdAt: Timestamp });
 const Client = Type.Object({ id: Uuid, agencyId: Uuid, name: Type.String(), publicKey: Type.String(), createdAt: Timestamp });
-const User = Type.Object({
-  id: Uuid,
-  email: Type.String(),
-  role: Type.String(),
-  tenantId: Uuid,
-  tenantType: Type.String(),
-  createdAt: Timestamp,
-});
-const NewUser = Type.Object(
-  {
-    email: Type.String({ format: 'email', maxLength: 320 }),
-    password: Type.String({ minLength: 12, maxLength: 200 }),
-    role: Type.Union([Type.Literal('admin'), Type.Literal('member'), Type.Literal('viewer')]),
-  },
-  { additionalProperties: false },
-);
 
 const CREATE_ERRORS = { ...AUTHED_ERRORS, 409: ErrorResponse };
 
@@ -49,11 +31,7 @@ function newPublicKey(): string {
   return `pk_${randomBytes(16).toString('base64url')}`;
 }
 
-export interface TenantRoutesOptions {
-  passwordCost: PasswordCost;
-}
-
-export const tenantRoutes: FastifyPluginAsyncTypebox<TenantRoutesOptions> = async (app, options) => {
+export const tenantRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/v1/agencies',
     {
@@ -150,44 +128,4 @@ export const tenantRoutes: FastifyPluginAsyncTypebox<TenantRoutesOptions> = asyn
       return clientView(row);
     },
   );
-
-  // The password is hashed before the transaction opens, so scrypt never holds a connection.
-  // A taken email (in any tenant) fails the accounts unique key: 409, see server/http/error-handler.ts.
-  async function createUser(q: ScopedQueries, body: Static<typeof NewUser>, passwordHash: string) {
-    const email = body.email.toLowerCase();
-    const userId = randomUUID();
-    const tenantType = q.scope.clientId ? ('client' as const) : ('agency' as const);
-    await q.insertInto('accounts', { user_id: userId, email, tenant_type: tenantType, password_hash: passwordHash }).execute();
-    const row = await q
-      .insertInto('users', { user_id: userId, email, role: body.role as Role, tenant_type: tenantType })
-      .returning(['user_id', 'email', 'role', 'tenant_type', 'created_at', 'agency_id', 'client_id'])
-      .executeTakeFirstOrThrow();
-    await q.audit({ action: 'user.created', targetType: 'user', targetId: userId, details: { email, role: body.role } });
-    return {
-      id: row.user_id,
-      email: row.email,
-      role: row.role,
-      tenantId: row.client_id ?? row.agency_id,
-      tenantType: row.tenant_type,
-      createdAt: row.created_at,
-    };
-  }
-
-  // Users of an agency and users of a client: the same route at two levels of the tree.
-  for (const level of [
-    { path: '/v1/agencies/:agencyId/users', on: 'agency', params: AgencyParams },
-    { path: '/v1/clients/:clientId/users', on: 'client', params: ClientParams },
-  ] as const) {
-    app.post(
-      level.path,
-      {
-        config: { access: { on: level.on, role: 'admin' } },
-        schema: { params: level.params, body: NewUser, response: { 201: User, ...CREATE_ERRORS } },
-      },
-      async (request, reply) => {
-        const hash = await hashPassword(request.body.password, options.passwordCost);
-        return reply.code(201).send(await request.scoped((q) => createUser(q, request.body, hash)));
-      },
-    );
-  }
 };

@@ -1,0 +1,26 @@
+/**
+ * Telling every server instance that a user's credentials changed (removed, role changed, password
+ * changed), so that each drops what it cached and the user's older tokens stop working at once.
+ * As with widget policies (server/domains/policy-events.ts), the NOTIFY is sent inside the changing
+ * transaction: PostgreSQL delivers it when the change commits, never for one that rolled back.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Notifications } from '../db/connect.ts';
+import type { Database } from '../db/schema.ts';
+import type { CredentialCache } from './credentials.ts';
+
+export const CREDENTIALS_CHANNEL = 'upzento_user_credentials';
+
+/** `db` is the changing transaction: a scoped one's `unfiltered`, or a privileged one. */
+export async function announceCredentialChange(db: Kysely<Database>, userId: string): Promise<void> {
+  await sql`SELECT pg_notify(${CREDENTIALS_CHANNEL}, ${userId})`.execute(db);
+}
+
+export function followCredentialChanges(notifications: Notifications, cache: CredentialCache): Promise<() => Promise<void>> {
+  return notifications.listen(
+    CREDENTIALS_CHANNEL,
+    (userId) => cache.invalidate(userId),
+    // Notifications may have been missed while the connection was down: forget every user.
+    () => cache.invalidateAll(),
+  );
+}

@@ -1,0 +1,141 @@
+/**
+ * Whether a token still speaks for its user: the tenant, role and token version the database holds
+ * for each user, cached per process so that a warm request reads nothing. A change to a user (here
+ * at once, on other instances through PostgreSQL NOTIFY, see credential-events.ts) drops the user's
+ * entry, and a look-up that was in flight when it happened is used for its own request but never
+ * kept. Entries also expire after `ttlMs`, a bound on how long an instance that somehow missed a
+ * notification trusts what it read.
+ */
+import { LRUCache } from 'lru-cache';
+import type { Role, TenantType } from '../db/schema.ts';
+import type { TenantDatabase } from '../db/tenant-db.ts';
+import type { TenantContext } from './tenant-context.ts';
+
+/** What the database says a user is now. */
+export interface Credentials {
+  readonly tenantType: TenantType;
+  readonly tenantId: string;
+  readonly parentId: string | null;
+  readonly role: Role;
+  readonly tokenVersion: number;
+}
+
+export interface CredentialCacheOptions {
+  /** Most users kept; default 100,000. */
+  max?: number;
+  /** How long an entry is trusted without a notification, in ms; default 60 seconds. */
+  ttlMs?: number;
+}
+
+const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2 };
+const NO_USER = 'none' as const;
+
+/**
+ * Whether a token's context is one the user's current credentials still back: the same tenant and
+ * parent, the same token version, and no more than the user's role now (a role raised since leaves
+ * the token as it was, with the lower role it names).
+ */
+export function admits(current: Credentials | null, context: TenantContext): boolean {
+  return (
+    current !== null &&
+    current.tenantType === context.tenantType &&
+    current.tenantId === context.tenantId &&
+    current.parentId === context.parentId &&
+    current.tokenVersion === context.tokenVersion &&
+    RANK[context.role] <= RANK[current.role]
+  );
+}
+
+export class CredentialCache {
+  readonly #data: TenantDatabase;
+  readonly #platformId: string;
+  readonly #entries: LRUCache<string, Credentials | typeof NO_USER>;
+  /** Look-ups in flight, shared by the requests that miss meanwhile; dropped on invalidation. */
+  readonly #reading = new Map<string, Promise<Credentials | null>>();
+  // Every invalidation moves the clock; #marks keeps, per user, the clock at its last one (only as
+  // long as a look-up could take), and #all the clock at the last invalidation of everyone.
+  #clock = 0;
+  #all = 0;
+  readonly #marks: LRUCache<string, number>;
+  readonly #ttlMs: number;
+  readonly #listeners = new Set<(userId: string) => void>();
+
+  constructor(data: TenantDatabase, platformId: string, options: CredentialCacheOptions = {}) {
+    this.#data = data;
+    this.#platformId = platformId;
+    this.#ttlMs = options.ttlMs ?? 60_000;
+    const max = options.max ?? 100_000;
+    this.#entries = new LRUCache({ max, ttl: this.#ttlMs, ttlResolution: 1000 });
+    this.#marks = new LRUCache({ max, ttl: this.#ttlMs });
+  }
+
+  /** The user's credentials now, or null when no such user exists. */
+  async current(userId: string): Promise<Credentials | null> {
+    const cached = this.#entries.get(userId);
+    if (cached !== undefined) return cached === NO_USER ? null : cached;
+    let reading = this.#reading.get(userId);
+    if (!reading) {
+      reading = this.#read(userId);
+      this.#reading.set(userId, reading);
+      const clear = () => {
+        if (this.#reading.get(userId) === reading) this.#reading.delete(userId);
+      };
+      reading.then(clear, clear);
+    }
+    return reading;
+  }
+
+  /** Forgets what is known about one user. */
+  invalidate(userId: string): void {
+    this.#clock += 1;
+    this.#marks.set(userId, this.#clock);
+    this.#entries.delete(userId);
+    this.#reading.delete(userId);
+    for (const listener of this.#listeners) listener(userId);
+  }
+
+  /** Forgets every user (after notifications may have been missed). */
+  invalidateAll(): void {
+    this.#clock += 1;
+    this.#all = this.#clock;
+    this.#entries.clear();
+    this.#marks.clear();
+    this.#reading.clear();
+    for (const listener of this.#listeners) listener('*');
+  }
+
+  /** Called after each invalidation (with '*' for all); tests use it to see a notification arrive. */
+  onInvalidate(listener: (userId: string) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  async #read(userId: string): Promise<Credentials | null> {
+    const since = this.#clock;
+    const started = Date.now();
+    const row = await this.#data.privileged('authenticate: the credentials of a token\'s user', (db) =>
+      db
+        .selectFrom('accounts')
+        .leftJoin('users', (join) => join.onRef('users.agency_id', '=', 'accounts.agency_id').onRef('users.user_id', '=', 'accounts.user_id'))
+        .select(['accounts.tenant_type', 'accounts.agency_id', 'accounts.client_id', 'accounts.token_version', 'users.role'])
+        .where('accounts.user_id', '=', userId)
+        .executeTakeFirst(),
+    );
+    const credentials = row ? this.#credentialsOf(row) : null;
+    // Invalidated while it was read (or read for longer than a mark is kept): the row may predate
+    // the change, so it serves this request only.
+    const current = since >= this.#all && since >= (this.#marks.get(userId) ?? 0) && Date.now() - started < this.#ttlMs;
+    if (current) this.#entries.set(userId, credentials ?? NO_USER);
+    return credentials;
+  }
+
+  #credentialsOf(row: { tenant_type: TenantType; agency_id: string | null; client_id: string | null; token_version: number; role: Role | null }): Credentials | null {
+    const tokenVersion = row.token_version;
+    if (row.tenant_type === 'platform') return { tenantType: 'platform', tenantId: this.#platformId, parentId: null, role: 'admin', tokenVersion };
+    // An account without its tenant membership cannot sign in, and its tokens do not work either.
+    if (row.role === null || row.agency_id === null) return null;
+    if (row.tenant_type === 'agency') return { tenantType: 'agency', tenantId: row.agency_id, parentId: this.#platformId, role: row.role, tokenVersion };
+    if (row.client_id === null) return null;
+    return { tenantType: 'client', tenantId: row.client_id, parentId: row.agency_id, role: row.role, tokenVersion };
+  }
+}

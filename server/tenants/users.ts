@@ -1,0 +1,133 @@
+/**
+ * The users of one tenant, as stored: creation, listing, role changes, removal and password resets,
+ * each in the caller's scoped transaction on that tenant and audited there. Every change that can
+ * take something away from a user (removal, a lower role, a new password) also moves the user's
+ * token version where it applies and announces the change, so the user's tokens stop working on
+ * every instance when the transaction commits.
+ *
+ * Rules, beyond the route's own (an admin of the tenant or above it):
+ * - nobody gives a role above their own;
+ * - a tenant keeps at least one admin, so nobody (an admin lowering or removing themself included)
+ *   leaves it without one; admins of each tenant are locked while this is checked;
+ * - a password is reset only for a user below the caller: in a tenant under the caller's, or of a
+ *   lower role in the caller's own tenant. Otherwise an admin could take over a fellow admin.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Role, TenantType } from '../db/schema.ts';
+import type { ScopedQueries } from '../db/tenant-db.ts';
+import { Forbidden, LastAdmin, NotFound } from '../errors.ts';
+import { hasRole, isAbove } from '../tenancy/access.ts';
+import type { TenantContext } from '../tenancy/tenant-context.ts';
+import { announceCredentialChange } from '../tenancy/credential-events.ts';
+
+export interface UserView {
+  id: string;
+  email: string;
+  role: Role;
+  tenantId: string;
+  tenantType: 'agency' | 'client';
+  createdAt: Date;
+}
+
+const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2 };
+const COLUMNS = ['user_id', 'email', 'role', 'tenant_type', 'created_at', 'agency_id', 'client_id'] as const;
+
+interface UserRow {
+  user_id: string;
+  email: string;
+  role: Role;
+  tenant_type: 'agency' | 'client';
+  created_at: Date;
+  agency_id: string;
+  client_id: string | null;
+}
+
+function userView(row: UserRow): UserView {
+  return { id: row.user_id, email: row.email, role: row.role, tenantId: row.client_id ?? row.agency_id, tenantType: row.tenant_type, createdAt: row.created_at };
+}
+
+/** The tenant type of the scope's own users: a client scope's, or the agency's (not its clients'). */
+function levelOf(q: ScopedQueries): 'agency' | 'client' {
+  return q.scope.clientId ? 'client' : 'agency';
+}
+
+/** Refuses a role above the caller's own. */
+export function mayGive(caller: TenantContext, role: Role): void {
+  if (!hasRole(caller, role)) throw new Forbidden(`nobody gives a role above their own (${caller.role})`);
+}
+
+/**
+ * Makes a user of the scope's tenant. The password is hashed before the transaction opens, so
+ * scrypt never holds a connection. Whoever calls has checked that the role may be given.
+ */
+export async function createUser(q: ScopedQueries, input: { email: string; role: Role }, passwordHash: string): Promise<UserView> {
+  const email = input.email.toLowerCase();
+  const userId = randomUUID();
+  const tenantType = levelOf(q);
+  await q.insertInto('accounts', { user_id: userId, email, tenant_type: tenantType, password_hash: passwordHash }).execute();
+  const row = await q
+    .insertInto('users', { user_id: userId, email, role: input.role, tenant_type: tenantType })
+    .returning([...COLUMNS])
+    .executeTakeFirstOrThrow();
+  await q.audit({ action: 'user.created', targetType: 'user', targetId: userId, details: { email, role: input.role } });
+  return userView(row as UserRow);
+}
+
+export async function listUsers(q: ScopedQueries): Promise<UserView[]> {
+  const rows = await q.selectFrom('users').select([...COLUMNS]).where('tenant_type', '=', levelOf(q)).orderBy('created_at').orderBy('user_id').execute();
+  return rows.map((row) => userView(row as UserRow));
+}
+
+/** The user of exactly this tenant, locked for the change; else 404, as for any record outside. */
+async function userOfTenant(q: ScopedQueries, userId: string): Promise<UserRow> {
+  const row = await q.selectFrom('users').select([...COLUMNS]).where('tenant_type', '=', levelOf(q)).where('user_id', '=', userId).forUpdate().executeTakeFirst();
+  if (!row) throw new NotFound('User');
+  return row as UserRow;
+}
+
+/** Refuses to leave the tenant without an admin; the tenant's admins stay locked until commit. */
+async function keepAnAdmin(q: ScopedQueries, leaving: UserRow): Promise<void> {
+  if (leaving.role !== 'admin') return;
+  const admins = await q.selectFrom('users').select('user_id').where('tenant_type', '=', levelOf(q)).where('role', '=', 'admin').forUpdate().execute();
+  if (admins.every((admin) => admin.user_id === leaving.user_id)) throw new LastAdmin();
+}
+
+async function bumpTokenVersion(q: ScopedQueries, userId: string): Promise<void> {
+  await q.updateTable('accounts').set({ token_version: sql<number>`token_version + 1` }).where('user_id', '=', userId).execute();
+}
+
+export async function changeRole(q: ScopedQueries, caller: TenantContext, userId: string, role: Role): Promise<UserView> {
+  mayGive(caller, role);
+  const user = await userOfTenant(q, userId);
+  if (user.role === role) return userView(user);
+  if (role !== 'admin') await keepAnAdmin(q, user);
+  const row = await q.updateTable('users').set({ role }).where('user_id', '=', userId).returning([...COLUMNS]).executeTakeFirstOrThrow();
+  // A lower role ends older tokens for good: raised again later, they stay ended. A higher role
+  // leaves them as they are, with the lower role they name.
+  if (RANK[role] < RANK[user.role]) {
+    await bumpTokenVersion(q, userId);
+    await announceCredentialChange(q.unfiltered, userId);
+  }
+  await q.audit({ action: 'user.role_changed', targetType: 'user', targetId: userId, details: { from: user.role, to: role } });
+  return userView(row as UserRow);
+}
+
+export async function removeUser(q: ScopedQueries, userId: string): Promise<void> {
+  const user = await userOfTenant(q, userId);
+  await keepAnAdmin(q, user);
+  await q.deleteFrom('users').where('user_id', '=', userId).execute();
+  await q.deleteFrom('accounts').where('user_id', '=', userId).execute();
+  await announceCredentialChange(q.unfiltered, userId);
+  await q.audit({ action: 'user.removed', targetType: 'user', targetId: userId, details: { email: user.email, role: user.role } });
+}
+
+export async function resetPassword(q: ScopedQueries, caller: TenantContext, userId: string, passwordHash: string): Promise<void> {
+  const user = await userOfTenant(q, userId);
+  if (user.user_id === caller.userId) throw new Forbidden('change your own password with POST /v1/auth/password');
+  const below = isAbove(caller.tenantType, user.tenant_type as TenantType) || RANK[user.role] < RANK[caller.role];
+  if (!below) throw new Forbidden('a password is reset only for a user below you');
+  await q.updateTable('accounts').set({ password_hash: passwordHash, token_version: sql<number>`token_version + 1` }).where('user_id', '=', userId).execute();
+  await announceCredentialChange(q.unfiltered, userId);
+  await q.audit({ action: 'user.password_changed', targetType: 'user', targetId: userId, details: { by: 'admin' } });
+}
