@@ -22,6 +22,7 @@ import { CredentialCache, type CredentialCacheOptions } from './tenancy/credenti
 import { followCredentialChanges } from './tenancy/credential-events.ts';
 import { tenantRoutes } from './tenants/routes.ts';
 import { userRoutes } from './tenants/user-routes.ts';
+import { invitationRoutes } from './tenants/invitation-routes.ts';
 import { settingsRoutes } from './tenants/settings-routes.ts';
 import type { TxtResolver } from './domains/dns/resolver.ts';
 import { DomainChecks } from './domains/domain-checks.ts';
@@ -172,6 +173,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { platformId: options.platformId, passwordCost, ...(options.brake && { brake: options.brake }) });
   await app.register(tenantRoutes);
   await app.register(userRoutes, { passwordCost, platformId: options.platformId });
+  await app.register(invitationRoutes, { passwordCost, platformId: options.platformId, now });
   await app.register(settingsRoutes, { onPolicyChange });
   await app.register(contactRoutes);
   await app.register(submissionRoutes);

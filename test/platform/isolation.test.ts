@@ -213,6 +213,10 @@ interface Request {
   domain: Domain;
   /** Where the contact or domain that a delete aims at is created first. */
   deleteHome: Tenant;
+  /** Where the user or invitation that a route names is created first (routes with `record`). */
+  recordHome: Tenant;
+  /** That user or invitation, once created. */
+  record?: { id: string; home: Tenant };
   n: number;
 }
 
@@ -227,6 +231,8 @@ interface Route {
   body?(r: Request): unknown;
   /** Creates rows: a platform admin aiming at an id that is no agency gets a 404 from the foreign key. */
   creates?: boolean;
+  /** Names a user or an invitation, made for each request in `recordHome`. */
+  record?: 'user' | 'invitation';
 }
 
 /** Values a request writes, made once per request, so the answer can be checked against them. */
@@ -268,7 +274,48 @@ const ROUTES: Route[] = [
   { name: 'agency-audit.verify', on: 'agency', role: 'admin', method: 'GET', status: 200, path: (r) => `/v1/agencies/${r.target.id}/audit-log/verify` },
   { name: 'client-audit.list', on: 'client', role: 'admin', method: 'GET', status: 200, path: (r) => `/v1/clients/${r.target.id}/audit-log?limit=500` },
   { name: 'client-audit.verify', on: 'client', role: 'admin', method: 'GET', status: 200, path: (r) => `/v1/clients/${r.target.id}/audit-log/verify` },
+  { name: 'agency-users.list', on: 'agency', role: 'admin', method: 'GET', status: 200, path: (r) => `/v1/agencies/${r.target.id}/users` },
+  { name: 'client-users.list', on: 'client', role: 'admin', method: 'GET', status: 200, path: (r) => `/v1/clients/${r.target.id}/users` },
+  { name: 'agency-user.patch', on: 'agency', role: 'admin', method: 'PATCH', status: 200, record: 'user', path: (r) => `/v1/agencies/${r.target.id}/users/${recordId(r)}`, body: () => ({ role: 'viewer' }) },
+  { name: 'client-user.patch', on: 'client', role: 'admin', method: 'PATCH', status: 200, record: 'user', path: (r) => `/v1/clients/${r.target.id}/users/${recordId(r)}`, body: () => ({ role: 'viewer' }) },
+  { name: 'agency-user.delete', on: 'agency', role: 'admin', method: 'DELETE', status: 204, record: 'user', path: (r) => `/v1/agencies/${r.target.id}/users/${recordId(r)}` },
+  { name: 'client-user.delete', on: 'client', role: 'admin', method: 'DELETE', status: 204, record: 'user', path: (r) => `/v1/clients/${r.target.id}/users/${recordId(r)}` },
+  { name: 'agency-user.password', on: 'agency', role: 'admin', method: 'POST', status: 204, record: 'user', path: (r) => `/v1/agencies/${r.target.id}/users/${recordId(r)}/password`, body: () => ({ newPassword: 'reset by the isolation walk' }) },
+  { name: 'client-user.password', on: 'client', role: 'admin', method: 'POST', status: 204, record: 'user', path: (r) => `/v1/clients/${r.target.id}/users/${recordId(r)}/password`, body: () => ({ newPassword: 'reset by the isolation walk' }) },
+  { name: 'agency-invitations.create', on: 'agency', role: 'admin', method: 'POST', status: 201, creates: true, path: (r) => `/v1/agencies/${r.target.id}/invitations`, body: (r) => ({ email: `${marker('invitee')}-${r.n}@example.test`, role: 'member' }) },
+  { name: 'client-invitations.create', on: 'client', role: 'admin', method: 'POST', status: 201, path: (r) => `/v1/clients/${r.target.id}/invitations`, body: (r) => ({ email: `${marker('invitee')}-${r.n}@example.test`, role: 'member' }) },
+  { name: 'agency-invitations.list', on: 'agency', role: 'admin', method: 'GET', status: 200, path: (r) => `/v1/agencies/${r.target.id}/invitations` },
+  { name: 'client-invitations.list', on: 'client', role: 'admin', method: 'GET', status: 200, path: (r) => `/v1/clients/${r.target.id}/invitations` },
+  { name: 'agency-invitation.delete', on: 'agency', role: 'admin', method: 'DELETE', status: 204, record: 'invitation', path: (r) => `/v1/agencies/${r.target.id}/invitations/${recordId(r)}` },
+  { name: 'client-invitation.delete', on: 'client', role: 'admin', method: 'DELETE', status: 204, record: 'invitation', path: (r) => `/v1/clients/${r.target.id}/invitations/${recordId(r)}` },
 ];
+
+/** The user or invitation a request names; before it is made, an id that names nothing. */
+function recordId(r: Request): string {
+  return r.record?.id ?? NOWHERE.id;
+}
+
+/** The level of tenant a route's records live in. */
+function recordLevel(route: Route): Kind {
+  return route.name.startsWith('agency-') ? 'agency' : 'client';
+}
+
+/** Makes the user or invitation the request names, in its recordHome, as the platform admin. */
+async function withRecord(r: Request): Promise<Request> {
+  if (!r.route.record) return r;
+  const home = r.recordHome;
+  const level = home.kind === 'agency' ? 'agencies' : 'clients';
+  const email = `${marker(r.route.record)}@example.test`;
+  const response =
+    r.route.record === 'user'
+      ? await t.call('POST', `/v1/${level}/${home.id}/users`, t.adminToken, { email, password: 'a user made for one request', role: 'member' })
+      : await t.call('POST', `/v1/${level}/${home.id}/invitations`, t.adminToken, { email, role: 'member' });
+  expectStatus(response, 201);
+  const id = response.json().id as string;
+  home.secrets.push(id, email);
+  if (r.route.record === 'user') userOwner.set(id, home);
+  return { ...r, record: { id, home } };
+}
 
 type Outcome = 'allowed' | 'role' | 'outside';
 
@@ -286,6 +333,8 @@ function expectedOutcome(r: Request): Outcome {
       if (!roleSuffices) return 'role';
       // The platform admin reaches every id, but nothing can be created under an id that is no agency.
       if (route.creates && target.kind !== 'agency') return 'outside';
+      // A user or invitation of another tenant, named under this one's path, is not found here.
+      if (route.record && r.recordHome !== target) return 'outside';
       return 'allowed';
     case 'client':
       if (!reachesClient(caller, target)) return 'outside';
@@ -294,6 +343,7 @@ function expectedOutcome(r: Request): Outcome {
       if (route.name.startsWith('contact.') && r.contact.client !== target) return 'outside';
       // Likewise a domain of another client.
       if (route.name.startsWith('domain.') && r.domain.client !== target) return 'outside';
+      if (route.record && r.recordHome !== target) return 'outside';
       return 'allowed';
   }
 }
@@ -349,7 +399,16 @@ async function domainExists(id: string): Promise<boolean> {
 }
 
 /** Does the thing a DELETE request aims at still exist? */
-function deleteTargetExists(r: Request): Promise<boolean> {
+async function deleteTargetExists(r: Request): Promise<boolean> {
+  if (r.route.record) {
+    const id = recordId(r);
+    const row = await t.data.privileged('test: does the user or invitation exist', (db) =>
+      r.route.record === 'user'
+        ? db.selectFrom('users').select('user_id as id').where('user_id', '=', id).executeTakeFirst()
+        : db.selectFrom('invitations').select('invitation_id as id').where('invitation_id', '=', id).executeTakeFirst(),
+    );
+    return row !== undefined;
+  }
   return r.route.name === 'domain.delete' ? domainExists(r.domain.id) : contactExists(r.contact.id);
 }
 
@@ -439,6 +498,25 @@ function checkAllowedBody(r: Request, json: any): void {
     case 'client-audit.verify':
       expect(json.valid, `${describe(r)}: ${JSON.stringify(json)}`).toBe(true);
       break;
+    case 'agency-users.list':
+    case 'client-users.list':
+    case 'agency-invitations.list':
+    case 'client-invitations.list':
+      for (const item of json.items) expect(item).toMatchObject({ tenantId: target.id, tenantType: target.kind });
+      // The tenant's own admin, member and viewer of the setup are all listed.
+      if (route.name.endsWith('users.list') && isTreeTenant(target) && target.kind === recordLevel(route)) {
+        expect(json.items.length, describe(r)).toBeGreaterThanOrEqual(3);
+      }
+      break;
+    case 'agency-user.patch':
+    case 'client-user.patch':
+      expect(json).toMatchObject({ id: r.record?.id, role: 'viewer', tenantId: target.id });
+      break;
+    case 'agency-invitations.create':
+    case 'client-invitations.create':
+      expect(json).toMatchObject({ tenantId: target.id, tenantType: target.kind, role: 'member' });
+      target.secrets.push(json.id, json.token);
+      break;
   }
 }
 
@@ -473,7 +551,10 @@ function makeRequest(caller: Caller, route: Route, target: Tenant, ownContact: b
   const domain = ownContact && target.domain ? target.domain : (domains[pick % domains.length] as Domain);
   const clients = tenants.filter((node) => node.kind === 'client');
   const deleteHome = ownContact && target.kind === 'client' && isTreeTenant(target) ? target : (clients[pick % clients.length] as Tenant);
-  const request: Request = { caller, route, target, contact: pool[pick % pool.length] as Contact, domain, deleteHome, n };
+  const level = recordLevel(route);
+  const homes = tenants.filter((node) => node.kind === level);
+  const recordHome = ownContact && target.kind === level && isTreeTenant(target) ? target : (homes[pick % homes.length] as Tenant);
+  const request: Request = { caller, route, target, contact: pool[pick % pool.length] as Contact, domain, deleteHome, recordHome, n };
   // The tree is cyclic (parents and children); a counterexample is reported as one line.
   return Object.assign(request, {
     [fc.toStringMethod]: () => `${describe(request)} contact ${request.contact.id} domain ${request.domain.id} n ${n}`,
@@ -497,6 +578,8 @@ async function checkRequest(r: Request): Promise<Outcome> {
     // Likewise a domain registered for this one request.
     request = { ...r, domain: await registerDomain(t.adminToken, r.deleteHome) };
   }
+  // And a user or invitation, so that changes and removals never touch the callers themselves.
+  request = await withRecord(request);
   const outcome = expectedOutcome(request);
   const response = await send(request);
   const label = `${describe(request)} → ${response.statusCode} ${response.body}`;
@@ -561,7 +644,9 @@ test('every route, walked once for each kind of caller, role and answer', async 
         for (const ownContact of [true, false]) {
           const r = makeRequest(caller, route, target, ownContact, 0, picked.size);
           const foreign =
-            (route.name.startsWith('contact.') && r.contact.client !== target) || (route.name.startsWith('domain.') && r.domain.client !== target);
+            (route.name.startsWith('contact.') && r.contact.client !== target) ||
+            (route.name.startsWith('domain.') && r.domain.client !== target) ||
+            (route.record !== undefined && r.recordHome !== target);
           const key = `${route.name} ${expectedOutcome(r)} ${caller.tenant.kind} ${caller.role} ${foreign}`;
           if (!picked.has(key)) picked.set(key, r);
         }
@@ -586,7 +671,8 @@ test('a client user cannot reach its own agency, a sibling client, or another ag
     for (const route of ROUTES.filter((route) => route.on === 'agency' || route.on === 'client')) {
       const contact = target.contacts[0] ?? (own.contacts[0] as Contact);
       const domain = target.domain ?? (own.domain as Domain);
-      const r: Request = { caller, route, target, contact, domain, deleteHome: own, n: 0 };
+      const recordHome = recordLevel(route) === 'agency' ? (own.parent as Tenant) : own;
+      const r = await withRecord({ caller, route, target, contact, domain, deleteHome: own, recordHome, n: 0 });
       const response = await send(r);
       expect([403, 404], `${describe(r)} → ${response.statusCode} ${response.body}`).toContain(response.statusCode);
       assertNoForeignData(r, response.body, new Set(), new Set(), []);
