@@ -15,6 +15,7 @@ import { submissionRoutes } from './crm/submissions-routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { installErrorHandler } from './http/error-handler.ts';
 import { installJsonBodyParser } from './http/json-body.ts';
+import { refuseNonFiniteNumbers } from './http/finite-numbers.ts';
 import { FrontDoor } from './http/front-door.ts';
 import { hookList, serverOptions, type TrustProxy } from './http/server-options.ts';
 import { tenancyPlugin } from './tenancy/tenancy-plugin.ts';
@@ -103,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const now = options.now ?? (() => new Date());
   installErrorHandler(app);
   installJsonBodyParser(app);
+  refuseNonFiniteNumbers(app);
   // Every response names its request id, and every route's duration is recorded: both bound per
   // route at registration. Each hook costs the cheapest route a measurable share of its throughput,
   // so a route marked `hotPath` (the widget's config) gets both from a wrapper around its handler.

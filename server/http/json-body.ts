@@ -7,7 +7,8 @@
  *   jsonb refuses its escape, and text columns would store it as U+FFFD;
  * - U+0000, which neither text nor jsonb can hold;
  * - nesting deeper than MAX_JSON_DEPTH, which would overflow the stack of whatever recurses into
- *   the value next (JSON.stringify, the response serializer, PostgreSQL's jsonb input).
+ *   the value next (JSON.stringify, the response serializer, PostgreSQL's jsonb input);
+ * - a number too large to be finite (1e400), which JSON.parse reads as Infinity.
  *
  * One parser for every route, so every JSON column sees input checked the same way.
  */
@@ -43,6 +44,8 @@ export function findUnacceptableJson(value: unknown, maxDepth = MAX_JSON_DEPTH):
       if (problem) return `${pathOf(next)}: ${problem}`;
       continue;
     }
+    // JSON.parse reads 1e400 as Infinity, which JSON cannot write back (it becomes null).
+    if (typeof current === 'number' && !Number.isFinite(current)) return `${pathOf(next)}: is not a finite number`;
     if (typeof current !== 'object' || current === null) continue;
     if (next.depth > maxDepth) return `${pathOf(next)}: nested deeper than ${maxDepth} levels`;
     if (Array.isArray(current)) {

@@ -178,6 +178,27 @@ describe('JSON written from elsewhere than a body', () => {
   });
 });
 
+describe('numbers too large to be finite', () => {
+  test.each(['contacts', 'submissions', 'audit-log', 'domains'])('?limit=1e400 on %s is a 400 naming limit, not a 500', async (list) => {
+    for (const limit of ['1e400', '-1e400', 'Infinity']) {
+      expect400(await t.call('GET', `/v1/clients/${client.id}/${list}?limit=${limit}`, t.adminToken), 'UPZ_INVALID_INPUT', /^querystring\/limit/);
+    }
+  });
+
+  test('a widget field maxLength of "1e400" is a 400, not stored as null and served as 0', async () => {
+    const settings = `/v1/clients/${client.id}/settings`;
+    const before = (await t.call('GET', settings, t.adminToken)).json();
+    const field = { name: 'email', label: 'Email', type: 'email', required: true, maxLength: '1e400' };
+    expect400(await t.call('PATCH', settings, t.adminToken, { widget: { fields: [field] } }), 'UPZ_INVALID_INPUT', /^body\/widget\/fields\/0\/maxLength: must be a finite number/);
+    expect((await t.call('GET', settings, t.adminToken)).json()).toEqual(before);
+  });
+
+  test('a JSON number such as 1e400, which JSON.parse reads as Infinity, is refused in any body', async () => {
+    const response = await send('POST', `/v1/clients/${client.id}/contacts`, '{"email":"inf@example.test","attributes":{"score":1e400}}');
+    expect400(response, 'UPZ_INVALID_JSON_VALUE', /^body\/attributes\/score: is not a finite number/);
+  });
+});
+
 describe('contact attributes', () => {
   const contacts = () => `/v1/clients/${client.id}/contacts`;
 

@@ -5,8 +5,10 @@
  * second. Claims that no longer match the database (unknown sub, wrong pid) are 401 too.
  */
 import { createHmac, randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { onPostgres } from '../support/test-database.ts';
 import { createAgency, createAgencyWithClient, createClient, createUser, decodeToken, expectStatus, marker, USER_PASSWORD, type CreatedUser } from './provision.ts';
 
 let t: TestApp;
@@ -248,6 +250,33 @@ describe('on another instance', () => {
     // From A's answer, when the change has committed.
     const ms = await until401(user.token, clientRoute(), performance.now());
     console.log(`token of a user ${change} on instance A: 401 on instance B ${ms.toFixed(1)} ms after A answered`);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  test.runIf(onPostgres)('after its LISTEN session is lost, an instance forgets every user and hears changes again', async () => {
+    const user = await createUser(t, agencyAdmin.token, 'clients', clientId, 'member');
+    expectStatus(await b.call('GET', clientRoute(), user.token), 200);
+    const forgotten = new Promise<void>((resolve) => {
+      const off = b.app.credentials.onInvalidate((userId) => {
+        if (userId !== '*') return;
+        off();
+        resolve();
+      });
+    });
+    const admin = new pg.Client({ connectionString: t.db.url as string });
+    await admin.connect();
+    try {
+      const killed = await admin.query(
+        `SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity WHERE application_name = 'upzento-listen' AND datname = current_database()`,
+      );
+      expect(killed.rows.length).toBeGreaterThan(0);
+    } finally {
+      await admin.end();
+    }
+    await forgotten;
+    expectStatus(await b.call('GET', clientRoute(), user.token), 200);
+    expectStatus(await t.call('DELETE', `/v1/clients/${clientId}/users/${user.id}`, agencyAdmin.token), 204);
+    const ms = await until401(user.token, clientRoute(), performance.now());
     expect(ms).toBeLessThan(1000);
   });
 
