@@ -69,6 +69,8 @@ export interface AppOptions {
   verdictCache?: VerdictCacheOptions;
   /** The script-tag bundle to serve at /widget.js; default dist/widget.js. */
   widgetBundlePath?: string;
+  /** Widget requests with keys no client has that one address may make per minute; default 20. */
+  unknownKeysPerMinute?: number;
   /** Domains one client may register; default 100. */
   maxDomainsPerClient?: number;
   /** Widget submissions one IP may send to one widget per minute; default 30. */
@@ -121,11 +123,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       };
       return;
     }
+    // Answers that carry a tenant's data are never cached, and never sniffed into something else.
+    const authenticated = route.config?.access !== undefined && !('public' in route.config.access);
     route.onRequest = [
-      (request, reply, done) => {
-        reply.header('x-request-id', request.id);
-        done();
-      },
+      authenticated
+        ? (request, reply, done) => {
+            reply.header('x-request-id', request.id).header('x-content-type-options', 'nosniff').header('cache-control', 'no-store');
+            done();
+          }
+        : (request, reply, done) => {
+            reply.header('x-request-id', request.id);
+            done();
+          },
       ...hookList(route.onRequest),
     ];
     route.onResponse = [
@@ -192,6 +201,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     verdicts,
     metrics,
     ...(options.submissionsPerMinute && { submissionsPerMinute: options.submissionsPerMinute }),
+    ...(options.unknownKeysPerMinute && { unknownKeysPerMinute: options.unknownKeysPerMinute }),
   });
   if (options.metricsToken) await app.register(metricsRoutes, { metrics, token: options.metricsToken });
   return app;

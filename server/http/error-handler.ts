@@ -99,6 +99,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     });
   });
   app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send({ statusCode: 404, code: 'UPZ_NOT_FOUND', error: 'Not Found', message: `Route ${request.method} ${request.url.split('?')[0]} not found` });
+    // The path is not repeated: a caller's bytes never come back in a body.
+    reply.code(404).send({ statusCode: 404, code: 'UPZ_NOT_FOUND', error: 'Not Found', message: `No route answers ${request.method} at this path` });
   });
 }

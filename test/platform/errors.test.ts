@@ -85,9 +85,31 @@ describe('Fastify\'s own request errors keep their code', () => {
     expectShape(await post({ 'content-type': 'application/xml' }, '<contact/>'), 415, 'FST_ERR_CTP_INVALID_MEDIA_TYPE');
   });
 
-  test('a route that does not exist', async () => {
+  test('a route that does not exist, without the path repeated back', async () => {
     const body = expectShape(await t.call('GET', '/v1/nothing-here', t.adminToken), 404, 'UPZ_NOT_FOUND');
-    expect(body.message).toBe('Route GET /v1/nothing-here not found');
+    expect(body.message).toBe('No route answers GET at this path');
+    const probe = await t.call('GET', `/v1/${encodeURIComponent('<script>alert(1)</script>')}/${'x'.repeat(2000)}`, null);
+    expect(probe.statusCode).toBe(404);
+    expect(probe.body).not.toMatch(/script|xxxx/);
+  });
+});
+
+describe('headers of authenticated answers', () => {
+  test('JSON with a tenant’s data is never cached or sniffed; public answers keep their own caching', async () => {
+    for (const url of [`/v1/clients/${clientId}`, `/v1/agencies`, `/v1/clients/${clientId}/contacts`]) {
+      const response = await t.call('GET', url, t.adminToken);
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['cache-control']).toBe('no-store');
+    }
+    // Refusals of authenticated routes carry them too.
+    const refused = await t.call('GET', `/v1/clients/${clientId}`, null);
+    expect(refused.statusCode).toBe(401);
+    expect(refused.headers['x-content-type-options']).toBe('nosniff');
+    expect(refused.headers['cache-control']).toBe('no-store');
+    // The widget bundle is public and cacheable.
+    const bundle = await t.call('GET', '/widget.js', null);
+    expect(bundle.headers['cache-control']).not.toBe('no-store');
   });
 });
 
