@@ -210,10 +210,11 @@ export class TenantDatabase {
   /**
    * The privileged path: runs fn as upzento_system, whose policies admit every row. For work that
    * has no single tenant (sign-in, platform listings, provisioning, background jobs). Each use
-   * names its reason, which is logged; mutations in it write their own audit rows.
+   * names its reason, which is logged at debug level; mutations in it write their own audit rows.
    */
   privileged<R>(reason: string, fn: (db: Kysely<Database>) => Promise<R>, options: PrivilegedOptions = {}): Promise<R> {
-    this.#log?.info({ privileged: reason }, 'privileged database path');
+    // Debug, not info: sign-ins and widget cache misses take this path, and a line each would flood the log.
+    this.#log?.debug({ privileged: reason }, 'privileged database path');
     const commit = options.waitForFlush === false ? 'SET LOCAL synchronous_commit = off; ' : '';
     return this.#transaction(`${this.#begin}${commit}${actAs('upzento_system', null)}`, fn);
   }

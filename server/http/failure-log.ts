@@ -14,12 +14,14 @@ interface Pending {
 export class FailureLog {
   readonly #log: FastifyBaseLogger;
   readonly #intervalMs: number;
+  readonly #level: 'warn' | 'info';
   readonly #pending = new Map<string, Pending>();
 
-  /** intervalMs: how often a kind that keeps failing is summarized; default 10 s. */
-  constructor(log: FastifyBaseLogger, intervalMs = 10_000) {
+  /** intervalMs: how often a kind that keeps failing is summarized; default 10 s. level: of every line; default warn. */
+  constructor(log: FastifyBaseLogger, intervalMs = 10_000, level: 'warn' | 'info' = 'warn') {
     this.#log = log;
     this.#intervalMs = intervalMs;
+    this.#level = level;
   }
 
   /** Logs the failure now if it is the first of its kind in this interval, else counts it. */
@@ -29,7 +31,7 @@ export class FailureLog {
       pending.suppressed += 1;
       return;
     }
-    this.#log.warn({ failure: kind, ...details }, message);
+    this.#log[this.#level]({ failure: kind, ...details }, message);
     this.#open(kind);
   }
 
@@ -50,9 +52,9 @@ export class FailureLog {
     clearTimeout(pending.timer);
     this.#pending.delete(kind);
     if (pending.suppressed === 0) return;
-    this.#log.warn(
+    this.#log[this.#level](
       { failure: kind, count: pending.suppressed, intervalMs: this.#intervalMs },
-      `${pending.suppressed} more failures of this kind in the last ${Math.round(this.#intervalMs / 1000)} s`,
+      `${pending.suppressed} more of this kind in the last ${Math.round(this.#intervalMs / 1000)} s`,
     );
     // Still failing: the next interval is summarized too, without a first line of its own.
     if (reopen) this.#open(kind);

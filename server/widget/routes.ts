@@ -18,6 +18,7 @@ import type { VerdictCache, WidgetClient, WidgetDecision } from '../domains/verd
 import { DomainNotAuthorized, IdempotencyKeyRequired, IdempotencyKeyReused, RateLimited, UnknownWidget } from '../errors.ts';
 import { ErrorResponse } from '../http/schemas.ts';
 import type { Metrics } from '../metrics/metrics.ts';
+import { UnknownKeyBrake } from './unknown-keys.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -40,6 +41,8 @@ function isAuthorized(decided: WidgetDecision): decided is AuthorizedWidget {
 export interface WidgetRoutesOptions {
   verdicts: VerdictCache;
   metrics: Metrics;
+  /** Requests whose key no client has that one address may make per minute; default 20. */
+  unknownKeysPerMinute?: number;
   /** Submissions one IP may send to one widget per minute; default 30. */
   submissionsPerMinute?: number;
 }
@@ -48,10 +51,11 @@ const PUBLIC_KEY = /^pk_[A-Za-z0-9_-]{22,64}$/;
 const KeyParams = Type.Object({ publicKey: Type.String({ pattern: PUBLIC_KEY.source }) });
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
 const JSON_UTF8 = 'application/json; charset=utf-8';
-const ERRORS = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+const ERRORS = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse };
 
-export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = async (app, { verdicts, metrics, submissionsPerMinute = 30 }) => {
+export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = async (app, { verdicts, metrics, submissionsPerMinute = 30, unknownKeysPerMinute }) => {
   app.decorateRequest('widget', null);
+  const unknownKeys = new UnknownKeyBrake(unknownKeysPerMinute === undefined ? {} : { perMinute: unknownKeysPerMinute });
   // The Origin check stops other sites' pages, not scripts that forge the header: submissions are
   // also limited per IP and widget. Counted in this process; the widget retries a 429 later.
   await app.register(rateLimit, {
@@ -59,17 +63,27 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     errorResponseBuilder: (_request, context) => new RateLimited(String(Math.ceil(context.ttl / 1000))),
   });
 
-  /** The decision of a request, on the request for the log and the handlers; a refusal ends the request. */
-  function settle(request: FastifyRequest, decided: WidgetDecision): Error | undefined {
+  /**
+   * The decision of a request, on the request for the log and the handlers; a refusal ends the
+   * request. A refusal is logged with its reason when it is decided (`fresh`), not again each time
+   * its cached decision answers: a page that keeps asking from a refused origin is one line per
+   * decision's lifetime, and the access log counts the rest.
+   */
+  function settle(request: FastifyRequest, decided: WidgetDecision, fresh: boolean): Error | undefined {
     const { client, verdict } = decided;
     metrics.countVerdict(verdict.allowed);
-    if (!client) return new UnknownWidget();
+    if (!client) {
+      if (unknownKeys.count(request.ip)) request.log.warn({ ip: request.ip }, 'widget: an address is sending public keys no client has; its look-ups pause for a minute');
+      return new UnknownWidget();
+    }
     // The tenant is known from here on: every later log line of the request names it.
     request.log = request.log.child({ tenantId: client.clientId });
     if (!isAuthorized(decided)) {
-      // A malformed Origin is logged by its length only: it may be kilobytes of anything.
-      const origin = verdict === MALFORMED_ORIGIN ? `(${request.headers.origin?.length} characters)` : (request.headers.origin ?? null);
-      request.log.info({ origin, reason: verdict.allowed ? 'no configuration' : verdict.reason }, 'widget origin refused');
+      if (fresh) {
+        // A malformed Origin is logged by its length only: it may be kilobytes of anything.
+        const origin = verdict === MALFORMED_ORIGIN ? `(${request.headers.origin?.length} characters)` : (request.headers.origin ?? null);
+        request.log.info({ origin, reason: verdict.allowed ? 'no configuration' : verdict.reason }, 'widget origin refused');
+      }
       return new DomainNotAuthorized();
     }
     // The cached decision itself: a warm request allocates nothing for it.
@@ -89,12 +103,17 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     if (!PUBLIC_KEY.test(publicKey)) return refuse(request, reply, done, new UnknownWidget());
     const origin = request.headers.origin;
     const cached = verdicts.peek(publicKey, origin);
-    if (cached) return answer(request, reply, done, cached);
-    verdicts.decide(publicKey, origin).then((decided) => answer(request, reply, done, decided), done);
+    if (cached) return answer(request, reply, done, cached, false);
+    const wait = unknownKeys.wait(request.ip);
+    if (wait > 0) {
+      reply.header('retry-after', String(wait));
+      return refuse(request, reply, done, new RateLimited(String(wait)));
+    }
+    verdicts.decide(publicKey, origin).then((decided) => answer(request, reply, done, decided, true), done);
   });
 
-  function answer(request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void, decided: WidgetDecision): void {
-    const refusal = settle(request, decided);
+  function answer(request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void, decided: WidgetDecision, fresh: boolean): void {
+    const refusal = settle(request, decided, fresh);
     if (refusal) refuse(request, reply, done, refusal);
     else done();
   }
@@ -164,7 +183,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
           keyGenerator: (request: FastifyRequest) => `${request.ip} ${(request.params as { publicKey?: string }).publicKey ?? ''}`,
         },
       },
-      schema: { params: KeyParams, body: SubmissionRequest, response: { 201: SubmissionResponse, ...ERRORS, 429: ErrorResponse } },
+      schema: { params: KeyParams, body: SubmissionRequest, response: { 201: SubmissionResponse, ...ERRORS } },
     },
     async (request, reply) => {
       const { client } = authorized(request);
