@@ -105,6 +105,18 @@ function trustProxy(raw: string | null): TrustProxy {
   return entries;
 }
 
+/** What a valid configuration still does that its operator should know, one sentence each; printed at start. */
+export function configWarnings(config: Config): string[] {
+  const warnings: string[] = [];
+  if (config.trustProxy === true) {
+    warnings.push(
+      'UPZENTO_TRUST_PROXY=true believes any X-Forwarded-For, so a caller can name its own address and pass the ' +
+        'sign-in brake and the widget rate limits. Set the number of proxies in front (e.g. 1) or their addresses/CIDRs instead.',
+    );
+  }
+  return warnings;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const databaseUrl = postgresUrl(env, 'DATABASE_URL');
   const databaseDirectUrl = postgresUrl(env, 'DATABASE_DIRECT_URL') ?? databaseUrl;

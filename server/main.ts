@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { loadConfig, ConfigError } from './config.ts';
+import { configWarnings, loadConfig, ConfigError } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/connect.ts';
 import { DatabaseWaitExpired, waitForDatabase } from './db/wait-for-database.ts';
 import { FrontDoor } from './http/front-door.ts';
@@ -26,6 +26,7 @@ let closing = false;
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  for (const warning of configWarnings(config)) console.warn(`Upzento: ${warning}`);
   let dnsServers;
   try {
     dnsServers = config.dnsServers ? parseDnsServers(config.dnsServers) : systemDnsServers();

@@ -9,6 +9,7 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database } from './schema.ts';
 import { PglitePool } from './pglite-pool.ts';
+import { restrictToOwner } from './owner-only.ts';
 import { PgListener } from './pg-listener.ts';
 import { GuardedPool } from './guarded-pool.ts';
 
@@ -177,10 +178,13 @@ async function openPglite(dataDir: string, settings: Settings): Promise<Database
   if (dataDir === 'memory:') {
     pglite = new PGlite();
   } else {
-    await mkdir(dataDir, { recursive: true });
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    await restrictToOwner(dataDir);
     pglite = new PGlite(`${dataDir}/pgdata`);
   }
   await pglite.waitReady;
+  // What PGlite just created (a new data dir is about a thousand files) is made owner-only too.
+  if (dataDir !== 'memory:') await restrictToOwner(dataDir);
   const { stats, log } = counter();
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new PglitePool(pglite) }), log });
   const notifications: Notifications = {

@@ -1,6 +1,6 @@
 /** Configuration is read once, and a bad value stops the start with a message that names it. */
 import { expect, test } from 'vitest';
-import { ConfigError, loadConfig } from '../../server/config.ts';
+import { ConfigError, configWarnings, loadConfig } from '../../server/config.ts';
 
 test('defaults', () => {
   const config = loadConfig({});
@@ -28,6 +28,13 @@ test.each([
 ])('%o is refused, naming the variable', (env, name) => {
   expect(() => loadConfig(env)).toThrow(ConfigError);
   expect(() => loadConfig(env)).toThrow(name);
+});
+
+test('UPZENTO_TRUST_PROXY=true is taken, with a warning that names the safer settings; a hop count or addresses are not warned about', () => {
+  expect(configWarnings(loadConfig({ UPZENTO_TRUST_PROXY: 'true' }))).toEqual([expect.stringMatching(/^UPZENTO_TRUST_PROXY=true .* number of proxies in front .* addresses\/CIDRs instead\.$/)]);
+  expect(configWarnings(loadConfig({ UPZENTO_TRUST_PROXY: '1' }))).toEqual([]);
+  expect(configWarnings(loadConfig({ UPZENTO_TRUST_PROXY: '10.0.0.0/8' }))).toEqual([]);
+  expect(configWarnings(loadConfig({}))).toEqual([]);
 });
 
 test('UPZENTO_TRUST_PROXY takes true, a hop count, or addresses', () => {
