@@ -8,7 +8,8 @@
  * Rules, beyond the route's own (an admin of the tenant or above it):
  * - nobody gives a role above their own;
  * - a tenant keeps at least one admin, so nobody (an admin lowering or removing themself included)
- *   leaves it without one; admins of each tenant are locked while this is checked;
+ *   leaves it without one. A change locks the tenant's admins first, in one order, then its user:
+ *   two changes at once (two admins removing each other) wait for each other and never deadlock;
  * - a password is reset only for a user below the caller: in a tenant under the caller's, or of a
  *   lower role in the caller's own tenant. Otherwise an admin could take over a fellow admin.
  */
@@ -86,11 +87,22 @@ async function userOfTenant(q: ScopedQueries, userId: string): Promise<UserRow> 
   return row as UserRow;
 }
 
-/** Refuses to leave the tenant without an admin; the tenant's admins stay locked until commit. */
-async function keepAnAdmin(q: ScopedQueries, leaving: UserRow): Promise<void> {
-  if (leaving.role !== 'admin') return;
-  const admins = await q.selectFrom('users').select('user_id').where('tenant_type', '=', levelOf(q)).where('role', '=', 'admin').forUpdate().execute();
-  if (admins.every((admin) => admin.user_id === leaving.user_id)) throw new LastAdmin();
+/** The user to change, and the tenant's admins, all locked until commit (admins first). */
+async function lockForChange(q: ScopedQueries, userId: string): Promise<{ user: UserRow; admins: string[] }> {
+  const admins = await q
+    .selectFrom('users')
+    .select('user_id')
+    .where('tenant_type', '=', levelOf(q))
+    .where('role', '=', 'admin')
+    .orderBy('user_id')
+    .forUpdate()
+    .execute();
+  return { user: await userOfTenant(q, userId), admins: admins.map((admin) => admin.user_id) };
+}
+
+/** Refuses to leave the tenant without an admin. */
+function keepAnAdmin(user: UserRow, admins: string[]): void {
+  if (user.role === 'admin' && admins.every((id) => id === user.user_id)) throw new LastAdmin();
 }
 
 async function bumpTokenVersion(q: ScopedQueries, userId: string): Promise<void> {
@@ -99,9 +111,9 @@ async function bumpTokenVersion(q: ScopedQueries, userId: string): Promise<void>
 
 export async function changeRole(q: ScopedQueries, caller: TenantContext, userId: string, role: Role): Promise<UserView> {
   mayGive(caller, role);
-  const user = await userOfTenant(q, userId);
+  const { user, admins } = await lockForChange(q, userId);
   if (user.role === role) return userView(user);
-  if (role !== 'admin') await keepAnAdmin(q, user);
+  if (role !== 'admin') keepAnAdmin(user, admins);
   const row = await q.updateTable('users').set({ role }).where('user_id', '=', userId).returning([...COLUMNS]).executeTakeFirstOrThrow();
   // A lower role ends older tokens for good: raised again later, they stay ended. A higher role
   // leaves them as they are, with the lower role they name.
@@ -114,8 +126,8 @@ export async function changeRole(q: ScopedQueries, caller: TenantContext, userId
 }
 
 export async function removeUser(q: ScopedQueries, userId: string): Promise<void> {
-  const user = await userOfTenant(q, userId);
-  await keepAnAdmin(q, user);
+  const { user, admins } = await lockForChange(q, userId);
+  keepAnAdmin(user, admins);
   await q.deleteFrom('users').where('user_id', '=', userId).execute();
   await q.deleteFrom('accounts').where('user_id', '=', userId).execute();
   await announceCredentialChange(q.unfiltered, userId);

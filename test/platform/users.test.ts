@@ -118,6 +118,21 @@ describe('removal', () => {
   });
 });
 
+test('two admins removing each other at once: one goes, the other stays, nothing fails', async () => {
+  const agency = (await createAgency(t)).id;
+  const first = await createUser(t, t.adminToken, 'agencies', agency, 'admin');
+  const second = await createUser(t, t.adminToken, 'agencies', agency, 'admin');
+  const answers = await Promise.all([
+    t.call('DELETE', `/v1/agencies/${agency}/users/${second.id}`, first.token),
+    b.call('DELETE', `/v1/agencies/${agency}/users/${first.id}`, second.token),
+  ]);
+  const statuses = answers.map((answer) => answer.statusCode).sort();
+  // The one that waited finds either its caller removed (401 at its next request) or itself the last admin.
+  expect(statuses, answers.map((answer) => answer.body).join(' ')).toEqual([204, 409]);
+  const list = await t.call('GET', `/v1/agencies/${agency}/users`, t.adminToken);
+  expect(list.json().items.filter((item: { role: string }) => item.role === 'admin')).toHaveLength(1);
+});
+
 describe('roles', () => {
   test('a lowered role ends the tokens issued before; signing in again gives the new role', async () => {
     const user = await createUser(t, agencyAdmin.token, 'clients', clientId, 'member');
