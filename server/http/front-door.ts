@@ -19,6 +19,10 @@ export class FrontDoor {
 
   constructor(server: http.Server = http.createServer()) {
     this.server = server;
+    // Fastify applies its own keep-alive time (72 s, longer than a load balancer's usual 60 s idle
+    // time) only to a server it makes; this one is made here, so it is set here. Node's 5 s would
+    // have a balancer reuse connections the server is closing.
+    server.keepAliveTimeout = 72_000;
     server.on('request', (request: http.IncomingMessage, response: http.ServerResponse) => {
       if (this.#state.kind === 'open' && this.#app) this.#app(request, response);
       else this.#answer(request, response, this.#state.kind === 'open' ? 'the server is starting' : this.#state.reason);

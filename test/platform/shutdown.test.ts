@@ -46,11 +46,16 @@ test('a request on a kept-alive connection during shutdown: 503 UPZ_UNAVAILABLE 
   // The database is held busy, so the first request is still in flight when the shutdown begins.
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
+  let locked!: () => void;
+  const isLocked = new Promise<void>((resolve) => (locked = resolve));
   const holder = t.db.handle.db.connection().execute(async (connection) => {
     await sql.raw('BEGIN; LOCK TABLE agencies IN ACCESS EXCLUSIVE MODE').execute(connection);
+    locked();
     await held;
     await sql.raw('COMMIT').execute(connection);
   });
+  // The first request must find the table locked, or it could finish before the shutdown begins.
+  await isLocked;
 
   const socket = net.connect({ host: base.hostname, port: Number(base.port) });
   let raw = '';
@@ -76,4 +81,16 @@ test('a request on a kept-alive connection during shutdown: 503 UPZ_UNAVAILABLE 
   expect(body).toMatchObject({ statusCode: 503, code: 'UPZ_UNAVAILABLE', error: 'Service Unavailable' });
   expect(Number(late?.headers['retry-after'])).toBeGreaterThan(0);
   expect(late?.headers.connection).toBe('close');
+});
+
+test('idle keep-alive connections are kept 72 s, as Fastify keeps them, longer than a balancer’s usual 60 s', async () => {
+  const fresh = await createTestApp();
+  try {
+    const base = await listen(fresh.app);
+    expect(fresh.app.server.keepAliveTimeout).toBe(72_000);
+    const response = await fetch(`${base}/healthz`);
+    expect(response.headers.get('keep-alive')).toBe('timeout=72');
+  } finally {
+    await fresh.close();
+  }
 });
