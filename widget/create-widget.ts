@@ -29,7 +29,7 @@ export interface WidgetOptions {
    * in which case such browsers get no fallback style rather than a CSP violation. The script-tag loader
    * passes its own script's nonce.
    */
-  nonce?: string;
+  nonce?: string | undefined;
   /**
    * Where submissions wait until the server has them, under `upzento:outbox:<publicKey>`. Default:
    * `localStorage`, or memory when the page may not use it; `null` keeps them in memory only.

@@ -12,7 +12,7 @@ export interface OutboxItem {
 }
 
 export type Delivery =
-  | { status: 'sent'; id?: string }
+  | { status: 'sent'; id?: string | undefined }
   /** The server refused it for good (a 4xx); it is dropped. */
   | { status: 'rejected'; error: ApiError }
   /** Still unsent; it stays in the outbox for the next `online` event or page load. */

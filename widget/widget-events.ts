@@ -10,7 +10,7 @@ export interface WidgetSubmitEvent {
 export interface WidgetSentEvent {
   idempotencyKey: string;
   /** The stored submission's id, when the server's answer carried one. */
-  id?: string;
+  id?: string | undefined;
 }
 
 export interface WidgetErrorEvent {

@@ -126,7 +126,7 @@ export interface StoredCheck {
     alias?: string;
     /** dns_failure: the resolver's account of what went wrong (which server, what it said). */
     message?: string;
-  };
+  } | undefined;
 }
 
 /** A check as the API shows it. */

@@ -61,11 +61,11 @@ export function serverOptions(logger: FastifyServerOptions['logger'] = false, tr
   return {
     logger,
     // Fastify accepts a hop count at run time; its types leave numbers out.
-    trustProxy: trustProxy as FastifyServerOptions['trustProxy'],
+    trustProxy: trustProxy as NonNullable<FastifyServerOptions['trustProxy']>,
     bodyLimit: 64 * 1024,
     requestIdHeader: false,
     genReqId: () => randomUUID(),
-    ...(logger && { logController: new AccessLog(), childLoggerFactory: requestLogger as FastifyServerOptions['childLoggerFactory'] }),
+    ...(logger && { logController: new AccessLog(), childLoggerFactory: requestLogger as NonNullable<FastifyServerOptions['childLoggerFactory']> }),
     // allowUnionTypes: a `type` list (contact attributes) is how a value may be one of several scalars
     // without Ajv's coercion turning it into the first of them.
     ajv: { customOptions: { removeAdditional: false, allErrors: false, allowUnionTypes: true } },
