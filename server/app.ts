@@ -35,6 +35,8 @@ import { VerdictCache, type VerdictCacheOptions } from './domains/verdict-cache.
 import { bundleRoutes, DEFAULT_WIDGET_BUNDLE } from './widget/bundle.ts';
 import { widgetRoutes } from './widget/routes.ts';
 import { Metrics, metricsRoutes } from './metrics/metrics.ts';
+import { privacyRoutes } from './privacy/routes.ts';
+import { RetentionJob } from './privacy/retention.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -42,6 +44,8 @@ declare module 'fastify' {
     domainChecks: DomainChecks;
     /** Not started by buildApp: the server entry starts it; tests run rounds by hand. */
     scheduler: DomainScheduler;
+    /** Removes what is past each client's retention periods; started by the server entry, run by hand in tests. */
+    retention: RetentionJob;
   }
 }
 
@@ -169,6 +173,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('verdicts', verdicts);
   app.decorate('domainChecks', checks);
   app.decorate('scheduler', scheduler);
+  const retention = new RetentionJob({ data, lockDb: options.database.kind === 'postgres' ? options.database.direct : null, now, log: app.log });
+  app.decorate('retention', retention);
+  app.addHook('onClose', () => retention.stop());
   const unfollow = await followPolicyChanges(options.database.notifications, verdicts);
   app.addHook('onClose', async () => {
     await scheduler.stop();
@@ -189,6 +196,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(contactRoutes);
   await app.register(submissionRoutes);
   await app.register(auditRoutes);
+  await app.register(privacyRoutes, { now });
   await app.register(domainRoutes, {
     checks,
     timings,

@@ -45,6 +45,8 @@ export interface Config {
   readonly retryIntervalMinutes: number;
   /** UPZENTO_SCHEDULER, default on: set `off` to run an instance that never re-checks domains. */
   readonly schedulerEnabled: boolean;
+  /** UPZENTO_RETENTION, default on: set `off` to run an instance that never removes data past its retention period. */
+  readonly retentionEnabled: boolean;
   /** UPZENTO_SUBMISSIONS_PER_MINUTE, default 30: widget submissions per IP and widget per minute. */
   readonly submissionsPerMinute: number;
   /** UPZENTO_MAX_DOMAINS_PER_CLIENT, default 100: domains one client may register. */
@@ -137,6 +139,10 @@ export function loadConfig(env: Env = process.env): Config {
   if (scheduler !== 'on' && scheduler !== 'off') {
     throw new ConfigError(`UPZENTO_SCHEDULER must be "on" or "off", got "${scheduler}"`);
   }
+  const retention = (text(env, 'UPZENTO_RETENTION') ?? 'on').toLowerCase();
+  if (retention !== 'on' && retention !== 'off') {
+    throw new ConfigError(`UPZENTO_RETENTION must be "on" or "off", got "${retention}"`);
+  }
   return Object.freeze({
     host: text(env, 'HOST') ?? '127.0.0.1',
     port: integer(env, 'PORT', 3000, 0, 65535),
@@ -158,6 +164,7 @@ export function loadConfig(env: Env = process.env): Config {
     challengeTtlDays: integer(env, 'UPZENTO_CHALLENGE_TTL_DAYS', 7, 1, 90),
     retryIntervalMinutes: integer(env, 'UPZENTO_RETRY_INTERVAL_MINUTES', 60, 1, 24 * 60),
     schedulerEnabled: scheduler === 'on',
+    retentionEnabled: retention === 'on',
     metricsToken: text(env, 'UPZENTO_METRICS_TOKEN'),
     submissionsPerMinute: integer(env, 'UPZENTO_SUBMISSIONS_PER_MINUTE', 30, 1, 100_000),
     maxDomainsPerClient: integer(env, 'UPZENTO_MAX_DOMAINS_PER_CLIENT', 100, 1, 10_000),

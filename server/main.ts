@@ -112,6 +112,7 @@ async function main(): Promise<void> {
   // Ready: the door opens to the application.
   await app.ready();
   if (config.schedulerEnabled) app.scheduler.start();
+  if (config.retentionEnabled) app.retention.start();
   const where = database.kind === 'pglite' ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL (DATABASE_URL)';
   if (applied.length) app.log.info({ migrations: applied }, 'applied migrations');
 

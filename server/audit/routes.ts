@@ -7,22 +7,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import type { ScopedQueries } from '../db/tenant-db.ts';
 import type { TenantType } from '../db/schema.ts';
-import { AgencyParams, AUTHED_ERRORS, ClientParams, Timestamp, Uuid } from '../http/schemas.ts';
-import { isAbove } from '../tenancy/access.ts';
+import { AgencyParams, AUTHED_ERRORS, ClientParams } from '../http/schemas.ts';
+import { AuditItem, auditEntryView, selectAuditEntries } from './audit-view.ts';
 
-const AuditItem = Type.Object({
-  id: Type.String(),
-  at: Timestamp,
-  actor: Type.Object({ type: Type.String(), id: Type.Union([Uuid, Type.Null()]) }),
-  tenantId: Uuid,
-  tenantType: Type.String(),
-  action: Type.String(),
-  target: Type.Object({ type: Type.String(), id: Type.Union([Type.String(), Type.Null()]) }),
-  details: Type.Record(Type.String(), Type.Unknown()),
-  requestId: Type.Union([Type.String(), Type.Null()]),
-  ip: Type.Union([Type.String(), Type.Null()]),
-  seq: Type.Integer(),
-});
 const AuditPage = Type.Object({ items: Type.Array(AuditItem), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 const AuditQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
@@ -36,27 +23,10 @@ const Verification = Type.Object({ valid: Type.Boolean(), rowsChecked: Type.Inte
  * that actor's own tenant.
  */
 async function readPage(q: ScopedQueries, reader: TenantType, limit: number, cursor: string | undefined) {
-  let query = q
-    .selectFrom('audit_log')
-    .select(['audit_id', 'at', 'actor_type', 'actor_id', 'actor_tenant_type', 'tenant_id', 'tenant_type', 'action', 'target_type', 'target_id', 'details', 'request_id', 'ip', 'seq']);
-  if (cursor !== undefined) query = query.where('audit_id', '<', cursor);
-  const rows = await query.orderBy('audit_id', 'desc').limit(limit + 1).execute();
-  const items = rows.slice(0, limit).map((row) => {
-    const above = row.actor_tenant_type !== null && isAbove(row.actor_tenant_type, reader);
-    return {
-      id: String(row.audit_id),
-      at: row.at,
-      actor: { type: row.actor_type, id: row.actor_id },
-      tenantId: row.tenant_id,
-      tenantType: row.tenant_type,
-      action: row.action,
-      target: { type: row.target_type, id: row.target_id },
-      details: row.details,
-      requestId: above ? null : row.request_id,
-      ip: above ? null : row.ip,
-      seq: Number(row.seq),
-    };
-  });
+  let query = selectAuditEntries(q);
+  if (cursor !== undefined) query = query.where('audit_log.audit_id', '<', cursor);
+  const rows = await query.orderBy('audit_log.audit_id', 'desc').limit(limit + 1).execute();
+  const items = rows.slice(0, limit).map((row) => auditEntryView(row, reader));
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? last.id : null };
 }

@@ -93,7 +93,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
           action: ok ? 'auth.signed_in' : 'auth.sign_in_failed',
           targetType: 'user',
           targetId: account?.user_id ?? null,
-          details: ok ? {} : { email },
+          ...(!ok && { personal: { email, details: { email } } }),
         });
         if (ok) await brake.succeeded(db, email, request.ip);
       });

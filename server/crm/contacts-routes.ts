@@ -58,7 +58,12 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
           .insertInto('contacts', { email: email.trim(), name: name ?? null, phone: phone ?? null, attributes: jsonbText(attributes ?? {}) })
           .returning(CONTACT_COLUMNS)
           .executeTakeFirstOrThrow();
-        await q.audit({ action: 'contact.created', targetType: 'contact', targetId: created.contact_id, details: { email: created.email } });
+        await q.audit({
+          action: 'contact.created',
+          targetType: 'contact',
+          targetId: created.contact_id,
+          personal: { contactId: created.contact_id, email: created.email, details: { email: created.email } },
+        });
         return created;
       });
       return reply.code(201).send(contactView(row));

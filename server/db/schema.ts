@@ -211,6 +211,46 @@ export interface AuditChainHeadsTable {
   hash: Buffer;
 }
 
+/** Personal values of an audit entry, outside its hash (0010): erasure and retention clear them. */
+export interface AuditPersonalTable {
+  agency_id: string;
+  tenant_id: string;
+  ref_id: string;
+  contact_id: string | null;
+  email: string | null;
+  ip: string | null;
+  ip_truncated: Generated<boolean>;
+  details: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  erased_at: Date | null;
+}
+
+/** Entries from before 0010 whose personal details the API masks after an erasure. */
+export interface AuditRedactionsTable {
+  agency_id: string;
+  tenant_id: string;
+  seq: string;
+  created_at: Timestamp;
+}
+
+export interface PrivacySettingsTable {
+  agency_id: string;
+  client_id: string;
+  suppress_erased_emails: Generated<boolean>;
+  submissions_days: number | null;
+  inactive_contacts_days: number | null;
+  ip_addresses_days: number | null;
+  suppression_salt: Buffer;
+  updated_at: Timestamp;
+}
+
+export interface ErasureSuppressionsTable {
+  agency_id: string;
+  client_id: string;
+  email_digest: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   platform: PlatformTable;
   system_settings: SystemSettingsTable;
@@ -227,6 +267,10 @@ export interface Database {
   audit_chain_heads: AuditChainHeadsTable;
   sign_in_brake: SignInBrakeTable;
   invitations: InvitationsTable;
+  audit_personal: AuditPersonalTable;
+  audit_redactions: AuditRedactionsTable;
+  privacy_settings: PrivacySettingsTable;
+  erasure_suppressions: ErasureSuppressionsTable;
 }
 
 /** Tables without agency_id, shared by all tenants (docs/scaling.md explains each). */

@@ -24,7 +24,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Database, TenantType } from './schema.ts';
 import { DATABASE_DEFAULTS, type TransactionLimits } from './connect.ts';
 import { isUuid } from './uuid.ts';
-import { writeAudit } from '../audit/audit-writer.ts';
+import { writeAudit, type PersonalValues } from '../audit/audit-writer.ts';
 
 /** The tenant a transaction acts on: an agency, or one client of it. */
 export interface TenantScope {
@@ -55,6 +55,10 @@ const TENANT_TABLES = {
   domains: 'client_id',
   invitations: 'client_id',
   audit_log: 'tenant_id',
+  audit_personal: 'tenant_id',
+  audit_redactions: 'tenant_id',
+  privacy_settings: 'client_id',
+  erasure_suppressions: 'client_id',
 } as const satisfies Partial<Record<keyof Database, string | null>>;
 
 export type ScopedTable = keyof typeof TENANT_TABLES;
@@ -68,6 +72,8 @@ export interface AuditEntry {
   targetType: string;
   targetId?: string | null;
   details?: Record<string, unknown>;
+  /** Personal values, kept outside the hashed row so an erasure can remove them (server/audit/audit-writer.ts). */
+  personal?: PersonalValues;
 }
 
 function uuidLiteral(value: string | null): string {

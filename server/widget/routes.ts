@@ -18,6 +18,8 @@ import type { VerdictCache, WidgetClient, WidgetDecision } from '../domains/verd
 import { DomainNotAuthorized, IdempotencyKeyRequired, IdempotencyKeyReused, RateLimited, UnknownWidget } from '../errors.ts';
 import { ErrorResponse } from '../http/schemas.ts';
 import type { Metrics } from '../metrics/metrics.ts';
+import { isSuppressed } from '../privacy/privacy-settings.ts';
+import { recordSuppressedSubmission } from '../privacy/suppressed-submission.ts';
 import { UnknownKeyBrake } from './unknown-keys.ts';
 
 declare module 'fastify' {
@@ -204,6 +206,8 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
         const earlier = await replay();
         if (earlier) return earlier;
         const email = body.email.trim();
+        // An erased email the client suppresses is accepted and not stored (docs/privacy.md).
+        if (await isSuppressed(q, email)) return recordSuppressedSubmission(q, key);
         const created = await q
           .insertInto('contacts', { email, name: body.name?.trim() || null, attributes: JSON.stringify({ source: 'widget' }) })
           .onConflict((oc) => oc.doNothing())
@@ -233,6 +237,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
           targetType: 'submission',
           targetId: inserted.submission_id,
           details: { origin, contactId: contact?.contact_id ?? null, contactCreated: Boolean(created) },
+          personal: { contactId: contact?.contact_id ?? null, email },
         });
         return inserted.submission_id;
       });

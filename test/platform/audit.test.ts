@@ -228,7 +228,9 @@ describe('every mutating route leaves exactly one audit row', () => {
     expect(wrong.row).toMatchObject({ action: 'auth.sign_in_failed', tenant_id: clientId, actor_type: 'anonymous', actor_id: null, target_id: clientViewer.id });
 
     const unknown = await exactlyOne(() => t.call('POST', '/v1/auth/token', null, { email: 'nobody@example.test', password: 'whatever it is' }), 401);
-    expect(unknown.row).toMatchObject({ action: 'auth.sign_in_failed', tenant_id: t.platformId, tenant_type: 'platform', actor_type: 'anonymous', target_id: null, details: { email: 'nobody@example.test' } });
+    expect(unknown.row).toMatchObject({ action: 'auth.sign_in_failed', tenant_id: t.platformId, tenant_type: 'platform', actor_type: 'anonymous', target_id: null, details: { personalRef: expect.any(String) } });
+    // The email is kept beside the hashed row, where an erasure can reach it (docs/privacy.md).
+    expect(JSON.stringify(unknown.row.details)).not.toContain('nobody@example.test');
 
     const platform = await exactlyOne(() => t.call('POST', '/v1/auth/token', null, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }), 200);
     expect(platform.row).toMatchObject({ action: 'auth.signed_in', tenant_id: t.platformId, actor_id: platformAdminId });

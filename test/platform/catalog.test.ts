@@ -25,6 +25,10 @@ const DATABASE_TABLES = [
   'audit_chain_heads',
   'sign_in_brake',
   'invitations',
+  'audit_personal',
+  'audit_redactions',
+  'privacy_settings',
+  'erasure_suppressions',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Kysely's own bookkeeping, not part of the Database interface. */

@@ -263,6 +263,11 @@ const ROUTES: Route[] = [
   { name: 'contact.get', on: 'client', role: 'viewer', method: 'GET', status: 200, path: (r) => `/v1/clients/${r.target.id}/contacts/${r.contact.id}` },
   { name: 'contact.patch', on: 'client', role: 'member', method: 'PATCH', status: 200, path: (r) => `/v1/clients/${r.target.id}/contacts/${r.contact.id}`, body: (r) => ({ attributes: { touch: r.n } }) },
   { name: 'contact.delete', on: 'client', role: 'member', method: 'DELETE', status: 204, path: (r) => `/v1/clients/${r.target.id}/contacts/${r.contact.id}` },
+  { name: 'contact.export', on: 'client', role: 'member', method: 'GET', status: 200, path: (r) => `/v1/clients/${r.target.id}/contacts/${r.contact.id}/export` },
+  { name: 'contact.erase', on: 'client', role: 'admin', method: 'POST', status: 200, path: (r) => `/v1/clients/${r.target.id}/contacts/${r.contact.id}/erase` },
+  { name: 'erasures.create', on: 'client', role: 'admin', method: 'POST', status: 200, path: (r) => `/v1/clients/${r.target.id}/erasures`, body: (r) => ({ email: `${marker('erased')}-${r.n}@example.test` }) },
+  { name: 'privacy.get', on: 'client', role: 'viewer', method: 'GET', status: 200, path: (r) => `/v1/clients/${r.target.id}/privacy` },
+  { name: 'privacy.patch', on: 'client', role: 'admin', method: 'PATCH', status: 200, path: (r) => `/v1/clients/${r.target.id}/privacy`, body: () => ({ retention: { ipAddressesDays: 30 } }) },
   { name: 'settings.get', on: 'client', role: 'viewer', method: 'GET', status: 200, path: (r) => `/v1/clients/${r.target.id}/settings` },
   { name: 'settings.patch', on: 'client', role: 'admin', method: 'PATCH', status: 200, path: (r) => `/v1/clients/${r.target.id}/settings`, body: (r) => ({ widget: { title: titleOf(r) } }) },
   { name: 'domains.create', on: 'client', role: 'admin', method: 'POST', status: 201, path: (r) => `/v1/clients/${r.target.id}/domains`, body: (r) => ({ hostname: hostnameOf(r) }) },
@@ -458,6 +463,19 @@ function checkAllowedBody(r: Request, json: any): void {
     case 'contact.patch':
       expect(json).toMatchObject({ id: r.contact.id, clientId: target.id, attributes: { touch: r.n } });
       break;
+    case 'contact.export':
+      expect(json).toMatchObject({ contact: { id: r.contact.id, clientId: target.id, email: r.contact.email } });
+      break;
+    case 'contact.erase':
+      expect(json).toMatchObject({ contacts: 1 });
+      break;
+    case 'erasures.create':
+      expect(json).toMatchObject({ contacts: 0, submissions: 0 });
+      break;
+    case 'privacy.get':
+    case 'privacy.patch':
+      expect(json, describe(r)).toMatchObject({ retention: { ipAddressesDays: 30 } });
+      break;
     case 'settings.get':
       expect(json, describe(r)).toMatchObject({ widget: { title: target.widgetTitle }, allowLocalhost: false });
       break;
@@ -568,8 +586,8 @@ async function checkRequest(r: Request): Promise<Outcome> {
   // A request replayed while shrinking writes new values (a hostname used before would be a 409).
   written.delete(r);
   let request = r;
-  if (r.route.name === 'contact.delete') {
-    // Each delete aims at a contact made for it, so runs do not depend on each other.
+  if (r.route.name === 'contact.delete' || r.route.name === 'contact.erase') {
+    // Each delete or erasure aims at a contact made for it, so runs do not depend on each other.
     const home = r.deleteHome;
     const fresh = await createContact(t, t.adminToken, home.id);
     request = { ...r, contact: { ...fresh, client: home } };
@@ -590,6 +608,7 @@ async function checkRequest(r: Request): Promise<Outcome> {
     assertNoForeignData(request, response.body, own, userIdsOf, ancestorIds);
     if (response.statusCode !== 204) checkAllowedBody(request, response.json());
     if (request.route.method === 'DELETE') expect(await deleteTargetExists(request), label).toBe(false);
+    if (request.route.name === 'contact.erase') expect(await contactExists(request.contact.id), label).toBe(false);
     return outcome;
   }
   if (outcome === 'role') expect(response.statusCode, label).toBe(403);
@@ -599,6 +618,7 @@ async function checkRequest(r: Request): Promise<Outcome> {
   expect(UUID_ANYWHERE.test(response.body), label).toBe(false);
   expect(Object.keys(response.json()).sort(), label).toEqual(['code', 'error', 'message', 'statusCode']);
   if (request.route.method === 'DELETE') expect(await deleteTargetExists(request), label).toBe(true);
+  if (request.route.name === 'contact.erase') expect(await contactExists(request.contact.id), label).toBe(true);
   return outcome;
 }
 

@@ -1,0 +1,103 @@
+/**
+ * Everything stored about one contact of a client, as one JSON document: the contact, its
+ * submissions, the audit entries about it or its submissions (with their personal values), and the
+ * webhook deliveries of its submissions.
+ */
+import { Type } from '@sinclair/typebox';
+import { sql } from 'kysely';
+import type { ScopedQueries } from '../db/tenant-db.ts';
+import type { TenantType } from '../db/schema.ts';
+import { Contact, CONTACT_COLUMNS, contactView } from '../crm/contact-view.ts';
+import { Submission, SUBMISSION_COLUMNS, submissionView } from '../crm/submission-view.ts';
+import { AuditItem, auditEntryView, selectAuditEntries } from '../audit/audit-view.ts';
+import { Timestamp, Uuid } from '../http/schemas.ts';
+
+const WebhookDelivery = Type.Object({
+  id: Uuid,
+  webhookId: Uuid,
+  eventId: Uuid,
+  type: Type.String(),
+  submissionId: Uuid,
+  status: Type.String(),
+  attempts: Type.Integer(),
+  createdAt: Timestamp,
+  deliveredAt: Type.Union([Timestamp, Type.Null()]),
+});
+
+export const ContactExport = Type.Object({
+  exportedAt: Timestamp,
+  contact: Contact,
+  submissions: Type.Array(Submission),
+  auditEntries: Type.Array(AuditItem),
+  webhookDeliveries: Type.Array(WebhookDelivery),
+});
+
+/** The export of a contact of the transaction's client, or null when it has none with that id. */
+export async function exportContact(q: ScopedQueries, contactId: string, reader: TenantType, at: Date) {
+  const contact = await q.selectFrom('contacts').select(CONTACT_COLUMNS).where('contact_id', '=', contactId).executeTakeFirst();
+  if (!contact) return null;
+  const submissions = await q
+    .selectFrom('submissions')
+    .select(SUBMISSION_COLUMNS)
+    .where((eb) => eb.or([eb('contact_id', '=', contactId), eb.and([eb('contact_id', 'is', null), eb(eb.fn('lower', ['email']), '=', contact.email.toLowerCase())])]))
+    .orderBy('created_at')
+    .orderBy('submission_id')
+    .execute();
+  const targets = [contactId, ...submissions.map((row) => row.submission_id)];
+  const entries = await selectAuditEntries(q)
+    .where((eb) => eb.or([eb('audit_log.target_id', 'in', targets), eb('p.contact_id', '=', contactId), eb(sql`audit_log.details ->> 'contactId'`, '=', contactId)]))
+    .orderBy('audit_log.audit_id')
+    .execute();
+  return {
+    exportedAt: at,
+    contact: contactView(contact),
+    submissions: submissions.map(submissionView),
+    auditEntries: entries.map((row) => {
+      const entry = auditEntryView(row, reader);
+      // The visitor's own address is the contact's data; a staff member's is not.
+      return row.actor_type === 'anonymous' ? entry : { ...entry, ip: null };
+    }),
+    webhookDeliveries: await webhookDeliveriesOf(q, submissions.map((row) => row.submission_id)),
+  };
+}
+
+interface DeliveryRow {
+  delivery_id: string;
+  webhook_id: string;
+  event_id: string;
+  event_type: string;
+  submission_id: string;
+  status: string;
+  attempts: number;
+  created_at: Date;
+  delivered_at: Date | null;
+}
+
+/**
+ * Deliveries of these submissions. They hold no copy of the lead (the body is made from the
+ * submission at each attempt), and are deleted with their submission; they are listed so the
+ * person knows where their data was sent.
+ */
+async function webhookDeliveriesOf(q: ScopedQueries, submissionIds: string[]) {
+  if (submissionIds.length === 0) return [];
+  // The table comes with the webhooks migration (0009); a schema without it has no deliveries to list.
+  const { rows: present } = await sql<{ present: boolean }>`SELECT to_regclass('webhook_deliveries') IS NOT NULL AS present`.execute(q.unfiltered);
+  if (!present[0]?.present) return [];
+  const { agencyId, clientId } = q.scope;
+  const { rows } = await sql<DeliveryRow>`
+    SELECT delivery_id, webhook_id, event_id, event_type, submission_id, status, attempts, created_at, delivered_at
+      FROM webhook_deliveries
+     WHERE agency_id = ${agencyId}::uuid AND client_id = ${clientId}::uuid AND submission_id = ANY (${sql`ARRAY[${sql.join(submissionIds)}]::uuid[]`})
+     ORDER BY created_at, delivery_id`.execute(q.unfiltered);
+  return rows.map((row) => ({
+    id: row.delivery_id,
+    webhookId: row.webhook_id,
+    eventId: row.event_id,
+    type: row.event_type,
+    submissionId: row.submission_id,
+    status: row.status,
+    attempts: Number(row.attempts),
+    createdAt: row.created_at,
+    deliveredAt: row.delivered_at,
+  }));
+}
