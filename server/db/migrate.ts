@@ -11,6 +11,7 @@ import * as domainsDueOrder from './migrations/0005-domains-due-order.ts';
 import * as cleanStoredInput from './migrations/0006-clean-stored-input.ts';
 import * as userCredentials from './migrations/0007-user-credentials.ts';
 import * as citusReady from './migrations/0008-citus-ready.ts';
+import * as webhooks from './migrations/0009-webhooks.ts';
 import * as privacy from './migrations/0010-privacy.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-clean-stored-input': cleanStoredInput,
   '0007-user-credentials': userCredentials,
   '0008-citus-ready': citusReady,
+  '0009-webhooks': webhooks,
   '0010-privacy': privacy,
 };
 

@@ -183,6 +183,43 @@ export interface InvitationsTable {
   accepted_at: Date | null;
 }
 
+export type WebhookEvent = 'submission.created';
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+export interface WebhooksTable {
+  agency_id: string;
+  client_id: string;
+  webhook_id: Generated<string>;
+  url: string;
+  events: WebhookEvent[];
+  secret: string;
+  /** The secret a rotation replaced: it signs too until previous_secret_until. */
+  previous_secret: string | null;
+  previous_secret_until: Date | null;
+  created_at: Timestamp;
+}
+
+export interface WebhookDeliveriesTable {
+  agency_id: string;
+  client_id: string;
+  delivery_id: Generated<string>;
+  webhook_id: string;
+  event_id: string;
+  event_type: WebhookEvent;
+  submission_id: string;
+  event_at: Date;
+  status: Generated<DeliveryStatus>;
+  attempts: Generated<number>;
+  /** Null once the delivery is delivered or failed. */
+  next_attempt_at: Date | null;
+  last_attempt_at: Date | null;
+  last_status: number | null;
+  last_latency_ms: number | null;
+  last_error: string | null;
+  delivered_at: Date | null;
+  created_at: Timestamp;
+}
+
 export interface AuditLogTable {
   agency_id: string;
   tenant_id: string;
@@ -267,6 +304,8 @@ export interface Database {
   audit_chain_heads: AuditChainHeadsTable;
   sign_in_brake: SignInBrakeTable;
   invitations: InvitationsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
   audit_personal: AuditPersonalTable;
   audit_redactions: AuditRedactionsTable;
   privacy_settings: PrivacySettingsTable;

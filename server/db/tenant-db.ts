@@ -54,6 +54,8 @@ const TENANT_TABLES = {
   submissions: 'client_id',
   domains: 'client_id',
   invitations: 'client_id',
+  webhooks: 'client_id',
+  webhook_deliveries: 'client_id',
   audit_log: 'tenant_id',
   audit_personal: 'tenant_id',
   audit_redactions: 'tenant_id',

@@ -25,6 +25,8 @@ const DATABASE_TABLES = [
   'audit_chain_heads',
   'sign_in_brake',
   'invitations',
+  'webhooks',
+  'webhook_deliveries',
   'audit_personal',
   'audit_redactions',
   'privacy_settings',

@@ -64,7 +64,7 @@ beforeAll(async () => {
         await db.insertInto('erasure_suppressions').values({ agency_id: agency.id, client_id: clientId, email_digest: randomBytes(32).toString('hex') }).execute();
         // The client's first audit entry (client.created), as an erasure would list it.
         await db.insertInto('audit_redactions').values({ agency_id: agency.id, tenant_id: clientId, seq: '1' }).execute();
-        await db
+        const submission = await db
           .insertInto('submissions')
           .values({
             agency_id: agency.id,
@@ -74,6 +74,25 @@ beforeAll(async () => {
             email: 'lead@example.test',
             origin: 'https://shop.example.test',
             fields: '{}',
+          })
+          .returning('submission_id')
+          .executeTakeFirstOrThrow();
+        const webhook = await db
+          .insertInto('webhooks')
+          .values({ agency_id: agency.id, client_id: clientId, url: 'https://hooks.example.test/in', events: ['submission.created'], secret: `whsec_${randomBytes(32).toString('base64url')}` })
+          .returning('webhook_id')
+          .executeTakeFirstOrThrow();
+        await db
+          .insertInto('webhook_deliveries')
+          .values({
+            agency_id: agency.id,
+            client_id: clientId,
+            webhook_id: webhook.webhook_id,
+            event_id: randomUUID(),
+            event_type: 'submission.created',
+            submission_id: submission.submission_id,
+            event_at: new Date(),
+            next_attempt_at: new Date(),
           })
           .execute();
         await db
