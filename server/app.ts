@@ -35,6 +35,9 @@ import { VerdictCache, type VerdictCacheOptions } from './domains/verdict-cache.
 import { bundleRoutes, DEFAULT_WIDGET_BUNDLE } from './widget/bundle.ts';
 import { widgetRoutes } from './widget/routes.ts';
 import { Metrics, metricsRoutes } from './metrics/metrics.ts';
+import { WebhookWorker } from './webhooks/delivery-worker.ts';
+import { webhookRoutes } from './webhooks/routes.ts';
+import { systemLookup, type WebhookLookup } from './webhooks/sender.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { RetentionJob } from './privacy/retention.ts';
 
@@ -44,9 +47,26 @@ declare module 'fastify' {
     domainChecks: DomainChecks;
     /** Not started by buildApp: the server entry starts it; tests run rounds by hand. */
     scheduler: DomainScheduler;
+    /** Not started by buildApp either: the server entry starts it; tests run rounds by hand. */
+    webhooks: WebhookWorker;
     /** Removes what is past each client's retention periods; started by the server entry, run by hand in tests. */
     retention: RetentionJob;
   }
+}
+
+export interface WebhookOptions {
+  /** Loopback and private targets (and http) allowed; default false. Tests set it. */
+  allowPrivate?: boolean;
+  /** Time limit of one delivery attempt; default 10 s. */
+  timeoutMs?: number;
+  /** Endpoints one client may register; default 10. */
+  maxPerClient?: number;
+  /** How long a replaced secret keeps signing after a rotation; default 24 h. */
+  rotationOverlapMs?: number;
+  /** Resolves a target's host name; default the system's (dns.lookup). */
+  lookup?: WebhookLookup;
+  /** The clock of deliveries and their retries; default the system's. Tests pass a fake one. */
+  now?: () => Date;
 }
 
 export interface AppOptions {
@@ -86,6 +106,8 @@ export interface AppOptions {
    * listened on while it waited for the database. It opens to the app when the app is ready.
    */
   frontDoor?: FrontDoor;
+  /** Webhook endpoints and their deliveries; defaults as WebhookOptions says. */
+  webhooks?: WebhookOptions;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -173,12 +195,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('verdicts', verdicts);
   app.decorate('domainChecks', checks);
   app.decorate('scheduler', scheduler);
+  const webhookOptions = options.webhooks ?? {};
+  const webhookClock = webhookOptions.now ?? (() => new Date());
+  const webhooks = new WebhookWorker({
+    data,
+    lockDb: options.database.kind === 'postgres' ? options.database.direct : null,
+    now: webhookClock,
+    send: { timeoutMs: webhookOptions.timeoutMs ?? 10_000, allowPrivate: webhookOptions.allowPrivate ?? false, lookup: webhookOptions.lookup ?? systemLookup },
+    log: app.log,
+  });
+  app.decorate('webhooks', webhooks);
   const retention = new RetentionJob({ data, lockDb: options.database.kind === 'postgres' ? options.database.direct : null, now, log: app.log });
   app.decorate('retention', retention);
   app.addHook('onClose', () => retention.stop());
   const unfollow = await followPolicyChanges(options.database.notifications, verdicts);
   app.addHook('onClose', async () => {
     await scheduler.stop();
+    await webhooks.stop();
     await unfollow();
     unwatch();
   });
@@ -203,6 +236,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now,
     onPolicyChange,
     ...(options.maxDomainsPerClient && { maxDomains: options.maxDomainsPerClient }),
+  });
+  await app.register(webhookRoutes, {
+    worker: webhooks,
+    allowPrivate: webhookOptions.allowPrivate ?? false,
+    now: webhookClock,
+    ...(webhookOptions.maxPerClient && { maxWebhooks: webhookOptions.maxPerClient }),
+    ...(webhookOptions.rotationOverlapMs && { rotationOverlapMs: webhookOptions.rotationOverlapMs }),
   });
   await app.register(bundleRoutes, { path: options.widgetBundlePath ?? DEFAULT_WIDGET_BUNDLE });
   await app.register(widgetRoutes, {

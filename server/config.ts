@@ -51,6 +51,12 @@ export interface Config {
   readonly submissionsPerMinute: number;
   /** UPZENTO_MAX_DOMAINS_PER_CLIENT, default 100: domains one client may register. */
   readonly maxDomainsPerClient: number;
+  /** UPZENTO_WEBHOOKS_ALLOW_PRIVATE, default false: webhooks may target loopback and private addresses, and use http. */
+  readonly webhooksAllowPrivate: boolean;
+  /** UPZENTO_WEBHOOK_TIMEOUT_SECONDS, default 10: time limit of one delivery attempt. */
+  readonly webhookTimeoutSeconds: number;
+  /** UPZENTO_MAX_WEBHOOKS_PER_CLIENT, default 10: webhook endpoints one client may register. */
+  readonly maxWebhooksPerClient: number;
   /** UPZENTO_METRICS_TOKEN: serves GET /metrics to a Bearer of this token; unset, no /metrics. */
   readonly metricsToken: string | null;
   /** UPZENTO_TRUST_PROXY, default false: `true`, a hop count, or comma-separated proxy addresses/CIDRs. */
@@ -135,6 +141,10 @@ export function loadConfig(env: Env = process.env): Config {
   if (jwtSecret !== null && jwtSecret.length < 32) {
     throw new ConfigError('UPZENTO_JWT_SECRET must be at least 32 characters');
   }
+  const allowPrivate = (text(env, 'UPZENTO_WEBHOOKS_ALLOW_PRIVATE') ?? 'false').toLowerCase();
+  if (allowPrivate !== 'true' && allowPrivate !== 'false') {
+    throw new ConfigError(`UPZENTO_WEBHOOKS_ALLOW_PRIVATE must be "true" or "false", got "${allowPrivate}"`);
+  }
   const scheduler = (text(env, 'UPZENTO_SCHEDULER') ?? 'on').toLowerCase();
   if (scheduler !== 'on' && scheduler !== 'off') {
     throw new ConfigError(`UPZENTO_SCHEDULER must be "on" or "off", got "${scheduler}"`);
@@ -165,6 +175,9 @@ export function loadConfig(env: Env = process.env): Config {
     retryIntervalMinutes: integer(env, 'UPZENTO_RETRY_INTERVAL_MINUTES', 60, 1, 24 * 60),
     schedulerEnabled: scheduler === 'on',
     retentionEnabled: retention === 'on',
+    webhooksAllowPrivate: allowPrivate === 'true',
+    webhookTimeoutSeconds: integer(env, 'UPZENTO_WEBHOOK_TIMEOUT_SECONDS', 10, 1, 60),
+    maxWebhooksPerClient: integer(env, 'UPZENTO_MAX_WEBHOOKS_PER_CLIENT', 10, 1, 1000),
     metricsToken: text(env, 'UPZENTO_METRICS_TOKEN'),
     submissionsPerMinute: integer(env, 'UPZENTO_SUBMISSIONS_PER_MINUTE', 30, 1, 100_000),
     maxDomainsPerClient: integer(env, 'UPZENTO_MAX_DOMAINS_PER_CLIENT', 100, 1, 10_000),

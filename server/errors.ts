@@ -16,6 +16,7 @@ export const NotFound = createError('UPZ_NOT_FOUND', '%s not found', 404);
 export const InvalidInput = createError('UPZ_INVALID_INPUT', '%s', 400);
 export const InvalidHostname = createError('UPZ_INVALID_HOSTNAME', 'hostname: %s', 400);
 export const InvalidJsonValue = createError('UPZ_INVALID_JSON_VALUE', '%s', 400);
+export const InvalidWebhookUrl = createError('UPZ_INVALID_WEBHOOK_URL', 'url: %s', 400);
 export const InvalidCursor = createError('UPZ_INVALID_CURSOR', 'cursor: not a cursor this API gave out', 400);
 export const DomainNotAuthorized = createError('UPZ_DOMAIN_NOT_AUTHORIZED', DOMAIN_NOT_AUTHORIZED_MESSAGE, 403);
 export const UnknownWidget = createError('UPZ_UNKNOWN_WIDGET', 'No widget has this public key', 404);

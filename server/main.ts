@@ -98,6 +98,11 @@ async function main(): Promise<void> {
     metricsToken: config.metricsToken,
     submissionsPerMinute: config.submissionsPerMinute,
     maxDomainsPerClient: config.maxDomainsPerClient,
+    webhooks: {
+      allowPrivate: config.webhooksAllowPrivate,
+      timeoutMs: config.webhookTimeoutSeconds * 1000,
+      maxPerClient: config.maxWebhooksPerClient,
+    },
     trustProxy: config.trustProxy,
     logger: { level: config.logLevel },
     timings: {
@@ -112,6 +117,8 @@ async function main(): Promise<void> {
   // Ready: the door opens to the application.
   await app.ready();
   if (config.schedulerEnabled) app.scheduler.start();
+  // Deliveries queued before a restart are sent by the first round.
+  app.webhooks.start();
   if (config.retentionEnabled) app.retention.start();
   const where = database.kind === 'pglite' ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL (DATABASE_URL)';
   if (applied.length) app.log.info({ migrations: applied }, 'applied migrations');

@@ -18,6 +18,7 @@ import type { VerdictCache, WidgetClient, WidgetDecision } from '../domains/verd
 import { DomainNotAuthorized, IdempotencyKeyRequired, IdempotencyKeyReused, RateLimited, UnknownWidget } from '../errors.ts';
 import { ErrorResponse } from '../http/schemas.ts';
 import type { Metrics } from '../metrics/metrics.ts';
+import { queueSubmissionCreated } from '../webhooks/outbox.ts';
 import { isSuppressed } from '../privacy/privacy-settings.ts';
 import { recordSuppressedSubmission } from '../privacy/suppressed-submission.ts';
 import { UnknownKeyBrake } from './unknown-keys.ts';
@@ -197,17 +198,17 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
       const scope = { agencyId: client.agencyId, clientId: client.clientId };
       const actor = { type: 'anonymous' as const, id: null, requestId: request.id, ip: request.ip };
 
-      const id = await app.data.scoped(scope, actor, async (q) => {
+      const { id, queued } = await app.data.scoped(scope, actor, async (q) => {
         const replay = async () => {
           const earlier = await q.selectFrom('submissions').select(['submission_id', 'payload_hash']).where('idempotency_key', '=', key).executeTakeFirst();
           if (earlier && earlier.payload_hash !== payloadHash) throw new IdempotencyKeyReused();
           return earlier?.submission_id ?? null;
         };
         const earlier = await replay();
-        if (earlier) return earlier;
+        if (earlier) return { id: earlier, queued: 0 };
         const email = body.email.trim();
         // An erased email the client suppresses is accepted and not stored (docs/privacy.md).
-        if (await isSuppressed(q, email)) return recordSuppressedSubmission(q, key);
+        if (await isSuppressed(q, email)) return { id: await recordSuppressedSubmission(q, key), queued: 0 };
         const created = await q
           .insertInto('contacts', { email, name: body.name?.trim() || null, attributes: JSON.stringify({ source: 'widget' }) })
           .onConflict((oc) => oc.doNothing())
@@ -228,10 +229,10 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
             origin,
           })
           .onConflict((oc) => oc.columns(['agency_id', 'client_id', 'idempotency_key']).doNothing())
-          .returning('submission_id')
+          .returning(['submission_id', 'created_at'])
           .executeTakeFirst();
         // A concurrent request with the same key committed first: answer with its submission.
-        if (!inserted) return (await replay()) as string;
+        if (!inserted) return { id: (await replay()) as string, queued: 0 };
         await q.audit({
           action: 'submission.received',
           targetType: 'submission',
@@ -239,8 +240,10 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
           details: { origin, contactId: contact?.contact_id ?? null, contactCreated: Boolean(created) },
           personal: { contactId: contact?.contact_id ?? null, email },
         });
-        return inserted.submission_id;
+        // Webhook deliveries are rows of this transaction (the outbox): sent after it commits, never awaited here.
+        return { id: inserted.submission_id, queued: await queueSubmissionCreated(q, inserted) };
       });
+      if (queued > 0) app.webhooks.nudge();
       return reply.code(201).send({ id });
     },
   );

@@ -126,6 +126,44 @@ async function registerDomain(token: string, client: Tenant): Promise<Domain> {
   return { id: body.id, hostname, client };
 }
 
+interface Webhook {
+  id: string;
+  /** A delivery of the client's seeded submission to this endpoint. */
+  deliveryId: string;
+  eventId: string;
+  client: Tenant;
+}
+
+/** The webhook endpoint registered for each client in the setup. */
+const webhookOf = new Map<Tenant, Webhook>();
+const webhooks: Webhook[] = [];
+
+/**
+ * Registers a webhook endpoint for a client (public https URL: the app keeps the SSRF checks on)
+ * and records its id, URL and secret among the client's secrets.
+ */
+async function registerWebhook(token: string, client: Tenant): Promise<{ id: string }> {
+  const url = `https://${marker('hook')}.example.com/in`;
+  const response = await t.call('POST', `/v1/clients/${client.id}/webhooks`, token, { url, events: ['submission.created'] });
+  expectStatus(response, 201);
+  const body = response.json();
+  client.secrets.push(body.id, url, body.secret);
+  return { id: body.id };
+}
+
+/** The endpoint a request names: its own pick, else the target's, else any. */
+function webhookIn(r: Request): Webhook {
+  return r.webhook ?? webhookOf.get(r.target) ?? (webhooks[r.n % webhooks.length] as Webhook);
+}
+
+/** Keeps a client under its endpoint limit: removes every endpoint but the one of the setup. */
+async function pruneWebhooks(client: Tenant): Promise<void> {
+  const list = await t.call('GET', `/v1/clients/${client.id}/webhooks`, t.adminToken);
+  for (const item of list.json().items as Array<{ id: string }>) {
+    if (item.id !== webhookOf.get(client)?.id) expectStatus(await t.call('DELETE', `/v1/clients/${client.id}/webhooks/${item.id}`, t.adminToken), 204);
+  }
+}
+
 beforeAll(async () => {
   t = await createTestAppWithDns();
   platform = tenant('platform', t.platformId, 'platform', null);
@@ -164,6 +202,20 @@ beforeAll(async () => {
       // A pending domain, registered by the client's admin, for the routes that name one.
       client.domain = await registerDomain(clientUsers.admin.token, client);
       domains.push(client.domain);
+      // A webhook endpoint, and a delivery of the seeded submission to it, for the routes that name them.
+      const hook = await registerWebhook(clientUsers.admin.token, client);
+      const eventId = randomUUID();
+      const delivery = await t.data.privileged('test: seed a webhook delivery', (db) =>
+        db
+          .insertInto('webhook_deliveries')
+          .values({ agency_id: agency.id, client_id: client.id, webhook_id: hook.id, event_id: eventId, event_type: 'submission.created', submission_id: submission.submission_id, event_at: new Date(), status: 'failed', attempts: 10, next_attempt_at: null })
+          .returning('delivery_id')
+          .executeTakeFirstOrThrow(),
+      );
+      client.secrets.push(eventId, delivery.delivery_id);
+      const webhook = { id: hook.id, deliveryId: delivery.delivery_id, eventId, client };
+      webhookOf.set(client, webhook);
+      webhooks.push(webhook);
     }
   }
 }, 120_000);
@@ -217,6 +269,8 @@ interface Request {
   recordHome: Tenant;
   /** That user or invitation, once created. */
   record?: { id: string; home: Tenant };
+  /** The webhook endpoint named in the path of webhook routes; see webhookIn(). */
+  webhook?: Webhook;
   n: number;
 }
 
@@ -291,6 +345,12 @@ const ROUTES: Route[] = [
   { name: 'client-invitations.create', on: 'client', role: 'admin', method: 'POST', status: 201, path: (r) => `/v1/clients/${r.target.id}/invitations`, body: (r) => ({ email: `${marker('invitee')}-${r.n}@example.test`, role: 'member' }) },
   { name: 'agency-invitations.list', on: 'agency', role: 'admin', method: 'GET', status: 200, path: (r) => `/v1/agencies/${r.target.id}/invitations` },
   { name: 'client-invitations.list', on: 'client', role: 'admin', method: 'GET', status: 200, path: (r) => `/v1/clients/${r.target.id}/invitations` },
+  { name: 'webhooks.create', on: 'client', role: 'admin', method: 'POST', status: 201, path: (r) => `/v1/clients/${r.target.id}/webhooks`, body: (r) => ({ url: `https://${hostnameOf(r)}/hook`, events: ['submission.created'] }) },
+  { name: 'webhooks.list', on: 'client', role: 'admin', method: 'GET', status: 200, path: (r) => `/v1/clients/${r.target.id}/webhooks` },
+  { name: 'webhook.rotate', on: 'client', role: 'admin', method: 'POST', status: 200, path: (r) => `/v1/clients/${r.target.id}/webhooks/${webhookIn(r).id}/rotate-secret` },
+  { name: 'webhook.deliveries', on: 'client', role: 'admin', method: 'GET', status: 200, path: (r) => `/v1/clients/${r.target.id}/webhooks/${webhookIn(r).id}/deliveries` },
+  { name: 'webhook.resend', on: 'client', role: 'admin', method: 'POST', status: 202, path: (r) => `/v1/clients/${r.target.id}/webhooks/${webhookIn(r).id}/deliveries/${webhookIn(r).deliveryId}/retry` },
+  { name: 'webhook.delete', on: 'client', role: 'admin', method: 'DELETE', status: 204, path: (r) => `/v1/clients/${r.target.id}/webhooks/${webhookIn(r).id}` },
   { name: 'agency-invitation.delete', on: 'agency', role: 'admin', method: 'DELETE', status: 204, record: 'invitation', path: (r) => `/v1/agencies/${r.target.id}/invitations/${recordId(r)}` },
   { name: 'client-invitation.delete', on: 'client', role: 'admin', method: 'DELETE', status: 204, record: 'invitation', path: (r) => `/v1/clients/${r.target.id}/invitations/${recordId(r)}` },
 ];
@@ -348,6 +408,8 @@ function expectedOutcome(r: Request): Outcome {
       if (route.name.startsWith('contact.') && r.contact.client !== target) return 'outside';
       // Likewise a domain of another client.
       if (route.name.startsWith('domain.') && r.domain.client !== target) return 'outside';
+      // And an endpoint of another client.
+      if (route.name.startsWith('webhook.') && webhookIn(r).client !== target) return 'outside';
       if (route.record && r.recordHome !== target) return 'outside';
       return 'allowed';
   }
@@ -412,6 +474,11 @@ async function deleteTargetExists(r: Request): Promise<boolean> {
         ? db.selectFrom('users').select('user_id as id').where('user_id', '=', id).executeTakeFirst()
         : db.selectFrom('invitations').select('invitation_id as id').where('invitation_id', '=', id).executeTakeFirst(),
     );
+    return row !== undefined;
+  }
+  if (r.route.name === 'webhook.delete') {
+    const id = webhookIn(r).id;
+    const row = await t.data.privileged('test: does the webhook exist', (db) => db.selectFrom('webhooks').select('webhook_id').where('webhook_id', '=', id).executeTakeFirst());
     return row !== undefined;
   }
   return r.route.name === 'domain.delete' ? domainExists(r.domain.id) : contactExists(r.contact.id);
@@ -526,6 +593,27 @@ function checkAllowedBody(r: Request, json: any): void {
         expect(json.items.length, describe(r)).toBeGreaterThanOrEqual(3);
       }
       break;
+    case 'webhooks.create':
+      expect(json).toMatchObject({ url: `https://${hostnameOf(r)}/hook`, events: ['submission.created'], secret: expect.stringMatching(/^whsec_/) });
+      target.secrets.push(json.id, hostnameOf(r), json.secret);
+      break;
+    case 'webhooks.list': {
+      const ids: string[] = json.items.map((item: { id: string }) => item.id);
+      expect(ids).toContain(webhookOf.get(target)?.id);
+      for (const item of json.items) expect(item).not.toHaveProperty('secret');
+      break;
+    }
+    case 'webhook.rotate':
+      expect(json).toMatchObject({ id: webhookIn(r).id, secret: expect.stringMatching(/^whsec_/) });
+      target.secrets.push(json.secret);
+      break;
+    case 'webhook.deliveries':
+      expect(json.items.map((item: { id: string }) => item.id)).toContain(webhookIn(r).deliveryId);
+      break;
+    case 'webhook.resend':
+      expect(json).toMatchObject({ webhookId: webhookIn(r).id, eventId: webhookIn(r).eventId, status: 'pending' });
+      target.secrets.push(json.id);
+      break;
     case 'agency-user.patch':
     case 'client-user.patch':
       expect(json).toMatchObject({ id: r.record?.id, role: 'viewer', tenantId: target.id });
@@ -572,7 +660,8 @@ function makeRequest(caller: Caller, route: Route, target: Tenant, ownContact: b
   const level = recordLevel(route);
   const homes = tenants.filter((node) => node.kind === level);
   const recordHome = ownContact && target.kind === level && isTreeTenant(target) ? target : (homes[pick % homes.length] as Tenant);
-  const request: Request = { caller, route, target, contact: pool[pick % pool.length] as Contact, domain, deleteHome, recordHome, n };
+  const webhook = ownContact && webhookOf.has(target) ? webhookOf.get(target) : webhooks[pick % webhooks.length];
+  const request: Request = { caller, route, target, contact: pool[pick % pool.length] as Contact, domain, deleteHome, recordHome, n, ...(webhook && { webhook }) };
   // The tree is cyclic (parents and children); a counterexample is reported as one line.
   return Object.assign(request, {
     [fc.toStringMethod]: () => `${describe(request)} contact ${request.contact.id} domain ${request.domain.id} n ${n}`,
@@ -595,6 +684,17 @@ async function checkRequest(r: Request): Promise<Outcome> {
   if (r.route.name === 'domain.delete') {
     // Likewise a domain registered for this one request.
     request = { ...r, domain: await registerDomain(t.adminToken, r.deleteHome) };
+  }
+  if (r.route.name === 'webhook.delete' || r.route.name === 'webhooks.create') {
+    // Endpoints made by earlier requests are removed first: a client may have only a few.
+    await pruneWebhooks(r.deleteHome);
+    if (isTreeTenant(r.target) && r.target.kind === 'client') await pruneWebhooks(r.target);
+  }
+  if (r.route.name === 'webhook.delete') {
+    // And an endpoint registered for this one request.
+    const home = r.deleteHome;
+    const fresh = await registerWebhook(t.adminToken, home);
+    request = { ...request, webhook: { ...(webhookOf.get(home) as Webhook), id: fresh.id } };
   }
   // And a user or invitation, so that changes and removals never touch the callers themselves.
   request = await withRecord(request);
@@ -666,6 +766,7 @@ test('every route, walked once for each kind of caller, role and answer', async 
           const foreign =
             (route.name.startsWith('contact.') && r.contact.client !== target) ||
             (route.name.startsWith('domain.') && r.domain.client !== target) ||
+            (route.name.startsWith('webhook.') && webhookIn(r).client !== target) ||
             (route.record !== undefined && r.recordHome !== target);
           const key = `${route.name} ${expectedOutcome(r)} ${caller.tenant.kind} ${caller.role} ${foreign}`;
           if (!picked.has(key)) picked.set(key, r);
