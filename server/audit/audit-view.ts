@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import type { ScopedQueries } from '../db/tenant-db.ts';
 import type { TenantType } from '../db/schema.ts';
 import { Timestamp, Uuid } from '../http/schemas.ts';
+import { UUID_PATTERN } from '../db/uuid.ts';
 import { isAbove } from '../tenancy/access.ts';
 import { PERSONAL_REF } from './audit-writer.ts';
 
@@ -37,7 +38,8 @@ export function selectAuditEntries(q: ScopedQueries) {
       join
         .onRef('p.agency_id', '=', 'audit_log.agency_id')
         .onRef('p.tenant_id', '=', 'audit_log.tenant_id')
-        .on(sql<boolean>`p.ref_id = (audit_log.details ->> ${PERSONAL_REF})::uuid`),
+        // Only a UUID is cast: one malformed value must not fail every page that holds its row.
+        .on(sql<boolean>`p.ref_id = CASE WHEN audit_log.details ->> ${PERSONAL_REF} ~ ${UUID_PATTERN} THEN (audit_log.details ->> ${PERSONAL_REF})::uuid END`),
     )
     .leftJoin('audit_redactions as r', (join) =>
       join.onRef('r.agency_id', '=', 'audit_log.agency_id').onRef('r.tenant_id', '=', 'audit_log.tenant_id').onRef('r.seq', '=', 'audit_log.seq'),

@@ -35,12 +35,14 @@ export const PERSONAL_REF = 'personalRef';
 
 export async function writeAudit(db: Kysely<Database>, tenant: AuditTenant, actor: Actor, entry: AuditEntry): Promise<void> {
   const personal = entry.personal;
+  // The reference key is this writer's alone: a caller's details cannot name another entry's values.
+  const { [PERSONAL_REF]: _ignored, ...details } = entry.details ?? {};
   const append = (details: Record<string, unknown>, ip: string | null) => sql`SELECT audit_append(
     ${tenant.agencyId}::uuid, ${tenant.tenantId}::uuid, ${tenant.tenantType}, ${actor.type}, ${actor.id}::uuid,
     ${actor.tenantType ?? null}, ${entry.action}, ${entry.targetType}, ${entry.targetId ?? null},
     ${jsonbText(details)}::jsonb, ${actor.requestId}, ${ip})`;
   if (!personal && actor.ip === null) {
-    await append(entry.details ?? {}, null).execute(db);
+    await append(details, null).execute(db);
     return;
   }
   const ref = randomUUID();
@@ -48,5 +50,5 @@ export async function writeAudit(db: Kysely<Database>, tenant: AuditTenant, acto
     INSERT INTO audit_personal (agency_id, tenant_id, ref_id, contact_id, email, ip, details)
     VALUES (${tenant.agencyId}::uuid, ${tenant.tenantId}::uuid, ${ref}::uuid, ${personal?.contactId ?? null}::uuid,
       ${personal?.email?.trim().toLowerCase() ?? null}, ${actor.ip}, ${jsonbText(personal?.details ?? {})}::jsonb)
-  ) ${append({ ...entry.details, [PERSONAL_REF]: ref }, null)}`.execute(db);
+  ) ${append({ ...details, [PERSONAL_REF]: ref }, null)}`.execute(db);
 }

@@ -126,6 +126,16 @@ describe('export', () => {
   });
 });
 
+test('an entry whose hashed details hold a malformed reference is read, not a failed page', async () => {
+  await t.data.privileged('test: a stray reference', (db) =>
+    sql`SELECT audit_append(${f.agencyId}::uuid, ${f.clientId}::uuid, 'client', 'system', NULL, NULL, 'test.recorded', 'test', NULL,
+      ${JSON.stringify({ personalRef: 'not a uuid' })}::jsonb, NULL, NULL)`.execute(db),
+  );
+  const page = await t.call('GET', `/v1/clients/${f.clientId}/audit-log`, clientAdmin);
+  expectStatus(page, 200);
+  expect(page.json().items[0]).toMatchObject({ action: 'test.recorded', details: { personalData: 'erased' } });
+});
+
 describe('erasure', () => {
   test('a contact: every copy goes, no response shows the email or name, and every chain still verifies', async () => {
     const p = await person();
