@@ -6,7 +6,8 @@ import type { Role, TenantType } from '../db/schema.ts';
 import type { TenantScope } from '../db/tenant-db.ts';
 import type { TenantContext } from './tenant-context.ts';
 
-const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2 };
+/** Roles in order: each may do what the ones below it may. */
+export const ROLE_RANK: Readonly<Record<Role, number>> = { viewer: 0, member: 1, admin: 2 };
 const LEVEL: Record<TenantType, number> = { client: 0, agency: 1, platform: 2 };
 
 /** Whether tenants of type `a` sit higher in the tree than those of type `b`. */
@@ -16,7 +17,7 @@ export function isAbove(a: TenantType, b: TenantType): boolean {
 
 /** viewer reads; member also writes CRM data; admin also manages users, settings and domains. */
 export function hasRole(context: TenantContext, needed: Role): boolean {
-  return RANK[context.role] >= RANK[needed];
+  return ROLE_RANK[context.role] >= ROLE_RANK[needed];
 }
 
 /** The scope for acting on an agency, or null when the agency is outside the caller's subtree. */

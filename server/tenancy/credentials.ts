@@ -10,6 +10,7 @@ import { LRUCache } from 'lru-cache';
 import type { Role, TenantType } from '../db/schema.ts';
 import type { TenantDatabase } from '../db/tenant-db.ts';
 import type { TenantContext } from './tenant-context.ts';
+import { ROLE_RANK } from './access.ts';
 
 /** What the database says a user is now. */
 export interface Credentials {
@@ -27,7 +28,6 @@ export interface CredentialCacheOptions {
   ttlMs?: number;
 }
 
-const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2 };
 const NO_USER = 'none' as const;
 
 /**
@@ -42,7 +42,7 @@ export function admits(current: Credentials | null, context: TenantContext): boo
     current.tenantId === context.tenantId &&
     current.parentId === context.parentId &&
     current.tokenVersion === context.tokenVersion &&
-    RANK[context.role] <= RANK[current.role]
+    ROLE_RANK[context.role] <= ROLE_RANK[current.role]
   );
 }
 

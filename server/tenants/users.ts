@@ -18,7 +18,7 @@ import { sql } from 'kysely';
 import type { Role, TenantType } from '../db/schema.ts';
 import type { ScopedQueries } from '../db/tenant-db.ts';
 import { Forbidden, LastAdmin, NotFound } from '../errors.ts';
-import { hasRole, isAbove } from '../tenancy/access.ts';
+import { hasRole, isAbove, ROLE_RANK } from '../tenancy/access.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { announceCredentialChange } from '../tenancy/credential-events.ts';
 
@@ -31,7 +31,6 @@ export interface UserView {
   createdAt: Date;
 }
 
-const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2 };
 const COLUMNS = ['user_id', 'email', 'role', 'tenant_type', 'created_at', 'agency_id', 'client_id'] as const;
 
 interface UserRow {
@@ -117,7 +116,7 @@ export async function changeRole(q: ScopedQueries, caller: TenantContext, userId
   const row = await q.updateTable('users').set({ role }).where('user_id', '=', userId).returning([...COLUMNS]).executeTakeFirstOrThrow();
   // A lower role ends older tokens for good: raised again later, they stay ended. A higher role
   // leaves them as they are, with the lower role they name.
-  if (RANK[role] < RANK[user.role]) {
+  if (ROLE_RANK[role] < ROLE_RANK[user.role]) {
     await bumpTokenVersion(q, userId);
     await announceCredentialChange(q.unfiltered, userId);
   }
@@ -137,7 +136,7 @@ export async function removeUser(q: ScopedQueries, userId: string): Promise<void
 export async function resetPassword(q: ScopedQueries, caller: TenantContext, userId: string, passwordHash: string): Promise<void> {
   const user = await userOfTenant(q, userId);
   if (user.user_id === caller.userId) throw new Forbidden('change your own password with POST /v1/auth/password');
-  const below = isAbove(caller.tenantType, user.tenant_type as TenantType) || RANK[user.role] < RANK[caller.role];
+  const below = isAbove(caller.tenantType, user.tenant_type as TenantType) || ROLE_RANK[user.role] < ROLE_RANK[caller.role];
   if (!below) throw new Forbidden('a password is reset only for a user below you');
   await q.updateTable('accounts').set({ password_hash: passwordHash, token_version: sql<number>`token_version + 1` }).where('user_id', '=', userId).execute();
   await announceCredentialChange(q.unfiltered, userId);

@@ -18,7 +18,10 @@
 import { sql, type Kysely } from 'kysely';
 import { contextRule } from './policy-sql.ts';
 
-/** Tables whose tenant_isolation policy 0004 wrote with sub-selects, and their client column. */
+/**
+ * Tables whose tenant_isolation policy 0004 wrote with sub-selects, and their client column. Written
+ * out, not taken from tenant-db.ts: a migration must do the same thing however the code grows.
+ */
 const SCOPED: Record<string, string> = {
   clients: 'client_id',
   accounts: 'client_id',
