@@ -15,10 +15,16 @@ import { deleteContact } from './contacts.ts';
 // Facts about a contact, flat: each a JSON scalar or a short list of them. One `type` list rather
 // than a union, which Ajv's type coercion would satisfy with its first branch (12 read as "12").
 // A key's bounds go in propertyNames: a Record's key schema only chooses which values it applies to.
+// Every key must also match the Record's own pattern (additionalProperties: false), or a key that
+// the pattern's `.` does not match (one with a line break) would carry any value past the checks.
 type Scalar = string | number | boolean | null;
 const SCALAR = { type: ['string', 'number', 'boolean', 'null'], maxLength: 2000 };
 const AttributeValue = Type.Unsafe<Scalar | Scalar[]>({ type: [...SCALAR.type, 'array'], maxLength: 2000, maxItems: 50, items: SCALAR });
-const Attributes = Type.Record(Type.String(), AttributeValue, { maxProperties: 50, propertyNames: { minLength: 1, maxLength: 64 } });
+const Attributes = Type.Record(Type.String({ pattern: '^[^\\u0000-\\u001f\\u007f]+$' }), AttributeValue, {
+  maxProperties: 50,
+  additionalProperties: false,
+  propertyNames: { minLength: 1, maxLength: 64 },
+});
 const Email = Type.String({ format: 'email', maxLength: 320 });
 const Name = Type.String({ maxLength: 200 });
 const Phone = Type.String({ maxLength: 40, pattern: '^[0-9+()\\-. ]*$' });

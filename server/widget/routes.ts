@@ -21,6 +21,7 @@ import type { Metrics } from '../metrics/metrics.ts';
 import { queueSubmissionCreated } from '../webhooks/outbox.ts';
 import { isSuppressed } from '../privacy/privacy-settings.ts';
 import { recordSuppressedSubmission } from '../privacy/suppressed-submission.ts';
+import { FailureLog } from '../http/failure-log.ts';
 import { UnknownKeyBrake } from './unknown-keys.ts';
 
 declare module 'fastify' {
@@ -66,13 +67,13 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     errorResponseBuilder: (_request, context) => new RateLimited(String(Math.ceil(context.ttl / 1000))),
   });
 
-  /**
-   * The decision of a request, on the request for the log and the handlers; a refusal ends the
-   * request. A refusal is logged with its reason when it is decided (`fresh`), not again each time
-   * its cached decision answers: a page that keeps asking from a refused origin is one line per
-   * decision's lifetime, and the access log counts the rest.
-   */
-  function settle(request: FastifyRequest, decided: WidgetDecision, fresh: boolean): Error | undefined {
+  // A refused origin is logged with its reason, at most once per client every 10 s with a count of
+  // the rest: any page may send any Origin with a real key, and a line each would let it flood the log.
+  const refusals = new FailureLog(app.log, 10_000, 'info');
+  app.addHook('onClose', async () => refusals.close());
+
+  /** The decision of a request, on the request for the log and the handlers; a refusal ends the request. */
+  function settle(request: FastifyRequest, decided: WidgetDecision): Error | undefined {
     const { client, verdict } = decided;
     metrics.countVerdict(verdict.allowed);
     if (!client) {
@@ -82,11 +83,10 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     // The tenant is known from here on: every later log line of the request names it.
     request.log = request.log.child({ tenantId: client.clientId });
     if (!isAuthorized(decided)) {
-      if (fresh) {
-        // A malformed Origin is logged by its length only: it may be kilobytes of anything.
-        const origin = verdict === MALFORMED_ORIGIN ? `(${request.headers.origin?.length} characters)` : (request.headers.origin ?? null);
-        request.log.info({ origin, reason: verdict.allowed ? 'no configuration' : verdict.reason }, 'widget origin refused');
-      }
+      // A malformed Origin is logged by its length only: it may be kilobytes of anything.
+      const origin = verdict === MALFORMED_ORIGIN ? `(${request.headers.origin?.length} characters)` : (request.headers.origin ?? null);
+      const reason = verdict.allowed ? 'no configuration' : verdict.reason;
+      refusals.report(client.clientId, { tenantId: client.clientId, reqId: request.id, origin, reason }, 'widget origin refused');
       return new DomainNotAuthorized();
     }
     // The cached decision itself: a warm request allocates nothing for it.
@@ -106,17 +106,17 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     if (!PUBLIC_KEY.test(publicKey)) return refuse(request, reply, done, new UnknownWidget());
     const origin = request.headers.origin;
     const cached = verdicts.peek(publicKey, origin);
-    if (cached) return answer(request, reply, done, cached, false);
+    if (cached) return answer(request, reply, done, cached);
     const wait = unknownKeys.wait(request.ip);
     if (wait > 0) {
       reply.header('retry-after', String(wait));
       return refuse(request, reply, done, new RateLimited(String(wait)));
     }
-    verdicts.decide(publicKey, origin).then((decided) => answer(request, reply, done, decided, true), done);
+    verdicts.decide(publicKey, origin).then((decided) => answer(request, reply, done, decided), done);
   });
 
-  function answer(request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void, decided: WidgetDecision, fresh: boolean): void {
-    const refusal = settle(request, decided, fresh);
+  function answer(request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void, decided: WidgetDecision): void {
+    const refusal = settle(request, decided);
     if (refusal) refuse(request, reply, done, refusal);
     else done();
   }

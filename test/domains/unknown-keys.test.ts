@@ -55,3 +55,14 @@ test('past the limit an address waits, without a database look-up; others and wa
   expect(written.filter((msg) => msg.startsWith('widget: an address is sending'))).toHaveLength(1);
   expect(written.length).toBeLessThanOrEqual(4);
 });
+
+test('a real key sent from 200 different refused origins writes a few lines, not 200', async () => {
+  const logFrom = lines.length;
+  for (let i = 0; i < 200; i++) {
+    const response = await f.t.app.inject({ method: 'GET', url: `/v1/widget/${f.publicKey}/config`, headers: { origin: `https://site${i}.example` }, remoteAddress: '192.0.2.44' });
+    expect(response.statusCode).toBe(403);
+  }
+  const written = lines.slice(logFrom).map((line) => line.msg);
+  expect(written.filter((msg) => msg === 'widget origin refused')).toHaveLength(1);
+  expect(written.length).toBeLessThanOrEqual(3);
+});
