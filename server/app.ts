@@ -149,10 +149,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       };
       return;
     }
-    // Answers that carry a tenant's data are never cached, and never sniffed into something else.
-    const authenticated = route.config?.access !== undefined && !('public' in route.config.access);
+    // API answers (a tenant's data, a token) are never cached, and never sniffed into something else.
+    // The widget's public routes say their own caching.
+    const api = route.url.startsWith('/v1/') && !route.url.startsWith('/v1/widget/');
     route.onRequest = [
-      authenticated
+      api
         ? (request, reply, done) => {
             reply.header('x-request-id', request.id).header('x-content-type-options', 'nosniff').header('cache-control', 'no-store');
             done();

@@ -6,7 +6,7 @@
  * answered as a bare 500.
  */
 import { STATUS_CODES } from 'node:http';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { databaseFailureKind, describeFailure } from '../db/unavailable.ts';
 import { FailureLog } from './failure-log.ts';
 import { RETRY_AFTER_SECONDS, unavailableBody } from './unavailable.ts';
@@ -53,6 +53,20 @@ function validationMessage(error: FastifyError): string {
   const first = error.validation?.[0];
   const extra = first?.keyword === 'additionalProperties' ? (first.params as { additionalProperty?: unknown }).additionalProperty : undefined;
   return typeof extra === 'string' ? `${error.message}: "${extra.slice(0, 100)}"` : error.message;
+}
+
+/**
+ * Errors Fastify meets before any route runs (a URL that does not decode, a parameter too long),
+ * answered in the API's shape and without the caller's path, which Fastify's own message repeats.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  reply.header('x-request-id', request.id).code(400).send({
+    statusCode: 400,
+    code: 'FST_ERR_BAD_URL',
+    error: 'Bad Request',
+    message: 'The URL cannot be read: a malformed percent-encoding, or a path parameter over 100 characters',
+  });
+  request.log.info({ code: error.code }, 'request URL refused');
 }
 
 export function installErrorHandler(app: FastifyInstance): void {

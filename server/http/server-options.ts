@@ -1,5 +1,6 @@
 /** The Fastify server options of the application, shared with the benchmarks' bare baseline. */
 import { randomUUID } from 'node:crypto';
+import { frameworkErrorHandler } from './error-handler.ts';
 import { FailureLog } from './failure-log.ts';
 import { lazyLogger } from './lazy-logger.ts';
 import { LogController, type FastifyBaseLogger, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
@@ -65,6 +66,7 @@ export function serverOptions(logger: FastifyServerOptions['logger'] = false, tr
     bodyLimit: 64 * 1024,
     requestIdHeader: false,
     genReqId: () => randomUUID(),
+    frameworkErrors: frameworkErrorHandler as NonNullable<FastifyServerOptions['frameworkErrors']>,
     ...(logger && { logController: new AccessLog(), childLoggerFactory: requestLogger as NonNullable<FastifyServerOptions['childLoggerFactory']> }),
     // allowUnionTypes: a `type` list (contact attributes) is how a value may be one of several scalars
     // without Ajv's coercion turning it into the first of them.

@@ -85,6 +85,13 @@ describe('Fastify\'s own request errors keep their code', () => {
     expectShape(await post({ 'content-type': 'application/xml' }, '<contact/>'), 415, 'FST_ERR_CTP_INVALID_MEDIA_TYPE');
   });
 
+  test('a URL that does not decode, without the path repeated back', async () => {
+    const response = await t.call('GET', `/v1/clients/%E0%A4%A/contacts?secret=${'s'.repeat(50)}`, t.adminToken);
+    const body = expectShape(response, 400, 'FST_ERR_BAD_URL');
+    expect(response.body).not.toMatch(/E0|%|contacts|sss/);
+    expect(body.message).toMatch(/cannot be read/);
+  });
+
   test('a route that does not exist, without the path repeated back', async () => {
     const body = expectShape(await t.call('GET', '/v1/nothing-here', t.adminToken), 404, 'UPZ_NOT_FOUND');
     expect(body.message).toBe('No route answers GET at this path');
@@ -95,7 +102,7 @@ describe('Fastify\'s own request errors keep their code', () => {
 });
 
 describe('headers of authenticated answers', () => {
-  test('JSON with a tenant’s data is never cached or sniffed; public answers keep their own caching', async () => {
+  test('API answers (a tenant’s data, a token) are never cached or sniffed; the bundle keeps its own caching', async () => {
     for (const url of [`/v1/clients/${clientId}`, `/v1/agencies`, `/v1/clients/${clientId}/contacts`]) {
       const response = await t.call('GET', url, t.adminToken);
       expect(response.statusCode).toBe(200);
@@ -107,6 +114,10 @@ describe('headers of authenticated answers', () => {
     expect(refused.statusCode).toBe(401);
     expect(refused.headers['x-content-type-options']).toBe('nosniff');
     expect(refused.headers['cache-control']).toBe('no-store');
+    // So does the sign-in answer, which carries a token.
+    const token = await t.call('POST', '/v1/auth/token', null, { email: 'nobody@example.test', password: 'wrong password' });
+    expect(token.headers['cache-control']).toBe('no-store');
+    expect(token.headers['x-content-type-options']).toBe('nosniff');
     // The widget bundle is public and cacheable.
     const bundle = await t.call('GET', '/widget.js', null);
     expect(bundle.headers['cache-control']).not.toBe('no-store');
@@ -219,6 +230,7 @@ describe('docs/errors.md', () => {
       ['FST_ERR_VALIDATION', 400],
       ['UPZ_ERROR', null],
       ['UPZ_NOT_FOUND', 404],
+      ['FST_ERR_BAD_URL', 400],
     ]);
     for (const match of source.matchAll(/'((?:UPZ|FST)_[A-Z0-9_]+)'/g)) {
       expect(codes.has(match[1] as string), `${match[1]} is answered by the error handler: add it here and to docs/errors.md`).toBe(true);
