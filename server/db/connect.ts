@@ -3,7 +3,7 @@
  * in the data dir (or in memory). Both are driven through Kysely's PostgreSQL dialect, so every
  * query, policy and migration is the same on both.
  */
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
@@ -18,8 +18,9 @@ export interface Notifications {
   /**
    * Subscribes to a channel. `onResume` is called after the listening connection was lost and
    * restored: notifications sent in between are gone, so whatever they would have told is unknown.
+   * `onLost` is called when it is lost: until onResume, no notification arrives.
    */
-  listen(channel: string, onPayload: (payload: string) => void, onResume?: () => void): Promise<() => Promise<void>>;
+  listen(channel: string, onPayload: (payload: string) => void, onResume?: () => void, onLost?: () => void): Promise<() => Promise<void>>;
   notify(channel: string, payload: string): Promise<void>;
 }
 
@@ -151,7 +152,7 @@ async function openPostgres(url: string, directUrl: string, settings: Settings):
     onResumed: (downMs, attempts) => emit({ type: 'listen-resumed', downMs, attempts }),
   });
   const notifications: Notifications = {
-    listen: (channel, onPayload, onResume) => listener.listen(channel, { onPayload, ...(onResume && { onResume }) }),
+    listen: (channel, onPayload, onResume, onLost) => listener.listen(channel, { onPayload, ...(onResume && { onResume }), ...(onLost && { onLost }) }),
     async notify(channel, payload) {
       await directPool.query('SELECT pg_notify($1, $2)', [channel, payload]);
     },
@@ -178,13 +179,17 @@ async function openPglite(dataDir: string, settings: Settings): Promise<Database
   if (dataDir === 'memory:') {
     pglite = new PGlite();
   } else {
+    // The data dir is the server's own (0700, so nothing in it is reached by other users); of what
+    // it holds, only the database's files and the signing key are touched.
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
-    await restrictToOwner(dataDir);
+    await chmod(dataDir, 0o700);
+    await mkdir(`${dataDir}/pgdata`, { recursive: true, mode: 0o700 });
+    await restrictToOwner(`${dataDir}/pgdata`);
     pglite = new PGlite(`${dataDir}/pgdata`);
   }
   await pglite.waitReady;
   // What PGlite just created (a new data dir is about a thousand files) is made owner-only too.
-  if (dataDir !== 'memory:') await restrictToOwner(dataDir);
+  if (dataDir !== 'memory:') await restrictToOwner(`${dataDir}/pgdata`);
   const { stats, log } = counter();
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new PglitePool(pglite) }), log });
   const notifications: Notifications = {

@@ -10,7 +10,10 @@ import pg from 'pg';
 
 interface Subscription {
   onPayload(payload: string): void;
+  /** The connection is back: notifications sent while it was away are gone. */
   onResume?(): void;
+  /** The connection is lost: until onResume, no notification will arrive. */
+  onLost?(): void;
 }
 
 /** Told once when the listening connection is lost, and once when it is back (not per attempt). */
@@ -23,6 +26,13 @@ const FIRST_RETRY_MS = 100;
 const MAX_RETRY_MS = 500;
 /** A connect that hangs (a frozen server, a lost packet) is given up and tried again. */
 const CONNECT_TIMEOUT_MS = 2000;
+/**
+ * How often the listening connection is asked whether it still works, and how long it may take to
+ * say so. A connection dropped without a packet (a NAT's idle timeout) is otherwise noticed only by
+ * the system's TCP keep-alive, after hours; meanwhile every notification would be missed silently.
+ */
+const HEARTBEAT_MS = 5000;
+const HEARTBEAT_TIMEOUT_MS = 2000;
 
 export class PgListener {
   readonly #url: string;
@@ -90,16 +100,30 @@ export class PgListener {
       if (!this.#closed && !this.#lost) {
         this.#lost = { since: Date.now(), attempts: 0 };
         this.#events.onLost?.(error ?? new Error('the listening connection ended'));
+        for (const subscribers of this.#channels.values()) for (const subscription of subscribers) subscription.onLost?.();
       }
       this.#scheduleReconnect();
     };
     client.on('error', onLost);
-    client.on('end', () => onLost());
+    client.on('end', () => {
+      clearInterval(heartbeat);
+      onLost();
+    });
+    const heartbeat = setInterval(() => {
+      if (this.#client !== client) return;
+      client.query({ text: 'SELECT 1', query_timeout: HEARTBEAT_TIMEOUT_MS } as pg.QueryConfig).catch((error: Error) => {
+        onLost(new Error(`the listening connection did not answer: ${error.message}`));
+        // A connection that does not answer is closed for good: the reconnect opens a new one.
+        (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+      });
+    }, HEARTBEAT_MS);
+    heartbeat.unref();
     try {
       await client.connect();
       for (const channel of this.#channels.keys()) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
     } catch (error) {
       lost = true;
+      clearInterval(heartbeat);
       await client.end().catch(() => {});
       throw error;
     }

@@ -20,7 +20,10 @@ export function followCredentialChanges(notifications: Notifications, cache: Cre
   return notifications.listen(
     CREDENTIALS_CHANNEL,
     (userId) => cache.invalidate(userId),
-    // Notifications may have been missed while the connection was down: forget every user.
-    () => cache.invalidateAll(),
+    // Notifications may have been missed while the connection was down: forget every user, and
+    // trust cached credentials again from now on.
+    () => cache.trust(),
+    // No notification can arrive now: every request reads its user's credentials until it is back.
+    () => cache.distrust(),
   );
 }

@@ -58,6 +58,8 @@ export class CredentialCache {
   #all = 0;
   readonly #marks: LRUCache<string, number>;
   readonly #ttlMs: number;
+  /** False while changes cannot be heard of (see distrust). */
+  #trusted = true;
   readonly #listeners = new Set<(userId: string) => void>();
 
   constructor(data: TenantDatabase, platformId: string, options: CredentialCacheOptions = {}) {
@@ -94,6 +96,21 @@ export class CredentialCache {
     for (const listener of this.#listeners) listener(userId);
   }
 
+  /**
+   * No change can be heard of now (the LISTEN connection is lost): everything cached is forgotten,
+   * and credentials are read for every request, not kept, until trust() says changes are heard again.
+   */
+  distrust(): void {
+    this.#trusted = false;
+    this.invalidateAll();
+  }
+
+  /** Changes are heard of again: what was read while they were not is forgotten, and caching resumes. */
+  trust(): void {
+    this.invalidateAll();
+    this.#trusted = true;
+  }
+
   /** Forgets every user (after notifications may have been missed). */
   invalidateAll(): void {
     this.#clock += 1;
@@ -125,7 +142,7 @@ export class CredentialCache {
     // Invalidated while it was read (or read for longer than a mark is kept): the row may predate
     // the change, so it serves this request only.
     const current = since >= this.#all && since >= (this.#marks.get(userId) ?? 0) && Date.now() - started < this.#ttlMs;
-    if (current) this.#entries.set(userId, credentials ?? NO_USER);
+    if (current && this.#trusted) this.#entries.set(userId, credentials ?? NO_USER);
     return credentials;
   }
 

@@ -2,7 +2,7 @@
  * The embedded database's files belong to the server's user alone: its WAL holds password hashes,
  * and PGlite writes every file world-readable and -writable.
  */
-import { mkdtemp, rm, stat, chmod, readdir } from 'node:fs/promises';
+import { mkdtemp, rm, stat, chmod, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
@@ -43,6 +43,9 @@ test('a new data dir, and one left world-readable by an earlier version, are own
     await chmod(path.join(dataDir, relative), kind === 'dir' ? 0o777 : 0o666);
   }
   await chmod(dataDir, 0o777);
+  // A file of the operator's own beside the database is left as it is.
+  await writeFile(path.join(dataDir, 'notes.txt'), 'mine');
+  await chmod(path.join(dataDir, 'notes.txt'), 0o644);
 
   const again = await openDatabase({ databaseUrl: null, databaseDirectUrl: null, dataDir });
   try {
@@ -50,7 +53,7 @@ test('a new data dir, and one left world-readable by an earlier version, are own
     expect(entries.length).toBeGreaterThan(500);
     expect(((await stat(dataDir)).mode & 0o777).toString(8)).toBe('700');
     const open = entries.filter((line) => !line.startsWith('0700 dir') && !line.startsWith('0600 file'));
-    expect(open).toEqual([]);
+    expect(open).toEqual(['0644 file notes.txt']);
   } finally {
     await again.close();
   }

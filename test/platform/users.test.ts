@@ -9,6 +9,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { onPostgres } from '../support/test-database.ts';
+import { startFaultProxy } from '../support/fault-proxy.ts';
+import { openDatabase } from '../../server/db/connect.ts';
 import { createAgency, createAgencyWithClient, createClient, createUser, decodeToken, expectStatus, marker, USER_PASSWORD, type CreatedUser } from './provision.ts';
 
 let t: TestApp;
@@ -293,6 +295,36 @@ describe('on another instance', () => {
     expectStatus(await t.call('DELETE', `/v1/clients/${clientId}/users/${user.id}`, agencyAdmin.token), 204);
     const ms = await until401(user.token, clientRoute(), performance.now());
     expect(ms).toBeLessThan(1000);
+  });
+
+  test.runIf(onPostgres)('while an instance cannot listen, it reads every request\'s credentials: a removal still ends a token within 1 s', async () => {
+    // Instance C queries the database directly, but listens through a proxy that is about to fail.
+    const proxy = await startFaultProxy(t.db.url as string);
+    const handle = await openDatabase({ databaseUrl: t.db.url, databaseDirectUrl: proxy.url, dataDir: 'memory:', poolSize: 4 });
+    const c = await createTestApp({ jwtSecret: t.jwtSecret }, { ...t.db, handle, close: async () => {} });
+    try {
+      const user = await createUser(t, agencyAdmin.token, 'clients', clientId, 'member');
+      expectStatus(await c.call('GET', clientRoute(), user.token), 200);
+      const lost = new Promise<void>((resolve) => {
+        const off = c.app.credentials.onInvalidate((userId) => {
+          if (userId !== '*') return;
+          off();
+          resolve();
+        });
+      });
+      await proxy.refuse();
+      proxy.cutAll();
+      await lost;
+      expectStatus(await t.call('DELETE', `/v1/clients/${clientId}/users/${user.id}`, agencyAdmin.token), 204);
+      const since = performance.now();
+      const refused = await c.call('GET', clientRoute(), user.token);
+      expect401(refused);
+      expect(performance.now() - since).toBeLessThan(1000);
+    } finally {
+      await c.close();
+      await handle.close();
+      await proxy.close();
+    }
   });
 
   test('a password the user changes itself on A ends its token on B', async () => {
