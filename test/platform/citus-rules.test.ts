@@ -5,7 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { REFERENCE_TABLES } from '../../server/db/schema.ts';
-import { citusViolations, documentedReferenceTables } from '../support/citus-rules.ts';
+import { citusViolations, documentedReferenceTables, runbookTables } from '../support/citus-rules.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let database: TestDatabase;
@@ -22,6 +22,19 @@ test('the schema after every migration breaks no rule', async () => {
 
 test('docs/scaling.md lists the reference tables that server/db/schema.ts names, and Kysely’s own', async () => {
   expect(await documentedReferenceTables()).toEqual([...REFERENCE_TABLES, 'kysely_migration', 'kysely_migration_lock'].sort());
+});
+
+test('the runbook distributes every table with agency_id and makes every other table but Kysely’s a reference table', async () => {
+  const { rows } = await sql<{ table: string; sharded: boolean }>`
+    SELECT c.relname AS table,
+           EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'agency_id' AND NOT a.attisdropped) AS sharded
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND c.relname NOT LIKE 'kysely%'
+    ORDER BY 1`.execute(db);
+  const reference: readonly string[] = REFERENCE_TABLES;
+  const runbook = await runbookTables();
+  expect(runbook.reference).toEqual(rows.filter((row) => reference.includes(row.table)).map((row) => row.table));
+  expect(runbook.distributed).toEqual(rows.filter((row) => !reference.includes(row.table)).map((row) => row.table));
 });
 
 /** Runs `migration` in a transaction that is rolled back, and returns the violations it introduced. */

@@ -21,6 +21,16 @@ export async function documentedReferenceTables(): Promise<string[]> {
   return names.sort();
 }
 
+/** The tables the runbook in docs/scaling.md makes reference tables, and those it distributes. */
+export async function runbookTables(): Promise<{ reference: string[]; distributed: string[] }> {
+  const text = await readFile(SCALING_DOC, 'utf8');
+  const names = (pattern: RegExp) => [...text.matchAll(pattern)].map((match) => match[1]!).sort();
+  return {
+    reference: names(/create_reference_table\('([a-z_]+)'\)/g),
+    distributed: names(/create_distributed_table(?:_concurrently)?\('([a-z_]+)'/g),
+  };
+}
+
 export async function citusViolations(db: Kysely<any>): Promise<string[]> {
   const violations: string[] = [];
 
