@@ -136,7 +136,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
       },
       async (request, reply) => {
         const { userId } = request.params;
-        await request.scoped((q) => removeUser(q, userId));
+        await request.scoped((q) => removeUser(q, request.tenant, userId));
         app.credentials.invalidate(userId);
         return reply.code(204).send(null);
       },

@@ -108,9 +108,38 @@ async function bumpTokenVersion(q: ScopedQueries, userId: string): Promise<void>
   await q.updateTable('accounts').set({ token_version: sql<number>`token_version + 1` }).where('user_id', '=', userId).execute();
 }
 
+/** Whether `caller` stands above `user`: in a tenant higher up, or with a higher role in the same one. */
+function standsAbove(caller: TenantContext, user: UserRow): boolean {
+  return isAbove(caller.tenantType, user.tenant_type as TenantType) || ROLE_RANK[user.role] < ROLE_RANK[caller.role];
+}
+
+/**
+ * A user's role and membership are changed by the user itself or by someone above it, never by a
+ * peer: an admin who could lower a fellow admin could then reset its password and act in its name.
+ */
+function mayChange(caller: TenantContext, user: UserRow): void {
+  if (user.user_id !== caller.userId && !standsAbove(caller, user)) {
+    throw new Forbidden('a fellow admin is changed or removed only by itself or by an admin of a tenant above');
+  }
+}
+
+/**
+ * Invitations a user sent that nobody has accepted go with the authority they were sent on: all of
+ * them when the user is removed, those for a role above its new one when it is lowered.
+ */
+async function withdrawInvitationsOf(q: ScopedQueries, userId: string, above: Role | null): Promise<void> {
+  let query = q.deleteFrom('invitations').where('invited_by', '=', userId).where('accepted_at', 'is', null);
+  if (above !== null) query = query.where('role', 'in', (Object.keys(ROLE_RANK) as Role[]).filter((role) => ROLE_RANK[role] > ROLE_RANK[above]));
+  const gone = await query.returning('invitation_id').execute();
+  if (gone.length > 0) {
+    await q.audit({ action: 'invitation.withdrawn', targetType: 'user', targetId: userId, details: { invitations: gone.map((row) => row.invitation_id), reason: above === null ? 'inviter removed' : 'inviter lowered' } });
+  }
+}
+
 export async function changeRole(q: ScopedQueries, caller: TenantContext, userId: string, role: Role): Promise<UserView> {
   mayGive(caller, role);
   const { user, admins } = await lockForChange(q, userId);
+  mayChange(caller, user);
   if (user.role === role) return userView(user);
   if (role !== 'admin') keepAnAdmin(user, admins);
   const row = await q.updateTable('users').set({ role }).where('user_id', '=', userId).returning([...COLUMNS]).executeTakeFirstOrThrow();
@@ -118,15 +147,18 @@ export async function changeRole(q: ScopedQueries, caller: TenantContext, userId
   // leaves them as they are, with the lower role they name.
   if (ROLE_RANK[role] < ROLE_RANK[user.role]) {
     await bumpTokenVersion(q, userId);
+    await withdrawInvitationsOf(q, userId, role);
     await announceCredentialChange(q.unfiltered, userId);
   }
   await q.audit({ action: 'user.role_changed', targetType: 'user', targetId: userId, details: { from: user.role, to: role } });
   return userView(row as UserRow);
 }
 
-export async function removeUser(q: ScopedQueries, userId: string): Promise<void> {
+export async function removeUser(q: ScopedQueries, caller: TenantContext, userId: string): Promise<void> {
   const { user, admins } = await lockForChange(q, userId);
+  mayChange(caller, user);
   keepAnAdmin(user, admins);
+  await withdrawInvitationsOf(q, userId, null);
   await q.deleteFrom('users').where('user_id', '=', userId).execute();
   await q.deleteFrom('accounts').where('user_id', '=', userId).execute();
   await announceCredentialChange(q.unfiltered, userId);
@@ -136,8 +168,7 @@ export async function removeUser(q: ScopedQueries, userId: string): Promise<void
 export async function resetPassword(q: ScopedQueries, caller: TenantContext, userId: string, passwordHash: string): Promise<void> {
   const user = await userOfTenant(q, userId);
   if (user.user_id === caller.userId) throw new Forbidden('change your own password with POST /v1/auth/password');
-  const below = isAbove(caller.tenantType, user.tenant_type as TenantType) || ROLE_RANK[user.role] < ROLE_RANK[caller.role];
-  if (!below) throw new Forbidden('a password is reset only for a user below you');
+  if (!standsAbove(caller, user)) throw new Forbidden('a password is reset only for a user below you');
   await q.updateTable('accounts').set({ password_hash: passwordHash, token_version: sql<number>`token_version + 1` }).where('user_id', '=', userId).execute();
   await announceCredentialChange(q.unfiltered, userId);
   await q.audit({ action: 'user.password_changed', targetType: 'user', targetId: userId, details: { by: 'admin' } });

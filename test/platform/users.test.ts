@@ -78,7 +78,8 @@ describe('removal', () => {
   test('a removed admin\'s token can no longer create an admin, and the removed admin cannot sign in', async () => {
     const first = await createUser(t, agencyAdmin.token, 'clients', clientId, 'admin');
     const second = await createUser(t, first.token, 'clients', clientId, 'admin');
-    expectStatus(await t.call('DELETE', `/v1/clients/${clientId}/users/${first.id}`, second.token), 204);
+    // Removed by the agency's admin, above it (a fellow admin may not: see 'peers').
+    expectStatus(await t.call('DELETE', `/v1/clients/${clientId}/users/${first.id}`, agencyAdmin.token), 204);
     const attempt = await t.call('POST', `/v1/clients/${clientId}/users`, first.token, { email: `${marker('sneak')}@example.test`, password: USER_PASSWORD, role: 'admin' });
     expect401(attempt);
     expect401(await t.call('GET', clientRoute(), first.token));
@@ -120,19 +121,63 @@ describe('removal', () => {
   });
 });
 
-test('two admins removing each other at once: one goes, the other stays, nothing fails', async () => {
+test('two admins stepping down at once, on two instances: one goes, the other stays, nothing fails', async () => {
   const agency = (await createAgency(t)).id;
   const first = await createUser(t, t.adminToken, 'agencies', agency, 'admin');
   const second = await createUser(t, t.adminToken, 'agencies', agency, 'admin');
   const answers = await Promise.all([
-    t.call('DELETE', `/v1/agencies/${agency}/users/${second.id}`, first.token),
-    b.call('DELETE', `/v1/agencies/${agency}/users/${first.id}`, second.token),
+    t.call('DELETE', `/v1/agencies/${agency}/users/${first.id}`, first.token),
+    b.call('DELETE', `/v1/agencies/${agency}/users/${second.id}`, second.token),
   ]);
   const statuses = answers.map((answer) => answer.statusCode).sort();
-  // The one that waited finds either its caller removed (401 at its next request) or itself the last admin.
+  // The one that waited finds itself the last admin.
   expect(statuses, answers.map((answer) => answer.body).join(' ')).toEqual([204, 409]);
   const list = await t.call('GET', `/v1/agencies/${agency}/users`, t.adminToken);
   expect(list.json().items.filter((item: { role: string }) => item.role === 'admin')).toHaveLength(1);
+});
+
+describe('peers', () => {
+  test('an admin neither lowers nor removes a fellow admin, so cannot take over its account; an admin above may', async () => {
+    const agency = (await createAgency(t)).id;
+    const client = (await createClient(t, t.adminToken, agency)).id;
+    const first = await createUser(t, t.adminToken, 'clients', client, 'admin');
+    const second = await createUser(t, t.adminToken, 'clients', client, 'admin');
+    const url = `/v1/clients/${client}/users/${second.id}`;
+    expectStatus(await t.call('PATCH', url, first.token, { role: 'viewer' }), 403);
+    expectStatus(await t.call('DELETE', url, first.token), 403);
+    expectStatus(await t.call('POST', `${url}/password`, first.token, { newPassword: 'taken over, if it worked' }), 403);
+    // Nothing changed: the fellow admin still works with its own token.
+    expectStatus(await t.call('GET', `/v1/clients/${client}/users`, second.token), 200);
+    // A member below is the admin's to change; the agency's admin above may change either admin.
+    const member = await createUser(t, first.token, 'clients', client, 'member');
+    expectStatus(await t.call('PATCH', `/v1/clients/${client}/users/${member.id}`, first.token, { role: 'viewer' }), 200);
+    expectStatus(await t.call('PATCH', url, t.adminToken, { role: 'member' }), 200);
+  });
+
+  test('invitations a removed or lowered admin sent can no longer be accepted', async () => {
+    const agency = (await createAgency(t)).id;
+    const client = (await createClient(t, t.adminToken, agency)).id;
+    const inviter = await createUser(t, t.adminToken, 'clients', client, 'admin');
+    // Another admin, so that the inviter can be lowered and removed.
+    await createUser(t, t.adminToken, 'clients', client, 'admin');
+    const invite = async (role: string) => {
+      const response = await t.call('POST', `/v1/clients/${client}/invitations`, inviter.token, { email: `${marker('invited')}@example.test`, role });
+      expectStatus(response, 201);
+      return response.json().token as string;
+    };
+    const asAdmin = await invite('admin');
+    const asViewer = await invite('viewer');
+    // Lowered to member: the admin invitation goes, the viewer one stays.
+    expectStatus(await t.call('PATCH', `/v1/clients/${client}/users/${inviter.id}`, t.adminToken, { role: 'member' }), 200);
+    expectStatus(await t.call('POST', '/v1/invitations/accept', null, { token: asAdmin, password: 'a long enough password' }), 404);
+    const relowered = await t.signIn(inviter.email, USER_PASSWORD);
+    expect(relowered).toBeTruthy();
+    // Removed: every invitation it sent goes.
+    expectStatus(await t.call('DELETE', `/v1/clients/${client}/users/${inviter.id}`, t.adminToken), 204);
+    expectStatus(await t.call('POST', '/v1/invitations/accept', null, { token: asViewer, password: 'a long enough password' }), 404);
+    const audit = await t.call('GET', `/v1/clients/${client}/audit-log?limit=100`, t.adminToken);
+    expect(audit.json().items.filter((item: { action: string }) => item.action === 'invitation.withdrawn')).toHaveLength(2);
+  });
 });
 
 describe('roles', () => {
