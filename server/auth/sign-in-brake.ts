@@ -98,8 +98,12 @@ export class SignInBrake {
         ${ipCount}
         RETURNING last_admitted, blocked_until
       ), stale AS (
-        DELETE FROM sign_in_brake WHERE key IN (
-          SELECT key FROM sign_in_brake WHERE last_at < ${forget} AND key NOT IN (${pairKey}, ${ipKey}) LIMIT ${SWEEP_PER_ATTEMPT}
+        -- Rows another attempt holds are skipped, never waited for: two returning callers each
+        -- sweeping the other's rows would otherwise wait on each other (a deadlock). The age is
+        -- checked again on delete, in case the row was counted since it was picked.
+        DELETE FROM sign_in_brake WHERE last_at < ${forget} AND key IN (
+          SELECT key FROM sign_in_brake WHERE last_at < ${forget} AND key NOT IN (${pairKey}, ${ipKey})
+          LIMIT ${SWEEP_PER_ATTEMPT} FOR UPDATE SKIP LOCKED
         )
         RETURNING key
       ), verdict AS (

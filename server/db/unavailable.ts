@@ -13,7 +13,8 @@ export type DatabaseFailureKind =
   | 'statement timeout'
   | 'lock timeout'
   | 'too many connections'
-  | 'pool queue full';
+  | 'pool queue full'
+  | 'conflict';
 
 /** What a caller is told for each kind: for people, without SQL, hosts or stacks. */
 const MESSAGES: Record<DatabaseFailureKind, string> = {
@@ -24,6 +25,7 @@ const MESSAGES: Record<DatabaseFailureKind, string> = {
   'lock timeout': 'The record is busy; try again shortly.',
   'too many connections': 'The database has no connection to spare; try again shortly.',
   'pool queue full': 'Too many requests are waiting for the database; try again shortly.',
+  conflict: 'The change met another one at the same moment; try again.',
 };
 
 /** Thrown by the pool instead of queueing a request behind too many others. */
@@ -55,6 +57,9 @@ const SQLSTATES: Record<string, DatabaseFailureKind> = {
   '53300': 'too many connections',
   '57014': 'statement timeout', // query_canceled: statement_timeout, or a cancel request
   '55P03': 'lock timeout',
+  // Transient by definition: PostgreSQL chose this transaction to give way; the same request again succeeds.
+  '40P01': 'conflict', // deadlock_detected
+  '40001': 'conflict', // serialization_failure
 };
 
 /** Messages of `pg` and `pg-pool` that carry no code. */

@@ -98,3 +98,19 @@ test('counts are kept for a day of quiet, then forgotten and their rows deleted 
   // And the address that sprayed emails a day ago starts afresh.
   expectStatus(await signIn(b, '192.0.2.99', user.email, USER_PASSWORD), 200);
 });
+
+describe('callers returning after a day', () => {
+  test('sign in at once on two instances without waiting on each other: no deadlock, no 5xx', async () => {
+    // Every address failed once, then fell quiet for more than a day: its rows are stale, and each
+    // attempt that sweeps stale rows may pick another returning caller's.
+    const addresses = Array.from({ length: 8 }, (_, i) => `198.51.100.${100 + i}`);
+    const statuses: number[] = [];
+    for (let round = 0; round < 20; round++) {
+      for (const address of addresses) await signIn(a, address, user.email, 'a wrong password');
+      clock += 25 * 3600 * 1000;
+      const answers = await Promise.all(addresses.map((address, i) => signIn(i % 2 ? a : b, address, user.email, USER_PASSWORD)));
+      statuses.push(...answers.map((answer) => answer.statusCode));
+    }
+    expect(statuses.filter((status) => status !== 200)).toEqual([]);
+  }, 90_000);
+});
