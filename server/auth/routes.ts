@@ -18,6 +18,7 @@ import { announceCredentialChange } from '../tenancy/credential-events.ts';
 import { ACCESS_TOKEN_TTL_SECONDS, toClaims, type TenantContext } from '../tenancy/tenant-context.ts';
 import { hashPassword, verifyPassword, type PasswordCost } from './password.ts';
 import { SignInBrake } from './sign-in-brake.ts';
+import { callerAddress } from '../http/caller-address.ts';
 
 export interface AuthRoutesOptions {
   platformId: string;
@@ -71,7 +72,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
         brake.attempt<Account>(
           db,
           email,
-          request.ip,
+          callerAddress(request.ip),
           db
             .selectFrom('accounts')
             .leftJoin('users', (join) => join.onRef('users.agency_id', '=', 'accounts.agency_id').onRef('users.user_id', '=', 'accounts.user_id'))
@@ -95,7 +96,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
           targetId: account?.user_id ?? null,
           ...(!ok && { personal: { email, details: { email } } }),
         });
-        if (ok) await brake.succeeded(db, email, request.ip);
+        if (ok) await brake.succeeded(db, email, callerAddress(request.ip));
       });
       if (!ok) throw new BadCredentials();
       const context: TenantContext = {
@@ -125,7 +126,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
         brake.attempt(
           db,
           who,
-          request.ip,
+          callerAddress(request.ip),
           db.selectFrom('accounts').select(['user_id', 'tenant_type', 'agency_id', 'client_id', 'password_hash', 'token_version']).where('user_id', '=', tenant.userId),
         ),
       );
@@ -151,7 +152,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
         if (updated.numUpdatedRows === 0n) return false;
         await announceCredentialChange(db, account.user_id);
         await writeAudit(db, auditTenantOf(account), request.actor, { action: 'user.password_changed', targetType: 'user', targetId: account.user_id, details: { by: 'self' } });
-        await brake.succeeded(db, who, request.ip);
+        await brake.succeeded(db, who, callerAddress(request.ip));
         return true;
       });
       if (!changed) throw new WrongPassword();

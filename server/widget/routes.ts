@@ -21,6 +21,7 @@ import type { Metrics } from '../metrics/metrics.ts';
 import { queueSubmissionCreated } from '../webhooks/outbox.ts';
 import { isSuppressed } from '../privacy/privacy-settings.ts';
 import { recordSuppressedSubmission } from '../privacy/suppressed-submission.ts';
+import { callerAddress } from '../http/caller-address.ts';
 import { FailureLog } from '../http/failure-log.ts';
 import { UnknownKeyBrake } from './unknown-keys.ts';
 
@@ -77,7 +78,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     const { client, verdict } = decided;
     metrics.countVerdict(verdict.allowed);
     if (!client) {
-      if (unknownKeys.count(request.ip)) request.log.warn({ ip: request.ip }, 'widget: an address is sending public keys no client has; its look-ups pause for a minute');
+      if (unknownKeys.count(callerAddress(request.ip))) request.log.warn({ ip: callerAddress(request.ip) }, 'widget: an address is sending public keys no client has; its look-ups pause for a minute');
       return new UnknownWidget();
     }
     // The tenant is known from here on: every later log line of the request names it.
@@ -107,7 +108,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     const origin = request.headers.origin;
     const cached = verdicts.peek(publicKey, origin);
     if (cached) return answer(request, reply, done, cached);
-    const wait = unknownKeys.wait(request.ip);
+    const wait = unknownKeys.wait(callerAddress(request.ip));
     if (wait > 0) {
       reply.header('retry-after', String(wait));
       return refuse(request, reply, done, new RateLimited(String(wait)));
@@ -183,7 +184,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
         rateLimit: {
           max: submissionsPerMinute,
           timeWindow: 60_000,
-          keyGenerator: (request: FastifyRequest) => `${request.ip} ${(request.params as { publicKey?: string }).publicKey ?? ''}`,
+          keyGenerator: (request: FastifyRequest) => `${callerAddress(request.ip)} ${(request.params as { publicKey?: string }).publicKey ?? ''}`,
         },
       },
       schema: { params: KeyParams, body: SubmissionRequest, response: { 201: SubmissionResponse, ...ERRORS } },
