@@ -61,18 +61,6 @@ export async function exportContact(q: ScopedQueries, contactId: string, reader:
   };
 }
 
-interface DeliveryRow {
-  delivery_id: string;
-  webhook_id: string;
-  event_id: string;
-  event_type: string;
-  submission_id: string;
-  status: string;
-  attempts: number;
-  created_at: Date;
-  delivered_at: Date | null;
-}
-
 /**
  * Deliveries of these submissions. They hold no copy of the lead (the body is made from the
  * submission at each attempt), and are deleted with their submission; they are listed so the
@@ -80,15 +68,13 @@ interface DeliveryRow {
  */
 async function webhookDeliveriesOf(q: ScopedQueries, submissionIds: string[]) {
   if (submissionIds.length === 0) return [];
-  // The table comes with the webhooks migration (0009); a schema without it has no deliveries to list.
-  const { rows: present } = await sql<{ present: boolean }>`SELECT to_regclass('webhook_deliveries') IS NOT NULL AS present`.execute(q.unfiltered);
-  if (!present[0]?.present) return [];
-  const { agencyId, clientId } = q.scope;
-  const { rows } = await sql<DeliveryRow>`
-    SELECT delivery_id, webhook_id, event_id, event_type, submission_id, status, attempts, created_at, delivered_at
-      FROM webhook_deliveries
-     WHERE agency_id = ${agencyId}::uuid AND client_id = ${clientId}::uuid AND submission_id = ANY (${sql`ARRAY[${sql.join(submissionIds)}]::uuid[]`})
-     ORDER BY created_at, delivery_id`.execute(q.unfiltered);
+  const rows = await q
+    .selectFrom('webhook_deliveries')
+    .select(['delivery_id', 'webhook_id', 'event_id', 'event_type', 'submission_id', 'status', 'attempts', 'created_at', 'delivered_at'])
+    .where('submission_id', 'in', submissionIds)
+    .orderBy('created_at')
+    .orderBy('delivery_id')
+    .execute();
   return rows.map((row) => ({
     id: row.delivery_id,
     webhookId: row.webhook_id,
