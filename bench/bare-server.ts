@@ -8,9 +8,11 @@ import { serverOptions } from '../server/http/server-options.ts';
 
 const body = process.env.BENCH_BODY ?? '';
 const contentType = process.env.BENCH_CONTENT_TYPE ?? 'application/json; charset=utf-8';
+/** Headers the compared route sends besides the body's own, sent here too, so both answers are the same bytes. */
+const headers: Record<string, string> = JSON.parse(process.env.BENCH_HEADERS ?? '{}');
 const app = Fastify(serverOptions());
-app.get('/config', (_request, reply) => {
-  reply.type(contentType).send(body);
+app.get('/config', (request, reply) => {
+  reply.headers(headers).header('x-request-id', request.id).type(contentType).send(body);
 });
 const address = await app.listen({ host: '127.0.0.1', port: 0 });
 console.log(`bare listening on ${address}`);
