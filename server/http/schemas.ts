@@ -6,6 +6,9 @@ export const Uuid = Type.String({ pattern: UUID_PATTERN });
 /** A time in a response: a Date in code, an ISO 8601 string on the wire. */
 export const Timestamp = Type.Unsafe<Date>({ type: 'string', format: 'date-time' });
 
+/** A user's role in its tenant, as the API takes it. */
+export const RoleName = Type.Union([Type.Literal('admin'), Type.Literal('member'), Type.Literal('viewer')]);
+
 export const AgencyParams = Type.Object({ agencyId: Uuid });
 export const ClientParams = Type.Object({ clientId: Uuid });
 

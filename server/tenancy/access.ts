@@ -40,3 +40,8 @@ export function clientScope(context: TenantContext, clientId: string, agencyOfCl
   }
   return null;
 }
+
+/** The level of a scope's own users and invitations: its client's, or the agency's (not its clients'). */
+export function levelOf(scope: TenantScope): 'agency' | 'client' {
+  return scope.clientId ? 'client' : 'agency';
+}

@@ -10,11 +10,9 @@ import { NewPassword } from '../auth/routes.ts';
 import type { Role } from '../db/schema.ts';
 import type { Actor } from '../db/tenant-db.ts';
 import { InvitationInvalid } from '../errors.ts';
-import { AgencyParams, AUTHED_ERRORS, ClientParams, ErrorResponse, List, Timestamp, Uuid } from '../http/schemas.ts';
+import { AgencyParams, AUTHED_ERRORS, ClientParams, ErrorResponse, List, RoleName, Timestamp, Uuid } from '../http/schemas.ts';
 import { acceptInvitation, createInvitation, findOpenInvitation, listInvitations, withdrawInvitation } from './invitations.ts';
 import { mayGive } from './users.ts';
-
-const RoleName = Type.Union([Type.Literal('admin'), Type.Literal('member'), Type.Literal('viewer')]);
 
 const Invitation = Type.Object({
   id: Uuid,

@@ -16,6 +16,7 @@ import type { Database, Role } from '../db/schema.ts';
 import { enterScope, type Actor, type ScopedQueries } from '../db/tenant-db.ts';
 import { NotFound } from '../errors.ts';
 import { createUser } from './users.ts';
+import { levelOf } from '../tenancy/access.ts';
 
 /** How long an invitation may wait for its person; 7 days. */
 export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -65,7 +66,7 @@ export async function createInvitation(q: ScopedQueries, input: { email: string;
   const email = input.email.toLowerCase();
   const row = await q
     .insertInto('invitations', {
-      tenant_type: q.scope.clientId ? 'client' : 'agency',
+      tenant_type: levelOf(q.scope),
       email,
       role: input.role,
       token_hash: tokenHash(token),
@@ -83,7 +84,7 @@ export async function listInvitations(q: ScopedQueries, now: Date): Promise<Invi
   const rows = await q
     .selectFrom('invitations')
     .select([...COLUMNS])
-    .where('tenant_type', '=', q.scope.clientId ? 'client' : 'agency')
+    .where('tenant_type', '=', levelOf(q.scope))
     .where('accepted_at', 'is', null)
     .where('expires_at', '>', now)
     .orderBy('created_at')
@@ -95,7 +96,7 @@ export async function listInvitations(q: ScopedQueries, now: Date): Promise<Invi
 export async function withdrawInvitation(q: ScopedQueries, invitationId: string): Promise<void> {
   const gone = await q
     .deleteFrom('invitations')
-    .where('tenant_type', '=', q.scope.clientId ? 'client' : 'agency')
+    .where('tenant_type', '=', levelOf(q.scope))
     .where('invitation_id', '=', invitationId)
     .where('accepted_at', 'is', null)
     .returning(['email'])

@@ -14,11 +14,10 @@ import { writeAudit } from '../audit/audit-writer.ts';
 import { hashPassword, type PasswordCost } from '../auth/password.ts';
 import { NewPassword } from '../auth/routes.ts';
 import type { Role } from '../db/schema.ts';
-import { AgencyParams, AUTHED_ERRORS, ClientParams, ErrorResponse, List, Timestamp, Uuid } from '../http/schemas.ts';
+import { AgencyParams, AUTHED_ERRORS, ClientParams, ErrorResponse, List, RoleName, Timestamp, Uuid } from '../http/schemas.ts';
+import { levelOf } from '../tenancy/access.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { changeRole, createUser, listUsers, mayGive, removeUser, resetPassword, type UserView } from './users.ts';
-
-const RoleName = Type.Union([Type.Literal('admin'), Type.Literal('member'), Type.Literal('viewer')]);
 
 export const User = Type.Object({
   id: Uuid,
@@ -85,7 +84,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
             const target = request.scope.clientId ?? request.scope.agencyId;
             await writeAudit(db, platform, request.actor, {
               action: 'user.creation_withheld',
-              targetType: request.scope.clientId ? 'client' : 'agency',
+              targetType: levelOf(request.scope),
               targetId: target,
               details: { email: input.email, role: input.role, reason: 'the email has an account in another tenant' },
             });
@@ -94,7 +93,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
               email: input.email,
               role: input.role,
               tenantId: target,
-              tenantType: request.scope.clientId ? 'client' : 'agency',
+              tenantType: levelOf(request.scope),
               createdAt: new Date(),
             };
             return view;

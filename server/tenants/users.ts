@@ -18,7 +18,7 @@ import { sql } from 'kysely';
 import type { Role, TenantType } from '../db/schema.ts';
 import type { ScopedQueries } from '../db/tenant-db.ts';
 import { Forbidden, LastAdmin, NotFound } from '../errors.ts';
-import { hasRole, isAbove, ROLE_RANK } from '../tenancy/access.ts';
+import { hasRole, isAbove, levelOf, ROLE_RANK } from '../tenancy/access.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { announceCredentialChange } from '../tenancy/credential-events.ts';
 
@@ -47,11 +47,6 @@ function userView(row: UserRow): UserView {
   return { id: row.user_id, email: row.email, role: row.role, tenantId: row.client_id ?? row.agency_id, tenantType: row.tenant_type, createdAt: row.created_at };
 }
 
-/** The tenant type of the scope's own users: a client scope's, or the agency's (not its clients'). */
-function levelOf(q: ScopedQueries): 'agency' | 'client' {
-  return q.scope.clientId ? 'client' : 'agency';
-}
-
 /** Refuses a role above the caller's own. */
 export function mayGive(caller: TenantContext, role: Role): void {
   if (!hasRole(caller, role)) throw new Forbidden(`nobody gives a role above their own (${caller.role})`);
@@ -64,7 +59,7 @@ export function mayGive(caller: TenantContext, role: Role): void {
 export async function createUser(q: ScopedQueries, input: { email: string; role: Role }, passwordHash: string): Promise<UserView> {
   const email = input.email.toLowerCase();
   const userId = randomUUID();
-  const tenantType = levelOf(q);
+  const tenantType = levelOf(q.scope);
   await q.insertInto('accounts', { user_id: userId, email, tenant_type: tenantType, password_hash: passwordHash }).execute();
   const row = await q
     .insertInto('users', { user_id: userId, email, role: input.role, tenant_type: tenantType })
@@ -75,13 +70,13 @@ export async function createUser(q: ScopedQueries, input: { email: string; role:
 }
 
 export async function listUsers(q: ScopedQueries): Promise<UserView[]> {
-  const rows = await q.selectFrom('users').select([...COLUMNS]).where('tenant_type', '=', levelOf(q)).orderBy('created_at').orderBy('user_id').execute();
+  const rows = await q.selectFrom('users').select([...COLUMNS]).where('tenant_type', '=', levelOf(q.scope)).orderBy('created_at').orderBy('user_id').execute();
   return rows.map((row) => userView(row as UserRow));
 }
 
 /** The user of exactly this tenant, locked for the change; else 404, as for any record outside. */
 async function userOfTenant(q: ScopedQueries, userId: string): Promise<UserRow> {
-  const row = await q.selectFrom('users').select([...COLUMNS]).where('tenant_type', '=', levelOf(q)).where('user_id', '=', userId).forUpdate().executeTakeFirst();
+  const row = await q.selectFrom('users').select([...COLUMNS]).where('tenant_type', '=', levelOf(q.scope)).where('user_id', '=', userId).forUpdate().executeTakeFirst();
   if (!row) throw new NotFound('User');
   return row as UserRow;
 }
@@ -91,7 +86,7 @@ async function lockForChange(q: ScopedQueries, userId: string): Promise<{ user: 
   const admins = await q
     .selectFrom('users')
     .select('user_id')
-    .where('tenant_type', '=', levelOf(q))
+    .where('tenant_type', '=', levelOf(q.scope))
     .where('role', '=', 'admin')
     .orderBy('user_id')
     .forUpdate()
