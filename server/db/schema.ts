@@ -3,7 +3,6 @@
  * them: the catalog test compares this list of tables with the live schema.
  */
 import type { ColumnType, Generated, Selectable } from 'kysely';
-import type { DnsErrorCode } from '../domains/dns/resolver.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string | T, string | T>;
@@ -106,6 +105,17 @@ export interface SubmissionsTable {
 }
 
 export type CheckOutcome = 'matched' | 'not_found' | 'wrong_value' | 'dns_failure';
+
+/** What DNS answered instead of TXT records, as the resolver (server/domains/dns/) reports it and a check stores it. */
+export type DnsErrorCode =
+  | 'NXDOMAIN'
+  | 'NO_DATA'
+  | 'SERVFAIL'
+  | 'REFUSED'
+  | 'TIMEOUT'
+  | 'CNAME_LOOP'
+  | 'BAD_RESPONSE'
+  | 'NETWORK';
 
 /**
  * One check as `domains.last_check` keeps it: what was found, and nothing that the domain's own

@@ -24,22 +24,14 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Database, TenantType } from './schema.ts';
 import { DATABASE_DEFAULTS, type TransactionLimits } from './connect.ts';
 import { isUuid } from './uuid.ts';
-import { writeAudit, type PersonalValues } from '../audit/audit-writer.ts';
+import { writeAudit, type Actor, type AuditEntry } from './audit-writer.ts';
+
+export type { Actor, AuditEntry } from './audit-writer.ts';
 
 /** The tenant a transaction acts on: an agency, or one client of it. */
 export interface TenantScope {
   readonly agencyId: string;
   readonly clientId: string | null;
-}
-
-/** Who acts, for the audit log. */
-export interface Actor {
-  readonly type: 'user' | 'system' | 'anonymous';
-  readonly id: string | null;
-  /** A user's own tenant level; absent for the system and anonymous callers. */
-  readonly tenantType?: TenantType;
-  readonly requestId: string | null;
-  readonly ip: string | null;
 }
 
 /** Each tenant-owned table and the column that names its client (or tenant) within the agency. */
@@ -68,15 +60,6 @@ type TenantColumns = 'agency_id' | 'client_id' | 'tenant_id';
 /** A row to insert, without the tenant columns the scope fills in. */
 export type ScopedInsert<T extends ScopedTable> = Omit<Insertable<Database[T]>, TenantColumns> &
   Partial<Pick<Insertable<Database[T]>, Extract<keyof Insertable<Database[T]>, 'client_id' | 'tenant_id'>>>;
-
-export interface AuditEntry {
-  action: string;
-  targetType: string;
-  targetId?: string | null;
-  details?: Record<string, unknown>;
-  /** Personal values, kept outside the hashed row so an erasure can remove them (server/audit/audit-writer.ts). */
-  personal?: PersonalValues;
-}
 
 function uuidLiteral(value: string | null): string {
   if (value === null) return "''";
