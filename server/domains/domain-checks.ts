@@ -11,7 +11,7 @@ import type { CheckOutcome, Domain, StoredCheck } from '../db/schema.ts';
 import type { TxtResolver } from './dns/resolver.ts';
 import { challengeRecordName } from './hostname.ts';
 import { afterCheck, AUTHORIZING, isExpired, stateOf, type DomainTimings, type Transition } from './lifecycle.ts';
-import { announcePolicyChange } from './policy-events.ts';
+import { announcePolicyChange } from '../embedding/policy-events.ts';
 import { evaluateChallenge } from './txt-challenge.ts';
 
 export interface DomainChecksOptions {

@@ -14,7 +14,7 @@ import { InvalidHostname, LimitReached, NotFound } from '../errors.ts';
 import type { DomainChecks } from './domain-checks.ts';
 import { normalizeHostname } from './hostname.ts';
 import { AUTHORIZING, expiresAt, type DomainTimings } from './lifecycle.ts';
-import { announcePolicyChange } from './policy-events.ts';
+import { announcePolicyChange } from '../embedding/policy-events.ts';
 import { challengeFor, describeCheck, newChallengeToken } from './txt-challenge.ts';
 
 const LastCheck = Type.Object({

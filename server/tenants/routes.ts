@@ -10,7 +10,7 @@ import { enterScope } from '../db/tenant-db.ts';
 import { AgencyParams, AUTHED_ERRORS, ClientParams, ErrorResponse, List, Timestamp, Uuid } from '../http/schemas.ts';
 import { Forbidden } from '../errors.ts';
 import { checkIsolation } from './isolation-check.ts';
-import { defaultWidgetSettings } from './widget-template.ts';
+import { defaultWidgetSettings } from '../embedding/widget-template.ts';
 
 const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
 

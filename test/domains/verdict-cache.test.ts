@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Actor } from '../../server/db/tenant-db.ts';
-import { announcePolicyChange } from '../../server/domains/policy-events.ts';
+import { announcePolicyChange } from '../../server/embedding/policy-events.ts';
 import { createDomainFixture, waitForInvalidation, type DomainFixture } from '../support/domain-fixture.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { onPostgres } from '../support/test-database.ts';

@@ -7,7 +7,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import { AUTHED_ERRORS, ClientParams } from '../http/schemas.ts';
-import { announcePolicyChange } from '../domains/policy-events.ts';
+import { announcePolicyChange } from './policy-events.ts';
 import { InvalidInput } from '../errors.ts';
 import { jsonbText } from '../db/jsonb-text.ts';
 import { storedWidgetSettings, WidgetSettings } from './widget-template.ts';
