@@ -176,13 +176,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...options.verdictCache,
     observe: metrics.countCacheLookup,
   });
-  const onPolicyChange = (clientId: string) => verdicts.invalidate(clientId);
   const checks = new DomainChecks({
     data,
     resolver: options.resolver,
     timings,
     now,
-    onPolicyChange,
+    verdicts,
     onCheck: (outcome, reason) => metrics.countDomainCheck(outcome, reason),
   });
   const scheduler = new DomainScheduler({
@@ -226,7 +225,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(tenantRoutes);
   await app.register(userRoutes, { passwordCost, platformId: options.platformId });
   await app.register(invitationRoutes, { passwordCost, platformId: options.platformId, now });
-  await app.register(settingsRoutes, { onPolicyChange });
+  await app.register(settingsRoutes);
   await app.register(contactRoutes);
   await app.register(submissionRoutes);
   await app.register(auditRoutes);
@@ -235,7 +234,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     checks,
     timings,
     now,
-    onPolicyChange,
     ...(options.maxDomainsPerClient && { maxDomains: options.maxDomainsPerClient }),
   });
   await app.register(webhookRoutes, {

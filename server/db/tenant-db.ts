@@ -68,6 +68,9 @@ function uuidLiteral(value: string | null): string {
   return `'${value}'`;
 }
 
+/** What each open transaction runs once it has committed; keyed by the transaction's connection. */
+const afterCommitHooks = new WeakMap<Kysely<Database>, Array<() => void>>();
+
 /** Queries of one scoped transaction. */
 export class ScopedQueries {
   readonly #db: Kysely<Database>;
@@ -112,6 +115,16 @@ export class ScopedQueries {
       ? { agencyId, tenantId: clientId, tenantType: 'client' as const }
       : { agencyId, tenantId: agencyId, tenantType: 'agency' as const };
     return writeAudit(this.#db, tenant, this.actor, entry);
+  }
+
+  /**
+   * Runs fn once this transaction has committed, before the transaction's promise resolves; never when
+   * it rolls back. For telling this process at once what other processes learn from a NOTIFY.
+   */
+  afterCommit(fn: () => void): void {
+    const hooks = afterCommitHooks.get(this.#db);
+    if (!hooks) throw new Error('afterCommit needs a transaction opened by TenantDatabase');
+    hooks.push(fn);
   }
 
   /**
@@ -213,18 +226,23 @@ export class TenantDatabase {
   #transaction<R>(open: string, fn: (db: Kysely<Database>) => Promise<R>): Promise<R> {
     return this.#db.connection().execute(async (connection) => {
       let result: R;
+      const hooks: Array<() => void> = [];
+      afterCommitHooks.set(connection, hooks);
       try {
         // Inside the try: if anything after BEGIN fails, the connection goes back to the pool
         // rolled back, not in an aborted transaction.
         await sql.raw(open).execute(connection);
         result = await fn(connection);
       } catch (error) {
+        afterCommitHooks.delete(connection);
         await sql.raw('ROLLBACK').execute(connection).catch(() => {});
         throw error;
       }
+      afterCommitHooks.delete(connection);
       const commit = await sql.raw<{ command?: string }>('COMMIT').execute(connection);
       // PostgreSQL answers COMMIT of an aborted transaction with ROLLBACK.
       if (commit.rows[0]?.command === 'ROLLBACK') throw new Error('transaction was rolled back');
+      for (const hook of hooks) hook();
       return result;
     });
   }
