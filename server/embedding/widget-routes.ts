@@ -23,10 +23,6 @@ import { UnknownKeyBrake } from './unknown-keys.ts';
 import { recordSubmission } from './record-submission.ts';
 
 declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** The route answers synchronously, and its request id and duration come from a wrapper, not hooks. */
-    hotPath?: boolean;
-  }
   interface FastifyRequest {
     /** The decision of a widget request whose Origin was authorized; null before that. */
     widget: AuthorizedWidget | null;
