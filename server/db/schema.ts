@@ -121,8 +121,7 @@ export type DnsErrorCode =
  * One check as `domains.last_check` keeps it: what was found, and nothing that the domain's own
  * columns already say. The name asked, the value expected and the sentence for the client are made
  * from these when the check is read (`describeCheck` in txt-challenge.ts), so a wording can change
- * without touching stored checks, and a re-check round writes about 380 bytes per domain instead of
- * 680 (the check itself shrinks to a third).
+ * without touching stored checks, and a re-check round writes less per domain (docs/performance.md).
  */
 export interface StoredCheck {
   at: string;

@@ -64,8 +64,7 @@ export class DomainChecks {
 
   /**
    * Asks DNS for a challenge and says what the answer means; touches no database. Not itself async:
-   * a round calls it for every domain, and one async frame less per call gave 0.98-0.99x the round's
-   * time in paired rounds.
+   * a round calls it for every domain (docs/performance.md).
    */
   lookup(hostname: string, token: string, reason: CheckReason): Promise<StoredCheck> {
     return this.#options.resolver.resolveTxt(challengeRecordName(hostname)).then((lookup) => {

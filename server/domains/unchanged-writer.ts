@@ -65,11 +65,10 @@ export class UnchangedWriter {
 }
 
 /**
- * Outcome writes a round has in flight at once while it checks: the next starts while one commits.
- * With one, the writes fell behind the checks on a busy two-core machine, and a round's last 10–25 ms
- * went to writes that nothing overlapped; with two, about 5–10 ms (verification benchmark). Once the
- * checks are over, what is left starts at once beside them: one more, so that a backlog cannot take
- * the pool's connections from the requests that share it.
+ * Outcome writes a round has in flight at once while it checks: the next starts while one commits,
+ * so the writes keep up with the checks (docs/performance.md). Once the checks are over, what is left
+ * starts at once beside them: one more, so that a backlog cannot take the pool's connections from the
+ * requests that share it.
  */
 const WRITES_IN_FLIGHT = 2;
 const WRITES_AT_END = WRITES_IN_FLIGHT + 1;

@@ -66,28 +66,6 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
   const refusals = new FailureLog(app.log, 10_000, 'info');
   app.addHook('onClose', async () => refusals.close());
 
-  /** The decision of a request, on the request for the log and the handlers; a refusal ends the request. */
-  function settle(request: FastifyRequest, decided: WidgetDecision): Error | undefined {
-    const { client, verdict } = decided;
-    metrics.countVerdict(verdict.allowed);
-    if (!client) {
-      if (unknownKeys.count(callerAddress(request.ip))) request.log.warn({ ip: callerAddress(request.ip) }, 'widget: an address is sending public keys no client has; its look-ups pause for a minute');
-      return new UnknownWidget();
-    }
-    // The tenant is known from here on: every later log line of the request names it.
-    request.log = request.log.child({ tenantId: client.clientId });
-    if (!isAuthorized(decided)) {
-      // A malformed Origin is logged by its length only: it may be kilobytes of anything.
-      const origin = verdict === MALFORMED_ORIGIN ? `(${request.headers.origin?.length} characters)` : (request.headers.origin ?? null);
-      const reason = verdict.allowed ? 'no configuration' : verdict.reason;
-      refusals.report(client.clientId, { tenantId: client.clientId, reqId: request.id, origin, reason }, 'widget origin refused');
-      return new DomainNotAuthorized();
-    }
-    // The cached decision itself: a warm request allocates nothing for it.
-    request.widget = decided;
-    return undefined;
-  }
-
   // Every request of this plugin is decided from its Origin before anything else runs, and a refused
   // one is answered here (403, or 404 for a key no client has), so @fastify/cors below only ever sees
   // authorized requests and echoes their Origin. A warm request (its decision cached) is decided
@@ -109,10 +87,29 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     verdicts.decide(publicKey, origin).then((decided) => answer(request, reply, done, decided), done);
   });
 
+  /**
+   * Ends a refused request here (404 for a key no client has, else 403); an authorized one goes on
+   * with its decision on the request, for the log and the handlers.
+   */
   function answer(request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void, decided: WidgetDecision): void {
-    const refusal = settle(request, decided);
-    if (refusal) refuse(request, reply, done, refusal);
-    else done();
+    const { client, verdict } = decided;
+    metrics.countVerdict(verdict.allowed);
+    if (!client) {
+      if (unknownKeys.count(callerAddress(request.ip))) request.log.warn({ ip: callerAddress(request.ip) }, 'widget: an address is sending public keys no client has; its look-ups pause for a minute');
+      return refuse(request, reply, done, new UnknownWidget());
+    }
+    // The tenant is known from here on: every later log line of the request names it.
+    request.log = request.log.child({ tenantId: client.clientId });
+    if (!isAuthorized(decided)) {
+      // A malformed Origin is logged by its length only: it may be kilobytes of anything.
+      const origin = verdict === MALFORMED_ORIGIN ? `(${request.headers.origin?.length} characters)` : (request.headers.origin ?? null);
+      const reason = verdict.allowed ? 'no configuration' : verdict.reason;
+      refusals.report(client.clientId, { tenantId: client.clientId, reqId: request.id, origin, reason }, 'widget origin refused');
+      return refuse(request, reply, done, new DomainNotAuthorized());
+    }
+    // The cached decision itself: a warm request allocates nothing for it.
+    request.widget = decided;
+    done();
   }
 
   /**
