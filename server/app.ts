@@ -40,6 +40,7 @@ import { webhookRoutes } from './webhooks/routes.ts';
 import { systemLookup, type WebhookLookup } from './webhooks/sender.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { RetentionJob } from './privacy/retention.ts';
+import { identityRoutes } from './identity/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -108,6 +109,8 @@ export interface AppOptions {
   frontDoor?: FrontDoor;
   /** Webhook endpoints and their deliveries; defaults as WebhookOptions says. */
   webhooks?: WebhookOptions;
+  /** How long a replaced identity secret keeps verifying; default 24 h. */
+  identitySecretOverlapMs?: number;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -231,6 +234,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(submissionRoutes);
   await app.register(auditRoutes);
   await app.register(privacyRoutes, { now });
+  await app.register(identityRoutes, { now, ...(options.identitySecretOverlapMs !== undefined && { secretOverlapMs: options.identitySecretOverlapMs }) });
   await app.register(domainRoutes, {
     checks,
     timings,
@@ -249,6 +253,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(widgetRoutes, {
     verdicts,
     metrics,
+    now,
     ...(options.submissionsPerMinute && { submissionsPerMinute: options.submissionsPerMinute }),
     ...(options.unknownKeysPerMinute && { unknownKeysPerMinute: options.unknownKeysPerMinute }),
   });

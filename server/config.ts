@@ -57,6 +57,8 @@ export interface Config {
   readonly webhookTimeoutSeconds: number;
   /** UPZENTO_MAX_WEBHOOKS_PER_CLIENT, default 10: webhook endpoints one client may register. */
   readonly maxWebhooksPerClient: number;
+  /** UPZENTO_IDENTITY_SECRET_OVERLAP_HOURS, default 24: how long a replaced identity secret keeps verifying. */
+  readonly identitySecretOverlapHours: number;
   /** UPZENTO_METRICS_TOKEN: serves GET /metrics to a Bearer of this token; unset, no /metrics. */
   readonly metricsToken: string | null;
   /** UPZENTO_TRUST_PROXY, default false: `true`, a hop count, or comma-separated proxy addresses/CIDRs. */
@@ -179,6 +181,7 @@ export function loadConfig(env: Env = process.env): Config {
     webhookTimeoutSeconds: integer(env, 'UPZENTO_WEBHOOK_TIMEOUT_SECONDS', 10, 1, 60),
     maxWebhooksPerClient: integer(env, 'UPZENTO_MAX_WEBHOOKS_PER_CLIENT', 10, 1, 1000),
     metricsToken: text(env, 'UPZENTO_METRICS_TOKEN'),
+    identitySecretOverlapHours: integer(env, 'UPZENTO_IDENTITY_SECRET_OVERLAP_HOURS', 24, 0, 24 * 30),
     submissionsPerMinute: integer(env, 'UPZENTO_SUBMISSIONS_PER_MINUTE', 30, 1, 100_000),
     maxDomainsPerClient: integer(env, 'UPZENTO_MAX_DOMAINS_PER_CLIENT', 100, 1, 10_000),
     trustProxy: trustProxy(text(env, 'UPZENTO_TRUST_PROXY')),

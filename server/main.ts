@@ -98,6 +98,7 @@ async function main(): Promise<void> {
     metricsToken: config.metricsToken,
     submissionsPerMinute: config.submissionsPerMinute,
     maxDomainsPerClient: config.maxDomainsPerClient,
+    identitySecretOverlapMs: hours(config.identitySecretOverlapHours),
     webhooks: {
       allowPrivate: config.webhooksAllowPrivate,
       timeoutMs: config.webhookTimeoutSeconds * 1000,

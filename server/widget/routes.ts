@@ -21,6 +21,8 @@ import type { Metrics } from '../metrics/metrics.ts';
 import { queueSubmissionCreated } from '../webhooks/outbox.ts';
 import { isSuppressed } from '../privacy/privacy-settings.ts';
 import { recordSuppressedSubmission } from '../privacy/suppressed-submission.ts';
+import { widgetIdentityPolicy } from '../identity/identity-settings.ts';
+import { decideLeadIdentity } from '../identity/lead-identity.ts';
 import { callerAddress } from '../http/caller-address.ts';
 import { FailureLog } from '../http/failure-log.ts';
 import { UnknownKeyBrake } from './unknown-keys.ts';
@@ -50,6 +52,8 @@ export interface WidgetRoutesOptions {
   unknownKeysPerMinute?: number;
   /** Submissions one IP may send to one widget per minute; default 30. */
   submissionsPerMinute?: number;
+  /** The clock signed identities are judged by; default the system's. */
+  now?: () => Date;
 }
 
 const PUBLIC_KEY = /^pk_[A-Za-z0-9_-]{22,64}$/;
@@ -58,7 +62,7 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
 const JSON_UTF8 = 'application/json; charset=utf-8';
 const ERRORS = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse };
 
-export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = async (app, { verdicts, metrics, submissionsPerMinute = 30, unknownKeysPerMinute }) => {
+export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = async (app, { verdicts, metrics, submissionsPerMinute = 30, unknownKeysPerMinute, now = () => new Date() }) => {
   app.decorateRequest('widget', null);
   const unknownKeys = new UnknownKeyBrake(unknownKeysPerMinute === undefined ? {} : { perMinute: unknownKeysPerMinute });
   // The Origin check stops other sites' pages, not scripts that forge the header: submissions are
@@ -194,7 +198,9 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
       const key = request.headers[IDEMPOTENCY_HEADER.toLowerCase()];
       if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) throw new IdempotencyKeyRequired();
       const body = request.body;
-      const payloadHash = createHash('sha256').update(JSON.stringify([body.email, body.name, body.message, body.fields])).digest('hex');
+      // An identity is part of what the key stands for; a lead without one hashes as it always did.
+      const hashed = [body.email, body.name, body.message, body.fields, ...(body.identity ? [body.identity] : [])];
+      const payloadHash = createHash('sha256').update(JSON.stringify(hashed)).digest('hex');
       const origin = request.headers.origin ?? '';
       const scope = { agencyId: client.agencyId, clientId: client.clientId };
       const actor = { type: 'anonymous' as const, id: null, requestId: request.id, ip: request.ip };
@@ -207,11 +213,15 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
         };
         const earlier = await replay();
         if (earlier) return { id: earlier, queued: 0 };
+        // Checked only for a lead not stored yet: a retry of a stored one may come after its identity grew old.
+        const decided = decideLeadIdentity(await widgetIdentityPolicy(q, now()), body.identity, now());
+        if (!decided.ok) throw decided.error;
+        const identity = decided.identity;
         const email = body.email.trim();
         // An erased email the client suppresses is accepted and not stored (docs/privacy.md).
         if (await isSuppressed(q, email)) return { id: await recordSuppressedSubmission(q, key), queued: 0 };
         const created = await q
-          .insertInto('contacts', { email, name: body.name?.trim() || null, attributes: JSON.stringify({ source: 'widget' }) })
+          .insertInto('contacts', { email, name: body.name?.trim() || body.identity?.name?.trim() || null, attributes: JSON.stringify({ source: 'widget' }) })
           .onConflict((oc) => oc.doNothing())
           .returning('contact_id')
           .executeTakeFirst();
@@ -228,18 +238,33 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
             message: body.message ?? null,
             fields: JSON.stringify(body.fields ?? {}),
             origin,
+            identity_user_id: identity?.userId ?? null,
+            identity_email: identity?.email ?? null,
+            identity_verified: identity?.verified ?? null,
           })
           .onConflict((oc) => oc.columns(['agency_id', 'client_id', 'idempotency_key']).doNothing())
           .returning(['submission_id', 'created_at'])
           .executeTakeFirst();
         // A concurrent request with the same key committed first: answer with its submission.
         if (!inserted) return { id: (await replay()) as string, queued: 0 };
+        // A contact carries only what the client's secret vouched for.
+        if (identity?.verified && contact) {
+          await q
+            .updateTable('contacts')
+            .set({ identity_user_id: identity.userId, identity_email: identity.email, identity_verified_at: now() })
+            .where('contact_id', '=', contact.contact_id)
+            .execute();
+        }
         await q.audit({
           action: 'submission.received',
           targetType: 'submission',
           targetId: inserted.submission_id,
-          details: { origin, contactId: contact?.contact_id ?? null, contactCreated: Boolean(created) },
-          personal: { contactId: contact?.contact_id ?? null, email },
+          details: { origin, contactId: contact?.contact_id ?? null, contactCreated: Boolean(created), ...(identity && { identityVerified: identity.verified }) },
+          personal: {
+            contactId: contact?.contact_id ?? null,
+            email,
+            ...(identity && { details: { identity: { userId: identity.userId, email: identity.email } } }),
+          },
         });
         // Webhook deliveries are rows of this transaction (the outbox): sent after it commits, never awaited here.
         return { id: inserted.submission_id, queued: await queueSubmissionCreated(q, inserted) };
