@@ -41,6 +41,9 @@ import { systemLookup, type WebhookLookup } from './webhooks/sender.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { RetentionJob } from './privacy/retention.ts';
 import { identityRoutes } from './identity/routes.ts';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { digestSigner } from './audit/digest-key.ts';
+import { AuditDigestJob } from './audit/digests.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -52,6 +55,8 @@ declare module 'fastify' {
     webhooks: WebhookWorker;
     /** Removes what is past each client's retention periods; started by the server entry, run by hand in tests. */
     retention: RetentionJob;
+    /** Signs each audit chain's head every interval; started by the server entry, run by hand in tests. */
+    auditDigests: AuditDigestJob;
   }
 }
 
@@ -111,6 +116,10 @@ export interface AppOptions {
   webhooks?: WebhookOptions;
   /** How long a replaced identity secret keeps verifying; default 24 h. */
   identitySecretOverlapMs?: number;
+  /** The Ed25519 private key that signs audit digests; default a new one for this app (tests). */
+  auditSigningKey?: KeyObject;
+  /** Time between audit digest runs; default one hour. */
+  auditDigestIntervalMs?: number;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -212,6 +221,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const retention = new RetentionJob({ data, lockDb: options.database.kind === 'postgres' ? options.database.direct : null, now, log: app.log });
   app.decorate('retention', retention);
   app.addHook('onClose', () => retention.stop());
+  const signer = digestSigner(options.auditSigningKey ?? generateKeyPairSync('ed25519').privateKey);
+  const auditDigests = new AuditDigestJob({
+    data,
+    lockDb: options.database.kind === 'postgres' ? options.database.direct : null,
+    signer,
+    platformId: options.platformId,
+    now,
+    ...(options.auditDigestIntervalMs !== undefined && { tickMs: options.auditDigestIntervalMs }),
+    log: app.log,
+  });
+  app.decorate('auditDigests', auditDigests);
+  app.addHook('onClose', () => auditDigests.stop());
   const unfollow = await followPolicyChanges(options.database.notifications, verdicts);
   app.addHook('onClose', async () => {
     await scheduler.stop();
@@ -232,7 +253,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(settingsRoutes, { onPolicyChange });
   await app.register(contactRoutes);
   await app.register(submissionRoutes);
-  await app.register(auditRoutes);
+  await app.register(auditRoutes, { signer });
   await app.register(privacyRoutes, { now });
   await app.register(identityRoutes, { now, ...(options.identitySecretOverlapMs !== undefined && { secretOverlapMs: options.identitySecretOverlapMs }) });
   await app.register(domainRoutes, {
