@@ -44,6 +44,7 @@ import { identityRoutes } from './identity/routes.ts';
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { digestSigner } from './audit/digest-key.ts';
 import { AuditDigestJob } from './audit/digests.ts';
+import { complianceRoutes } from './audit/compliance-routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -254,6 +255,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(contactRoutes);
   await app.register(submissionRoutes);
   await app.register(auditRoutes, { signer });
+  await app.register(complianceRoutes, { signer, now });
   await app.register(privacyRoutes, { now });
   await app.register(identityRoutes, { now, ...(options.identitySecretOverlapMs !== undefined && { secretOverlapMs: options.identitySecretOverlapMs }) });
   await app.register(domainRoutes, {

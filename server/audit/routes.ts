@@ -4,14 +4,13 @@
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { sql } from 'kysely';
 import type { ScopedQueries } from '../db/tenant-db.ts';
 import type { TenantType } from '../db/schema.ts';
 import { AgencyParams, AUTHED_ERRORS, ClientParams } from '../http/schemas.ts';
 import { AuditItem, auditEntryView, selectAuditEntries } from './audit-view.ts';
 import type { DigestSigner } from './digest-key.ts';
-import { ChainVerifier, publicKeys } from './digest-verifier.ts';
 import { readChainPage, readDigests } from './digests.ts';
+import { verifyAgainstDigests, verifyChain } from './chain-checks.ts';
 
 const AuditPage = Type.Object({ items: Type.Array(AuditItem), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 const AuditQuery = Type.Object({
@@ -74,21 +73,6 @@ const DigestVerification = Type.Object({
 });
 const DigestKey = Type.Object({ algorithm: Type.Literal('Ed25519'), keyId: Type.String(), publicKey: Type.String() });
 
-/** Rows the verify route reads from the database at a time. */
-const VERIFY_PAGE = 2000;
-
-/** Verifies one chain of the scope against its digests, as the offline verifier would, with the deployment's key. */
-export async function verifyAgainstDigests(q: ScopedQueries, tenantId: string, signer: DigestSigner) {
-  const verifier = new ChainVerifier(await readDigests(q, tenantId), publicKeys([signer.publicKey]), tenantId);
-  let after = 0;
-  for (;;) {
-    const page = await readChainPage(q, tenantId, after, VERIFY_PAGE, null);
-    for (const row of page) if (!verifier.add(row)) break;
-    if (verifier.done || page.length < VERIFY_PAGE) break;
-    after = page[page.length - 1]!.seq;
-  }
-  return verifier.finish();
-}
 
 /**
  * A page of the log, newest first. Readers see every event of their subtree, but the IP address
@@ -104,12 +88,6 @@ async function readPage(q: ScopedQueries, reader: TenantType, limit: number, cur
   return { items, nextCursor: rows.length > limit && last ? last.id : null };
 }
 
-export async function verifyChain(q: ScopedQueries, tenantId: string) {
-  const { rows } = await sql<{ valid: boolean; rows_checked: number; first_broken_seq: number | null }>`
-    SELECT * FROM audit_verify_chain(${q.scope.agencyId}::uuid, ${tenantId}::uuid)`.execute(q.unfiltered);
-  const row = rows[0];
-  return { valid: row?.valid ?? false, rowsChecked: Number(row?.rows_checked ?? 0), firstBrokenSeq: row?.first_broken_seq == null ? null : Number(row.first_broken_seq) };
-}
 
 export const auditRoutes: FastifyPluginAsyncTypebox<{ signer: DigestSigner }> = async (app, { signer }) => {
   app.get(
