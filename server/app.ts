@@ -43,6 +43,11 @@ import { webhookRoutes } from './webhooks/routes.ts';
 import { systemLookup, type WebhookLookup } from './webhooks/sender.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { RetentionJob } from './privacy/retention.ts';
+import { identityRoutes } from './identity/routes.ts';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { digestSigner } from './audit/digest-key.ts';
+import { AuditDigestJob } from './audit/digests.ts';
+import { complianceRoutes } from './audit/compliance-routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -54,6 +59,8 @@ declare module 'fastify' {
     webhooks: WebhookWorker;
     /** Removes what is past each client's retention periods; started by the server entry, run by hand in tests. */
     retention: RetentionJob;
+    /** Signs each audit chain's head every interval; started by the server entry, run by hand in tests. */
+    auditDigests: AuditDigestJob;
   }
 }
 
@@ -113,6 +120,12 @@ export interface AppOptions {
   webhooks?: WebhookOptions;
   /** Sees every route as it is registered, before any plugin's own hooks; default none. Tests list routes with it. */
   onRoute?: (route: RouteOptions) => void;
+  /** How long a replaced identity secret keeps verifying; default 24 h. */
+  identitySecretOverlapMs?: number;
+  /** The Ed25519 private key that signs audit digests; default a new one for this app (tests). */
+  auditSigningKey?: KeyObject;
+  /** Time between audit digest runs; default one hour. */
+  auditDigestIntervalMs?: number;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -178,6 +191,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const retention = new RetentionJob({ data, lockDb: options.database.kind === 'postgres' ? options.database.direct : null, now, log: app.log });
   app.decorate('retention', retention);
   app.addHook('onClose', () => retention.stop());
+  const signer = digestSigner(options.auditSigningKey ?? generateKeyPairSync('ed25519').privateKey);
+  const auditDigests = new AuditDigestJob({
+    data,
+    lockDb: options.database.kind === 'postgres' ? options.database.direct : null,
+    signer,
+    platformId: options.platformId,
+    now,
+    ...(options.auditDigestIntervalMs !== undefined && { tickMs: options.auditDigestIntervalMs }),
+    log: app.log,
+  });
+  app.decorate('auditDigests', auditDigests);
+  app.addHook('onClose', () => auditDigests.stop());
   const unfollow = await followPolicyChanges(options.database.notifications, verdicts);
   app.addHook('onClose', async () => {
     await scheduler.stop();
@@ -199,8 +224,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(settingsRoutes);
   await app.register(contactRoutes);
   await app.register(submissionRoutes);
-  await app.register(auditRoutes);
+  await app.register(auditRoutes, { signer });
+  await app.register(complianceRoutes, { signer, now });
   await app.register(privacyRoutes, { now });
+  await app.register(identityRoutes, { now, ...(options.identitySecretOverlapMs !== undefined && { secretOverlapMs: options.identitySecretOverlapMs }) });
   await app.register(domainRoutes, {
     checks,
     timings,
@@ -218,6 +245,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(widgetRoutes, {
     verdicts,
     metrics,
+    now,
     ...(options.submissionsPerMinute && { submissionsPerMinute: options.submissionsPerMinute }),
     ...(options.unknownKeysPerMinute && { unknownKeysPerMinute: options.unknownKeysPerMinute }),
   });

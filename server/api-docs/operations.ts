@@ -20,7 +20,9 @@ export const TAGS: readonly (TagInfo & { path: RegExp })[] = [
   { name: 'Submissions', description: 'What the widget captured.', path: /^\/v1\/clients\/[^/]+\/submissions$/ },
   { name: 'Domains', description: 'The sites where a client\'s widget may run, proven by a DNS TXT record.', path: /\/domains(\/|$)/ },
   { name: 'Webhooks', description: 'Endpoints that receive each new submission, and their deliveries.', path: /\/webhooks(\/|$)/ },
-  { name: 'Audit log', description: 'Every change, hash-chained per tenant.', path: /\/audit-log(\/|$)/ },
+  { name: 'Audit log', description: 'Every change, hash-chained per tenant, and its signed digests.', path: /\/(audit-log(\/|$)|audit\/digest-key$)/ },
+  { name: 'Compliance', description: 'Per-tenant compliance reports for a period.', path: /\/compliance-report$/ },
+  { name: 'Identity', description: 'Verified visitor identity: the client\'s setting and signing secret.', path: /\/identity(-secret)?(\/|$)/ },
   { name: 'Tenants', description: 'Agencies and their clients.', path: /^\/v1\/(agencies|clients)(\/|$)/ },
   { name: 'Widget', description: 'The public widget routes: no token, the client is named by its public key and the page\'s Origin.', path: /^\/(v1\/widget\/|widget\.js$)/ },
   { name: 'Health', description: 'Liveness and readiness, for load balancers.', path: /^\/(healthz|readyz)$/ },
@@ -28,7 +30,7 @@ export const TAGS: readonly (TagInfo & { path: RegExp })[] = [
 ];
 
 /** The order the reference lists the groups in. */
-const DISPLAY_ORDER = ['Auth', 'Tenants', 'Users', 'Invitations', 'Settings', 'Contacts', 'Submissions', 'Domains', 'Webhooks', 'Privacy', 'Audit log', 'Widget', 'Health', 'API documents'];
+const DISPLAY_ORDER = ['Auth', 'Tenants', 'Users', 'Invitations', 'Settings', 'Identity', 'Contacts', 'Submissions', 'Domains', 'Webhooks', 'Privacy', 'Audit log', 'Compliance', 'Widget', 'Health', 'API documents'];
 
 export function listedTags(): TagInfo[] {
   return DISPLAY_ORDER.map((name) => {
@@ -104,6 +106,20 @@ export const SUMMARIES: Readonly<Record<string, string>> = {
   'GET /v1/clients/:clientId/audit-log/verify': 'Verify a client\'s audit log hash chain',
   'GET /v1/agencies/:agencyId/audit-log': 'Read an agency\'s audit log',
   'GET /v1/agencies/:agencyId/audit-log/verify': 'Verify an agency\'s audit log hash chain',
+  'GET /v1/clients/:clientId/audit-log/digests': 'List a client\'s signed audit digests',
+  'GET /v1/clients/:clientId/audit-log/digests/verify': 'Verify a client\'s audit log against its signed digests',
+  'GET /v1/clients/:clientId/audit-log/chain': 'Read a client\'s hashed audit rows, for offline verification',
+  'GET /v1/agencies/:agencyId/audit-log/digests': 'List an agency\'s signed audit digests',
+  'GET /v1/agencies/:agencyId/audit-log/digests/verify': 'Verify an agency\'s audit log against its signed digests',
+  'GET /v1/agencies/:agencyId/audit-log/chain': 'Read an agency\'s hashed audit rows, for offline verification',
+  'GET /v1/audit/digest-key': 'The public key that signs audit digests',
+  'GET /v1/clients/:clientId/compliance-report': 'A client\'s compliance report for a period (JSON or HTML)',
+  'GET /v1/agencies/:agencyId/compliance-report': 'An agency\'s compliance report for a period (JSON or HTML)',
+
+  'GET /v1/clients/:clientId/identity': 'Read a client\'s visitor identity setting',
+  'PATCH /v1/clients/:clientId/identity': 'Change a client\'s visitor identity setting',
+  'POST /v1/clients/:clientId/identity-secret': 'Make a new identity secret: shown only in this answer',
+  'DELETE /v1/clients/:clientId/identity-secret/previous': 'Stop the replaced identity secret verifying now',
 
   'GET /widget.js': 'The widget\'s script-tag bundle',
   'GET /v1/widget/:publicKey/config': 'The widget\'s configuration, for an authorized Origin',
