@@ -8,7 +8,7 @@
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -85,6 +85,8 @@ export async function buildPackage({ outdir = PACKAGE_DIST } = {}) {
     await writeFile(join(scratch, 'types/shared/widget-wire.d.ts'), "export * from './widget-wire-types.js';\n");
     await rm(outdir, { recursive: true, force: true });
     await rename(scratch, outdir);
+    // mkdtemp made the folder private to its owner; a package folder is readable by all.
+    await chmod(outdir, 0o755);
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
