@@ -1,4 +1,5 @@
 import { createWidget, type Widget, type WidgetOptions } from './create-widget.js';
+import { receivePanel } from './panel-loader.js';
 import type { WidgetEventMap } from './widget-events.js';
 
 /**
@@ -88,6 +89,10 @@ export function installCommandQueue(
           for (const off of sub.offs) off();
         };
       }
+      case 'panel':
+        // widget-panel.js handing itself over; see panel-loader-script.ts.
+        receivePanel(args[0]);
+        return undefined;
       default:
         console.warn(`Upzento: unknown command ${JSON.stringify(command)}`);
         return undefined;

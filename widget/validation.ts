@@ -1,4 +1,5 @@
 import type { WidgetField } from '../shared/widget-wire.js';
+import { EN, fill, type Strings } from './strings.js';
 
 /** Longest values the server accepts per key (SubmissionRequest); custom keys share one limit. */
 const WIRE_LIMITS: Record<string, number> = { email: 320, name: 200, message: 5000 };
@@ -19,20 +20,26 @@ export function maxLengthOf(field: WidgetField): number {
 }
 
 /** The message to show under the field, or undefined when the value is fine. */
-export function fieldError(field: WidgetField, raw: string): string | undefined {
+export function fieldError(field: WidgetField, raw: string, strings: Strings = EN): string | undefined {
   const value = raw.trim();
-  if (!value) return isRequired(field) ? `${field.label} is required.` : undefined;
-  if (value.length > maxLengthOf(field)) return `${field.label} must be at most ${maxLengthOf(field)} characters.`;
-  if (field.type === 'email' && !EMAIL.test(value)) return 'Enter an email address like name@example.com.';
-  if (field.type === 'tel' && !PHONE.test(value)) return 'Enter a phone number (digits, spaces, + ( ) -).';
+  const label = field.label;
+  if (!value) return isRequired(field) ? fill(strings.required, { label }) : undefined;
+  const max = maxLengthOf(field);
+  if (value.length > max) return fill(strings.tooLong, { label, max });
+  if (field.type === 'email' && !EMAIL.test(value)) return strings.invalidEmail;
+  if (field.type === 'tel' && !PHONE.test(value)) return strings.invalidPhone;
   return undefined;
 }
 
 /** Messages keyed by field name; empty when the form may be sent. */
-export function validate(fields: readonly WidgetField[], values: Record<string, string>): Record<string, string> {
+export function validate(
+  fields: readonly WidgetField[],
+  values: Record<string, string>,
+  strings: Strings = EN,
+): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const field of fields) {
-    const error = fieldError(field, values[field.name] ?? '');
+    const error = fieldError(field, values[field.name] ?? '', strings);
     if (error) errors[field.name] = error;
   }
   return errors;

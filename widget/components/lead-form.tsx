@@ -1,11 +1,13 @@
 import { Component, createRef } from 'preact';
 import type { WidgetField } from '../../shared/widget-wire.js';
+import type { Strings } from '../strings.js';
 import { fieldError, isRequired, maxLengthOf, validate } from '../validation.js';
 
 export interface LeadFormProps {
   fields: readonly WidgetField[];
   submitLabel: string;
   busy: boolean;
+  strings: Strings;
   /** Receives every field's raw value, by field name, once all of them pass validation. */
   onSubmit(values: Record<string, string>): void;
 }
@@ -33,10 +35,10 @@ export class LeadForm extends Component<LeadFormProps, LeadFormState> {
 
   #handleSubmit = (event: Event): void => {
     event.preventDefault();
-    const { fields, busy, onSubmit } = this.props;
+    const { fields, busy, strings, onSubmit } = this.props;
     if (busy) return;
     const values = Object.fromEntries(fields.map((f) => [f.name, this.#control(f.name)?.value ?? '']));
-    const errors = validate(fields, values);
+    const errors = validate(fields, values, strings);
     this.#focusAfterRender = fields.find((f) => errors[f.name])?.name;
     this.setState({ errors });
     if (!this.#focusAfterRender) onSubmit(values);
@@ -48,7 +50,7 @@ export class LeadForm extends Component<LeadFormProps, LeadFormState> {
     const field = this.props.fields.find((f) => f.name === target.name);
     if (!field || !this.state.errors[field.name]) return;
     const errors = { ...this.state.errors };
-    const error = fieldError(field, target.value);
+    const error = fieldError(field, target.value, this.props.strings);
     if (error) errors[field.name] = error;
     else delete errors[field.name];
     this.setState({ errors });
@@ -68,7 +70,7 @@ export class LeadForm extends Component<LeadFormProps, LeadFormState> {
           <Field key={field.name} field={field} error={errors[field.name]} />
         ))}
         {/* aria-disabled rather than disabled: a disabled button would drop the keyboard focus on the page. */}
-        <button class="submit" type="submit" aria-disabled={busy}>
+        <button part="submit" class="submit" type="submit" aria-disabled={busy}>
           {submitLabel}
         </button>
       </form>

@@ -1,0 +1,71 @@
+import type { WidgetConfig } from '../shared/widget-wire.js';
+import { themeProperties } from './styles.js';
+
+/**
+ * The launcher and the root element the panel renders into, built with the DOM alone: widget.js carries no
+ * UI library, so what a page pays before the launcher shows stays small. Preact comes with the panel.
+ */
+export interface LauncherView {
+  /** Where the panel renders. */
+  panelSlot: HTMLElement;
+  button: HTMLButtonElement;
+  update(state: LauncherState): void;
+}
+
+export interface LauncherState {
+  config: WidgetConfig;
+  open: boolean;
+  /** The launcher's words while the panel is open. */
+  closeLabel: string;
+}
+
+export interface LauncherHandlers {
+  onToggle(): void;
+  /** Hover, focus or touch: the moment to fetch the panel, before the click that needs it. */
+  onIntent(): void;
+  onEscape(): void;
+}
+
+// Ids only need to be unique inside one widget's shadow root, so a constant serves every widget on the page.
+export const PANEL_ID = 'upz-panel';
+
+// Strokes on a 24 px grid; a few dozen bytes each.
+const ICONS = {
+  chat: 'M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z',
+  close: 'M18 6 6 18M6 6l12 12',
+};
+const SVG = 'http://www.w3.org/2000/svg';
+
+export function createLauncher(mount: HTMLElement, { onToggle, onIntent, onEscape }: LauncherHandlers): LauncherView {
+  const root = mount.appendChild(document.createElement('div'));
+  const button = root.appendChild(document.createElement('button'));
+  button.type = 'button';
+  button.setAttribute('part', 'launcher');
+  button.className = 'launcher';
+  button.setAttribute('aria-controls', PANEL_ID);
+  const svg = button.appendChild(document.createElementNS(SVG, 'svg'));
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = svg.appendChild(document.createElementNS(SVG, 'path'));
+  const label = button.appendChild(document.createElement('span'));
+  const panelSlot = root.appendChild(document.createElement('div'));
+
+  button.addEventListener('click', onToggle);
+  for (const type of ['pointerenter', 'focus', 'touchstart']) button.addEventListener(type, onIntent, { passive: true });
+  // Escape closes from anywhere in the widget, the launcher included.
+  root.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') onEscape();
+  });
+
+  return {
+    panelSlot,
+    button,
+    update({ config, open, closeLabel }) {
+      root.className = `root ${config.position}`;
+      for (const [name, value] of Object.entries(themeProperties(config.theme))) root.style.setProperty(name, value);
+      button.setAttribute('aria-expanded', String(open));
+      path.setAttribute('d', open ? ICONS.close : ICONS.chat);
+      label.textContent = open ? closeLabel : config.launcherLabel;
+    },
+  };
+}
