@@ -9,7 +9,8 @@ import type { PanelModule } from './panel-contract.js';
 import { loadPanel, PANEL_INLINE } from './panel-loader.js';
 import { backoff, DEFAULT_RECOVERY, DEFAULT_RETRY, isRetryable, type RetryPolicy, withRetry } from './retry.js';
 import { applyStyles } from './styles.js';
-import { toSubmissionRequest } from './submission-request.js';
+import { toSubmissionRequest, type WidgetIdentity } from './submission-request.js';
+import { isRightToLeft } from './locale-direction.js';
 import { later, sleep } from './timers.js';
 import type { WidgetEventMap } from './widget-events.js';
 import { PUBLIC_KEY_PATTERN } from './wire-constants.js';
@@ -39,6 +40,27 @@ export interface WidgetOptions {
    * `localStorage`, or memory when the page may not use it; `null` keeps them in memory only.
    */
   storage?: OutboxStorage | null;
+  /**
+   * False: no launcher button, whatever the client's settings say; the page opens the panel itself
+   * (`widget.open()`, `Upzento('open')`). Default: true, as the settings say. The script tag's
+   * `data-launcher="none"` sets it to false.
+   */
+  launcher?: boolean;
+  /**
+   * The visitors' language, a BCP 47 tag (`de`, `pt-BR`); built in are en, de, fr, es, nl and pt, and
+   * any other falls back to its base language, then English. Default: the client's `locale` setting.
+   * The script tag's `data-locale` sets it.
+   */
+  locale?: string;
+  /**
+   * Who the visitor is, as the site knows and vouches for (see `identify`). Default: none.
+   */
+  identity?: WidgetIdentity;
+  /**
+   * Values by field name: what hidden fields send (`{ plan: 'pro' }`), and what visible ones start with.
+   * Default: none. `widget.set()` and `Upzento('set', …)` add to them later.
+   */
+  fields?: Record<string, string>;
   /** Default: `globalThis.fetch`. */
   fetch?: typeof fetch;
   /**
@@ -67,6 +89,13 @@ export interface Widget {
    * storage for the next page load. Calling it again does nothing.
    */
   destroy(): void;
+  /**
+   * Says who the visitor is: sent with each submission as `identity` (the server checks `userHash`), and
+   * their name and email fill the form. Replaces an earlier identity.
+   */
+  identify(identity: WidgetIdentity): void;
+  /** Adds values by field name: hidden fields send them, visible ones start with them. */
+  set(values: Record<string, string>): void;
   /** Subscribes to an event; the returned function unsubscribes. */
   on<K extends keyof WidgetEventMap>(event: K, fn: (payload: WidgetEventMap[K]) => void): () => void;
 }
@@ -126,21 +155,36 @@ export function createWidget(options: WidgetOptions): Widget {
   let destroyed = false;
   // What the page's Content-Security-Policy refused the widget, if anything (a directive's name).
   let blockedBy: string | undefined;
+  let identity = options.identity;
+  const pageValues: Record<string, string> = { ...options.fields };
+  // Where the focus was when the panel opened, for a widget without a launcher to give it back to.
+  let opener: Element | null = null;
   let outboxRound = 0;
   let cancelOutboxRetry: (() => void) | undefined;
   let wakeConfig: (() => void) | undefined;
 
-  const part = (name: string) => shadow.querySelector<HTMLElement>(`[part="${name}"]`);
+  const part = (name: string) => shadow.querySelector<HTMLElement>(`[part~="${name}"]`);
 
   function update(): void {
     if (!config || destroyed) return;
-    view.update({ config, open: isOpen, closeLabel: panel?.strings(config).close ?? 'Close' });
-    panel?.render(
+    const strings = panel?.strings(config, options.locale);
+    const locale = options.locale ?? config.locale;
+    view.update({
+      config,
+      open: isOpen,
+      closeLabel: strings?.close ?? 'Close',
+      launcher: options.launcher !== false,
+      rtl: isRightToLeft(locale) || (!locale && document.documentElement.dir === 'rtl'),
+    });
+    if (!panel || !strings) return;
+    panel.render(
       {
         id: PANEL_ID,
         config,
         open: isOpen,
         status,
+        strings,
+        prefill: { ...pageValues, ...(identity?.name && { name: identity.name }), ...(identity?.email && { email: identity.email }) },
         onClose: close,
         onSubmit: (values) => void submit(values),
         onReset: () => setStatus({ state: 'idle' }),
@@ -186,6 +230,7 @@ export function createWidget(options: WidgetOptions): Widget {
   function open(): void {
     if (destroyed || isOpen) return;
     isOpen = true;
+    opener = document.activeElement;
     requestPanel();
     if (!config) return;
     update();
@@ -198,13 +243,14 @@ export function createWidget(options: WidgetOptions): Widget {
     if (!config) return;
     const hadFocus = shadow.activeElement !== null;
     update();
-    if (hadFocus) view.button.focus();
+    if (hadFocus) (view.button.hidden ? (opener as HTMLElement | null) : view.button)?.focus();
     events.emit('close', undefined);
   }
 
   async function submit(values: Record<string, string>): Promise<void> {
     // The key is fixed now, before the first try, so every retry and reload repeats the same submission.
-    const item: OutboxItem = { key: crypto.randomUUID(), request: toSubmissionRequest(values) };
+    const request = toSubmissionRequest(values, config?.fields ?? [], { pageValues, identity });
+    const item: OutboxItem = { key: crypto.randomUUID(), request };
     outbox.add(item);
     events.emit('submit', { idempotencyKey: item.key, request: item.request });
     setStatus({ state: 'sending' });
@@ -214,7 +260,8 @@ export function createWidget(options: WidgetOptions): Widget {
       setStatus({ state: 'error', error: delivery.error });
     } else if (delivery.status === 'pending') {
       queuedKey = item.key;
-      setStatus({ state: 'queued', offline: isOffline(delivery.error) });
+      const { error } = delivery;
+      setStatus({ state: 'queued', offline: isOffline(error), rateLimited: error.kind === 'http' && error.status === 429 });
     } else {
       setStatus({ state: 'sent' });
       // The connection works now, so anything an earlier page left unsent can follow.
@@ -342,9 +389,30 @@ export function createWidget(options: WidgetOptions): Widget {
     },
     { signal },
   );
+  // A click on the page outside the widget closes the open panel, unless the client turned that off.
+  document.addEventListener(
+    'pointerdown',
+    (event) => {
+      if (isOpen && config?.closeOnOutsideClick !== false && !event.composedPath().includes(host)) close();
+    },
+    { signal, capture: true },
+  );
   void loadConfig();
 
-  return { open, close, destroy, on: events.on };
+  return {
+    open,
+    close,
+    destroy,
+    on: events.on,
+    identify(next) {
+      identity = next;
+      update();
+    },
+    set(values) {
+      Object.assign(pageValues, values);
+      update();
+    },
+  };
 }
 
 type ConfigFailure = 'transient' | 'refused' | 'unknown' | 'refused-or-unknown' | 'csp' | 'broken';

@@ -8,5 +8,5 @@ import type { ApiError } from './api-client.js';
  */
 export type FormStatus =
   | { state: 'idle' | 'sending' | 'sent' }
-  | { state: 'queued'; offline: boolean }
+  | { state: 'queued'; offline: boolean; rateLimited?: boolean }
   | { state: 'error'; error: ApiError };

@@ -1,5 +1,6 @@
+import { WIDGET_DEFAULTS } from '../shared/widget-defaults.js';
 import type { WidgetConfig } from '../shared/widget-wire.js';
-import { themeProperties } from './styles.js';
+import { themeProperties } from './theme.js';
 
 /**
  * The launcher and the root element the panel renders into, built with the DOM alone: widget.js carries no
@@ -17,6 +18,10 @@ export interface LauncherState {
   open: boolean;
   /** The launcher's words while the panel is open. */
   closeLabel: string;
+  /** False: no button, whatever the configuration says; the page opens the panel itself. */
+  launcher: boolean;
+  /** Right to left: the panel's text runs that way. */
+  rtl: boolean;
 }
 
 export interface LauncherHandlers {
@@ -32,6 +37,8 @@ export const PANEL_ID = 'upz-panel';
 // Strokes on a 24 px grid; a few dozen bytes each.
 const ICONS = {
   chat: 'M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z',
+  mail: 'M4 4h16a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zm18 2-10 7L2 6',
+  question: 'M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20zM9.1 9a3 3 0 0 1 5.8 1c0 2-3 3-3 3m.1 4h0',
   close: 'M18 6 6 18M6 6l12 12',
 };
 const SVG = 'http://www.w3.org/2000/svg';
@@ -40,7 +47,7 @@ export function createLauncher(mount: HTMLElement, { onToggle, onIntent, onEscap
   const root = mount.appendChild(document.createElement('div'));
   const button = root.appendChild(document.createElement('button'));
   button.type = 'button';
-  button.setAttribute('part', 'launcher');
+  button.setAttribute('part', 'launcher button');
   button.className = 'launcher';
   button.setAttribute('aria-controls', PANEL_ID);
   const svg = button.appendChild(document.createElementNS(SVG, 'svg'));
@@ -60,11 +67,21 @@ export function createLauncher(mount: HTMLElement, { onToggle, onIntent, onEscap
   return {
     panelSlot,
     button,
-    update({ config, open, closeLabel }) {
-      root.className = `root ${config.position}`;
-      for (const [name, value] of Object.entries(themeProperties(config.theme))) root.style.setProperty(name, value);
+    update({ config, open, closeLabel, launcher: shown, rtl }) {
+      const settings = config.launcher ?? WIDGET_DEFAULTS.launcher;
+      const visible = shown && settings.display !== 'none';
+      root.className = `root ${config.position} ${config.colorScheme ?? WIDGET_DEFAULTS.colorScheme}${visible ? '' : ' nolauncher'}`;
+      root.dir = rtl ? 'rtl' : 'ltr';
+      const properties = {
+        ...themeProperties(config.theme),
+        '--ls': `${settings.size}px`,
+        '--lx': `${settings.offsetX}px`,
+        '--ly': `${settings.offsetY}px`,
+      };
+      for (const [name, value] of Object.entries(properties)) root.style.setProperty(name, value);
+      button.hidden = !visible;
       button.setAttribute('aria-expanded', String(open));
-      path.setAttribute('d', open ? ICONS.close : ICONS.chat);
+      path.setAttribute('d', ICONS[open ? 'close' : settings.icon]);
       label.textContent = open ? closeLabel : config.launcherLabel;
     },
   };

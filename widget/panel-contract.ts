@@ -8,6 +8,10 @@ export interface PanelProps {
   config: WidgetConfig;
   open: boolean;
   status: FormStatus;
+  /** The visitor-facing sentences, from `PanelModule.strings`. */
+  strings: Strings;
+  /** Values the form starts with, by field name (a known visitor's name and email, values the page set). */
+  prefill: Readonly<Record<string, string>>;
   onClose(): void;
   onSubmit(values: Record<string, string>): void;
   /** Back to an empty form after a lead was sent ("send another"). */
@@ -22,6 +26,6 @@ export interface PanelModule {
   /** Renders the panel into `slot`; `null` removes it. */
   render(props: PanelProps | null, slot: Element): void;
   css: string;
-  /** The visitor-facing sentences for this configuration: its locale, with its overrides. */
-  strings(config: WidgetConfig): Strings;
+  /** The visitor-facing sentences for this configuration: its locale (or `locale`), with its overrides. */
+  strings(config: WidgetConfig, locale?: string): Strings;
 }

@@ -3,10 +3,10 @@ import { h, render } from 'preact';
 import { Panel } from './components/panel.js';
 import type { PanelModule } from './panel-contract.js';
 import { PANEL_CSS } from './panel-styles.js';
-import { EN } from './strings.js';
+import { stringsFor } from './strings.js';
 
 export const panelModule: PanelModule = {
   render: (props, slot) => render(props && h(Panel, props), slot),
   css: PANEL_CSS,
-  strings: () => EN,
+  strings: stringsFor,
 };

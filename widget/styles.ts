@@ -1,5 +1,3 @@
-import type { WidgetConfig } from '../shared/widget-wire.js';
-
 /**
  * The launcher's stylesheet, in widget.js; the panel's comes with the panel (panel-styles.ts).
  * `:host { all: initial }` stops the page's inherited styles at the shadow boundary (custom properties pass:
@@ -7,6 +5,9 @@ import type { WidgetConfig } from '../shared/widget-wire.js';
  * falls back to the widget's own theme value, set per widget on `.root`, so two widgets never share a theme.
  */
 export const WIDGET_CSS = `:host{all:initial}
+.root{--p:var(--lp);--o:var(--lo);--t:var(--lt);--b:var(--lb);--e:var(--le);--f:var(--lf);color-scheme:light}
+.dark{--p:var(--dp);--o:var(--do);--t:var(--dt);--b:var(--db);--e:var(--de);--f:var(--df);color-scheme:dark}
+@media (prefers-color-scheme:dark){.auto{--p:var(--dp);--o:var(--do);--t:var(--dt);--b:var(--db);--e:var(--de);--f:var(--df);color-scheme:dark}}
 .root{--P:var(--upz-primary,var(--p));--O:var(--upz-on-primary,var(--o));--T:var(--upz-text,var(--t));--B:var(--upz-background,var(--b));--E:var(--upz-error,var(--e));--F:var(--upz-focus,var(--f));--R:var(--upz-radius,12px);font:15px/1.45 var(--upz-font,system-ui,sans-serif);color:var(--T)}
 .root *{box-sizing:border-box;margin:0}
 button,input,textarea,select{font:inherit;color:inherit}
@@ -15,7 +16,7 @@ button,input,textarea,select{font:inherit;color:inherit}
 .launcher{bottom:var(--ly,20px);display:flex;align-items:center;gap:8px;min-width:var(--ls,56px);height:var(--ls,56px);padding:0 20px;border:0;border-radius:999px;background:var(--P);color:var(--O);font-weight:600;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25);transition:transform .15s,box-shadow .15s}
 .launcher:hover{transform:translateY(-2px);box-shadow:0 6px 18px rgba(0,0,0,.3)}
 .launcher svg{width:22px;height:22px;flex:none;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}
-.launcher.icon{justify-content:center;padding:0}
+.nolauncher .launcher{display:none}
 :focus-visible{outline:3px solid var(--F);outline-offset:2px}
 @media (prefers-reduced-motion:reduce){.root *{animation:none!important;transition:none!important}}`;
 
@@ -36,19 +37,4 @@ export function applyStyles(root: ShadowRoot, nonce: string | undefined, css = W
     // First in the root, before Preact's mount point, which Preact owns alone.
     root.prepend(style);
   }
-}
-
-/** Custom properties for the client's theme, plus a text colour that stays readable on the primary colour. */
-export function themeProperties(theme: WidgetConfig['theme']): Record<string, string> {
-  const rgb = parseInt(theme.primary.slice(1), 16);
-  // Perceived brightness (ITU-R BT.601 weights) decides between black and white text.
-  const brightness = ((rgb >> 16) * 299 + ((rgb >> 8) & 255) * 587 + (rgb & 255) * 114) / 1000;
-  return {
-    '--p': theme.primary,
-    '--t': theme.text,
-    '--b': theme.background,
-    '--o': brightness > 150 ? '#000' : '#fff',
-    '--e': '#c0262d',
-    '--f': theme.primary,
-  };
 }

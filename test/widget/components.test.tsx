@@ -118,7 +118,7 @@ describe('LeadForm', () => {
 describe('Panel', () => {
   function panel(status: FormStatus, overrides: Partial<WidgetConfig> = {}) {
     const config = widgetConfig('pk', overrides);
-    return mount(<Panel id="p" config={config} open status={status} onClose={() => {}} onSubmit={() => {}} onReset={() => {}} />);
+    return mount(<Panel id="p" config={config} open status={status} onClose={() => {}} onSubmit={() => {}} onReset={() => {}} strings={EN} prefill={{}} />);
   }
 
   it('shows title, intro and the form, with an empty status region', () => {
@@ -132,10 +132,13 @@ describe('Panel', () => {
   it.each([
     [{ state: 'sending' } as const, 'Sending…', true],
     [{ state: 'sent' } as const, 'Thanks, we got it!', false],
-    [{ state: 'queued', offline: true } as const, EN.queuedOffline, false],
-    [{ state: 'queued', offline: false } as const, EN.queuedServer, false],
-    [{ state: 'error', error: { kind: 'http', status: 500, message: 'internal detail' } } as const, EN.failed, true],
-    [{ state: 'error', error: { kind: 'http', status: 403, message: 'Domain not authorized for this client' } } as const, EN.refused, true],
+    [{ state: 'queued', offline: true } as const, EN.queued, false],
+    [{ state: 'queued', offline: false } as const, EN.errorUnavailable, false],
+    [{ state: 'error', error: { kind: 'http', status: 409, message: 'internal detail' } } as const, EN.errorInvalid, true],
+    [{ state: 'error', error: { kind: 'http', status: 400, code: 'UPZ_INVALID_EMAIL', message: 'x' } } as const, EN.invalidEmail, true],
+    [{ state: 'error', error: { kind: 'http', status: 400, code: 'UPZ_INVALID_INPUT', field: 'fields.phone', message: 'x' } } as const, 'Please check Phone.', true],
+    [{ state: 'queued', offline: false, rateLimited: true } as const, EN.errorRateLimited, false],
+    [{ state: 'error', error: { kind: 'http', status: 403, message: 'Domain not authorized for this client' } } as const, EN.errorNotAuthorized, true],
     [{ state: 'error', error: { kind: 'http', status: 400, message: 'body/fields/phone must match pattern "x"' } } as const, 'Please check Phone.', true],
   ])('status %j reads %j', (status, text, formShown) => {
     const root = panel(status);
@@ -152,10 +155,10 @@ describe('Panel', () => {
   it('after sending, leaves the intro out and offers to send another', () => {
     const onReset = vi.fn();
     const root = mount(
-      <Panel id="p" config={widgetConfig()} open status={{ state: 'sent' }} onClose={() => {}} onSubmit={() => {}} onReset={onReset} />,
+      <Panel id="p" config={widgetConfig()} open status={{ state: 'sent' }} onClose={() => {}} onSubmit={() => {}} onReset={onReset} strings={EN} prefill={{}} />,
     );
     expect(root.querySelector('.intro')).toBeNull();
-    const again = root.querySelector<HTMLButtonElement>('[part="again"]')!;
+    const again = root.querySelector<HTMLButtonElement>('[part~="again"]')!;
     expect(again.textContent).toBe('Send another message');
     again.click();
     expect(onReset).toHaveBeenCalledOnce();
@@ -164,7 +167,7 @@ describe('Panel', () => {
   it('closes from its close button', () => {
     const onClose = vi.fn();
     const root = mount(
-      <Panel id="p" config={widgetConfig()} open status={{ state: 'idle' }} onClose={onClose} onSubmit={() => {}} onReset={() => {}} />,
+      <Panel id="p" config={widgetConfig()} open status={{ state: 'idle' }} onClose={onClose} onSubmit={() => {}} onReset={() => {}} strings={EN} prefill={{}} />,
     );
     root.querySelector<HTMLButtonElement>('button[aria-label="Close"]')!.click();
     expect(onClose).toHaveBeenCalledTimes(1);
@@ -177,20 +180,20 @@ describe('launcher', () => {
     document.body.append(slot);
     const handlers = { onToggle: vi.fn(), onIntent: vi.fn(), onEscape: vi.fn() };
     const view = createLauncher(slot, handlers);
-    view.update({ config, open, closeLabel: 'Close' });
+    view.update({ config, open, closeLabel: 'Close', launcher: true, rtl: false });
     return { root: slot.querySelector<HTMLElement>('.root')!, view, handlers };
   }
 
   it('puts the theme into custom properties and picks readable text on the primary colour', () => {
     const dark = launcher(widgetConfig()).root;
-    expect(dark.style.getPropertyValue('--p')).toBe('#1a73e8');
-    expect(dark.style.getPropertyValue('--t')).toBe('#202124');
-    expect(dark.style.getPropertyValue('--b')).toBe('#ffffff');
-    expect(dark.style.getPropertyValue('--o')).toBe('#fff');
+    expect(dark.style.getPropertyValue('--lp')).toBe('#1a73e8');
+    expect(dark.style.getPropertyValue('--lt')).toBe('#202124');
+    expect(dark.style.getPropertyValue('--lb')).toBe('#ffffff');
+    expect(dark.style.getPropertyValue('--lo')).toBe('#000000');
 
     const light = widgetConfig('pk', { theme: { primary: '#ffd400', text: '#000000', background: '#ffffff' } });
     const root = launcher({ ...light, position: 'bottom-left' }).root;
-    expect(root.style.getPropertyValue('--o')).toBe('#000');
+    expect(root.style.getPropertyValue('--lo')).toBe('#000000');
     expect(root.classList.contains('bottom-left')).toBe(true);
   });
 
@@ -198,7 +201,7 @@ describe('launcher', () => {
     const { view } = launcher(widgetConfig());
     expect(view.button.textContent).toBe('Contact');
     expect(view.button.getAttribute('aria-expanded')).toBe('false');
-    view.update({ config: widgetConfig(), open: true, closeLabel: 'Schließen' });
+    view.update({ config: widgetConfig(), open: true, closeLabel: 'Schließen', launcher: true, rtl: false });
     expect(view.button.textContent).toBe('Schließen');
     expect(view.button.getAttribute('aria-expanded')).toBe('true');
   });

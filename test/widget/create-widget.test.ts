@@ -335,6 +335,7 @@ describe('submitting', () => {
       name: 'Ada Lovelace',
       message: 'Please call me back.',
       fields: { phone: '+44 20 7946 0000' },
+      context: { pageUrl: location.href },
     });
     const key = call!.headers.get('Idempotency-Key');
     expect(key).toMatch(/^[0-9a-f-]{36}$/);
@@ -472,8 +473,8 @@ describe('submitting', () => {
     fillValidForm();
     submitForm();
     await vi.advanceTimersByTimeAsync(4000);
-    expect(part('status').textContent).toMatch(/^We couldn't reach our server just now/);
-    expect(part('status').textContent).not.toContain('Too many requests');
+    expect(part('status').textContent).toBe("We're receiving a lot of messages right now. Yours is saved and will be sent in a moment.");
+    expect(part('status').textContent).not.toMatch(/offline|Too many requests/);
   });
 
   it('keeps an unsendable submission and tells the user it will go out once back online', async () => {
@@ -546,6 +547,136 @@ describe('submitting', () => {
     await vi.advanceTimersByTimeAsync(500);
     expect(server.submissions()).toHaveLength(2);
     expect(part('status').textContent).toBe('Thanks, we got it!');
+  });
+});
+
+describe('what the page and the settings choose', () => {
+  it('opens from the page with no launcher shown, and gives the focus back to the page on close', async () => {
+    const widget = start({ fetch: fakeFetch().fetch, launcher: false });
+    await readyPromise(widget);
+    expect(part('launcher').hidden).toBe(true);
+    const own = document.body.appendChild(document.createElement('button'));
+    own.focus();
+    widget.open();
+    expect(part('panel').hidden).toBe(false);
+    field('email').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(part('panel').hidden).toBe(true);
+    expect(document.activeElement).toBe(own);
+  });
+
+  it("hides the launcher when the settings say display 'none', and takes icon, size and offsets from them", async () => {
+    const launcher = { display: 'none', icon: 'mail', size: 64, offsetX: 32, offsetY: 48 } as const;
+    const server = fakeFetch({ config: [json(200, widgetConfig('pk_test', { launcher }))] });
+    await readyPromise(start({ fetch: server.fetch }));
+    expect(part('launcher').hidden).toBe(true);
+    const root = hostOf()!.shadowRoot!.querySelector<HTMLElement>('.root')!;
+    expect(root.classList.contains('nolauncher')).toBe(true);
+    expect([root.style.getPropertyValue('--ls'), root.style.getPropertyValue('--lx'), root.style.getPropertyValue('--ly')]).toEqual(['64px', '32px', '48px']);
+    expect(part('launcher').querySelector('path')!.getAttribute('d')).toMatch(/^M4 4h16/);
+  });
+
+  it('closes on a click outside the widget, unless the settings turn that off', async () => {
+    const widget = start({ fetch: fakeFetch().fetch });
+    await readyPromise(widget);
+    widget.open();
+    part('panel').dispatchEvent(new Event('pointerdown', { bubbles: true, composed: true }));
+    expect(part('panel').hidden).toBe(false);
+    document.body.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    expect(part('panel').hidden).toBe(true);
+    widget.destroy();
+
+    const server = fakeFetch({ config: [json(200, widgetConfig('pk_test', { closeOnOutsideClick: false }))] });
+    const kept = start({ fetch: server.fetch });
+    await readyPromise(kept);
+    kept.open();
+    document.body.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    expect(part('panel').hidden).toBe(false);
+  });
+
+  it("speaks the client's language, or the page's choice, with the settings' overrides", async () => {
+    const server = fakeFetch({ config: [json(200, widgetConfig('pk_test', { locale: 'de', strings: { sending: 'Moment…' } }))] });
+    const widget = start({ fetch: server.fetch });
+    await readyPromise(widget);
+    widget.open();
+    expect(part('close').getAttribute('aria-label')).toBe('Schließen');
+    expect(part('launcher').textContent).toBe('Schließen');
+    submitForm();
+    await vi.waitFor(() => expect(hostOf()!.shadowRoot!.querySelector('.err')?.textContent).toBe('Email ist ein Pflichtfeld.'));
+    fillValidForm();
+    server.reply('submissions', 'hang');
+    submitForm();
+    expect(part('status').textContent).toBe('Moment…');
+    widget.destroy();
+
+    const french = start({ fetch: fakeFetch({ config: [json(200, widgetConfig('pk_test', { locale: 'de' }))] }).fetch, locale: 'fr-CA' });
+    await readyPromise(french);
+    french.open();
+    expect(part('close').getAttribute('aria-label')).toBe('Fermer');
+  });
+
+  it('runs right to left for a right-to-left language', async () => {
+    const widget = start({ fetch: fakeFetch().fetch, locale: 'ar' });
+    await readyPromise(widget);
+    expect(hostOf()!.shadowRoot!.querySelector<HTMLElement>('.root')!.dir).toBe('rtl');
+  });
+
+  it('prefills a known visitor and sends the identity, the page values of hidden fields and the context', async () => {
+    const config = widgetConfig('pk_test', {
+      fields: [...widgetConfig().fields, { name: 'plan', label: 'Plan', type: 'hidden', required: false }],
+    });
+    const server = fakeFetch({ config: [json(200, config)] });
+    const identity = { userId: 'u-42', email: 'grace@example.com', name: 'Grace Hopper', userHash: 'f'.repeat(64) };
+    const widget = start({ fetch: server.fetch, fields: { plan: 'free' } });
+    await readyPromise(widget);
+    widget.identify(identity);
+    widget.set({ plan: 'pro' });
+    widget.open();
+    expect([field('name').value, field('email').value]).toEqual(['Grace Hopper', 'grace@example.com']);
+    expect(field('plan')).toBeNull();
+    type(field('message'), 'Hello');
+    submitForm();
+    await vi.waitFor(() => expect(server.submissions()).toHaveLength(1));
+    expect(server.submissions()[0]!.body).toEqual({
+      email: 'grace@example.com',
+      name: 'Grace Hopper',
+      message: 'Hello',
+      fields: { plan: 'pro' },
+      context: { pageUrl: location.href },
+      identity,
+    });
+  });
+
+  it('offers to send another once sent, and brings the form back', async () => {
+    const widget = start({ fetch: fakeFetch().fetch });
+    await readyPromise(widget);
+    widget.open();
+    fillValidForm();
+    submitForm();
+    await vi.waitFor(() => expect(part('status').textContent).toBe('Thanks, we got it!'));
+    expect(hostOf()!.shadowRoot!.querySelector('.intro')).toBeNull();
+    part('again').click();
+    expect(part('form')).toBeTruthy();
+    expect(part('status').textContent).toBe('');
+  });
+
+  it("warns once and leaves when the page's CSP blocks the server", async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const server = fakeFetch({ config: [networkError()] });
+    const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+      // What Chromium does for a connect-src violation: an event on the document, and a failed fetch.
+      const event = Object.assign(new Event('securitypolicyviolation'), { blockedURI: String(input), effectiveDirective: 'connect-src' });
+      setTimeout(() => document.dispatchEvent(event), 0);
+      return server.fetch(input, init);
+    });
+    const widget = start({ fetch: fetch as unknown as typeof globalThis.fetch });
+    const errors = vi.fn();
+    widget.on('error', errors);
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledOnce());
+    expect(warn.mock.calls[0]![0]).toContain("this page's Content-Security-Policy blocks the widget");
+    expect(warn.mock.calls[0]![0]).toContain(`connect-src ${API_BASE}`);
+    expect(fetch).toHaveBeenCalledOnce();
+    expect(errors).toHaveBeenCalledWith(expect.objectContaining({ willRetry: false }));
+    expect(hostOf()).toBeNull();
   });
 });
 

@@ -2,14 +2,13 @@ import type { WidgetConfig } from '../../shared/widget-wire.js';
 import type { ApiError } from '../api-client.js';
 import type { FormStatus } from '../form-status.js';
 import type { PanelProps } from '../panel-contract.js';
-import { EN, fill, type Strings } from '../strings.js';
+import { fill, type Strings } from '../strings.js';
 import { LeadForm } from './lead-form.js';
 
 export type { FormStatus };
 
-export function Panel({ id, config, open, status, onClose, onSubmit, onReset }: PanelProps) {
+export function Panel({ id, config, open, status, strings, prefill, onClose, onSubmit, onReset }: PanelProps) {
   const titleId = `${id}-title`;
-  const strings = EN;
   const sent = status.state === 'sent';
   const done = sent || status.state === 'queued';
   return (
@@ -24,11 +23,11 @@ export function Panel({ id, config, open, status, onClose, onSubmit, onReset }: 
       tabIndex={-1}
       hidden={!open}
     >
-      <div class="head">
+      <div part="header" class="head">
         <h2 id={titleId} part="title">
           {config.title}
         </h2>
-        <button part="close" class="close" type="button" aria-label={strings.close} onClick={onClose}>
+        <button part="close button" class="close" type="button" aria-label={strings.close} onClick={onClose}>
           ×
         </button>
       </div>
@@ -43,6 +42,8 @@ export function Panel({ id, config, open, status, onClose, onSubmit, onReset }: 
           submitLabel={config.submitLabel}
           busy={status.state === 'sending'}
           strings={strings}
+          prefill={prefill}
+          privacyPolicyUrl={config.privacyPolicyUrl}
           onSubmit={onSubmit}
         />
       )}
@@ -50,7 +51,7 @@ export function Panel({ id, config, open, status, onClose, onSubmit, onReset }: 
         {statusText(status, config, strings)}
       </p>
       {sent && (
-        <button part="again" class="again" type="button" onClick={onReset}>
+        <button part="again button" class="again" type="button" onClick={onReset}>
           {strings.sendAnother}
         </button>
       )}
@@ -65,7 +66,7 @@ function statusText(status: FormStatus, config: WidgetConfig, strings: Strings):
     case 'sent':
       return config.successMessage;
     case 'queued':
-      return status.offline ? strings.queuedOffline : strings.queuedServer;
+      return status.offline ? strings.queued : status.rateLimited ? strings.errorRateLimited : strings.errorUnavailable;
     case 'error':
       return errorText(status.error, config, strings);
     default:
@@ -74,16 +75,21 @@ function statusText(status: FormStatus, config: WidgetConfig, strings: Strings):
 }
 
 /**
- * A sentence of the widget's own for a refused submission, chosen by status and by the field the server
- * named. The server's message is read only for that field's name, never shown: it is written for developers.
+ * A sentence of the widget's own for a refused submission, chosen by the answer's code, status and the
+ * field it names. The server's message is read only for a field's name where an older server names no
+ * `field`, and is never shown: it is written for developers.
  */
 export function errorText(error: ApiError, config: WidgetConfig, strings: Strings): string {
-  if (error.kind === 'http' && error.status === 400) {
-    const name = /^body\/(?:fields\/)?([A-Za-z]\w*)/.exec(error.message)?.[1];
+  if (error.kind !== 'http') return strings.errorUnavailable;
+  if (error.status === 403) return strings.errorNotAuthorized;
+  if (error.code === 'UPZ_INVALID_EMAIL') return strings.invalidEmail;
+  if (error.code === 'UPZ_CONSENT_REQUIRED') return strings.consentRequired;
+  if (error.status === 400) {
+    const path = error.field ?? /^body\/([\w/]+)/.exec(error.message)?.[1]?.replaceAll('/', '.');
+    const name = path?.replace(/^fields\./, '').split('.')[0];
     const field = config.fields.find((f) => f.name === name);
     if (field?.type === 'email') return strings.invalidEmail;
     if (field) return fill(strings.invalidField, { label: field.label });
   }
-  if (error.kind === 'http' && error.status === 403) return strings.refused;
-  return strings.failed;
+  return strings.errorInvalid;
 }
