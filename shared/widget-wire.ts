@@ -5,6 +5,7 @@
  */
 import { Type, type Static, type TString } from '@sinclair/typebox';
 import { WIDGET_STRING_KEYS, WIDGET_STRING_MAX_LENGTH, type WidgetStringKey } from './widget-strings.js';
+import type * as wire from './widget-wire-types.js';
 
 /** Header that makes a submission safe to retry: the same key yields the same stored submission. */
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
@@ -32,13 +33,13 @@ export const WidgetFieldType = Type.Union([
   Type.Literal('consent'),
   Type.Literal('hidden'),
 ]);
-export type WidgetFieldType = Static<typeof WidgetFieldType>;
+export type WidgetFieldType = wire.WidgetFieldType;
 
 export const WidgetFieldOption = Type.Object(
   { value: Type.String({ minLength: 1, maxLength: 200 }), label: Type.String({ minLength: 1, maxLength: 120 }) },
   { additionalProperties: false },
 );
-export type WidgetFieldOption = Static<typeof WidgetFieldOption>;
+export type WidgetFieldOption = wire.WidgetFieldOption;
 
 export const WidgetField = Type.Object(
   {
@@ -56,16 +57,16 @@ export const WidgetField = Type.Object(
   },
   { additionalProperties: false },
 );
-export type WidgetField = Static<typeof WidgetField>;
+export type WidgetField = wire.WidgetField;
 
 const Colour = Type.String({ pattern: '^#[0-9a-fA-F]{6}$' });
 
 /** `text` must reach 4.5:1 against `background` (shared/contrast.ts); the widget picks its text colour on `primary`. */
 export const WidgetTheme = Type.Object({ primary: Colour, text: Colour, background: Colour }, { additionalProperties: false });
-export type WidgetTheme = Static<typeof WidgetTheme>;
+export type WidgetTheme = wire.WidgetTheme;
 
 /** The languages the widget has texts for. A setting may name any BCP 47 tag; the widget falls back to its base language, then 'en'. */
-export type WidgetLocale = 'en' | 'de' | 'fr' | 'es' | 'nl' | 'pt';
+export type WidgetLocale = wire.WidgetLocale;
 /** A BCP 47 language tag in its common shape (`en`, `de-CH`, `pt-BR`, `zh-Hant-TW`). */
 export const LOCALE_TAG = '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$';
 
@@ -76,10 +77,10 @@ export const WidgetStrings = Type.Partial(
     { additionalProperties: false },
   ),
 );
-export type WidgetStrings = { [key in WidgetStringKey]?: string };
+export type WidgetStrings = wire.WidgetStrings;
 
 export const WidgetColorScheme = Type.Union([Type.Literal('auto'), Type.Literal('light'), Type.Literal('dark')]);
-export type WidgetColorScheme = Static<typeof WidgetColorScheme>;
+export type WidgetColorScheme = wire.WidgetColorScheme;
 
 export const WidgetLauncher = Type.Object(
   {
@@ -95,7 +96,7 @@ export const WidgetLauncher = Type.Object(
   },
   { additionalProperties: false },
 );
-export type WidgetLauncher = Static<typeof WidgetLauncher>;
+export type WidgetLauncher = wire.WidgetLauncher;
 
 
 export const WidgetConfig = Type.Object(
@@ -126,7 +127,7 @@ export const WidgetConfig = Type.Object(
   },
   { additionalProperties: false },
 );
-export type WidgetConfig = Static<typeof WidgetConfig>;
+export type WidgetConfig = wire.WidgetConfig;
 
 /** Where the lead came from, as the page saw it. */
 export const SubmissionContext = Type.Object(
@@ -151,11 +152,11 @@ export const SubmissionContext = Type.Object(
   },
   { additionalProperties: false },
 );
-export type SubmissionContext = Static<typeof SubmissionContext>;
+export type SubmissionContext = wire.SubmissionContext;
 
 /** The consent the visitor gave: the text they agreed to. The server records when it received it. */
 export const SubmissionConsent = Type.Object({ text: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false });
-export type SubmissionConsent = Static<typeof SubmissionConsent>;
+export type SubmissionConsent = wire.SubmissionConsent;
 
 export const SubmissionRequest = Type.Object(
   {
@@ -172,34 +173,27 @@ export const SubmissionRequest = Type.Object(
   },
   { additionalProperties: false },
 );
-export type SubmissionRequest = Static<typeof SubmissionRequest>;
+export type SubmissionRequest = wire.SubmissionRequest;
 
 export const SubmissionResponse = Type.Object({ id: Type.String() });
-export type SubmissionResponse = Static<typeof SubmissionResponse>;
+export type SubmissionResponse = wire.SubmissionResponse;
 
-/**
- * The body of every error answer. `field` names the input it is about, as a dotted path inside the body
- * (`email`, `context.pageUrl`, `fields.company`), when there is one. The widget chooses its own sentence
- * from `code`, `statusCode` and `field`; `message` is for developers and never shown to a visitor.
- */
-export interface WidgetErrorBody {
-  statusCode: number;
-  code?: WidgetErrorCode | (string & {});
-  error: string;
-  message: string;
-  field?: string;
-}
+export type { WidgetErrorBody, WidgetErrorCode, WidgetStringKey } from './widget-wire-types.js';
 
-/** Codes a widget route answers with (docs/errors.md describes each). */
-export type WidgetErrorCode =
-  | 'UPZ_INVALID_EMAIL'
-  | 'UPZ_CONSENT_REQUIRED'
-  | 'UPZ_INVALID_INPUT'
-  | 'UPZ_INVALID_JSON_VALUE'
-  | 'FST_ERR_VALIDATION'
-  | 'UPZ_IDEMPOTENCY_KEY_REQUIRED'
-  | 'UPZ_IDEMPOTENCY_KEY_REUSED'
-  | 'UPZ_DOMAIN_NOT_AUTHORIZED'
-  | 'UPZ_UNKNOWN_WIDGET'
-  | 'UPZ_RATE_LIMITED'
-  | 'UPZ_UNAVAILABLE';
+/** True when A and B are assignable both ways. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+// Each schema's type is exactly its plain type in widget-wire-types.ts (which the widget package ships): a
+// schema changed without its type, or the other way round, stops the type check here.
+const schemasMatchTheirTypes: [
+  Same<Static<typeof WidgetField>, wire.WidgetField>,
+  Same<Static<typeof WidgetTheme>, wire.WidgetTheme>,
+  Same<Static<typeof WidgetStrings>, wire.WidgetStrings>,
+  Same<Static<typeof WidgetLauncher>, wire.WidgetLauncher>,
+  Same<Static<typeof WidgetConfig>, wire.WidgetConfig>,
+  Same<Static<typeof SubmissionContext>, wire.SubmissionContext>,
+  Same<Static<typeof SubmissionConsent>, wire.SubmissionConsent>,
+  Same<Static<typeof SubmissionRequest>, wire.SubmissionRequest>,
+  Same<Static<typeof SubmissionResponse>, wire.SubmissionResponse>,
+] = [true, true, true, true, true, true, true, true, true];
+void schemasMatchTheirTypes;

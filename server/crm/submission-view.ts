@@ -4,9 +4,40 @@ import type { Selectable } from 'kysely';
 import type { SubmissionsTable } from '../db/schema.ts';
 import { Timestamp, Uuid } from '../http/schemas.ts';
 
-export const SUBMISSION_COLUMNS = ['submission_id', 'client_id', 'contact_id', 'email', 'name', 'message', 'fields', 'origin', 'created_at'] as const;
+export const SUBMISSION_COLUMNS = [
+  'submission_id',
+  'client_id',
+  'contact_id',
+  'email',
+  'name',
+  'message',
+  'fields',
+  'origin',
+  'created_at',
+  'page_url',
+  'referrer',
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'utm_term',
+  'utm_content',
+  'consent_text',
+  'consented_at',
+] as const;
 
 export type SubmissionRow = Pick<Selectable<SubmissionsTable>, (typeof SUBMISSION_COLUMNS)[number]>;
+
+const Text = Type.Union([Type.String(), Type.Null()]);
+
+/** Where the lead came from, as the widget saw it; every value null when it did not say. */
+export const SubmissionContextView = Type.Object({
+  pageUrl: Text,
+  referrer: Text,
+  utm: Type.Object({ source: Text, medium: Text, campaign: Text, term: Text, content: Text }),
+});
+
+/** The consent the lead was sent with: the text agreed to and when the server received it; null without one. */
+export const SubmissionConsentView = Type.Union([Type.Object({ text: Type.String(), givenAt: Timestamp }), Type.Null()]);
 
 export const Submission = Type.Object({
   id: Uuid,
@@ -18,6 +49,8 @@ export const Submission = Type.Object({
   fields: Type.Record(Type.String(), Type.String()),
   origin: Type.String(),
   createdAt: Timestamp,
+  context: SubmissionContextView,
+  consent: SubmissionConsentView,
 });
 
 export function submissionView(row: SubmissionRow) {
@@ -31,6 +64,12 @@ export function submissionView(row: SubmissionRow) {
     fields: textFields(row.fields),
     origin: row.origin,
     createdAt: row.created_at,
+    context: {
+      pageUrl: row.page_url,
+      referrer: row.referrer,
+      utm: { source: row.utm_source, medium: row.utm_medium, campaign: row.utm_campaign, term: row.utm_term, content: row.utm_content },
+    },
+    consent: row.consent_text !== null && row.consented_at !== null ? { text: row.consent_text, givenAt: row.consented_at } : null,
   };
 }
 

@@ -13,6 +13,7 @@ import * as userCredentials from './migrations/0007-user-credentials.ts';
 import * as citusReady from './migrations/0008-citus-ready.ts';
 import * as webhooks from './migrations/0009-webhooks.ts';
 import * as privacy from './migrations/0010-privacy.ts';
+import * as submissionContext from './migrations/0012-submission-context.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-roles': roles,
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-citus-ready': citusReady,
   '0009-webhooks': webhooks,
   '0010-privacy': privacy,
+  '0012-submission-context': submissionContext,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

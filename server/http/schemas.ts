@@ -30,6 +30,8 @@ export const ErrorResponse = Type.Object({
   code: Type.Optional(Type.String()),
   error: Type.String(),
   message: Type.String(),
+  /** The input a 400 is about, as a dotted path (`email`, `context.pageUrl`, `widget.theme.text`). */
+  field: Type.Optional(Type.String()),
 });
 
 /** Error responses every authenticated route may give, so they are serialized with the same schema. */

@@ -276,4 +276,13 @@ interface DueDelivery {
   fields: Record<string, string>;
   origin: string;
   created_at: Date;
+  page_url: string | null;
+  referrer: string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  utm_term: string | null;
+  utm_content: string | null;
+  consent_text: string | null;
+  consented_at: Date | null;
 }

@@ -24,6 +24,7 @@ import { recordSuppressedSubmission } from '../privacy/suppressed-submission.ts'
 import { callerAddress } from '../http/caller-address.ts';
 import { FailureLog } from '../http/failure-log.ts';
 import { UnknownKeyBrake } from './unknown-keys.ts';
+import { submissionContextColumns } from './submission-context.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -190,11 +191,14 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
       schema: { params: KeyParams, body: SubmissionRequest, response: { 201: SubmissionResponse, ...ERRORS } },
     },
     async (request, reply) => {
-      const { client } = authorized(request);
+      const { client, config } = authorized(request);
       const key = request.headers[IDEMPOTENCY_HEADER.toLowerCase()];
       if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) throw new IdempotencyKeyRequired();
       const body = request.body;
-      const payloadHash = createHash('sha256').update(JSON.stringify([body.email, body.name, body.message, body.fields])).digest('hex');
+      const context = submissionContextColumns(body, config);
+      // Context and consent join the hash only when sent, so a retry of a request made before they existed still matches.
+      const hashed = [body.email, body.name, body.message, body.fields, ...(body.context || body.consent ? [body.context, body.consent] : [])];
+      const payloadHash = createHash('sha256').update(JSON.stringify(hashed)).digest('hex');
       const origin = request.headers.origin ?? '';
       const scope = { agencyId: client.agencyId, clientId: client.clientId };
       const actor = { type: 'anonymous' as const, id: null, requestId: request.id, ip: request.ip };
@@ -228,6 +232,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
             message: body.message ?? null,
             fields: JSON.stringify(body.fields ?? {}),
             origin,
+            ...context,
           })
           .onConflict((oc) => oc.columns(['agency_id', 'client_id', 'idempotency_key']).doNothing())
           .returning(['submission_id', 'created_at'])
