@@ -1,4 +1,4 @@
-import type { SubmissionRequest, SubmissionResponse, WidgetConfig } from '../shared/widget-wire.js';
+import type { SubmissionRequest, SubmissionResponse, WidgetConfig } from '../shared/widget-wire-types.js';
 import { later } from './timers.js';
 import { IDEMPOTENCY_HEADER } from './wire-constants.js';
 

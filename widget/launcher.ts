@@ -1,5 +1,5 @@
 import { WIDGET_DEFAULTS } from '../shared/widget-defaults.js';
-import type { WidgetConfig } from '../shared/widget-wire.js';
+import type { WidgetConfig } from '../shared/widget-wire-types.js';
 import { themeProperties } from './theme.js';
 
 /**

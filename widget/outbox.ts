@@ -1,4 +1,4 @@
-import type { SubmissionRequest } from '../shared/widget-wire.js';
+import type { SubmissionRequest } from '../shared/widget-wire-types.js';
 import type { ApiError, ApiResult, SubmitReceipt } from './api-client.js';
 import { isRetryable } from './retry.js';
 

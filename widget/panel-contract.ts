@@ -1,4 +1,4 @@
-import type { WidgetConfig } from '../shared/widget-wire.js';
+import type { WidgetConfig } from '../shared/widget-wire-types.js';
 import type { FormStatus } from './form-status.js';
 import type { Strings } from './strings.js';
 

@@ -1,5 +1,5 @@
 import type { WidgetStringKey } from '../shared/widget-strings.js';
-import type { WidgetConfig } from '../shared/widget-wire.js';
+import type { WidgetConfig } from '../shared/widget-wire-types.js';
 
 /**
  * Every sentence the widget shows a visitor that the site owner did not write in its configuration, in each

@@ -1,4 +1,4 @@
-import type { SubmissionContext, SubmissionRequest, WidgetField } from '../shared/widget-wire.js';
+import type { SubmissionContext, SubmissionRequest, WidgetField } from '../shared/widget-wire-types.js';
 
 /**
  * Who the site says the visitor is (`Upzento('identify', …)`, `createWidget({ identity })`), vouched for by

@@ -1,5 +1,5 @@
 import { contrastRatio, MIN_TEXT_CONTRAST, readableTextOn } from '../shared/contrast.js';
-import type { WidgetTheme } from '../shared/widget-wire.js';
+import type { WidgetTheme } from '../shared/widget-wire-types.js';
 
 /** Contrast a focus ring or a control's edge needs against what surrounds it (WCAG 2.x, 1.4.11). */
 const MIN_UI_CONTRAST = 3;

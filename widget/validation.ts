@@ -1,5 +1,5 @@
 import { isValidEmail } from '../shared/email.js';
-import type { WidgetField } from '../shared/widget-wire.js';
+import type { WidgetField } from '../shared/widget-wire-types.js';
 import { EN, fill, type Strings } from './strings.js';
 
 /** Longest values the server accepts per key (SubmissionRequest); custom keys share one limit. */

@@ -1,4 +1,4 @@
-import type { SubmissionRequest, WidgetConfig } from '../shared/widget-wire.js';
+import type { SubmissionRequest, WidgetConfig } from '../shared/widget-wire-types.js';
 import type { ApiError } from './api-client.js';
 
 export interface WidgetSubmitEvent {

@@ -205,6 +205,8 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
     name: string | null;
     message: string | null;
     origin: string;
+    consent?: unknown;
+    context?: unknown;
   }
 
   async function submissions(email?: string): Promise<Submission[]> {
@@ -728,7 +730,18 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
       await shot(page, 'consent');
       await page.locator('[data-upzento-widget] >> [name="consent"]').check();
       await send(page);
-      await expect.poll(() => bodies.length, { timeout: 10_000 }).toBe(1);
+      await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toBe(SUCCESS);
+      expect(bodies).toHaveLength(1);
+      // Read back through the API: the consent with its text and the server's time, and the lead's context.
+      const [stored] = await submissions(lead.email);
+      expect(stored).toMatchObject({
+        consent: { text: consentText, givenAt: expect.any(String) },
+        context: {
+          pageUrl: `https://${SHOP}/?utm_source=newsletter&utm_campaign=spring`,
+          referrer: `https://${OTHER}/blog`,
+          utm: { source: 'newsletter', medium: null, campaign: 'spring', term: null, content: null },
+        },
+      });
       expect(bodies[0]).toMatchObject({
         email: lead.email,
         consent: { text: consentText },

@@ -1,5 +1,5 @@
 import { Component, createRef } from 'preact';
-import type { WidgetField } from '../../shared/widget-wire.js';
+import type { WidgetField } from '../../shared/widget-wire-types.js';
 import type { Strings } from '../strings.js';
 import { fieldError, isRequired, maxLengthOf, validate } from '../validation.js';
 

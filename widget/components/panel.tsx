@@ -1,4 +1,4 @@
-import type { WidgetConfig } from '../../shared/widget-wire.js';
+import type { WidgetConfig } from '../../shared/widget-wire-types.js';
 import type { ApiError } from '../api-client.js';
 import type { FormStatus } from '../form-status.js';
 import type { PanelProps } from '../panel-contract.js';
