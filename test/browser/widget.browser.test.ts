@@ -116,6 +116,16 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
     });
 
     const tag = (attributes = '') => `<script async src="https://${API}/widget.js" data-key="${fixture.publicKey}"${attributes}></script>`;
+    pages.set('/themed', {
+      html: customerPage.replace(
+        '</head>',
+        `<style>
+          [data-upzento-widget] { --upz-primary: #5b21b6; --upz-radius: 2px }
+          [data-upzento-widget]::part(submit) { text-transform: uppercase }
+          [data-upzento-widget]::part(input) { border-width: 3px }
+        </style></head>`,
+      ),
+    });
     pages.set('/wrong-key', { html: plainPage('Wrong key', `<script async src="https://${API}/widget.js" data-key="PUBLIC_KEY"></script>`) });
     pages.set('/unknown-key', { html: plainPage('Unknown key', `<script async src="https://${API}/widget.js" data-key="pk_${'x'.repeat(24)}"></script>`) });
     pages.set('/no-connect-src', {
@@ -386,6 +396,7 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
       await context.setOffline(true);
       await send(page);
       await expect.poll(() => status(page).textContent()).toMatch(/offline.*saved.*sent when you're back online/i);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'widget-offline.png') });
       const saved = JSON.parse((await outbox(page)) ?? '[]') as { key: string; request: { email: string } }[];
       expect(saved).toEqual([{ key: expect.any(String), request: expect.objectContaining({ email: lead.email, name: lead.name }) }]);
       expect(await submissions(lead.email)).toEqual([]);
@@ -666,6 +677,38 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
       await send(page);
       await page.locator('[data-upzento-widget] >> [part~="error"]').first().waitFor();
       await shot(page, `axe-${name.replace(/ /g, '-')}`);
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('takes custom properties and ::part() rules from the page', async () => {
+    const { context, page } = await visit(`https://${SHOP}/themed`);
+    try {
+      await launcher(page).click();
+      await visible(panel(page));
+      expect(await launcher(page).evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(91, 33, 182)');
+      expect(await panel(page).evaluate((element) => getComputedStyle(element).borderTopLeftRadius)).toBe('2px');
+      const submit = page.locator('[data-upzento-widget] >> [part~="submit"]');
+      expect(await submit.evaluate((element) => getComputedStyle(element).textTransform)).toBe('uppercase');
+      expect(await formField(page, 'email').evaluate((element) => getComputedStyle(element).borderTopWidth)).toBe('3px');
+      await shot(page, 'themed-by-page');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('stays dark when the settings fix the dark scheme, whatever the visitor prefers', async () => {
+    const { context, page } = await visit('');
+    try {
+      await page.emulateMedia({ colorScheme: 'light' });
+      await withConfig(page, (config) => void (config.colorScheme = 'dark'));
+      await page.goto(`https://${SHOP}/`);
+      await launcher(page).click();
+      await visible(panel(page));
+      const background = await panel(page).evaluate((element) => getComputedStyle(element).backgroundColor);
+      expect(background.match(/\d+/g)!.slice(0, 3).every((c) => Number(c) < 60)).toBe(true);
       expect(await axeViolations(page)).toEqual([]);
     } finally {
       await context.close();
