@@ -575,6 +575,19 @@ describe('what the page and the settings choose', () => {
     expect(part('launcher').querySelector('path')!.getAttribute('d')).toMatch(/^M4 4h16/);
   });
 
+  it("follows the visitor's colour scheme by default, or the one the settings fix", async () => {
+    const root = () => hostOf()!.shadowRoot!.querySelector<HTMLElement>('.root')!;
+    const auto = start({ fetch: fakeFetch().fetch });
+    await readyPromise(auto);
+    expect(root().classList.contains('auto')).toBe(true);
+    expect(root().style.getPropertyValue('--db')).toMatch(/^#[0-9a-f]{6}$/);
+    auto.destroy();
+    const dark = start({ fetch: fakeFetch({ config: [json(200, widgetConfig('pk_test', { colorScheme: 'dark' }))] }).fetch });
+    await readyPromise(dark);
+    expect(root().classList.contains('dark')).toBe(true);
+    expect(root().classList.contains('auto')).toBe(false);
+  });
+
   it('closes on a click outside the widget, unless the settings turn that off', async () => {
     const widget = start({ fetch: fakeFetch().fetch });
     await readyPromise(widget);
