@@ -6877,6 +6877,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/widget-panel.js": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The widget's panel, loaded by widget.js after the launcher shows */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/widget/{publicKey}/config": {
         parameters: {
             query?: never;
@@ -7887,6 +7923,8 @@ export interface components {
                 errorNotAuthorized?: string;
                 errorRateLimited?: string;
                 errorUnavailable?: string;
+                invalidField?: string;
+                sendAnother?: string;
             };
             colorScheme?: "auto" | "light" | "dark";
             launcher?: {
@@ -7938,6 +7976,8 @@ export interface components {
                 errorNotAuthorized?: string;
                 errorRateLimited?: string;
                 errorUnavailable?: string;
+                invalidField?: string;
+                sendAnother?: string;
             };
             colorScheme?: "auto" | "light" | "dark";
             launcher?: {
@@ -7976,6 +8016,8 @@ export interface components {
                 errorNotAuthorized?: string;
                 errorRateLimited?: string;
                 errorUnavailable?: string;
+                invalidField?: string;
+                sendAnother?: string;
             };
             colorScheme?: "auto" | "light" | "dark";
             launcher?: {

@@ -32,8 +32,15 @@ export const WIDGET_STRING_KEYS = [
   'errorNotAuthorized',
   /** Too many submissions from this visitor for now (429). */
   'errorRateLimited',
-  /** The server could not be reached or failed (network error, 5xx). */
+  /**
+   * The server could not be reached or failed (network error, 5xx) while the browser is online; the
+   * submission waits and the widget keeps trying.
+   */
   'errorUnavailable',
+  /** The server refused a field it named, other than the email; `{label}`. Default "Please check {label}." */
+  'invalidField',
+  /** The button that brings the form back after a successful submission. Default "Send another message". */
+  'sendAnother',
 ] as const;
 
 export type WidgetStringKey = (typeof WIDGET_STRING_KEYS)[number];

@@ -1,9 +1,14 @@
-import type { SubmissionRequest, SubmissionResponse, WidgetConfig } from '../shared/widget-wire.js';
+import type { SubmissionRequest, SubmissionResponse, WidgetConfig } from '../shared/widget-wire-types.js';
 import { later } from './timers.js';
 import { IDEMPOTENCY_HEADER } from './wire-constants.js';
 
-/** Why a request failed: no answer at all (offline, DNS, CORS, time limit), or an HTTP status. */
-export type ApiError = { kind: 'network'; message: string } | { kind: 'http'; status: number; message: string };
+/**
+ * Why a request failed: no answer at all (offline, DNS, CORS, time limit), or an HTTP status with the
+ * answer's `code` and the `field` it names, when it has them. `message` is for developers, never visitors.
+ */
+export type ApiError =
+  | { kind: 'network'; message: string }
+  | { kind: 'http'; status: number; message: string; code?: string; field?: string };
 
 /** Network outcomes are values, so the UI branches on them instead of catching. */
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
@@ -42,8 +47,11 @@ export function createApiClient({ apiBase, publicKey, fetch: send, signal, timeo
       const res = await send(base + path, { ...init, credentials: 'omit', signal: attempt.signal });
       const body: unknown = await res.json().catch(() => undefined);
       if (!res.ok) {
-        const message = (body as { message?: unknown } | undefined)?.message;
-        return fail(res.status, typeof message === 'string' ? message : `HTTP ${res.status}`);
+        const { message, code, field } = (body ?? {}) as Record<string, unknown>;
+        const error: ApiError = { kind: 'http', status: res.status, message: typeof message === 'string' ? message : `HTTP ${res.status}` };
+        if (typeof code === 'string') error.code = code;
+        if (typeof field === 'string') error.field = field;
+        return { ok: false, error } as const;
       }
       // A wrong apiBase often answers 200 with an HTML page; say so rather than render garbage.
       if (!accept(body)) return fail(res.status, `Unexpected response from ${base + path}`);

@@ -1,4 +1,6 @@
 import { createWidget, type Widget, type WidgetOptions } from './create-widget.js';
+import { receivePanel } from './panel-loader.js';
+import type { WidgetIdentity } from './submission-request.js';
 import type { WidgetEventMap } from './widget-events.js';
 
 /**
@@ -8,6 +10,10 @@ import type { WidgetEventMap } from './widget-events.js';
 export interface UpzentoCommand {
   (command: 'init', options: WidgetOptions): Widget | undefined;
   (command: 'open' | 'close' | 'destroy', publicKey?: string): void;
+  /** Who the visitor is; for widgets created later too. */
+  (command: 'identify', identity: WidgetIdentity, publicKey?: string): void;
+  /** Values by field name (hidden fields, prefill); for widgets created later too. */
+  (command: 'set', values: Record<string, string>, publicKey?: string): void;
   <K extends keyof WidgetEventMap>(
     command: 'on',
     event: K,
@@ -51,6 +57,9 @@ export function installCommandQueue(
 
   const widgets = new Map<string, Widget>();
   const subscriptions: Subscription[] = [];
+  // What the page said before a widget existed, kept for the widgets made later.
+  let identity: WidgetIdentity | undefined;
+  const values: Record<string, string> = {};
 
   function subscribe(sub: Subscription, publicKey: string, widget: Widget): void {
     if (!sub.publicKey || sub.publicKey === publicKey) sub.offs.push(widget.on(sub.event, sub.fn));
@@ -63,7 +72,7 @@ export function installCommandQueue(
         // A key already on the page keeps its widget: a script tag and an 'init' for one key make one widget.
         let widget = widgets.get(options.publicKey);
         if (!widget) {
-          widget = create(options);
+          widget = create({ ...(identity && { identity }), ...options, fields: { ...values, ...options.fields } });
           widgets.set(options.publicKey, widget);
           for (const sub of subscriptions) subscribe(sub, options.publicKey, widget);
         }
@@ -88,6 +97,18 @@ export function installCommandQueue(
           for (const off of sub.offs) off();
         };
       }
+      case 'identify':
+      case 'set': {
+        const [payload, publicKey] = args as [WidgetIdentity & Record<string, string>, string | undefined];
+        if (!publicKey && command === 'identify') identity = payload;
+        if (!publicKey && command === 'set') Object.assign(values, payload);
+        for (const [key, widget] of widgets) if (!publicKey || publicKey === key) widget[command](payload);
+        return undefined;
+      }
+      case 'panel':
+        // widget-panel.js handing itself over; see panel-loader-script.ts.
+        receivePanel(args[0]);
+        return undefined;
       default:
         console.warn(`Upzento: unknown command ${JSON.stringify(command)}`);
         return undefined;

@@ -10,4 +10,5 @@ export type {
 export type { ApiError } from './api-client.js';
 export type { OutboxStorage } from './outbox.js';
 export type { RetryPolicy } from './retry.js';
-export type { SubmissionRequest, WidgetConfig, WidgetField } from '../shared/widget-wire.js';
+export type { WidgetIdentity, WidgetSubmission } from './submission-request.js';
+export type { SubmissionRequest, WidgetConfig, WidgetField } from '../shared/widget-wire-types.js';

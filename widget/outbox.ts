@@ -1,4 +1,4 @@
-import type { SubmissionRequest } from '../shared/widget-wire.js';
+import type { SubmissionRequest } from '../shared/widget-wire-types.js';
 import type { ApiError, ApiResult, SubmitReceipt } from './api-client.js';
 import { isRetryable } from './retry.js';
 
@@ -22,7 +22,8 @@ export interface OutboxOptions {
   /** `null` when the page gives no usable storage: items then live only as long as the page. */
   storage: OutboxStorage | null;
   storageKey: string;
-  send(item: OutboxItem): Promise<ApiResult<SubmitReceipt>>;
+  /** `patient`: a visitor waits on this send, so it may try a few times quickly before it reports. */
+  send(item: OutboxItem, patient: boolean): Promise<ApiResult<SubmitReceipt>>;
   /** Hears each delivery once, however many callers awaited it. */
   onDelivery(item: OutboxItem, delivery: Delivery): void;
 }
@@ -31,9 +32,12 @@ export interface Outbox {
   /** Stores the item before anything is sent, so a closed tab cannot lose it. */
   add(item: OutboxItem): void;
   /** Sends one item; a second call while it is in flight joins the first instead of sending again. */
-  deliver(item: OutboxItem): Promise<Delivery>;
-  /** Sends every stored item in order, stopping at the first that the network still refuses. */
-  flush(): Promise<void>;
+  deliver(item: OutboxItem, patient?: boolean): Promise<Delivery>;
+  /**
+   * Sends every stored item in order, once each, stopping at the first that the network still refuses;
+   * resolves to whether any item is still waiting.
+   */
+  flush(): Promise<boolean>;
 }
 
 export function createOutbox({ storage, storageKey, send, onDelivery }: OutboxOptions): Outbox {
@@ -63,10 +67,10 @@ export function createOutbox({ storage, storageKey, send, onDelivery }: OutboxOp
     }
   }
 
-  function deliver(item: OutboxItem): Promise<Delivery> {
+  function deliver(item: OutboxItem, patient = true): Promise<Delivery> {
     let delivery = inFlight.get(item.key);
     if (!delivery) {
-      delivery = send(item).then((result) => {
+      delivery = send(item, patient).then((result) => {
         const outcome: Delivery = result.ok
           ? { status: 'sent', id: result.data?.id }
           : { status: isRetryable(result.error) ? 'pending' : 'rejected', error: result.error };
@@ -87,8 +91,9 @@ export function createOutbox({ storage, storageKey, send, onDelivery }: OutboxOp
       for (const item of items()) {
         // Another path (the form, an earlier flush) may have delivered it while this loop awaited.
         if (!items().some((i) => i.key === item.key)) continue;
-        if ((await deliver(item)).status === 'pending') return;
+        if ((await deliver(item, false)).status === 'pending') return true;
       }
+      return items().length > 0;
     },
   };
 }

@@ -12,6 +12,19 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 500, maxDelayMs: 8000 };
 
+/** After the quick tries: how long the widget keeps at it while the page is open (see WidgetOptions.recovery). */
+export const DEFAULT_RECOVERY: RetryPolicy = { attempts: 12, baseDelayMs: 1000, maxDelayMs: 60_000 };
+
+/**
+ * The wait before try `done + 1`, after `done` failed ones: a ceiling that doubles from `baseDelayMs` up to
+ * `maxDelayMs`, half of it fixed and half random, so clients that failed together spread out and none
+ * retries instantly.
+ */
+export function backoff(done: number, policy: RetryPolicy): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, done - 1));
+  return ceiling / 2 + (Math.random() * ceiling) / 2;
+}
+
 /** Failures that another try may cure; every other 4xx would fail the same way again. */
 export function isRetryable(error: ApiError): boolean {
   return error.kind === 'network' || error.status === 408 || error.status === 429 || error.status >= 500;
@@ -37,9 +50,7 @@ export async function withRetry<T>(
       !(result.error.kind === 'network' && navigator.onLine === false);
     onFailure?.(result.error, willRetry);
     if (!willRetry) return result;
-    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-    // Half fixed, half random: clients that failed together spread out, and none retries instantly.
-    await sleep(signal, ceiling / 2 + (Math.random() * ceiling) / 2);
+    await sleep(signal, backoff(attempt, policy));
     if (signal.aborted) return result;
   }
 }

@@ -1,7 +1,8 @@
 import type { WidgetOptions } from './create-widget.js';
 
 /**
- * Options a script tag gives: `data-key`, and `data-api-base` or else the origin the script itself came from.
+ * Options a script tag gives: `data-key`, and `data-api-base` or else the origin the script itself came from;
+ * `data-launcher="none"` (the page opens the panel itself) and `data-locale`.
  * The tag's nonce serves the fallback style, since a page that nonces scripts likely nonces styles alike.
  * Undefined when the tag has no key: the page then calls `Upzento('init', …)` itself.
  */
@@ -12,5 +13,7 @@ export function scriptOptions(script: HTMLScriptElement): WidgetOptions | undefi
     publicKey,
     apiBase: script.dataset.apiBase || new URL(script.src, location.href).origin,
     nonce: script.nonce || undefined,
+    ...(script.dataset.launcher === 'none' && { launcher: false }),
+    ...(script.dataset.locale && { locale: script.dataset.locale }),
   };
 }

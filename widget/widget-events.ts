@@ -1,4 +1,4 @@
-import type { SubmissionRequest, WidgetConfig } from '../shared/widget-wire.js';
+import type { SubmissionRequest, WidgetConfig } from '../shared/widget-wire-types.js';
 import type { ApiError } from './api-client.js';
 
 export interface WidgetSubmitEvent {
@@ -14,7 +14,8 @@ export interface WidgetSentEvent {
 }
 
 export interface WidgetErrorEvent {
-  source: 'config' | 'submission';
+  /** `panel`: the panel's file (widget-panel.js) did not load; the next hover or open asks again. */
+  source: 'config' | 'submission' | 'panel';
   error: ApiError;
   /**
    * Whether the widget will try again by itself: after a backoff, on `online`, or on the next page load.

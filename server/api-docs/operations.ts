@@ -24,7 +24,7 @@ export const TAGS: readonly (TagInfo & { path: RegExp })[] = [
   { name: 'Compliance', description: 'Per-tenant compliance reports for a period.', path: /\/compliance-report$/ },
   { name: 'Identity', description: 'Verified visitor identity: the client\'s setting and signing secret.', path: /\/identity(-secret)?(\/|$)/ },
   { name: 'Tenants', description: 'Agencies and their clients.', path: /^\/v1\/(agencies|clients)(\/|$)/ },
-  { name: 'Widget', description: 'The public widget routes: no token, the client is named by its public key and the page\'s Origin.', path: /^\/(v1\/widget\/|widget\.js$)/ },
+  { name: 'Widget', description: 'The public widget routes: no token, the client is named by its public key and the page\'s Origin.', path: /^\/(v1\/widget\/|widget(-panel)?\.js$)/ },
   { name: 'Health', description: 'Liveness and readiness, for load balancers.', path: /^\/(healthz|readyz)$/ },
   { name: 'API documents', description: 'This document.', path: /^\/openapi\.json$/ },
 ];
@@ -122,6 +122,7 @@ export const SUMMARIES: Readonly<Record<string, string>> = {
   'DELETE /v1/clients/:clientId/identity-secret/previous': 'Stop the replaced identity secret verifying now',
 
   'GET /widget.js': 'The widget\'s script-tag bundle',
+  'GET /widget-panel.js': 'The widget\'s panel, loaded by widget.js after the launcher shows',
   'GET /v1/widget/:publicKey/config': 'The widget\'s configuration, for an authorized Origin',
   'OPTIONS /v1/widget/:publicKey/config': 'CORS preflight of the configuration',
   'POST /v1/widget/:publicKey/submissions': 'Send a lead from the widget',

@@ -1,13 +1,13 @@
 /**
- * The server serves dist/widget.js. `npm install` builds it (the `prepare` script); a checkout
+ * The server serves dist/widget.js and dist/widget-panel.js. `npm install` builds it (the `prepare` script); a checkout
  * that skipped that (say, `npm ci --ignore-scripts`) gets it built on first start instead.
  */
 import { access } from 'node:fs/promises';
-import { DEFAULT_WIDGET_BUNDLE } from './bundle.ts';
+import { DEFAULT_WIDGET_BUNDLE, panelBundlePath } from './bundle.ts';
 
 export async function ensureWidgetBundle(path = DEFAULT_WIDGET_BUNDLE): Promise<string> {
   try {
-    await access(path);
+    await Promise.all([access(path), access(panelBundlePath(path))]);
     return path;
   } catch {
     const config = new URL('../../esbuild.config.mjs', import.meta.url).href;

@@ -17,6 +17,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, ConsoleMessage, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDomainFixture, type DomainFixture } from '../support/domain-fixture.ts';
+import axe from 'axe-core';
 import { browserTestsSkipped, createTestCertificate, launchChromium } from '../support/browser.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -38,6 +39,17 @@ const STRICT_CSP = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+const LOCALES = ['en', 'de', 'fr', 'es', 'nl', 'pt'] as const;
+/** Sentences of the widget's own, as each built-in language has them. */
+const LOCALE_SAMPLES: Record<(typeof LOCALES)[number], { close: string; invalidEmail: string }> = {
+  en: { close: 'Close', invalidEmail: 'Enter an email address like name@example.com.' },
+  de: { close: 'Schließen', invalidEmail: 'Geben Sie eine E-Mail-Adresse wie name@example.com ein.' },
+  fr: { close: 'Fermer', invalidEmail: 'Saisissez une adresse e-mail comme nom@example.com.' },
+  es: { close: 'Cerrar', invalidEmail: 'Escribe una dirección de correo como nombre@example.com.' },
+  nl: { close: 'Sluiten', invalidEmail: 'Vul een e-mailadres in zoals naam@example.com.' },
+  pt: { close: 'Fechar', invalidEmail: 'Digite um endereço de e-mail como nome@example.com.' },
+};
 
 const skipped = browserTestsSkipped('test/browser/widget.browser.test.ts');
 
@@ -85,7 +97,7 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
       html: customerPage.replace(
         '</head>',
         `<style>
-          button, .launcher, [part="launcher"], div button { background: red !important; font-size: 40px !important; color: yellow !important; border: 5px solid lime !important }
+          button, .launcher, [part~="launcher"], div button { background: red !important; font-size: 40px !important; color: yellow !important; border: 5px solid lime !important }
           body { font: 40px serif; letter-spacing: 4px; text-transform: uppercase; color: red }
           * { box-sizing: content-box !important }
         </style></head>`,
@@ -100,6 +112,39 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
           Upzento('open');
           window.queuedBeforeLoad = !Upzento.loaded;
         </script>`,
+      ),
+    });
+
+    const tag = (attributes = '') => `<script async src="https://${API}/widget.js" data-key="${fixture.publicKey}"${attributes}></script>`;
+    pages.set('/themed', {
+      html: customerPage.replace(
+        '</head>',
+        `<style>
+          [data-upzento-widget] { --upz-primary: #5b21b6; --upz-radius: 2px }
+          [data-upzento-widget]::part(submit) { text-transform: uppercase }
+          [data-upzento-widget]::part(input) { border-width: 3px }
+        </style></head>`,
+      ),
+    });
+    pages.set('/wrong-key', { html: plainPage('Wrong key', `<script async src="https://${API}/widget.js" data-key="PUBLIC_KEY"></script>`) });
+    pages.set('/unknown-key', { html: plainPage('Unknown key', `<script async src="https://${API}/widget.js" data-key="pk_${'x'.repeat(24)}"></script>`) });
+    pages.set('/no-connect-src', {
+      html: plainPage('No connect-src', tag()),
+      headers: { 'content-security-policy': `default-src 'none'; script-src https://${API}; style-src 'none'` },
+    });
+    for (const locale of LOCALES) pages.set(`/locale/${locale}`, { html: plainPage(`Locale ${locale}`, tag(` data-locale="${locale}"`)) });
+    pages.set('/own-button', {
+      html: plainPage(
+        'Own button',
+        `${tag(' data-launcher="none"')}
+        <script>window.Upzento = window.Upzento || function () { (Upzento.q = Upzento.q || []).push(arguments); };</script>`,
+      ).replace('</main>', '<button id="help" type="button">Need help?</button></main>'),
+    });
+    // The page's own button: an inline handler would need 'unsafe-inline', so the page wires it in a script.
+    pages.set('/own-button', {
+      html: pages.get('/own-button')!.html.replace(
+        '</body>',
+        `<script>document.getElementById('help').addEventListener('click', function () { Upzento('open'); });</script></body>`,
       ),
     });
 
@@ -170,6 +215,8 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
     name: string | null;
     message: string | null;
     origin: string;
+    consent?: unknown;
+    context?: unknown;
   }
 
   async function submissions(email?: string): Promise<Submission[]> {
@@ -191,10 +238,10 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
 
   /** Waits for an element of the widget to show, as a visitor would see it. */
   const visible = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 10_000 });
-  const launcher = (page: Page) => page.locator('[data-upzento-widget] >> [part="launcher"]');
-  const panel = (page: Page) => page.locator('[data-upzento-widget] >> [part="panel"]');
-  const status = (page: Page) => page.locator('[data-upzento-widget] >> [part="status"]');
-  const formField = (page: Page, name: string) => page.locator(`[data-upzento-widget] >> [part="form"] [name="${name}"]`);
+  const launcher = (page: Page) => page.locator('[data-upzento-widget] >> [part~="launcher"]');
+  const panel = (page: Page) => page.locator('[data-upzento-widget] >> [part~="panel"]');
+  const status = (page: Page) => page.locator('[data-upzento-widget] >> [part~="status"]');
+  const formField = (page: Page, name: string) => page.locator(`[data-upzento-widget] >> [part~="form"] [name="${name}"]`);
 
   async function fillForm(page: Page, lead: { name: string; email: string; message: string }): Promise<void> {
     await formField(page, 'name').fill(lead.name);
@@ -202,7 +249,7 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
     await formField(page, 'message').fill(lead.message);
   }
 
-  const send = (page: Page) => page.locator('[data-upzento-widget] >> [part="form"] button[type="submit"]').click();
+  const send = (page: Page) => page.locator('[data-upzento-widget] >> [part~="form"] button[type="submit"]').click();
   const newLead = (label: string) => ({ name: `Ada ${label}`, email: `ada+${label}-${randomUUID().slice(0, 8)}@example.com`, message: `About ${label}` });
   const outbox = (page: Page) => page.evaluate((key) => localStorage.getItem(`upzento:outbox:${key}`), fixture.publicKey);
 
@@ -213,7 +260,7 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
       const shape = await page.evaluate(() => {
         const hosts = document.querySelectorAll('[data-upzento-widget]');
         const shadow = hosts[0]?.shadowRoot;
-        return { hosts: hosts.length, shadow: Boolean(shadow), launcher: shadow?.querySelector('[part="launcher"]')?.textContent };
+        return { hosts: hosts.length, shadow: Boolean(shadow), launcher: shadow?.querySelector('[part~="launcher"]')?.textContent };
       });
       expect(shape).toEqual({ hosts: 1, shadow: true, launcher: 'Contact us' });
 
@@ -249,14 +296,21 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
 
   it('renders nothing on a hostname that is not verified, stores nothing, and warns once naming the origin', async () => {
     const before = (await submissions()).length;
-    const { context, page, console } = await visit(`https://${OTHER}/`);
+    const { context, page, console } = await visit('');
     try {
+      const asked: string[] = [];
+      page.on('request', (request) => request.url().endsWith('/config') && asked.push(request.url()));
+      await page.goto(`https://${OTHER}/`);
       const warnings = () => console.filter((message) => message.type() === 'warning').map((message) => message.text());
       await expect.poll(warnings, { timeout: 15_000 }).not.toEqual([]);
       // Give a second warning, or a late render, the time to show up.
       await page.waitForTimeout(300);
       expect(warnings()).toHaveLength(1);
       expect(warnings()[0]).toContain(`https://${OTHER}`);
+      // A refusal is final: one request, so the browser reports one CORS failure and nothing more.
+      await page.waitForTimeout(1500);
+      expect(asked).toHaveLength(1);
+      expect(errorsOf(console).length).toBeLessThanOrEqual(2);
       expect(await page.locator('[data-upzento-widget]').count()).toBe(0);
       expect(await outbox(page)).toBeNull();
       expect(await submissions()).toHaveLength(before);
@@ -342,6 +396,7 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
       await context.setOffline(true);
       await send(page);
       await expect.poll(() => status(page).textContent()).toMatch(/offline.*saved.*sent when you're back online/i);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'widget-offline.png') });
       const saved = JSON.parse((await outbox(page)) ?? '[]') as { key: string; request: { email: string } }[];
       expect(saved).toEqual([{ key: expect.any(String), request: expect.objectContaining({ email: lead.email, name: lead.name }) }]);
       expect(await submissions(lead.email)).toEqual([]);
@@ -376,7 +431,7 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
       await page.keyboard.press('Escape');
       await panel(page).waitFor({ state: 'hidden', timeout: 5_000 });
       expect(await launcher(page).getAttribute('aria-expanded')).toBe('false');
-      expect(await page.evaluate(() => document.querySelector('[data-upzento-widget]')?.shadowRoot?.activeElement?.getAttribute('part'))).toBe('launcher');
+      expect(await page.evaluate(() => document.querySelector('[data-upzento-widget]')?.shadowRoot?.activeElement?.getAttribute('part'))).toMatch(/\blauncher\b/);
     } finally {
       await context.close();
     }
@@ -426,6 +481,386 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
       await send(page);
       await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toBe(SUCCESS);
       expect(await submissions(lead.email)).toEqual([expect.objectContaining({ origin: `https://${SHOP}` })]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  /** Serves the widget's configuration changed by `patch`, as the settings of a client would make it. */
+  async function withConfig(page: Page, patch: (config: Record<string, unknown>) => void): Promise<void> {
+    await page.route(`https://${API}/v1/widget/*/config`, async (route) => {
+      // Playwright fetches from this process, where the test's hostnames do not resolve: the app's own port.
+      const url = new URL(route.request().url());
+      const response = await route.fetch({ url: `http://127.0.0.1:${apiPort}${url.pathname}` });
+      const config = (await response.json()) as Record<string, unknown>;
+      patch(config);
+      await route.fulfill({ response, json: config });
+    });
+  }
+
+  const errorsOf = (messages: ConsoleMessage[]) => messages.filter((m) => m.type() === 'error').map((m) => m.text());
+  const warningsOf = (messages: ConsoleMessage[]) => messages.filter((m) => m.type() === 'warning').map((m) => m.text());
+  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `widget-${name}.png`) });
+
+  /** axe-core inside the widget's shadow root, the panel open with its messages showing. */
+  async function axeViolations(page: Page): Promise<string[]> {
+    await page.addScriptTag({ content: axe.source });
+    return page.evaluate(async () => {
+      const result = await (window as unknown as { axe: typeof axe }).axe.run(
+        { include: [['[data-upzento-widget]']] } as never,
+        { resultTypes: ['violations'] },
+      );
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+  }
+
+  it('says a server problem is one, keeps the lead, and sends it by itself when the server recovers', async () => {
+    const { context, page } = await visit('');
+    try {
+      let failing = true;
+      const tries: string[] = [];
+      await page.route(`https://${API}/v1/widget/*/submissions`, async (route) => {
+        if (route.request().method() !== 'POST') return route.continue();
+        tries.push(route.request().headers()['idempotency-key'] ?? '');
+        if (!failing) return route.continue();
+        await route.fulfill({
+          status: 500,
+          headers: { 'access-control-allow-origin': `https://${SHOP}` },
+          json: { statusCode: 500, code: 'UPZ_INTERNAL', error: 'Internal Server Error', message: 'Something broke' },
+        });
+      });
+      await page.goto(`https://${SHOP}/`);
+      await launcher(page).click();
+      await visible(panel(page));
+      const lead = newLead('recovery');
+      await fillForm(page, lead);
+      await send(page);
+      await expect.poll(() => status(page).textContent(), { timeout: 15_000 }).toMatch(/^We couldn't reach our server just now/);
+      expect(await status(page).textContent()).not.toMatch(/offline|Something broke/i);
+      expect(await page.evaluate(() => navigator.onLine)).toBe(true);
+      await shot(page, 'server-problem');
+      expect(await submissions(lead.email)).toEqual([]);
+
+      failing = false;
+      // No reload and no `online` event: the widget's own backoff sends it.
+      await expect.poll(() => status(page).textContent(), { timeout: 20_000 }).toBe(SUCCESS);
+      expect(await submissions(lead.email)).toHaveLength(1);
+      expect(new Set(tries).size).toBe(1);
+      expect(await outbox(page)).toBeNull();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('comes up once the configuration answers again after server errors', async () => {
+    const { context, page } = await visit('');
+    try {
+      let failures = 2;
+      await page.route(`https://${API}/v1/widget/*/config`, async (route) => {
+        if (failures-- <= 0) return route.continue();
+        await route.fulfill({ status: 503, headers: { 'access-control-allow-origin': `https://${SHOP}` }, json: { statusCode: 503 } });
+      });
+      await page.goto(`https://${SHOP}/`);
+      expect(await page.locator('[data-upzento-widget]').count()).toBe(0);
+      await visible(launcher(page));
+      expect(failures).toBeLessThan(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('says a placeholder key is no key, asking the server nothing', async () => {
+    const { context, page, console } = await visit('');
+    try {
+      const asked: string[] = [];
+      page.on('request', (request) => request.url().includes('/v1/widget/') && asked.push(request.url()));
+      await page.goto(`https://${SHOP}/wrong-key`);
+      await expect.poll(() => warningsOf(console)).toHaveLength(1);
+      expect(warningsOf(console)[0]).toMatch(/^Upzento: "PUBLIC_KEY" is not a widget key/);
+      expect(warningsOf(console)[0]).not.toContain('allowLocalhost');
+      expect(errorsOf(console)).toEqual([]);
+      expect(asked).toEqual([]);
+      expect(await page.locator('[data-upzento-widget]').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('asks once for a key no client has, and says the key may be wrong', async () => {
+    const { context, page, console } = await visit('');
+    try {
+      const asked: string[] = [];
+      page.on('request', (request) => request.url().includes('/config') && asked.push(request.url()));
+      await page.goto(`https://${SHOP}/unknown-key`);
+      await expect.poll(() => warningsOf(console), { timeout: 15_000 }).toHaveLength(1);
+      await page.waitForTimeout(1500);
+      expect(warningsOf(console)).toHaveLength(1);
+      expect(warningsOf(console)[0]).toContain(`no Upzento client at https://${API} has the key "pk_${'x'.repeat(24)}"`);
+      expect(asked).toHaveLength(1);
+      // The browser's own report of the one refused request (CORS), nothing more.
+      expect(errorsOf(console).length).toBeLessThanOrEqual(2);
+      expect(await page.locator('[data-upzento-widget]').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("warns once, naming the directives, when the page's CSP leaves out connect-src", async () => {
+    const { context, page, console } = await visit('');
+    try {
+      await page.goto(`https://${SHOP}/no-connect-src`);
+      await expect.poll(() => warningsOf(console), { timeout: 15_000 }).toHaveLength(1);
+      await page.waitForTimeout(1500);
+      const [warning] = warningsOf(console);
+      expect(warning).toContain("this page's Content-Security-Policy blocks the widget");
+      expect(warning).toContain(`connect-src https://${API}`);
+      expect(warningsOf(console)).toHaveLength(1);
+      // One blocked request, which the browser reports; no retries, no probes.
+      const errors = errorsOf(console);
+      expect(errors.length).toBeGreaterThan(0);
+      expect(errors.length).toBeLessThanOrEqual(2);
+      for (const error of errors) expect(error).toContain(`https://${API}/v1/widget/${fixture.publicKey}/config`);
+      expect(await page.locator('[data-upzento-widget]').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it.each(LOCALES)('speaks %s in every sentence of its own', async (locale) => {
+    const expected = LOCALE_SAMPLES[locale];
+    const { context, page } = await visit(`https://${SHOP}/locale/${locale}`);
+    try {
+      await launcher(page).click();
+      await visible(panel(page));
+      expect(await launcher(page).textContent()).toBe(expected.close);
+      expect(await page.locator('[data-upzento-widget] >> [part~="close"]').getAttribute('aria-label')).toBe(expected.close);
+      await formField(page, 'email').fill('not an address');
+      await send(page);
+      const errors = page.locator('[data-upzento-widget] >> [part~="error"]');
+      await expect.poll(() => errors.allTextContents()).toContain(expected.invalidEmail);
+      await shot(page, `locale-${locale}`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('follows a dark colour scheme with readable colours, and axe finds nothing', async () => {
+    const { context, page } = await visit('');
+    try {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.goto(`https://${SHOP}/`);
+      await launcher(page).click();
+      await visible(panel(page));
+      const colours = await panel(page).evaluate((element) => ({ background: getComputedStyle(element).backgroundColor, text: getComputedStyle(element).color }));
+      const lightness = (rgb: string) => rgb.match(/\d+/g)!.slice(0, 3).reduce((sum, c) => sum + Number(c), 0) / 3;
+      expect(lightness(colours.background)).toBeLessThan(50);
+      expect(lightness(colours.text)).toBeGreaterThan(200);
+      await send(page);
+      await shot(page, 'dark');
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it.each([
+    ['default theme', undefined],
+    ['green brand', { primary: '#22c55e', text: '#1f2933', background: '#ffffff' }],
+    ['orange brand', { primary: '#f97316', text: '#1f2933', background: '#ffffff' }],
+  ])('has no axe-core violations with the %s', async (name, theme) => {
+    const { context, page } = await visit('');
+    try {
+      if (theme) await withConfig(page, (config) => void (config.theme = theme));
+      await page.goto(`https://${SHOP}/`);
+      await launcher(page).click();
+      await visible(panel(page));
+      await send(page);
+      await page.locator('[data-upzento-widget] >> [part~="error"]').first().waitFor();
+      await shot(page, `axe-${name.replace(/ /g, '-')}`);
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('takes custom properties and ::part() rules from the page', async () => {
+    const { context, page } = await visit(`https://${SHOP}/themed`);
+    try {
+      await launcher(page).click();
+      await visible(panel(page));
+      expect(await launcher(page).evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(91, 33, 182)');
+      expect(await panel(page).evaluate((element) => getComputedStyle(element).borderTopLeftRadius)).toBe('2px');
+      const submit = page.locator('[data-upzento-widget] >> [part~="submit"]');
+      expect(await submit.evaluate((element) => getComputedStyle(element).textTransform)).toBe('uppercase');
+      expect(await formField(page, 'email').evaluate((element) => getComputedStyle(element).borderTopWidth)).toBe('3px');
+      await shot(page, 'themed-by-page');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('stays dark when the settings fix the dark scheme, whatever the visitor prefers', async () => {
+    const { context, page } = await visit('');
+    try {
+      await page.emulateMedia({ colorScheme: 'light' });
+      await withConfig(page, (config) => void (config.colorScheme = 'dark'));
+      await page.goto(`https://${SHOP}/`);
+      await launcher(page).click();
+      await visible(panel(page));
+      const background = await panel(page).evaluate((element) => getComputedStyle(element).backgroundColor);
+      expect(background.match(/\d+/g)!.slice(0, 3).every((c) => Number(c) < 60)).toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("opens from the page's own button with no launcher, and Escape gives the focus back", async () => {
+    const { context, page } = await visit(`https://${SHOP}/own-button`);
+    try {
+      await page.locator('[data-upzento-widget]').waitFor({ state: 'attached' });
+      await page.waitForTimeout(300);
+      expect(await launcher(page).isVisible()).toBe(false);
+      await page.locator('#help').click();
+      await visible(panel(page));
+      await shot(page, 'own-button');
+      await page.keyboard.press('Escape');
+      await panel(page).waitFor({ state: 'hidden' });
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('help');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('closes on Escape from the launcher and on a click outside', async () => {
+    const { context, page } = await visit(`https://${SHOP}/`);
+    try {
+      await launcher(page).click();
+      await visible(panel(page));
+      await launcher(page).focus();
+      await page.keyboard.press('Escape');
+      await panel(page).waitFor({ state: 'hidden' });
+      await launcher(page).click();
+      await visible(panel(page));
+      await page.mouse.click(40, 300);
+      await panel(page).waitFor({ state: 'hidden' });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('sends the consent it asked for, with its text, and where the lead came from', async () => {
+    const { context, page } = await visit('');
+    try {
+      const consentText = 'I agree that Corner Bakery may contact me about my request.';
+      await withConfig(page, (config) => {
+        config.privacyPolicyUrl = `https://${SHOP}/privacy`;
+        config.fields = [...(config.fields as unknown[]), { name: 'consent', label: consentText, type: 'consent', required: true }];
+      });
+      const bodies: Record<string, unknown>[] = [];
+      page.on('request', (request) => {
+        if (request.method() === 'POST' && request.url().endsWith('/submissions')) bodies.push(request.postDataJSON());
+      });
+      await page.goto(`https://${SHOP}/?utm_source=newsletter&utm_campaign=spring`, { referer: `https://${OTHER}/blog` });
+      await launcher(page).click();
+      await visible(panel(page));
+      const lead = newLead('consent');
+      await fillForm(page, lead);
+      await send(page);
+      const errors = page.locator('[data-upzento-widget] >> [part~="error"]');
+      await expect.poll(() => errors.allTextContents()).toEqual(['Please agree to continue.']);
+      expect(await page.locator('[data-upzento-widget] >> [part~="link"]').getAttribute('href')).toBe(`https://${SHOP}/privacy`);
+      await shot(page, 'consent');
+      await page.locator('[data-upzento-widget] >> [name="consent"]').check();
+      await send(page);
+      await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toBe(SUCCESS);
+      expect(bodies).toHaveLength(1);
+      // Read back through the API: the consent with its text and the server's time, and the lead's context.
+      const [stored] = await submissions(lead.email);
+      expect(stored).toMatchObject({
+        consent: { text: consentText, givenAt: expect.any(String) },
+        context: {
+          pageUrl: `https://${SHOP}/?utm_source=newsletter&utm_campaign=spring`,
+          referrer: `https://${OTHER}/blog`,
+          utm: { source: 'newsletter', medium: null, campaign: 'spring', term: null, content: null },
+        },
+      });
+      expect(bodies[0]).toMatchObject({
+        email: lead.email,
+        consent: { text: consentText },
+        context: {
+          pageUrl: `https://${SHOP}/?utm_source=newsletter&utm_campaign=spring`,
+          referrer: `https://${OTHER}/blog`,
+          utm: { source: 'newsletter', campaign: 'spring' },
+        },
+      });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it.each([
+    [375, 667],
+    [320, 256],
+  ])('fills a %d×%d screen, with 16 px inputs and the title in view', async (width, height) => {
+    const { context, page } = await visit(`https://${SHOP}/`, { width, height });
+    try {
+      await launcher(page).click();
+      await visible(panel(page));
+      // Past its opening animation.
+      await page.waitForTimeout(400);
+      const box = (await panel(page).boundingBox())!;
+      expect([box.x, box.y, box.width, box.height].map(Math.round)).toEqual([0, 0, width, height]);
+      const sizes = await page
+        .locator('[data-upzento-widget] >> [part~="input"]')
+        .evaluateAll((inputs) => inputs.map((input) => parseFloat(getComputedStyle(input).fontSize)));
+      expect(sizes.length).toBeGreaterThan(0);
+      for (const size of sizes) expect(size).toBeGreaterThanOrEqual(16);
+      // Scrolled to its end, the panel still shows its title and close button.
+      await panel(page).evaluate((element) => element.scrollTo(0, element.scrollHeight));
+      const title = await page.locator('[data-upzento-widget] >> [part~="title"]').boundingBox();
+      expect(title!.y).toBeGreaterThanOrEqual(0);
+      expect(title!.y + title!.height).toBeLessThanOrEqual(height);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await shot(page, `mobile-${width}x${height}`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('is styled where constructable stylesheets are missing', async () => {
+    const { context, page } = await visit('');
+    try {
+      await page.addInitScript(() => {
+        delete (ShadowRoot.prototype as Partial<ShadowRoot>).adoptedStyleSheets;
+        delete (Document.prototype as Partial<Document>).adoptedStyleSheets;
+      });
+      await page.goto(`https://${SHOP}/`);
+      await visible(launcher(page));
+      const style = await launcher(page).evaluate((element) => {
+        const computed = getComputedStyle(element);
+        return { background: computed.backgroundColor, position: computed.position };
+      });
+      expect(style).toEqual({ background: THEMED, position: 'fixed' });
+      await launcher(page).click();
+      await visible(panel(page));
+      // The launcher's sheet and the panel's, as <style> elements.
+      expect(await page.evaluate(() => document.querySelector('[data-upzento-widget]')!.shadowRoot!.querySelectorAll('style').length)).toBe(2);
+      expect(await panel(page).evaluate((element) => getComputedStyle(element).position)).toBe('fixed');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('fetches the panel only after the launcher shows, from next to widget.js', async () => {
+    const { context, page } = await visit('');
+    try {
+      const loaded: string[] = [];
+      page.on('requestfinished', (request) => loaded.push(new URL(request.url()).pathname));
+      await page.goto(`https://${SHOP}/`);
+      await visible(launcher(page));
+      await expect.poll(() => loaded).toContain('/widget-panel.js');
+      expect(loaded.indexOf('/widget-panel.js')).toBeGreaterThan(loaded.findIndex((p) => p.endsWith('/config')));
     } finally {
       await context.close();
     }

@@ -103,7 +103,7 @@ export function hostOf(publicKey = 'pk_test'): HTMLElement | null {
 
 /** The element with `part="<name>"` inside the widget's shadow root. */
 export function part<T extends HTMLElement = HTMLElement>(name: string, publicKey = 'pk_test'): T {
-  const element = hostOf(publicKey)?.shadowRoot?.querySelector<T>(`[part="${name}"]`);
+  const element = hostOf(publicKey)?.shadowRoot?.querySelector<T>(`[part~="${name}"]`);
   if (!element) throw new Error(`no part="${name}" in widget ${publicKey}`);
   return element;
 }

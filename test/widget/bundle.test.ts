@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as wire from '../../shared/widget-wire.js';
 import budget from '../../widget/size-budget.json';
 import * as local from '../../widget/wire-constants.js';
-import { fakeFetch, fillValidForm, part, submitForm } from '../support/widget-fixtures.js';
+import { fakeFetch, fillValidForm, hostOf, part, submitForm } from '../support/widget-fixtures.js';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '../..');
@@ -34,8 +35,19 @@ describe('widget bundle', () => {
     expect(stdout).toContain(`${gzipBytes} B gzipped, within the budget of 10240 B`);
   });
 
+  it('keeps the panel out of widget.js: a second file within its own budget, with Preact, loaded after the launcher', async () => {
+    const [widget, panel] = await Promise.all([readFile(join(outdir, 'widget.js'), 'utf8'), readFile(join(outdir, 'widget-panel.js'), 'utf8')]);
+    const gzipBytes = gzipSync(panel).length;
+    expect(gzipBytes).toBeLessThanOrEqual(budget['widget-panel.js'].gzipBytes);
+    expect(stdout).toContain(`widget-panel.js: ${Buffer.byteLength(panel)} B, ${gzipBytes} B gzipped, within the budget`);
+    // Preact's vnode fields: in the panel, not in what the page loads before the launcher shows.
+    expect(panel).toMatch(/__k/);
+    expect(widget).not.toMatch(/__k/);
+    expect(panel.startsWith('Upzento("panel",function(){')).toBe(true);
+  });
+
   it('leaves TypeBox out and uses neither eval nor new Function', async () => {
-    for (const file of ['widget.js', 'widget/index.js']) {
+    for (const file of ['widget.js', 'widget-panel.js', 'widget/index.js']) {
       const code = await readFile(join(outdir, file), 'utf8');
       expect(code).not.toMatch(/TypeBox|sinclair/);
       expect(code).not.toMatch(/\beval\(|new Function\b|Function\(/);
@@ -94,7 +106,15 @@ describe('widget bundle', () => {
       new Function(await readFile(join(outdir, 'widget.js'), 'utf8'))();
       await vi.waitFor(() => expect(part('launcher').textContent).toBe('Contact'));
       window.Upzento!('open');
-      expect(part('panel').hidden).toBe(false);
+      // widget.js asks for its panel next to itself, by the version it was built with.
+      const panel = await readFile(join(outdir, 'widget-panel.js'));
+      const version = createHash('sha256').update(panel).digest('hex').slice(0, 12);
+      const panelTag = document.head.querySelector<HTMLScriptElement>('script[src*="widget-panel.js"]');
+      expect(panelTag?.src).toBe(`https://crm.example.test/widget-panel.js?v=${version}`);
+      expect(() => part('panel')).toThrow();
+      new Function(panel.toString('utf8'))();
+      await vi.waitFor(() => expect(part('panel').hidden).toBe(false));
+      expect(hostOf('pk_test')!.shadowRoot!.activeElement?.getAttribute('name')).toBe('name');
       fillValidForm();
       submitForm();
       await vi.waitFor(() => expect(part('status').textContent).toBe('Thanks, we got it!'));

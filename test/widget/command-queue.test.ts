@@ -16,13 +16,15 @@ interface FakeWidget {
   open: Mock<() => void>;
   close: Mock<() => void>;
   destroy: Mock<() => void>;
+  identify: Mock<(identity: unknown) => void>;
+  set: Mock<(values: unknown) => void>;
   on: Mock<(event: string, fn: unknown) => Mock<() => void>>;
 }
 
 function fakeWidgets() {
   const created: { options: WidgetOptions; widget: FakeWidget }[] = [];
   const create = vi.fn((options: WidgetOptions) => {
-    const widget: FakeWidget = { open: vi.fn(), close: vi.fn(), destroy: vi.fn(), on: vi.fn(() => vi.fn()) };
+    const widget: FakeWidget = { open: vi.fn(), close: vi.fn(), destroy: vi.fn(), identify: vi.fn(), set: vi.fn(), on: vi.fn(() => vi.fn()) };
     created.push({ options, widget });
     return widget as unknown as Widget;
   });
@@ -56,6 +58,25 @@ describe('command queue', () => {
     expect(created[0]!.options.publicKey).toBe('pk_a');
     expect(created[0]!.widget.open).toHaveBeenCalledOnce();
     expect(created[0]!.widget.on).toHaveBeenCalledWith('submit', onSubmit);
+  });
+
+  it('hands identify and set to every widget, and to widgets created later', () => {
+    pageStub();
+    const identity = { userId: 'u1', userHash: 'a'.repeat(64) };
+    window.Upzento!('identify', identity);
+    window.Upzento!('set', { plan: 'pro' });
+    const { create, created } = fakeWidgets();
+    const upzento = installCommandQueue(window, [{ publicKey: 'pk_a', apiBase: 'https://a.test' }], create);
+    // Replayed after the script tag's init, so they reach that widget as calls.
+    expect(created[0]!.widget.identify).toHaveBeenCalledWith(identity);
+    expect(created[0]!.widget.set).toHaveBeenCalledWith({ plan: 'pro' });
+    upzento('set', { source: 'ad' });
+    upzento('identify', { ...identity, name: 'Ada' }, 'pk_a');
+    expect(created[0]!.widget.set).toHaveBeenCalledWith({ source: 'ad' });
+    expect(created[0]!.widget.identify).toHaveBeenCalledWith({ ...identity, name: 'Ada' });
+    upzento('init', { publicKey: 'pk_b', apiBase: 'https://a.test' });
+    // A keyed identify was for pk_a alone; the page-wide one still holds for pk_b.
+    expect(created[1]!.options).toMatchObject({ identity, fields: { plan: 'pro', source: 'ad' } });
   });
 
   it('runs calls directly once installed, and applies earlier subscriptions to later widgets', () => {
@@ -197,6 +218,14 @@ describe('script-tag loader', () => {
       expect(part('launcher', 'pk_two').textContent).toBe('Two');
     });
     expect(document.querySelectorAll('[data-upzento-widget]')).toHaveLength(2);
+  });
+
+  it('takes data-launcher="none" and data-locale from its tag', async () => {
+    const tag = document.createElement('script');
+    tag.src = 'https://crm.example.test/widget.js';
+    Object.assign(tag.dataset, { key: 'pk_a', launcher: 'none', locale: 'de-AT' });
+    const { scriptOptions } = await import('../../widget/script-options.js');
+    expect(scriptOptions(tag)).toMatchObject({ publicKey: 'pk_a', launcher: false, locale: 'de-AT' });
   });
 
   it('waits for an init call when its tag has no data-key', async () => {

@@ -2,8 +2,9 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LeadForm } from '../../widget/components/lead-form.js';
-import { Panel, QUEUED_MESSAGE, type FormStatus } from '../../widget/components/panel.js';
-import { WidgetRoot } from '../../widget/components/widget-root.js';
+import { Panel, type FormStatus } from '../../widget/components/panel.js';
+import { createLauncher } from '../../widget/launcher.js';
+import { EN } from '../../widget/strings.js';
 import type { WidgetConfig } from '../../widget/index.js';
 import { widgetConfig } from '../support/widget-fixtures.js';
 
@@ -39,7 +40,7 @@ describe('LeadForm', () => {
   const config = widgetConfig();
 
   it('renders every configured field with its type, name and label', () => {
-    const root = mount(<LeadForm fields={config.fields} submitLabel="Send" busy={false} onSubmit={() => {}} />);
+    const root = mount(<LeadForm strings={EN} fields={config.fields} submitLabel="Send" busy={false} onSubmit={() => {}} />);
     const form = root.querySelector('form')!;
     expect(form.getAttribute('part')).toBe('form');
     expect(form.noValidate).toBe(true);
@@ -63,7 +64,7 @@ describe('LeadForm', () => {
 
   it('shows a message per invalid field, linked for screen readers, and focuses the first', async () => {
     const onSubmit = vi.fn();
-    const root = mount(<LeadForm fields={config.fields} submitLabel="Send" busy={false} onSubmit={onSubmit} />);
+    const root = mount(<LeadForm strings={EN} fields={config.fields} submitLabel="Send" busy={false} onSubmit={onSubmit} />);
     type(control(root, 'phone'), 'call me');
     submit(root);
     await tick();
@@ -85,7 +86,7 @@ describe('LeadForm', () => {
   });
 
   it('clears a message as soon as the field is fixed', async () => {
-    const root = mount(<LeadForm fields={config.fields} submitLabel="Send" busy={false} onSubmit={() => {}} />);
+    const root = mount(<LeadForm strings={EN} fields={config.fields} submitLabel="Send" busy={false} onSubmit={() => {}} />);
     submit(root);
     await tick();
     const email = control(root, 'email');
@@ -100,13 +101,13 @@ describe('LeadForm', () => {
 
   it('hands over the values once valid, and ignores a second submit while busy', async () => {
     const onSubmit = vi.fn();
-    const root = mount(<LeadForm fields={config.fields} submitLabel="Send" busy={false} onSubmit={onSubmit} />);
+    const root = mount(<LeadForm strings={EN} fields={config.fields} submitLabel="Send" busy={false} onSubmit={onSubmit} />);
     type(control(root, 'email'), 'ada@example.com');
     type(control(root, 'message'), ' Hi ');
     submit(root);
     expect(onSubmit).toHaveBeenCalledWith({ name: '', email: 'ada@example.com', phone: '', message: ' Hi ' });
 
-    render(<LeadForm fields={config.fields} submitLabel="Send" busy onSubmit={onSubmit} />, container);
+    render(<LeadForm strings={EN} fields={config.fields} submitLabel="Send" busy onSubmit={onSubmit} />, container);
     expect(root.querySelector('button[type="submit"]')!.getAttribute('aria-disabled')).toBe('true');
     expect(root.querySelector('form')!.getAttribute('aria-busy')).toBe('true');
     submit(root);
@@ -117,7 +118,7 @@ describe('LeadForm', () => {
 describe('Panel', () => {
   function panel(status: FormStatus, overrides: Partial<WidgetConfig> = {}) {
     const config = widgetConfig('pk', overrides);
-    return mount(<Panel id="p" config={config} open status={status} onClose={() => {}} onSubmit={() => {}} />);
+    return mount(<Panel id="p" config={config} open status={status} onClose={() => {}} onSubmit={() => {}} onReset={() => {}} strings={EN} prefill={{}} />);
   }
 
   it('shows title, intro and the form, with an empty status region', () => {
@@ -131,8 +132,14 @@ describe('Panel', () => {
   it.each([
     [{ state: 'sending' } as const, 'Sending…', true],
     [{ state: 'sent' } as const, 'Thanks, we got it!', false],
-    [{ state: 'queued' } as const, QUEUED_MESSAGE, false],
-    [{ state: 'error', message: 'Sorry, no.' } as const, 'Sorry, no.', true],
+    [{ state: 'queued', offline: true } as const, EN.queued, false],
+    [{ state: 'queued', offline: false } as const, EN.errorUnavailable, false],
+    [{ state: 'error', error: { kind: 'http', status: 409, message: 'internal detail' } } as const, EN.errorInvalid, true],
+    [{ state: 'error', error: { kind: 'http', status: 400, code: 'UPZ_INVALID_EMAIL', message: 'x' } } as const, EN.invalidEmail, true],
+    [{ state: 'error', error: { kind: 'http', status: 400, code: 'UPZ_INVALID_INPUT', field: 'fields.phone', message: 'x' } } as const, 'Please check Phone.', true],
+    [{ state: 'queued', offline: false, rateLimited: true } as const, EN.errorRateLimited, false],
+    [{ state: 'error', error: { kind: 'http', status: 403, message: 'Domain not authorized for this client' } } as const, EN.errorNotAuthorized, true],
+    [{ state: 'error', error: { kind: 'http', status: 400, message: 'body/fields/phone must match pattern "x"' } } as const, 'Please check Phone.', true],
   ])('status %j reads %j', (status, text, formShown) => {
     const root = panel(status);
     const region = root.querySelector('[part="status"]')!;
@@ -145,32 +152,69 @@ describe('Panel', () => {
     expect(panel({ state: 'idle' }, { intro: '' }).querySelector('.intro')).toBeNull();
   });
 
-  it('closes from its close button and on Escape', () => {
+  it('after sending, leaves the intro out and offers to send another', () => {
+    const onReset = vi.fn();
+    const root = mount(
+      <Panel id="p" config={widgetConfig()} open status={{ state: 'sent' }} onClose={() => {}} onSubmit={() => {}} onReset={onReset} strings={EN} prefill={{}} />,
+    );
+    expect(root.querySelector('.intro')).toBeNull();
+    const again = root.querySelector<HTMLButtonElement>('[part~="again"]')!;
+    expect(again.textContent).toBe('Send another message');
+    again.click();
+    expect(onReset).toHaveBeenCalledOnce();
+  });
+
+  it('closes from its close button', () => {
     const onClose = vi.fn();
     const root = mount(
-      <Panel id="p" config={widgetConfig()} open status={{ state: 'idle' }} onClose={onClose} onSubmit={() => {}} />,
+      <Panel id="p" config={widgetConfig()} open status={{ state: 'idle' }} onClose={onClose} onSubmit={() => {}} onReset={() => {}} strings={EN} prefill={{}} />,
     );
     root.querySelector<HTMLButtonElement>('button[aria-label="Close"]')!.click();
-    root.querySelector('input')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-    root.querySelector('input')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-    expect(onClose).toHaveBeenCalledTimes(2);
+    expect(onClose).toHaveBeenCalledTimes(1);
   });
 });
 
-describe('WidgetRoot', () => {
+describe('launcher', () => {
+  function launcher(config: WidgetConfig, open = false) {
+    const slot = document.createElement('div');
+    document.body.append(slot);
+    const handlers = { onToggle: vi.fn(), onIntent: vi.fn(), onEscape: vi.fn() };
+    const view = createLauncher(slot, handlers);
+    view.update({ config, open, closeLabel: 'Close', launcher: true, rtl: false });
+    return { root: slot.querySelector<HTMLElement>('.root')!, view, handlers };
+  }
+
   it('puts the theme into custom properties and picks readable text on the primary colour', () => {
-    const props = { open: false, status: { state: 'idle' } as const, onToggle() {}, onClose() {}, onSubmit() {} };
-    const dark = mount(<WidgetRoot {...props} config={widgetConfig()} />).querySelector<HTMLElement>('.root')!;
-    expect(dark.style.getPropertyValue('--p')).toBe('#1a73e8');
-    expect(dark.style.getPropertyValue('--t')).toBe('#202124');
-    expect(dark.style.getPropertyValue('--b')).toBe('#ffffff');
-    expect(dark.style.getPropertyValue('--o')).toBe('#fff');
-    render(null, container);
-    container.remove();
+    const dark = launcher(widgetConfig()).root;
+    expect(dark.style.getPropertyValue('--lp')).toBe('#1a73e8');
+    expect(dark.style.getPropertyValue('--lt')).toBe('#202124');
+    expect(dark.style.getPropertyValue('--lb')).toBe('#ffffff');
+    expect(dark.style.getPropertyValue('--lo')).toBe('#000000');
 
     const light = widgetConfig('pk', { theme: { primary: '#ffd400', text: '#000000', background: '#ffffff' } });
-    const root = mount(<WidgetRoot {...props} config={{ ...light, position: 'bottom-left' }} />);
-    expect(root.querySelector<HTMLElement>('.root')!.style.getPropertyValue('--o')).toBe('#000');
-    expect(root.querySelector('.root')!.classList.contains('bottom-left')).toBe(true);
+    const root = launcher({ ...light, position: 'bottom-left' }).root;
+    expect(root.style.getPropertyValue('--lo')).toBe('#000000');
+    expect(root.classList.contains('bottom-left')).toBe(true);
+  });
+
+  it('says what it does: its label closed, the close label open, with aria-expanded', () => {
+    const { view } = launcher(widgetConfig());
+    expect(view.button.textContent).toBe('Contact');
+    expect(view.button.getAttribute('aria-expanded')).toBe('false');
+    view.update({ config: widgetConfig(), open: true, closeLabel: 'Schließen', launcher: true, rtl: false });
+    expect(view.button.textContent).toBe('Schließen');
+    expect(view.button.getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('asks for the panel on hover and focus, toggles on click, and hears Escape from the launcher itself', () => {
+    const { view, handlers } = launcher(widgetConfig());
+    view.button.dispatchEvent(new Event('pointerenter'));
+    view.button.dispatchEvent(new FocusEvent('focus'));
+    expect(handlers.onIntent).toHaveBeenCalledTimes(2);
+    view.button.click();
+    expect(handlers.onToggle).toHaveBeenCalledOnce();
+    view.button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    view.button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(handlers.onEscape).toHaveBeenCalledOnce();
   });
 });

@@ -91,8 +91,9 @@ describe('start-up', () => {
 
   it('reports other failures as error events and retries the configuration with backoff', async () => {
     vi.useFakeTimers();
-    const server = fakeFetch({ config: [json(503, { message: 'busy' }), networkError(), json(200, widgetConfig())] });
-    const widget = start({ fetch: server.fetch });
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    const server = fakeFetch({ config: [json(503, { message: 'busy' }), json(500), json(200, widgetConfig())] });
+    const widget = start({ fetch: server.fetch, recovery: { baseDelayMs: 1000 } });
     const errors = vi.fn();
     const ready = vi.fn();
     widget.on('error', errors);
@@ -105,32 +106,61 @@ describe('start-up', () => {
       error: { kind: 'http', status: 503, message: 'busy' },
       willRetry: true,
     });
-    // First wait: between 250 and 500 ms (half of the 500 ms ceiling is fixed, half is jitter).
-    await vi.advanceTimersByTimeAsync(249);
+    // No host element while there is nothing to show.
+    expect(hostOf()).toBeNull();
+    // Jitter pinned to 0: each wait is half a ceiling that doubles from 1000 ms.
+    await vi.advanceTimersByTimeAsync(499);
     expect(server.configCalls()).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(251);
+    await vi.advanceTimersByTimeAsync(1);
     expect(server.configCalls()).toHaveLength(2);
-    expect(errors.mock.lastCall![0].error.kind).toBe('network');
     await vi.advanceTimersByTimeAsync(1000);
     expect(server.configCalls()).toHaveLength(3);
     expect(ready).toHaveBeenCalledOnce();
     expect(errors).toHaveBeenCalledTimes(2);
+    expect(part('launcher')).toBeTruthy();
   });
 
-  it('gives up after the last attempt and tries again when the browser comes back online', async () => {
+  it('keeps trying past the quick retries with waits capped at maxDelayMs, and loads once the server recovers', async () => {
     vi.useFakeTimers();
-    const server = fakeFetch({ config: [networkError(), networkError(), json(200, widgetConfig())] });
-    const widget = start({ fetch: server.fetch, retry: { attempts: 2 } });
+    vi.spyOn(Math, 'random').mockReturnValue(1);
+    const server = fakeFetch({ config: [json(500)] });
+    const widget = start({ fetch: server.fetch, recovery: { attempts: 12, baseDelayMs: 1000, maxDelayMs: 4000 } });
+    const ready = vi.fn();
+    widget.on('ready', ready);
+    // Waits of 1, 2, 4, 4, 4 … s: eight tries in the first 25 s.
+    await vi.advanceTimersByTimeAsync(25_000);
+    expect(server.configCalls()).toHaveLength(8);
+    expect(hostOf()).toBeNull();
+    server.reply('config', json(200, widgetConfig()));
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(ready).toHaveBeenCalledOnce();
+    expect(part('launcher').textContent).toBe('Contact');
+  });
+
+  it('leaves no trace and warns once when it gives up, and does not count time offline', async () => {
+    vi.useFakeTimers();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const offline = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    const server = fakeFetch({ config: [networkError()] });
+    const widget = start({ fetch: server.fetch, recovery: { attempts: 3, maxDelayMs: 1000 } });
     const errors = vi.fn();
     widget.on('error', errors);
-    await vi.advanceTimersByTimeAsync(60_000);
-    expect(server.configCalls()).toHaveLength(2);
-    expect(errors).toHaveBeenLastCalledWith(expect.objectContaining({ source: 'config', willRetry: false }));
+    await vi.advanceTimersByTimeAsync(600_000);
+    // Offline: one try, then a wait for the `online` event.
+    expect(server.configCalls()).toHaveLength(1);
+    expect(errors).toHaveBeenLastCalledWith(expect.objectContaining({ willRetry: true }));
 
+    offline.mockReturnValue(true);
     window.dispatchEvent(new Event('online'));
-    await vi.advanceTimersByTimeAsync(0);
-    expect(server.configCalls()).toHaveLength(3);
-    expect(part('launcher')).toBeTruthy();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(server.configCalls()).toHaveLength(4);
+    expect(errors).toHaveBeenLastCalledWith(expect.objectContaining({ source: 'config', willRetry: false }));
+    expect(warn).toHaveBeenCalledOnce();
+    expect(warn.mock.calls[0]![0]).toContain('could not reach https://crm.example.test and stopped trying');
+    expect(hostOf()).toBeNull();
+    window.dispatchEvent(new Event('online'));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(server.configCalls()).toHaveLength(4);
   });
 
   it('treats a 200 that is not a configuration (a wrong apiBase) as a failure, and says so', async () => {
@@ -152,9 +182,42 @@ describe('start-up', () => {
     const server = fakeFetch({ config: [unknown] });
     start({ fetch: server.fetch });
     await vi.waitFor(() => expect(warn).toHaveBeenCalledOnce());
-    expect(warn).toHaveBeenCalledWith('Upzento: the widget "pk_test" could not load: Unknown widget');
+    expect(warn.mock.calls[0]![0]).toBe(
+      `Upzento: no Upzento client at ${API_BASE} has the key "pk_test", so the widget stays hidden. ` +
+        "Copy the client's publicKey into data-key (or publicKey).",
+    );
+    expect(warn.mock.calls[0]![0]).not.toContain('allowLocalhost');
     expect(hostOf()).toBeNull();
     expect(server.configCalls()).toHaveLength(1);
+  });
+
+  it('says a key that does not look like one is no key, without asking the server', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const server = fakeFetch();
+    createWidget({ publicKey: 'PUBLIC_KEY', apiBase: API_BASE, fetch: server.fetch });
+    expect(warn).toHaveBeenCalledOnce();
+    expect(warn.mock.calls[0]![0]).toMatch(/^Upzento: "PUBLIC_KEY" is not a widget key \(they look like pk_…\)/);
+    expect(warn.mock.calls[0]![0]).not.toContain('allowLocalhost');
+    expect(server.calls).toHaveLength(0);
+    expect(document.querySelectorAll('[data-upzento-widget]')).toHaveLength(0);
+  });
+
+  it('tells a refused origin from an outage when the browser hides the status: the server answers, and is not asked again', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const server = fakeFetch({ config: [networkError()] });
+    // What a refused request looks like in a browser: the CORS request fails, a no-cors one gets an opaque answer.
+    const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) =>
+      init?.mode === 'no-cors' ? ({ type: 'opaque' } as Response) : server.fetch(input, init),
+    );
+    const widget = start({ fetch: fetch as unknown as typeof globalThis.fetch });
+    const errors = vi.fn();
+    widget.on('error', errors);
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledOnce());
+    expect(fetch.mock.calls.map(([url]) => String(url))).toEqual([`${API_BASE}/v1/widget/pk_test/config`, `${API_BASE}/healthz`]);
+    expect(errors).toHaveBeenCalledWith(expect.objectContaining({ source: 'config', willRetry: false }));
+    expect(warn.mock.calls[0]![0]).toContain('either no Upzento client');
+    expect(warn.mock.calls[0]![0]).toContain(`or ${location.origin} is not authorized for it (turn on allowLocalhost`);
+    expect(hostOf()).toBeNull();
   });
 
   it('waits for <body> when started from <head>', async () => {
@@ -272,6 +335,7 @@ describe('submitting', () => {
       name: 'Ada Lovelace',
       message: 'Please call me back.',
       fields: { phone: '+44 20 7946 0000' },
+      context: { pageUrl: location.href },
     });
     const key = call!.headers.get('Idempotency-Key');
     expect(key).toMatch(/^[0-9a-f-]{36}$/);
@@ -347,7 +411,8 @@ describe('submitting', () => {
 
     expect(server.submissions()).toHaveLength(1);
     const status = part('status');
-    expect(status.textContent).toContain('body/email must match format "email"');
+    // A sentence for visitors chosen by the field the server named, never the server's own words.
+    expect(status.textContent).toBe('Enter an email address like name@example.com.');
     expect(status.className).toContain('error');
     expect(errors).toHaveBeenCalledWith({
       source: 'submission',
@@ -369,6 +434,49 @@ describe('submitting', () => {
     expect(server.submissions()).toHaveLength(2);
   });
 
+  it('says a server problem is one, and sends the saved lead by itself once the server is back', async () => {
+    vi.useFakeTimers();
+    vi.spyOn(Math, 'random').mockReturnValue(1);
+    const server = fakeFetch({ submissions: [json(500)] });
+    const widget = await openWidget({ fetch: server.fetch, recovery: { baseDelayMs: 1000, maxDelayMs: 8000 } });
+    const sent = vi.fn();
+    widget.on('sent', sent);
+    fillValidForm();
+    submitForm();
+    // The quick tries: 4 within 3.5 s.
+    await vi.advanceTimersByTimeAsync(3500);
+    expect(server.submissions()).toHaveLength(4);
+    expect(part('status').textContent).toBe(
+      "We couldn't reach our server just now. Your message is saved and we'll keep trying to send it.",
+    );
+    expect(part('status').textContent).not.toMatch(/offline/i);
+    // Then one try after each wait of 1, 2, 4 s … without any `online` event or reload.
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(server.submissions()).toHaveLength(5);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(server.submissions()).toHaveLength(6);
+    server.reply('submissions', created('later'));
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(server.submissions()).toHaveLength(7);
+    expect(new Set(server.submissions().map((c) => c.headers.get('Idempotency-Key'))).size).toBe(1);
+    expect(sent).toHaveBeenCalledWith(expect.objectContaining({ id: 'later' }));
+    expect(part('status').textContent).toBe('Thanks, we got it!');
+    expect(localStorage.getItem('upzento:outbox:pk_test')).toBeNull();
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(server.submissions()).toHaveLength(7);
+  });
+
+  it('treats a 429 as a server problem to wait out, not as offline', async () => {
+    vi.useFakeTimers();
+    const server = fakeFetch({ submissions: [json(429, { statusCode: 429, code: 'UPZ_RATE_LIMITED', message: 'Too many requests; try again in 30 seconds' })] });
+    await openWidget({ fetch: server.fetch });
+    fillValidForm();
+    submitForm();
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(part('status').textContent).toBe("We're receiving a lot of messages right now. Yours is saved and will be sent in a moment.");
+    expect(part('status').textContent).not.toMatch(/offline|Too many requests/);
+  });
+
   it('keeps an unsendable submission and tells the user it will go out once back online', async () => {
     vi.useFakeTimers();
     const server = fakeFetch({ submissions: [networkError()] });
@@ -378,10 +486,12 @@ describe('submitting', () => {
     widget.on('error', errors);
     widget.on('sent', sent);
     fillValidForm();
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
     submitForm();
     await vi.advanceTimersByTimeAsync(60_000);
 
-    expect(server.submissions()).toHaveLength(4);
+    // Offline, the first failure is the last until the browser says it is back.
+    expect(server.submissions()).toHaveLength(1);
     const status = part('status');
     expect(status.textContent).toMatch(/offline.*sent when you're back online/i);
     expect(status.className).not.toContain('error');
@@ -391,6 +501,7 @@ describe('submitting', () => {
     expect(stored[0].key).toBe(server.submissions()[0]!.headers.get('Idempotency-Key'));
 
     server.reply('submissions', created('x'));
+    onLine.mockReturnValue(true);
     window.dispatchEvent(new Event('online'));
     await vi.advanceTimersByTimeAsync(0);
     expect(sent).toHaveBeenCalledWith({ idempotencyKey: stored[0].key, id: 'x' });
@@ -436,6 +547,149 @@ describe('submitting', () => {
     await vi.advanceTimersByTimeAsync(500);
     expect(server.submissions()).toHaveLength(2);
     expect(part('status').textContent).toBe('Thanks, we got it!');
+  });
+});
+
+describe('what the page and the settings choose', () => {
+  it('opens from the page with no launcher shown, and gives the focus back to the page on close', async () => {
+    const widget = start({ fetch: fakeFetch().fetch, launcher: false });
+    await readyPromise(widget);
+    expect(part('launcher').hidden).toBe(true);
+    const own = document.body.appendChild(document.createElement('button'));
+    own.focus();
+    widget.open();
+    expect(part('panel').hidden).toBe(false);
+    field('email').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(part('panel').hidden).toBe(true);
+    expect(document.activeElement).toBe(own);
+  });
+
+  it("hides the launcher when the settings say display 'none', and takes icon, size and offsets from them", async () => {
+    const launcher = { display: 'none', icon: 'mail', size: 64, offsetX: 32, offsetY: 48 } as const;
+    const server = fakeFetch({ config: [json(200, widgetConfig('pk_test', { launcher }))] });
+    await readyPromise(start({ fetch: server.fetch }));
+    expect(part('launcher').hidden).toBe(true);
+    const root = hostOf()!.shadowRoot!.querySelector<HTMLElement>('.root')!;
+    expect(root.classList.contains('nolauncher')).toBe(true);
+    expect([root.style.getPropertyValue('--ls'), root.style.getPropertyValue('--lx'), root.style.getPropertyValue('--ly')]).toEqual(['64px', '32px', '48px']);
+    expect(part('launcher').querySelector('path')!.getAttribute('d')).toMatch(/^M4 4h16/);
+  });
+
+  it("follows the visitor's colour scheme by default, or the one the settings fix", async () => {
+    const root = () => hostOf()!.shadowRoot!.querySelector<HTMLElement>('.root')!;
+    const auto = start({ fetch: fakeFetch().fetch });
+    await readyPromise(auto);
+    expect(root().classList.contains('auto')).toBe(true);
+    expect(root().style.getPropertyValue('--db')).toMatch(/^#[0-9a-f]{6}$/);
+    auto.destroy();
+    const dark = start({ fetch: fakeFetch({ config: [json(200, widgetConfig('pk_test', { colorScheme: 'dark' }))] }).fetch });
+    await readyPromise(dark);
+    expect(root().classList.contains('dark')).toBe(true);
+    expect(root().classList.contains('auto')).toBe(false);
+  });
+
+  it('closes on a click outside the widget, unless the settings turn that off', async () => {
+    const widget = start({ fetch: fakeFetch().fetch });
+    await readyPromise(widget);
+    widget.open();
+    part('panel').dispatchEvent(new Event('pointerdown', { bubbles: true, composed: true }));
+    expect(part('panel').hidden).toBe(false);
+    document.body.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    expect(part('panel').hidden).toBe(true);
+    widget.destroy();
+
+    const server = fakeFetch({ config: [json(200, widgetConfig('pk_test', { closeOnOutsideClick: false }))] });
+    const kept = start({ fetch: server.fetch });
+    await readyPromise(kept);
+    kept.open();
+    document.body.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    expect(part('panel').hidden).toBe(false);
+  });
+
+  it("speaks the client's language, or the page's choice, with the settings' overrides", async () => {
+    const server = fakeFetch({ config: [json(200, widgetConfig('pk_test', { locale: 'de', strings: { sending: 'Moment…' } }))] });
+    const widget = start({ fetch: server.fetch });
+    await readyPromise(widget);
+    widget.open();
+    expect(part('close').getAttribute('aria-label')).toBe('Schließen');
+    expect(part('launcher').textContent).toBe('Schließen');
+    submitForm();
+    await vi.waitFor(() => expect(hostOf()!.shadowRoot!.querySelector('.err')?.textContent).toBe('Email ist ein Pflichtfeld.'));
+    fillValidForm();
+    server.reply('submissions', 'hang');
+    submitForm();
+    expect(part('status').textContent).toBe('Moment…');
+    widget.destroy();
+
+    const french = start({ fetch: fakeFetch({ config: [json(200, widgetConfig('pk_test', { locale: 'de' }))] }).fetch, locale: 'fr-CA' });
+    await readyPromise(french);
+    french.open();
+    expect(part('close').getAttribute('aria-label')).toBe('Fermer');
+  });
+
+  it('runs right to left for a right-to-left language', async () => {
+    const widget = start({ fetch: fakeFetch().fetch, locale: 'ar' });
+    await readyPromise(widget);
+    expect(hostOf()!.shadowRoot!.querySelector<HTMLElement>('.root')!.dir).toBe('rtl');
+  });
+
+  it('prefills a known visitor and sends the identity, the page values of hidden fields and the context', async () => {
+    const config = widgetConfig('pk_test', {
+      fields: [...widgetConfig().fields, { name: 'plan', label: 'Plan', type: 'hidden', required: false }],
+    });
+    const server = fakeFetch({ config: [json(200, config)] });
+    const identity = { userId: 'u-42', email: 'grace@example.com', name: 'Grace Hopper', userHash: 'f'.repeat(64) };
+    const widget = start({ fetch: server.fetch, fields: { plan: 'free' } });
+    await readyPromise(widget);
+    widget.identify(identity);
+    widget.set({ plan: 'pro' });
+    widget.open();
+    expect([field('name').value, field('email').value]).toEqual(['Grace Hopper', 'grace@example.com']);
+    expect(field('plan')).toBeNull();
+    type(field('message'), 'Hello');
+    submitForm();
+    await vi.waitFor(() => expect(server.submissions()).toHaveLength(1));
+    expect(server.submissions()[0]!.body).toEqual({
+      email: 'grace@example.com',
+      name: 'Grace Hopper',
+      message: 'Hello',
+      fields: { plan: 'pro' },
+      context: { pageUrl: location.href },
+      identity,
+    });
+  });
+
+  it('offers to send another once sent, and brings the form back', async () => {
+    const widget = start({ fetch: fakeFetch().fetch });
+    await readyPromise(widget);
+    widget.open();
+    fillValidForm();
+    submitForm();
+    await vi.waitFor(() => expect(part('status').textContent).toBe('Thanks, we got it!'));
+    expect(hostOf()!.shadowRoot!.querySelector('.intro')).toBeNull();
+    part('again').click();
+    expect(part('form')).toBeTruthy();
+    expect(part('status').textContent).toBe('');
+  });
+
+  it("warns once and leaves when the page's CSP blocks the server", async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const server = fakeFetch({ config: [networkError()] });
+    const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+      // What Chromium does for a connect-src violation: an event on the document, and a failed fetch.
+      const event = Object.assign(new Event('securitypolicyviolation'), { blockedURI: String(input), effectiveDirective: 'connect-src' });
+      setTimeout(() => document.dispatchEvent(event), 0);
+      return server.fetch(input, init);
+    });
+    const widget = start({ fetch: fetch as unknown as typeof globalThis.fetch });
+    const errors = vi.fn();
+    widget.on('error', errors);
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledOnce());
+    expect(warn.mock.calls[0]![0]).toContain("this page's Content-Security-Policy blocks the widget");
+    expect(warn.mock.calls[0]![0]).toContain(`connect-src ${API_BASE}`);
+    expect(fetch).toHaveBeenCalledOnce();
+    expect(errors).toHaveBeenCalledWith(expect.objectContaining({ willRetry: false }));
+    expect(hostOf()).toBeNull();
   });
 });
 

@@ -121,7 +121,7 @@ describe('outbox', () => {
     const outbox = createOutbox({ storage: full, storageKey: KEY, send, onDelivery: () => {} });
     outbox.add(item(1));
     await outbox.flush();
-    expect(send).toHaveBeenCalledWith(item(1));
+    expect(send).toHaveBeenCalledWith(item(1), false);
   });
 
   it('ignores storage it cannot parse', async () => {
@@ -132,7 +132,7 @@ describe('outbox', () => {
     expect(send).not.toHaveBeenCalled();
     localStorage.setItem(KEY, JSON.stringify([{ nonsense: true }, item(3)]));
     await outbox.flush();
-    expect(send.mock.calls).toEqual([[item(3)]]);
+    expect(send.mock.calls).toEqual([[item(3), false]]);
   });
 });
 
@@ -178,7 +178,7 @@ describe('outbox inside the widget', () => {
     widget.open();
     fillValidForm();
     submitForm();
-    await vi.waitFor(() => expect(part('status').textContent).toMatch(/offline/));
+    await vi.waitFor(() => expect(part('status').textContent).toMatch(/saved/));
 
     server.reply('submissions', created());
     window.dispatchEvent(new Event('online'));

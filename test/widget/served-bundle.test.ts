@@ -1,8 +1,9 @@
-/** GET /widget.js: the built bundle, compressed, with an ETag that revalidates to 304. */
+/** GET /widget.js and /widget-panel.js: the built bundles, compressed, with an ETag that revalidates to 304. */
 import { readFile } from 'node:fs/promises';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { DEFAULT_WIDGET_BUNDLE } from '../../server/embedding/bundle.ts';
+import { createHash } from 'node:crypto';
+import { DEFAULT_WIDGET_BUNDLE, panelBundlePath } from '../../server/embedding/bundle.ts';
 import { ensureWidgetBundle } from '../../server/embedding/ensure-bundle.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -48,4 +49,19 @@ test('revalidates with If-None-Match to a bodiless 304', async () => {
 test('is public: no token and no Origin needed', async () => {
   const response = await get({ origin: 'https://anywhere.example' });
   expect(response.statusCode).toBe(200);
+});
+
+test('serves the panel next to widget.js, cached for good only at the version widget.js asks for', async () => {
+  const panel = await readFile(panelBundlePath(DEFAULT_WIDGET_BUNDLE));
+  const version = createHash('sha256').update(panel).digest('hex').slice(0, 12);
+  expect(built.toString('utf8')).toContain(`widget-panel.js?v=${version}`);
+  const current = await t.app.inject({ method: 'GET', url: `/widget-panel.js?v=${version}`, headers: { 'accept-encoding': 'gzip' } });
+  expect(current.statusCode).toBe(200);
+  expect(current.headers['content-type']).toBe('application/javascript; charset=utf-8');
+  expect(current.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  expect(current.headers['cross-origin-resource-policy']).toBe('cross-origin');
+  expect(gunzipSync(current.rawPayload).equals(panel)).toBe(true);
+  const other = await t.app.inject({ method: 'GET', url: '/widget-panel.js?v=000000000000' });
+  expect(other.statusCode).toBe(200);
+  expect(other.headers['cache-control']).toMatch(/^public, max-age=300\b/);
 });

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createWidget, type Widget } from '../../widget/index.js';
+import { PANEL_CSS } from '../../widget/panel-styles.js';
 import { applyStyles, WIDGET_CSS } from '../../widget/styles.js';
 import { API_BASE, fakeFetch, fillValidForm, hostOf, part, submitForm } from '../support/widget-fixtures.js';
 
@@ -49,26 +50,33 @@ describe('styles', () => {
     }
   });
 
-  it('falls back to a nonced <style> only when given a nonce', () => {
+  it('falls back to a <style> where constructable stylesheets are missing, nonced when given a nonce', () => {
     const withNonce = shadow();
     applyStyles(withNonce, 'n0nce');
     const style = withNonce.querySelector('style');
     expect(style?.getAttribute('nonce')).toBe('n0nce');
     expect(style?.textContent).toBe(WIDGET_CSS);
 
+    // Styled rather than bare: an old browser without a nonce still gets the widget's look.
     const without = shadow();
     applyStyles(without, undefined);
-    expect(without.childNodes).toHaveLength(0);
+    applyStyles(without, undefined, PANEL_CSS);
+    expect([...without.querySelectorAll('style')].map((s) => [s.hasAttribute('nonce'), s.textContent])).toEqual([
+      [false, PANEL_CSS],
+      [false, WIDGET_CSS],
+    ]);
   });
 
-  it('isolates the host, honours reduced motion, and fits a 360 px screen', () => {
+  it('isolates the host, honours reduced motion, and fills a small screen with 16 px inputs', () => {
     expect(WIDGET_CSS).toMatch(/^:host\{all:initial\}/);
     const reduced = WIDGET_CSS.match(/@media \(prefers-reduced-motion:reduce\)\{(.*)\}$/m)?.[1];
     expect(reduced).toContain('animation:none!important');
     expect(reduced).toContain('transition:none!important');
-    const narrow = WIDGET_CSS.match(/@media \(max-width:(\d+)px\)\{(.*)\}$/m);
+    const narrow = PANEL_CSS.match(/@media \(max-width:(\d+)px\)\{(.*)\}$/m);
     expect(Number(narrow?.[1])).toBeGreaterThanOrEqual(360);
-    expect(narrow?.[2]).toMatch(/\.panel\{left:8px;right:8px;width:auto/);
+    expect(narrow?.[2]).toMatch(/\.panel\{left:0;right:0;top:0;bottom:0;width:auto/);
+    // iOS zooms into a focused input under 16 px.
+    expect(narrow?.[2]).toMatch(/\.root input,\.root textarea,\.root select\{font-size:16px\}/);
   });
 
   it('never writes inline handlers or style attributes, which a strict CSP would block', async () => {

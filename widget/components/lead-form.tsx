@@ -1,12 +1,18 @@
 import { Component, createRef } from 'preact';
-import type { WidgetField } from '../../shared/widget-wire.js';
+import type { WidgetField } from '../../shared/widget-wire-types.js';
+import type { Strings } from '../strings.js';
 import { fieldError, isRequired, maxLengthOf, validate } from '../validation.js';
 
 export interface LeadFormProps {
   fields: readonly WidgetField[];
   submitLabel: string;
   busy: boolean;
-  /** Receives every field's raw value, by field name, once all of them pass validation. */
+  strings: Strings;
+  /** Values the form starts with, by field name: a known visitor's name and email, values the page set. */
+  prefill?: Readonly<Record<string, string>>;
+  /** The client's privacy policy, linked beside a consent checkbox. */
+  privacyPolicyUrl?: string | null | undefined;
+  /** Receives every visible field's raw value (checkboxes 'true' / 'false'), once all pass validation. */
   onSubmit(values: Record<string, string>): void;
 }
 
@@ -15,7 +21,9 @@ interface LeadFormState {
   errors: Record<string, string>;
 }
 
-/** A class, not hooks: preact/hooks would spend a tenth of the widget's size budget on this one form. */
+type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
+/** A class, not hooks: preact/hooks would add to the panel's size for this one form. */
 export class LeadForm extends Component<LeadFormProps, LeadFormState> {
   override state: LeadFormState = { errors: {} };
   #form = createRef<HTMLFormElement>();
@@ -27,34 +35,40 @@ export class LeadForm extends Component<LeadFormProps, LeadFormState> {
     this.#focusAfterRender = undefined;
   }
 
-  #control(name: string): HTMLInputElement | HTMLTextAreaElement | null {
-    return this.#form.current?.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | null;
+  #control(name: string): Control | null {
+    return this.#form.current?.elements.namedItem(name) as Control | null;
+  }
+
+  #value(name: string): string {
+    const control = this.#control(name);
+    return control instanceof HTMLInputElement && control.type === 'checkbox' ? String(control.checked) : (control?.value ?? '');
   }
 
   #handleSubmit = (event: Event): void => {
     event.preventDefault();
-    const { fields, busy, onSubmit } = this.props;
+    const { fields, busy, strings, onSubmit } = this.props;
     if (busy) return;
-    const values = Object.fromEntries(fields.map((f) => [f.name, this.#control(f.name)?.value ?? '']));
-    const errors = validate(fields, values);
-    this.#focusAfterRender = fields.find((f) => errors[f.name])?.name;
+    const shown = fields.filter((f) => f.type !== 'hidden');
+    const values = Object.fromEntries(shown.map((f) => [f.name, this.#value(f.name)]));
+    const errors = validate(shown, values, strings);
+    this.#focusAfterRender = shown.find((f) => errors[f.name])?.name;
     this.setState({ errors });
     if (!this.#focusAfterRender) onSubmit(values);
   };
 
   // Once a field shows a message, it is checked again as the user types, so the message leaves when fixed.
   #handleInput = (event: Event): void => {
-    const target = event.target as HTMLInputElement;
+    const target = event.target as Control;
     const field = this.props.fields.find((f) => f.name === target.name);
     if (!field || !this.state.errors[field.name]) return;
     const errors = { ...this.state.errors };
-    const error = fieldError(field, target.value);
+    const error = fieldError(field, this.#value(field.name), this.props.strings);
     if (error) errors[field.name] = error;
     else delete errors[field.name];
     this.setState({ errors });
   };
 
-  override render({ fields, submitLabel, busy }: LeadFormProps, { errors }: LeadFormState) {
+  override render({ fields, submitLabel, busy, strings, prefill = {}, privacyPolicyUrl }: LeadFormProps, { errors }: LeadFormState) {
     return (
       <form
         ref={this.#form}
@@ -63,12 +77,23 @@ export class LeadForm extends Component<LeadFormProps, LeadFormState> {
         aria-busy={busy}
         onSubmit={this.#handleSubmit}
         onInput={this.#handleInput}
+        onChange={this.#handleInput}
       >
-        {fields.map((field) => (
-          <Field key={field.name} field={field} error={errors[field.name]} />
-        ))}
+        {fields.map(
+          (field) =>
+            field.type !== 'hidden' && (
+              <Field
+                key={field.name}
+                field={field}
+                error={errors[field.name]}
+                initial={prefill[field.name]}
+                strings={strings}
+                privacyPolicyUrl={privacyPolicyUrl}
+              />
+            ),
+        )}
         {/* aria-disabled rather than disabled: a disabled button would drop the keyboard focus on the page. */}
-        <button class="submit" type="submit" aria-disabled={busy}>
+        <button part="submit button" class="submit" type="submit" aria-disabled={busy}>
           {submitLabel}
         </button>
       </form>
@@ -76,31 +101,82 @@ export class LeadForm extends Component<LeadFormProps, LeadFormState> {
   }
 }
 
-function Field({ field, error }: { field: WidgetField; error: string | undefined }) {
+interface FieldProps {
+  field: WidgetField;
+  error: string | undefined;
+  initial: string | undefined;
+  strings: Strings;
+  privacyPolicyUrl: string | null | undefined;
+}
+
+const AUTOCOMPLETE: Record<string, string> = { name: 'name', email: 'email', tel: 'tel' };
+
+function Field({ field, error, initial, strings, privacyPolicyUrl }: FieldProps) {
   const id = `upz-field-${field.name}`;
   const errorId = `${id}-error`;
-  const { name, type } = field;
-  const attributes = {
+  const { name, type, label } = field;
+  const required = isRequired(field);
+  const common = {
     id,
     name,
-    required: isRequired(field),
-    maxLength: maxLengthOf(field),
-    autoComplete: name === 'name' ? 'name' : type === 'email' || type === 'tel' ? type : undefined,
+    required,
     'aria-invalid': !!error,
     'aria-describedby': error ? errorId : undefined,
   };
+  const message = error && (
+    <p id={errorId} part="error" class="err">
+      {error}
+    </p>
+  );
+  if (type === 'checkbox' || type === 'consent') {
+    return (
+      <div part="field" class="field check">
+        <input part="checkbox" type="checkbox" {...common} defaultChecked={initial === 'true'} />
+        <label part="label" for={id}>
+          {label}
+          {required && type === 'checkbox' && <span aria-hidden="true"> *</span>}
+          {type === 'consent' && privacyPolicyUrl && (
+            <>
+              {' '}
+              <a part="link" href={privacyPolicyUrl} target="_blank" rel="noopener noreferrer">
+                {strings.privacyPolicy}
+              </a>
+            </>
+          )}
+        </label>
+        {message}
+      </div>
+    );
+  }
+  const text = {
+    ...common,
+    part: 'input',
+    maxLength: maxLengthOf(field),
+    placeholder: field.placeholder,
+    defaultValue: initial,
+    autoComplete: AUTOCOMPLETE[name] ?? AUTOCOMPLETE[type],
+  };
   return (
-    <div class="field">
-      <label for={id}>
-        {field.label}
-        {isRequired(field) && <span aria-hidden="true"> *</span>}
+    <div part="field" class="field">
+      <label part="label" for={id}>
+        {label}
+        {required && <span aria-hidden="true"> *</span>}
       </label>
-      {field.type === 'textarea' ? <textarea rows={4} {...attributes} /> : <input type={field.type} {...attributes} />}
-      {error && (
-        <p id={errorId} class="err">
-          {error}
-        </p>
+      {type === 'textarea' ? (
+        <textarea rows={4} {...text} />
+      ) : type === 'select' ? (
+        <select {...common} part="input select" defaultValue={initial ?? ''}>
+          <option value="">{strings.selectPlaceholder}</option>
+          {field.options?.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input type={type} inputMode={type === 'tel' ? 'tel' : type === 'email' ? 'email' : undefined} {...text} />
       )}
+      {message}
     </div>
   );
 }
