@@ -45,7 +45,8 @@ export function leaf(parent: Command, spec: string, description: string, example
 export function act(command: Command, action: Action): Command {
   return command.action(async (...args: unknown[]) => {
     const self = args[args.length - 1] as Command;
-    const positionals = args.slice(0, -2).map((value) => value as string);
+    // A variadic argument (always the last) arrives as one array.
+    const positionals = args.slice(0, -2).flatMap((value) => (Array.isArray(value) ? (value as string[]) : [value as string]));
     const options = self.opts() as CommonOptions & Record<string, unknown>;
     const out = new Output({ json: options.json === true, color: options.color !== false });
     let session: Promise<Session> | null = null;

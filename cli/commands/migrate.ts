@@ -21,7 +21,7 @@ export function registerMigrate(program: Command): void {
         run = await applyMigrations(loadConfig());
       } catch (error) {
         if (error instanceof ConfigError) throw new CliFailure(ExitCode.usage, error.message);
-        const code = (error as { code?: string }).code;
+        const code = codeOf(error);
         if (code && UNREACHABLE.has(code)) {
           throw new CliFailure(ExitCode.unavailable, `Cannot reach the database (${code}).`, 'Check DATABASE_URL (or DATABASE_DIRECT_URL), and that the server is up.');
         }
@@ -31,4 +31,12 @@ export function registerMigrate(program: Command): void {
       context.out.note(`Database: ${run.database}.`);
     },
   );
+}
+
+/** The driver's error code, from the error or what it wraps (the migrator wraps what failed). */
+function codeOf(error: unknown): string | undefined {
+  for (let current = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 5; current = current.cause as typeof current, depth++) {
+    if (typeof current.code === 'string') return current.code;
+  }
+  return undefined;
 }

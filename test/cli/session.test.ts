@@ -3,30 +3,24 @@
  * token is kept and how, what an expired or refused token says, and the exit code of each kind of
  * failure.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cliRunner, serverDatabase, startServerProcess, type CliRunner, type ServerProcess } from '../support/cli.ts';
+import { cliRunner, startCliServer, type CliRunner, type CliServer } from '../support/cli.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app.ts';
 
-const ADMIN_EMAIL = 'ops@platform.test';
-const ADMIN_PASSWORD = 'a long and correct password';
-const JWT_SECRET = randomBytes(32).toString('hex');
-
-let server: ServerProcess;
-let database: Awaited<ReturnType<typeof serverDatabase>>;
+let server: CliServer;
 let cli: CliRunner;
 
 beforeAll(async () => {
-  database = await serverDatabase();
-  server = await startServerProcess({ ...database.env, UPZENTO_ADMIN_EMAIL: ADMIN_EMAIL, UPZENTO_ADMIN_PASSWORD: ADMIN_PASSWORD, UPZENTO_JWT_SECRET: JWT_SECRET });
+  server = await startCliServer();
   cli = await cliRunner();
-}, 120_000);
+});
 
 afterAll(async () => {
-  await server?.stop();
-  await database?.close();
+  await server?.close();
   await cli?.close();
 });
 
@@ -43,7 +37,7 @@ async function login(): Promise<void> {
 function signedToken(claims: Record<string, unknown>): string {
   const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}`;
-  return `${unsigned}.${createHmac('sha256', JWT_SECRET).update(unsigned).digest('base64url')}`;
+  return `${unsigned}.${createHmac('sha256', server.t.jwtSecret).update(unsigned).digest('base64url')}`;
 }
 
 describe('login', () => {
@@ -81,7 +75,7 @@ describe('login', () => {
   test('a wrong password exits 3 and says so; nothing is kept', async () => {
     const other = await cliRunner();
     try {
-      const result = await other.run(['login', '--url', server.url, '--email', ADMIN_EMAIL], { env: { UPZENTO_PASSWORD: 'not the password at all' } });
+        const result = await other.run(['login', '--url', server.url, '--email', ADMIN_EMAIL], { env: { UPZENTO_PASSWORD: 'not the password at all' } });
       expect(result.code).toBe(3);
       expect(result.stderr).toContain('Email or password is wrong');
       expect(result.stdout).toBe('');

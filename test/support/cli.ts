@@ -1,11 +1,13 @@
 /**
  * The `upzento` command run as a user runs it (a child process of bin/upzento.mjs, with its own
- * config dir), and an Upzento server started as `npm start` starts it, on a real port.
+ * config dir), and a server for it on a real port.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { AppOptions } from '../../server/app.ts';
+import { createTestApp, listen, type TestApp } from './test-app.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin/upzento.mjs');
@@ -64,61 +66,15 @@ export async function cliRunner(baseEnv: NodeJS.ProcessEnv = {}): Promise<CliRun
   };
 }
 
-export interface ServerProcess {
+export interface CliServer {
   url: string;
-  output(): string;
-  stop(): Promise<void>;
+  t: TestApp;
+  close(): Promise<void>;
 }
 
-/**
- * `npm start`'s own entry point in a process of its own, listening on a free port of 127.0.0.1.
- * `env` adds to (or, with undefined, removes from) the test's environment.
- */
-export function startServerProcess(env: NodeJS.ProcessEnv): Promise<ServerProcess> {
-  const merged: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', UPZENTO_SCHEDULER: 'off', UPZENTO_RETENTION: 'off' };
-  for (const [name, value] of Object.entries(env)) {
-    if (value === undefined) delete merged[name];
-    else merged[name] = value;
-  }
-  return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const exited = new Promise<void>((done) => child.on('exit', () => done()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the server did not start in time:\n${output}`));
-    }, 90_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({
-          url: match[1] as string,
-          output: () => output,
-          async stop() {
-            if (child.exitCode !== null || child.signalCode !== null) return;
-            child.kill('SIGTERM');
-            const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-            await exited;
-            clearTimeout(killer);
-          },
-        });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited with ${code}:\n${output}`));
-    });
-  });
-}
-
-/** A fresh database for a server process: in memory on PGlite, a new PostgreSQL database under DATABASE_URL. */
-export async function serverDatabase(): Promise<{ env: NodeJS.ProcessEnv; close(): Promise<void> }> {
-  const { createTestDatabase } = await import('./test-database.ts');
-  if (!process.env.DATABASE_URL) return { env: { UPZENTO_DATA_DIR: 'memory:', DATABASE_URL: undefined, DATABASE_DIRECT_URL: undefined }, close: async () => {} };
-  const db = await createTestDatabase({ migrate: false });
-  return { env: { DATABASE_URL: db.url as string, DATABASE_DIRECT_URL: undefined }, close: () => db.close() };
+/** A fresh application on a fresh database, listening on a free port of 127.0.0.1 for the command line to call. */
+export async function startCliServer(overrides: Partial<AppOptions> = {}): Promise<CliServer> {
+  const t = await createTestApp(overrides);
+  const url = await listen(t.app);
+  return { url, t, close: () => t.close() };
 }
