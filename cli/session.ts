@@ -39,7 +39,8 @@ export function normalizeUrl(raw: string): string {
 }
 
 export async function resolveUrl(flag: string | undefined): Promise<string> {
-  if (flag !== undefined) return normalizeUrl(flag);
+  // An empty UPZENTO_URL counts as unset, as shells and CI templates leave it.
+  if (flag !== undefined && flag !== '') return normalizeUrl(flag);
   const { current } = await readCredentials();
   return current ?? DEFAULT_URL;
 }
