@@ -11,7 +11,9 @@ if (!existsSync(compiled)) {
     const { register } = await import('tsx/esm/api');
     register();
   } catch {
-    console.error('upzento: neither build/cli/main.js nor tsx is installed; run `npm install` (or `npm run build`) in the Upzento directory.');
+    console.error(
+      'upzento: neither build/cli/main.js nor tsx is installed; run `npm install` (or `npm run build`) in the Upzento directory.',
+    );
     process.exit(1);
   }
   entry = new URL('../cli/main.ts', import.meta.url).href;

@@ -142,9 +142,13 @@ export type Routes = {
 export type RouteKey = keyof Routes;
 
 /** `{ clientId: string, domainId: string }` for `'POST /v1/clients/{clientId}/domains/{domainId}/verify'`. */
-type ParamsOf<Path extends string> = Path extends `${string}{${infer Name}}${infer Rest}` ? { [K in Name]: string } & ParamsOf<Rest> : {};
+type ParamsOf<Path extends string> = Path extends `${string}{${infer Name}}${infer Rest}`
+  ? { [K in Name]: string } & ParamsOf<Rest>
+  : Record<never, never>;
 
-export type RequestOptions<K extends RouteKey> = (keyof ParamsOf<K> extends never ? { params?: undefined } : { params: ParamsOf<K> }) &
+export type RequestOptions<K extends RouteKey> = (keyof ParamsOf<K> extends never
+  ? { params?: undefined }
+  : { params: ParamsOf<K> }) &
   (Routes[K]['body'] extends undefined ? { body?: undefined } : { body: Routes[K]['body'] }) &
   (Routes[K]['query'] extends undefined ? { query?: undefined } : { query?: Routes[K]['query'] });
 
@@ -158,7 +162,11 @@ export interface ApiTarget {
 /** How long one request may take, connecting included, before the server counts as unavailable. */
 const REQUEST_TIMEOUT_MS = 30_000;
 
-export async function request<K extends RouteKey>(target: ApiTarget, route: K, options: RequestOptions<K>): Promise<Routes[K]['response']> {
+export async function request<K extends RouteKey>(
+  target: ApiTarget,
+  route: K,
+  options: RequestOptions<K>,
+): Promise<Routes[K]['response']> {
   const [method, template] = route.split(' ') as [string, string];
   const params = (options.params ?? {}) as Record<string, string>;
   const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
@@ -197,7 +205,9 @@ export async function request<K extends RouteKey>(target: ApiTarget, route: K, o
 function unreachable(baseUrl: string, error: unknown): CliFailure {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   const timedOut = (error as Error).name === 'TimeoutError';
-  const why = timedOut ? `no answer within ${REQUEST_TIMEOUT_MS / 1000} s` : (cause?.code ?? cause?.message ?? (error as Error).message);
+  const why = timedOut
+    ? `no answer within ${REQUEST_TIMEOUT_MS / 1000} s`
+    : (cause?.code ?? cause?.message ?? (error as Error).message);
   return new CliFailure(
     ExitCode.unavailable,
     `Cannot reach the Upzento server at ${baseUrl} (${why}).`,
@@ -217,7 +227,12 @@ function failureOf(response: Response, body: unknown, target: ApiTarget, route: 
   const status = response.status;
   if (status === 401) {
     if (route === 'POST /v1/auth/token') {
-      return new CliFailure(ExitCode.auth, `Sign-in refused: ${said}.`, 'Check the email and password; repeated failures are braked for a while.', body);
+      return new CliFailure(
+        ExitCode.auth,
+        `Sign-in refused: ${said}.`,
+        'Check the email and password; repeated failures are braked for a while.',
+        body,
+      );
     }
     return new CliFailure(
       ExitCode.auth,
@@ -230,14 +245,22 @@ function failureOf(response: Response, body: unknown, target: ApiTarget, route: 
     return new CliFailure(
       ExitCode.notFound,
       said,
-      status === 404 ? 'Check the id: only records in your own tenant or below it can be found (the list commands show them).' : 'Ask an admin of this tenant, or of one above it.',
+      status === 404
+        ? 'Check the id: only records in your own tenant or below it can be found (the list commands show them).'
+        : 'Ask an admin of this tenant, or of one above it.',
       body,
     );
   }
-  if (status === 400 || status === 409 || status === 413 || status === 422) return new CliFailure(ExitCode.invalid, said, null, body);
+  if (status === 400 || status === 409 || status === 413 || status === 422)
+    return new CliFailure(ExitCode.invalid, said, null, body);
   if (status === 429 || status === 502 || status === 503 || status === 504) {
     const retry = response.headers.get('retry-after');
-    return new CliFailure(ExitCode.unavailable, said, retry ? `Try again in ${retry} s.` : 'Try again in a moment.', body);
+    return new CliFailure(
+      ExitCode.unavailable,
+      said,
+      retry ? `Try again in ${retry} s.` : 'Try again in a moment.',
+      body,
+    );
   }
   return new CliFailure(ExitCode.generic, `The server answered ${status}: ${said}`, null, body);
 }

@@ -2,7 +2,7 @@
  * What every command shares: the common options (--url, --json, --no-color), examples in its
  * --help, and a context that gives it the output, the session and the tenant it acts on.
  */
-import { Command, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { request, type ApiTarget, type RequestOptions, type RouteKey, type Routes } from './api.ts';
 import { usage } from './failure.ts';
 import { Output } from './output.ts';
@@ -34,7 +34,12 @@ type Action = (context: Context, ...positionals: string[]) => Promise<void>;
 export function leaf(parent: Command, spec: string, description: string, examples: readonly string[]): Command {
   const command = parent.command(spec).description(description);
   command
-    .addOption(new Option('--url <url>', 'the Upzento server (default: the last `upzento login`, else http://127.0.0.1:3000)').env('UPZENTO_URL'))
+    .addOption(
+      new Option(
+        '--url <url>',
+        'the Upzento server (default: the last `upzento login`, else http://127.0.0.1:3000)',
+      ).env('UPZENTO_URL'),
+    )
     .option('--json', "print the API's JSON on stdout, for scripts")
     .option('--no-color', 'no colour (also off with NO_COLOR set or when the output is not a terminal)');
   command.addHelpText('after', `\nExamples:\n${examples.map((example) => `  $ ${example}`).join('\n')}\n`);
@@ -46,7 +51,9 @@ export function act(command: Command, action: Action): Command {
   return command.action(async (...args: unknown[]) => {
     const self = args[args.length - 1] as Command;
     // A variadic argument (always the last) arrives as one array.
-    const positionals = args.slice(0, -2).flatMap((value) => (Array.isArray(value) ? (value as string[]) : [value as string]));
+    const positionals = args
+      .slice(0, -2)
+      .flatMap((value) => (Array.isArray(value) ? (value as string[]) : [value as string]));
     const options = self.opts() as CommonOptions & Record<string, unknown>;
     const out = new Output({ json: options.json === true, color: options.color !== false });
     let session: Promise<Session> | null = null;
@@ -109,10 +116,14 @@ export async function tenantRef(context: Context): Promise<TenantRef> {
   const client = context.options.client as string | undefined;
   if (agency !== undefined && client !== undefined) throw usage('Give --agency or --client, not both.');
   if (agency !== undefined) return { type: 'agency', id: requireId(agency, '--agency', 'upzento agencies list') };
-  if (client !== undefined) return { type: 'client', id: requireId(client, '--client', 'upzento clients list --agency <id>') };
+  if (client !== undefined)
+    return { type: 'client', id: requireId(client, '--client', 'upzento clients list --agency <id>') };
   const { claims } = await context.session();
   if (claims.tty === 'agency' || claims.tty === 'client') return { type: claims.tty, id: claims.tid };
-  throw usage('Which tenant? Give --agency <id> or --client <id>.', 'The platform admin names the tenant; `upzento agencies list` and `upzento clients list --agency <id>` show the ids.');
+  throw usage(
+    'Which tenant? Give --agency <id> or --client <id>.',
+    'The platform admin names the tenant; `upzento agencies list` and `upzento clients list --agency <id>` show the ids.',
+  );
 }
 
 function ownTenantHint(claims: TokenClaims, flag: string, listedBy: string): string {
@@ -126,7 +137,10 @@ export function parseDuration(text: string, flag: string): number {
   const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
   const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
   if (parts.length === 0 || parts.map((part) => part[0]).join('') !== trimmed) {
-    throw usage(`${flag}: "${text}" is not a duration.`, 'Write it like 30s, 10m, 1h30m or 500ms (a plain number is seconds).');
+    throw usage(
+      `${flag}: "${text}" is not a duration.`,
+      'Write it like 30s, 10m, 1h30m or 500ms (a plain number is seconds).',
+    );
   }
   return Math.round(parts.reduce((sum, part) => sum + Number(part[1]) * (units[part[2] as string] ?? 0), 0));
 }

@@ -24,7 +24,8 @@ export interface Credentials {
 const FILE_NAME = 'credentials.json';
 
 export function configDir(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(homedir(), '.config');
+  const base =
+    env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(homedir(), '.config');
   return path.join(base, 'upzento');
 }
 
@@ -34,7 +35,9 @@ export function credentialsPath(env: NodeJS.ProcessEnv = process.env): string {
 
 function isSignIn(value: unknown): value is SignIn {
   const entry = value as Partial<SignIn> | null;
-  return typeof entry?.email === 'string' && typeof entry.accessToken === 'string' && typeof entry.expiresAt === 'string';
+  return (
+    typeof entry?.email === 'string' && typeof entry.accessToken === 'string' && typeof entry.expiresAt === 'string'
+  );
 }
 
 export async function readCredentials(env: NodeJS.ProcessEnv = process.env): Promise<Credentials> {
@@ -57,7 +60,10 @@ export async function readCredentials(env: NodeJS.ProcessEnv = process.env): Pro
 }
 
 /** Written whole to a new file and renamed over the old one, so a crash never leaves half a file. */
-export async function writeCredentials(credentials: Credentials, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+export async function writeCredentials(
+  credentials: Credentials,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string> {
   const dir = configDir(env);
   await mkdir(dir, { recursive: true, mode: 0o700 });
   // mkdir's mode is filtered by the umask and leaves an existing directory as it was.

@@ -79,7 +79,9 @@ export async function run(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end here too; a group named without its command is a usage error.
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? ExitCode.ok : ExitCode.usage;
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version'
+        ? ExitCode.ok
+        : ExitCode.usage;
     }
     const out = new Output({ json: argv.includes('--json'), color: !argv.includes('--no-color') });
     if (error instanceof CliFailure) {

@@ -2,7 +2,7 @@
  * What a command prints: data on stdout (the API's JSON under --json, else text meant for people),
  * messages and progress on stderr. Colour only on a terminal, and never with NO_COLOR or --no-color.
  */
-import { CliFailure } from './failure.ts';
+import type { CliFailure } from './failure.ts';
 
 export interface OutputOptions {
   json: boolean;
@@ -18,7 +18,14 @@ export function colourFor(stream: Stream, allowed: boolean, env: NodeJS.ProcessE
   return stream.isTTY === true;
 }
 
-const CODES = { bold: [1, 22], dim: [2, 22], red: [31, 39], green: [32, 39], yellow: [33, 39], cyan: [36, 39] } as const;
+const CODES = {
+  bold: [1, 22],
+  dim: [2, 22],
+  red: [31, 39],
+  green: [32, 39],
+  yellow: [33, 39],
+  cyan: [36, 39],
+} as const;
 export type Style = keyof typeof CODES;
 
 export class Output {
@@ -26,7 +33,11 @@ export class Output {
   readonly #stdoutColour: boolean;
   readonly #stderrColour: boolean;
 
-  constructor(options: OutputOptions, readonly stdout: Stream = process.stdout, readonly stderr: Stream = process.stderr) {
+  constructor(
+    options: OutputOptions,
+    readonly stdout: Stream = process.stdout,
+    readonly stderr: Stream = process.stderr,
+  ) {
     this.json = options.json;
     this.#stdoutColour = colourFor(stdout, options.color);
     this.#stderrColour = colourFor(stderr, options.color);
@@ -77,7 +88,9 @@ function paint(text: string, style: Style): string {
 /** Columns padded to their widest cell; the last column is not padded, so lines carry no trailing blanks. */
 export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   if (rows.length === 0) return '';
-  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const widths = headers.map((header, column) =>
+    Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))

@@ -27,7 +27,11 @@ export async function readAllStdin(stdin: NodeJS.ReadStream = process.stdin): Pr
 
 export async function readSecret(source: SecretSource, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   if (source.fromStdin) {
-    if (process.stdin.isTTY) throw usage('--password-stdin: stdin is a terminal, not a pipe.', 'Pipe the password in (`printf %s "$PASSWORD" | upzento …`), or leave out --password-stdin to be asked.');
+    if (process.stdin.isTTY)
+      throw usage(
+        '--password-stdin: stdin is a terminal, not a pipe.',
+        'Pipe the password in (`printf %s "$PASSWORD" | upzento …`), or leave out --password-stdin to be asked.',
+      );
     const secret = (await readAllStdin()).replace(/\r?\n$/, '');
     if (!secret) throw usage(`--password-stdin: stdin was empty.`);
     return secret;
@@ -36,7 +40,8 @@ export async function readSecret(source: SecretSource, env: NodeJS.ProcessEnv = 
   if (fromEnv) return fromEnv;
   if (!process.stdin.isTTY) throw usage(`${source.label}: no terminal to ask on.`, source.hint);
   const secret = await prompt(`${source.label}: `);
-  if (source.confirm && (await prompt(`${source.label} again: `)) !== secret) throw usage(`${source.label}: the two entries differ.`);
+  if (source.confirm && (await prompt(`${source.label} again: `)) !== secret)
+    throw usage(`${source.label}: the two entries differ.`);
   if (!secret) throw usage(`${source.label}: nothing entered.`);
   return secret;
 }

@@ -33,8 +33,10 @@ export function normalizeUrl(raw: string): string {
   } catch {
     throw usage(`--url: "${raw}" is not a URL.`, `Give the server's address, like ${DEFAULT_URL}.`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw usage(`--url: "${raw}" is not an http:// or https:// address.`);
-  if (url.search || url.hash || url.username || url.password) throw usage(`--url: "${raw}" must be the server's address alone, without a query, fragment or credentials.`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw usage(`--url: "${raw}" is not an http:// or https:// address.`);
+  if (url.search || url.hash || url.username || url.password)
+    throw usage(`--url: "${raw}" must be the server's address alone, without a query, fragment or credentials.`);
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
@@ -50,7 +52,9 @@ export function decodeClaims(token: string): TokenClaims | null {
   if (!payload) return null;
   try {
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Partial<TokenClaims>;
-    return typeof claims.sub === 'string' && typeof claims.tid === 'string' && typeof claims.tty === 'string' ? (claims as TokenClaims) : null;
+    return typeof claims.sub === 'string' && typeof claims.tid === 'string' && typeof claims.tty === 'string'
+      ? (claims as TokenClaims)
+      : null;
   } catch {
     return null;
   }
@@ -79,6 +83,11 @@ export async function requireSession(urlFlag: string | undefined, now: Date = ne
     );
   }
   const claims = decodeClaims(signIn.accessToken);
-  if (!claims) throw new CliFailure(ExitCode.auth, `The stored token for ${baseUrl} is not one the server issued.`, `Run \`${login}\` again.`);
+  if (!claims)
+    throw new CliFailure(
+      ExitCode.auth,
+      `The stored token for ${baseUrl} is not one the server issued.`,
+      `Run \`${login}\` again.`,
+    );
   return { target: { baseUrl, accessToken: signIn.accessToken }, signIn, claims };
 }

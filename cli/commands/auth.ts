@@ -16,8 +16,14 @@ export function registerAuth(program: Command): void {
       'UPZENTO_PASSWORD=… upzento login --email ops@example.com --json',
     ])
       .option('--email <email>', 'the account (asked for on a terminal when left out)')
-      .option('--password-stdin', 'read the password from stdin (else UPZENTO_PASSWORD, else a prompt that does not echo)')
-      .addHelpText('after', '\nThe token and the server address are kept in $XDG_CONFIG_HOME/upzento/credentials.json (~/.config/upzento/), readable by you only.\n'),
+      .option(
+        '--password-stdin',
+        'read the password from stdin (else UPZENTO_PASSWORD, else a prompt that does not echo)',
+      )
+      .addHelpText(
+        'after',
+        '\nThe token and the server address are kept in $XDG_CONFIG_HOME/upzento/credentials.json (~/.config/upzento/), readable by you only.\n',
+      ),
     async (context) => {
       const { options, out } = context;
       const baseUrl = await resolveUrl(options.url);
@@ -49,7 +55,10 @@ export function registerAuth(program: Command): void {
   );
 
   act(
-    leaf(program, 'logout', 'forget the token kept for the server', ['upzento logout', 'upzento logout --url https://upzento.example.com']),
+    leaf(program, 'logout', 'forget the token kept for the server', [
+      'upzento logout',
+      'upzento logout --url https://upzento.example.com',
+    ]),
     async (context) => {
       const baseUrl = await context.baseUrl();
       const credentials = await readCredentials();
@@ -64,12 +73,16 @@ export function registerAuth(program: Command): void {
   );
 
   act(
-    leaf(program, 'whoami', 'who you are signed in as, checked with the server', ['upzento whoami', 'upzento whoami --json']),
+    leaf(program, 'whoami', 'who you are signed in as, checked with the server', [
+      'upzento whoami',
+      'upzento whoami --json',
+    ]),
     async (context) => {
       const { claims, signIn, target } = await context.session();
       // Asking the server proves the token still works, and names the tenant.
       let tenantName: string | null = null;
-      if (claims.tty === 'client') tenantName = (await context.call('GET /v1/clients/{clientId}', { params: { clientId: claims.tid } })).name;
+      if (claims.tty === 'client')
+        tenantName = (await context.call('GET /v1/clients/{clientId}', { params: { clientId: claims.tid } })).name;
       else {
         const { items } = await context.call('GET /v1/agencies', {});
         tenantName = claims.tty === 'agency' ? (items.find((agency) => agency.id === claims.tid)?.name ?? null) : null;
@@ -104,7 +117,10 @@ export function registerAuth(program: Command): void {
     ]),
     async (context) => {
       const { signIn } = await context.session();
-      context.out.data({ accessToken: signIn.accessToken, tokenType: 'Bearer', expiresAt: signIn.expiresAt }, (value) => value.accessToken);
+      context.out.data(
+        { accessToken: signIn.accessToken, tokenType: 'Bearer', expiresAt: signIn.expiresAt },
+        (value) => value.accessToken,
+      );
     },
   );
 }

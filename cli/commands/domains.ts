@@ -27,7 +27,10 @@ export function registerDomains(program: Command): void {
       const client = await clientId(context);
       const domain = await context.call('POST /v1/clients/{clientId}/domains', {
         params: { clientId: client },
-        body: { hostname: hostname as string, ...(context.options.includeSubdomains === true && { includeSubdomains: true }) },
+        body: {
+          hostname: hostname as string,
+          ...(context.options.includeSubdomains === true && { includeSubdomains: true }),
+        },
       });
       if (context.options.quiet && !context.out.json) return void context.out.stdout.write(`${domain.id}\n`);
       context.out.data(domain, (value) =>
@@ -47,32 +50,60 @@ export function registerDomains(program: Command): void {
     },
   );
 
-  act(clientOption(leaf(domains, 'list', "list a client's domains", ['upzento domains list --client 0b7e…', 'upzento domains list --client 0b7e… --json'])), async (context) => {
-    const client = await clientId(context);
-    const items = await allDomains(context, client);
-    context.out.list(
-      { items, nextCursor: null },
-      (value) => table(['ID', 'HOSTNAME', 'STATUS', 'SUBDOMAINS', 'LAST CHECK'], value.items.map((d) => [d.id, d.hostname, d.status, d.includeSubdomains ? 'yes' : 'no', when(d.lastCheck?.at ?? null)])),
-      'No domains yet: `upzento domains add <hostname>` registers one.',
-    );
-  });
-
   act(
-    clientOption(leaf(domains, 'verify <domain>', 'look for the TXT record now (a domain is its id or hostname)', ['upzento domains verify bakery.example --client 0b7e…'])),
-    async (context, name) => {
+    clientOption(
+      leaf(domains, 'list', "list a client's domains", [
+        'upzento domains list --client 0b7e…',
+        'upzento domains list --client 0b7e… --json',
+      ]),
+    ),
+    async (context) => {
       const client = await clientId(context);
-      const domain = await verify(context, client, (await findDomain(context, client, name as string)).id);
-      context.out.data(domain, domainFields);
-      if (domain.status !== 'verified') context.out.note(`Not verified yet: ${domain.lastCheck?.message ?? 'not checked yet.'}`);
+      const items = await allDomains(context, client);
+      context.out.list(
+        { items, nextCursor: null },
+        (value) =>
+          table(
+            ['ID', 'HOSTNAME', 'STATUS', 'SUBDOMAINS', 'LAST CHECK'],
+            value.items.map((d) => [
+              d.id,
+              d.hostname,
+              d.status,
+              d.includeSubdomains ? 'yes' : 'no',
+              when(d.lastCheck?.at ?? null),
+            ]),
+          ),
+        'No domains yet: `upzento domains add <hostname>` registers one.',
+      );
     },
   );
 
   act(
     clientOption(
-      leaf(domains, 'status <domain>', "a domain's status and its last check; --watch checks again until it is verified", [
-        'upzento domains status bakery.example --client 0b7e…',
-        'upzento domains status bakery.example --client 0b7e… --watch --timeout 30m',
+      leaf(domains, 'verify <domain>', 'look for the TXT record now (a domain is its id or hostname)', [
+        'upzento domains verify bakery.example --client 0b7e…',
       ]),
+    ),
+    async (context, name) => {
+      const client = await clientId(context);
+      const domain = await verify(context, client, (await findDomain(context, client, name as string)).id);
+      context.out.data(domain, domainFields);
+      if (domain.status !== 'verified')
+        context.out.note(`Not verified yet: ${domain.lastCheck?.message ?? 'not checked yet.'}`);
+    },
+  );
+
+  act(
+    clientOption(
+      leaf(
+        domains,
+        'status <domain>',
+        "a domain's status and its last check; --watch checks again until it is verified",
+        [
+          'upzento domains status bakery.example --client 0b7e…',
+          'upzento domains status bakery.example --client 0b7e… --watch --timeout 30m',
+        ],
+      ),
     )
       .option('--watch', 'check DNS again every --interval until verified (exit 0) or --timeout (exit 7)')
       .option('--interval <duration>', 'time between checks while watching', '10s')
@@ -92,7 +123,8 @@ export function registerDomains(program: Command): void {
       for (;;) {
         const domain = await verify(context, client, found.id);
         const line = `${domain.status}: ${domain.lastCheck?.message ?? 'not checked yet.'}`;
-        if (line !== said) context.out.note(`${context.out.styleErr(when(new Date().toISOString()), 'dim')} ${domain.hostname} ${line}`);
+        if (line !== said)
+          context.out.note(`${context.out.styleErr(when(new Date().toISOString()), 'dim')} ${domain.hostname} ${line}`);
         said = line;
         if (domain.status === 'verified') {
           context.out.data(domain, domainFields);
@@ -110,27 +142,41 @@ export function registerDomains(program: Command): void {
     },
   );
 
-  act(clientOption(leaf(domains, 'remove <domain>', 'remove a domain: pages on it can no longer use the widget', ['upzento domains remove bakery.example --client 0b7e…'])), async (context, name) => {
-    const client = await clientId(context);
-    const domain = await findDomain(context, client, name as string);
-    await context.call('DELETE /v1/clients/{clientId}/domains/{domainId}', { params: { clientId: client, domainId: domain.id } });
-    context.out.data({ id: domain.id, hostname: domain.hostname, removed: true }, () => '');
-    context.out.note(`Domain ${domain.hostname} removed.`);
-  });
+  act(
+    clientOption(
+      leaf(domains, 'remove <domain>', 'remove a domain: pages on it can no longer use the widget', [
+        'upzento domains remove bakery.example --client 0b7e…',
+      ]),
+    ),
+    async (context, name) => {
+      const client = await clientId(context);
+      const domain = await findDomain(context, client, name as string);
+      await context.call('DELETE /v1/clients/{clientId}/domains/{domainId}', {
+        params: { clientId: client, domainId: domain.id },
+      });
+      context.out.data({ id: domain.id, hostname: domain.hostname, removed: true }, () => '');
+      context.out.note(`Domain ${domain.hostname} removed.`);
+    },
+  );
 }
 
 function verify(context: Context, client: string, domainId: string): Promise<Domain> {
-  return context.call('POST /v1/clients/{clientId}/domains/{domainId}/verify', { params: { clientId: client, domainId } });
+  return context.call('POST /v1/clients/{clientId}/domains/{domainId}/verify', {
+    params: { clientId: client, domainId },
+  });
 }
 
 async function allDomains(context: Context, client: string): Promise<Domain[]> {
   const items: Domain[] = [];
   let cursor: string | null = null;
   do {
-    const page: { items: Domain[]; nextCursor: string | null } = await context.call('GET /v1/clients/{clientId}/domains', {
-      params: { clientId: client },
-      query: cursor === null ? {} : { cursor },
-    });
+    const page: { items: Domain[]; nextCursor: string | null } = await context.call(
+      'GET /v1/clients/{clientId}/domains',
+      {
+        params: { clientId: client },
+        query: cursor === null ? {} : { cursor },
+      },
+    );
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor !== null);
@@ -152,7 +198,11 @@ async function findDomain(context: Context, client: string, name: string): Promi
   const host = hostOf(name);
   const found = byId ?? items.find((domain) => domain.hostname === host);
   if (!found) {
-    throw new CliFailure(ExitCode.notFound, `No domain ${name} in client ${client}.`, `\`upzento domains list --client ${client}\` shows its domains.`);
+    throw new CliFailure(
+      ExitCode.notFound,
+      `No domain ${name} in client ${client}.`,
+      `\`upzento domains list --client ${client}\` shows its domains.`,
+    );
   }
   return found;
 }

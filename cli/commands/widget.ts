@@ -11,10 +11,20 @@ import { normalizeUrl } from '../session.ts';
 export function registerWidget(program: Command): void {
   const widget = program.command('widget').description("a client's widget: settings and the embed snippet");
 
-  act(clientOption(leaf(widget, 'get', "show a client's widget settings", ['upzento widget get --client 0b7e…', 'upzento widget get --client 0b7e… --json > settings.json'])), async (context) => {
-    const settings = await context.call('GET /v1/clients/{clientId}/settings', { params: { clientId: await clientId(context) } });
-    context.out.data(settings, settingsFields);
-  });
+  act(
+    clientOption(
+      leaf(widget, 'get', "show a client's widget settings", [
+        'upzento widget get --client 0b7e…',
+        'upzento widget get --client 0b7e… --json > settings.json',
+      ]),
+    ),
+    async (context) => {
+      const settings = await context.call('GET /v1/clients/{clientId}/settings', {
+        params: { clientId: await clientId(context) },
+      });
+      context.out.data(settings, settingsFields);
+    },
+  );
 
   act(
     clientOption(
@@ -25,15 +35,22 @@ export function registerWidget(program: Command): void {
         'upzento widget set --client 0b7e… --file settings.json',
       ]),
     )
-      .option('--file <path>', 'a JSON file shaped like `widget get --json` ({ "widget": {…}, "allowLocalhost": … }); - reads stdin')
+      .option(
+        '--file <path>',
+        'a JSON file shaped like `widget get --json` ({ "widget": {…}, "allowLocalhost": … }); - reads stdin',
+      )
       .addHelpText(
         'after',
-        '\nKeys are those `widget get` shows: allowLocalhost, and the widget\'s own (title, intro, launcherLabel, submitLabel, successMessage, position, theme.primary, theme.text, theme.background, fields). A value given with = is text, or true/false and numbers where the setting is one; := takes JSON.\n',
+        "\nKeys are those `widget get` shows: allowLocalhost, and the widget's own (title, intro, launcherLabel, submitLabel, successMessage, position, theme.primary, theme.text, theme.background, fields). A value given with = is text, or true/false and numbers where the setting is one; := takes JSON.\n",
       ),
     async (context, ...assignments) => {
       const client = await clientId(context);
       const file = context.options.file as string | undefined;
-      if (assignments.length === 0 && file === undefined) throw usage('Nothing to change.', 'Give key=value pairs or --file <path>; `upzento widget set --help` shows the keys.');
+      if (assignments.length === 0 && file === undefined)
+        throw usage(
+          'Nothing to change.',
+          'Give key=value pairs or --file <path>; `upzento widget set --help` shows the keys.',
+        );
       let change: SettingsChange = {};
       if (file !== undefined) change = await readChangeFile(file);
       if (assignments.length > 0) {
@@ -41,7 +58,10 @@ export function registerWidget(program: Command): void {
         const current = await context.call('GET /v1/clients/{clientId}/settings', { params: { clientId: client } });
         change = applyAssignments(current, change, assignments);
       }
-      const settings = await context.call('PATCH /v1/clients/{clientId}/settings', { params: { clientId: client }, body: change });
+      const settings = await context.call('PATCH /v1/clients/{clientId}/settings', {
+        params: { clientId: client },
+        body: change,
+      });
       context.out.data(settings, settingsFields);
     },
   );
@@ -52,14 +72,24 @@ export function registerWidget(program: Command): void {
         'upzento widget snippet --client 0b7e…',
         'upzento widget snippet --client 0b7e… --public-url https://upzento.example.com',
       ]),
-    ).option('--public-url <url>', 'the address browsers load the widget from (default: the server the command talks to)'),
+    ).option(
+      '--public-url <url>',
+      'the address browsers load the widget from (default: the server the command talks to)',
+    ),
     async (context) => {
-      const client = await context.call('GET /v1/clients/{clientId}', { params: { clientId: await clientId(context) } });
-      const publicUrl = context.options.publicUrl !== undefined ? normalizeUrl(context.options.publicUrl as string) : await context.baseUrl();
+      const client = await context.call('GET /v1/clients/{clientId}', {
+        params: { clientId: await clientId(context) },
+      });
+      const publicUrl =
+        context.options.publicUrl !== undefined
+          ? normalizeUrl(context.options.publicUrl as string)
+          : await context.baseUrl();
       const src = `${publicUrl}/widget.js`;
       const html = `<script async src="${escapeAttribute(src)}" data-key="${escapeAttribute(client.publicKey)}"></script>`;
       context.out.data({ clientId: client.id, publicKey: client.publicKey, src, html }, (value) => value.html);
-      context.out.note('The widget shows on pages of a verified domain of this client (`upzento domains add`), or on localhost with allowLocalhost=true.');
+      context.out.note(
+        'The widget shows on pages of a verified domain of this client (`upzento domains add`), or on localhost with allowLocalhost=true.',
+      );
     },
   );
 }
@@ -77,14 +107,19 @@ async function readChangeFile(file: string): Promise<SettingsChange> {
   } catch (error) {
     throw usage(`--file: ${file} is not JSON: ${(error as Error).message}`);
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw usage(`--file: ${file} must hold a JSON object like { "widget": { "title": "…" } }.`);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw usage(`--file: ${file} must hold a JSON object like { "widget": { "title": "…" } }.`);
   return parsed as SettingsChange;
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** `theme.primary=#0f766e` and `fields:=[…]` applied to a change, starting from the stored settings. */
-export function applyAssignments(current: Settings, base: SettingsChange, assignments: readonly string[]): SettingsChange {
+export function applyAssignments(
+  current: Settings,
+  base: SettingsChange,
+  assignments: readonly string[],
+): SettingsChange {
   const change: { widget?: Record<string, Json>; allowLocalhost?: boolean } = structuredClone(base) as typeof change;
   const stored = current as unknown as { widget: Record<string, Json>; allowLocalhost: Json };
   for (const assignment of assignments) {
@@ -95,13 +130,13 @@ export function applyAssignments(current: Settings, base: SettingsChange, assign
     if (path[0] === 'widget') path.shift();
     if (path.length === 0 || path.some((part) => part === '')) throw usage(`"${key}" is not a settings key.`);
     if (key === 'allowLocalhost') {
-      change.allowLocalhost = valueOf(raw, operator, stored.allowLocalhost, key) as boolean;
+      change.allowLocalhost = parsedValue(raw, operator, stored.allowLocalhost, key) as boolean;
       continue;
     }
     const top = path[0] as string;
     const widget = (change.widget ??= {});
     if (path.length === 1) {
-      widget[top] = valueOf(raw, operator, stored.widget[top], key);
+      widget[top] = parsedValue(raw, operator, stored.widget[top], key);
       continue;
     }
     // The whole nested object goes: the stored one with this key changed.
@@ -114,12 +149,12 @@ export function applyAssignments(current: Settings, base: SettingsChange, assign
     }
     const last = path[path.length - 1] as string;
     const storedValue = typeof was === 'object' && was !== null && !Array.isArray(was) ? was[last] : undefined;
-    node[last] = valueOf(raw, operator, storedValue, key);
+    node[last] = parsedValue(raw, operator, storedValue, key);
   }
   return change as SettingsChange;
 }
 
-function valueOf(raw: string, operator: string, stored: Json | undefined, key: string): Json {
+function parsedValue(raw: string, operator: string, stored: Json | undefined, key: string): Json {
   if (operator === ':=') {
     try {
       return JSON.parse(raw) as Json;

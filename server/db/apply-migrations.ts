@@ -18,7 +18,10 @@ export async function applyMigrations(config: Config): Promise<MigrationRun> {
   const handle = await openDatabase(config);
   try {
     const applied = await migrateToLatest(handle.direct as Kysely<unknown>);
-    return { applied, database: handle.kind === 'pglite' ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL (DATABASE_URL)' };
+    return {
+      applied,
+      database: handle.kind === 'pglite' ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL (DATABASE_URL)',
+    };
   } finally {
     await handle.close();
   }

@@ -53,7 +53,9 @@ describe('agencies and clients', () => {
 
     expect(publicKey).toMatch(/^pk_[\w-]{22}$/);
     const clients = await cli.json(['clients', 'list', '--agency', agencyId]);
-    expect(clients.items).toEqual([expect.objectContaining({ id: clientId, agencyId, name: 'Corner Bakery', publicKey })]);
+    expect(clients.items).toEqual([
+      expect.objectContaining({ id: clientId, agencyId, name: 'Corner Bakery', publicKey }),
+    ]);
     const shown = await cli.json(['clients', 'show', clientId]);
     expect(shown).toMatchObject({ id: clientId, publicKey });
     const text = await cli.run(['clients', 'show', clientId]);
@@ -73,15 +75,24 @@ describe('agencies and clients', () => {
 
 describe('users', () => {
   test('add, list, set-role, remove; an agency user works on its own agency without --agency', async () => {
-    const added = await cli.json(['users', 'add', '--agency', agencyId, '--email', 'lead@acme.test', '--role', 'admin', '--password-stdin'], {
-      input: 'the agency lead password\n',
-    });
+    const added = await cli.json(
+      ['users', 'add', '--agency', agencyId, '--email', 'lead@acme.test', '--role', 'admin', '--password-stdin'],
+      {
+        input: 'the agency lead password\n',
+      },
+    );
     expect(added).toMatchObject({ email: 'lead@acme.test', role: 'admin', tenantId: agencyId, tenantType: 'agency' });
     expect(JSON.stringify(added)).not.toMatch(/password|hash/i);
 
     const agencyCli = await cliRunner({ UPZENTO_URL: server.url });
     try {
-      expect((await agencyCli.run(['login', '--email', 'lead@acme.test'], { env: { UPZENTO_PASSWORD: 'the agency lead password' } })).code).toBe(0);
+      expect(
+        (
+          await agencyCli.run(['login', '--email', 'lead@acme.test'], {
+            env: { UPZENTO_PASSWORD: 'the agency lead password' },
+          })
+        ).code,
+      ).toBe(0);
       const own = await agencyCli.json(['clients', 'list']);
       expect(own.items.map((client: { id: string }) => client.id)).toEqual([clientId]);
       const who = await agencyCli.json(['whoami']);
@@ -94,11 +105,27 @@ describe('users', () => {
       await agencyCli.close();
     }
 
-    const generated = await cli.json(['users', 'add', '--client', clientId, '--email', 'baker@bakery.test', '--role', 'admin', '--generate-password']);
+    const generated = await cli.json([
+      'users',
+      'add',
+      '--client',
+      clientId,
+      '--email',
+      'baker@bakery.test',
+      '--role',
+      'admin',
+      '--generate-password',
+    ]);
     expect(generated.password).toMatch(/^[\w-]{24}$/);
-    const member = await cli.json(['users', 'add', '--client', clientId, '--email', 'clerk@bakery.test', '--role', 'member', '--password-stdin'], { input: 'the clerk password 1' });
+    const member = await cli.json(
+      ['users', 'add', '--client', clientId, '--email', 'clerk@bakery.test', '--role', 'member', '--password-stdin'],
+      { input: 'the clerk password 1' },
+    );
     const list = await cli.json(['users', 'list', '--client', clientId]);
-    expect(list.items.map((user: { email: string }) => user.email).sort()).toEqual(['baker@bakery.test', 'clerk@bakery.test']);
+    expect(list.items.map((user: { email: string }) => user.email).sort()).toEqual([
+      'baker@bakery.test',
+      'clerk@bakery.test',
+    ]);
 
     const lowered = await cli.json(['users', 'set-role', member.id, '--client', clientId, '--role', 'viewer']);
     expect(lowered).toMatchObject({ id: member.id, role: 'viewer' });
@@ -107,7 +134,10 @@ describe('users', () => {
     expect(last.code).toBe(5);
     expect(last.stderr).toContain('at least one admin');
     // A password the server refuses (too short): 400, exit 5, naming the field.
-    const short = await cli.run(['users', 'add', '--client', clientId, '--email', 'x@bakery.test', '--role', 'viewer', '--password-stdin'], { input: 'short' });
+    const short = await cli.run(
+      ['users', 'add', '--client', clientId, '--email', 'x@bakery.test', '--role', 'viewer', '--password-stdin'],
+      { input: 'short' },
+    );
     expect(short.code).toBe(5);
     expect(short.stderr).toContain('password');
 
@@ -119,7 +149,16 @@ describe('users', () => {
   }, 180_000);
 
   test('invite prints a token the person accepts with users accept, then signs in', async () => {
-    const invitation = await cli.json(['users', 'invite', '--client', clientId, '--email', 'new@bakery.test', '--role', 'member']);
+    const invitation = await cli.json([
+      'users',
+      'invite',
+      '--client',
+      clientId,
+      '--email',
+      'new@bakery.test',
+      '--role',
+      'member',
+    ]);
     expect(invitation).toMatchObject({ email: 'new@bakery.test', role: 'member', tenantId: clientId });
     expect(invitation.token.length).toBeGreaterThan(20);
     const open = await cli.json(['users', 'invitations', '--client', clientId]);
@@ -128,20 +167,40 @@ describe('users', () => {
 
     const person = await cliRunner({ UPZENTO_URL: server.url });
     try {
-      const accepted = await person.run(['users', 'accept', '--token', invitation.token, '--password-stdin'], { input: 'my very own password' });
+      const accepted = await person.run(['users', 'accept', '--token', invitation.token, '--password-stdin'], {
+        input: 'my very own password',
+      });
       expect(accepted.code, accepted.stderr).toBe(0);
-      const login = await person.run(['login', '--email', 'new@bakery.test', '--password-stdin'], { input: 'my very own password' });
+      const login = await person.run(['login', '--email', 'new@bakery.test', '--password-stdin'], {
+        input: 'my very own password',
+      });
       expect(login.code, login.stderr).toBe(0);
-      expect(await person.json(['whoami'])).toMatchObject({ tenantType: 'client', tenantId: clientId, tenantName: 'Corner Bakery', role: 'member' });
+      expect(await person.json(['whoami'])).toMatchObject({
+        tenantType: 'client',
+        tenantId: clientId,
+        tenantName: 'Corner Bakery',
+        role: 'member',
+      });
       // A member may not manage users: 403, exit 4.
       expect((await person.run(['users', 'list'])).code).toBe(4);
-      const reused = await person.run(['users', 'accept', '--token', invitation.token, '--password-stdin'], { input: 'my very own password' });
+      const reused = await person.run(['users', 'accept', '--token', invitation.token, '--password-stdin'], {
+        input: 'my very own password',
+      });
       expect(reused.code).toBe(4);
     } finally {
       await person.close();
     }
 
-    const second = await cli.json(['users', 'invite', '--client', clientId, '--email', 'later@bakery.test', '--role', 'viewer']);
+    const second = await cli.json([
+      'users',
+      'invite',
+      '--client',
+      clientId,
+      '--email',
+      'later@bakery.test',
+      '--role',
+      'viewer',
+    ]);
     const withdrawn = await cli.run(['users', 'withdraw', second.id, '--client', clientId]);
     expect(withdrawn.code).toBe(0);
     expect((await cli.json(['users', 'invitations', '--client', clientId])).items).toEqual([]);
@@ -153,7 +212,15 @@ describe('widget', () => {
     const settings = await cli.json(['widget', 'get', '--client', clientId]);
     expect(settings).toMatchObject({ allowLocalhost: false, widget: { title: 'Contact Corner Bakery' } });
 
-    const changed = await cli.json(['widget', 'set', '--client', clientId, 'title=Talk to us', 'theme.primary=#0f766e', 'allowLocalhost=true']);
+    const changed = await cli.json([
+      'widget',
+      'set',
+      '--client',
+      clientId,
+      'title=Talk to us',
+      'theme.primary=#0f766e',
+      'allowLocalhost=true',
+    ]);
     expect(changed.allowLocalhost).toBe(true);
     expect(changed.widget.title).toBe('Talk to us');
     // The other colours of the theme are kept.
@@ -178,7 +245,14 @@ describe('widget', () => {
     expect(snippet.stdout).toBe(`<script async src="${server.url}/widget.js" data-key="${publicKey}"></script>\n`);
     const served = await fetch(`${server.url}/widget.js`);
     expect(served.status).toBe(200);
-    const elsewhere = await cli.json(['widget', 'snippet', '--client', clientId, '--public-url', 'https://leads.example.com/']);
+    const elsewhere = await cli.json([
+      'widget',
+      'snippet',
+      '--client',
+      clientId,
+      '--public-url',
+      'https://leads.example.com/',
+    ]);
     expect(elsewhere).toEqual({
       clientId,
       publicKey,
@@ -200,7 +274,13 @@ describe('domains', () => {
     expect(added.stderr).toContain('domains status bakery.example');
 
     const listed = await cli.json(['domains', 'list', '--client', clientId]);
-    expect(listed.items).toEqual([expect.objectContaining({ hostname: 'bakery.example', status: 'pending', challenge: { type: 'TXT', name, value } })]);
+    expect(listed.items).toEqual([
+      expect.objectContaining({
+        hostname: 'bakery.example',
+        status: 'pending',
+        challenge: { type: 'TXT', name, value },
+      }),
+    ]);
 
     // Published once the watch has asked DNS and found nothing.
     const asked = () => dns.queries.filter((query) => query.name === name).length;
@@ -210,12 +290,31 @@ describe('domains', () => {
         dns.setTxt(name as string, [value as string]);
       }
     }, 20);
-    const watched = await cli.run(['domains', 'status', 'bakery.example', '--client', clientId, '--watch', '--interval', '500ms', '--timeout', '60s', '--json'], { timeoutMs: 90_000 });
+    const watched = await cli.run(
+      [
+        'domains',
+        'status',
+        'bakery.example',
+        '--client',
+        clientId,
+        '--watch',
+        '--interval',
+        '500ms',
+        '--timeout',
+        '60s',
+        '--json',
+      ],
+      { timeoutMs: 90_000 },
+    );
     clearInterval(publish);
     expect(watched.code, watched.stderr).toBe(0);
     expect(watched.stderr).toMatch(/bakery\.example pending: No TXT record/);
     expect(watched.stderr).toMatch(/bakery\.example verified: Found upzento-verification=/);
-    expect(JSON.parse(watched.stdout)).toMatchObject({ hostname: 'bakery.example', status: 'verified', lastCheck: { outcome: 'matched' } });
+    expect(JSON.parse(watched.stdout)).toMatchObject({
+      hostname: 'bakery.example',
+      status: 'verified',
+      lastCheck: { outcome: 'matched' },
+    });
 
     const status = await cli.run(['domains', 'status', listed.items[0].id, '--client', clientId]);
     expect(status.stdout).toMatch(/status: +verified/);
@@ -226,7 +325,18 @@ describe('domains', () => {
     expect(added).toMatchObject({ hostname: 'shop.example', includeSubdomains: true, status: 'pending' });
     dns.setTxt(added.challenge.name, ['upzento-verification=somebody-else']);
 
-    const watched = await cli.run(['domains', 'status', 'shop.example', '--client', clientId, '--watch', '--interval', '300ms', '--timeout', '1s']);
+    const watched = await cli.run([
+      'domains',
+      'status',
+      'shop.example',
+      '--client',
+      clientId,
+      '--watch',
+      '--interval',
+      '300ms',
+      '--timeout',
+      '1s',
+    ]);
     expect(watched.code).toBe(7);
     expect(watched.stderr).toContain('shop.example is still pending after 1s');
     expect(watched.stderr).toContain('none is upzento-verification=');

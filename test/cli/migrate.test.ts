@@ -22,7 +22,11 @@ afterAll(async () => {
 });
 
 async function tablesOf(env: NodeJS.ProcessEnv): Promise<string[]> {
-  const handle = await openDatabase({ databaseUrl: env.DATABASE_URL ?? null, databaseDirectUrl: env.DATABASE_URL ?? null, dataDir: env.UPZENTO_DATA_DIR ?? 'memory:' });
+  const handle = await openDatabase({
+    databaseUrl: env.DATABASE_URL ?? null,
+    databaseDirectUrl: env.DATABASE_URL ?? null,
+    dataDir: env.UPZENTO_DATA_DIR ?? 'memory:',
+  });
   try {
     const db = handle.direct as Kysely<unknown>;
     const tables = await db.introspection.getTables();
@@ -60,7 +64,10 @@ test('migrate applies every migration to a fresh database, then finds the schema
 }, 240_000);
 
 test('a database that does not answer exits 6 and says which setting to check', async () => {
-  const down = await cliRunner({ DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none', UPZENTO_DB_CONNECT_TIMEOUT_MS: '2000' });
+  const down = await cliRunner({
+    DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none',
+    UPZENTO_DB_CONNECT_TIMEOUT_MS: '2000',
+  });
   try {
     const result = await down.run(['migrate'], { timeoutMs: 120_000 });
     expect(result.code, result.stderr).toBe(6);

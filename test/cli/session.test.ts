@@ -29,7 +29,9 @@ function credentialsFile(): string {
 }
 
 async function login(): Promise<void> {
-  const result = await cli.run(['login', '--url', server.url, '--email', ADMIN_EMAIL], { env: { UPZENTO_PASSWORD: ADMIN_PASSWORD } });
+  const result = await cli.run(['login', '--url', server.url, '--email', ADMIN_EMAIL], {
+    env: { UPZENTO_PASSWORD: ADMIN_PASSWORD },
+  });
   expect(result.code, result.stderr).toBe(0);
 }
 
@@ -42,7 +44,9 @@ function signedToken(claims: Record<string, unknown>): string {
 
 describe('login', () => {
   test('with the password from UPZENTO_PASSWORD keeps the token in a 0600 file of a 0700 dir', async () => {
-    const result = await cli.run(['login', '--url', server.url, '--email', ADMIN_EMAIL, '--json'], { env: { UPZENTO_PASSWORD: ADMIN_PASSWORD } });
+    const result = await cli.run(['login', '--url', server.url, '--email', ADMIN_EMAIL, '--json'], {
+      env: { UPZENTO_PASSWORD: ADMIN_PASSWORD },
+    });
     expect(result.code, result.stderr).toBe(0);
     const answer = JSON.parse(result.stdout);
     expect(answer).toMatchObject({ url: server.url, email: ADMIN_EMAIL, tokenType: 'Bearer', expiresIn: 900 });
@@ -61,26 +65,34 @@ describe('login', () => {
   });
 
   test('with --password-stdin, and the server remembered for the next commands', async () => {
-    const result = await cli.run(['login', '--url', server.url, '--email', ADMIN_EMAIL, '--password-stdin'], { input: `${ADMIN_PASSWORD}\n` });
+    const result = await cli.run(['login', '--url', server.url, '--email', ADMIN_EMAIL, '--password-stdin'], {
+      input: `${ADMIN_PASSWORD}\n`,
+    });
     expect(result.code, result.stderr).toBe(0);
     // No --url: the server of the last login.
     const who = await cli.json(['whoami']);
     expect(who).toMatchObject({ url: server.url, email: ADMIN_EMAIL, tenantType: 'platform', role: 'admin' });
     const token = await cli.run(['token']);
     expect(token.stdout.trim()).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
-    const response = await fetch(`${server.url}/v1/agencies`, { headers: { authorization: `Bearer ${token.stdout.trim()}` } });
+    const response = await fetch(`${server.url}/v1/agencies`, {
+      headers: { authorization: `Bearer ${token.stdout.trim()}` },
+    });
     expect(response.status).toBe(200);
   });
 
   test('a wrong password exits 3 and says so; nothing is kept', async () => {
     const other = await cliRunner();
     try {
-        const result = await other.run(['login', '--url', server.url, '--email', ADMIN_EMAIL], { env: { UPZENTO_PASSWORD: 'not the password at all' } });
+      const result = await other.run(['login', '--url', server.url, '--email', ADMIN_EMAIL], {
+        env: { UPZENTO_PASSWORD: 'not the password at all' },
+      });
       expect(result.code).toBe(3);
       expect(result.stderr).toContain('Email or password is wrong');
       expect(result.stdout).toBe('');
       await expect(stat(path.join(other.configHome, 'upzento', 'credentials.json'))).rejects.toThrow(/ENOENT/);
-      const json = await other.run(['login', '--url', server.url, '--email', ADMIN_EMAIL, '--json'], { env: { UPZENTO_PASSWORD: 'not the password at all' } });
+      const json = await other.run(['login', '--url', server.url, '--email', ADMIN_EMAIL, '--json'], {
+        env: { UPZENTO_PASSWORD: 'not the password at all' },
+      });
       expect(json.code).toBe(3);
       expect(JSON.parse(json.stdout)).toMatchObject({ statusCode: 401, code: 'UPZ_BAD_CREDENTIALS' });
     } finally {
@@ -138,7 +150,9 @@ describe('an expired or refused token', () => {
   test('a token the server refuses (expired by its own clock) exits 3 with the same advice', async () => {
     await login();
     const stored = JSON.parse(await readFile(credentialsFile(), 'utf8'));
-    const claims = JSON.parse(Buffer.from(stored.servers[server.url].accessToken.split('.')[1], 'base64url').toString());
+    const claims = JSON.parse(
+      Buffer.from(stored.servers[server.url].accessToken.split('.')[1], 'base64url').toString(),
+    );
     const now = Math.floor(Date.now() / 1000);
     stored.servers[server.url].accessToken = signedToken({ ...claims, iat: now - 1000, exp: now - 100 });
     await writeFile(credentialsFile(), JSON.stringify(stored));
@@ -155,7 +169,9 @@ describe('an expired or refused token', () => {
     const seen: (string | undefined)[] = [];
     const stranger = createHttpServer((request, response) => {
       seen.push(request.headers.authorization);
-      response.writeHead(401, { 'content-type': 'application/json' }).end('{"statusCode":401,"code":"UPZ_UNAUTHORIZED","error":"Unauthorized","message":"no"}');
+      response
+        .writeHead(401, { 'content-type': 'application/json' })
+        .end('{"statusCode":401,"code":"UPZ_UNAUTHORIZED","error":"Unauthorized","message":"no"}');
     });
     await new Promise<void>((resolve) => stranger.listen(0, '127.0.0.1', resolve));
     const other = `http://127.0.0.1:${(stranger.address() as { port: number }).port}`;
@@ -196,7 +212,9 @@ describe('exit codes and output conventions', () => {
       });
     });
     const down = `http://127.0.0.1:${port}`;
-    const result = await cli.run(['login', '--url', down, '--email', ADMIN_EMAIL], { env: { UPZENTO_PASSWORD: ADMIN_PASSWORD } });
+    const result = await cli.run(['login', '--url', down, '--email', ADMIN_EMAIL], {
+      env: { UPZENTO_PASSWORD: ADMIN_PASSWORD },
+    });
     expect(result.code).toBe(6);
     expect(result.stderr).toContain(`Cannot reach the Upzento server at ${down} (ECONNREFUSED)`);
     expect(result.stderr).toContain('--url or UPZENTO_URL');
@@ -212,31 +230,68 @@ describe('exit codes and output conventions', () => {
     expect(badId.code).toBe(2);
     expect(badId.stderr).toContain('"not-an-id" is not an id');
     expect((await cli.run(['whoami', '--url', 'ftp://example.com'])).code).toBe(2);
-    expect((await cli.run(['users', 'add', '--client', '00000000-0000-4000-8000-000000000000', '--email', 'a@b.test', '--role', 'owner'])).code).toBe(2);
+    expect(
+      (
+        await cli.run([
+          'users',
+          'add',
+          '--client',
+          '00000000-0000-4000-8000-000000000000',
+          '--email',
+          'a@b.test',
+          '--role',
+          'owner',
+        ])
+      ).code,
+    ).toBe(2);
   });
 
   test('every command has --help with examples, exit 0', async () => {
     const commands = [
-      ['login'], ['logout'], ['whoami'], ['token'],
-      ['agencies', 'list'], ['agencies', 'create'],
-      ['clients', 'list'], ['clients', 'create'], ['clients', 'show'],
-      ['users', 'list'], ['users', 'add'], ['users', 'invite'], ['users', 'invitations'], ['users', 'withdraw'], ['users', 'accept'], ['users', 'set-role'], ['users', 'remove'],
-      ['domains', 'add'], ['domains', 'list'], ['domains', 'verify'], ['domains', 'status'], ['domains', 'remove'],
-      ['widget', 'get'], ['widget', 'set'], ['widget', 'snippet'],
-      ['audit', 'list'], ['audit', 'verify'],
+      ['login'],
+      ['logout'],
+      ['whoami'],
+      ['token'],
+      ['agencies', 'list'],
+      ['agencies', 'create'],
+      ['clients', 'list'],
+      ['clients', 'create'],
+      ['clients', 'show'],
+      ['users', 'list'],
+      ['users', 'add'],
+      ['users', 'invite'],
+      ['users', 'invitations'],
+      ['users', 'withdraw'],
+      ['users', 'accept'],
+      ['users', 'set-role'],
+      ['users', 'remove'],
+      ['domains', 'add'],
+      ['domains', 'list'],
+      ['domains', 'verify'],
+      ['domains', 'status'],
+      ['domains', 'remove'],
+      ['widget', 'get'],
+      ['widget', 'set'],
+      ['widget', 'snippet'],
+      ['audit', 'list'],
+      ['audit', 'verify'],
       ['migrate'],
     ];
     // A few at a time: thirty node processes at once would starve a small machine.
     const results: Awaited<ReturnType<CliRunner['run']>>[] = [];
     for (let start = 0; start < commands.length; start += 4) {
-      results.push(...(await Promise.all(commands.slice(start, start + 4).map((command) => cli.run([...command, '--help'])))));
+      results.push(
+        ...(await Promise.all(commands.slice(start, start + 4).map((command) => cli.run([...command, '--help'])))),
+      );
     }
     results.forEach((result, index) => {
       const name = commands[index]!.join(' ');
       expect(result.code, name).toBe(0);
       expect(result.stdout, name).toContain(`Usage: upzento ${name}`);
       expect(result.stdout, name).toContain('--json');
-      expect(result.stdout, name).toMatch(/Examples:\n {2}\$ (upzento|printf|UPZENTO_PASSWORD|AGENCY|CLIENT|curl|DATABASE_URL)/);
+      expect(result.stdout, name).toMatch(
+        /Examples:\n {2}\$ (upzento|printf|UPZENTO_PASSWORD|AGENCY|CLIENT|curl|DATABASE_URL)/,
+      );
     });
     const root = await cli.run(['--help']);
     expect(root.code).toBe(0);
@@ -247,7 +302,8 @@ describe('exit codes and output conventions', () => {
     const plain = await cli.run(['clients', 'show', 'nope']);
     expect(plain.stderr).toContain('Error:');
     expect(plain.stderr).not.toContain('\u001b[');
-    const onTerminal = (extra: string, env: NodeJS.ProcessEnv = {}) => inTerminal(`node bin/upzento.mjs clients show nope ${extra}`, env);
+    const onTerminal = (extra: string, env: NodeJS.ProcessEnv = {}) =>
+      inTerminal(`node bin/upzento.mjs clients show nope ${extra}`, env);
     expect(await onTerminal('')).toContain('\u001b[31mError:');
     expect(await onTerminal('', { NO_COLOR: '1' })).not.toContain('\u001b[');
     expect(await onTerminal('--no-color')).not.toContain('\u001b[');

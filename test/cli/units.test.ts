@@ -38,9 +38,12 @@ describe('normalizeUrl', () => {
     expect(normalizeUrl('http://LOCALHOST:3000/')).toBe('http://localhost:3000');
     expect(normalizeUrl('https://example.com/upzento//')).toBe('https://example.com/upzento');
   });
-  test.each(['127.0.0.1:3000', 'ftp://example.com', 'http://user:pw@example.com', 'http://example.com/?a=1'])('refuses %s', (url) => {
-    usageOf(() => normalizeUrl(url));
-  });
+  test.each(['127.0.0.1:3000', 'ftp://example.com', 'http://user:pw@example.com', 'http://example.com/?a=1'])(
+    'refuses %s',
+    (url) => {
+      usageOf(() => normalizeUrl(url));
+    },
+  );
 });
 
 describe('applyAssignments', () => {
@@ -59,7 +62,12 @@ describe('applyAssignments', () => {
   };
 
   test('text, booleans by the stored type, a nested key sent with its siblings, JSON with :=', () => {
-    const change = applyAssignments(current, {}, ['title=a=b', 'allowLocalhost=on', 'widget.theme.primary=#000000', 'fields:=[]']);
+    const change = applyAssignments(current, {}, [
+      'title=a=b',
+      'allowLocalhost=on',
+      'widget.theme.primary=#000000',
+      'fields:=[]',
+    ]);
     expect(change).toEqual({
       allowLocalhost: true,
       widget: { title: 'a=b', theme: { primary: '#000000', text: '#111827', background: '#ffffff' }, fields: [] },
@@ -69,7 +77,9 @@ describe('applyAssignments', () => {
   });
 
   test('starts from a file’s change and lets the assignments win', () => {
-    expect(applyAssignments(current, { widget: { title: 'From file', intro: 'Kept' } }, ['title=Typed'])).toEqual({ widget: { title: 'Typed', intro: 'Kept' } });
+    expect(applyAssignments(current, { widget: { title: 'From file', intro: 'Kept' } }, ['title=Typed'])).toEqual({
+      widget: { title: 'Typed', intro: 'Kept' },
+    });
   });
 
   test('malformed assignments are usage errors', () => {
@@ -82,8 +92,22 @@ describe('applyAssignments', () => {
 
 describe('output', () => {
   test('tables pad all but the last column and carry no trailing blanks', () => {
-    expect(table(['ID', 'NAME'], [['1', 'a'], ['22', 'bbb']])).toBe('ID  NAME\n1   a\n22  bbb');
+    expect(
+      table(
+        ['ID', 'NAME'],
+        [
+          ['1', 'a'],
+          ['22', 'bbb'],
+        ],
+      ),
+    ).toBe('ID  NAME\n1   a\n22  bbb');
     expect(table(['ID'], [])).toBe('');
-    expect(fields([['id', '1'], ['record name', '_x'], ['empty', '']])).toBe('id:          1\nrecord name: _x\nempty:');
+    expect(
+      fields([
+        ['id', '1'],
+        ['record name', '_x'],
+        ['empty', ''],
+      ]),
+    ).toBe('id:          1\nrecord name: _x\nempty:');
   });
 });

@@ -21,14 +21,25 @@ export interface CliResult {
 export interface CliRunner {
   /** The XDG_CONFIG_HOME the runs use. */
   configHome: string;
-  run(args: readonly string[], options?: { input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<CliResult>;
+  run(
+    args: readonly string[],
+    options?: { input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number },
+  ): Promise<CliResult>;
   /** Runs and parses stdout as JSON, failing with the output when the exit code is not 0. */
   json<T = any>(args: readonly string[], options?: { input?: string; env?: NodeJS.ProcessEnv }): Promise<T>;
   close(): Promise<void>;
 }
 
 /** Variables of the test's own environment that would change what the command does. */
-const CLEARED = ['UPZENTO_URL', 'UPZENTO_PASSWORD', 'NO_COLOR', 'FORCE_COLOR', 'DATABASE_URL', 'DATABASE_DIRECT_URL', 'UPZENTO_DATA_DIR'];
+const CLEARED = [
+  'UPZENTO_URL',
+  'UPZENTO_PASSWORD',
+  'NO_COLOR',
+  'FORCE_COLOR',
+  'DATABASE_URL',
+  'DATABASE_DIRECT_URL',
+  'UPZENTO_DATA_DIR',
+];
 
 export async function cliRunner(baseEnv: NodeJS.ProcessEnv = {}): Promise<CliRunner> {
   const configHome = await mkdtemp(path.join(tmpdir(), 'upzento-cli-config-'));
@@ -37,7 +48,11 @@ export async function cliRunner(baseEnv: NodeJS.ProcessEnv = {}): Promise<CliRun
 
   const run: CliRunner['run'] = (args, options = {}) =>
     new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [BIN, ...args], {
+        cwd: ROOT,
+        env: { ...env, ...options.env },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -59,7 +74,8 @@ export async function cliRunner(baseEnv: NodeJS.ProcessEnv = {}): Promise<CliRun
     run,
     async json(args, options) {
       const result = await run([...args, '--json'], options);
-      if (result.code !== 0) throw new Error(`upzento ${args.join(' ')} exited ${result.code}:\n${result.stdout}\n${result.stderr}`);
+      if (result.code !== 0)
+        throw new Error(`upzento ${args.join(' ')} exited ${result.code}:\n${result.stdout}\n${result.stderr}`);
       return JSON.parse(result.stdout);
     },
     close: () => rm(configHome, { recursive: true, force: true }),
