@@ -203,6 +203,41 @@ describe('an expired or refused token', () => {
 });
 
 describe('exit codes and output conventions', () => {
+  test('a 503 or 429 exits 6 with the Retry-After; another 5xx exits 1', async () => {
+    const { createServer: createHttpServer } = await import('node:http');
+    let answer = { status: 503, code: 'UPZ_UNAVAILABLE', retryAfter: '7' as string | null };
+    const stub = createHttpServer((_request, response) => {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (answer.retryAfter) headers['retry-after'] = answer.retryAfter;
+      response
+        .writeHead(answer.status, headers)
+        .end(JSON.stringify({ statusCode: answer.status, code: answer.code, error: 'x', message: 'the database is away' }));
+    });
+    await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(stub.address() as { port: number }).port}`;
+    const login = (json: boolean) =>
+      cli.run(['login', '--url', url, '--email', ADMIN_EMAIL, ...(json ? ['--json'] : [])], {
+        env: { UPZENTO_PASSWORD: ADMIN_PASSWORD },
+      });
+    try {
+      const unavailable = await login(true);
+      expect(unavailable.code).toBe(6);
+      expect(unavailable.stderr).toContain('the database is away');
+      expect(unavailable.stderr).toContain('Try again in 7 s.');
+      expect(JSON.parse(unavailable.stdout)).toMatchObject({ statusCode: 503, code: 'UPZ_UNAVAILABLE' });
+      answer = { status: 429, code: 'UPZ_TOO_MANY_ATTEMPTS', retryAfter: '2' };
+      const braked = await login(false);
+      expect(braked.code).toBe(6);
+      expect(braked.stderr).toContain('Try again in 2 s.');
+      answer = { status: 500, code: 'FST_ERR_X', retryAfter: null };
+      const broken = await login(false);
+      expect(broken.code).toBe(1);
+      expect(broken.stderr).toContain('The server answered 500');
+    } finally {
+      await new Promise((resolve) => stub.close(resolve));
+    }
+  });
+
   test('a server that is down exits 6 and names the address', async () => {
     // A port that was free a moment ago: nothing listens there.
     const port = await new Promise<number>((resolve) => {
