@@ -2,12 +2,13 @@
  * Builds the Fastify application from already-opened parts (database, signing key, resolver), so
  * tests can build a fresh app on their own database and call app.inject().
  */
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { DatabaseHandle } from './db/connect.ts';
 import { TenantDatabase } from './db/tenant-db.ts';
 import { DEFAULT_PASSWORD_COST, type PasswordCost } from './auth/password.ts';
 import type { SignInBrake } from './auth/sign-in-brake.ts';
+import { apiDocsRoutes } from './api-docs/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { contactRoutes } from './crm/contacts-routes.ts';
@@ -108,6 +109,8 @@ export interface AppOptions {
   frontDoor?: FrontDoor;
   /** Webhook endpoints and their deliveries; defaults as WebhookOptions says. */
   webhooks?: WebhookOptions;
+  /** Sees every route as it is registered, before any plugin's own hooks; default none. Tests list routes with it. */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -115,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Shutdown answers come from the door, in the API's 503 shape, rather than Fastify's bare 503.
   const app = Fastify({ ...serverOptions(options.logger, options.trustProxy), serverFactory: door.serverFactory, return503OnClosing: false })
     .withTypeProvider<TypeBoxTypeProvider>();
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.addHook('onReady', async () => door.open());
   app.addHook('preClose', async () => door.closing());
 
@@ -221,6 +225,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const unfollowCredentials = await followCredentialChanges(options.database.notifications, credentials);
   app.addHook('onClose', () => unfollowCredentials());
   await app.register(tenancyPlugin, { jwtSecret: options.jwtSecret, data, credentials });
+  await app.register(apiDocsRoutes);
   await app.register(healthRoutes, { db: options.database.db });
   await app.register(authRoutes, { platformId: options.platformId, passwordCost, ...(options.brake && { brake: options.brake }) });
   await app.register(tenantRoutes);

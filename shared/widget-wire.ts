@@ -30,13 +30,13 @@ export const WidgetField = Type.Object(
     required: Type.Boolean(),
     maxLength: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
   },
-  { additionalProperties: false },
+  { title: 'WidgetField', additionalProperties: false },
 );
 export type WidgetField = Static<typeof WidgetField>;
 
 const Colour = Type.String({ pattern: '^#[0-9a-fA-F]{6}$' });
 
-export const WidgetTheme = Type.Object({ primary: Colour, text: Colour, background: Colour }, { additionalProperties: false });
+export const WidgetTheme = Type.Object({ primary: Colour, text: Colour, background: Colour }, { title: 'WidgetTheme', additionalProperties: false });
 
 export const WidgetConfig = Type.Object(
   {
@@ -50,7 +50,7 @@ export const WidgetConfig = Type.Object(
     theme: WidgetTheme,
     fields: Type.Array(WidgetField, { minItems: 1, maxItems: 20 }),
   },
-  { additionalProperties: false },
+  { title: 'WidgetConfig', additionalProperties: false },
 );
 export type WidgetConfig = Static<typeof WidgetConfig>;
 
@@ -63,9 +63,9 @@ export const SubmissionRequest = Type.Object(
       Type.Record(Type.String({ pattern: FIELD_NAME }), Type.String({ maxLength: 2000 }), { maxProperties: 20, additionalProperties: false }),
     ),
   },
-  { additionalProperties: false },
+  { title: 'WidgetSubmission', additionalProperties: false },
 );
 export type SubmissionRequest = Static<typeof SubmissionRequest>;
 
-export const SubmissionResponse = Type.Object({ id: Type.String() });
+export const SubmissionResponse = Type.Object({ id: Type.String() }, { title: 'WidgetSubmissionReceipt' });
 export type SubmissionResponse = Static<typeof SubmissionResponse>;

@@ -10,12 +10,12 @@ import type { TenantType } from '../db/schema.ts';
 import { AgencyParams, AUTHED_ERRORS, ClientParams } from '../http/schemas.ts';
 import { AuditItem, auditEntryView, selectAuditEntries } from './audit-view.ts';
 
-const AuditPage = Type.Object({ items: Type.Array(AuditItem), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+const AuditPage = Type.Object({ items: Type.Array(AuditItem), nextCursor: Type.Union([Type.String(), Type.Null()]) }, { title: 'AuditEntryPage' });
 const AuditQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
   cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$' })),
 });
-const Verification = Type.Object({ valid: Type.Boolean(), rowsChecked: Type.Integer(), firstBrokenSeq: Type.Union([Type.Integer(), Type.Null()]) });
+const Verification = Type.Object({ valid: Type.Boolean(), rowsChecked: Type.Integer(), firstBrokenSeq: Type.Union([Type.Integer(), Type.Null()]) }, { title: 'AuditVerification' });
 
 /**
  * A page of the log, newest first. Readers see every event of their subtree, but the IP address

@@ -16,7 +16,7 @@ export const Contact = Type.Object({
   attributes: Type.Record(Type.String(), Type.Unknown()),
   createdAt: Timestamp,
   updatedAt: Timestamp,
-});
+}, { title: 'Contact' });
 
 export function contactView(row: ContactRow) {
   return {

@@ -18,7 +18,7 @@ export const Submission = Type.Object({
   fields: Type.Record(Type.String(), Type.String()),
   origin: Type.String(),
   createdAt: Timestamp,
-});
+}, { title: 'Submission' });
 
 export function submissionView(row: SubmissionRow) {
   return {
