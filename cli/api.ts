@@ -1,156 +1,59 @@
 /**
- * Every HTTP call of the command line goes through `request`: one route table with the request and
- * response types of each route the commands use, one place that turns an answer into data or into a
- * failure with its exit code.
+ * Every HTTP call of the command line goes through `request`: the typed client generated from the
+ * server's OpenAPI document (client/), addressed as `METHOD /path/{param}`, and one place that turns
+ * an answer into data or into a failure with its exit code.
  */
-import type { WidgetConfig } from '../shared/widget-wire.ts';
+import { createUpzentoClient, type paths, type Schemas } from '../client/index.ts';
 import { CliFailure, ExitCode } from './failure.ts';
 
-export interface TokenResponse {
-  accessToken: string;
-  tokenType: 'Bearer';
-  expiresIn: number;
-}
-export interface Agency {
-  id: string;
-  name: string;
-  createdAt: string;
-}
-export interface Client {
-  id: string;
-  agencyId: string;
-  name: string;
-  publicKey: string;
-  createdAt: string;
-}
-export type Role = 'admin' | 'member' | 'viewer';
-export interface User {
-  id: string;
-  email: string;
-  role: string;
-  tenantId: string;
-  tenantType: string;
-  createdAt: string;
-}
-export interface Invitation extends User {
-  expiresAt: string;
-}
-export interface NewInvitation extends Invitation {
-  /** Only in the answer that creates it. */
-  token: string;
-}
-export interface DomainCheck {
-  at: string;
-  queried: string;
-  expected: string;
-  found: string[];
-  outcome: string;
-  message: string;
-}
-export interface Domain {
-  id: string;
-  hostname: string;
-  includeSubdomains: boolean;
-  status: 'pending' | 'verified' | 'failing' | 'revoked' | 'expired';
-  challenge: { type: 'TXT'; name: string; value: string };
-  createdAt: string;
-  verifiedAt: string | null;
-  failingSince: string | null;
-  nextCheckAt: string | null;
-  expiresAt: string | null;
-  lastCheck: DomainCheck | null;
-}
-export type WidgetSettings = Omit<WidgetConfig, 'publicKey'>;
-export interface Settings {
-  widget: WidgetSettings;
-  allowLocalhost: boolean;
-}
-export interface SettingsChange {
-  widget?: Partial<WidgetSettings>;
-  allowLocalhost?: boolean;
-}
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actor: { type: string; id: string | null };
-  tenantId: string;
-  tenantType: string;
-  action: string;
-  target: { type: string; id: string | null };
-  details: Record<string, unknown>;
-  requestId: string | null;
-  ip: string | null;
-  seq: number;
-}
-export interface AuditVerification {
-  valid: boolean;
-  rowsChecked: number;
-  firstBrokenSeq: number | null;
-}
-export interface List<T> {
-  items: T[];
-}
-export interface Page<T> extends List<T> {
-  nextCursor: string | null;
-}
+export type Agency = Schemas['Agency'];
+export type Client = Schemas['Client'];
+export type User = Schemas['User'];
+export type Role = Schemas['NewUser']['role'];
+export type Domain = Schemas['Domain'];
+export type Settings = Schemas['ClientSettings'];
+export type SettingsChange = Schemas['ClientSettingsChange'];
+export type AuditEntry = Schemas['AuditEntry'];
 
-interface Route<Body, Query, Response> {
-  body: Body;
-  query: Query;
-  response: Response;
-}
-type NoQuery = undefined;
-type PageQuery = { limit?: number; cursor?: string };
-type TenantRoutes<Base extends string> = {
-  [K in `GET ${Base}/users`]: Route<undefined, NoQuery, List<User>>;
-} & {
-  [K in `POST ${Base}/users`]: Route<{ email: string; password: string; role: Role }, NoQuery, User>;
-} & {
-  [K in `PATCH ${Base}/users/{userId}`]: Route<{ role: Role }, NoQuery, User>;
-} & {
-  [K in `DELETE ${Base}/users/{userId}`]: Route<undefined, NoQuery, null>;
-} & {
-  [K in `POST ${Base}/invitations`]: Route<{ email: string; role: Role }, NoQuery, NewInvitation>;
-} & {
-  [K in `GET ${Base}/invitations`]: Route<undefined, NoQuery, List<Invitation>>;
-} & {
-  [K in `DELETE ${Base}/invitations/{invitationId}`]: Route<undefined, NoQuery, null>;
-} & {
-  [K in `GET ${Base}/audit-log`]: Route<undefined, PageQuery, Page<AuditEntry>>;
-} & {
-  [K in `GET ${Base}/audit-log/verify`]: Route<undefined, NoQuery, AuditVerification>;
-};
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-/** The routes the commands call, written as in the OpenAPI document: `METHOD /path/{param}`. */
-export type Routes = {
-  'POST /v1/auth/token': Route<{ email: string; password: string }, NoQuery, TokenResponse>;
-  'POST /v1/invitations/accept': Route<{ token: string; password: string }, NoQuery, null>;
-  'GET /v1/agencies': Route<undefined, NoQuery, List<Agency>>;
-  'POST /v1/agencies': Route<{ name: string }, NoQuery, Agency>;
-  'GET /v1/agencies/{agencyId}/clients': Route<undefined, NoQuery, List<Client>>;
-  'POST /v1/agencies/{agencyId}/clients': Route<{ name: string }, NoQuery, Client>;
-  'GET /v1/clients/{clientId}': Route<undefined, NoQuery, Client>;
-  'GET /v1/clients/{clientId}/domains': Route<undefined, PageQuery, Page<Domain>>;
-  'POST /v1/clients/{clientId}/domains': Route<{ hostname: string; includeSubdomains?: boolean }, NoQuery, Domain>;
-  'POST /v1/clients/{clientId}/domains/{domainId}/verify': Route<undefined, NoQuery, Domain>;
-  'DELETE /v1/clients/{clientId}/domains/{domainId}': Route<undefined, NoQuery, null>;
-  'GET /v1/clients/{clientId}/settings': Route<undefined, NoQuery, Settings>;
-  'PATCH /v1/clients/{clientId}/settings': Route<SettingsChange, NoQuery, Settings>;
-} & TenantRoutes<'/v1/agencies/{agencyId}'> &
-  TenantRoutes<'/v1/clients/{clientId}'>;
+/** Every route of the document as `GET /v1/clients/{clientId}`. */
+export type RouteKey = {
+  [P in keyof paths & string]: {
+    [M in Method]: [NonNullable<paths[P][M]>] extends [never] ? never : `${Uppercase<M>} ${P}`;
+  }[Method];
+}[keyof paths & string];
 
-export type RouteKey = keyof Routes;
+type PathOfKey<K extends RouteKey> = K extends `${string} ${infer P}` ? P & keyof paths : never;
+type MethodOfKey<K extends RouteKey> = K extends `${infer M} ${string}` ? Lowercase<M> & Method : never;
+type Operation<K extends RouteKey> = NonNullable<paths[PathOfKey<K>][MethodOfKey<K>]>;
 
-/** `{ clientId: string, domainId: string }` for `'POST /v1/clients/{clientId}/domains/{domainId}/verify'`. */
-type ParamsOf<Path extends string> = Path extends `${string}{${infer Name}}${infer Rest}`
-  ? { [K in Name]: string } & ParamsOf<Rest>
-  : Record<never, never>;
+type JsonOf<R> = R extends { content: { 'application/json': infer Body } } ? Body : null;
+type Responses<K extends RouteKey> = Operation<K> extends { responses: infer R } ? R : never;
+/** The body of the route's success: its 200, else its 201, else null (204). */
+export type ResponseOf<K extends RouteKey> = 200 extends keyof Responses<K>
+  ? JsonOf<Responses<K>[200]>
+  : 201 extends keyof Responses<K>
+    ? JsonOf<Responses<K>[201]>
+    : null;
 
-export type RequestOptions<K extends RouteKey> = (keyof ParamsOf<K> extends never
+type Parameters<K extends RouteKey> = Operation<K> extends { parameters: infer P } ? P : never;
+type PathParams<K extends RouteKey> =
+  Parameters<K> extends { path: infer P } ? ([P] extends [never] ? undefined : P) : undefined;
+type QueryParams<K extends RouteKey> =
+  Parameters<K> extends { query?: infer Q } ? ([Q] extends [never] ? undefined : Q) : undefined;
+type BodyOf<K extends RouteKey> =
+  Operation<K> extends { requestBody?: infer B }
+    ? [NonNullable<B>] extends [never]
+      ? undefined
+      : JsonOf<NonNullable<B>>
+    : undefined;
+
+export type RequestOptions<K extends RouteKey> = (PathParams<K> extends undefined
   ? { params?: undefined }
-  : { params: ParamsOf<K> }) &
-  (Routes[K]['body'] extends undefined ? { body?: undefined } : { body: Routes[K]['body'] }) &
-  (Routes[K]['query'] extends undefined ? { query?: undefined } : { query?: Routes[K]['query'] });
+  : { params: PathParams<K> }) &
+  (BodyOf<K> extends undefined ? { body?: undefined } : { body: BodyOf<K> }) &
+  (QueryParams<K> extends undefined ? { query?: undefined } : { query?: QueryParams<K> });
 
 export interface ApiTarget {
   /** The server, without a trailing slash: `http://127.0.0.1:3000`. */
@@ -166,40 +69,28 @@ export async function request<K extends RouteKey>(
   target: ApiTarget,
   route: K,
   options: RequestOptions<K>,
-): Promise<Routes[K]['response']> {
-  const [method, template] = route.split(' ') as [string, string];
-  const params = (options.params ?? {}) as Record<string, string>;
-  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
-  const url = new URL(`${target.baseUrl}${path}`);
-  for (const [key, value] of Object.entries((options.query ?? {}) as Record<string, unknown>)) {
-    if (value !== undefined) url.searchParams.set(key, String(value));
-  }
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (target.accessToken) headers.authorization = `Bearer ${target.accessToken}`;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-
-  let response: Response;
+): Promise<ResponseOf<K>> {
+  const [method, path] = route.split(' ') as [string, string];
+  const client = createUpzentoClient({ baseUrl: target.baseUrl, token: target.accessToken });
+  const init = {
+    params: { path: options.params ?? {}, query: options.query ?? {} },
+    ...(options.body !== undefined && { body: options.body }),
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  };
+  let answer: { data?: unknown; error?: unknown; response: Response };
   try {
-    response = await fetch(url, {
-      method,
-      headers,
-      ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
+    // One generic call for every route: the types of `route` and `options` were checked above.
+    answer = await (client.request as (method: string, url: string, init: object) => Promise<typeof answer>)(
+      method.toLowerCase(),
+      path,
+      init,
+    );
   } catch (error) {
     throw unreachable(target.baseUrl, error);
   }
-  const text = await response.text().catch(() => '');
-  let body: unknown = null;
-  if (text) {
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = null;
-    }
-  }
-  if (response.ok) return body as Routes[K]['response'];
-  throw failureOf(response, body, target, route);
+  if (answer.response.ok) return (answer.data ?? null) as ResponseOf<K>;
+  const body = typeof answer.error === 'object' ? answer.error : null;
+  throw failureOf(answer.response, body, target, route);
 }
 
 function unreachable(baseUrl: string, error: unknown): CliFailure {

@@ -3,7 +3,7 @@
  * --help, and a context that gives it the output, the session and the tenant it acts on.
  */
 import { type Command, Option } from 'commander';
-import { request, type ApiTarget, type RequestOptions, type RouteKey, type Routes } from './api.ts';
+import { request, type ApiTarget, type RequestOptions, type ResponseOf, type RouteKey } from './api.ts';
 import { usage } from './failure.ts';
 import { Output } from './output.ts';
 import { requireSession, resolveUrl, type Session, type TokenClaims } from './session.ts';
@@ -23,9 +23,9 @@ export interface Context {
   /** The signed-in session for the chosen server (exit code 3 when there is none, or it expired). */
   session(): Promise<Session>;
   /** A request as the signed-in user. */
-  call<K extends RouteKey>(route: K, options: RequestOptions<K>): Promise<Routes[K]['response']>;
+  call<K extends RouteKey>(route: K, options: RequestOptions<K>): Promise<ResponseOf<K>>;
   /** A request without a token. */
-  callPublic<K extends RouteKey>(route: K, options: RequestOptions<K>): Promise<Routes[K]['response']>;
+  callPublic<K extends RouteKey>(route: K, options: RequestOptions<K>): Promise<ResponseOf<K>>;
 }
 
 type Action = (context: Context, ...positionals: string[]) => Promise<void>;
