@@ -139,7 +139,7 @@ async function main(): Promise<void> {
   } else if (admin) {
     lines.push(`A platform admin was created for ${admin.email} with the password from UPZENTO_ADMIN_PASSWORD.`);
   }
-  lines.push(`Get a token:  curl -s -X POST ${address}/v1/auth/token -H 'content-type: application/json' -d '{"email":"…","password":"…"}'`);
+  lines.push(`Sign in from another shell:  npx upzento login --url ${address} --email ${admin?.email ?? '<email>'}`);
   console.log(lines.join('\n'));
 }
 

@@ -1,6 +1,7 @@
 /**
  * The README's quick start, run as a new user would: `npm start` on a fresh data dir, the printed
- * admin credentials, then the README's own shell block, unchanged but for the port.
+ * admin credentials, then the README's own shell block (the `upzento` command line), unchanged but
+ * for the port. Without a terminal, `upzento login` takes the password from UPZENTO_PASSWORD.
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -12,6 +13,7 @@ import { afterAll, expect, test } from 'vitest';
 const root = path.resolve(import.meta.dirname, '../..');
 let server: ChildProcess | null = null;
 let dataDir = '';
+let configDir = '';
 
 afterAll(async () => {
   if (server?.pid) {
@@ -22,6 +24,7 @@ afterAll(async () => {
     }
   }
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  if (configDir) await rm(configDir, { recursive: true, force: true });
 });
 
 function startServer(env: NodeJS.ProcessEnv): Promise<{ url: string; output: () => string; exited: Promise<string> }> {
@@ -66,14 +69,16 @@ test('npm start on a fresh data dir, then the README quick start', async () => {
   expect(block).toContain('UPZENTO=http://127.0.0.1:3000');
   const script = (block as string).replace('UPZENTO=http://127.0.0.1:3000', `UPZENTO=${started.url}`);
 
+  configDir = await mkdtemp(path.join(tmpdir(), 'upzento-quickstart-config-'));
   const { stdout } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', script], {
-    env: { ...process.env, ADMIN_EMAIL: email, ADMIN_PASSWORD: password },
-    timeout: 60_000,
+    cwd: root,
+    env: { ...process.env, ADMIN_EMAIL: email, UPZENTO_PASSWORD: password, XDG_CONFIG_HOME: configDir, UPZENTO_URL: '' },
+    timeout: 120_000,
   });
-  expect(stdout).toMatch(/widget key: pk_[A-Za-z0-9_-]{22}/);
-  const challenge = JSON.parse(stdout.trim().split('\n').at(-1) as string);
-  expect(challenge).toMatchObject({ type: 'TXT', name: '_upzento-challenge.bakery.example' });
-  expect(challenge.value).toMatch(/^upzento-verification=/);
+  expect(stdout).toContain(`<script async src="${started.url}/widget.js" data-key="pk_`);
+  expect(stdout).toMatch(/data-key="pk_[A-Za-z0-9_-]{22}"><\/script>/);
+  expect(stdout).toMatch(/^record name: +_upzento-challenge\.bakery\.example$/m);
+  expect(stdout).toMatch(/^record value: +upzento-verification=\S+$/m);
 
   // Ctrl-C: the server finishes what is in flight, closes the database and says so (npm itself
   // then ends by the same signal, as a shell expects of a job interrupted by Ctrl-C).
