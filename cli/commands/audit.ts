@@ -1,10 +1,11 @@
-/** A tenant's audit log: pages of it, and a check of its hash chain. */
+/** A tenant's audit log: pages of it, a check of its hash chain, and an offline check against its signed digests. */
 import type { Command } from 'commander';
 import type { AuditEntry } from '../api.ts';
 import { act, agencyOption, clientOption, leaf, tenantRef, when } from '../command-kit.ts';
 import { CliFailure, ExitCode, usage } from '../failure.ts';
 import { table } from '../output.ts';
 import { tenantCalls } from '../tenant-calls.ts';
+import { describeVerification, verifyAuditFiles } from '../../server/audit/verify-audit-cli.ts';
 
 const onTenant = (command: Command) =>
   clientOption(agencyOption(command, "the agency's log (its clients' events too)"), "the client's log");
@@ -75,6 +76,34 @@ export function registerAudit(program: Command): void {
           ExitCode.generic,
           `The audit chain is broken at entry ${String(result.firstBrokenSeq)}: an entry was changed or removed outside the application.`,
           'Keep a copy of the log (`upzento audit list --all --json`) and investigate the database.',
+        );
+      }
+    },
+  );
+
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  act(
+    leaf(audit, 'verify-digests', 'check an exported audit chain against its signed digests, offline, with only the public key (exit 1 on a mismatch)', [
+      'upzento audit verify-digests --public-key digest-key.pem --log chain.json --digests digests.json',
+      'upzento audit verify-digests --public-key old.pem --public-key new.pem --log page1.json --log page2.json --digests digests.json --json',
+    ])
+      .requiredOption('--public-key <file>', 'PEM of the signing key (GET /v1/audit/digest-key); once per key the digests were signed with', collect)
+      .requiredOption('--log <file>', 'what GET …/audit-log/chain answered; once per page', collect)
+      .requiredOption('--digests <file>', 'what GET …/audit-log/digests answered; may repeat', collect),
+    async (context) => {
+      const files = { publicKeys: context.options.publicKey as string[], logs: context.options.log as string[], digests: context.options.digests as string[] };
+      let result;
+      try {
+        result = await verifyAuditFiles(files);
+      } catch (error) {
+        throw usage(`${(error as Error).message}. Give the files the API answered (see --help).`);
+      }
+      context.out.data(result, describeVerification);
+      if (!result.valid) {
+        throw new CliFailure(
+          ExitCode.generic,
+          `The audit log does not match its signed digests: ${result.firstMismatch?.message ?? 'see above'}.`,
+          'Keep the files, and compare them with a copy of the log taken earlier.',
         );
       }
     },

@@ -313,4 +313,16 @@ describe('npm run verify-audit', () => {
     expect(ok.stdout).toContain('matches its signed digests');
     await expect(run('tampered.json')).rejects.toMatchObject({ code: 1, stdout: expect.stringContaining('row 3: its content does not hash') });
   }, 30_000);
+  test('upzento audit verify-digests: the same check from the command line, with no server', async () => {
+    const run = (log: string, ...extra: string[]) =>
+      promisify(execFile)(
+        process.execPath,
+        ['bin/upzento.mjs', 'audit', 'verify-digests', '--public-key', path.join(dir, 'key.pem'), '--log', path.join(dir, log), '--digests', path.join(dir, 'digests.json'), ...extra],
+        { cwd: path.resolve(import.meta.dirname, '../..'), env: { ...process.env, NO_COLOR: '1' } },
+      );
+    const ok = await run('log.json', '--json');
+    expect(JSON.parse(ok.stdout)).toMatchObject({ valid: true, rowsChecked: rows.length });
+    await expect(run('tampered.json')).rejects.toMatchObject({ code: 1, stdout: expect.stringContaining('row 3: its content does not hash') });
+    await expect(run('nowhere.json')).rejects.toMatchObject({ code: 2 });
+  }, 60_000);
 });
