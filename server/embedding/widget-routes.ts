@@ -78,16 +78,20 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     // The catch-all preflight route @fastify/cors adds names no widget: not ours to answer.
     if (publicKey === undefined) return refuse(request, reply, done, null);
     // A key of the wrong shape is no client's: no look-up for it.
-    if (!PUBLIC_KEY.test(publicKey)) return refuse(request, reply, done, new UnknownWidget());
+    if (!PUBLIC_KEY.test(publicKey)) return refuse(request, reply, done, new UnknownWidget(), true);
     const origin = request.headers.origin;
     const cached = verdicts.peek(publicKey, origin);
     if (cached) return answer(request, reply, done, cached);
     const wait = unknownKeys.wait(callerAddress(request.ip));
     if (wait > 0) {
       reply.header('retry-after', String(wait));
-      return refuse(request, reply, done, new RateLimited(String(wait)));
+      return refuse(request, reply, done, new RateLimited(String(wait)), true);
     }
-    verdicts.decide(publicKey, origin).then((decided) => answer(request, reply, done, decided), done);
+    verdicts.decide(publicKey, origin).then(
+      (decided) => answer(request, reply, done, decided),
+      // The database could not decide (503): the page may read that, and try again later.
+      (error: Error) => refuse(request, reply, done, error, true),
+    );
   });
 
   /**
@@ -99,7 +103,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     metrics.countVerdict(verdict.allowed);
     if (!client) {
       if (unknownKeys.count(callerAddress(request.ip))) request.log.warn({ ip: callerAddress(request.ip) }, 'widget: an address is sending public keys no client has; its look-ups pause for a minute');
-      return refuse(request, reply, done, new UnknownWidget());
+      return refuse(request, reply, done, new UnknownWidget(), true);
     }
     // The tenant is known from here on: every later log line of the request names it.
     request.log = request.log.child({ tenantId: client.clientId });
@@ -117,10 +121,14 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
 
   /**
    * Ends a refused request here, with what every widget answer carries: it depends on the Origin
-   * (Vary), must not be stored, and names its request id. `null` is a plain 404.
+   * (Vary), must not be stored, and names its request id. `null` is a plain 404. An answer that says
+   * nothing about the page's Origin (a key no client has, a pause, the database unable to decide) is
+   * readable by any page (`readable`), so the widget can tell its site owner which it was; a refused
+   * Origin never is.
    */
-  function refuse(request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void, error: Error | null): void {
+  function refuse(request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void, error: Error | null, readable = false): void {
     reply.header('x-request-id', request.id).header('vary', 'Origin').header('cache-control', 'no-store');
+    if (readable) reply.header('access-control-allow-origin', '*');
     if (error) done(error);
     else reply.callNotFound();
   }
