@@ -33,6 +33,24 @@ test.each([
   expect(response.json().code).toBe('UPZ_INVALID_CURSOR');
 });
 
+test('pages follow each other newest first, each row once, until nextCursor is null', async () => {
+  for (let i = 0; i < 4; i++) await createContact(t, t.adminToken, clientId);
+  const whole = (await t.call('GET', `/v1/clients/${clientId}/contacts?limit=100`, t.adminToken)).json();
+  expect(whole.nextCursor).toBeNull();
+  expect(whole.items.length).toBeGreaterThanOrEqual(5);
+  const times = whole.items.map((item: { createdAt: string }) => Date.parse(item.createdAt));
+  expect(times).toEqual([...times].sort((a, b) => b - a));
+  const paged: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { items: Array<{ id: string }>; nextCursor: string | null } = (await t.call('GET', `/v1/clients/${clientId}/contacts?limit=2${cursor ? `&cursor=${cursor}` : ''}`, t.adminToken)).json();
+    expect(page.items.length).toBeLessThanOrEqual(2);
+    paged.push(...page.items.map((item) => item.id));
+    cursor = page.nextCursor;
+  } while (cursor !== null);
+  expect(paged).toEqual(whole.items.map((item: { id: string }) => item.id));
+});
+
 test('widget settings that drop the required email field, or repeat a name, are refused', async () => {
   const withoutEmail = await t.call('PATCH', `/v1/clients/${clientId}/settings`, t.adminToken, {
     widget: { fields: [{ name: 'name', label: 'Name', type: 'text', required: true }] },
