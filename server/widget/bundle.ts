@@ -5,13 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyPluginAsync } from 'fastify';
 import { ServiceUnavailable } from '../errors.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 
 /** dist/widget.js, where the build puts the script-tag bundle. */
-export const DEFAULT_WIDGET_BUNDLE = fileURLToPath(new URL('../../dist/widget.js', import.meta.url));
+export const DEFAULT_WIDGET_BUNDLE = join(PACKAGE_ROOT, 'dist/widget.js');
 
 export interface BundleOptions {
   /** Path of the built script-tag bundle (dist/widget.js). */
