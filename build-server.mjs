@@ -36,7 +36,10 @@ if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.m
   const outdir = flag === -1 ? undefined : resolve(process.argv[flag + 1] ?? '');
   const started = performance.now();
   buildServer({ outdir }).then(
-    () => console.log(`server: ${outdir ?? join(root, "build/server")} (built in ${Math.round(performance.now() - started)} ms)`),
+    () =>
+      console.log(
+        `server: ${outdir ?? join(root, 'build/server')} (built in ${Math.round(performance.now() - started)} ms)`,
+      ),
     (error) => {
       console.error(error.message ?? error);
       process.exitCode = 1;

@@ -19,7 +19,7 @@ import { startCommand } from './processes.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const IDLE_SETTLE_MS = 3_000;
-const TIMEOUT_MS = 60_000;
+const TIMEOUT_MS = 180_000;
 
 interface Run {
   healthzMs: number;
@@ -78,7 +78,8 @@ async function once(command: readonly string[]): Promise<Run> {
     const until = async (route: string) => {
       while (!(await answers(`${base}${route}`))) {
         if (child.exitCode !== null) throw new Error(`${command.join(' ')} exited with ${child.exitCode}`);
-        if (performance.now() - started > TIMEOUT_MS) throw new Error(`${route} did not answer within ${TIMEOUT_MS} ms`);
+        if (performance.now() - started > TIMEOUT_MS)
+          throw new Error(`${route} did not answer within ${TIMEOUT_MS} ms`);
         await sleep(5);
       }
       return performance.now() - started;
@@ -111,7 +112,9 @@ const results: Run[] = [];
 for (let i = 0; i < runs; i += 1) {
   const run = await once(command);
   results.push(run);
-  console.log(`run ${i + 1}: /healthz ${run.healthzMs.toFixed(0)} ms, /readyz ${run.readyzMs.toFixed(0)} ms, RSS idle ${run.rssMiB.toFixed(1)} MiB`);
+  console.log(
+    `run ${i + 1}: /healthz ${run.healthzMs.toFixed(0)} ms, /readyz ${run.readyzMs.toFixed(0)} ms, RSS idle ${run.rssMiB.toFixed(1)} MiB`,
+  );
 }
 console.log(`${command.join(' ')} — ${runs} runs, fresh embedded data dir each`);
 console.log(`  /healthz answering: ${summary(results.map((r) => r.healthzMs))} ms`);

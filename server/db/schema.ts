@@ -3,6 +3,7 @@
  * them: the catalog test compares this list of tables with the live schema.
  */
 import type { ColumnType, Generated, Selectable } from 'kysely';
+// biome-ignore lint/style/noRestrictedImports: a type only, the stored column's values.
 import type { DnsErrorCode } from '../domains/dns/resolver.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;

@@ -22,7 +22,7 @@ const SettingsChange = Type.Object(
 /** The widget must still ask for an email (every submission needs one) and name each field once. */
 function checkFields(fields: WidgetSettings['fields']): void {
   const email = fields.find((field) => field.name === 'email');
-  if (!email || email.type !== 'email' || !email.required) {
+  if (email?.type !== 'email' || !email.required) {
     throw new InvalidInput('widget.fields: must include a required field named "email" of type email');
   }
   const names = new Set(fields.map((field) => field.name));
