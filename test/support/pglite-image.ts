@@ -28,7 +28,12 @@ async function inputsHash(): Promise<string> {
     path.join(ROOT, 'node_modules/@electric-sql/pglite/package.json'),
     path.join(ROOT, 'node_modules/kysely/package.json'),
   ];
-  for (const file of files) hash.update(path.relative(ROOT, file)).update('\0').update(await readFile(file)).update('\0');
+  for (const file of files)
+    hash
+      .update(path.relative(ROOT, file))
+      .update('\0')
+      .update(await readFile(file))
+      .update('\0');
   return hash.digest('hex').slice(0, 16);
 }
 
