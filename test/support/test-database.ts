@@ -34,6 +34,9 @@ export interface TestDatabaseOptions {
 }
 
 export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
+  if (process.env.UPZENTO_TEST_TIER === 'unit') {
+    throw new Error('a unit test opens no database: take this file out of UNIT in vitest.config.ts');
+  }
   const base = process.env.DATABASE_URL;
   const migrate = options.migrate ?? true;
   if (!base) {
