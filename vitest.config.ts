@@ -19,6 +19,7 @@ const UNIT = [
   'test/domains/verdict-cache-races.test.ts',
   'test/platform/caller-address.test.ts',
   'test/platform/config.test.ts',
+  'test/platform/layers.test.ts',
   'test/webhooks/address-policy.test.ts',
   'test/widget/bundle.test.ts',
   'test/widget/command-queue.test.ts',

@@ -11,7 +11,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../server/db/schema.ts';
-import { defaultWidgetSettings } from '../server/tenants/widget-template.ts';
+import { defaultWidgetSettings } from '../server/embedding/widget-template.ts';
 import { onPostgres } from '../test/support/test-database.ts';
 import { createTestApp, type TestApp } from '../test/support/test-app.ts';
 import { explainListing, LIMIT } from './contact-listing.ts';

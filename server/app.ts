@@ -17,24 +17,26 @@ import { installErrorHandler } from './http/error-handler.ts';
 import { installJsonBodyParser } from './http/json-body.ts';
 import { refuseNonFiniteNumbers } from './http/finite-numbers.ts';
 import { FrontDoor } from './http/front-door.ts';
-import { hookList, serverOptions, type TrustProxy } from './http/server-options.ts';
+import { serverOptions, type TrustProxy } from './http/server-options.ts';
+import { installResponseHeaders } from './http/response-headers.ts';
 import { tenancyPlugin } from './tenancy/tenancy-plugin.ts';
 import { CredentialCache, type CredentialCacheOptions } from './tenancy/credentials.ts';
 import { followCredentialChanges } from './tenancy/credential-events.ts';
 import { tenantRoutes } from './tenants/routes.ts';
 import { userRoutes } from './tenants/user-routes.ts';
 import { invitationRoutes } from './tenants/invitation-routes.ts';
-import { settingsRoutes } from './tenants/settings-routes.ts';
+import { settingsRoutes } from './embedding/settings-routes.ts';
 import type { TxtResolver } from './domains/dns/resolver.ts';
 import { DomainChecks } from './domains/domain-checks.ts';
 import { DEFAULT_TIMINGS, type DomainTimings } from './domains/lifecycle.ts';
-import { followPolicyChanges } from './domains/policy-events.ts';
+import { followPolicyChanges } from './embedding/policy-events.ts';
 import { domainRoutes } from './domains/routes.ts';
 import { DomainScheduler } from './domains/scheduler.ts';
-import { VerdictCache, type VerdictCacheOptions } from './domains/verdict-cache.ts';
-import { bundleRoutes, DEFAULT_WIDGET_BUNDLE } from './widget/bundle.ts';
-import { widgetRoutes } from './widget/routes.ts';
+import { VerdictCache, type VerdictCacheOptions } from './embedding/verdict-cache.ts';
+import { bundleRoutes, DEFAULT_WIDGET_BUNDLE } from './embedding/bundle.ts';
+import { widgetRoutes } from './embedding/widget-routes.ts';
 import { Metrics, metricsRoutes } from './metrics/metrics.ts';
+import { recordRequestDurations } from './metrics/request-durations.ts';
 import { WebhookWorker } from './webhooks/delivery-worker.ts';
 import { webhookRoutes } from './webhooks/routes.ts';
 import { systemLookup, type WebhookLookup } from './webhooks/sender.ts';
@@ -133,56 +135,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installErrorHandler(app);
   installJsonBodyParser(app);
   refuseNonFiniteNumbers(app);
-  // Every response names its request id, and every route's duration is recorded: both bound per
-  // route at registration. Each hook costs the cheapest route a measurable share of its throughput,
-  // so a route marked `hotPath` (the widget's config) gets both from a wrapper around its handler.
+  installResponseHeaders(app);
   const metrics = new Metrics();
-  app.addHook('onRoute', (route) => {
-    const observe = metrics.requestObserver(String(route.method), route.url);
-    if (route.config?.hotPath) {
-      const handler = route.handler;
-      route.handler = function (request, reply) {
-        reply.header('x-request-id', request.id);
-        const result = handler.call(this, request, reply);
-        observe(reply.statusCode, reply.elapsedTime);
-        return result;
-      };
-      return;
-    }
-    // API answers (a tenant's data, a token) are never cached, and never sniffed into something else.
-    // The widget's public routes say their own caching.
-    const api = route.url.startsWith('/v1/') && !route.url.startsWith('/v1/widget/');
-    route.onRequest = [
-      api
-        ? (request, reply, done) => {
-            reply.header('x-request-id', request.id).header('x-content-type-options', 'nosniff').header('cache-control', 'no-store');
-            done();
-          }
-        : (request, reply, done) => {
-            reply.header('x-request-id', request.id);
-            done();
-          },
-      ...hookList(route.onRequest),
-    ];
-    route.onResponse = [
-      ...hookList(route.onResponse),
-      (_request, reply, done) => {
-        observe(reply.statusCode, reply.elapsedTime);
-        done();
-      },
-    ];
-  });
+  recordRequestDurations(app, metrics);
   const verdicts = new VerdictCache(data, {
     ...options.verdictCache,
     observe: metrics.countCacheLookup,
   });
-  const onPolicyChange = (clientId: string) => verdicts.invalidate(clientId);
   const checks = new DomainChecks({
     data,
     resolver: options.resolver,
     timings,
     now,
-    onPolicyChange,
+    verdicts,
     onCheck: (outcome, reason) => metrics.countDomainCheck(outcome, reason),
   });
   const scheduler = new DomainScheduler({
@@ -226,7 +191,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(tenantRoutes);
   await app.register(userRoutes, { passwordCost, platformId: options.platformId });
   await app.register(invitationRoutes, { passwordCost, platformId: options.platformId, now });
-  await app.register(settingsRoutes, { onPolicyChange });
+  await app.register(settingsRoutes);
   await app.register(contactRoutes);
   await app.register(submissionRoutes);
   await app.register(auditRoutes);
@@ -235,7 +200,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     checks,
     timings,
     now,
-    onPolicyChange,
     ...(options.maxDomainsPerClient && { maxDomains: options.maxDomainsPerClient }),
   });
   await app.register(webhookRoutes, {

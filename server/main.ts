@@ -19,7 +19,7 @@ import { DEFAULT_TIMINGS } from './domains/lifecycle.ts';
 import { ensureFirstAdmin, ensurePlatform, loadSigningKey } from './tenants/bootstrap.ts';
 import { DEFAULT_PASSWORD_COST } from './auth/password.ts';
 import { createResolver, parseDnsServers, systemDnsServers } from './domains/dns/resolver.ts';
-import { ensureWidgetBundle } from './widget/ensure-bundle.ts';
+import { ensureWidgetBundle } from './embedding/ensure-bundle.ts';
 
 /** Set by SIGINT/SIGTERM: a start cut short by them is no failure. */
 let closing = false;

@@ -11,7 +11,7 @@ import type { TenantType } from '../db/schema.ts';
 import { Timestamp, Uuid } from '../http/schemas.ts';
 import { UUID_PATTERN } from '../db/uuid.ts';
 import { isAbove } from '../tenancy/access.ts';
-import { PERSONAL_REF } from './audit-writer.ts';
+import { PERSONAL_REF } from '../db/audit-writer.ts';
 
 export const AuditItem = Type.Object({
   id: Type.String(),

@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Role, TenantType } from '../db/schema.ts';
-import { writeAudit, type AuditTenant } from '../audit/audit-writer.ts';
+import { writeAudit, type AuditTenant } from '../db/audit-writer.ts';
 import type { Actor } from '../db/tenant-db.ts';
 import { BadCredentials, TooManyAttempts, Unauthorized, WrongPassword } from '../errors.ts';
 import { AUTHED_ERRORS, ErrorResponse } from '../http/schemas.ts';

@@ -7,7 +7,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import { AUTHED_ERRORS, ClientParams, ErrorResponse, Page, PageQuery, Uuid } from '../http/schemas.ts';
 import { Contact, CONTACT_COLUMNS, contactView } from './contact-view.ts';
-import { decodeCursor, paginate } from '../http/cursor.ts';
+import { decodeCursor, newestFirstPage } from '../http/cursor.ts';
 import { NotFound } from '../errors.ts';
 import { jsonbText } from '../db/jsonb-text.ts';
 import { deleteContact } from './contacts.ts';
@@ -86,7 +86,7 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const limit = request.query.limit ?? 50;
       const after = decodeCursor(request.query.cursor);
       const search = request.query.q?.trim().toLowerCase();
-      const rows = await request.scoped((q) => {
+      const page = await request.scoped((q) => {
         let query = q.selectFrom('contacts').select(CONTACT_COLUMNS);
         if (search) {
           const term = likeEscape(search);
@@ -94,12 +94,8 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
             eb.or([eb(sql`lower(email)`, 'like', `${term}%`), eb(sql`lower(name)`, 'like', `%${term}%`)]),
           );
         }
-        if (after) {
-          query = query.where((eb) => eb(eb.refTuple('created_at', 'contact_id'), '<', eb.tuple(after.at, after.id)));
-        }
-        return query.orderBy('created_at', 'desc').orderBy('contact_id', 'desc').limit(limit + 1).execute();
+        return newestFirstPage(query, 'contact_id', after, limit);
       });
-      const page = paginate(rows, limit, (row) => ({ at: row.created_at, id: row.contact_id }));
       return { items: page.items.map(contactView), nextCursor: page.nextCursor };
     },
   );

@@ -1,7 +1,7 @@
 /** What the widget captured for one client, newest first. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AUTHED_ERRORS, ClientParams, Page, PageQuery } from '../http/schemas.ts';
-import { decodeCursor, paginate } from '../http/cursor.ts';
+import { decodeCursor, newestFirstPage } from '../http/cursor.ts';
 import { Submission, SUBMISSION_COLUMNS, submissionView } from './submission-view.ts';
 
 export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -14,12 +14,7 @@ export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const limit = request.query.limit ?? 50;
       const after = decodeCursor(request.query.cursor);
-      const rows = await request.scoped((q) => {
-        let query = q.selectFrom('submissions').select(SUBMISSION_COLUMNS);
-        if (after) query = query.where((eb) => eb(eb.refTuple('created_at', 'submission_id'), '<', eb.tuple(after.at, after.id)));
-        return query.orderBy('created_at', 'desc').orderBy('submission_id', 'desc').limit(limit + 1).execute();
-      });
-      const page = paginate(rows, limit, (row) => ({ at: row.created_at, id: row.submission_id }));
+      const page = await request.scoped((q) => newestFirstPage(q.selectFrom('submissions').select(SUBMISSION_COLUMNS), 'submission_id', after, limit));
       return { items: page.items.map(submissionView), nextCursor: page.nextCursor };
     },
   );

@@ -1,8 +1,8 @@
 /**
- * Times as epoch milliseconds, for the queries that move many of them at once (the re-check round).
- * pg parses each timestamp it reads at about 1 µs, and JSON.stringify calls each Date's toJSON at
- * more than 1 µs; a number costs neither. Both directions are exact at the millisecond, which is
- * what a JavaScript Date holds.
+ * Times as epoch milliseconds, for the queries that move many of them at once (the re-check round):
+ * pg parses each timestamp it reads and JSON.stringify calls each Date's toJSON, and a number costs
+ * neither (docs/performance.md). Both directions are exact at the millisecond, which is what a
+ * JavaScript Date holds.
  */
 import { sql, type RawBuilder } from 'kysely';
 

@@ -3,8 +3,6 @@
  * them: the catalog test compares this list of tables with the live schema.
  */
 import type { ColumnType, Generated, Selectable } from 'kysely';
-// biome-ignore lint/style/noRestrictedImports: a type only, the stored column's values.
-import type { DnsErrorCode } from '../domains/dns/resolver.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string | T, string | T>;
@@ -108,12 +106,22 @@ export interface SubmissionsTable {
 
 export type CheckOutcome = 'matched' | 'not_found' | 'wrong_value' | 'dns_failure';
 
+/** What DNS answered instead of TXT records, as the resolver (server/domains/dns/) reports it and a check stores it. */
+export type DnsErrorCode =
+  | 'NXDOMAIN'
+  | 'NO_DATA'
+  | 'SERVFAIL'
+  | 'REFUSED'
+  | 'TIMEOUT'
+  | 'CNAME_LOOP'
+  | 'BAD_RESPONSE'
+  | 'NETWORK';
+
 /**
  * One check as `domains.last_check` keeps it: what was found, and nothing that the domain's own
  * columns already say. The name asked, the value expected and the sentence for the client are made
  * from these when the check is read (`describeCheck` in txt-challenge.ts), so a wording can change
- * without touching stored checks, and a re-check round writes about 380 bytes per domain instead of
- * 680 (the check itself shrinks to a third).
+ * without touching stored checks, and a re-check round writes less per domain (docs/performance.md).
  */
 export interface StoredCheck {
   at: string;

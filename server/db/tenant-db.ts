@@ -21,26 +21,17 @@ import {
   type UpdateResult,
 } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Database, TenantType } from './schema.ts';
+import type { Database } from './schema.ts';
 import { DATABASE_DEFAULTS, type TransactionLimits } from './connect.ts';
 import { isUuid } from './uuid.ts';
-// biome-ignore lint/style/noRestrictedImports: a privileged change and its audit row are written in one transaction.
-import { writeAudit, type PersonalValues } from '../audit/audit-writer.ts';
+import { writeAudit, type Actor, type AuditEntry } from './audit-writer.ts';
+
+export type { Actor, AuditEntry } from './audit-writer.ts';
 
 /** The tenant a transaction acts on: an agency, or one client of it. */
 export interface TenantScope {
   readonly agencyId: string;
   readonly clientId: string | null;
-}
-
-/** Who acts, for the audit log. */
-export interface Actor {
-  readonly type: 'user' | 'system' | 'anonymous';
-  readonly id: string | null;
-  /** A user's own tenant level; absent for the system and anonymous callers. */
-  readonly tenantType?: TenantType;
-  readonly requestId: string | null;
-  readonly ip: string | null;
 }
 
 /** Each tenant-owned table and the column that names its client (or tenant) within the agency. */
@@ -70,21 +61,15 @@ type TenantColumns = 'agency_id' | 'client_id' | 'tenant_id';
 export type ScopedInsert<T extends ScopedTable> = Omit<Insertable<Database[T]>, TenantColumns> &
   Partial<Pick<Insertable<Database[T]>, Extract<keyof Insertable<Database[T]>, 'client_id' | 'tenant_id'>>>;
 
-export interface AuditEntry {
-  action: string;
-  targetType: string;
-  targetId?: string | null;
-  details?: Record<string, unknown>;
-  /** Personal values, kept outside the hashed row so an erasure can remove them (server/audit/audit-writer.ts). */
-  personal?: PersonalValues;
-}
-
 function uuidLiteral(value: string | null): string {
   if (value === null) return "''";
   // Only validated UUIDs are ever inlined, so the literal cannot carry anything else.
   if (!isUuid(value)) throw new TypeError(`not a UUID: ${JSON.stringify(value)}`);
   return `'${value}'`;
 }
+
+/** What each open transaction runs once it has committed; keyed by the transaction's connection. */
+const afterCommitHooks = new WeakMap<Kysely<Database>, Array<() => void>>();
 
 /** Queries of one scoped transaction. */
 export class ScopedQueries {
@@ -132,6 +117,16 @@ export class ScopedQueries {
       ? { agencyId, tenantId: clientId, tenantType: 'client' as const }
       : { agencyId, tenantId: agencyId, tenantType: 'agency' as const };
     return writeAudit(this.#db, tenant, this.actor, entry);
+  }
+
+  /**
+   * Runs fn once this transaction has committed, before the transaction's promise resolves; never when
+   * it rolls back. For telling this process at once what other processes learn from a NOTIFY.
+   */
+  afterCommit(fn: () => void): void {
+    const hooks = afterCommitHooks.get(this.#db);
+    if (!hooks) throw new Error('afterCommit needs a transaction opened by TenantDatabase');
+    hooks.push(fn);
   }
 
   /**
@@ -233,18 +228,23 @@ export class TenantDatabase {
   #transaction<R>(open: string, fn: (db: Kysely<Database>) => Promise<R>): Promise<R> {
     return this.#db.connection().execute(async (connection) => {
       let result: R;
+      const hooks: Array<() => void> = [];
+      afterCommitHooks.set(connection, hooks);
       try {
         // Inside the try: if anything after BEGIN fails, the connection goes back to the pool
         // rolled back, not in an aborted transaction.
         await sql.raw(open).execute(connection);
         result = await fn(connection);
       } catch (error) {
+        afterCommitHooks.delete(connection);
         await sql.raw('ROLLBACK').execute(connection).catch(() => {});
         throw error;
       }
+      afterCommitHooks.delete(connection);
       const commit = await sql.raw<{ command?: string }>('COMMIT').execute(connection);
       // PostgreSQL answers COMMIT of an aborted transaction with ROLLBACK.
       if (commit.rows[0]?.command === 'ROLLBACK') throw new Error('transaction was rolled back');
+      for (const hook of hooks) hook();
       return result;
     });
   }

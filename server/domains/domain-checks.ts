@@ -11,7 +11,8 @@ import type { CheckOutcome, Domain, StoredCheck } from '../db/schema.ts';
 import type { TxtResolver } from './dns/resolver.ts';
 import { challengeRecordName } from './hostname.ts';
 import { afterCheck, AUTHORIZING, isExpired, stateOf, type DomainTimings, type Transition } from './lifecycle.ts';
-import { announcePolicyChange } from './policy-events.ts';
+import { announcePolicyChange } from '../embedding/policy-events.ts';
+import type { VerdictCache } from '../embedding/verdict-cache.ts';
 import { evaluateChallenge } from './txt-challenge.ts';
 
 export interface DomainChecksOptions {
@@ -19,8 +20,8 @@ export interface DomainChecksOptions {
   resolver: TxtResolver;
   timings: DomainTimings;
   now: () => Date;
-  /** Called after a commit that changed which origins the client authorizes. */
-  onPolicyChange: (clientId: string) => void;
+  /** Told, with every instance, when a check changes which origins a client authorizes. */
+  verdicts: Pick<VerdictCache, 'invalidate'>;
   /** Told the outcome of every check (for metrics); default none. */
   onCheck?: (outcome: CheckOutcome, reason: CheckReason) => void;
 }
@@ -63,8 +64,7 @@ export class DomainChecks {
 
   /**
    * Asks DNS for a challenge and says what the answer means; touches no database. Not itself async:
-   * a round calls it for every domain, and one async frame less per call gave 0.98-0.99x the round's
-   * time in paired rounds.
+   * a round calls it for every domain (docs/performance.md).
    */
   lookup(hostname: string, token: string, reason: CheckReason): Promise<StoredCheck> {
     return this.#options.resolver.resolveTxt(challengeRecordName(hostname)).then((lookup) => {
@@ -135,8 +135,7 @@ export class DomainChecks {
   /** Applies a check's outcome in the domain's own scope: status change, audit row, NOTIFY. */
   async apply(scope: TenantScope, actor: Actor, domainId: string, check: StoredCheck, reason: CheckReason): Promise<Domain | null> {
     const { data, timings, now } = this.#options;
-    let policyChanged = false;
-    const updated = await data.scoped(scope, actor, async (q) => {
+    return data.scoped(scope, actor, async (q) => {
       const current = await findDomain(q, domainId, true);
       if (!current) return null;
       const at = now();
@@ -164,13 +163,10 @@ export class DomainChecks {
         });
       }
       if (AUTHORIZING.includes(current.status) !== AUTHORIZING.includes(next.status)) {
-        policyChanged = true;
-        await announcePolicyChange(q);
+        await announcePolicyChange(q, this.#options.verdicts);
       }
       return row;
     });
-    if (policyChanged && scope.clientId) this.#options.onPolicyChange(scope.clientId);
-    return updated;
   }
 }
 

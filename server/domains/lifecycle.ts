@@ -77,7 +77,7 @@ export function afterCheck(
 
   if (check.outcome === 'matched') {
     const stillVerified = state.status === 'verified' || state.status === 'failing';
-    return moved(state, jittered(now, timings.recheckIntervalMs, timings.jitter, random), {
+    return transitionFrom(state, jittered(now, timings.recheckIntervalMs, timings.jitter, random), {
       status: 'verified',
       verifiedAt: stillVerified ? (state.verifiedAt ?? now) : now,
       failingSince: null,
@@ -86,29 +86,29 @@ export function afterCheck(
   switch (state.status) {
     case 'pending': {
       const expiry = expiresAt(state.createdAt, timings);
-      if (now >= expiry) return moved(state, null, { status: 'expired' });
-      return moved(state, earliest(retry, expiry));
+      if (now >= expiry) return transitionFrom(state, null, { status: 'expired' });
+      return transitionFrom(state, earliest(retry, expiry));
     }
     case 'verified':
-      if (temporary) return moved(state, retry);
-      return moved(state, earliest(retry, graceEnd(now, timings)), { status: 'failing', failingSince: now });
+      if (temporary) return transitionFrom(state, retry);
+      return transitionFrom(state, earliest(retry, graceEnd(now, timings)), { status: 'failing', failingSince: now });
     case 'failing': {
       const end = graceEnd(state.failingSince ?? now, timings);
-      if (now < end) return moved(state, earliest(retry, end));
+      if (now < end) return transitionFrom(state, earliest(retry, end));
       // The grace period is over: only an answer can revoke, so a DNS failure waits for the next retry.
-      return temporary ? moved(state, retry) : moved(state, null, { status: 'revoked' });
+      return temporary ? transitionFrom(state, retry) : transitionFrom(state, null, { status: 'revoked' });
     }
     case 'revoked':
     case 'expired':
-      return moved(state, null);
+      return transitionFrom(state, null);
   }
 }
 
 /**
  * `state` with `changes` applied and its next check set, built as one literal: the scheduler calls
- * this for every domain of a round, and V8 copies `{ ...state, more }` several times slower.
+ * this for every domain of a round (docs/performance.md).
  */
-function moved(state: DomainState, nextCheckAt: Date | null, changes: Partial<Omit<DomainState, 'createdAt'>> = {}): Transition {
+function transitionFrom(state: DomainState, nextCheckAt: Date | null, changes: Partial<Omit<DomainState, 'createdAt'>> = {}): Transition {
   return {
     status: changes.status ?? state.status,
     createdAt: state.createdAt,

@@ -14,7 +14,7 @@ import { InvalidHostname, LimitReached, NotFound } from '../errors.ts';
 import type { DomainChecks } from './domain-checks.ts';
 import { normalizeHostname } from './hostname.ts';
 import { AUTHORIZING, expiresAt, type DomainTimings } from './lifecycle.ts';
-import { announcePolicyChange } from './policy-events.ts';
+import { announcePolicyChange } from '../embedding/policy-events.ts';
 import { challengeFor, describeCheck, newChallengeToken } from './txt-challenge.ts';
 
 const LastCheck = Type.Object({
@@ -64,7 +64,6 @@ export interface DomainRoutesOptions {
   checks: DomainChecks;
   timings: DomainTimings;
   now: () => Date;
-  onPolicyChange: (clientId: string) => void;
 }
 
 export const domainRoutes: FastifyPluginAsyncTypebox<DomainRoutesOptions> = async (app, options) => {
@@ -161,7 +160,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox<DomainRoutesOptions> = asyn
     '/v1/clients/:clientId/domains/:domainId',
     { config: { access }, schema: { params: DomainParams, response: { 204: Type.Null(), ...AUTHED_ERRORS } } },
     async (request, reply) => {
-      const removed = await request.scoped(async (q) => {
+      await request.scoped(async (q) => {
         const row = await q
           .deleteFrom('domains')
           .where('domain_id', '=', request.params.domainId)
@@ -169,10 +168,8 @@ export const domainRoutes: FastifyPluginAsyncTypebox<DomainRoutesOptions> = asyn
           .executeTakeFirst();
         if (!row) throw new NotFound('Domain');
         await q.audit({ action: 'domain.deleted', targetType: 'domain', targetId: row.domain_id, details: { hostname: row.hostname, status: row.status } });
-        if (AUTHORIZING.includes(row.status)) await announcePolicyChange(q);
-        return row;
+        if (AUTHORIZING.includes(row.status)) await announcePolicyChange(q, app.verdicts);
       });
-      if (AUTHORIZING.includes(removed.status)) options.onPolicyChange(request.scope.clientId as string);
       return reply.code(204).send(null);
     },
   );

@@ -25,7 +25,7 @@ function challengeValue(token: string): string {
 }
 
 /** A record as its owner meant it: surrounding whitespace and one pair of quotes pasted by hand taken off. */
-function pasted(record: string): string {
+function unquotedRecord(record: string): string {
   const trimmed = record.trim();
   return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1).trim() : trimmed;
 }
@@ -35,15 +35,15 @@ export function evaluateChallenge(lookup: TxtLookup, token: string, at: Date): S
   if (!lookup.ok) {
     const dns: NonNullable<StoredCheck['dns']> = { code: lookup.code };
     if (lookup.alias !== undefined) dns.alias = storable(lookup.alias);
-    if (!lookup.temporary) return stored(at, 'not_found', [], dns);
+    if (!lookup.temporary) return storedCheck(at, 'not_found', [], dns);
     dns.message = storable(lookup.message);
-    return stored(at, 'dns_failure', [], dns);
+    return storedCheck(at, 'dns_failure', [], dns);
   }
   const { records } = lookup;
   const value = challengeValue(token);
   const found = kept(records);
-  if (records.some((record) => pasted(record) === value)) return stored(at, 'matched', found, undefined);
-  return stored(at, records.length === 0 ? 'not_found' : 'wrong_value', found, undefined);
+  if (records.some((record) => unquotedRecord(record) === value)) return storedCheck(at, 'matched', found, undefined);
+  return storedCheck(at, records.length === 0 ? 'not_found' : 'wrong_value', found, undefined);
 }
 
 /** A check keeps at most this many of the TXT values found, each cut to this many characters: a name may hold kilobytes of them. */
@@ -71,12 +71,8 @@ function storable(text: string): string {
   return text.includes('\0') ? text.replaceAll('\0', '\uFFFD') : text;
 }
 
-/**
- * One stored check, built as one literal: a re-check round makes thousands, and V8 copies
- * `{ ...base, more }` several times slower than it builds the whole object. An absent `dns` is left
- * out of the JSON.
- */
-function stored(at: Date, outcome: CheckOutcome, found: string[], dns: StoredCheck['dns']): StoredCheck {
+/** One stored check, built as one literal (a round makes thousands; docs/performance.md). An absent `dns` is left out of the JSON. */
+function storedCheck(at: Date, outcome: CheckOutcome, found: string[], dns: StoredCheck['dns']): StoredCheck {
   return { at: at.toISOString(), outcome, found, dns };
 }
 

@@ -3,6 +3,7 @@
  * Pages are ordered newest first by (created_at, id), which an index serves directly; a cursor
  * stays valid while rows are inserted, unlike an offset.
  */
+import { sql, type SelectQueryBuilder } from 'kysely';
 import { InvalidCursor } from '../errors.ts';
 import { isUuid } from '../db/uuid.ts';
 
@@ -39,6 +40,21 @@ export function paginate<T>(rows: T[], limit: number, key: (row: T) => Keyset): 
   if (rows.length <= limit) return { items: rows, nextCursor: null };
   const items = rows.slice(0, limit);
   return { items, nextCursor: encodeCursor(key(items[items.length - 1] as T)) };
+}
+
+/**
+ * One page of `query`, newest first by (created_at, `id`), starting after the row `after` names:
+ * limit + 1 rows are read, so the page knows whether another follows. `query` reads one table.
+ */
+export async function newestFirstPage<DB, TB extends keyof DB, O extends { created_at: Date } & Record<K, string>, K extends string>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  id: K,
+  after: Keyset | null,
+  limit: number,
+): Promise<{ items: O[]; nextCursor: string | null }> {
+  let page = query.orderBy(sql.ref('created_at'), 'desc').orderBy(sql.ref(id), 'desc').limit(limit + 1);
+  if (after) page = page.where(sql<boolean>`(${sql.ref('created_at')}, ${sql.ref(id)}) < (${after.at}, ${after.id})`);
+  return paginate(await page.execute(), limit, (row) => ({ at: row.created_at, id: row[id] }));
 }
 
 /** A cursor for a list in the order of one text column (a hostname, say): the last row's value. */

@@ -14,7 +14,7 @@
  */
 import { sql } from 'kysely';
 import type { ScopedQueries } from '../db/tenant-db.ts';
-import { PERSONAL_REF } from '../audit/audit-writer.ts';
+import { PERSONAL_REF } from '../db/audit-writer.ts';
 import { suppressEmails } from './privacy-settings.ts';
 
 const ZERO_UUID = '00000000-0000-0000-0000-000000000000';

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ScopedQueries } from '../db/tenant-db.ts';
-import { writeAudit } from '../audit/audit-writer.ts';
+import { writeAudit } from '../db/audit-writer.ts';
 
 /** The id answered for a suppressed submission: the same for the same Idempotency-Key, as a stored one would be. */
 function suppressedId(clientId: string, idempotencyKey: string): string {

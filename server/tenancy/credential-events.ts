@@ -1,7 +1,7 @@
 /**
  * Telling every server instance that a user's credentials changed (removed, role changed, password
  * changed), so that each drops what it cached and the user's older tokens stop working at once.
- * As with widget policies (server/domains/policy-events.ts), the NOTIFY is sent inside the changing
+ * As with widget policies (server/embedding/policy-events.ts), the NOTIFY is sent inside the changing
  * transaction: PostgreSQL delivers it when the change commits, never for one that rolled back.
  */
 import { sql, type Kysely } from 'kysely';

@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
 import type { TenantDatabase } from '../db/tenant-db.ts';
-import { writeAudit } from '../audit/audit-writer.ts';
+import { writeAudit } from '../db/audit-writer.ts';
 import { hashPassword, type PasswordCost } from '../auth/password.ts';
 
 /** Advisory lock key of first-admin creation ("upzento admin"). */

@@ -11,7 +11,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { writeAudit, type AuditTenant } from '../audit/audit-writer.ts';
+import { writeAudit, type AuditTenant } from '../db/audit-writer.ts';
 import type { Database, Role } from '../db/schema.ts';
 import { enterScope, type Actor, type ScopedQueries } from '../db/tenant-db.ts';
 import { NotFound } from '../errors.ts';

@@ -1,16 +1,13 @@
 /**
- * Agencies and clients: provisioning down the tree. The platform admin creates agencies; agency
- * admins (and the platform admin) create clients. Each new tenant's isolation is checked under its
- * own context before it commits. Users are in user-routes.ts, invitations in invitation-routes.ts.
+ * Agencies and clients: the platform admin creates agencies; agency admins (and the platform admin)
+ * create clients (provisioning.ts stores them). Users are in user-routes.ts, invitations in
+ * invitation-routes.ts.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { enterScope } from '../db/tenant-db.ts';
 import { AgencyParams, AUTHED_ERRORS, ClientParams, ErrorResponse, List, Timestamp, Uuid } from '../http/schemas.ts';
 import { Forbidden } from '../errors.ts';
-import { checkIsolation } from './isolation-check.ts';
-import { defaultWidgetSettings } from './widget-template.ts';
+import { createAgency, createClient, type AgencyRow, type ClientRow } from './provisioning.ts';
 
 const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
 
@@ -19,16 +16,12 @@ const Client = Type.Object({ id: Uuid, agencyId: Uuid, name: Type.String(), publ
 
 const CREATE_ERRORS = { ...AUTHED_ERRORS, 409: ErrorResponse };
 
-function agencyView(row: { agency_id: string; name: string; created_at: Date }) {
+function agencyView(row: AgencyRow) {
   return { id: row.agency_id, name: row.name, createdAt: row.created_at };
 }
 
-function clientView(row: { agency_id: string; client_id: string; name: string; public_key: string; created_at: Date }) {
+function clientView(row: ClientRow) {
   return { id: row.client_id, agencyId: row.agency_id, name: row.name, publicKey: row.public_key, createdAt: row.created_at };
-}
-
-function newPublicKey(): string {
-  return `pk_${randomBytes(16).toString('base64url')}`;
 }
 
 export const tenantRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -39,18 +32,7 @@ export const tenantRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { body: Type.Object({ name: Name }, { additionalProperties: false }), response: { 201: Agency, ...CREATE_ERRORS } },
     },
     async (request, reply) => {
-      const agencyId = randomUUID();
-      const agency = await app.data.privileged('create an agency', async (db) => {
-        const row = await db
-          .insertInto('agencies')
-          .values({ agency_id: agencyId, name: request.body.name.trim() })
-          .returning(['agency_id', 'name', 'created_at'])
-          .executeTakeFirstOrThrow();
-        const q = await enterScope(db, { agencyId, clientId: null }, request.actor);
-        const isolation = await checkIsolation(q);
-        await q.audit({ action: 'agency.created', targetType: 'agency', targetId: agencyId, details: { name: row.name, isolation } });
-        return row;
-      });
+      const agency = await createAgency(app.data, request.actor, request.body.name.trim());
       return reply.code(201).send(agencyView(agency));
     },
   );
@@ -86,17 +68,7 @@ export const tenantRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const name = request.body.name.trim();
-      const client = await request.scoped(async (q) => {
-        const row = await q
-          .insertInto('clients', { name, public_key: newPublicKey() })
-          .returning(['agency_id', 'client_id', 'name', 'public_key', 'created_at'])
-          .executeTakeFirstOrThrow();
-        const own = await q.narrowTo(row.client_id);
-        await own.insertInto('client_settings', { widget: JSON.stringify(defaultWidgetSettings(name)) }).execute();
-        const isolation = await checkIsolation(own);
-        await own.audit({ action: 'client.created', targetType: 'client', targetId: row.client_id, details: { name, isolation } });
-        return row;
-      });
+      const client = await request.scoped((q) => createClient(q, name));
       return reply.code(201).send(clientView(client));
     },
   );

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { writeAudit } from '../audit/audit-writer.ts';
+import { writeAudit } from '../db/audit-writer.ts';
 import { hashPassword, type PasswordCost } from '../auth/password.ts';
 import { NewPassword } from '../auth/routes.ts';
 import type { Role } from '../db/schema.ts';

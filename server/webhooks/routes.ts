@@ -10,7 +10,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Selectable } from 'kysely';
 import type { WebhookDeliveriesTable, WebhookEvent, WebhooksTable } from '../db/schema.ts';
 import { InvalidWebhookUrl, LimitReached, NotFound } from '../errors.ts';
-import { decodeCursor, paginate } from '../http/cursor.ts';
+import { decodeCursor, newestFirstPage } from '../http/cursor.ts';
 import { AUTHED_ERRORS, ClientParams, ErrorResponse, List, Page, PageQuery, Timestamp, Uuid } from '../http/schemas.ts';
 import { checkWebhookUrl } from './address-policy.ts';
 import type { WebhookWorker } from './delivery-worker.ts';
@@ -186,20 +186,11 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<WebhookRoutesOptions> = as
     async (request) => {
       const limit = request.query.limit ?? 50;
       const after = decodeCursor(request.query.cursor);
-      const rows = await request.scoped(async (q) => {
+      const page = await request.scoped(async (q) => {
         const endpoint = await q.selectFrom('webhooks').select('webhook_id').where('webhook_id', '=', request.params.webhookId).executeTakeFirst();
         if (!endpoint) throw new NotFound('Webhook');
-        let query = q
-          .selectFrom('webhook_deliveries')
-          .selectAll()
-          .where('webhook_id', '=', request.params.webhookId)
-          .orderBy('created_at', 'desc')
-          .orderBy('delivery_id', 'desc')
-          .limit(limit + 1);
-        if (after) query = query.where((eb) => eb(eb.refTuple('created_at', 'delivery_id'), '<', eb.tuple(after.at, after.id)));
-        return query.execute();
+        return newestFirstPage(q.selectFrom('webhook_deliveries').selectAll().where('webhook_id', '=', request.params.webhookId), 'delivery_id', after, limit);
       });
-      const page = paginate(rows, limit, (row) => ({ at: row.created_at, id: row.delivery_id }));
       return { items: page.items.map(deliveryView), nextCursor: page.nextCursor };
     },
   );

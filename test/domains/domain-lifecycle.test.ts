@@ -368,7 +368,7 @@ describe('how a re-check is committed', () => {
     const id = await f.verifiedDomain('relaxed.example.com');
     f.clock.advance(TIMINGS.recheckIntervalMs + HOUR);
     const data = new CommitWatch(f.t.db.handle.db);
-    const checks = new DomainChecks({ data, resolver: f.resolver, timings: TIMINGS, now: f.clock.now, onPolicyChange: () => {} });
+    const checks = new DomainChecks({ data, resolver: f.resolver, timings: TIMINGS, now: f.clock.now, verdicts: { invalidate: () => {} } });
     const scheduler = new DomainScheduler({ data, lockDb: null, checks, timings: TIMINGS, now: f.clock.now });
     const round = await scheduler.runOnce();
     expect(round.checked).toBeGreaterThan(0);

@@ -5,7 +5,7 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { POLICY_CHANNEL } from '../../server/domains/policy-events.ts';
+import { POLICY_CHANNEL } from '../../server/embedding/policy-events.ts';
 import { createDomainFixture, waitForInvalidation, type DomainFixture } from '../support/domain-fixture.ts';
 import { onPostgres } from '../support/test-database.ts';
 

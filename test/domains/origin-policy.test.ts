@@ -1,5 +1,5 @@
 import { describe, expect, it, test } from 'vitest';
-import { decideOrigin, MALFORMED_ORIGIN, type OriginPolicy } from '../../server/domains/origin-policy.ts';
+import { decideOrigin, MALFORMED_ORIGIN, type OriginPolicy } from '../../server/embedding/origin-policy.ts';
 
 const policy: OriginPolicy = {
   domains: [

@@ -6,8 +6,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, test } from 'vitest';
 import type { TenantDatabase } from '../../server/db/tenant-db.ts';
-import { VerdictCache, type VerdictCacheOptions } from '../../server/domains/verdict-cache.ts';
-import { defaultWidgetSettings } from '../../server/tenants/widget-template.ts';
+import { VerdictCache, type VerdictCacheOptions } from '../../server/embedding/verdict-cache.ts';
+import { defaultWidgetSettings } from '../../server/embedding/widget-template.ts';
 
 const KEY = 'pk_race000000000000000000';
 const CLIENT_ID = '00000000-0000-4000-8000-000000000001';

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Actor } from '../../server/db/tenant-db.ts';
-import { announcePolicyChange } from '../../server/domains/policy-events.ts';
+import { announcePolicyChange } from '../../server/embedding/policy-events.ts';
 import { createDomainFixture, waitForInvalidation, type DomainFixture } from '../support/domain-fixture.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { onPostgres } from '../support/test-database.ts';
@@ -118,23 +118,32 @@ describe('invalidation', () => {
     const actor: Actor = { type: 'system', id: null, requestId: null, ip: null };
 
     const heard: string[] = [];
+    // What the announcing instance drops at once, without waiting for its own notification.
+    const toldHere: string[] = [];
+    const here = { invalidate: (id: string) => void toldHere.push(id) };
     const stop = b.app.verdicts.onInvalidate((id) => heard.push(id));
     try {
       // The transaction really sends the NOTIFY, then fails and rolls back.
       const rolledBack = data.scoped(scope, actor, async (q) => {
-        await announcePolicyChange(q);
+        await announcePolicyChange(q, here);
         throw new Error('roll back');
       });
       await expect(rolledBack).rejects.toThrow('roll back');
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(heard).toEqual([]);
+      expect(toldHere).toEqual([]);
     } finally {
       stop();
     }
 
-    // The control: the same transaction without the failure commits, and B hears of it.
+    // The control: the same transaction without the failure commits, and B hears of it; this
+    // instance is told after COMMIT, before the transaction's promise resolves.
     const arrived = waitForInvalidation(b, a.clientId);
-    await data.scoped(scope, actor, (q) => announcePolicyChange(q));
+    await data.scoped(scope, actor, async (q) => {
+      await announcePolicyChange(q, here);
+      expect(toldHere).toEqual([]);
+    });
+    expect(toldHere).toEqual([a.clientId]);
     await arrived;
   });
 

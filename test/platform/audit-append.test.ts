@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { writeAudit } from '../../server/audit/audit-writer.ts';
+import { writeAudit } from '../../server/db/audit-writer.ts';
 import { migrateTo, migrateToLatest } from '../../server/db/migrate.ts';
 import type { Database } from '../../server/db/schema.ts';
 import { TenantDatabase, type Actor } from '../../server/db/tenant-db.ts';

@@ -88,7 +88,7 @@ const TREE_SEED = Number(process.env.UPZENTO_TREE_SEED ?? 20_240_611);
 function tenant(kind: Kind, id: string, name: string, parent: Tenant | null): Tenant {
   // The platform's name is a plain word that error messages use; agencies and clients get markers.
   const secrets = kind === 'platform' ? [id] : [id, name];
-  // A new client's widget is titled after it until an admin changes that (server/tenants/widget-template.ts).
+  // A new client's widget is titled after it until an admin changes that (server/embedding/widget-template.ts).
   const widgetTitle = kind === 'client' ? `Contact ${name}` : null;
   const node: Tenant = { kind, id, name, parent, children: [], secrets, contacts: [], submissionId: null, domain: null, domainIds: new Set(), widgetTitle };
   parent?.children.push(node);

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { up as cleanStoredInput } from '../../server/db/migrations/0006-clean-stored-input.ts';
-import { writeAudit } from '../../server/audit/audit-writer.ts';
+import { writeAudit } from '../../server/db/audit-writer.ts';
 import { jsonbText } from '../../server/db/jsonb-text.ts';
 import { MAX_JSON_DEPTH } from '../../server/http/json-body.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';

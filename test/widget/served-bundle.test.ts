@@ -2,8 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { DEFAULT_WIDGET_BUNDLE } from '../../server/widget/bundle.ts';
-import { ensureWidgetBundle } from '../../server/widget/ensure-bundle.ts';
+import { DEFAULT_WIDGET_BUNDLE } from '../../server/embedding/bundle.ts';
+import { ensureWidgetBundle } from '../../server/embedding/ensure-bundle.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;

@@ -7,19 +7,12 @@ import { RCODE, formatServer, rcodeOf, sameName, type DnsServer, type ExchangeRe
 import { checkedDnsServer } from './dns-servers.ts';
 import { TcpTransport } from './tcp-transport.ts';
 import { UdpTransport } from './udp-transport.ts';
+import type { DnsErrorCode } from '../../db/schema.ts';
 
 export type { DnsServer } from './dns-message.ts';
 export { parseDnsServers, systemDnsServers } from './dns-servers.ts';
-
-export type DnsErrorCode =
-  | 'NXDOMAIN'
-  | 'NO_DATA'
-  | 'SERVFAIL'
-  | 'REFUSED'
-  | 'TIMEOUT'
-  | 'CNAME_LOOP'
-  | 'BAD_RESPONSE'
-  | 'NETWORK';
+// The codes are stored with each check (domains.last_check), so the schema owns them.
+export type { DnsErrorCode } from '../../db/schema.ts';
 
 export type TxtLookup =
   | {

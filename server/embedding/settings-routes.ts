@@ -7,7 +7,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import { AUTHED_ERRORS, ClientParams } from '../http/schemas.ts';
-import { announcePolicyChange } from '../domains/policy-events.ts';
+import { announcePolicyChange } from './policy-events.ts';
 import { InvalidInput } from '../errors.ts';
 import { jsonbText } from '../db/jsonb-text.ts';
 import { storedWidgetSettings, WidgetSettings } from './widget-template.ts';
@@ -29,11 +29,7 @@ function checkFields(fields: WidgetSettings['fields']): void {
   if (names.size !== fields.length) throw new InvalidInput('widget.fields: each field name may appear once');
 }
 
-export interface SettingsRoutesOptions {
-  onPolicyChange: (clientId: string) => void;
-}
-
-export const settingsRoutes: FastifyPluginAsyncTypebox<SettingsRoutesOptions> = async (app, options) => {
+export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/v1/clients/:clientId/settings',
     { config: { access: { on: 'client', role: 'viewer' } }, schema: { params: ClientParams, response: { 200: Settings, ...AUTHED_ERRORS } } },
@@ -70,10 +66,9 @@ export const settingsRoutes: FastifyPluginAsyncTypebox<SettingsRoutesOptions> = 
           targetId: request.scope.clientId,
           details: { changed: [...Object.keys(change.widget ?? {}).map((key) => `widget.${key}`), ...(change.allowLocalhost === undefined ? [] : ['allowLocalhost'])] },
         });
-        await announcePolicyChange(q);
+        await announcePolicyChange(q, app.verdicts);
         return updated;
       });
-      options.onPolicyChange(request.scope.clientId as string);
       return { widget: storedWidgetSettings(row.widget), allowLocalhost: row.allow_localhost };
     },
   );

@@ -10,9 +10,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import type { Database, TenantType } from '../db/schema.ts';
-import type { Actor, AuditEntry } from '../db/tenant-db.ts';
-import { jsonbText } from '../db/jsonb-text.ts';
+import type { Database, TenantType } from './schema.ts';
+import { jsonbText } from './jsonb-text.ts';
 
 export interface AuditTenant {
   agencyId: string;
@@ -28,6 +27,25 @@ export interface PersonalValues {
   email?: string | null;
   /** Shown in the entry's details until erased. */
   details?: Record<string, unknown>;
+}
+
+/** Who acts, for the audit log. */
+export interface Actor {
+  readonly type: 'user' | 'system' | 'anonymous';
+  readonly id: string | null;
+  /** A user's own tenant level; absent for the system and anonymous callers. */
+  readonly tenantType?: TenantType;
+  readonly requestId: string | null;
+  readonly ip: string | null;
+}
+
+export interface AuditEntry {
+  action: string;
+  targetType: string;
+  targetId?: string | null;
+  details?: Record<string, unknown>;
+  /** Personal values, kept outside the hashed row so an erasure can remove them. */
+  personal?: PersonalValues;
 }
 
 /** The key of the hashed details that names the entry's row of audit_personal. */

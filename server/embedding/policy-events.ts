@@ -2,7 +2,8 @@
  * Telling every server instance that a client's widget policy (domains, settings) changed.
  * The NOTIFY is sent inside the changing transaction, so PostgreSQL delivers it exactly when the
  * change commits and never for a change that rolled back. Each instance LISTENs on the direct
- * connection (a transaction-mode pooler cannot hold a LISTEN) and drops its cached verdicts.
+ * connection (a transaction-mode pooler cannot hold a LISTEN) and drops its cached verdicts; the
+ * instance that made the change drops them as it commits, without waiting for its own notification.
  */
 import { sql } from 'kysely';
 import type { Notifications } from '../db/connect.ts';
@@ -11,10 +12,12 @@ import type { VerdictCache } from './verdict-cache.ts';
 
 export const POLICY_CHANNEL = 'upzento_widget_policy';
 
-export async function announcePolicyChange(q: ScopedQueries): Promise<void> {
+/** Tells every instance, this one included, that the scope's client changed its policy in transaction `q`. */
+export async function announcePolicyChange(q: ScopedQueries, verdicts: Pick<VerdictCache, 'invalidate'>): Promise<void> {
   const clientId = q.scope.clientId;
   if (!clientId) throw new Error('a widget policy belongs to a client: the scope names none');
   await sql`SELECT pg_notify(${POLICY_CHANNEL}, ${clientId})`.execute(q.unfiltered);
+  q.afterCommit(() => verdicts.invalidate(clientId));
 }
 
 export function followPolicyChanges(notifications: Notifications, cache: VerdictCache): Promise<() => Promise<void>> {

@@ -16,8 +16,8 @@
 import { LRUCache } from 'lru-cache';
 import type { TenantDatabase } from '../db/tenant-db.ts';
 import type { WidgetConfig } from '../../shared/widget-wire.ts';
-import { storedWidgetSettings } from '../tenants/widget-template.ts';
-import { AUTHORIZING } from './lifecycle.ts';
+import { storedWidgetSettings } from './widget-template.ts';
+import { AUTHORIZING } from '../domains/lifecycle.ts';
 import { decideOrigin, MALFORMED_ORIGIN, type OriginDecision, type OriginPolicy } from './origin-policy.ts';
 
 export interface WidgetClient {

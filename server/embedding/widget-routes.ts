@@ -6,30 +6,23 @@
  * domains (the verdict cache: no database query when warm). @fastify/cors is driven by the same
  * verdict, so only an authorized origin ever gets Access-Control-Allow-Origin, echoed exactly.
  */
-import { createHash } from 'node:crypto';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IDEMPOTENCY_HEADER, SubmissionRequest, SubmissionResponse, WidgetConfig } from '../../shared/widget-wire.ts';
-import { MALFORMED_ORIGIN } from '../domains/origin-policy.ts';
-import type { VerdictCache, WidgetClient, WidgetDecision } from '../domains/verdict-cache.ts';
-import { DomainNotAuthorized, IdempotencyKeyRequired, IdempotencyKeyReused, RateLimited, UnknownWidget } from '../errors.ts';
+import { MALFORMED_ORIGIN } from './origin-policy.ts';
+import type { VerdictCache, WidgetClient, WidgetDecision } from './verdict-cache.ts';
+import { DomainNotAuthorized, IdempotencyKeyRequired, RateLimited, UnknownWidget } from '../errors.ts';
 import { ErrorResponse } from '../http/schemas.ts';
 import type { Metrics } from '../metrics/metrics.ts';
-import { queueSubmissionCreated } from '../webhooks/outbox.ts';
-import { isSuppressed } from '../privacy/privacy-settings.ts';
-import { recordSuppressedSubmission } from '../privacy/suppressed-submission.ts';
 import { callerAddress } from '../http/caller-address.ts';
 import { FailureLog } from '../http/failure-log.ts';
 import { UnknownKeyBrake } from './unknown-keys.ts';
+import { recordSubmission } from './record-submission.ts';
 
 declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** The route answers synchronously, and its request id and duration come from a wrapper, not hooks. */
-    hotPath?: boolean;
-  }
   interface FastifyRequest {
     /** The decision of a widget request whose Origin was authorized; null before that. */
     widget: AuthorizedWidget | null;
@@ -73,28 +66,6 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
   const refusals = new FailureLog(app.log, 10_000, 'info');
   app.addHook('onClose', async () => refusals.close());
 
-  /** The decision of a request, on the request for the log and the handlers; a refusal ends the request. */
-  function settle(request: FastifyRequest, decided: WidgetDecision): Error | undefined {
-    const { client, verdict } = decided;
-    metrics.countVerdict(verdict.allowed);
-    if (!client) {
-      if (unknownKeys.count(callerAddress(request.ip))) request.log.warn({ ip: callerAddress(request.ip) }, 'widget: an address is sending public keys no client has; its look-ups pause for a minute');
-      return new UnknownWidget();
-    }
-    // The tenant is known from here on: every later log line of the request names it.
-    request.log = request.log.child({ tenantId: client.clientId });
-    if (!isAuthorized(decided)) {
-      // A malformed Origin is logged by its length only: it may be kilobytes of anything.
-      const origin = verdict === MALFORMED_ORIGIN ? `(${request.headers.origin?.length} characters)` : (request.headers.origin ?? null);
-      const reason = verdict.allowed ? 'no configuration' : verdict.reason;
-      refusals.report(client.clientId, { tenantId: client.clientId, reqId: request.id, origin, reason }, 'widget origin refused');
-      return new DomainNotAuthorized();
-    }
-    // The cached decision itself: a warm request allocates nothing for it.
-    request.widget = decided;
-    return undefined;
-  }
-
   // Every request of this plugin is decided from its Origin before anything else runs, and a refused
   // one is answered here (403, or 404 for a key no client has), so @fastify/cors below only ever sees
   // authorized requests and echoes their Origin. A warm request (its decision cached) is decided
@@ -116,10 +87,29 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     verdicts.decide(publicKey, origin).then((decided) => answer(request, reply, done, decided), done);
   });
 
+  /**
+   * Ends a refused request here (404 for a key no client has, else 403); an authorized one goes on
+   * with its decision on the request, for the log and the handlers.
+   */
   function answer(request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void, decided: WidgetDecision): void {
-    const refusal = settle(request, decided);
-    if (refusal) refuse(request, reply, done, refusal);
-    else done();
+    const { client, verdict } = decided;
+    metrics.countVerdict(verdict.allowed);
+    if (!client) {
+      if (unknownKeys.count(callerAddress(request.ip))) request.log.warn({ ip: callerAddress(request.ip) }, 'widget: an address is sending public keys no client has; its look-ups pause for a minute');
+      return refuse(request, reply, done, new UnknownWidget());
+    }
+    // The tenant is known from here on: every later log line of the request names it.
+    request.log = request.log.child({ tenantId: client.clientId });
+    if (!isAuthorized(decided)) {
+      // A malformed Origin is logged by its length only: it may be kilobytes of anything.
+      const origin = verdict === MALFORMED_ORIGIN ? `(${request.headers.origin?.length} characters)` : (request.headers.origin ?? null);
+      const reason = verdict.allowed ? 'no configuration' : verdict.reason;
+      refusals.report(client.clientId, { tenantId: client.clientId, reqId: request.id, origin, reason }, 'widget origin refused');
+      return refuse(request, reply, done, new DomainNotAuthorized());
+    }
+    // The cached decision itself: a warm request allocates nothing for it.
+    request.widget = decided;
+    done();
   }
 
   /**
@@ -193,57 +183,10 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
       const { client } = authorized(request);
       const key = request.headers[IDEMPOTENCY_HEADER.toLowerCase()];
       if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) throw new IdempotencyKeyRequired();
-      const body = request.body;
-      const payloadHash = createHash('sha256').update(JSON.stringify([body.email, body.name, body.message, body.fields])).digest('hex');
-      const origin = request.headers.origin ?? '';
       const scope = { agencyId: client.agencyId, clientId: client.clientId };
       const actor = { type: 'anonymous' as const, id: null, requestId: request.id, ip: request.ip };
-
-      const { id, queued } = await app.data.scoped(scope, actor, async (q) => {
-        const replay = async () => {
-          const earlier = await q.selectFrom('submissions').select(['submission_id', 'payload_hash']).where('idempotency_key', '=', key).executeTakeFirst();
-          if (earlier && earlier.payload_hash !== payloadHash) throw new IdempotencyKeyReused();
-          return earlier?.submission_id ?? null;
-        };
-        const earlier = await replay();
-        if (earlier) return { id: earlier, queued: 0 };
-        const email = body.email.trim();
-        // An erased email the client suppresses is accepted and not stored (docs/privacy.md).
-        if (await isSuppressed(q, email)) return { id: await recordSuppressedSubmission(q, key), queued: 0 };
-        const created = await q
-          .insertInto('contacts', { email, name: body.name?.trim() || null, attributes: JSON.stringify({ source: 'widget' }) })
-          .onConflict((oc) => oc.doNothing())
-          .returning('contact_id')
-          .executeTakeFirst();
-        const contact =
-          created ??
-          (await q.selectFrom('contacts').select('contact_id').where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase())).executeTakeFirst());
-        const inserted = await q
-          .insertInto('submissions', {
-            idempotency_key: key,
-            payload_hash: payloadHash,
-            contact_id: contact?.contact_id ?? null,
-            email,
-            name: body.name ?? null,
-            message: body.message ?? null,
-            fields: JSON.stringify(body.fields ?? {}),
-            origin,
-          })
-          .onConflict((oc) => oc.columns(['agency_id', 'client_id', 'idempotency_key']).doNothing())
-          .returning(['submission_id', 'created_at'])
-          .executeTakeFirst();
-        // A concurrent request with the same key committed first: answer with its submission.
-        if (!inserted) return { id: (await replay()) as string, queued: 0 };
-        await q.audit({
-          action: 'submission.received',
-          targetType: 'submission',
-          targetId: inserted.submission_id,
-          details: { origin, contactId: contact?.contact_id ?? null, contactCreated: Boolean(created) },
-          personal: { contactId: contact?.contact_id ?? null, email },
-        });
-        // Webhook deliveries are rows of this transaction (the outbox): sent after it commits, never awaited here.
-        return { id: inserted.submission_id, queued: await queueSubmissionCreated(q, inserted) };
-      });
+      const input = { ...request.body, idempotencyKey: key, origin: request.headers.origin ?? '' };
+      const { id, queued } = await app.data.scoped(scope, actor, (q) => recordSubmission(q, input));
       if (queued > 0) app.webhooks.nudge();
       return reply.code(201).send({ id });
     },
