@@ -1,5 +1,5 @@
 /**
- * Builds the server for production: server/main.ts and server/db/migrate-cli.ts bundled by esbuild
+ * Builds the server for production: server/main.ts and the command-line tools bundled by esbuild
  * into build/server/ as ES modules that plain `node` runs, with source maps and without the
  * dependencies (they load from node_modules as usual). No type check here: `npm run typecheck` is
  * that step, and esbuild builds in under a second what tsc emits in 13–22 s (docs/deployment.md).
@@ -13,12 +13,15 @@ import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-/** Builds into `outdir` (emptied first): main.js (`npm start`), migrate.js (`npm run migrate`), shared chunks. */
+/**
+ * Builds into `outdir` (emptied first): main.js (`npm start`), migrate.js (`npm run migrate`),
+ * verify-audit.js (`npm run verify-audit`), and the chunks they share.
+ */
 export async function buildServer({ outdir = join(root, 'build/server') } = {}) {
   await rm(outdir, { recursive: true, force: true });
   await build({
     absWorkingDir: root,
-    entryPoints: { main: 'server/main.ts', migrate: 'server/db/migrate-cli.ts' },
+    entryPoints: { main: 'server/main.ts', migrate: 'server/db/migrate-cli.ts', 'verify-audit': 'server/audit/verify-audit-cli.ts' },
     outdir,
     bundle: true,
     splitting: true,

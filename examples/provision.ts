@@ -10,8 +10,10 @@
  * Optional: AGENCY_NAME (default "Example Agency"), CLIENT_NAME (default: the domain),
  * VERIFY_INTERVAL_MS (default 5000), VERIFY_ATTEMPTS (default 20).
  * Exit code 0 once the domain is verified; 1 on an error or when it never was.
- * Plain fetch, no dependencies.
+ * Calls go through the typed client (client/index.ts), so each path, body and answer is checked
+ * against the server's OpenAPI document when this is type-checked.
  */
+import { createUpzentoClient, ok, UpzentoApiError } from '../client/index.ts';
 
 interface Settings {
   url: string;
@@ -22,14 +24,6 @@ interface Settings {
   clientName: string;
   intervalMs: number;
   attempts: number;
-}
-
-interface DomainAnswer {
-  id: string;
-  hostname: string;
-  status: string;
-  challenge: { type: 'TXT'; name: string; value: string };
-  lastCheck: { outcome: string; message: string } | null;
 }
 
 class Stop extends Error {}
@@ -64,53 +58,42 @@ function readSettings(env: NodeJS.ProcessEnv): Settings {
 
 async function provision(settings: Settings): Promise<void> {
   let token = '';
+  const api = createUpzentoClient({ baseUrl: settings.url, token: () => token });
 
   async function signIn(): Promise<void> {
-    const body = await send<{ accessToken: string }>('POST', '/v1/auth/token', { email: settings.email, password: settings.password }, false);
-    token = body.accessToken;
+    token = (await call('POST /v1/auth/token', () => api.POST('/v1/auth/token', { body: { email: settings.email, password: settings.password } }))).accessToken;
   }
 
   /** One API call; a token that expired during a long wait for DNS is renewed once. */
-  async function send<T>(method: string, path: string, body?: unknown, authorized = true, renewed = false): Promise<T> {
-    let response: Response;
+  async function call<T>(what: string, send: () => Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
     try {
-      response = await fetch(settings.url + path, {
-        method,
-        headers: {
-          ...(authorized && { authorization: `Bearer ${token}` }),
-          ...(body !== undefined && { 'content-type': 'application/json' }),
-        },
-        ...(body !== undefined && { body: JSON.stringify(body) }),
-      });
-    } catch (error) {
-      throw new Stop(`${method} ${settings.url}${path} failed: ${(error as Error).cause ?? (error as Error).message}`);
-    }
-    if (response.status === 401 && authorized && !renewed) {
-      await signIn();
-      return send(method, path, body, authorized, true);
-    }
-    const text = await response.text();
-    if (!response.ok) {
-      let message = text;
-      try {
-        message = (JSON.parse(text) as { message?: string }).message ?? text;
-      } catch {
-        // Not JSON: show it as it came.
+      let result = await send();
+      if (result.response.status === 401 && token && !what.startsWith('POST /v1/auth/')) {
+        await signIn();
+        result = await send();
       }
-      throw new Stop(`${method} ${path} answered ${response.status}: ${message}`);
+      return ok(result);
+    } catch (error) {
+      if (error instanceof UpzentoApiError) throw new Stop(`${what} answered ${error.status}: ${error.body?.message ?? error.message}`);
+      if (error instanceof Stop) throw error;
+      throw new Stop(`${what} at ${settings.url} failed: ${(error as Error).cause ?? (error as Error).message}`);
     }
-    return JSON.parse(text) as T;
   }
 
   await signIn();
   console.log(`Signed in to ${settings.url} as ${settings.email}.`);
 
-  const agency = await send<{ id: string }>('POST', '/v1/agencies', { name: settings.agencyName });
+  const agency = await call('POST /v1/agencies', () => api.POST('/v1/agencies', { body: { name: settings.agencyName } }));
   console.log(`Agency "${settings.agencyName}": ${agency.id}`);
-  const client = await send<{ id: string; publicKey: string }>('POST', `/v1/agencies/${agency.id}/clients`, { name: settings.clientName });
+  const client = await call('POST /v1/agencies/:agencyId/clients', () =>
+    api.POST('/v1/agencies/{agencyId}/clients', { params: { path: { agencyId: agency.id } }, body: { name: settings.clientName } }),
+  );
   console.log(`Client "${settings.clientName}": ${client.id}, widget key ${client.publicKey}`);
 
-  let domain = await send<DomainAnswer>('POST', `/v1/clients/${client.id}/domains`, { hostname: settings.domain });
+  const clientId = client.id;
+  let domain = await call('POST /v1/clients/:clientId/domains', () =>
+    api.POST('/v1/clients/{clientId}/domains', { params: { path: { clientId } }, body: { hostname: settings.domain } }),
+  );
   console.log('');
   console.log(`Publish this TXT record for ${domain.hostname} at your DNS provider:`);
   console.log(`  name:  ${domain.challenge.name}`);
@@ -119,7 +102,10 @@ async function provision(settings: Settings): Promise<void> {
   console.log('');
 
   for (let attempt = 1; ; attempt++) {
-    domain = await send<DomainAnswer>('POST', `/v1/clients/${client.id}/domains/${domain.id}/verify`);
+    const domainId = domain.id;
+    domain = await call('POST /v1/clients/:clientId/domains/:domainId/verify', () =>
+      api.POST('/v1/clients/{clientId}/domains/{domainId}/verify', { params: { path: { clientId, domainId } } }),
+    );
     if (domain.status === 'verified') break;
     const why = domain.lastCheck ? `${domain.lastCheck.outcome}: ${domain.lastCheck.message}` : domain.status;
     console.log(`Check ${attempt}/${settings.attempts}: not verified yet (${why})`);

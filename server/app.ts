@@ -2,12 +2,13 @@
  * Builds the Fastify application from already-opened parts (database, signing key, resolver), so
  * tests can build a fresh app on their own database and call app.inject().
  */
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { DatabaseHandle } from './db/connect.ts';
 import { TenantDatabase } from './db/tenant-db.ts';
 import { DEFAULT_PASSWORD_COST, type PasswordCost } from './auth/password.ts';
 import type { SignInBrake } from './auth/sign-in-brake.ts';
+import { apiDocsRoutes } from './api-docs/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { contactRoutes } from './crm/contacts-routes.ts';
@@ -42,6 +43,11 @@ import { webhookRoutes } from './webhooks/routes.ts';
 import { systemLookup, type WebhookLookup } from './webhooks/sender.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { RetentionJob } from './privacy/retention.ts';
+import { identityRoutes } from './identity/routes.ts';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { digestSigner } from './audit/digest-key.ts';
+import { AuditDigestJob } from './audit/digests.ts';
+import { complianceRoutes } from './audit/compliance-routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -53,6 +59,8 @@ declare module 'fastify' {
     webhooks: WebhookWorker;
     /** Removes what is past each client's retention periods; started by the server entry, run by hand in tests. */
     retention: RetentionJob;
+    /** Signs each audit chain's head every interval; started by the server entry, run by hand in tests. */
+    auditDigests: AuditDigestJob;
   }
 }
 
@@ -110,6 +118,14 @@ export interface AppOptions {
   frontDoor?: FrontDoor;
   /** Webhook endpoints and their deliveries; defaults as WebhookOptions says. */
   webhooks?: WebhookOptions;
+  /** Sees every route as it is registered, before any plugin's own hooks; default none. Tests list routes with it. */
+  onRoute?: (route: RouteOptions) => void;
+  /** How long a replaced identity secret keeps verifying; default 24 h. */
+  identitySecretOverlapMs?: number;
+  /** The Ed25519 private key that signs audit digests; default a new one for this app (tests). */
+  auditSigningKey?: KeyObject;
+  /** Time between audit digest runs; default one hour. */
+  auditDigestIntervalMs?: number;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -117,6 +133,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Shutdown answers come from the door, in the API's 503 shape, rather than Fastify's bare 503.
   const app = Fastify({ ...serverOptions(options.logger, options.trustProxy), serverFactory: door.serverFactory, return503OnClosing: false })
     .withTypeProvider<TypeBoxTypeProvider>();
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.addHook('onReady', async () => door.open());
   app.addHook('preClose', async () => door.closing());
 
@@ -174,6 +191,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const retention = new RetentionJob({ data, lockDb: options.database.kind === 'postgres' ? options.database.direct : null, now, log: app.log });
   app.decorate('retention', retention);
   app.addHook('onClose', () => retention.stop());
+  const signer = digestSigner(options.auditSigningKey ?? generateKeyPairSync('ed25519').privateKey);
+  const auditDigests = new AuditDigestJob({
+    data,
+    lockDb: options.database.kind === 'postgres' ? options.database.direct : null,
+    signer,
+    platformId: options.platformId,
+    now,
+    ...(options.auditDigestIntervalMs !== undefined && { tickMs: options.auditDigestIntervalMs }),
+    log: app.log,
+  });
+  app.decorate('auditDigests', auditDigests);
+  app.addHook('onClose', () => auditDigests.stop());
   const unfollow = await followPolicyChanges(options.database.notifications, verdicts);
   app.addHook('onClose', async () => {
     await scheduler.stop();
@@ -186,6 +215,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const unfollowCredentials = await followCredentialChanges(options.database.notifications, credentials);
   app.addHook('onClose', () => unfollowCredentials());
   await app.register(tenancyPlugin, { jwtSecret: options.jwtSecret, data, credentials });
+  await app.register(apiDocsRoutes);
   await app.register(healthRoutes, { db: options.database.db });
   await app.register(authRoutes, { platformId: options.platformId, passwordCost, ...(options.brake && { brake: options.brake }) });
   await app.register(tenantRoutes);
@@ -194,8 +224,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(settingsRoutes);
   await app.register(contactRoutes);
   await app.register(submissionRoutes);
-  await app.register(auditRoutes);
+  await app.register(auditRoutes, { signer });
+  await app.register(complianceRoutes, { signer, now });
   await app.register(privacyRoutes, { now });
+  await app.register(identityRoutes, { now, ...(options.identitySecretOverlapMs !== undefined && { secretOverlapMs: options.identitySecretOverlapMs }) });
   await app.register(domainRoutes, {
     checks,
     timings,
@@ -213,6 +245,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(widgetRoutes, {
     verdicts,
     metrics,
+    now,
     ...(options.submissionsPerMinute && { submissionsPerMinute: options.submissionsPerMinute }),
     ...(options.unknownKeysPerMinute && { unknownKeysPerMinute: options.unknownKeysPerMinute }),
   });

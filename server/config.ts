@@ -3,6 +3,8 @@
  * A bad value stops the start with a message that names the variable.
  */
 import path from 'node:path';
+import type { KeyObject } from 'node:crypto';
+import { parseSigningKey } from './audit/digest-key.ts';
 import type { TrustProxy } from './http/server-options.ts';
 
 export interface Config {
@@ -57,6 +59,14 @@ export interface Config {
   readonly webhookTimeoutSeconds: number;
   /** UPZENTO_MAX_WEBHOOKS_PER_CLIENT, default 10: webhook endpoints one client may register. */
   readonly maxWebhooksPerClient: number;
+  /** UPZENTO_AUDIT_SIGNING_KEY: the Ed25519 private key (PKCS #8 PEM) that signs audit digests; null means one is generated and kept. */
+  readonly auditSigningKey: KeyObject | null;
+  /** UPZENTO_AUDIT_DIGESTS, default on: set `off` to run an instance that never signs audit digests. */
+  readonly auditDigestsEnabled: boolean;
+  /** UPZENTO_AUDIT_DIGEST_INTERVAL_MINUTES, default 60: how often each audit chain that moved is signed. */
+  readonly auditDigestIntervalMinutes: number;
+  /** UPZENTO_IDENTITY_SECRET_OVERLAP_HOURS, default 24: how long a replaced identity secret keeps verifying. */
+  readonly identitySecretOverlapHours: number;
   /** UPZENTO_METRICS_TOKEN: serves GET /metrics to a Bearer of this token; unset, no /metrics. */
   readonly metricsToken: string | null;
   /** UPZENTO_TRUST_PROXY, default false: `true`, a hop count, or comma-separated proxy addresses/CIDRs. */
@@ -153,6 +163,19 @@ export function loadConfig(env: Env = process.env): Config {
   if (retention !== 'on' && retention !== 'off') {
     throw new ConfigError(`UPZENTO_RETENTION must be "on" or "off", got "${retention}"`);
   }
+  const digests = (text(env, 'UPZENTO_AUDIT_DIGESTS') ?? 'on').toLowerCase();
+  if (digests !== 'on' && digests !== 'off') {
+    throw new ConfigError(`UPZENTO_AUDIT_DIGESTS must be "on" or "off", got "${digests}"`);
+  }
+  const signingKeyPem = text(env, 'UPZENTO_AUDIT_SIGNING_KEY');
+  let auditSigningKey: KeyObject | null = null;
+  if (signingKeyPem !== null) {
+    try {
+      auditSigningKey = parseSigningKey(signingKeyPem);
+    } catch (error) {
+      throw new ConfigError(`UPZENTO_AUDIT_SIGNING_KEY must be an Ed25519 private key in PEM (PKCS #8): ${(error as Error).message}`);
+    }
+  }
   return Object.freeze({
     host: text(env, 'HOST') ?? '127.0.0.1',
     port: integer(env, 'PORT', 3000, 0, 65535),
@@ -179,6 +202,10 @@ export function loadConfig(env: Env = process.env): Config {
     webhookTimeoutSeconds: integer(env, 'UPZENTO_WEBHOOK_TIMEOUT_SECONDS', 10, 1, 60),
     maxWebhooksPerClient: integer(env, 'UPZENTO_MAX_WEBHOOKS_PER_CLIENT', 10, 1, 1000),
     metricsToken: text(env, 'UPZENTO_METRICS_TOKEN'),
+    auditSigningKey,
+    auditDigestsEnabled: digests === 'on',
+    auditDigestIntervalMinutes: integer(env, 'UPZENTO_AUDIT_DIGEST_INTERVAL_MINUTES', 60, 1, 24 * 60),
+    identitySecretOverlapHours: integer(env, 'UPZENTO_IDENTITY_SECRET_OVERLAP_HOURS', 24, 0, 24 * 30),
     submissionsPerMinute: integer(env, 'UPZENTO_SUBMISSIONS_PER_MINUTE', 30, 1, 100_000),
     maxDomainsPerClient: integer(env, 'UPZENTO_MAX_DOMAINS_PER_CLIENT', 100, 1, 10_000),
     trustProxy: trustProxy(text(env, 'UPZENTO_TRUST_PROXY')),

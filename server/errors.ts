@@ -33,3 +33,7 @@ export const IdempotencyKeyReused = createError(
 export const LimitReached = createError('UPZ_LIMIT_REACHED', '%s', 409);
 export const RateLimited = createError('UPZ_RATE_LIMITED', 'Too many requests; try again in %s seconds', 429);
 export const ServiceUnavailable = createError('UPZ_UNAVAILABLE', '%s', 503);
+export const IdentityInvalid = createError('UPZ_IDENTITY_INVALID', 'identity.userHash: %s', 403);
+export const IdentityExpired = createError('UPZ_IDENTITY_EXPIRED', 'identity.issuedAt: %s', 403);
+export const IdentityRequired = createError('UPZ_IDENTITY_REQUIRED', 'identity: this widget takes only leads whose visitor the site identified', 403);
+export const IdentitySecretMissing = createError('UPZ_IDENTITY_SECRET_MISSING', 'This client has no identity secret yet: create one with POST /v1/clients/%s/identity-secret first', 409);

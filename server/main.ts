@@ -20,6 +20,7 @@ import { ensureFirstAdmin, ensurePlatform, loadSigningKey } from './tenants/boot
 import { DEFAULT_PASSWORD_COST } from './auth/password.ts';
 import { createResolver, parseDnsServers, systemDnsServers } from './domains/dns/resolver.ts';
 import { ensureWidgetBundle } from './embedding/ensure-bundle.ts';
+import { loadDigestSigningKey } from './audit/digest-key.ts';
 
 /** Set by SIGINT/SIGTERM: a start cut short by them is no failure. */
 let closing = false;
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
   const data = new TenantDatabase(database.db, undefined, database.limits);
   const platformId = await ensurePlatform(data);
   const jwtSecret = config.jwtSecret ?? (await loadSigningKey(data, database.kind, config.dataDir));
+  const auditSigningKey = config.auditSigningKey ?? (await loadDigestSigningKey(data, database.kind, config.dataDir));
   const admin = await ensureFirstAdmin(data, platformId, { email: config.adminEmail, password: config.adminPassword }, DEFAULT_PASSWORD_COST);
 
   const minutes = (n: number) => n * 60_000;
@@ -98,6 +100,9 @@ async function main(): Promise<void> {
     metricsToken: config.metricsToken,
     submissionsPerMinute: config.submissionsPerMinute,
     maxDomainsPerClient: config.maxDomainsPerClient,
+    identitySecretOverlapMs: hours(config.identitySecretOverlapHours),
+    auditSigningKey,
+    auditDigestIntervalMs: minutes(config.auditDigestIntervalMinutes),
     webhooks: {
       allowPrivate: config.webhooksAllowPrivate,
       timeoutMs: config.webhookTimeoutSeconds * 1000,
@@ -120,6 +125,7 @@ async function main(): Promise<void> {
   // Deliveries queued before a restart are sent by the first round.
   app.webhooks.start();
   if (config.retentionEnabled) app.retention.start();
+  if (config.auditDigestsEnabled) app.auditDigests.start();
   const where = database.kind === 'pglite' ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL (DATABASE_URL)';
   if (applied.length) app.log.info({ migrations: applied }, 'applied migrations');
 

@@ -30,13 +30,13 @@ export const WidgetField = Type.Object(
     required: Type.Boolean(),
     maxLength: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
   },
-  { additionalProperties: false },
+  { title: 'WidgetField', additionalProperties: false },
 );
 export type WidgetField = Static<typeof WidgetField>;
 
 const Colour = Type.String({ pattern: '^#[0-9a-fA-F]{6}$' });
 
-export const WidgetTheme = Type.Object({ primary: Colour, text: Colour, background: Colour }, { additionalProperties: false });
+export const WidgetTheme = Type.Object({ primary: Colour, text: Colour, background: Colour }, { title: 'WidgetTheme', additionalProperties: false });
 
 export const WidgetConfig = Type.Object(
   {
@@ -50,9 +50,33 @@ export const WidgetConfig = Type.Object(
     theme: WidgetTheme,
     fields: Type.Array(WidgetField, { minItems: 1, maxItems: 20 }),
   },
-  { additionalProperties: false },
+  { title: 'WidgetConfig', additionalProperties: false },
 );
 export type WidgetConfig = Static<typeof WidgetConfig>;
+
+/**
+ * Who the site says the visitor is (`Upzento('identify', …)`, `createWidget({ identity })`), vouched
+ * for by `userHash`: hex HMAC-SHA256, made on the site's server with the client's identity secret, of
+ * the user id (or the email when there is no user id), followed by a line feed and `issuedAt` when
+ * there is one (docs/identity.md). No control characters in the ids, so that line feed can only be
+ * the separator.
+ */
+export const IDENTITY_HASH = '^[0-9a-fA-F]{64}$';
+/** Printable text without control characters: the signed message joins its parts with a line feed. */
+const IDENTITY_TEXT = '^[^\\u0000-\\u001f\\u007f]+$';
+
+export const SubmissionIdentity = Type.Object(
+  {
+    userId: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: IDENTITY_TEXT })),
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 320, pattern: IDENTITY_TEXT })),
+    name: Type.Optional(Type.String({ maxLength: 200 })),
+    userHash: Type.String({ pattern: IDENTITY_HASH }),
+    /** Unix seconds when the site made userHash; covered by it. Required when the client sets a maximum age. */
+    issuedAt: Type.Optional(Type.Integer({ minimum: 0, maximum: 99_999_999_999 })),
+  },
+  { additionalProperties: false },
+);
+export type SubmissionIdentity = Static<typeof SubmissionIdentity>;
 
 export const SubmissionRequest = Type.Object(
   {
@@ -62,10 +86,11 @@ export const SubmissionRequest = Type.Object(
     fields: Type.Optional(
       Type.Record(Type.String({ pattern: FIELD_NAME }), Type.String({ maxLength: 2000 }), { maxProperties: 20, additionalProperties: false }),
     ),
+    identity: Type.Optional(SubmissionIdentity),
   },
-  { additionalProperties: false },
+  { title: 'WidgetSubmission', additionalProperties: false },
 );
 export type SubmissionRequest = Static<typeof SubmissionRequest>;
 
-export const SubmissionResponse = Type.Object({ id: Type.String() });
+export const SubmissionResponse = Type.Object({ id: Type.String() }, { title: 'WidgetSubmissionReceipt' });
 export type SubmissionResponse = Static<typeof SubmissionResponse>;

@@ -25,7 +25,7 @@ export const AuditItem = Type.Object({
   requestId: Type.Union([Type.String(), Type.Null()]),
   ip: Type.Union([Type.String(), Type.Null()]),
   seq: Type.Integer(),
-});
+}, { title: 'AuditEntry' });
 
 /** Keys of details that entries written before 0010 used for personal values. */
 const LEGACY_PERSONAL_KEYS = ['email', 'name', 'phone'];

@@ -4,18 +4,75 @@
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { sql } from 'kysely';
 import type { ScopedQueries } from '../db/tenant-db.ts';
 import type { TenantType } from '../db/schema.ts';
 import { AgencyParams, AUTHED_ERRORS, ClientParams } from '../http/schemas.ts';
 import { AuditItem, auditEntryView, selectAuditEntries } from './audit-view.ts';
+import type { DigestSigner } from './digest-key.ts';
+import { readChainPage, readDigests } from './digests.ts';
+import { verifyAgainstDigests, verifyChain } from './chain-checks.ts';
 
-const AuditPage = Type.Object({ items: Type.Array(AuditItem), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+const AuditPage = Type.Object({ items: Type.Array(AuditItem), nextCursor: Type.Union([Type.String(), Type.Null()]) }, { title: 'AuditEntryPage' });
 const AuditQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
   cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$' })),
 });
-const Verification = Type.Object({ valid: Type.Boolean(), rowsChecked: Type.Integer(), firstBrokenSeq: Type.Union([Type.Integer(), Type.Null()]) });
+const Verification = Type.Object({ valid: Type.Boolean(), rowsChecked: Type.Integer(), firstBrokenSeq: Type.Union([Type.Integer(), Type.Null()]) }, { title: 'AuditVerification' });
+
+const NullableText = Type.Union([Type.String(), Type.Null()]);
+const Digest = Type.Object({
+  version: Type.Integer(),
+  agencyId: Type.String(),
+  tenantId: Type.String(),
+  tenantType: Type.String(),
+  seq: Type.Integer(),
+  periodStart: NullableText,
+  periodEnd: Type.String(),
+  headSeq: Type.Integer(),
+  headHash: Type.String(),
+  rowCount: Type.Integer(),
+  previousDigestHash: NullableText,
+  keyId: Type.String(),
+  signature: Type.String(),
+});
+const DigestList = Type.Object({ tenantId: Type.String(), items: Type.Array(Digest) });
+const ChainRowView = Type.Object({
+  seq: Type.Integer(),
+  prevHash: Type.String(),
+  hash: Type.String(),
+  sealed: Type.Optional(Type.Boolean()),
+  agencyId: Type.Optional(Type.String()),
+  tenantId: Type.Optional(Type.String()),
+  tenantType: Type.Optional(Type.String()),
+  at: Type.Optional(Type.String()),
+  actorType: Type.Optional(Type.String()),
+  actorId: Type.Optional(NullableText),
+  actorTenantType: Type.Optional(NullableText),
+  action: Type.Optional(Type.String()),
+  targetType: Type.Optional(Type.String()),
+  targetId: Type.Optional(NullableText),
+  details: Type.Optional(Type.String()),
+  requestId: Type.Optional(NullableText),
+  ip: Type.Optional(NullableText),
+});
+const ChainPage = Type.Object({ tenantId: Type.String(), items: Type.Array(ChainRowView), nextCursor: NullableText });
+const ChainQuery = Type.Object({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, default: 1000 })),
+  cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$' })),
+});
+const Mismatch = Type.Object({ kind: Type.String(), seq: Type.Integer(), reason: Type.String(), message: Type.String() });
+const DigestVerification = Type.Object({
+  valid: Type.Boolean(),
+  rowsChecked: Type.Integer(),
+  sealedRows: Type.Integer(),
+  digestsChecked: Type.Integer(),
+  coveredThroughSeq: Type.Integer(),
+  uncoveredRows: Type.Integer(),
+  lastDigestAt: NullableText,
+  firstMismatch: Type.Union([Mismatch, Type.Null()]),
+});
+const DigestKey = Type.Object({ algorithm: Type.Literal('Ed25519'), keyId: Type.String(), publicKey: Type.String() });
+
 
 /**
  * A page of the log, newest first. Readers see every event of their subtree, but the IP address
@@ -31,14 +88,14 @@ async function readPage(q: ScopedQueries, reader: TenantType, limit: number, cur
   return { items, nextCursor: rows.length > limit && last ? last.id : null };
 }
 
-export async function verifyChain(q: ScopedQueries, tenantId: string) {
-  const { rows } = await sql<{ valid: boolean; rows_checked: number; first_broken_seq: number | null }>`
-    SELECT * FROM audit_verify_chain(${q.scope.agencyId}::uuid, ${tenantId}::uuid)`.execute(q.unfiltered);
-  const row = rows[0];
-  return { valid: row?.valid ?? false, rowsChecked: Number(row?.rows_checked ?? 0), firstBrokenSeq: row?.first_broken_seq == null ? null : Number(row.first_broken_seq) };
-}
 
-export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const auditRoutes: FastifyPluginAsyncTypebox<{ signer: DigestSigner }> = async (app, { signer }) => {
+  app.get(
+    '/v1/audit/digest-key',
+    { config: { access: { public: true } }, schema: { response: { 200: DigestKey } } },
+    async () => ({ algorithm: 'Ed25519' as const, keyId: signer.keyId, publicKey: signer.publicKeyPem }),
+  );
+
   for (const level of ['agencies', 'clients'] as const) {
     const on = level === 'agencies' ? ('agency' as const) : ('client' as const);
     const params = level === 'agencies' ? AgencyParams : ClientParams;
@@ -58,6 +115,31 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
         schema: { params, response: { 200: Verification, ...AUTHED_ERRORS } },
       },
       async (request) => request.scoped((q) => verifyChain(q, q.scope.clientId ?? q.scope.agencyId)),
+    );
+    app.get(
+      `/v1/${level}/${idParam}/audit-log/digests`,
+      { config: { access: { on, role: 'admin' } }, schema: { params, response: { 200: DigestList, ...AUTHED_ERRORS } } },
+      async (request) =>
+        request.scoped(async (q) => {
+          const tenantId = q.scope.clientId ?? q.scope.agencyId;
+          return { tenantId, items: await readDigests(q, tenantId) };
+        }),
+    );
+    app.get(
+      `/v1/${level}/${idParam}/audit-log/digests/verify`,
+      { config: { access: { on, role: 'admin' } }, schema: { params, response: { 200: DigestVerification, ...AUTHED_ERRORS } } },
+      async (request) => request.scoped((q) => verifyAgainstDigests(q, q.scope.clientId ?? q.scope.agencyId, signer)),
+    );
+    app.get(
+      `/v1/${level}/${idParam}/audit-log/chain`,
+      { config: { access: { on, role: 'admin' } }, schema: { params, querystring: ChainQuery, response: { 200: ChainPage, ...AUTHED_ERRORS } } },
+      async (request) =>
+        request.scoped(async (q) => {
+          const tenantId = q.scope.clientId ?? q.scope.agencyId;
+          const limit = request.query.limit ?? 1000;
+          const items = await readChainPage(q, tenantId, Number(request.query.cursor ?? 0), limit, request.tenant.tenantType);
+          return { tenantId, items, nextCursor: items.length === limit ? String(items[items.length - 1]!.seq) : null };
+        }),
     );
   }
 };

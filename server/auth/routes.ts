@@ -28,14 +28,14 @@ export interface AuthRoutesOptions {
 
 const TokenRequest = Type.Object(
   { email: Type.String({ minLength: 3, maxLength: 320 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
-  { additionalProperties: false },
+  { title: 'TokenRequest', additionalProperties: false },
 );
-const TokenResponse = Type.Object({ accessToken: Type.String(), tokenType: Type.Literal('Bearer'), expiresIn: Type.Integer() });
+const TokenResponse = Type.Object({ accessToken: Type.String(), tokenType: Type.Literal('Bearer'), expiresIn: Type.Integer() }, { title: 'AccessToken' });
 /** What every new password must be, wherever it is set. */
 export const NewPassword = Type.String({ minLength: 12, maxLength: 200 });
 const PasswordChange = Type.Object(
   { currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: NewPassword },
-  { additionalProperties: false },
+  { title: 'PasswordChange', additionalProperties: false },
 );
 
 interface Account {

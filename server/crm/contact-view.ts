@@ -3,7 +3,19 @@ import { Type } from '@sinclair/typebox';
 import type { Contact as ContactRecord } from '../db/schema.ts';
 import { Timestamp, Uuid } from '../http/schemas.ts';
 
-export const CONTACT_COLUMNS = ['contact_id', 'client_id', 'email', 'name', 'phone', 'attributes', 'created_at', 'updated_at'] as const;
+export const CONTACT_COLUMNS = [
+  'contact_id',
+  'client_id',
+  'email',
+  'name',
+  'phone',
+  'attributes',
+  'created_at',
+  'updated_at',
+  'identity_user_id',
+  'identity_email',
+  'identity_verified_at',
+] as const;
 
 export type ContactRow = Pick<ContactRecord, (typeof CONTACT_COLUMNS)[number]>;
 
@@ -16,7 +28,17 @@ export const Contact = Type.Object({
   attributes: Type.Record(Type.String(), Type.Unknown()),
   createdAt: Timestamp,
   updatedAt: Timestamp,
-});
+  /** The identity the client's secret last vouched for in a lead of this contact; null when none did. */
+  identity: Type.Union([
+    Type.Object({
+      verified: Type.Literal(true),
+      userId: Type.Union([Type.String(), Type.Null()]),
+      email: Type.Union([Type.String(), Type.Null()]),
+      verifiedAt: Timestamp,
+    }),
+    Type.Null(),
+  ]),
+}, { title: 'Contact' });
 
 export function contactView(row: ContactRow) {
   return {
@@ -28,6 +50,10 @@ export function contactView(row: ContactRow) {
     attributes: attributesObject(row.attributes),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    identity:
+      row.identity_verified_at === null
+        ? null
+        : { verified: true as const, userId: row.identity_user_id, email: row.identity_email, verifiedAt: row.identity_verified_at },
   };
 }
 

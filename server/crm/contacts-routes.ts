@@ -31,7 +31,7 @@ const Phone = Type.String({ maxLength: 40, pattern: '^[0-9+()\\-. ]*$' });
 
 const NewContact = Type.Object(
   { email: Email, name: Type.Optional(Name), phone: Type.Optional(Phone), attributes: Type.Optional(Attributes) },
-  { additionalProperties: false },
+  { title: 'NewContact', additionalProperties: false },
 );
 const ContactChange = Type.Object(
   {
@@ -40,7 +40,7 @@ const ContactChange = Type.Object(
     phone: Type.Optional(Type.Union([Phone, Type.Null()])),
     attributes: Type.Optional(Attributes),
   },
-  { additionalProperties: false, minProperties: 1 },
+  { title: 'ContactChange', additionalProperties: false, minProperties: 1 },
 );
 const ContactParams = Type.Object({ clientId: Uuid, contactId: Uuid });
 const ListQuery = Type.Composite([PageQuery, Type.Object({ q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) })]);

@@ -4,7 +4,20 @@ import type { Selectable } from 'kysely';
 import type { SubmissionsTable } from '../db/schema.ts';
 import { Timestamp, Uuid } from '../http/schemas.ts';
 
-export const SUBMISSION_COLUMNS = ['submission_id', 'client_id', 'contact_id', 'email', 'name', 'message', 'fields', 'origin', 'created_at'] as const;
+export const SUBMISSION_COLUMNS = [
+  'submission_id',
+  'client_id',
+  'contact_id',
+  'email',
+  'name',
+  'message',
+  'fields',
+  'origin',
+  'created_at',
+  'identity_user_id',
+  'identity_email',
+  'identity_verified',
+] as const;
 
 export type SubmissionRow = Pick<Selectable<SubmissionsTable>, (typeof SUBMISSION_COLUMNS)[number]>;
 
@@ -18,7 +31,12 @@ export const Submission = Type.Object({
   fields: Type.Record(Type.String(), Type.String()),
   origin: Type.String(),
   createdAt: Timestamp,
-});
+  /** Who the site said the visitor was; verified when the client's identity secret signed it (docs/identity.md). */
+  identity: Type.Union([
+    Type.Object({ verified: Type.Boolean(), userId: Type.Union([Type.String(), Type.Null()]), email: Type.Union([Type.String(), Type.Null()]) }),
+    Type.Null(),
+  ]),
+}, { title: 'Submission' });
 
 export function submissionView(row: SubmissionRow) {
   return {
@@ -31,6 +49,8 @@ export function submissionView(row: SubmissionRow) {
     fields: textFields(row.fields),
     origin: row.origin,
     createdAt: row.created_at,
+    identity:
+      row.identity_verified === null ? null : { verified: row.identity_verified, userId: row.identity_user_id, email: row.identity_email },
   };
 }
 

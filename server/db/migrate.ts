@@ -13,6 +13,7 @@ import * as userCredentials from './migrations/0007-user-credentials.ts';
 import * as citusReady from './migrations/0008-citus-ready.ts';
 import * as webhooks from './migrations/0009-webhooks.ts';
 import * as privacy from './migrations/0010-privacy.ts';
+import * as identityAndDigests from './migrations/0011-identity-and-digests.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-roles': roles,
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-citus-ready': citusReady,
   '0009-webhooks': webhooks,
   '0010-privacy': privacy,
+  '0011-identity-and-digests': identityAndDigests,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

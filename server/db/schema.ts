@@ -87,6 +87,10 @@ export interface ContactsTable {
   attributes: Json<Record<string, unknown>>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The last verified identity of a lead linked to the contact (0011); null when none. */
+  identity_user_id: ColumnType<string | null, string | null | undefined, string | null>;
+  identity_email: ColumnType<string | null, string | null | undefined, string | null>;
+  identity_verified_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface SubmissionsTable {
@@ -102,6 +106,10 @@ export interface SubmissionsTable {
   fields: Json<Record<string, string>>;
   origin: string;
   created_at: Timestamp;
+  /** Who the site said the visitor was (0011); identity_verified null when it said nothing. */
+  identity_user_id: ColumnType<string | null, string | null | undefined, string | null>;
+  identity_email: ColumnType<string | null, string | null | undefined, string | null>;
+  identity_verified: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
 }
 
 export type CheckOutcome = 'matched' | 'not_found' | 'wrong_value' | 'dns_failure';
@@ -297,6 +305,39 @@ export interface ErasureSuppressionsTable {
   created_at: Timestamp;
 }
 
+export type IdentityVerification = 'off' | 'optional' | 'required';
+
+/** A client's identity verification and its signing secrets (0011). No row: off, no secret. */
+export interface IdentitySettingsTable {
+  agency_id: string;
+  client_id: string;
+  verification: Generated<IdentityVerification>;
+  allow_anonymous: Generated<boolean>;
+  max_age_seconds: number | null;
+  secret: string | null;
+  secret_created_at: Date | null;
+  previous_secret: string | null;
+  previous_secret_until: Date | null;
+  updated_at: Timestamp;
+}
+
+/** A signed statement of a tenant chain's head (0011); append-only. */
+export interface AuditDigestsTable {
+  agency_id: string;
+  tenant_id: string;
+  seq: string;
+  tenant_type: TenantType;
+  period_start: Date | null;
+  period_end: Date;
+  head_seq: string;
+  head_hash: string;
+  row_count: string;
+  previous_digest_hash: string | null;
+  digest_hash: string;
+  key_id: string;
+  signature: string;
+}
+
 export interface Database {
   platform: PlatformTable;
   system_settings: SystemSettingsTable;
@@ -319,6 +360,8 @@ export interface Database {
   audit_redactions: AuditRedactionsTable;
   privacy_settings: PrivacySettingsTable;
   erasure_suppressions: ErasureSuppressionsTable;
+  identity_settings: IdentitySettingsTable;
+  audit_digests: AuditDigestsTable;
 }
 
 /** Tables without agency_id, shared by all tenants (docs/scaling.md explains each). */

@@ -53,6 +53,8 @@ const TENANT_TABLES = {
   audit_redactions: 'tenant_id',
   privacy_settings: 'client_id',
   erasure_suppressions: 'client_id',
+  identity_settings: 'client_id',
+  audit_digests: 'tenant_id',
 } as const satisfies Partial<Record<keyof Database, string | null>>;
 
 export type ScopedTable = keyof typeof TENANT_TABLES;

@@ -24,13 +24,13 @@ const LastCheck = Type.Object({
   found: Type.Array(Type.String()),
   outcome: Type.String(),
   message: Type.String(),
-});
+}, { title: 'DomainCheck' });
 
 const DomainView = Type.Object({
   id: Uuid,
   hostname: Type.String(),
   includeSubdomains: Type.Boolean(),
-  status: Type.String(),
+  status: Type.Union([Type.Literal('pending'), Type.Literal('verified'), Type.Literal('failing'), Type.Literal('revoked'), Type.Literal('expired')]),
   challenge: Type.Object({ type: Type.Literal('TXT'), name: Type.String(), value: Type.String() }),
   createdAt: Timestamp,
   verifiedAt: Type.Union([Timestamp, Type.Null()]),
@@ -38,7 +38,7 @@ const DomainView = Type.Object({
   nextCheckAt: Type.Union([Timestamp, Type.Null()]),
   expiresAt: Type.Union([Timestamp, Type.Null()]),
   lastCheck: Type.Union([LastCheck, Type.Null()]),
-});
+}, { title: 'Domain' });
 
 /** Domains a client may register unless the deployment sets otherwise (UPZENTO_MAX_DOMAINS_PER_CLIENT). */
 export const DEFAULT_MAX_DOMAINS = 100;
@@ -46,7 +46,7 @@ export const DEFAULT_MAX_DOMAINS = 100;
 const DomainParams = Type.Object({ clientId: Uuid, domainId: Uuid });
 const NewDomain = Type.Object(
   { hostname: Type.String({ minLength: 1, maxLength: 300 }), includeSubdomains: Type.Optional(Type.Boolean()) },
-  { additionalProperties: false },
+  { title: 'NewDomain', additionalProperties: false },
 );
 
 /** Pages of the domain list, in hostname order; the default page holds as many as a client may have by default. */

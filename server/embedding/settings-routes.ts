@@ -12,11 +12,11 @@ import { InvalidInput } from '../errors.ts';
 import { jsonbText } from '../db/jsonb-text.ts';
 import { storedWidgetSettings, WidgetSettings } from './widget-template.ts';
 
-const Settings = Type.Object({ widget: WidgetSettings, allowLocalhost: Type.Boolean() }, { additionalProperties: false });
+const Settings = Type.Object({ widget: WidgetSettings, allowLocalhost: Type.Boolean() }, { title: 'ClientSettings', additionalProperties: false });
 // Closed at every level (WidgetConfig's objects are): a property the settings do not document is a 400.
 const SettingsChange = Type.Object(
-  { widget: Type.Optional(Type.Partial(WidgetSettings)), allowLocalhost: Type.Optional(Type.Boolean()) },
-  { additionalProperties: false, minProperties: 1 },
+  { widget: Type.Optional(Type.Partial(WidgetSettings, { title: 'WidgetSettingsChange' })), allowLocalhost: Type.Optional(Type.Boolean()) },
+  { title: 'ClientSettingsChange', additionalProperties: false, minProperties: 1 },
 );
 
 /** The widget must still ask for an email (every submission needs one) and name each field once. */

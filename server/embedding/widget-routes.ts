@@ -43,6 +43,8 @@ export interface WidgetRoutesOptions {
   unknownKeysPerMinute?: number;
   /** Submissions one IP may send to one widget per minute; default 30. */
   submissionsPerMinute?: number;
+  /** The clock signed identities are judged by; default the system's. */
+  now?: () => Date;
 }
 
 const PUBLIC_KEY = /^pk_[A-Za-z0-9_-]{22,64}$/;
@@ -51,7 +53,7 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
 const JSON_UTF8 = 'application/json; charset=utf-8';
 const ERRORS = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse };
 
-export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = async (app, { verdicts, metrics, submissionsPerMinute = 30, unknownKeysPerMinute }) => {
+export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = async (app, { verdicts, metrics, submissionsPerMinute = 30, unknownKeysPerMinute, now = () => new Date() }) => {
   app.decorateRequest('widget', null);
   const unknownKeys = new UnknownKeyBrake(unknownKeysPerMinute === undefined ? {} : { perMinute: unknownKeysPerMinute });
   // The Origin check stops other sites' pages, not scripts that forge the header: submissions are
@@ -185,7 +187,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
       if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) throw new IdempotencyKeyRequired();
       const scope = { agencyId: client.agencyId, clientId: client.clientId };
       const actor = { type: 'anonymous' as const, id: null, requestId: request.id, ip: request.ip };
-      const input = { ...request.body, idempotencyKey: key, origin: request.headers.origin ?? '' };
+      const input = { ...request.body, idempotencyKey: key, origin: request.headers.origin ?? '', now: now() };
       const { id, queued } = await app.data.scoped(scope, actor, (q) => recordSubmission(q, input));
       if (queued > 0) app.webhooks.nudge();
       return reply.code(201).send({ id });

@@ -7,7 +7,7 @@ import { Value } from '@sinclair/typebox/value';
 import { WidgetConfig } from '../../shared/widget-wire.ts';
 
 /** The widget's configuration without its public key, which is the client's and never a setting. */
-export const WidgetSettings = Type.Omit(WidgetConfig, ['publicKey']);
+export const WidgetSettings = Type.Omit(WidgetConfig, ['publicKey'], { title: 'WidgetSettings' });
 export type WidgetSettings = Static<typeof WidgetSettings>;
 
 /**

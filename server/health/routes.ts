@@ -12,7 +12,7 @@ export interface HealthOptions {
   timeoutMs?: number;
 }
 
-const Status = Type.Object({ status: Type.String(), reason: Type.Optional(Type.String()) });
+const Status = Type.Object({ status: Type.String(), reason: Type.Optional(Type.String()) }, { title: 'HealthStatus' });
 
 export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, options) => {
   const timeoutMs = options.timeoutMs ?? 2000;

@@ -17,20 +17,26 @@ export const PageQuery = Type.Object({
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
 });
 
+/** A page of a listing; named `<Item>Page` in the OpenAPI document when its item has a title. */
 export function Page<T extends TSchema>(item: T) {
-  return Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+  return Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) }, item.title ? { title: `${item.title}Page` } : {});
 }
 
+/** A whole listing; named `<Item>List` in the OpenAPI document when its item has a title. */
 export function List<T extends TSchema>(item: T) {
-  return Type.Object({ items: Type.Array(item) });
+  return Type.Object({ items: Type.Array(item) }, item.title ? { title: `${item.title}List` } : {});
 }
 
-export const ErrorResponse = Type.Object({
-  statusCode: Type.Integer(),
-  code: Type.Optional(Type.String()),
-  error: Type.String(),
-  message: Type.String(),
-});
+/** Every error body: Fastify's shape, with a `code` of docs/errors.md. */
+export const ErrorResponse = Type.Object(
+  {
+    statusCode: Type.Integer({ description: 'The HTTP status, repeated.' }),
+    code: Type.String({ description: 'Stable: branch on it. Every code is in docs/errors.md.', examples: ['UPZ_NOT_FOUND'] }),
+    error: Type.String({ description: 'The reason phrase of the status.' }),
+    message: Type.String({ description: 'For people, and may change; for bad input it starts with the field.' }),
+  },
+  { title: 'Error' },
+);
 
 /** Error responses every authenticated route may give, so they are serialized with the same schema. */
 export const AUTHED_ERRORS = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };

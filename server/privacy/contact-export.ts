@@ -22,7 +22,7 @@ const WebhookDelivery = Type.Object({
   attempts: Type.Integer(),
   createdAt: Timestamp,
   deliveredAt: Type.Union([Timestamp, Type.Null()]),
-});
+}, { title: 'ExportedDelivery' });
 
 export const ContactExport = Type.Object({
   exportedAt: Timestamp,
@@ -30,7 +30,7 @@ export const ContactExport = Type.Object({
   submissions: Type.Array(Submission),
   auditEntries: Type.Array(AuditItem),
   webhookDeliveries: Type.Array(WebhookDelivery),
-});
+}, { title: 'ContactExport' });
 
 /** The export of a contact of the transaction's client, or null when it has none with that id. */
 export async function exportContact(q: ScopedQueries, contactId: string, reader: TenantType, at: Date) {

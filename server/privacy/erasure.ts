@@ -57,7 +57,7 @@ export async function eraseEmail(q: ScopedQueries, email: string): Promise<Erasu
   const contacts = await q
     .selectFrom('contacts')
     .select('contact_id')
-    .where((eb) => eb(eb.fn('lower', ['email']), '=', lower))
+    .where((eb) => eb.or([eb(eb.fn('lower', ['email']), '=', lower), eb('identity_email', '=', lower)]))
     .forUpdate()
     .execute();
   return erase(q, { contactIds: contacts.map((row) => row.contact_id), emails: [lower], wholeEmail: true });
@@ -78,7 +78,8 @@ export async function erase(q: ScopedQueries, subject: ErasureSubject, options: 
     .deleteFrom('submissions')
     .where((eb) => {
       if (emailList.length === 0) return eb('contact_id', 'in', ids);
-      const email = eb(eb.fn('lower', ['email']), 'in', emailList);
+      // A signed identity's email (0011) is the person's too.
+      const email = eb.or([eb(eb.fn('lower', ['email']), 'in', emailList), eb('identity_email', 'in', emailList)]);
       const byEmail = subject.wholeEmail ? email : eb.and([eb('contact_id', 'is', null), email]);
       return noIds ? byEmail : eb.or([eb('contact_id', 'in', ids), byEmail]);
     })

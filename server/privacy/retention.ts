@@ -20,8 +20,8 @@ import type { Actor, ScopedQueries, TenantDatabase } from '../db/tenant-db.ts';
 import { erase } from './erasure.ts';
 import { settingsOf, type RetentionPeriods } from './privacy-settings.ts';
 
-/** Advisory lock key of the retention job ("upzento" and 2: the domain scheduler's is 1). */
-export const RETENTION_LOCK_KEY = 0x75707a656e746f02n;
+/** Advisory lock key of the retention job ("upzento" and 3: the domain scheduler's is 1, the webhook round's 2). */
+export const RETENTION_LOCK_KEY = 0x75707a656e746f03n;
 
 const DAY_MS = 86_400_000;
 

@@ -23,19 +23,19 @@ const Erasure = Type.Object({
   submissions: Type.Integer(),
   auditEntries: Type.Integer(),
   suppressed: Type.Boolean(),
-});
-const EmailErasure = Type.Object({ email: Type.String({ format: 'email', maxLength: 320 }) }, { additionalProperties: false });
+}, { title: 'Erasure' });
+const EmailErasure = Type.Object({ email: Type.String({ format: 'email', maxLength: 320 }) }, { title: 'EmailErasure', additionalProperties: false });
 
 // One `type` list, not a union: Ajv's type coercion would satisfy a union's null branch with 0.
 const Days = Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 1, maximum: 36500 });
 const Retention = Type.Object(
   { submissionsDays: Days, inactiveContactsDays: Days, ipAddressesDays: Days },
-  { additionalProperties: false },
+  { title: 'RetentionPeriods', additionalProperties: false },
 );
-const Privacy = Type.Object({ suppressErasedEmails: Type.Boolean(), retention: Retention }, { additionalProperties: false });
+const Privacy = Type.Object({ suppressErasedEmails: Type.Boolean(), retention: Retention }, { title: 'PrivacySettings', additionalProperties: false });
 const PrivacyChange = Type.Object(
-  { suppressErasedEmails: Type.Optional(Type.Boolean()), retention: Type.Optional(Type.Partial(Retention, { additionalProperties: false, minProperties: 1 })) },
-  { additionalProperties: false, minProperties: 1 },
+  { suppressErasedEmails: Type.Optional(Type.Boolean()), retention: Type.Optional(Type.Partial(Retention, { title: 'RetentionPeriodsChange', additionalProperties: false, minProperties: 1 })) },
+  { title: 'PrivacySettingsChange', additionalProperties: false, minProperties: 1 },
 );
 
 export const privacyRoutes: FastifyPluginAsyncTypebox<{ now: () => Date }> = async (app, { now }) => {

@@ -17,14 +17,14 @@ import { mayGive } from './users.ts';
 const Invitation = Type.Object({
   id: Uuid,
   email: Type.String(),
-  role: Type.String(),
+  role: RoleName,
   tenantId: Uuid,
   tenantType: Type.String(),
   createdAt: Timestamp,
   expiresAt: Timestamp,
-});
-const NewInvitation = Type.Object({ email: Type.String({ format: 'email', maxLength: 320 }), role: RoleName }, { additionalProperties: false });
-const Acceptance = Type.Object({ token: Type.String({ minLength: 10, maxLength: 200 }), password: NewPassword }, { additionalProperties: false });
+}, { title: 'Invitation' });
+const NewInvitation = Type.Object({ email: Type.String({ format: 'email', maxLength: 320 }), role: RoleName }, { title: 'NewInvitation', additionalProperties: false });
+const Acceptance = Type.Object({ token: Type.String({ minLength: 10, maxLength: 200 }), password: NewPassword }, { title: 'InvitationAcceptance', additionalProperties: false });
 
 export interface InvitationRoutesOptions {
   passwordCost: PasswordCost;

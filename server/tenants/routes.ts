@@ -11,8 +11,8 @@ import { createAgency, createClient, type AgencyRow, type ClientRow } from './pr
 
 const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
 
-const Agency = Type.Object({ id: Uuid, name: Type.String(), createdAt: Timestamp });
-const Client = Type.Object({ id: Uuid, agencyId: Uuid, name: Type.String(), publicKey: Type.String(), createdAt: Timestamp });
+const Agency = Type.Object({ id: Uuid, name: Type.String(), createdAt: Timestamp }, { title: 'Agency' });
+const Client = Type.Object({ id: Uuid, agencyId: Uuid, name: Type.String(), publicKey: Type.String(), createdAt: Timestamp }, { title: 'Client' });
 
 const CREATE_ERRORS = { ...AUTHED_ERRORS, 409: ErrorResponse };
 

@@ -22,17 +22,17 @@ import { changeRole, createUser, listUsers, mayGive, removeUser, resetPassword, 
 export const User = Type.Object({
   id: Uuid,
   email: Type.String(),
-  role: Type.String(),
+  role: RoleName,
   tenantId: Uuid,
   tenantType: Type.String(),
   createdAt: Timestamp,
-});
+}, { title: 'User' });
 const NewUser = Type.Object(
   { email: Type.String({ format: 'email', maxLength: 320 }), password: NewPassword, role: RoleName },
-  { additionalProperties: false },
+  { title: 'NewUser', additionalProperties: false },
 );
-const RoleChange = Type.Object({ role: RoleName }, { additionalProperties: false });
-const PasswordReset = Type.Object({ newPassword: NewPassword }, { additionalProperties: false });
+const RoleChange = Type.Object({ role: RoleName }, { title: 'RoleChange', additionalProperties: false });
+const PasswordReset = Type.Object({ newPassword: NewPassword }, { title: 'PasswordReset', additionalProperties: false });
 
 const CHANGE_ERRORS = { ...AUTHED_ERRORS, 409: ErrorResponse };
 

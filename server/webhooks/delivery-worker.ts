@@ -12,7 +12,7 @@ import { sql, type Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/schema.ts';
 import type { Actor, TenantDatabase } from '../db/tenant-db.ts';
-import { SUBMISSION_COLUMNS, submissionView } from '../crm/submission-view.ts';
+import { SUBMISSION_COLUMNS, submissionView, type SubmissionRow } from '../crm/submission-view.ts';
 import { nextAttemptAt } from './retry-schedule.ts';
 import { sendWebhook, type AttemptResult, type SendOptions } from './sender.ts';
 import { EVENT_ID_HEADER, SIGNATURE_HEADER, signatureHeader } from './signature.ts';
@@ -255,7 +255,8 @@ export class WebhookWorker {
   }
 }
 
-interface DueDelivery {
+/** A delivery that is due, with the submission its body is made from. */
+interface DueDelivery extends SubmissionRow {
   agency_id: string;
   client_id: string;
   delivery_id: string;
@@ -268,12 +269,4 @@ interface DueDelivery {
   secret: string;
   previous_secret: string | null;
   previous_secret_until: Date | null;
-  submission_id: string;
-  contact_id: string | null;
-  email: string;
-  name: string | null;
-  message: string | null;
-  fields: Record<string, string>;
-  origin: string;
-  created_at: Date;
 }

@@ -31,8 +31,8 @@ const WebhookView = Type.Object({
   createdAt: Timestamp,
   /** Until when the secret replaced by the last rotation still signs; null when only one signs. */
   previousSecretExpiresAt: Type.Union([Timestamp, Type.Null()]),
-});
-const WebhookWithSecret = Type.Object({ ...WebhookView.properties, secret: Type.String() });
+}, { title: 'Webhook' });
+const WebhookWithSecret = Type.Object({ ...WebhookView.properties, secret: Type.String() }, { title: 'WebhookWithSecret' });
 
 const DeliveryView = Type.Object({
   id: Uuid,
@@ -50,14 +50,14 @@ const DeliveryView = Type.Object({
   lastError: Type.Union([Type.String(), Type.Null()]),
   nextAttemptAt: Type.Union([Timestamp, Type.Null()]),
   deliveredAt: Type.Union([Timestamp, Type.Null()]),
-});
+}, { title: 'WebhookDelivery' });
 
 const NewWebhook = Type.Object(
   {
     url: Type.String({ minLength: 1, maxLength: 2048 }),
     events: Type.Array(Event, { minItems: 1, maxItems: EVENTS.length, uniqueItems: true }),
   },
-  { additionalProperties: false },
+  { title: 'NewWebhook', additionalProperties: false },
 );
 const WebhookParams = Type.Object({ clientId: Uuid, webhookId: Uuid });
 const DeliveryParams = Type.Object({ clientId: Uuid, webhookId: Uuid, deliveryId: Uuid });

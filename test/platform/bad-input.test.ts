@@ -9,7 +9,7 @@
  * (lone surrogates, NUL, deep nesting, huge strings, unknown keys), or not JSON at all.
  */
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { LightMyRequestResponse } from 'fastify';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { TestApp } from '../support/test-app.ts';
@@ -23,27 +23,9 @@ interface Route {
   url: string;
 }
 
-/**
- * Every route of the app, from its route tree as printRoutes draws it: one node per line, indented
- * four characters a level, each node's path relative to its parent's, its methods in brackets.
- */
-function routesOf(app: FastifyInstance): Route[] {
-  const routes: Route[] = [];
-  const prefixes: string[] = [];
-  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const match = /^(.*?)[├└]── (\S+)(?: \(([A-Z, ]+)\))?$/.exec(line);
-    if (!match) continue;
-    const depth = [...(match[1] as string)].length / 4;
-    const url = (prefixes[depth - 1] ?? '') + (match[2] as string);
-    prefixes[depth] = url;
-    prefixes.length = depth + 1;
-    for (const method of match[3]?.split(', ') ?? []) routes.push({ method, url });
-  }
-  return routes;
-}
 
 let t: TestApp;
-let routes: Route[];
+const routes: Route[] = [];
 /** What a path parameter of each name is when it names a real row. */
 const real: Record<string, () => string> = {};
 let agencyId: string;
@@ -55,7 +37,12 @@ async function freshContact(): Promise<string> {
 }
 
 beforeAll(async () => {
-  t = await createTestAppWithDns();
+  t = await createTestAppWithDns({
+    // Every route as it is registered, whatever prefix or wildcard it has.
+    onRoute: (route) => {
+      for (const method of [route.method].flat()) routes.push({ method: String(method), url: route.url });
+    },
+  });
   agencyId = (await createAgency(t)).id;
   const client = await createClient(t, t.adminToken, agencyId);
   clientId = client.id;
@@ -75,7 +62,6 @@ beforeAll(async () => {
     userId: () => user.id,
     publicKey: () => publicKey,
   });
-  routes = routesOf(t.app);
 }, 60_000);
 afterAll(() => t?.close());
 

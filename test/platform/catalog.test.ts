@@ -31,6 +31,8 @@ const DATABASE_TABLES = [
   'audit_redactions',
   'privacy_settings',
   'erasure_suppressions',
+  'identity_settings',
+  'audit_digests',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Kysely's own bookkeeping, not part of the Database interface. */

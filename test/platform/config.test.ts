@@ -59,3 +59,16 @@ test('the database time limits, queue and start-up wait have defaults and can be
   };
   expect(loadConfig(env)).toMatchObject({ connectTimeoutMs: 1500, statementTimeoutMs: 0, lockTimeoutMs: 250, queueLimit: 0, databaseWaitSeconds: 5 });
 });
+
+test('the audit signing key: an Ed25519 PEM (with or without written-out line breaks), anything else stops the start', async () => {
+  const { generateKeyPairSync } = await import('node:crypto');
+  const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  expect(loadConfig({}).auditSigningKey).toBeNull();
+  expect(loadConfig({ UPZENTO_AUDIT_SIGNING_KEY: pem }).auditSigningKey?.asymmetricKeyType).toBe('ed25519');
+  expect(loadConfig({ UPZENTO_AUDIT_SIGNING_KEY: pem.replaceAll('\n', '\\n') }).auditSigningKey?.asymmetricKeyType).toBe('ed25519');
+  const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  for (const bad of ['not a key', rsa]) expect(() => loadConfig({ UPZENTO_AUDIT_SIGNING_KEY: bad })).toThrow(/UPZENTO_AUDIT_SIGNING_KEY/);
+  expect(loadConfig({ UPZENTO_AUDIT_DIGESTS: 'off', UPZENTO_AUDIT_DIGEST_INTERVAL_MINUTES: '15' })).toMatchObject({ auditDigestsEnabled: false, auditDigestIntervalMinutes: 15 });
+  expect(() => loadConfig({ UPZENTO_AUDIT_DIGESTS: 'sometimes' })).toThrow(/UPZENTO_AUDIT_DIGESTS/);
+  expect(loadConfig({}).identitySecretOverlapHours).toBe(24);
+});

@@ -20,6 +20,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ADMIN_EMAIL, type TestApp } from '../support/test-app.ts';
+import { checkingResponses, type ResponseChecker } from '../support/openapi-responses.ts';
 import { createAgency, createClient, createContact, createTestAppWithDns, createUser, decodeToken, expectStatus, marker, type Role } from './provision.ts';
 
 type Kind = 'platform' | 'agency' | 'client';
@@ -67,7 +68,8 @@ const NOWHERE: Tenant = { kind: 'client', id: randomUUID(), name: 'nowhere', par
 
 const UUID_ANYWHERE = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
-let t: TestApp;
+/** Every response of the suite is checked against the app's OpenAPI document (status, content type, schema). */
+let t: TestApp & { responses: ResponseChecker };
 let platform: Tenant;
 const tenants: Tenant[] = [];
 const callers: Caller[] = [];
@@ -165,7 +167,7 @@ async function pruneWebhooks(client: Tenant): Promise<void> {
 }
 
 beforeAll(async () => {
-  t = await createTestAppWithDns();
+  t = await checkingResponses(await createTestAppWithDns());
   platform = tenant('platform', t.platformId, 'platform', null);
   platform.secrets.push(ADMIN_EMAIL);
   userOwner.set(decodeToken(t.adminToken).payload.sub as string, platform);
@@ -812,3 +814,12 @@ test('a client user cannot reach its own agency, a sibling client, or another ag
     expectStatus(response, 404);
   }
 }, 120_000);
+
+test('every response above matched the OpenAPI document', () => {
+  // t.call throws on any response the document does not describe; this says the check ran on every
+  // kind of answer, not only on some.
+  const statuses = new Set([...t.responses.seen.keys()].map((key) => key.split(' ')[2]));
+  for (const status of ['200', '201', '204', '403', '404']) expect(statuses, status).toContain(status);
+  const total = [...t.responses.seen.values()].reduce((sum, n) => sum + n, 0);
+  expect(total).toBeGreaterThan(1000);
+});

@@ -7,6 +7,7 @@ import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { createResolver } from '../../server/domains/dns/resolver.ts';
 import { startTestDnsServer } from '../support/dns-server.ts';
+import type { AppOptions } from '../../server/app.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 export const USER_PASSWORD = 'a long enough test password';
@@ -95,11 +96,11 @@ export async function auditRowCount(t: TestApp): Promise<number> {
  * server/domains/dns/resolver.ts) never fires once a garbage collection has run during the try
  * (nodejs/node#57736), and the verify request then hangs.
  */
-export async function createTestAppWithDns(): Promise<TestApp> {
+export async function createTestAppWithDns(options: Omit<Partial<AppOptions>, 'resolver'> = {}): Promise<TestApp> {
   const dns = await startTestDnsServer();
   const resolver = createResolver({ servers: [{ host: dns.address, port: dns.port }], timeoutMs: 2000, attempts: 1 });
   try {
-    const t = await createTestApp({ resolver });
+    const t = await createTestApp({ ...options, resolver });
     return {
       ...t,
       async close() {

@@ -1,0 +1,76 @@
+/** Examples of the named schemas of the OpenAPI document; a test checks each against its schema. */
+
+const AGENCY_ID = '6f1c1e0a-3b5d-4c2e-9a7f-1d2e3f4a5b6c';
+const CLIENT_ID = '0b7e4f2a-8c1d-4e3f-a5b6-c7d8e9f0a1b2';
+const CONTACT_ID = '3c9d2e1f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
+const CREATED_AT = '2026-03-02T09:30:00.000Z';
+
+export const COMPONENT_EXAMPLES: Readonly<Record<string, unknown[]>> = {
+  TokenRequest: [{ email: 'admin@acme.example', password: 'correct horse battery staple' }],
+  AccessToken: [{ accessToken: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI…', tokenType: 'Bearer', expiresIn: 900 }],
+  Agency: [{ id: AGENCY_ID, name: 'Acme Agency', createdAt: CREATED_AT }],
+  Client: [{ id: CLIENT_ID, agencyId: AGENCY_ID, name: 'Corner Bakery', publicKey: 'pk_Q2Fyb2wgaXMgYSBiYWtlcg', createdAt: CREATED_AT }],
+  NewUser: [{ email: 'sam@acme.example', password: 'a long enough password', role: 'member' }],
+  User: [{ id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', email: 'sam@acme.example', role: 'member', tenantId: AGENCY_ID, tenantType: 'agency', createdAt: CREATED_AT }],
+  NewContact: [{ email: 'jo@customer.example', name: 'Jo Baker', phone: '+44 20 7946 0000', attributes: { plan: 'pro', seats: 12, newsletter: true } }],
+  Contact: [
+    {
+      id: CONTACT_ID,
+      clientId: CLIENT_ID,
+      email: 'jo@customer.example',
+      name: 'Jo Baker',
+      phone: '+44 20 7946 0000',
+      attributes: { plan: 'pro', seats: 12, newsletter: true },
+      identity: null,
+      createdAt: CREATED_AT,
+      updatedAt: CREATED_AT,
+    },
+  ],
+  ContactChange: [{ phone: null, attributes: { plan: 'team' } }],
+  Submission: [
+    {
+      id: '5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f',
+      clientId: CLIENT_ID,
+      contactId: CONTACT_ID,
+      email: 'jo@customer.example',
+      name: 'Jo Baker',
+      message: 'Do you deliver on Sundays?',
+      fields: { company: 'Baker & Co' },
+      origin: 'https://bakery.example',
+      identity: { verified: true, userId: 'customer-4711', email: null },
+      createdAt: CREATED_AT,
+    },
+  ],
+  NewDomain: [{ hostname: 'bakery.example', includeSubdomains: false }],
+  Domain: [
+    {
+      id: '7e8f9a0b-1c2d-4e3f-8a5b-6c7d8e9f0a1b',
+      hostname: 'bakery.example',
+      includeSubdomains: false,
+      status: 'pending',
+      challenge: { type: 'TXT', name: '_upzento-challenge.bakery.example', value: 'upzento-verification=3q2-7wVtZk9yJd0' },
+      createdAt: CREATED_AT,
+      verifiedAt: null,
+      failingSince: null,
+      nextCheckAt: '2026-03-02T10:30:00.000Z',
+      expiresAt: '2026-03-09T09:30:00.000Z',
+      lastCheck: null,
+    },
+  ],
+  NewWebhook: [{ url: 'https://crm.bakery.example/hooks/upzento', events: ['submission.created'] }],
+  WebhookWithSecret: [
+    {
+      id: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+      url: 'https://crm.bakery.example/hooks/upzento',
+      events: ['submission.created'],
+      createdAt: CREATED_AT,
+      previousSecretExpiresAt: null,
+      secret: 'whsec_b3JhbmdlIGlzIHRoZSBuZXcgYmxhY2s',
+    },
+  ],
+  WidgetSubmission: [{ email: 'jo@customer.example', name: 'Jo Baker', message: 'Do you deliver on Sundays?', fields: { company: 'Baker & Co' } }],
+  WidgetSubmissionReceipt: [{ id: '5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f' }],
+  Erasure: [{ erasureId: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e', contacts: 1, submissions: 3, auditEntries: 5, suppressed: false }],
+  AuditVerification: [{ valid: true, rowsChecked: 1204, firstBrokenSeq: null }],
+  HealthStatus: [{ status: 'ok' }, { status: 'unavailable', reason: 'the database does not answer' }],
+};

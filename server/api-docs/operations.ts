@@ -1,0 +1,133 @@
+/**
+ * What the OpenAPI document says about each operation that its route's schema cannot: a one-line
+ * summary, and the group (tag) it is listed under. Kept here, not in the route files, so a route's
+ * schema stays about validation and serialization. A route without an entry fails the document's test.
+ */
+
+export interface TagInfo {
+  name: string;
+  description: string;
+}
+
+/** Groups of operations; each route falls in the first group whose pattern matches its path. */
+export const TAGS: readonly (TagInfo & { path: RegExp })[] = [
+  { name: 'Auth', description: 'Access tokens and the caller\'s own password.', path: /^\/v1\/auth\// },
+  { name: 'Invitations', description: 'Inviting people into an agency or a client.', path: /\/invitations(\/|$)/ },
+  { name: 'Users', description: 'The users of an agency or a client, their roles and passwords.', path: /\/users(\/|$)/ },
+  { name: 'Settings', description: 'A client\'s widget settings.', path: /\/settings$/ },
+  { name: 'Privacy', description: 'Export and erasure of a contact\'s data, retention periods.', path: /\/(export|erase|erasures|privacy)$/ },
+  { name: 'Contacts', description: 'A client\'s contacts.', path: /\/contacts(\/|$)/ },
+  { name: 'Submissions', description: 'What the widget captured.', path: /^\/v1\/clients\/[^/]+\/submissions$/ },
+  { name: 'Domains', description: 'The sites where a client\'s widget may run, proven by a DNS TXT record.', path: /\/domains(\/|$)/ },
+  { name: 'Webhooks', description: 'Endpoints that receive each new submission, and their deliveries.', path: /\/webhooks(\/|$)/ },
+  { name: 'Audit log', description: 'Every change, hash-chained per tenant, and its signed digests.', path: /\/(audit-log(\/|$)|audit\/digest-key$)/ },
+  { name: 'Compliance', description: 'Per-tenant compliance reports for a period.', path: /\/compliance-report$/ },
+  { name: 'Identity', description: 'Verified visitor identity: the client\'s setting and signing secret.', path: /\/identity(-secret)?(\/|$)/ },
+  { name: 'Tenants', description: 'Agencies and their clients.', path: /^\/v1\/(agencies|clients)(\/|$)/ },
+  { name: 'Widget', description: 'The public widget routes: no token, the client is named by its public key and the page\'s Origin.', path: /^\/(v1\/widget\/|widget\.js$)/ },
+  { name: 'Health', description: 'Liveness and readiness, for load balancers.', path: /^\/(healthz|readyz)$/ },
+  { name: 'API documents', description: 'This document.', path: /^\/openapi\.json$/ },
+];
+
+/** The order the reference lists the groups in. */
+const DISPLAY_ORDER = ['Auth', 'Tenants', 'Users', 'Invitations', 'Settings', 'Identity', 'Contacts', 'Submissions', 'Domains', 'Webhooks', 'Privacy', 'Audit log', 'Compliance', 'Widget', 'Health', 'API documents'];
+
+export function listedTags(): TagInfo[] {
+  return DISPLAY_ORDER.map((name) => {
+    const tag = TAGS.find((candidate) => candidate.name === name);
+    if (!tag) throw new Error(`no tag ${name}`);
+    return { name: tag.name, description: tag.description };
+  });
+}
+
+export function tagOf(url: string): string | undefined {
+  return TAGS.find((tag) => tag.path.test(url))?.name;
+}
+
+/** One-line summaries by `METHOD /path` (Fastify's path syntax). */
+export const SUMMARIES: Readonly<Record<string, string>> = {
+  'POST /v1/auth/token': 'Sign in: an access token for an email and password',
+  'POST /v1/auth/password': 'Change the caller\'s own password',
+
+  'POST /v1/agencies': 'Create an agency',
+  'GET /v1/agencies': 'List agencies',
+  'POST /v1/agencies/:agencyId/clients': 'Create a client of an agency',
+  'GET /v1/agencies/:agencyId/clients': 'List an agency\'s clients',
+  'GET /v1/clients/:clientId': 'Read a client',
+
+  'POST /v1/agencies/:agencyId/users': 'Create a user of an agency',
+  'GET /v1/agencies/:agencyId/users': 'List an agency\'s users',
+  'PATCH /v1/agencies/:agencyId/users/:userId': 'Change an agency user\'s role',
+  'DELETE /v1/agencies/:agencyId/users/:userId': 'Remove an agency user',
+  'POST /v1/agencies/:agencyId/users/:userId/password': 'Set a new password for an agency user',
+  'POST /v1/clients/:clientId/users': 'Create a user of a client',
+  'GET /v1/clients/:clientId/users': 'List a client\'s users',
+  'PATCH /v1/clients/:clientId/users/:userId': 'Change a client user\'s role',
+  'DELETE /v1/clients/:clientId/users/:userId': 'Remove a client user',
+  'POST /v1/clients/:clientId/users/:userId/password': 'Set a new password for a client user',
+
+  'POST /v1/agencies/:agencyId/invitations': 'Invite someone into an agency',
+  'GET /v1/agencies/:agencyId/invitations': 'List an agency\'s open invitations',
+  'DELETE /v1/agencies/:agencyId/invitations/:invitationId': 'Withdraw an agency invitation',
+  'POST /v1/clients/:clientId/invitations': 'Invite someone into a client',
+  'GET /v1/clients/:clientId/invitations': 'List a client\'s open invitations',
+  'DELETE /v1/clients/:clientId/invitations/:invitationId': 'Withdraw a client invitation',
+  'POST /v1/invitations/accept': 'Accept an invitation: creates the user',
+
+  'GET /v1/clients/:clientId/settings': 'Read a client\'s widget settings',
+  'PATCH /v1/clients/:clientId/settings': 'Change a client\'s widget settings',
+
+  'POST /v1/clients/:clientId/contacts': 'Create a contact',
+  'GET /v1/clients/:clientId/contacts': 'List or search contacts',
+  'GET /v1/clients/:clientId/contacts/:contactId': 'Read a contact',
+  'PATCH /v1/clients/:clientId/contacts/:contactId': 'Change a contact',
+  'DELETE /v1/clients/:clientId/contacts/:contactId': 'Delete a contact',
+  'GET /v1/clients/:clientId/submissions': 'List widget submissions',
+
+  'GET /v1/clients/:clientId/contacts/:contactId/export': 'Export everything stored about a contact',
+  'POST /v1/clients/:clientId/contacts/:contactId/erase': 'Erase a contact',
+  'POST /v1/clients/:clientId/erasures': 'Erase everything stored under an email',
+  'GET /v1/clients/:clientId/privacy': 'Read a client\'s privacy settings',
+  'PATCH /v1/clients/:clientId/privacy': 'Change a client\'s privacy settings',
+
+  'POST /v1/clients/:clientId/domains': 'Register a domain: answers the TXT record that proves it',
+  'GET /v1/clients/:clientId/domains': 'List a client\'s domains',
+  'POST /v1/clients/:clientId/domains/:domainId/verify': 'Check a domain\'s TXT record now',
+  'DELETE /v1/clients/:clientId/domains/:domainId': 'Remove a domain',
+
+  'POST /v1/clients/:clientId/webhooks': 'Register a webhook endpoint: answers its signing secret',
+  'GET /v1/clients/:clientId/webhooks': 'List a client\'s webhook endpoints',
+  'DELETE /v1/clients/:clientId/webhooks/:webhookId': 'Remove a webhook endpoint',
+  'POST /v1/clients/:clientId/webhooks/:webhookId/rotate-secret': 'Replace a webhook endpoint\'s signing secret',
+  'GET /v1/clients/:clientId/webhooks/:webhookId/deliveries': 'List an endpoint\'s deliveries',
+  'POST /v1/clients/:clientId/webhooks/:webhookId/deliveries/:deliveryId/retry': 'Send a delivery again now',
+
+  'GET /v1/clients/:clientId/audit-log': 'Read a client\'s audit log',
+  'GET /v1/clients/:clientId/audit-log/verify': 'Verify a client\'s audit log hash chain',
+  'GET /v1/agencies/:agencyId/audit-log': 'Read an agency\'s audit log',
+  'GET /v1/agencies/:agencyId/audit-log/verify': 'Verify an agency\'s audit log hash chain',
+  'GET /v1/clients/:clientId/audit-log/digests': 'List a client\'s signed audit digests',
+  'GET /v1/clients/:clientId/audit-log/digests/verify': 'Verify a client\'s audit log against its signed digests',
+  'GET /v1/clients/:clientId/audit-log/chain': 'Read a client\'s hashed audit rows, for offline verification',
+  'GET /v1/agencies/:agencyId/audit-log/digests': 'List an agency\'s signed audit digests',
+  'GET /v1/agencies/:agencyId/audit-log/digests/verify': 'Verify an agency\'s audit log against its signed digests',
+  'GET /v1/agencies/:agencyId/audit-log/chain': 'Read an agency\'s hashed audit rows, for offline verification',
+  'GET /v1/audit/digest-key': 'The public key that signs audit digests',
+  'GET /v1/clients/:clientId/compliance-report': 'A client\'s compliance report for a period (JSON or HTML)',
+  'GET /v1/agencies/:agencyId/compliance-report': 'An agency\'s compliance report for a period (JSON or HTML)',
+
+  'GET /v1/clients/:clientId/identity': 'Read a client\'s visitor identity setting',
+  'PATCH /v1/clients/:clientId/identity': 'Change a client\'s visitor identity setting',
+  'POST /v1/clients/:clientId/identity-secret': 'Make a new identity secret: shown only in this answer',
+  'DELETE /v1/clients/:clientId/identity-secret/previous': 'Stop the replaced identity secret verifying now',
+
+  'GET /widget.js': 'The widget\'s script-tag bundle',
+  'GET /v1/widget/:publicKey/config': 'The widget\'s configuration, for an authorized Origin',
+  'OPTIONS /v1/widget/:publicKey/config': 'CORS preflight of the configuration',
+  'POST /v1/widget/:publicKey/submissions': 'Send a lead from the widget',
+  'OPTIONS /v1/widget/:publicKey/submissions': 'CORS preflight of submissions',
+
+  'GET /healthz': 'Liveness: 200 while the process runs',
+  'GET /readyz': 'Readiness: 200 while the database answers',
+  'GET /openapi.json': 'This OpenAPI document',
+};
