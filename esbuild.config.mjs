@@ -1,13 +1,15 @@
 /**
- * Builds the widget: `dist/widget.js` (script tag, IIFE) and `dist/widget/index.js` with its declarations
- * (bundlers, ESM). Run as a script it fails when widget.js exceeds its gzip budget; imported, it only exports.
+ * Builds the widget: `dist/widget.js` (script tag, IIFE; the server sends it) and `dist/widget/index.js` with
+ * its declarations (ESM), and the npm package `@upzento/widget` in `widget/dist/`: `index.js` (ESM),
+ * `widget.js` (IIFE) and `types/` (declarations that need nothing but the package). Run as a script it fails
+ * when widget.js exceeds its gzip budget; imported, it only exports.
  *
- *   node esbuild.config.mjs [--outdir dist]
+ *   node esbuild.config.mjs [--outdir dist] [--package-outdir widget/dist, or <outdir>/package with --outdir]
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, rename, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -62,8 +64,41 @@ async function moveInto(from, to) {
   }
 }
 
-async function buildInto(outdir) {
-  const common = {
+/** Where `@upzento/widget` is built: the `files` of widget/package.json. */
+export const PACKAGE_DIST = join(root, 'widget/dist');
+
+/**
+ * Builds the package `@upzento/widget` into `outdir` (replaced whole, so nothing of an earlier build stays);
+ * resolves to the size of its ESM entry.
+ */
+export async function buildPackage({ outdir = PACKAGE_DIST } = {}) {
+  await mkdir(dirname(outdir), { recursive: true });
+  const scratch = await mkdtemp(`${outdir}.build-`);
+  try {
+    await Promise.all([
+      build({ ...commonOptions(), entryPoints: ['widget/package-entry.ts'], outfile: join(scratch, 'index.js'), format: 'esm' }),
+      build({ ...commonOptions(), entryPoints: ['widget/loader.ts'], outfile: join(scratch, 'widget.js'), format: 'iife' }),
+      declarations(join(root, 'widget/tsconfig.package.json'), join(scratch, 'types')),
+    ]);
+    // shared/widget-wire.ts's declarations would import TypeBox, which the package does not ship. The widget
+    // imports only types from it, and those, TypeBox-free, are in widget-wire-types (held equal by typecheck).
+    await writeFile(join(scratch, 'types/shared/widget-wire.d.ts'), "export * from './widget-wire-types.js';\n");
+    await rm(outdir, { recursive: true, force: true });
+    await rename(scratch, outdir);
+    // mkdtemp made the folder private to its owner; a package folder is readable by all.
+    await chmod(outdir, 0o755);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+  return measure(join(outdir, 'index.js'));
+}
+
+function declarations(project, outdir) {
+  return promisify(execFile)(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', project, '--outDir', outdir]);
+}
+
+function commonOptions() {
+  return {
     absWorkingDir: root,
     bundle: true,
     minify: true,
@@ -76,22 +111,30 @@ async function buildInto(outdir) {
     inject: ['widget/jsx-factory.ts'],
     logLevel: 'warning',
   };
+}
+
+async function buildInto(outdir) {
+  const common = commonOptions();
   const loader = join(outdir, 'widget.js');
   await Promise.all([
     build({ ...common, entryPoints: ['widget/loader.ts'], outfile: loader, format: 'iife' }),
     build({ ...common, entryPoints: ['widget/index.ts'], outfile: join(outdir, 'widget/index.js'), format: 'esm' }),
-    promisify(execFile)(process.execPath, [
-      join(root, 'node_modules/typescript/bin/tsc'),
-      ...['-p', join(root, 'widget/tsconfig.build.json'), '--outDir', outdir],
-    ]),
+    declarations(join(root, 'widget/tsconfig.build.json'), outdir),
   ]);
 }
 
+/** The value after `--name` on the command line, as an absolute path; undefined without the flag. */
+function pathOption(name) {
+  const flag = process.argv.indexOf(name);
+  return flag === -1 ? undefined : resolve(process.argv[flag + 1] ?? '');
+}
+
 async function main() {
-  const flag = process.argv.indexOf('--outdir');
-  const outdir = flag === -1 ? undefined : resolve(process.argv[flag + 1] ?? '');
   const started = performance.now();
-  const { bytes, gzipBytes } = await buildWidget({ outdir });
+  const outdir = pathOption('--outdir');
+  // A build into a folder of its own (a test's) leaves the package's widget/dist alone too.
+  const packageOutdir = pathOption('--package-outdir') ?? (outdir && join(outdir, 'package'));
+  const [{ bytes, gzipBytes }] = await Promise.all([buildWidget({ outdir }), buildPackage({ outdir: packageOutdir })]);
   const verdict = gzipBytes <= WIDGET_GZIP_BUDGET ? 'within' : 'OVER';
   console.log(
     `widget.js: ${bytes} B, ${gzipBytes} B gzipped, ${verdict} the budget of ${WIDGET_GZIP_BUDGET} B ` +

@@ -7538,6 +7538,8 @@ export interface components {
             error: string;
             /** @description For people, and may change; for bad input it starts with the field. */
             message: string;
+            /** @description The input a 400 is about, as a dotted path (`email`, `context.pageUrl`, `widget.theme.text`). */
+            field?: string;
         };
         /** ExportedDelivery */
         ExportedDelivery: {
@@ -7706,6 +7708,21 @@ export interface components {
          *         "userId": "customer-4711",
          *         "email": null
          *       },
+         *       "context": {
+         *         "pageUrl": "https://bakery.example/cakes?utm_source=newsletter",
+         *         "referrer": "https://mail.example/",
+         *         "utm": {
+         *           "source": "newsletter",
+         *           "medium": "email",
+         *           "campaign": "spring",
+         *           "term": null,
+         *           "content": null
+         *         }
+         *       },
+         *       "consent": {
+         *         "text": "I agree that Corner Bakery may contact me about my request.",
+         *         "givenAt": "2026-03-02T09:30:00.000Z"
+         *       },
          *       "createdAt": "2026-03-02T09:30:00.000Z"
          *     }
          */
@@ -7726,6 +7743,22 @@ export interface components {
                 verified: boolean;
                 userId: string | null;
                 email: string | null;
+            } | null;
+            context: {
+                pageUrl: string | null;
+                referrer: string | null;
+                utm: {
+                    source: string | null;
+                    medium: string | null;
+                    campaign: string | null;
+                    term: string | null;
+                    content: string | null;
+                };
+            };
+            consent: {
+                text: string;
+                /** Format: date-time */
+                givenAt: string;
             } | null;
         };
         /** SubmissionPage */
@@ -7838,14 +7871,46 @@ export interface components {
             position: "bottom-right" | "bottom-left";
             theme: components["schemas"]["WidgetTheme"];
             fields: components["schemas"]["WidgetField"][];
+            locale?: string;
+            strings?: {
+                close?: string;
+                sending?: string;
+                queued?: string;
+                fieldRequired?: string;
+                fieldTooLong?: string;
+                invalidEmail?: string;
+                invalidPhone?: string;
+                selectPlaceholder?: string;
+                consentRequired?: string;
+                privacyPolicy?: string;
+                errorInvalid?: string;
+                errorNotAuthorized?: string;
+                errorRateLimited?: string;
+                errorUnavailable?: string;
+            };
+            colorScheme?: "auto" | "light" | "dark";
+            launcher?: {
+                display: "button" | "none";
+                icon: "chat" | "mail" | "question";
+                size: number;
+                offsetX: number;
+                offsetY: number;
+            };
+            closeOnOutsideClick?: boolean;
+            privacyPolicyUrl?: string | null;
         };
         /** WidgetField */
         WidgetField: {
             name: string;
             label: string;
-            type: "text" | "email" | "tel" | "textarea";
+            type: "text" | "email" | "tel" | "textarea" | "select" | "checkbox" | "consent" | "hidden";
             required: boolean;
             maxLength?: number;
+            placeholder?: string;
+            options?: {
+                value: string;
+                label: string;
+            }[];
         };
         /** WidgetSettings */
         WidgetSettings: {
@@ -7857,6 +7922,33 @@ export interface components {
             position: "bottom-right" | "bottom-left";
             theme: components["schemas"]["WidgetTheme"];
             fields: components["schemas"]["WidgetField"][];
+            locale?: string;
+            strings?: {
+                close?: string;
+                sending?: string;
+                queued?: string;
+                fieldRequired?: string;
+                fieldTooLong?: string;
+                invalidEmail?: string;
+                invalidPhone?: string;
+                selectPlaceholder?: string;
+                consentRequired?: string;
+                privacyPolicy?: string;
+                errorInvalid?: string;
+                errorNotAuthorized?: string;
+                errorRateLimited?: string;
+                errorUnavailable?: string;
+            };
+            colorScheme?: "auto" | "light" | "dark";
+            launcher?: {
+                display: "button" | "none";
+                icon: "chat" | "mail" | "question";
+                size: number;
+                offsetX: number;
+                offsetY: number;
+            };
+            closeOnOutsideClick?: boolean;
+            privacyPolicyUrl?: string | null;
         };
         /** WidgetSettingsChange */
         WidgetSettingsChange: {
@@ -7868,6 +7960,33 @@ export interface components {
             position?: "bottom-right" | "bottom-left";
             theme?: components["schemas"]["WidgetTheme"];
             fields?: components["schemas"]["WidgetField"][];
+            locale?: string;
+            strings?: {
+                close?: string;
+                sending?: string;
+                queued?: string;
+                fieldRequired?: string;
+                fieldTooLong?: string;
+                invalidEmail?: string;
+                invalidPhone?: string;
+                selectPlaceholder?: string;
+                consentRequired?: string;
+                privacyPolicy?: string;
+                errorInvalid?: string;
+                errorNotAuthorized?: string;
+                errorRateLimited?: string;
+                errorUnavailable?: string;
+            };
+            colorScheme?: "auto" | "light" | "dark";
+            launcher?: {
+                display: "button" | "none";
+                icon: "chat" | "mail" | "question";
+                size: number;
+                offsetX: number;
+                offsetY: number;
+            };
+            closeOnOutsideClick?: boolean;
+            privacyPolicyUrl?: string | null;
         };
         /**
          * WidgetSubmission
@@ -7895,6 +8014,20 @@ export interface components {
                 name?: string;
                 userHash: string;
                 issuedAt?: number;
+            };
+            context?: {
+                pageUrl?: string;
+                referrer?: string;
+                utm?: {
+                    source?: string;
+                    medium?: string;
+                    campaign?: string;
+                    term?: string;
+                    content?: string;
+                };
+            };
+            consent?: {
+                text: string;
             };
         };
         /**

@@ -14,6 +14,8 @@ export const LastAdmin = createError('UPZ_LAST_ADMIN', 'A tenant keeps at least 
 export const InvitationInvalid = createError('UPZ_INVITATION_INVALID', 'token: no open invitation has this token (unknown, used, withdrawn or expired)', 404);
 export const NotFound = createError('UPZ_NOT_FOUND', '%s not found', 404);
 export const InvalidInput = createError('UPZ_INVALID_INPUT', '%s', 400);
+export const LowContrast = createError('UPZ_LOW_CONTRAST', '%s', 400);
+export const ConsentRequired = createError('UPZ_CONSENT_REQUIRED', 'consent: this widget asks for consent, and the submission carries none', 400);
 export const InvalidHostname = createError('UPZ_INVALID_HOSTNAME', 'hostname: %s', 400);
 export const InvalidJsonValue = createError('UPZ_INVALID_JSON_VALUE', '%s', 400);
 export const InvalidWebhookUrl = createError('UPZ_INVALID_WEBHOOK_URL', 'url: %s', 400);
@@ -37,3 +39,8 @@ export const IdentityInvalid = createError('UPZ_IDENTITY_INVALID', 'identity.use
 export const IdentityExpired = createError('UPZ_IDENTITY_EXPIRED', 'identity.issuedAt: %s', 403);
 export const IdentityRequired = createError('UPZ_IDENTITY_REQUIRED', 'identity: this widget takes only leads whose visitor the site identified', 403);
 export const IdentitySecretMissing = createError('UPZ_IDENTITY_SECRET_MISSING', 'This client has no identity secret yet: create one with POST /v1/clients/%s/identity-secret first', 409);
+
+/** An error about one input: its body names it in `field`, a dotted path such as `email` or `widget.theme.text`. */
+export function aboutField<E extends Error>(error: E, field: string): E & { field: string } {
+  return Object.assign(error, { field });
+}

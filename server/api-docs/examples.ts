@@ -38,6 +38,12 @@ export const COMPONENT_EXAMPLES: Readonly<Record<string, unknown[]>> = {
       fields: { company: 'Baker & Co' },
       origin: 'https://bakery.example',
       identity: { verified: true, userId: 'customer-4711', email: null },
+      context: {
+        pageUrl: 'https://bakery.example/cakes?utm_source=newsletter',
+        referrer: 'https://mail.example/',
+        utm: { source: 'newsletter', medium: 'email', campaign: 'spring', term: null, content: null },
+      },
+      consent: { text: 'I agree that Corner Bakery may contact me about my request.', givenAt: CREATED_AT },
       createdAt: CREATED_AT,
     },
   ],

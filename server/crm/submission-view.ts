@@ -17,9 +17,30 @@ export const SUBMISSION_COLUMNS = [
   'identity_user_id',
   'identity_email',
   'identity_verified',
+  'page_url',
+  'referrer',
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'utm_term',
+  'utm_content',
+  'consent_text',
+  'consented_at',
 ] as const;
 
 export type SubmissionRow = Pick<Selectable<SubmissionsTable>, (typeof SUBMISSION_COLUMNS)[number]>;
+
+const Text = Type.Union([Type.String(), Type.Null()]);
+
+/** Where the lead came from, as the widget saw it; every value null when it did not say. */
+export const SubmissionContextView = Type.Object({
+  pageUrl: Text,
+  referrer: Text,
+  utm: Type.Object({ source: Text, medium: Text, campaign: Text, term: Text, content: Text }),
+});
+
+/** The consent the lead was sent with: the text agreed to and when the server received it; null without one. */
+export const SubmissionConsentView = Type.Union([Type.Object({ text: Type.String(), givenAt: Timestamp }), Type.Null()]);
 
 export const Submission = Type.Object({
   id: Uuid,
@@ -36,6 +57,8 @@ export const Submission = Type.Object({
     Type.Object({ verified: Type.Boolean(), userId: Type.Union([Type.String(), Type.Null()]), email: Type.Union([Type.String(), Type.Null()]) }),
     Type.Null(),
   ]),
+  context: SubmissionContextView,
+  consent: SubmissionConsentView,
 }, { title: 'Submission' });
 
 export function submissionView(row: SubmissionRow) {
@@ -51,6 +74,12 @@ export function submissionView(row: SubmissionRow) {
     createdAt: row.created_at,
     identity:
       row.identity_verified === null ? null : { verified: row.identity_verified, userId: row.identity_user_id, email: row.identity_email },
+    context: {
+      pageUrl: row.page_url,
+      referrer: row.referrer,
+      utm: { source: row.utm_source, medium: row.utm_medium, campaign: row.utm_campaign, term: row.utm_term, content: row.utm_content },
+    },
+    consent: row.consent_text !== null && row.consented_at !== null ? { text: row.consent_text, givenAt: row.consented_at } : null,
   };
 }
 

@@ -14,6 +14,7 @@ import * as citusReady from './migrations/0008-citus-ready.ts';
 import * as webhooks from './migrations/0009-webhooks.ts';
 import * as privacy from './migrations/0010-privacy.ts';
 import * as identityAndDigests from './migrations/0011-identity-and-digests.ts';
+import * as submissionContext from './migrations/0012-submission-context.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-roles': roles,
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-webhooks': webhooks,
   '0010-privacy': privacy,
   '0011-identity-and-digests': identityAndDigests,
+  '0012-submission-context': submissionContext,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

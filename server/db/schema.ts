@@ -110,6 +110,17 @@ export interface SubmissionsTable {
   identity_user_id: ColumnType<string | null, string | null | undefined, string | null>;
   identity_email: ColumnType<string | null, string | null | undefined, string | null>;
   identity_verified: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  /** Where the lead came from (0012): absolute http(s) URLs, and the page's UTM parameters. */
+  page_url: string | null;
+  referrer: string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  utm_term: string | null;
+  utm_content: string | null;
+  /** The consent text the visitor agreed to, and when the server received it; both or neither (0012). */
+  consent_text: string | null;
+  consented_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export type CheckOutcome = 'matched' | 'not_found' | 'wrong_value' | 'dns_failure';

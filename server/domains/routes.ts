@@ -10,7 +10,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Domain } from '../db/schema.ts';
 import { decodeTextCursor, encodeTextCursor } from '../http/cursor.ts';
 import { AUTHED_ERRORS, ClientParams, ErrorResponse, Page, Timestamp, Uuid } from '../http/schemas.ts';
-import { InvalidHostname, LimitReached, NotFound } from '../errors.ts';
+import { aboutField, InvalidHostname, LimitReached, NotFound } from '../errors.ts';
 import type { DomainChecks } from './domain-checks.ts';
 import { normalizeHostname } from './hostname.ts';
 import { AUTHORIZING, expiresAt, type DomainTimings } from './lifecycle.ts';
@@ -96,7 +96,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox<DomainRoutesOptions> = asyn
     },
     async (request, reply) => {
       const normalized = normalizeHostname(request.body.hostname);
-      if (!normalized.ok) throw new InvalidHostname(normalized.reason);
+      if (!normalized.ok) throw aboutField(new InvalidHostname(normalized.reason), 'hostname');
       const at = now();
       const row = await request.scoped(async (q) => {
         // The client's settings row is locked first, so concurrent registrations of one client count in turn.

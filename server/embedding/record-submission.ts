@@ -12,6 +12,7 @@ import { recordSuppressedSubmission } from '../privacy/suppressed-submission.ts'
 import { queueSubmissionCreated } from '../webhooks/outbox.ts';
 import { widgetIdentityPolicy } from '../identity/identity-settings.ts';
 import { decideLeadIdentity } from '../identity/lead-identity.ts';
+import type { SubmissionContextColumns } from './submission-context.ts';
 
 export interface SubmissionInput extends SubmissionRequest {
   /** The request's Idempotency-Key, already checked for shape. */
@@ -20,6 +21,8 @@ export interface SubmissionInput extends SubmissionRequest {
   origin: string;
   /** The time signed identities are judged by. */
   now: Date;
+  /** The columns of the page context and consent, as checked against the widget's configuration. */
+  stored: SubmissionContextColumns;
 }
 
 export interface RecordedSubmission {
@@ -33,7 +36,15 @@ export interface RecordedSubmission {
 export async function recordSubmission(q: ScopedQueries, input: SubmissionInput): Promise<RecordedSubmission> {
   const { idempotencyKey: key, origin } = input;
   // An identity is part of what the key stands for; a lead without one hashes as it always did.
-  const hashed = [input.email, input.name, input.message, input.fields, ...(input.identity ? [input.identity] : [])];
+  // Context and consent likewise join the hash only when sent, so a retry of a request made before they existed still matches.
+  const hashed = [
+    input.email,
+    input.name,
+    input.message,
+    input.fields,
+    ...(input.identity ? [input.identity] : []),
+    ...(input.context || input.consent ? [input.context, input.consent] : []),
+  ];
   const payloadHash = createHash('sha256').update(JSON.stringify(hashed)).digest('hex');
   const replay = async () => {
     const earlier = await q.selectFrom('submissions').select(['submission_id', 'payload_hash']).where('idempotency_key', '=', key).executeTakeFirst();
@@ -70,6 +81,7 @@ export async function recordSubmission(q: ScopedQueries, input: SubmissionInput)
       identity_user_id: identity?.userId ?? null,
       identity_email: identity?.email ?? null,
       identity_verified: identity?.verified ?? null,
+      ...input.stored,
     })
     .onConflict((oc) => oc.columns(['agency_id', 'client_id', 'idempotency_key']).doNothing())
     .returning(['submission_id', 'created_at'])

@@ -1,6 +1,6 @@
 /**
- * A client's settings: the widget's texts, fields and colours, and whether loopback origins may
- * embed it (for development). Reading needs any role; changing needs admin. A change reaches the
+ * A client's settings: the widget's texts, fields, colours, language and behaviour, and whether loopback
+ * origins may embed it (for development). Every setting is served, defaults filled in (docs/widget.md). Reading needs any role; changing needs admin. A change reaches the
  * verdict caches of every instance, like a domain change.
  */
 import { Type } from '@sinclair/typebox';
@@ -8,9 +8,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import { AUTHED_ERRORS, ClientParams } from '../http/schemas.ts';
 import { announcePolicyChange } from './policy-events.ts';
-import { InvalidInput } from '../errors.ts';
 import { jsonbText } from '../db/jsonb-text.ts';
 import { storedWidgetSettings, WidgetSettings } from './widget-template.ts';
+import { checkWidgetSettings } from './widget-settings-rules.ts';
 
 const Settings = Type.Object({ widget: WidgetSettings, allowLocalhost: Type.Boolean() }, { title: 'ClientSettings', additionalProperties: false });
 // Closed at every level (WidgetConfig's objects are): a property the settings do not document is a 400.
@@ -18,16 +18,6 @@ const SettingsChange = Type.Object(
   { widget: Type.Optional(Type.Partial(WidgetSettings, { title: 'WidgetSettingsChange' })), allowLocalhost: Type.Optional(Type.Boolean()) },
   { title: 'ClientSettingsChange', additionalProperties: false, minProperties: 1 },
 );
-
-/** The widget must still ask for an email (every submission needs one) and name each field once. */
-function checkFields(fields: WidgetSettings['fields']): void {
-  const email = fields.find((field) => field.name === 'email');
-  if (email?.type !== 'email' || !email.required) {
-    throw new InvalidInput('widget.fields: must include a required field named "email" of type email');
-  }
-  const names = new Set(fields.map((field) => field.name));
-  if (names.size !== fields.length) throw new InvalidInput('widget.fields: each field name may appear once');
-}
 
 export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -49,8 +39,9 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const change = request.body;
       const row = await request.scoped(async (q) => {
         const current = await q.selectFrom('client_settings').select(['widget', 'allow_localhost']).forUpdate().executeTakeFirstOrThrow();
+        // Every setting is stored, defaults included, as served: a change is checked whole.
         const widget = { ...storedWidgetSettings(current.widget), ...change.widget };
-        checkFields(widget.fields);
+        checkWidgetSettings(widget);
         const updated = await q
           .updateTable('client_settings')
           .set({

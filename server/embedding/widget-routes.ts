@@ -21,6 +21,7 @@ import { callerAddress } from '../http/caller-address.ts';
 import { FailureLog } from '../http/failure-log.ts';
 import { UnknownKeyBrake } from './unknown-keys.ts';
 import { recordSubmission } from './record-submission.ts';
+import { submissionContextColumns } from './submission-context.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -182,12 +183,13 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
       schema: { params: KeyParams, body: SubmissionRequest, response: { 201: SubmissionResponse, ...ERRORS } },
     },
     async (request, reply) => {
-      const { client } = authorized(request);
+      const { client, config } = authorized(request);
       const key = request.headers[IDEMPOTENCY_HEADER.toLowerCase()];
       if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) throw new IdempotencyKeyRequired();
       const scope = { agencyId: client.agencyId, clientId: client.clientId };
       const actor = { type: 'anonymous' as const, id: null, requestId: request.id, ip: request.ip };
-      const input = { ...request.body, idempotencyKey: key, origin: request.headers.origin ?? '', now: now() };
+      const stored = submissionContextColumns(request.body, config);
+      const input = { ...request.body, idempotencyKey: key, origin: request.headers.origin ?? '', now: now(), stored };
       const { id, queued } = await app.data.scoped(scope, actor, (q) => recordSubmission(q, input));
       if (queued > 0) app.webhooks.nudge();
       return reply.code(201).send({ id });

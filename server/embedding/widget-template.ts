@@ -5,17 +5,21 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { WidgetConfig } from '../../shared/widget-wire.ts';
+import { servableWidgetSettings } from './widget-settings-rules.ts';
 
 /** The widget's configuration without its public key, which is the client's and never a setting. */
 export const WidgetSettings = Type.Omit(WidgetConfig, ['publicKey'], { title: 'WidgetSettings' });
 export type WidgetSettings = Static<typeof WidgetSettings>;
+/** Settings as they are served: every one present. */
+export type ServedWidgetSettings = Required<WidgetSettings>;
 
 /**
  * A stored `client_settings.widget` with only the documented properties, at every level. Earlier
  * versions stored whatever a change carried (a `publicKey` among it); a read never hands that on.
+ * Every setting is there, and what the rules now refuse is repaired (servableWidgetSettings).
  */
-export function storedWidgetSettings(stored: unknown): WidgetSettings {
-  return Value.Clean(WidgetSettings, structuredClone(stored)) as WidgetSettings;
+export function storedWidgetSettings(stored: unknown): ServedWidgetSettings {
+  return servableWidgetSettings(Value.Clean(WidgetSettings, structuredClone(stored)) as WidgetSettings);
 }
 
 export function defaultWidgetSettings(clientName: string): WidgetSettings {

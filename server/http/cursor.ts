@@ -4,7 +4,7 @@
  * stays valid while rows are inserted, unlike an offset.
  */
 import { sql, type SelectQueryBuilder } from 'kysely';
-import { InvalidCursor } from '../errors.ts';
+import { aboutField, InvalidCursor } from '../errors.ts';
 import { isUuid } from '../db/uuid.ts';
 
 // Cursors hold times the API wrote; anything outside these years is not one (and would overflow a timestamp).
@@ -32,7 +32,7 @@ export function decodeCursor(cursor: string | undefined): Keyset | null {
   } catch {
     // fall through to the error below
   }
-  throw new InvalidCursor();
+  throw aboutField(new InvalidCursor(), 'cursor');
 }
 
 /** Given limit + 1 rows, the page and the cursor of the next one. */
@@ -72,5 +72,5 @@ export function decodeTextCursor(cursor: string | undefined): string | null {
   } catch {
     // fall through to the error below
   }
-  throw new InvalidCursor();
+  throw aboutField(new InvalidCursor(), 'cursor');
 }

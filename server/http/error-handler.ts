@@ -45,6 +45,30 @@ function isDatabaseError(error: unknown): error is DatabaseError {
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !code.startsWith('FST');
 }
 
+/** Longest `field` named: a property the caller made up is repeated only this far. */
+const SHOWN_FIELD_LENGTH = 100;
+
+/**
+ * The input a validation error is about, as a dotted path inside the part it was sent in: Ajv's
+ * instancePath (`/context/utm/source`), plus the property that is missing, not allowed, or whose name
+ * is refused. '' for the part as a whole.
+ */
+export function validationField(error: FastifyError): string | undefined {
+  const first = error.validation?.[0];
+  if (!first) return undefined;
+  const params = first.params as { missingProperty?: unknown; additionalProperty?: unknown; propertyName?: unknown };
+  const steps = first.instancePath.split('/').slice(1).map((step) => step.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const named = params.missingProperty ?? params.additionalProperty ?? params.propertyName;
+  if (typeof named === 'string') steps.push(named);
+  return steps.join('.').slice(0, SHOWN_FIELD_LENGTH);
+}
+
+/** A validation error that the caller may branch on by its own code. */
+function validationCode(error: FastifyError): string {
+  const first = error.validation?.[0];
+  return first?.keyword === 'format' && (first.params as { format?: unknown }).format === 'email' ? 'UPZ_INVALID_EMAIL' : 'FST_ERR_VALIDATION';
+}
+
 /**
  * Ajv's message names the field it checked, except for a field that should not be there at all
  * ("body must NOT have additional properties"); name that one too, so every 400 says what to fix.
@@ -103,13 +127,22 @@ export function installErrorHandler(app: FastifyInstance): void {
       });
     }
     if (error.validation) {
-      return reply.code(400).send({ statusCode: 400, code: 'FST_ERR_VALIDATION', error: 'Bad Request', message: validationMessage(error) });
+      const field = validationField(error);
+      return reply.code(400).send({
+        statusCode: 400,
+        code: validationCode(error),
+        error: 'Bad Request',
+        message: validationMessage(error),
+        ...(field !== undefined && { field }),
+      });
     }
+    const field = (error as { field?: unknown }).field;
     return reply.code(status).send({
       statusCode: status,
       code: error.code ?? 'UPZ_ERROR',
       error: statusText(status),
       message: error.message,
+      ...(typeof field === 'string' && { field }),
     });
   });
   app.setNotFoundHandler((request, reply) => {

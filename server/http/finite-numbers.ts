@@ -6,7 +6,7 @@
  * validation, that every number it was handed is finite; other routes pay nothing.
  */
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
-import { InvalidInput } from '../errors.ts';
+import { aboutField, InvalidInput } from '../errors.ts';
 import { hookList } from './server-options.ts';
 
 /** Where a route's schema keeps each part (Fastify takes `query` for `querystring` too), and where the request does. */
@@ -28,7 +28,7 @@ export function refuseNonFiniteNumbers(app: FastifyInstance): void {
       (request: FastifyRequest, _reply, done) => {
         for (const [schemaPart, requestPart] of checked) {
           const path = nonFinitePath(request[requestPart]);
-          if (path !== undefined) return done(new InvalidInput(`${schemaPart}${path}: must be a finite number`));
+          if (path !== undefined) return done(aboutField(new InvalidInput(`${schemaPart}${path}: must be a finite number`), path.split('/').slice(1).join('.')));
         }
         done();
       },

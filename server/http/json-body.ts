@@ -13,7 +13,7 @@
  * One parser for every route, so every JSON column sees input checked the same way.
  */
 import type { FastifyInstance } from 'fastify';
-import { InvalidJsonValue } from '../errors.ts';
+import { aboutField, InvalidJsonValue } from '../errors.ts';
 
 /** Objects and arrays inside one another; the body itself is depth 1. No route's schema needs 6. */
 export const MAX_JSON_DEPTH = 32;
@@ -36,18 +36,25 @@ interface Pending {
  * exactly what must not be recursed into.
  */
 export function findUnacceptableJson(value: unknown, maxDepth = MAX_JSON_DEPTH): string | undefined {
+  const found = locateUnacceptableJson(value, maxDepth);
+  return found && `${found.path}: ${found.problem}`;
+}
+
+/** What findUnacceptableJson reports, with the place also as a `field` (`fields.a`; '' for the body itself). */
+export function locateUnacceptableJson(value: unknown, maxDepth = MAX_JSON_DEPTH): { path: string; field: string; problem: string } | undefined {
+  const at = (node: Pending, problem: string) => ({ path: pathOf(node), field: fieldOf(node), problem });
   const stack: Pending[] = [{ value, depth: 1, key: null, parent: null }];
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const current = next.value;
     if (typeof current === 'string') {
       const problem = textProblem(current);
-      if (problem) return `${pathOf(next)}: ${problem}`;
+      if (problem) return at(next, problem);
       continue;
     }
     // JSON.parse reads 1e400 as Infinity, which JSON cannot write back (it becomes null).
-    if (typeof current === 'number' && !Number.isFinite(current)) return `${pathOf(next)}: is not a finite number`;
+    if (typeof current === 'number' && !Number.isFinite(current)) return at(next, 'is not a finite number');
     if (typeof current !== 'object' || current === null) continue;
-    if (next.depth > maxDepth) return `${pathOf(next)}: nested deeper than ${maxDepth} levels`;
+    if (next.depth > maxDepth) return at(next, `nested deeper than ${maxDepth} levels`);
     if (Array.isArray(current)) {
       for (let index = current.length - 1; index >= 0; index -= 1) {
         stack.push({ value: current[index], depth: next.depth + 1, key: String(index), parent: next });
@@ -56,7 +63,7 @@ export function findUnacceptableJson(value: unknown, maxDepth = MAX_JSON_DEPTH):
     }
     for (const key of Object.keys(current)) {
       const problem = textProblem(key);
-      if (problem) return `${pathOf(next)}: a property name ${problem}`;
+      if (problem) return at(next, `a property name ${problem}`);
       stack.push({ value: (current as Record<string, unknown>)[key], depth: next.depth + 1, key, parent: next });
     }
   }
@@ -74,13 +81,22 @@ function textProblem(text: string): string | undefined {
  * path, so the message itself stays small and printable.
  */
 function pathOf(at: Pending): string {
+  return ['body', ...shownSteps(at)].join('/');
+}
+
+/** The same steps as a dotted `field` (`fields.a`), as the error body names an input. */
+function fieldOf(at: Pending): string {
+  return shownSteps(at).join('.');
+}
+
+function shownSteps(at: Pending): string[] {
   const steps: string[] = [];
   for (let node: Pending | null = at; node?.key != null; node = node.parent) steps.push(node.key);
   const shown = steps.reverse().slice(0, SHOWN_STEPS).map((key) => {
     const escaped = JSON.stringify(key.slice(0, SHOWN_KEY_LENGTH)).slice(1, -1);
     return key.length > SHOWN_KEY_LENGTH ? `${escaped}…` : escaped;
   });
-  return ['body', ...shown, ...(steps.length > SHOWN_STEPS ? ['…'] : [])].join('/');
+  return [...shown, ...(steps.length > SHOWN_STEPS ? ['…'] : [])];
 }
 
 /** Replaces the application's application/json parser; register before the routes. */
@@ -91,8 +107,8 @@ export function installJsonBodyParser(app: FastifyInstance): void {
     // parseAs string: the body is text here, whatever the parser type allows.
     parse(request, body as string, (error: Error | null, value?: unknown) => {
       if (error) return done(error, undefined);
-      const problem = findUnacceptableJson(value);
-      if (problem) return done(new InvalidJsonValue(problem), undefined);
+      const found = locateUnacceptableJson(value);
+      if (found) return done(aboutField(new InvalidJsonValue(`${found.path}: ${found.problem}`), found.field), undefined);
       done(null, value);
     });
   });

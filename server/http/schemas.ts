@@ -34,6 +34,7 @@ export const ErrorResponse = Type.Object(
     code: Type.String({ description: 'Stable: branch on it. Every code is in docs/errors.md.', examples: ['UPZ_NOT_FOUND'] }),
     error: Type.String({ description: 'The reason phrase of the status.' }),
     message: Type.String({ description: 'For people, and may change; for bad input it starts with the field.' }),
+    field: Type.Optional(Type.String({ description: 'The input a 400 is about, as a dotted path (`email`, `context.pageUrl`, `widget.theme.text`).' })),
   },
   { title: 'Error' },
 );

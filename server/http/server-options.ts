@@ -1,5 +1,6 @@
 /** The Fastify server options of the application, shared with the benchmarks' bare baseline. */
 import { randomUUID } from 'node:crypto';
+import { isValidEmail } from '../../shared/email.ts';
 import { frameworkErrorHandler } from './error-handler.ts';
 import { FailureLog } from './failure-log.ts';
 import { lazyLogger } from './lazy-logger.ts';
@@ -70,7 +71,8 @@ export function serverOptions(logger: FastifyServerOptions['logger'] = false, tr
     ...(logger && { logController: new AccessLog(), childLoggerFactory: requestLogger as NonNullable<FastifyServerOptions['childLoggerFactory']> }),
     // allowUnionTypes: a `type` list (contact attributes) is how a value may be one of several scalars
     // without Ajv's coercion turning it into the first of them.
-    ajv: { customOptions: { removeAdditional: false, allErrors: false, allowUnionTypes: true } },
+    // `email` is shared/email.ts's rule, the one the widget checks with, in place of ajv-formats' own.
+    ajv: { customOptions: { removeAdditional: false, allErrors: false, allowUnionTypes: true }, onCreate: (ajv) => ajv.addFormat('email', isValidEmail) },
   };
 }
 

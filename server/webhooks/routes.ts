@@ -9,7 +9,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Selectable } from 'kysely';
 import type { WebhookDeliveriesTable, WebhookEvent, WebhooksTable } from '../db/schema.ts';
-import { InvalidWebhookUrl, LimitReached, NotFound } from '../errors.ts';
+import { aboutField, InvalidWebhookUrl, LimitReached, NotFound } from '../errors.ts';
 import { decodeCursor, newestFirstPage } from '../http/cursor.ts';
 import { AUTHED_ERRORS, ClientParams, ErrorResponse, List, Page, PageQuery, Timestamp, Uuid } from '../http/schemas.ts';
 import { checkWebhookUrl } from './address-policy.ts';
@@ -112,7 +112,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<WebhookRoutesOptions> = as
     { config: { access }, schema: { params: ClientParams, body: NewWebhook, response: { 201: WebhookWithSecret, ...AUTHED_ERRORS, 409: ErrorResponse } } },
     async (request, reply) => {
       const checked = checkWebhookUrl(request.body.url, allowPrivate);
-      if (!checked.ok) throw new InvalidWebhookUrl(checked.reason);
+      if (!checked.ok) throw aboutField(new InvalidWebhookUrl(checked.reason), 'url');
       const row = await request.scoped(async (q) => {
         // The client's settings row is locked first, so concurrent registrations of one client count in turn.
         await q.selectFrom('client_settings').select('client_id').forUpdate().executeTakeFirst();

@@ -112,33 +112,68 @@ const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
 const KNOWN_KEYS = [
   'email', 'password', 'role', 'name', 'phone', 'message', 'attributes', 'fields', 'widget', 'allowLocalhost', 'hostname',
   'includeSubdomains', 'title', 'theme', 'publicKey', 'currentPassword', 'newPassword', 'url', 'events', 'intro', 'primary',
+  'context', 'consent', 'pageUrl', 'referrer', 'utm', 'source', 'campaign', 'text', 'locale', 'strings', 'colorScheme', 'launcher',
+  'closeOnOutsideClick', 'privacyPolicyUrl', 'options', 'placeholder', 'size', 'offsetY', 'close', 'sending',
 ];
 const anyKey = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...KNOWN_KEYS) }, nastyString);
 
 /** A body each route would accept, to spoil one part of. */
 function validBody(route: Route): Record<string, unknown> {
   const email = `${marker('fuzz')}@example.test`;
-  if (route.url.endsWith('/submissions')) return { email, name: 'Lead', message: 'Hello', fields: { company: 'Acme' } };
+  if (route.url.endsWith('/submissions')) {
+    return {
+      email,
+      name: 'Lead',
+      message: 'Hello',
+      fields: { company: 'Acme' },
+      context: { pageUrl: 'http://localhost:3000/pricing', referrer: 'https://search.example/', utm: { source: 'news', campaign: 'spring' } },
+      consent: { text: 'I agree' },
+    };
+  }
   if (route.url.endsWith('/contacts') || route.url.endsWith('/:contactId')) return { email, name: 'Ada', phone: '+44 20', attributes: { plan: 'pro' } };
   if (route.url.endsWith('/users')) return { email, password: 'a long enough password', role: 'viewer' };
   if (route.url.endsWith('/:userId')) return { role: 'viewer' };
-  if (route.url.endsWith('/settings')) return { widget: { title: 'Hi', theme: { primary: '#000000', text: '#000000', background: '#ffffff' } } };
+  if (route.url.endsWith('/settings')) {
+    return {
+      widget: {
+        title: 'Hi',
+        theme: { primary: '#000000', text: '#000000', background: '#ffffff' },
+        locale: 'de',
+        strings: { close: 'Zu' },
+        colorScheme: 'dark',
+        launcher: { display: 'button', icon: 'mail', size: 48, offsetX: 10, offsetY: 10 },
+        closeOnOutsideClick: false,
+        privacyPolicyUrl: 'https://acme.example/privacy',
+      },
+    };
+  }
   if (route.url.endsWith('/domains')) return { hostname: `${marker('fuzz')}.example.com` };
   if (route.url.endsWith('/token')) return { email, password: 'not the password' };
   if (route.url.endsWith('/password')) return { currentPassword: 'not the password', newPassword: 'another long password' };
   return { name: marker('fuzz') };
 }
 
-/** The valid body with some entries replaced or added, at the top or inside one of its objects. */
+/** The paths of the objects inside `value`, two levels deep at most: `['widget']`, `['context', 'utm']`. */
+function objectPaths(value: Record<string, unknown>, depth = 2): string[][] {
+  if (depth === 0) return [];
+  return Object.entries(value)
+    .filter(([, child]) => typeof child === 'object' && child !== null && !Array.isArray(child))
+    .flatMap(([key, child]) => [[key], ...objectPaths(child as Record<string, unknown>, depth - 1).map((path) => [key, ...path])]);
+}
+
+/** The valid body with some entries replaced or added, at the top or inside one of its objects (nested ones too). */
 function spoiled(route: Route): fc.Arbitrary<string> {
   const base = validBody(route);
-  const nestedKeys = Object.keys(base).filter((key) => typeof base[key] === 'object' && base[key] !== null);
   return fc
-    .record({ entries: fc.dictionary(anyKey, nastyValue, { minKeys: 1, maxKeys: 3 }), into: fc.constantFrom(null, ...nestedKeys) })
+    .record({ entries: fc.dictionary(anyKey, nastyValue, { minKeys: 1, maxKeys: 3 }), into: fc.constantFrom([], ...objectPaths(base)) })
     .map(({ entries, into }) => {
       const body = structuredClone(base);
-      if (into === null) Object.assign(body, entries);
-      else body[into] = { ...(body[into] as object), ...entries };
+      const last = into.at(-1);
+      if (last === undefined) return JSON.stringify(Object.assign(body, entries));
+      let parent: Record<string, unknown> = body;
+      for (const key of into.slice(0, -1)) parent = parent[key] as Record<string, unknown>;
+      // Spread, not assign: a `__proto__` entry stays an own property that the JSON carries.
+      parent[last] = { ...(parent[last] as object), ...entries };
       return JSON.stringify(body);
     });
 }

@@ -1,6 +1,7 @@
 /**
  * Error answers: bad input is a 400 that names the field, a taken value is a 409, an unexpected
- * failure is a bare 500; every body has Fastify's four keys and nothing more. And docs/errors.md
+ * failure is a bare 500; every body has Fastify's four keys and nothing more, but for a 400's `field`
+ * naming the input in a machine-readable way. And docs/errors.md
  * documents exactly the codes the code base can answer with.
  */
 import { readFile } from 'node:fs/promises';
@@ -24,10 +25,11 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-function expectShape(response: LightMyRequestResponse, status: number, code: string): { message: string } {
+function expectShape(response: LightMyRequestResponse, status: number, code: string): { message: string; field?: string } {
   expect(response.statusCode, response.body).toBe(status);
   const body = response.json();
-  expect(Object.keys(body).sort()).toEqual(['code', 'error', 'message', 'statusCode']);
+  const keys = Object.keys(body).sort();
+  expect(keys).toEqual(status === 400 && 'field' in body ? ['code', 'error', 'field', 'message', 'statusCode'] : ['code', 'error', 'message', 'statusCode']);
   expect(body).toMatchObject({ statusCode: status, code });
   expect(typeof body.error).toBe('string');
   expect(body.error).not.toBe('Error');
@@ -38,7 +40,8 @@ describe('bad input: 400 whose message names the field', () => {
   const contacts = () => `/v1/clients/${clientId}/contacts`;
   const cases: Array<[string, () => Promise<LightMyRequestResponse>, string, string]> = [
     ['a contact without email', () => t.call('POST', contacts(), t.adminToken, { name: 'No Email' }), 'FST_ERR_VALIDATION', 'email'],
-    ['a contact with a bad email', () => t.call('POST', contacts(), t.adminToken, { email: 'not-an-email' }), 'FST_ERR_VALIDATION', 'email'],
+    ['a contact with a bad email', () => t.call('POST', contacts(), t.adminToken, { email: 'not-an-email' }), 'UPZ_INVALID_EMAIL', 'email'],
+    ['a contact email with a trailing dot', () => t.call('POST', contacts(), t.adminToken, { email: 'ada@example.com.' }), 'UPZ_INVALID_EMAIL', 'email'],
     ['a contact with a bad phone', () => t.call('POST', contacts(), t.adminToken, { email: 'p@example.test', phone: 'call me' }), 'FST_ERR_VALIDATION', 'phone'],
     ['a contact with a field it does not have', () => t.call('POST', contacts(), t.adminToken, { email: 'n@example.test', nickname: 'x' }), 'FST_ERR_VALIDATION', 'nickname'],
     ['a contact name that is too long', () => t.call('POST', contacts(), t.adminToken, { email: 'l@example.test', name: 'x'.repeat(201) }), 'FST_ERR_VALIDATION', 'name'],
@@ -48,7 +51,7 @@ describe('bad input: 400 whose message names the field', () => {
     ['a client with a name too long', () => t.call('POST', `/v1/agencies/${agencyId}/clients`, t.adminToken, { name: 'x'.repeat(201) }), 'FST_ERR_VALIDATION', 'name'],
     ['a user with a short password', () => t.call('POST', `/v1/clients/${clientId}/users`, t.adminToken, { email: 'u@example.test', password: 'short', role: 'viewer' }), 'FST_ERR_VALIDATION', 'password'],
     ['a user with an unknown role', () => t.call('POST', `/v1/agencies/${agencyId}/users`, t.adminToken, { email: 'u@example.test', password: 'long enough password', role: 'owner' }), 'FST_ERR_VALIDATION', 'role'],
-    ['a user with a bad email', () => t.call('POST', `/v1/agencies/${agencyId}/users`, t.adminToken, { email: 'u@', password: 'long enough password', role: 'viewer' }), 'FST_ERR_VALIDATION', 'email'],
+    ['a user with a bad email', () => t.call('POST', `/v1/agencies/${agencyId}/users`, t.adminToken, { email: 'u@', password: 'long enough password', role: 'viewer' }), 'UPZ_INVALID_EMAIL', 'email'],
     ['a client id that is not a UUID', () => t.call('GET', '/v1/clients/not-a-uuid/contacts', t.adminToken), 'FST_ERR_VALIDATION', 'clientId'],
     ['an agency id that is not a UUID', () => t.call('GET', '/v1/agencies/42/clients', t.adminToken), 'FST_ERR_VALIDATION', 'agencyId'],
     ['a contact id that is not a UUID', () => t.call('GET', `${contacts()}/123`, t.adminToken), 'FST_ERR_VALIDATION', 'contactId'],
@@ -62,13 +65,26 @@ describe('bad input: 400 whose message names the field', () => {
   test.each(cases)('%s', async (_name, request, code, field) => {
     const body = expectShape(await request(), 400, code);
     expect(body.message).toContain(field);
+    expect(body.field).toBe(field);
+  });
+
+  test('`field` is the dotted path of a nested input, and of one the body should not have', async () => {
+    const nested = expectShape(await t.call('POST', contacts(), t.adminToken, { email: 'nested@example.test', attributes: { 'a\u0001b': 'x' } }), 400, 'FST_ERR_VALIDATION');
+    expect(nested.field).toBe('attributes.a\u0001b');
+    const settings = `/v1/clients/${clientId}/settings`;
+    const deep = expectShape(await t.call('PATCH', settings, t.adminToken, { widget: { theme: { primary: '#000000', text: 'black', background: '#ffffff' } } }), 400, 'FST_ERR_VALIDATION');
+    expect(deep.field).toBe('widget.theme.text');
+    const extra = expectShape(await t.call('PATCH', settings, t.adminToken, { widget: { theme: { primary: '#000000', text: '#000000', background: '#ffffff', accent: '#ff0000' } } }), 400, 'FST_ERR_VALIDATION');
+    expect(extra.field).toBe('widget.theme.accent');
   });
 
   test('a NUL character, which the database cannot store, is a 400 too, not a 500', async () => {
     const inBody = expectShape(await t.call('POST', contacts(), t.adminToken, { email: 'nul@example.test', name: 'A\u0000B' }), 400, 'UPZ_INVALID_JSON_VALUE');
     expect(inBody.message).toMatch(/^body\/name: /);
+    expect(inBody.field).toBe('name');
     const inJson = expectShape(await t.call('POST', contacts(), t.adminToken, { email: 'nul@example.test', attributes: { note: 'A\u0000B' } }), 400, 'UPZ_INVALID_JSON_VALUE');
     expect(inJson.message).toMatch(/^body\/attributes\/note: /);
+    expect(inJson.field).toBe('attributes.note');
     // Outside a body, text reaches the database, which refuses it.
     expectShape(await t.call('GET', `${contacts()}?q=a%00b`, t.adminToken), 400, 'UPZ_DB_22021');
   });
@@ -231,6 +247,7 @@ describe('docs/errors.md', () => {
       ['UPZ_ERROR', null],
       ['UPZ_NOT_FOUND', 404],
       ['FST_ERR_BAD_URL', 400],
+      ['UPZ_INVALID_EMAIL', 400],
     ]);
     for (const match of source.matchAll(/'((?:UPZ|FST)_[A-Z0-9_]+)'/g)) {
       expect(codes.has(match[1] as string), `${match[1]} is answered by the error handler: add it here and to docs/errors.md`).toBe(true);

@@ -271,7 +271,7 @@ describe('widget settings accept only their documented properties', () => {
     const fields = [emailField, ...Array.from({ length: 20 }, (_, i) => ({ name: `f${i}`, label: 'x', type: 'text', required: false }))];
     expect400(await t.call('PATCH', settings(), t.adminToken, { widget: { fields } }), 'FST_ERR_VALIDATION', /fields/);
     expect400(await t.call('PATCH', settings(), t.adminToken, { widget: { intro: 'x'.repeat(501) } }), 'FST_ERR_VALIDATION', /intro/);
-    expect400(await t.call('PATCH', settings(), t.adminToken, { widget: { fields: [{ ...emailField, label: 'x'.repeat(81) }] } }), 'FST_ERR_VALIDATION', /label/);
+    expect400(await t.call('PATCH', settings(), t.adminToken, { widget: { fields: [{ ...emailField, label: 'x'.repeat(301) }] } }), 'FST_ERR_VALIDATION', /label/);
   });
 });
 

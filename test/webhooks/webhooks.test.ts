@@ -126,13 +126,15 @@ async function register(path: string, token = t.adminToken, app = t): Promise<{ 
   return response.json();
 }
 
+const LEAD_CONTEXT = { pageUrl: 'https://acme.example/pricing?utm_source=news', referrer: 'https://news.example/', utm: { source: 'news', campaign: 'spring' } };
+
 async function submit(app = t, email = `lead-${randomUUID().slice(0, 8)}@example.test`): Promise<{ id: string; ms: number }> {
   const started = performance.now();
   const response = await app.app.inject({
     method: 'POST',
     url: `/v1/widget/${publicKey}/submissions`,
     headers: { origin: ORIGIN, 'idempotency-key': randomUUID(), 'content-type': 'application/json' },
-    payload: JSON.stringify({ email, name: 'Ada Lead', message: 'Call me', fields: { company: 'Acme' } }),
+    payload: JSON.stringify({ email, name: 'Ada Lead', message: 'Call me', fields: { company: 'Acme' }, context: LEAD_CONTEXT, consent: { text: 'I agree to be called.' } }),
   });
   const ms = performance.now() - started;
   expectStatus(response, 201);
@@ -211,6 +213,10 @@ describe('delivery', () => {
     const event = JSON.parse(request?.body as string);
     expect(event).toMatchObject({ type: 'submission.created', data: { id: submission.id, clientId, name: 'Ada Lead', message: 'Call me', fields: { company: 'Acme' } } });
     expect(Object.keys(event).sort()).toEqual(['createdAt', 'data', 'id', 'type']);
+    // Where the lead came from and what it agreed to travel with it; the time of consent is the server's.
+    expect(event.data.context).toEqual({ ...LEAD_CONTEXT, utm: { source: 'news', medium: null, campaign: 'spring', term: null, content: null } });
+    expect(event.data.consent).toEqual({ text: 'I agree to be called.', givenAt: expect.any(String) });
+    expect(Math.abs(Date.parse(event.data.consent.givenAt) - Date.parse(event.data.createdAt))).toBeLessThan(5_000);
     expect(request?.headers['upzento-event-id']).toBe(event.id);
     expect(new Date(event.createdAt).toISOString()).toBe(event.createdAt);
 

@@ -2,7 +2,7 @@
  * The widget with a bundler instead of a script tag: the same widget, created and driven from the site's
  * own code, with types. Replace the key and host with your client's `publicKey` and your Upzento server.
  */
-import { createWidget, type Widget, type WidgetErrorEvent, type WidgetSubmitEvent } from 'upzento/widget';
+import { createWidget, type Widget, type WidgetErrorEvent, type WidgetSubmitEvent } from '@upzento/widget';
 
 const widget: Widget = createWidget({
   publicKey: 'pk_REPLACE_WITH_YOUR_PUBLIC_KEY',
