@@ -3,7 +3,7 @@
  * command with its defaults, and a bare Fastify, each loaded from the benchmark's process, so that
  * neither the load generator nor the other server shares a measured process's event loop.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -21,6 +21,11 @@ export interface ServerProcess {
 export function startCommand(): string[] {
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
   return pkg.scripts.start.split(/\s+/);
+}
+
+/** Builds the server as `npm run build` does, so that `npm start`'s command runs the source as it is now. */
+export function buildServer(): void {
+  execFileSync(process.execPath, ['build-server.mjs'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 /**

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { startTestDnsServer } from '../test/support/dns-server.ts';
 import { atLeast, expectOk, runIfMain, type Benchmark, type BenchReport } from './harness.ts';
 import { hammer } from './load.ts';
-import { spawnServer, startCommand, type ServerProcess } from './processes.ts';
+import { buildServer, spawnServer, startCommand, type ServerProcess } from './processes.ts';
 import { inTurns, median, ms, times, whole } from './stats.ts';
 
 const TARGET = 0.8;
@@ -54,6 +54,7 @@ export const shippedHotPath: Benchmark = {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'upzento-bench-'));
     const servers: ServerProcess[] = [];
     try {
+      buildServer();
       const shipped = await spawnServer(
         startCommand(),
         {

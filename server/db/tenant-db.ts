@@ -21,7 +21,7 @@ import {
   type UpdateResult,
 } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Database, TenantType } from './schema.ts';
+import type { Database } from './schema.ts';
 import { DATABASE_DEFAULTS, type TransactionLimits } from './connect.ts';
 import { isUuid } from './uuid.ts';
 import { writeAudit, type Actor, type AuditEntry } from './audit-writer.ts';
@@ -85,9 +85,11 @@ export class ScopedQueries {
     this.actor = actor;
   }
 
+  // biome-ignore lint/complexity/noBannedTypes: `{}` is Kysely's own type for a selection of no columns yet.
   selectFrom<T extends ScopedTable>(table: T): SelectQueryBuilder<Database, T, {}> {
     // The generic builder cannot see that every scoped table has these columns; the filter is
     // built from references, which are checked against TENANT_TABLES above.
+    // biome-ignore lint/complexity/noBannedTypes: as above.
     return this.#db.selectFrom(table as ScopedTable).where(this.#filter(table)) as unknown as SelectQueryBuilder<Database, T, {}>;
   }
 

@@ -25,6 +25,7 @@ const MAX_LABEL = 63;
  * which would store a name the customer did not type.
  */
 const NOT_A_HOSTNAME: ReadonlyArray<[RegExp, string]> = [
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses.
   [/[\s\u0000-\u001f\u007f]/u, 'contains whitespace or control characters'],
   [/:\/\//, 'is a URL; give only the hostname, e.g. example.com'],
   [/[/\\?#]/, 'contains a path, query or fragment; give only the hostname, e.g. example.com'],

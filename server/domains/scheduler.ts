@@ -119,7 +119,7 @@ export class DomainScheduler {
    * more is due, so a backlog larger than one page does not wait for the next tick.
    */
   async #work(): Promise<RoundResult> {
-    const { checks, timings, now } = this.#options;
+    const { checks, now } = this.#options;
     const pageSize = this.#options.batchSize ?? DEFAULT_BATCH_SIZE;
     const concurrency = this.#options.concurrency ?? DEFAULT_CHECK_CONCURRENCY;
     const result: RoundResult = { ran: true, checked: 0, expired: 0, failed: 0 };

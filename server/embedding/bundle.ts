@@ -10,13 +10,13 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyPluginAsync } from 'fastify';
 import { ServiceUnavailable } from '../errors.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 
 /** dist/widget.js, where the build puts the script-tag bundle. */
-export const DEFAULT_WIDGET_BUNDLE = fileURLToPath(new URL('../../dist/widget.js', import.meta.url));
+export const DEFAULT_WIDGET_BUNDLE = join(PACKAGE_ROOT, 'dist/widget.js');
 
 /** The panel's file beside a script-tag bundle. */
 export function panelBundlePath(widgetBundle: string): string {

@@ -100,6 +100,7 @@ const NEEDS_WHATWG = /(?:^|\.)(?:[0-9]+|0x[0-9a-f]*)$|xn--/;
 const LOWER_S = 0x73;
 
 /** Anything outside scheme://host[:port]; `%` too, since no browser percent-encodes a serialised host. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses.
 const NOT_IN_ORIGIN = /[/\\?#@%\s\u0000-\u001f\u007f]/u;
 
 function parseOrigin(origin: string): ParsedOrigin | undefined {

@@ -6,6 +6,7 @@ import type { SubmissionRequest, WidgetConfig } from '../../shared/widget-wire.t
 import { aboutField, ConsentRequired, InvalidInput } from '../errors.ts';
 
 /** C0 controls and DEL: a URL or a UTM value that holds one was not copied from a page. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses.
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 export interface SubmissionContextColumns {

@@ -55,7 +55,7 @@ function isHttpsUrl(text: string): boolean {
 /** The widget must still ask for an email (every submission needs one), name each field once, and say what each type needs. */
 function checkFields(fields: readonly WidgetField[], privacyPolicyUrl: string | null): void {
   const email = fields.find((field) => field.name === 'email');
-  if (!email || email.type !== 'email' || !email.required) refuse('widget.fields', 'must include a required field named "email" of type email');
+  if (email?.type !== 'email' || !email.required) refuse('widget.fields', 'must include a required field named "email" of type email');
   const names = new Set(fields.map((field) => field.name));
   if (names.size !== fields.length) refuse('widget.fields', 'each field name may appear once');
   fields.forEach((field, index) => {

@@ -21,7 +21,7 @@ export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, optio
   app.addHook('onClose', async () => failures.close());
   const common = { config: { access: { public: true } }, logLevel: 'warn', schema: { response: { 200: Status, 503: Status } } } as const;
   app.get('/healthz', common, async () => ({ status: 'ok' }));
-  app.get('/readyz', common, async (request, reply) => {
+  app.get('/readyz', common, async (_request, reply) => {
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([

@@ -30,6 +30,7 @@ export function identitySubject(identity: Pick<SignedIdentity, 'userId' | 'email
 
 /** The bytes a site signs. */
 export function identityMessage(subject: string, issuedAt?: number): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses.
   if (/[\u0000-\u001f\u007f]/.test(subject)) throw new TypeError('an identity subject holds no control characters');
   if (issuedAt === undefined) return subject;
   if (!Number.isSafeInteger(issuedAt) || issuedAt < 0) throw new TypeError('issuedAt is whole unix seconds');

@@ -54,7 +54,7 @@ export function addressBytes(address: string): Uint8Array | null {
   let tail: number[] = [];
   if (dotted) {
     tail = (dotted[1] as string).split('.').map(Number);
-    text = text.slice(0, -(dotted[1] as string).length) + '0:0';
+    text = `${text.slice(0, -(dotted[1] as string).length)}0:0`;
   }
   const [head, rest] = text.includes('::') ? (text.split('::') as [string, string]) : [text, null];
   const left = head === '' ? [] : head.split(':');

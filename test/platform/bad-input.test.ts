@@ -184,7 +184,7 @@ function rawText(route: Route): fc.Arbitrary<string> {
   return fc.oneof(
     fc.integer({ min: 30, max: 20_000 }).map((depth) => `{"name":${'['.repeat(depth)}${']'.repeat(depth)}}`),
     fc.integer({ min: 30, max: 5000 }).map((depth) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`),
-    fc.constantFrom('\\ud83d', '\\udfff', '\\u0000', '\\ud83d\\ude00').map((escape) => valid.replace(/"([^"\\]*)"(?=[,}])/, `"$1${escape}"`)),
+    fc.constantFrom('\\ud83d', '\\udfff', '\\u0000', '\\ud83d\\ude00').map((sequence) => valid.replace(/"([^"\\]*)"(?=[,}])/, `"$1${sequence}"`)),
     fc.constantFrom('{', '', 'null', '[]', '"text"', '1', '{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"x":1}}}', '{"a":1,"a":2}'),
     fc.constantFrom('1e400', '-1e400').map((number) => valid.replace(/"([^"\\]*)"(?=[,}])/, number)),
     fc.integer({ min: 60_000, max: 70_000 }).map((size) => JSON.stringify({ name: 'x'.repeat(size) })),
@@ -203,11 +203,11 @@ const nastySegment = fc.oneof(
   fc.uuid().map((id) => `{${id}}`),
 );
 
-/** The route's URL with each parameter, and a wildcard, filled by `valueOf`. */
-function fill(route: Route, valueOf: (name: string, index: number) => string): string {
+/** The route's URL with each parameter, and a wildcard, filled by `valueFor`. */
+function fill(route: Route, valueFor: (name: string, index: number) => string): string {
   let index = 0;
-  const url = route.url.replace(/:(\w+)/g, (_, name: string) => valueOf(name, index++));
-  return url === '*' ? `/${valueOf('*', index)}` : url.replace('*', () => valueOf('*', index));
+  const url = route.url.replace(/:(\w+)/g, (_, name: string) => valueFor(name, index++));
+  return url === '*' ? `/${valueFor('*', index)}` : url.replace('*', () => valueFor('*', index));
 }
 
 const realOr = (name: string) => real[name]?.() ?? randomUUID();

@@ -8,12 +8,17 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let server: ChildProcess | null = null;
 let dataDir = '';
 let configDir = '';
+
+// `npm install` built the server once (prepare); built again here, the test runs the source as it is now.
+beforeAll(async () => {
+  await promisify(execFile)(process.execPath, ['build-server.mjs'], { cwd: root });
+});
 
 afterAll(async () => {
   if (server?.pid) {

@@ -10,7 +10,7 @@ import { writeAudit } from '../../server/db/audit-writer.ts';
 import { jsonbText } from '../../server/db/jsonb-text.ts';
 import { MAX_JSON_DEPTH } from '../../server/http/json-body.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { createAgency, createClient, createContact, expectStatus, marker } from './provision.ts';
+import { createAgency, createClient, expectStatus, marker } from './provision.ts';
 
 const LOCAL_ORIGIN = 'http://localhost:3000';
 

@@ -430,7 +430,11 @@ describe('refused targets', () => {
     const port = new URL(base).port;
     let asked = 0;
     // A name the system cannot resolve: only the worker's own lookup knows it, once per attempt.
-    const pinned = await createTestApp(webhookOptions({ lookup: async () => (asked++, [{ address: '127.0.0.1', family: 4 }]) }), database);
+    const lookup = async () => {
+      asked++;
+      return [{ address: '127.0.0.1', family: 4 as const }];
+    };
+    const pinned = await createTestApp(webhookOptions({ lookup }), database);
     try {
       const response = await pinned.call('POST', `/v1/clients/${clientId}/webhooks`, pinned.adminToken, { url: `http://receiver.upzento.invalid:${port}/pinned`, events: ['submission.created'] });
       expectStatus(response, 201);

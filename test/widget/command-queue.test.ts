@@ -6,9 +6,9 @@ import { fakeFetch, hostOf, json, part, widgetConfig } from '../support/widget-f
 
 /** The snippet a page pastes before the script tag. */
 function pageStub(): void {
-  const stub = function (...args: unknown[]) {
+  const stub = ((...args: unknown[]) => {
     (stub.q = stub.q ?? []).push(args);
-  } as unknown as NonNullable<Window['Upzento']> & { q?: unknown[][] };
+  }) as unknown as NonNullable<Window['Upzento']> & { q?: unknown[][] };
   window.Upzento = stub;
 }
 
