@@ -15,13 +15,18 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 
 /**
  * Builds into `outdir` (emptied first): main.js (`npm start`), migrate.js (`npm run migrate`),
- * verify-audit.js (`npm run verify-audit`), and the chunks they share.
+ * verify-audit.js (`npm run verify-audit`), and the chunks they share; and the `upzento` command
+ * line into `cliOutdir` (bin/upzento.mjs runs build/cli/main.js when it is there).
  */
-export async function buildServer({ outdir = join(root, 'build/server') } = {}) {
-  await rm(outdir, { recursive: true, force: true });
-  await build({
+export async function buildServer({ outdir = join(root, 'build/server'), cliOutdir = join(root, 'build/cli') } = {}) {
+  await Promise.all([rm(outdir, { recursive: true, force: true }), rm(cliOutdir, { recursive: true, force: true })]);
+  await Promise.all([bundle({ main: 'server/main.ts', migrate: 'server/db/migrate-cli.ts', 'verify-audit': 'server/audit/verify-audit-cli.ts' }, outdir), bundle({ main: 'cli/main.ts' }, cliOutdir)]);
+}
+
+function bundle(entryPoints, outdir) {
+  return build({
     absWorkingDir: root,
-    entryPoints: { main: 'server/main.ts', migrate: 'server/db/migrate-cli.ts', 'verify-audit': 'server/audit/verify-audit-cli.ts' },
+    entryPoints,
     outdir,
     bundle: true,
     splitting: true,
@@ -38,7 +43,7 @@ if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.m
   const flag = process.argv.indexOf('--outdir');
   const outdir = flag === -1 ? undefined : resolve(process.argv[flag + 1] ?? '');
   const started = performance.now();
-  buildServer({ outdir }).then(
+  buildServer(outdir ? { outdir, cliOutdir: join(outdir, '..', 'cli') } : {}).then(
     () =>
       console.log(
         `server: ${outdir ?? join(root, 'build/server')} (built in ${Math.round(performance.now() - started)} ms)`,

@@ -3,6 +3,7 @@
  * with --json), messages to stderr, and the exit code says what kind of failure it was.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit.ts';
 import { registerAuth } from './commands/auth.ts';
@@ -13,6 +14,7 @@ import { registerUsers } from './commands/users.ts';
 import { registerWidget } from './commands/widget.ts';
 import { CliFailure, ExitCode } from './failure.ts';
 import { Output } from './output.ts';
+import { PACKAGE_ROOT } from '../server/package-root.ts';
 
 const EXIT_CODES = `
 Exit codes:
@@ -33,7 +35,7 @@ Environment:
 `;
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 
