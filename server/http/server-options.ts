@@ -62,8 +62,7 @@ export type TrustProxy = boolean | number | string[];
 export function serverOptions(logger: FastifyServerOptions['logger'] = false, trustProxy: TrustProxy = false): FastifyServerOptions {
   return {
     logger,
-    // Fastify accepts a hop count at run time; its types leave numbers out.
-    trustProxy: trustProxy as NonNullable<FastifyServerOptions['trustProxy']>,
+    trustProxy: proxyTrust(trustProxy),
     bodyLimit: 64 * 1024,
     requestIdHeader: false,
     genReqId: () => randomUUID(),
@@ -74,6 +73,18 @@ export function serverOptions(logger: FastifyServerOptions['logger'] = false, tr
     // `email` is shared/email.ts's rule, the one the widget checks with, in place of ajv-formats' own.
     ajv: { customOptions: { removeAdditional: false, allErrors: false, allowUnionTypes: true }, onCreate: (ajv) => ajv.addFormat('email', isValidEmail) },
   };
+}
+
+/**
+ * Fastify (5.12 on) trusts no hop at all when given a number, since a count cannot tell a proxy from a
+ * caller that reaches the server directly. A count is taken as Express takes it, the nearest `hops`
+ * hops are proxies, so it must only be used where nothing reaches the server but through them
+ * (README); addresses or CIDRs are the safer setting.
+ */
+function proxyTrust(trustProxy: TrustProxy): NonNullable<FastifyServerOptions['trustProxy']> {
+  if (typeof trustProxy !== 'number') return trustProxy;
+  const hops = trustProxy;
+  return (_address: string, hop: number) => hop < hops;
 }
 
 /** A route option that may hold one hook or several, as a list. */

@@ -72,3 +72,20 @@ test('the audit signing key: an Ed25519 PEM (with or without written-out line br
   expect(() => loadConfig({ UPZENTO_AUDIT_DIGESTS: 'sometimes' })).toThrow(/UPZENTO_AUDIT_DIGESTS/);
   expect(loadConfig({}).identitySecretOverlapHours).toBe(24);
 });
+
+test('a hop count believes that many hops of X-Forwarded-For, nearest first, and no more', async () => {
+  const { default: Fastify } = await import('fastify');
+  const { serverOptions } = await import('../../server/http/server-options.ts');
+  const ipWith = async (trust: ReturnType<typeof loadConfig>['trustProxy']) => {
+    const app = Fastify(serverOptions(false, trust));
+    app.get('/ip', async (request) => ({ ip: request.ip }));
+    const response = await app.inject({ method: 'GET', url: '/ip', remoteAddress: '10.0.0.5', headers: { 'x-forwarded-for': '203.0.113.9, 198.51.100.7' } });
+    await app.close();
+    return response.json().ip as string;
+  };
+  expect(await ipWith(loadConfig({}).trustProxy)).toBe('10.0.0.5');
+  // One proxy in front: the address it saw is the caller; what the caller wrote before it is not believed.
+  expect(await ipWith(loadConfig({ UPZENTO_TRUST_PROXY: '1' }).trustProxy)).toBe('198.51.100.7');
+  expect(await ipWith(loadConfig({ UPZENTO_TRUST_PROXY: '2' }).trustProxy)).toBe('203.0.113.9');
+  expect(await ipWith(loadConfig({ UPZENTO_TRUST_PROXY: '10.0.0.0/8' }).trustProxy)).toBe('198.51.100.7');
+});
