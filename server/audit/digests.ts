@@ -10,6 +10,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
+import { PeriodicJob } from '../db/periodic-job.ts';
 import type { Database, TenantType } from '../db/schema.ts';
 import type { Actor, ScopedQueries, TenantDatabase } from '../db/tenant-db.ts';
 import { isAbove } from '../tenancy/access.ts';
@@ -187,12 +188,19 @@ export interface DigestRunResult {
 
 export class AuditDigestJob {
   readonly #options: DigestJobOptions;
-  #timer: NodeJS.Timeout | null = null;
-  #run: Promise<DigestRunResult> | null = null;
-  #stopped = false;
+  readonly #job: PeriodicJob<DigestRunResult>;
 
   constructor(options: DigestJobOptions) {
     this.#options = options;
+    this.#job = new PeriodicJob({
+      name: 'audit digest',
+      lockDb: options.lockDb,
+      lockKey: DIGEST_LOCK_KEY,
+      ...(options.tickMs !== undefined && { tickMs: options.tickMs }),
+      ...(options.log && { log: options.log }),
+      skipped: () => ({ ran: false, written: 0, failed: 0 }),
+      work: () => this.#work(),
+    });
   }
 
   get signer(): DigestSigner {
@@ -200,43 +208,17 @@ export class AuditDigestJob {
   }
 
   start(): void {
-    this.#stopped = false;
-    const tick = () => {
-      this.#timer = setTimeout(async () => {
-        await this.runOnce().catch((error) => this.#options.log?.error({ err: error }, 'audit digest run failed'));
-        if (!this.#stopped) tick();
-      }, this.#options.tickMs ?? 3_600_000);
-      this.#timer.unref();
-    };
-    tick();
+    this.#job.start();
   }
 
-  async stop(): Promise<void> {
-    this.#stopped = true;
-    if (this.#timer) clearTimeout(this.#timer);
-    await this.#run?.catch(() => undefined);
+  /** Stops scheduling and waits for a run in progress. */
+  stop(): Promise<void> {
+    return this.#job.stop();
   }
 
   /** One run now; a run already going is joined, not doubled. */
   runOnce(): Promise<DigestRunResult> {
-    this.#run ??= this.#withLock(() => this.#work()).finally(() => {
-      this.#run = null;
-    });
-    return this.#run;
-  }
-
-  async #withLock(work: () => Promise<DigestRunResult>): Promise<DigestRunResult> {
-    const { lockDb } = this.#options;
-    if (!lockDb) return work();
-    return lockDb.connection().execute(async (connection) => {
-      const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_lock(${DIGEST_LOCK_KEY.toString()}::bigint) AS locked`.execute(connection);
-      if (!rows[0]?.locked) return { ran: false, written: 0, failed: 0 };
-      try {
-        return await work();
-      } finally {
-        await sql`SELECT pg_advisory_unlock(${DIGEST_LOCK_KEY.toString()}::bigint)`.execute(connection);
-      }
-    });
+    return this.#job.runOnce();
   }
 
   async #work(): Promise<DigestRunResult> {

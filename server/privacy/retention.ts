@@ -15,6 +15,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
+import { PeriodicJob } from '../db/periodic-job.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor, ScopedQueries, TenantDatabase } from '../db/tenant-db.ts';
 import { erase } from './erasure.ts';
@@ -53,53 +54,33 @@ const SYSTEM: Actor = { type: 'system', id: null, requestId: null, ip: null };
 
 export class RetentionJob {
   readonly #options: RetentionJobOptions;
-  #timer: NodeJS.Timeout | null = null;
-  #run: Promise<RetentionResult> | null = null;
-  #stopped = false;
+  readonly #job: PeriodicJob<RetentionResult>;
 
   constructor(options: RetentionJobOptions) {
     this.#options = options;
+    this.#job = new PeriodicJob({
+      name: 'retention',
+      lockDb: options.lockDb,
+      lockKey: RETENTION_LOCK_KEY,
+      ...(options.tickMs !== undefined && { tickMs: options.tickMs }),
+      ...(options.log && { log: options.log }),
+      skipped: () => ({ ran: false, clients: 0, failed: 0, submissions: 0, contacts: 0, ipAddresses: 0 }),
+      work: () => this.#work(),
+    });
   }
 
   start(): void {
-    this.#stopped = false;
-    const tick = () => {
-      this.#timer = setTimeout(async () => {
-        await this.runOnce().catch((error) => this.#options.log?.error({ err: error }, 'retention run failed'));
-        if (!this.#stopped) tick();
-      }, this.#options.tickMs ?? 3_600_000);
-      this.#timer.unref();
-    };
-    tick();
+    this.#job.start();
   }
 
   /** Stops scheduling and waits for a run in progress. */
-  async stop(): Promise<void> {
-    this.#stopped = true;
-    if (this.#timer) clearTimeout(this.#timer);
-    await this.#run?.catch(() => undefined);
+  stop(): Promise<void> {
+    return this.#job.stop();
   }
 
   /** One run now; a run already going is joined, not doubled. */
   runOnce(): Promise<RetentionResult> {
-    this.#run ??= this.#withLock(() => this.#work()).finally(() => {
-      this.#run = null;
-    });
-    return this.#run;
-  }
-
-  async #withLock(work: () => Promise<RetentionResult>): Promise<RetentionResult> {
-    const { lockDb } = this.#options;
-    if (!lockDb) return work();
-    return lockDb.connection().execute(async (connection) => {
-      const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_lock(${RETENTION_LOCK_KEY.toString()}::bigint) AS locked`.execute(connection);
-      if (!rows[0]?.locked) return { ran: false, clients: 0, failed: 0, submissions: 0, contacts: 0, ipAddresses: 0 };
-      try {
-        return await work();
-      } finally {
-        await sql`SELECT pg_advisory_unlock(${RETENTION_LOCK_KEY.toString()}::bigint)`.execute(connection);
-      }
-    });
+    return this.#job.runOnce();
   }
 
   async #work(): Promise<RetentionResult> {
