@@ -62,7 +62,7 @@ beforeAll(async () => {
         await db.insertInto('feature_flags').values({ agency_id: agency.id, tenant_id: clientId, client_id: clientId, flag: 'beta', enabled: true }).execute();
         await db.insertInto('privacy_settings').values({ agency_id: agency.id, client_id: clientId, submissions_days: 365, inactive_contacts_days: 730, ip_addresses_days: 30, suppression_salt: randomBytes(32) }).execute();
         await db.insertInto('erasure_suppressions').values({ agency_id: agency.id, client_id: clientId, email_digest: randomBytes(32).toString('hex') }).execute();
-        await db.insertInto('identity_settings').values({ agency_id: agency.id, client_id: clientId, max_age_seconds: 600, secret: randomBytes(32).toString('base64url'), updated_at: new Date() }).execute();
+        await db.insertInto('identity_settings').values({ agency_id: agency.id, client_id: clientId, max_age_seconds: 600, secret: `idsec_${randomBytes(32).toString('base64url')}`, secret_created_at: new Date(), updated_at: new Date() }).execute();
         // The client's first audit entry (client.created), as an erasure would list it.
         await db.insertInto('audit_redactions').values({ agency_id: agency.id, tenant_id: clientId, seq: '1' }).execute();
         const submission = await db
