@@ -20,7 +20,17 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  */
 export async function buildServer({ outdir = join(root, 'build/server'), cliOutdir = join(root, 'build/cli') } = {}) {
   await Promise.all([rm(outdir, { recursive: true, force: true }), rm(cliOutdir, { recursive: true, force: true })]);
-  await Promise.all([bundle({ main: 'server/main.ts', migrate: 'server/db/migrate-cli.ts', 'verify-audit': 'server/audit/verify-audit-cli.ts' }, outdir), bundle({ main: 'cli/main.ts' }, cliOutdir)]);
+  await Promise.all([
+    bundle(
+      {
+        main: 'server/main.ts',
+        migrate: 'server/db/migrate-cli.ts',
+        'verify-audit': 'server/audit/verify-audit-cli.ts',
+      },
+      outdir,
+    ),
+    bundle({ main: 'cli/main.ts' }, cliOutdir),
+  ]);
 }
 
 function bundle(entryPoints, outdir) {

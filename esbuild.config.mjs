@@ -54,7 +54,10 @@ export async function buildWidget({ outdir = join(root, 'dist') } = {}) {
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
-  const [widget, panel] = await Promise.all([measure(join(outdir, 'widget.js')), measure(join(outdir, 'widget-panel.js'))]);
+  const [widget, panel] = await Promise.all([
+    measure(join(outdir, 'widget.js')),
+    measure(join(outdir, 'widget-panel.js')),
+  ]);
   return { ...widget, panel };
 }
 
@@ -62,7 +65,9 @@ export async function buildWidget({ outdir = join(root, 'dist') } = {}) {
 const splitPlugin = {
   name: 'upzento-split',
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /\/panel-loader\.js$/ }, () => ({ path: join(root, 'widget/panel-loader-script.ts') }));
+    pluginBuild.onResolve({ filter: /\/panel-loader\.js$/ }, () => ({
+      path: join(root, 'widget/panel-loader-script.ts'),
+    }));
   },
 };
 
@@ -93,8 +98,18 @@ export async function buildPackage({ outdir = PACKAGE_DIST } = {}) {
   const scratch = await mkdtemp(`${outdir}.build-`);
   try {
     await Promise.all([
-      build({ ...commonOptions(), entryPoints: ['widget/package-entry.ts'], outfile: join(scratch, 'index.js'), format: 'esm' }),
-      build({ ...commonOptions(), entryPoints: ['widget/loader.ts'], outfile: join(scratch, 'widget.js'), format: 'iife' }),
+      build({
+        ...commonOptions(),
+        entryPoints: ['widget/package-entry.ts'],
+        outfile: join(scratch, 'index.js'),
+        format: 'esm',
+      }),
+      build({
+        ...commonOptions(),
+        entryPoints: ['widget/loader.ts'],
+        outfile: join(scratch, 'widget.js'),
+        format: 'iife',
+      }),
       declarations(join(root, 'widget/tsconfig.package.json'), join(scratch, 'types')),
     ]);
     // shared/widget-wire.ts's declarations would import TypeBox, which the package does not ship. The widget
@@ -111,7 +126,13 @@ export async function buildPackage({ outdir = PACKAGE_DIST } = {}) {
 }
 
 function declarations(project, outdir) {
-  return promisify(execFile)(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', project, '--outDir', outdir]);
+  return promisify(execFile)(process.execPath, [
+    join(root, 'node_modules/typescript/bin/tsc'),
+    '-p',
+    project,
+    '--outDir',
+    outdir,
+  ]);
 }
 
 function commonOptions() {
@@ -144,7 +165,10 @@ async function buildInto(outdir) {
     banner: { js: 'Upzento("panel",function(){' },
     footer: { js: 'return UPZENTO_PANEL.default});' },
   });
-  const version = createHash('sha256').update(await readFile(panelFile)).digest('hex').slice(0, 12);
+  const version = createHash('sha256')
+    .update(await readFile(panelFile))
+    .digest('hex')
+    .slice(0, 12);
   await Promise.all([
     build({
       ...common,
@@ -172,7 +196,10 @@ async function main() {
   const outdir = pathOption('--outdir');
   // A build into a folder of its own (a test's) leaves the package's widget/dist alone too.
   const packageOutdir = pathOption('--package-outdir') ?? (outdir && join(outdir, 'package'));
-  const [{ bytes, gzipBytes, panel }] = await Promise.all([buildWidget({ outdir }), buildPackage({ outdir: packageOutdir })]);
+  const [{ bytes, gzipBytes, panel }] = await Promise.all([
+    buildWidget({ outdir }),
+    buildPackage({ outdir: packageOutdir }),
+  ]);
   const verdict = (size, budget) => (size <= budget ? 'within' : 'OVER');
   console.log(
     `widget.js: ${bytes} B, ${gzipBytes} B gzipped, ${verdict(gzipBytes, WIDGET_GZIP_BUDGET)} the budget of ` +

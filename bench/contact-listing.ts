@@ -18,7 +18,12 @@ export const ListingResponse = Page(Contact);
 
 /** The route's query: the scope's filter comes from ScopedQueries, as it does for the route. */
 export function listingQuery(q: ScopedQueries) {
-  return q.selectFrom('contacts').select(CONTACT_COLUMNS).orderBy('created_at', 'desc').orderBy('contact_id', 'desc').limit(LIMIT + 1);
+  return q
+    .selectFrom('contacts')
+    .select(CONTACT_COLUMNS)
+    .orderBy('created_at', 'desc')
+    .orderBy('contact_id', 'desc')
+    .limit(LIMIT + 1);
 }
 
 /** The route's response body from its LIMIT + 1 rows. */
@@ -57,11 +62,21 @@ export async function explain(db: Kysely<Database>, query: CompiledQuery): Promi
   const steps: string[] = [];
   // The main line of the plan, without the InitPlans that read the tenant context and the
   // Results that only gate on it.
-  for (let node: PlanNode | undefined = plan; node; node = node.Plans?.find((child) => child['Parent Relationship'] !== 'InitPlan')) {
+  for (
+    let node: PlanNode | undefined = plan;
+    node;
+    node = node.Plans?.find((child) => child['Parent Relationship'] !== 'InitPlan')
+  ) {
     if (node['Node Type'] === 'Result') continue;
-    const on = node['Index Name'] ? ` using ${node['Index Name']}` : node['Relation Name'] ? ` on ${node['Relation Name']}` : '';
+    const on = node['Index Name']
+      ? ` using ${node['Index Name']}`
+      : node['Relation Name']
+        ? ` on ${node['Relation Name']}`
+        : '';
     const leaf = !node.Plans?.some((child) => child['Parent Relationship'] !== 'InitPlan');
-    steps.push(`${node['Node Type']}${on}${leaf ? ` (estimated ${node['Plan Rows']} rows, got ${node['Actual Rows']})` : ''}`);
+    steps.push(
+      `${node['Node Type']}${on}${leaf ? ` (estimated ${node['Plan Rows']} rows, got ${node['Actual Rows']})` : ''}`,
+    );
   }
   return `${steps.join(' → ')}; ${executionMs.toFixed(2)} ms`;
 }

@@ -56,7 +56,9 @@ export function bareFastify(): FastifyInstance {
 export async function describeDatabase(db: Kysely<Database>): Promise<string> {
   const { rows } = await sql<{ version: string }>`SELECT current_setting('server_version') AS version`.execute(db);
   const version = rows[0]?.version ?? '?';
-  return onPostgres ? `PostgreSQL ${version} (DATABASE_URL)` : `PGlite ${version} (embedded; set DATABASE_URL for PostgreSQL)`;
+  return onPostgres
+    ? `PostgreSQL ${version} (DATABASE_URL)`
+    : `PGlite ${version} (embedded; set DATABASE_URL for PostgreSQL)`;
 }
 
 /**
@@ -74,7 +76,9 @@ export async function asOwner<R>(db: Kysely<Database>, fn: (trx: Kysely<Database
 
 /** Whether the connecting role is a superuser (PGlite's always is). */
 export async function isSuperuser(db: Kysely<Database>): Promise<boolean> {
-  const { rows } = await sql<{ super: boolean }>`SELECT rolsuper AS super FROM pg_roles WHERE rolname = current_user`.execute(db);
+  const { rows } = await sql<{
+    super: boolean;
+  }>`SELECT rolsuper AS super FROM pg_roles WHERE rolname = current_user`.execute(db);
   return rows[0]?.super === true;
 }
 

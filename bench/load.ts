@@ -73,7 +73,10 @@ export function hammer(options: LoadOptions): Promise<LoadResult> {
     headers: options.headers ?? {},
   };
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { eval: true, workerData: { autocannon: AUTOCANNON, options: autocannonOptions } });
+    const worker = new Worker(WORKER, {
+      eval: true,
+      workerData: { autocannon: AUTOCANNON, options: autocannonOptions },
+    });
     worker.once('error', reject);
     worker.once('message', (reply: WorkerReply) => {
       void worker.terminate();

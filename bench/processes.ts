@@ -33,9 +33,18 @@ export function buildServer(): void {
  * matches `listening` (whose first group is the URL). Its output is read through a pipe, as a
  * terminal or a service manager would.
  */
-export function spawnServer(command: readonly string[], env: Record<string, string>, listening: RegExp, timeoutMs = 60_000): Promise<ServerProcess> {
+export function spawnServer(
+  command: readonly string[],
+  env: Record<string, string>,
+  listening: RegExp,
+  timeoutMs = 60_000,
+): Promise<ServerProcess> {
   const [file, ...args] = command as [string, ...string[]];
-  const child: ChildProcess = spawn(file, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(file, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let lines = 0;
   let tail = '';
   return new Promise((resolve, reject) => {

@@ -19,13 +19,22 @@ export async function createAgency(t: TestApp, name: string): Promise<string> {
   return (await created(t, '/v1/agencies', { name })).id as string;
 }
 
-export async function createClient(t: TestApp, agencyId: string, name: string): Promise<{ clientId: string; publicKey: string }> {
+export async function createClient(
+  t: TestApp,
+  agencyId: string,
+  name: string,
+): Promise<{ clientId: string; publicKey: string }> {
   const body = await created(t, `/v1/agencies/${agencyId}/clients`, { name });
   return { clientId: body.id as string, publicKey: body.publicKey as string };
 }
 
 /** A user of the client with the given role, signed in: a real access token, as a browser would hold. */
-export async function clientUserToken(t: TestApp, clientId: string, role: 'admin' | 'member' | 'viewer', email: string): Promise<string> {
+export async function clientUserToken(
+  t: TestApp,
+  clientId: string,
+  role: 'admin' | 'member' | 'viewer',
+  email: string,
+): Promise<string> {
   await created(t, `/v1/clients/${clientId}/users`, { email, password: BENCH_PASSWORD, role });
   return t.signIn(email, BENCH_PASSWORD);
 }
@@ -40,7 +49,11 @@ export interface ClientRef {
  * minute apart, shaped like contacts the API makes (name, phone, a small attributes object). One
  * INSERT … SELECT, as the owner, then ANALYZE so the planner knows what it is looking at.
  */
-export async function seedContacts(db: Kysely<Database>, clients: readonly ClientRef[] | 'every client', perClient: number): Promise<void> {
+export async function seedContacts(
+  db: Kysely<Database>,
+  clients: readonly ClientRef[] | 'every client',
+  perClient: number,
+): Promise<void> {
   const source =
     clients === 'every client'
       ? sql`(SELECT agency_id, client_id FROM clients) AS c`

@@ -14,7 +14,14 @@ import { verificationThroughput } from './verification-throughput.ts';
 import { widgetHotPath } from './widget-hot-path.ts';
 import { widgetLoad } from './widget-load.ts';
 
-export const BENCHMARKS: readonly Benchmark[] = [scopingOverhead, tenantScale, shippedHotPath, widgetHotPath, verificationThroughput, widgetLoad];
+export const BENCHMARKS: readonly Benchmark[] = [
+  scopingOverhead,
+  tenantScale,
+  shippedHotPath,
+  widgetHotPath,
+  verificationThroughput,
+  widgetLoad,
+];
 
 const words = process.argv.slice(2).map((word) => word.toLowerCase());
 await runAll(words.length === 0 ? BENCHMARKS : BENCHMARKS.filter((b) => words.some((word) => b.name.includes(word))));

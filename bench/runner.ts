@@ -18,10 +18,7 @@ async function measure(benchmark: Benchmark): Promise<Outcome> {
     );
   });
   try {
-    return await Promise.race([
-      benchmark.run(),
-      overrun,
-    ]);
+    return await Promise.race([benchmark.run(), overrun]);
   } catch (error) {
     return { name: benchmark.name, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   } finally {
@@ -54,9 +51,18 @@ export async function runAll(benchmarks: readonly Benchmark[]): Promise<void> {
       continue;
     }
     const verdict = outcome.meets === null ? 'skipped' : outcome.meets ? 'meets' : 'misses';
-    rows.push([outcome.name, outcome.ratio === null ? '-' : times(outcome.ratio), outcome.target, verdict, outcome.figures, outcome.database]);
+    rows.push([
+      outcome.name,
+      outcome.ratio === null ? '-' : times(outcome.ratio),
+      outcome.target,
+      verdict,
+      outcome.figures,
+      outcome.database,
+    ]);
   }
-  console.log(`\nSummary (medians of alternating runs, one run of ${((Date.now() - started) / 1000).toFixed(0)} s on this machine)\n`);
+  console.log(
+    `\nSummary (medians of alternating runs, one run of ${((Date.now() - started) / 1000).toFixed(0)} s on this machine)\n`,
+  );
   console.log(table(rows));
   // Pools, sockets and timers of a benchmark stopped at its budget would keep the process alive.
   process.exit(outcomes.some((outcome) => 'error' in outcome) ? 1 : 0);

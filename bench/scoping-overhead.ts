@@ -18,8 +18,26 @@ import type { CompiledQuery } from 'kysely';
 import { ScopedQueries, type Actor, type TenantScope } from '../server/db/tenant-db.ts';
 import { onPostgres } from '../test/support/test-database.ts';
 import { createTestApp } from '../test/support/test-app.ts';
-import { atLeast, asOwner, bareFastify, describeDatabase, expectOk, isSuperuser, listen, runIfMain, type Benchmark } from './harness.ts';
-import { explain, explainListing, LIMIT, listingPage, listingQuery, ListingResponse, type ContactRow } from './contact-listing.ts';
+import {
+  atLeast,
+  asOwner,
+  bareFastify,
+  describeDatabase,
+  expectOk,
+  isSuperuser,
+  listen,
+  runIfMain,
+  type Benchmark,
+} from './harness.ts';
+import {
+  explain,
+  explainListing,
+  LIMIT,
+  listingPage,
+  listingQuery,
+  ListingResponse,
+  type ContactRow,
+} from './contact-listing.ts';
 import { hammer } from './load.ts';
 import { clientUserToken, createAgency, createClient, seedContacts } from './provision.ts';
 import { inTurns, median, times, whole } from './stats.ts';
@@ -43,7 +61,8 @@ export const scopingOverhead: Benchmark = {
       const database = await describeDatabase(db);
       const agencyId = await createAgency(t, 'Bench Agency');
       const clients = [];
-      for (let i = 1; i <= CLIENTS; i++) clients.push({ agencyId, ...(await createClient(t, agencyId, `Bench Client ${i}`)) });
+      for (let i = 1; i <= CLIENTS; i++)
+        clients.push({ agencyId, ...(await createClient(t, agencyId, `Bench Client ${i}`)) });
       await seedContacts(db, clients, CONTACTS_PER_CLIENT);
       // A client other than the first, so the index has other tenants' rows on both sides of it.
       const measured = clients[1]!;
@@ -85,24 +104,37 @@ export const scopingOverhead: Benchmark = {
       const apiBase = await listen(t.app);
 
       const targets = {
-        api: { url: `${apiBase}/v1/clients/${measured.clientId}/contacts?limit=${LIMIT}`, headers: { authorization: `Bearer ${token}` } },
+        api: {
+          url: `${apiBase}/v1/clients/${measured.clientId}/contacts?limit=${LIMIT}`,
+          headers: { authorization: `Bearer ${token}` },
+        },
         scoped: { url: `${bareBase}/scoped/contacts`, headers: {} },
         raw: { url: `${bareBase}/raw/contacts`, headers: {} },
       };
       // Same data: the three answers must be the same 50 contacts and cursor, byte for byte.
       const bodies = await Promise.all(
-        Object.entries(targets).map(async ([name, target]) => expectOk(await fetch(target.url, { headers: target.headers }), name)),
+        Object.entries(targets).map(async ([name, target]) =>
+          expectOk(await fetch(target.url, { headers: target.headers }), name),
+        ),
       );
       const parsed = JSON.parse(bodies[0]!) as { items: unknown[]; nextCursor: string | null };
-      if (parsed.items.length !== LIMIT || parsed.nextCursor === null) throw new Error(`the listing has ${parsed.items.length} items; expected a full page`);
-      if (new Set(bodies).size !== 1) throw new Error('the API, scoped and raw listings differ; the comparison would not be of the same data');
+      if (parsed.items.length !== LIMIT || parsed.nextCursor === null)
+        throw new Error(`the listing has ${parsed.items.length} items; expected a full page`);
+      if (new Set(bodies).size !== 1)
+        throw new Error('the API, scoped and raw listings differ; the comparison would not be of the same data');
 
-      console.log(`  ${database}; ${CLIENTS} clients × ${CONTACTS_PER_CLIENT} contacts; ${CONNECTIONS} connections, ${RUN_SEC} s runs`);
+      console.log(
+        `  ${database}; ${CLIENTS} clients × ${CONTACTS_PER_CLIENT} contacts; ${CONNECTIONS} connections, ${RUN_SEC} s runs`,
+      );
       console.log(`  scoped plan: ${await explainListing(t.data, scope)}`);
       console.log(`  raw plan:    ${await asOwner(db, (trx) => explain(trx, listing))}`);
-      const load = (name: keyof typeof targets) => () => hammer({ ...targets[name], connections: CONNECTIONS, durationSec: RUN_SEC });
-      const runs = await inTurns(ROUNDS, { api: load('api'), scoped: load('scoped'), raw: load('raw') }, (name, round, result) =>
-        console.log(`    round ${round} ${name.padEnd(6)} ${whole(result.requestsPerSec).padStart(7)} req/s`),
+      const load = (name: keyof typeof targets) => () =>
+        hammer({ ...targets[name], connections: CONNECTIONS, durationSec: RUN_SEC });
+      const runs = await inTurns(
+        ROUNDS,
+        { api: load('api'), scoped: load('scoped'), raw: load('raw') },
+        (name, round, result) =>
+          console.log(`    round ${round} ${name.padEnd(6)} ${whole(result.requestsPerSec).padStart(7)} req/s`),
       );
       const rps = (name: keyof typeof runs) => median(runs[name].map((r) => r.requestsPerSec));
       const api = rps('api');
@@ -112,8 +144,16 @@ export const scopingOverhead: Benchmark = {
       console.log(`  API (JWT, tenancy hooks, scoped transaction, RLS): ${whole(api)} req/s (median)`);
       console.log(`  bare route + TenantDatabase.scoped:                ${whole(scoped)} req/s (median)`);
       console.log(`  bare route + raw SELECT on ${rawLabel}: ${whole(raw)} req/s (median)`);
-      console.log(`  scoped API / raw = ${times(ratio)} (target ≥ ${TARGET}×); transaction alone: scoped / raw = ${times(scoped / raw)}; API layer: API / scoped = ${times(api / scoped)}`);
-      return atLeast(this.name, ratio, TARGET, database, `API ${whole(api)} req/s, raw ${whole(raw)} req/s (bare+scoped ${whole(scoped)})`);
+      console.log(
+        `  scoped API / raw = ${times(ratio)} (target ≥ ${TARGET}×); transaction alone: scoped / raw = ${times(scoped / raw)}; API layer: API / scoped = ${times(api / scoped)}`,
+      );
+      return atLeast(
+        this.name,
+        ratio,
+        TARGET,
+        database,
+        `API ${whole(api)} req/s, raw ${whole(raw)} req/s (bare+scoped ${whole(scoped)})`,
+      );
     } finally {
       for (const close of closers.reverse()) await close().catch(() => {});
       await t.close();

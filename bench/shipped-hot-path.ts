@@ -25,10 +25,20 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const HOSTNAME = 'shop.example.com';
 const ADMIN = { email: 'bench@upzento.test', password: 'bench password, long enough' };
 
-async function api(base: string, method: string, url: string, token: string | null, body?: unknown, status = 200): Promise<any> {
+async function api(
+  base: string,
+  method: string,
+  url: string,
+  token: string | null,
+  body?: unknown,
+  status = 200,
+): Promise<any> {
   const response = await fetch(`${base}${url}`, {
     method,
-    headers: { ...(token && { authorization: `Bearer ${token}` }), ...(body !== undefined && { 'content-type': 'application/json' }) },
+    headers: {
+      ...(token && { authorization: `Bearer ${token}` }),
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+    },
     ...(body !== undefined && { body: JSON.stringify(body) }),
   });
   return JSON.parse(await expectOk(response, `${method} ${url}`, status));
@@ -72,11 +82,14 @@ export const shippedHotPath: Benchmark = {
       const origin = `https://${HOSTNAME}`;
       const first = await fetch(apiUrl, { headers: { origin } });
       const body = await expectOk(first, 'widget config');
-      if (first.headers.get('access-control-allow-origin') !== origin) throw new Error(`${origin} was not authorized: ${body}`);
+      if (first.headers.get('access-control-allow-origin') !== origin)
+        throw new Error(`${origin} was not authorized: ${body}`);
 
       // The bare route answers with the same headers too (CORS, Vary, Cache-Control, its own request
       // id), so that both sides send the same bytes and a client pays the same to read them.
-      const sameHeaders = Object.fromEntries(['access-control-allow-origin', 'vary', 'cache-control'].map((name) => [name, first.headers.get(name) ?? '']));
+      const sameHeaders = Object.fromEntries(
+        ['access-control-allow-origin', 'vary', 'cache-control'].map((name) => [name, first.headers.get(name) ?? '']),
+      );
       const bare = await spawnServer(
         ['node', '--import', 'tsx', 'bench/bare-server.ts'],
         {
@@ -95,8 +108,11 @@ export const shippedHotPath: Benchmark = {
       const sent = await expectOk(bareFirst, 'bare route');
       if (sent !== body) throw new Error(`the bare server sends other bytes than the API:\n${sent}\n${body}`);
       const names = (response: Response) => [...response.headers.keys()].sort().join(' ');
-      if (names(bareFirst) !== names(first)) throw new Error(`the bare server sends other headers: ${names(bareFirst)} against ${names(first)}`);
-      console.log(`  npm start (${startCommand().join(' ')}) with its defaults vs a bare Fastify process; both are asked the same request and send the same ${body.length} B with the same headers; ${CONNECTIONS} connections, ${RUN_SEC} s runs`);
+      if (names(bareFirst) !== names(first))
+        throw new Error(`the bare server sends other headers: ${names(bareFirst)} against ${names(first)}`);
+      console.log(
+        `  npm start (${startCommand().join(' ')}) with its defaults vs a bare Fastify process; both are asked the same request and send the same ${body.length} B with the same headers; ${CONNECTIONS} connections, ${RUN_SEC} s runs`,
+      );
 
       const linesBefore = shipped.lines();
       let requests = 0;
@@ -104,19 +120,29 @@ export const shippedHotPath: Benchmark = {
         ROUNDS,
         {
           shipped: async () => {
-            const result = await hammer({ url: apiUrl, headers: { origin }, connections: CONNECTIONS, durationSec: RUN_SEC });
+            const result = await hammer({
+              url: apiUrl,
+              headers: { origin },
+              connections: CONNECTIONS,
+              durationSec: RUN_SEC,
+            });
             requests += result.ok;
             return result;
           },
           bare: () => hammer({ url: bareUrl, headers: { origin }, connections: CONNECTIONS, durationSec: RUN_SEC }),
         },
-        (name, round, result) => console.log(`    round ${round} ${name.padEnd(7)} ${whole(result.requestsPerSec).padStart(7)} req/s  p99 ${ms(result.p99)}`),
+        (name, round, result) =>
+          console.log(
+            `    round ${round} ${name.padEnd(7)} ${whole(result.requestsPerSec).padStart(7)} req/s  p99 ${ms(result.p99)}`,
+          ),
       );
       const logLines = shipped.lines() - linesBefore;
       const rps = (name: keyof typeof runs) => median(runs[name].map((r) => r.requestsPerSec));
       const p99 = (name: keyof typeof runs) => median(runs[name].map((r) => r.p99));
       const ratio = rps('shipped') / rps('bare');
-      console.log(`  shipped: ${whole(rps('shipped'))} req/s, p99 ${ms(p99('shipped'))}; ${logLines} log lines for ${requests} widget requests`);
+      console.log(
+        `  shipped: ${whole(rps('shipped'))} req/s, p99 ${ms(p99('shipped'))}; ${logLines} log lines for ${requests} widget requests`,
+      );
       console.log(`  bare:    ${whole(rps('bare'))} req/s, p99 ${ms(p99('bare'))}`);
       console.log(`  shipped / bare = ${times(ratio)} (target ≥ ${TARGET}×)`);
       return atLeast(

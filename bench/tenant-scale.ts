@@ -15,7 +15,16 @@ import { defaultWidgetSettings } from '../server/embedding/widget-template.ts';
 import { onPostgres } from '../test/support/test-database.ts';
 import { createTestApp, type TestApp } from '../test/support/test-app.ts';
 import { explainListing, LIMIT } from './contact-listing.ts';
-import { asOwner, atMost, describeDatabase, expectOk, listen, runIfMain, type Benchmark, type BenchReport } from './harness.ts';
+import {
+  asOwner,
+  atMost,
+  describeDatabase,
+  expectOk,
+  listen,
+  runIfMain,
+  type Benchmark,
+  type BenchReport,
+} from './harness.ts';
 import { hammer } from './load.ts';
 import { clientUserToken, seedContacts } from './provision.ts';
 import { inTurns, median, ms, percentile, times, whole } from './stats.ts';
@@ -76,16 +85,27 @@ async function prepare(shape: Shape): Promise<Side> {
     const loadedIn = (Date.now() - started) / 1000;
     // A tenant from the middle of the clients, neither the first nor the last of any index.
     const measured = await asOwner(t.db.handle.db, (trx) =>
-      trx.selectFrom('clients').select(['agency_id as agencyId', 'client_id as clientId']).orderBy('client_id').offset(Math.floor(shape.clients / 2)).limit(1).executeTakeFirstOrThrow(),
+      trx
+        .selectFrom('clients')
+        .select(['agency_id as agencyId', 'client_id as clientId'])
+        .orderBy('client_id')
+        .offset(Math.floor(shape.clients / 2))
+        .limit(1)
+        .executeTakeFirstOrThrow(),
     );
     const token = await clientUserToken(t, measured.clientId, 'viewer', `viewer-${shape.label}@bench.example`);
     const plan = await explainListing(t.data, measured);
     const base = await listen(t.app);
     const url = `${base}/v1/clients/${measured.clientId}/contacts?limit=${LIMIT}`;
-    const body = JSON.parse(await expectOk(await fetch(url, { headers: { authorization: `Bearer ${token}` } }), `${shape.label} listing`));
-    if (body.items.length !== LIMIT) throw new Error(`the ${shape.label} listing has ${body.items.length} items; expected ${LIMIT}`);
+    const body = JSON.parse(
+      await expectOk(await fetch(url, { headers: { authorization: `Bearer ${token}` } }), `${shape.label} listing`),
+    );
+    if (body.items.length !== LIMIT)
+      throw new Error(`the ${shape.label} listing has ${body.items.length} items; expected ${LIMIT}`);
     const rows = shape.clients * shape.contactsPerClient;
-    console.log(`  ${shape.label}: ${whole(shape.clients)} tenants × ${whole(shape.contactsPerClient)} contacts = ${whole(rows)} rows, loaded in ${loadedIn.toFixed(1)} s`);
+    console.log(
+      `  ${shape.label}: ${whole(shape.clients)} tenants × ${whole(shape.contactsPerClient)} contacts = ${whole(rows)} rows, loaded in ${loadedIn.toFixed(1)} s`,
+    );
     console.log(`    plan of the listing as upzento_app: ${plan}`);
     return { shape, t, url, token, plan };
   } catch (error) {
@@ -100,7 +120,14 @@ export const tenantScale: Benchmark = {
   async run(): Promise<BenchReport> {
     if (!onPostgres) {
       console.log('  skipped: set DATABASE_URL=postgres://… (this benchmark needs real PostgreSQL)');
-      return { name: this.name, target: `≤ ${TARGET}×`, ratio: null, meets: null, database: '-', figures: 'skipped: set DATABASE_URL' };
+      return {
+        name: this.name,
+        target: `≤ ${TARGET}×`,
+        ratio: null,
+        meets: null,
+        database: '-',
+        figures: 'skipped: set DATABASE_URL',
+      };
     }
     const sides: Side[] = [];
     try {
@@ -110,17 +137,36 @@ export const tenantScale: Benchmark = {
       const database = await describeDatabase(small.t.db.handle.db);
       console.log(`  ${database}; 1 connection, ${RUN_SEC} s runs, alternating`);
       const measure = (side: Side) => () =>
-        hammer({ url: side.url, headers: { authorization: `Bearer ${side.token}` }, connections: 1, durationSec: RUN_SEC });
+        hammer({
+          url: side.url,
+          headers: { authorization: `Bearer ${side.token}` },
+          connections: 1,
+          durationSec: RUN_SEC,
+        });
       const runs = await inTurns(ROUNDS, { small: measure(small), large: measure(large) }, (name, round, result) =>
-        console.log(`    round ${round} ${name.padEnd(5)} p50 ${ms(result.p50)}  p99 ${ms(result.p99)}  (${whole(result.ok)} requests)`),
+        console.log(
+          `    round ${round} ${name.padEnd(5)} p50 ${ms(result.p50)}  p99 ${ms(result.p99)}  (${whole(result.ok)} requests)`,
+        ),
       );
       const p50 = (name: 'small' | 'large') => median(runs[name].map((r) => r.p50));
-      const pooled = (name: 'small' | 'large', p: number) => percentile(runs[name].flatMap((r) => Array.from(r.latencies)), p);
+      const pooled = (name: 'small' | 'large', p: number) =>
+        percentile(
+          runs[name].flatMap((r) => Array.from(r.latencies)),
+          p,
+        );
       const ratio = p50('large') / p50('small');
       console.log(`  p50 small ${ms(p50('small'))}, large ${ms(p50('large'))} (medians of ${ROUNDS} runs each)`);
-      console.log(`  all requests pooled: p50 ${ms(pooled('small', 50))} vs ${ms(pooled('large', 50))}, p99 ${ms(pooled('small', 99))} vs ${ms(pooled('large', 99))}`);
+      console.log(
+        `  all requests pooled: p50 ${ms(pooled('small', 50))} vs ${ms(pooled('large', 50))}, p99 ${ms(pooled('small', 99))} vs ${ms(pooled('large', 99))}`,
+      );
       console.log(`  large / small p50 = ${times(ratio)} (target ≤ ${TARGET}×)`);
-      return atMost(this.name, ratio, TARGET, database, `p50 ${ms(p50('small'))} (10 × 1,000) vs ${ms(p50('large'))} (10,000 × 100)`);
+      return atMost(
+        this.name,
+        ratio,
+        TARGET,
+        database,
+        `p50 ${ms(p50('small'))} (10 × 1,000) vs ${ms(p50('large'))} (10,000 × 100)`,
+      );
     } finally {
       for (const side of sides) await side.t.close().catch(() => {});
     }

@@ -123,7 +123,8 @@ async function rawPass(port: number, names: readonly string[]): Promise<Pass> {
     socket.close();
   }
   const seconds = (performance.now() - started) / 1000;
-  if (answered !== names.length) throw new Error(`only ${answered} of ${names.length} raw queries found their TXT record`);
+  if (answered !== names.length)
+    throw new Error(`only ${answered} of ${names.length} raw queries found their TXT record`);
   return { perSec: names.length / seconds, seconds };
 }
 
@@ -135,15 +136,21 @@ export const verificationThroughput: Benchmark = {
     try {
       const database = await describeDatabase(f.t.db.handle.db);
       const clients = [f.clientId];
-      while (clients.length < CLIENTS) clients.push((await f.anotherClient(`Bench Client ${clients.length + 1}`)).clientId);
+      while (clients.length < CLIENTS)
+        clients.push((await f.anotherClient(`Bench Client ${clients.length + 1}`)).clientId);
       const names = await seedVerifiedDomains(f, clients);
 
       // The first pass proves the seeding: every domain matched its record and is still verified.
       const first = await schedulerPass(f);
       const { rows } = await asOwner(f.t.db.handle.db, (trx) =>
-        sql<{ matched: number }>`SELECT count(*)::int AS matched FROM domains WHERE status = 'verified' AND last_check->>'outcome' = 'matched'`.execute(trx),
+        sql<{
+          matched: number;
+        }>`SELECT count(*)::int AS matched FROM domains WHERE status = 'verified' AND last_check->>'outcome' = 'matched'`.execute(
+          trx,
+        ),
       );
-      if (rows[0]?.matched !== DOMAINS) throw new Error(`only ${rows[0]?.matched} of ${DOMAINS} domains matched their record on the first pass`);
+      if (rows[0]?.matched !== DOMAINS)
+        throw new Error(`only ${rows[0]?.matched} of ${DOMAINS} domains matched their record on the first pass`);
       console.log(
         `  ${database}; ${DOMAINS} verified domains over ${CLIENTS} clients, concurrency ${CONCURRENCY}; ` +
           `first pass ${first.seconds.toFixed(2)} s in ${first.rounds} scheduler rounds and ${first.statements} database statements`,
@@ -161,16 +168,27 @@ export const verificationThroughput: Benchmark = {
           raw: () => rawPass(f.dns.port, names),
         },
         (name, round, pass) =>
-          console.log(`    round ${round} ${name.padEnd(9)} ${whole(pass.perSec).padStart(7)} /s  (${pass.seconds.toFixed(3)} s)`),
+          console.log(
+            `    round ${round} ${name.padEnd(9)} ${whole(pass.perSec).padStart(7)} /s  (${pass.seconds.toFixed(3)} s)`,
+          ),
       );
-      const perQueryOfScheduler = (f.dns.queries.length - queriesBefore - (ROUNDS + 1) * DOMAINS) / (schedulerPasses * DOMAINS);
+      const perQueryOfScheduler =
+        (f.dns.queries.length - queriesBefore - (ROUNDS + 1) * DOMAINS) / (schedulerPasses * DOMAINS);
       const domainsPerSec = median(runs.scheduler.map((pass) => pass.perSec));
       const queriesPerSec = median(runs.raw.map((pass) => pass.perSec));
       const ratio = domainsPerSec / queriesPerSec;
-      console.log(`  scheduler: ${whole(domainsPerSec)} domains/s (median), ${perQueryOfScheduler.toFixed(2)} DNS queries per domain`);
+      console.log(
+        `  scheduler: ${whole(domainsPerSec)} domains/s (median), ${perQueryOfScheduler.toFixed(2)} DNS queries per domain`,
+      );
       console.log(`  raw dns-packet: ${whole(queriesPerSec)} queries/s (median)`);
       console.log(`  scheduler / raw = ${times(ratio)} (target ≥ ${TARGET}×)`);
-      return atLeast(this.name, ratio, TARGET, database, `${whole(domainsPerSec)} domains/s vs ${whole(queriesPerSec)} queries/s`);
+      return atLeast(
+        this.name,
+        ratio,
+        TARGET,
+        database,
+        `${whole(domainsPerSec)} domains/s vs ${whole(queriesPerSec)} queries/s`,
+      );
     } finally {
       await f.close();
     }

@@ -16,7 +16,16 @@
  */
 import { WidgetConfig } from '../shared/widget-wire.ts';
 import { createDomainFixture } from '../test/support/domain-fixture.ts';
-import { atLeast, bareFastify, describeDatabase, expectOk, listen, runIfMain, type Benchmark, type BenchReport } from './harness.ts';
+import {
+  atLeast,
+  bareFastify,
+  describeDatabase,
+  expectOk,
+  listen,
+  runIfMain,
+  type Benchmark,
+  type BenchReport,
+} from './harness.ts';
 import { hammer } from './load.ts';
 import { inTurns, median, ms, times, whole } from './stats.ts';
 
@@ -42,7 +51,8 @@ export const widgetHotPath: Benchmark = {
       // The first request decides and caches the verdict; its answer is what the bare route returns.
       const first = await fetch(apiUrl, { headers: { origin } });
       const body = await expectOk(first, 'widget config');
-      if (first.headers.get('access-control-allow-origin') !== origin) throw new Error(`${origin} was not authorized: ${body}`);
+      if (first.headers.get('access-control-allow-origin') !== origin)
+        throw new Error(`${origin} was not authorized: ${body}`);
       const config: unknown = JSON.parse(body);
       // Synchronous, as the API's config handler is: no promise on either side.
       bare.get('/config', { schema: { response: { 200: WidgetConfig } } }, () => config);
@@ -56,7 +66,9 @@ export const widgetHotPath: Benchmark = {
         const sent = await expectOk(await fetch(url), url);
         if (sent !== body) throw new Error(`${url} sends other JSON than the API:\n${sent}\n${body}`);
       }
-      console.log(`  ${database}; verdict cached; all three send the same ${body.length} B of JSON; ${CONNECTIONS} connections, ${RUN_SEC} s runs`);
+      console.log(
+        `  ${database}; verdict cached; all three send the same ${body.length} B of JSON; ${CONNECTIONS} connections, ${RUN_SEC} s runs`,
+      );
 
       const stats = f.t.db.handle.stats;
       let statements = 0;
@@ -65,7 +77,12 @@ export const widgetHotPath: Benchmark = {
         {
           api: async () => {
             const before = stats.queries;
-            const result = await hammer({ url: apiUrl, headers: { origin }, connections: CONNECTIONS, durationSec: RUN_SEC });
+            const result = await hammer({
+              url: apiUrl,
+              headers: { origin },
+              connections: CONNECTIONS,
+              durationSec: RUN_SEC,
+            });
             statements += stats.queries - before;
             return result;
           },
@@ -73,17 +90,26 @@ export const widgetHotPath: Benchmark = {
           text: () => hammer({ url: textUrl, connections: CONNECTIONS, durationSec: RUN_SEC }),
         },
         (name, round, result) =>
-          console.log(`    round ${round} ${name.padEnd(4)} ${whole(result.requestsPerSec).padStart(7)} req/s  p99 ${ms(result.p99)}`),
+          console.log(
+            `    round ${round} ${name.padEnd(4)} ${whole(result.requestsPerSec).padStart(7)} req/s  p99 ${ms(result.p99)}`,
+          ),
       );
       // What is measured is the warm path: a statement during the API's runs means a verdict was not cached.
-      if (statements > 0) throw new Error(`${statements} database statements during the widget config runs: the verdict was not cached`);
+      if (statements > 0)
+        throw new Error(`${statements} database statements during the widget config runs: the verdict was not cached`);
       const rps = (name: keyof typeof runs) => median(runs[name].map((r) => r.requestsPerSec));
       const p99 = (name: keyof typeof runs) => median(runs[name].map((r) => r.p99));
       const ratio = rps('api') / rps('bare');
-      console.log(`  widget config: ${whole(rps('api'))} req/s, p99 ${ms(p99('api'))}; database statements during its runs: ${statements}`);
+      console.log(
+        `  widget config: ${whole(rps('api'))} req/s, p99 ${ms(p99('api'))}; database statements during its runs: ${statements}`,
+      );
       console.log(`  bare route:    ${whole(rps('bare'))} req/s, p99 ${ms(p99('bare'))}`);
-      console.log(`  bare text:     ${whole(rps('text'))} req/s, p99 ${ms(p99('text'))} (the same JSON made once; for comparison)`);
-      console.log(`  widget / bare = ${times(ratio)} (target ≥ ${TARGET}×); widget / bare text = ${times(rps('api') / rps('text'))}`);
+      console.log(
+        `  bare text:     ${whole(rps('text'))} req/s, p99 ${ms(p99('text'))} (the same JSON made once; for comparison)`,
+      );
+      console.log(
+        `  widget / bare = ${times(ratio)} (target ≥ ${TARGET}×); widget / bare text = ${times(rps('api') / rps('text'))}`,
+      );
       return atLeast(
         this.name,
         ratio,

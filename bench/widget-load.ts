@@ -61,7 +61,8 @@ function customerPage(apiBase: string, publicKey: string): string {
 }
 
 async function runWidgetLoadBench(): Promise<WidgetLoadResult> {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`widget load: no Chromium at ${CHROMIUM_PATH} (the Debian "chromium" package)`);
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(`widget load: no Chromium at ${CHROMIUM_PATH} (the Debian "chromium" package)`);
   const config = (await import(pathToFileURL(path.join(root, 'esbuild.config.mjs')).href)) as BuildConfig;
   const size = await config.measure(path.join(root, 'dist/widget.js'));
   const panel = await config.measure(path.join(root, 'dist/widget-panel.js'));
@@ -79,7 +80,8 @@ async function runWidgetLoadBench(): Promise<WidgetLoadResult> {
     const apiBase = await listen(t.app);
     const { clientId, publicKey } = await createClient(t, await createAgency(t, 'Bench Agency'), 'Bench Client');
     const settings = await t.call('PATCH', `/v1/clients/${clientId}/settings`, t.adminToken, { allowLocalhost: true });
-    if (settings.statusCode !== 200) throw new Error(`widget load: allowLocalhost: ${settings.statusCode} ${settings.body}`);
+    if (settings.statusCode !== 200)
+      throw new Error(`widget load: allowLocalhost: ${settings.statusCode} ${settings.body}`);
 
     const html = customerPage(apiBase, publicKey);
     pages = createServer((req, res) => {
@@ -98,9 +100,12 @@ async function runWidgetLoadBench(): Promise<WidgetLoadResult> {
         await page.goto(pageUrl);
         const shown = (await Promise.race([
           page.evaluate('window.widgetShown'),
-          new Promise((_, reject) => setTimeout(() => reject(new Error('widget load: no launcher within 15 s')), 15_000).unref()),
+          new Promise((_, reject) =>
+            setTimeout(() => reject(new Error('widget load: no launcher within 15 s')), 15_000).unref(),
+          ),
         ])) as { visible: boolean; ms: number | null };
-        if (!shown.visible || shown.ms === null) throw new Error(`widget load: the launcher did not show (${JSON.stringify(shown)})`);
+        if (!shown.visible || shown.ms === null)
+          throw new Error(`widget load: the launcher did not show (${JSON.stringify(shown)})`);
         if (load > 0) samples.push(shown.ms);
       } finally {
         await context.close();

@@ -45,7 +45,9 @@ export async function serverDocument(): Promise<Record<string, unknown>> {
 }
 
 /** The generated files' contents, by name, for a document. */
-export async function clientFiles(document: Record<string, unknown>): Promise<Record<'openapi.json' | 'schema.d.ts', string>> {
+export async function clientFiles(
+  document: Record<string, unknown>,
+): Promise<Record<'openapi.json' | 'schema.d.ts', string>> {
   const ast = await openapiTS(structuredClone(document) as never, { alphabetize: false });
   return {
     'openapi.json': `${JSON.stringify(document, null, 2)}\n`,

@@ -20,7 +20,11 @@ export type ApiErrorBody = Schemas['Error'];
 export type UpzentoClient = Client<paths>;
 
 /** A token, or what gives the current one before each request (so a renewed token is used at once). */
-export type TokenSource = string | null | undefined | (() => string | null | undefined | Promise<string | null | undefined>);
+export type TokenSource =
+  | string
+  | null
+  | undefined
+  | (() => string | null | undefined | Promise<string | null | undefined>);
 
 export interface UpzentoClientOptions {
   /** The server's address, such as `https://crm.example.com`; a trailing slash is dropped. */
@@ -70,7 +74,12 @@ export class UpzentoApiError extends Error {
 
 function isErrorBody(body: unknown): body is ApiErrorBody {
   const candidate = body as Partial<ApiErrorBody> | null;
-  return typeof candidate === 'object' && candidate !== null && typeof candidate.code === 'string' && typeof candidate.message === 'string';
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.code === 'string' &&
+    typeof candidate.message === 'string'
+  );
 }
 
 /** The data of a successful answer; an UpzentoApiError for any other. */

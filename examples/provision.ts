@@ -38,7 +38,8 @@ function readSettings(env: NodeJS.ProcessEnv): Settings {
     const raw = env[name]?.trim();
     if (!raw) return fallback;
     const value = Number(raw);
-    if (!Number.isInteger(value) || value < min) throw new Stop(`${name} must be a whole number of at least ${min}, not "${raw}"`);
+    if (!Number.isInteger(value) || value < min)
+      throw new Stop(`${name} must be a whole number of at least ${min}, not "${raw}"`);
     return value;
   };
   const url = required('UPZENTO_URL').replace(/\/+$/, '');
@@ -61,11 +62,18 @@ async function provision(settings: Settings): Promise<void> {
   const api = createUpzentoClient({ baseUrl: settings.url, token: () => token });
 
   async function signIn(): Promise<void> {
-    token = (await call('POST /v1/auth/token', () => api.POST('/v1/auth/token', { body: { email: settings.email, password: settings.password } }))).accessToken;
+    token = (
+      await call('POST /v1/auth/token', () =>
+        api.POST('/v1/auth/token', { body: { email: settings.email, password: settings.password } }),
+      )
+    ).accessToken;
   }
 
   /** One API call; a token that expired during a long wait for DNS is renewed once. */
-  async function call<T>(what: string, send: () => Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  async function call<T>(
+    what: string,
+    send: () => Promise<{ data?: T; error?: unknown; response: Response }>,
+  ): Promise<T> {
     try {
       let result = await send();
       if (result.response.status === 401 && token && !what.startsWith('POST /v1/auth/')) {
@@ -74,7 +82,8 @@ async function provision(settings: Settings): Promise<void> {
       }
       return ok(result);
     } catch (error) {
-      if (error instanceof UpzentoApiError) throw new Stop(`${what} answered ${error.status}: ${error.body?.message ?? error.message}`);
+      if (error instanceof UpzentoApiError)
+        throw new Stop(`${what} answered ${error.status}: ${error.body?.message ?? error.message}`);
       if (error instanceof Stop) throw error;
       throw new Stop(`${what} at ${settings.url} failed: ${(error as Error).cause ?? (error as Error).message}`);
     }
@@ -83,10 +92,15 @@ async function provision(settings: Settings): Promise<void> {
   await signIn();
   console.log(`Signed in to ${settings.url} as ${settings.email}.`);
 
-  const agency = await call('POST /v1/agencies', () => api.POST('/v1/agencies', { body: { name: settings.agencyName } }));
+  const agency = await call('POST /v1/agencies', () =>
+    api.POST('/v1/agencies', { body: { name: settings.agencyName } }),
+  );
   console.log(`Agency "${settings.agencyName}": ${agency.id}`);
   const client = await call('POST /v1/agencies/:agencyId/clients', () =>
-    api.POST('/v1/agencies/{agencyId}/clients', { params: { path: { agencyId: agency.id } }, body: { name: settings.clientName } }),
+    api.POST('/v1/agencies/{agencyId}/clients', {
+      params: { path: { agencyId: agency.id } },
+      body: { name: settings.clientName },
+    }),
   );
   console.log(`Client "${settings.clientName}": ${client.id}, widget key ${client.publicKey}`);
 
@@ -125,8 +139,11 @@ async function provision(settings: Settings): Promise<void> {
 }
 
 // Settings too are read inside the promise, so a missing one ends like every other Stop: a message and exit code 1.
-Promise.resolve(process.env).then(readSettings).then(provision).catch((error: unknown) => {
-  if (!(error instanceof Stop)) throw error;
-  console.error(`provision: ${error.message}`);
-  process.exitCode = 1;
-});
+Promise.resolve(process.env)
+  .then(readSettings)
+  .then(provision)
+  .catch((error: unknown) => {
+    if (!(error instanceof Stop)) throw error;
+    console.error(`provision: ${error.message}`);
+    process.exitCode = 1;
+  });

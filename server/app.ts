@@ -131,8 +131,11 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const door = options.frontDoor ?? new FrontDoor();
   // Shutdown answers come from the door, in the API's 503 shape, rather than Fastify's bare 503.
-  const app = Fastify({ ...serverOptions(options.logger, options.trustProxy), serverFactory: door.serverFactory, return503OnClosing: false })
-    .withTypeProvider<TypeBoxTypeProvider>();
+  const app = Fastify({
+    ...serverOptions(options.logger, options.trustProxy),
+    serverFactory: door.serverFactory,
+    return503OnClosing: false,
+  }).withTypeProvider<TypeBoxTypeProvider>();
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.addHook('onReady', async () => door.open());
   app.addHook('preClose', async () => door.closing());
@@ -142,9 +145,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Logged once per loss and once per recovery, never per reconnect attempt.
   const unwatch = options.database.onEvent((event) => {
     if (event.type === 'listen-lost') {
-      app.log.warn({ reason: event.error.message }, 'database LISTEN connection lost: reconnecting; cached widget verdicts are dropped once it is back');
+      app.log.warn(
+        { reason: event.error.message },
+        'database LISTEN connection lost: reconnecting; cached widget verdicts are dropped once it is back',
+      );
     } else {
-      app.log.info({ downMs: event.downMs, attempts: event.attempts }, 'database LISTEN connection restored: cached widget verdicts dropped');
+      app.log.info(
+        { downMs: event.downMs, attempts: event.attempts },
+        'database LISTEN connection restored: cached widget verdicts dropped',
+      );
     }
   });
   const timings = options.timings ?? DEFAULT_TIMINGS;
@@ -184,11 +193,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     data,
     lockDb: options.database.kind === 'postgres' ? options.database.direct : null,
     now: webhookClock,
-    send: { timeoutMs: webhookOptions.timeoutMs ?? 10_000, allowPrivate: webhookOptions.allowPrivate ?? false, lookup: webhookOptions.lookup ?? systemLookup },
+    send: {
+      timeoutMs: webhookOptions.timeoutMs ?? 10_000,
+      allowPrivate: webhookOptions.allowPrivate ?? false,
+      lookup: webhookOptions.lookup ?? systemLookup,
+    },
     log: app.log,
   });
   app.decorate('webhooks', webhooks);
-  const retention = new RetentionJob({ data, lockDb: options.database.kind === 'postgres' ? options.database.direct : null, now, log: app.log });
+  const retention = new RetentionJob({
+    data,
+    lockDb: options.database.kind === 'postgres' ? options.database.direct : null,
+    now,
+    log: app.log,
+  });
   app.decorate('retention', retention);
   app.addHook('onClose', () => retention.stop());
   const signer = digestSigner(options.auditSigningKey ?? generateKeyPairSync('ed25519').privateKey);
@@ -217,7 +235,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(tenancyPlugin, { jwtSecret: options.jwtSecret, data, credentials });
   await app.register(apiDocsRoutes);
   await app.register(healthRoutes, { db: options.database.db });
-  await app.register(authRoutes, { platformId: options.platformId, passwordCost, ...(options.brake && { brake: options.brake }) });
+  await app.register(authRoutes, {
+    platformId: options.platformId,
+    passwordCost,
+    ...(options.brake && { brake: options.brake }),
+  });
   await app.register(tenantRoutes);
   await app.register(userRoutes, { passwordCost, platformId: options.platformId });
   await app.register(invitationRoutes, { passwordCost, platformId: options.platformId, now });
@@ -227,7 +249,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes, { signer });
   await app.register(complianceRoutes, { signer, now });
   await app.register(privacyRoutes, { now });
-  await app.register(identityRoutes, { now, ...(options.identitySecretOverlapMs !== undefined && { secretOverlapMs: options.identitySecretOverlapMs }) });
+  await app.register(identityRoutes, {
+    now,
+    ...(options.identitySecretOverlapMs !== undefined && { secretOverlapMs: options.identitySecretOverlapMs }),
+  });
   await app.register(domainRoutes, {
     checks,
     timings,

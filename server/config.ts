@@ -115,10 +115,15 @@ function trustProxy(raw: string | null): TrustProxy {
   if (raw === null || raw === 'false') return false;
   if (raw === 'true') return true;
   if (/^\d+$/.test(raw)) return Number(raw);
-  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const bad = entries.find((entry) => !/^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(entry));
   if (bad !== undefined || entries.length === 0) {
-    throw new ConfigError(`UPZENTO_TRUST_PROXY must be true, false, a hop count or proxy addresses/CIDRs, got "${bad ?? raw}"`);
+    throw new ConfigError(
+      `UPZENTO_TRUST_PROXY must be true, false, a hop count or proxy addresses/CIDRs, got "${bad ?? raw}"`,
+    );
   }
   return entries;
 }
@@ -173,7 +178,9 @@ export function loadConfig(env: Env = process.env): Config {
     try {
       auditSigningKey = parseSigningKey(signingKeyPem);
     } catch (error) {
-      throw new ConfigError(`UPZENTO_AUDIT_SIGNING_KEY must be an Ed25519 private key in PEM (PKCS #8): ${(error as Error).message}`);
+      throw new ConfigError(
+        `UPZENTO_AUDIT_SIGNING_KEY must be an Ed25519 private key in PEM (PKCS #8): ${(error as Error).message}`,
+      );
     }
   }
   return Object.freeze({

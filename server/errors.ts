@@ -7,15 +7,31 @@ import { DOMAIN_NOT_AUTHORIZED_MESSAGE } from '../shared/widget-wire.ts';
 
 export const Unauthorized = createError('UPZ_UNAUTHORIZED', 'Sign in first: %s', 401);
 export const BadCredentials = createError('UPZ_BAD_CREDENTIALS', 'Email or password is wrong', 401);
-export const TooManyAttempts = createError('UPZ_TOO_MANY_ATTEMPTS', 'Too many failed sign-ins; try again in %s seconds', 429);
+export const TooManyAttempts = createError(
+  'UPZ_TOO_MANY_ATTEMPTS',
+  'Too many failed sign-ins; try again in %s seconds',
+  429,
+);
 export const Forbidden = createError('UPZ_FORBIDDEN', 'Your role does not allow this: %s', 403);
 export const WrongPassword = createError('UPZ_WRONG_PASSWORD', 'currentPassword: not your current password', 403);
-export const LastAdmin = createError('UPZ_LAST_ADMIN', 'A tenant keeps at least one admin: make another user admin first', 409);
-export const InvitationInvalid = createError('UPZ_INVITATION_INVALID', 'token: no open invitation has this token (unknown, used, withdrawn or expired)', 404);
+export const LastAdmin = createError(
+  'UPZ_LAST_ADMIN',
+  'A tenant keeps at least one admin: make another user admin first',
+  409,
+);
+export const InvitationInvalid = createError(
+  'UPZ_INVITATION_INVALID',
+  'token: no open invitation has this token (unknown, used, withdrawn or expired)',
+  404,
+);
 export const NotFound = createError('UPZ_NOT_FOUND', '%s not found', 404);
 export const InvalidInput = createError('UPZ_INVALID_INPUT', '%s', 400);
 export const LowContrast = createError('UPZ_LOW_CONTRAST', '%s', 400);
-export const ConsentRequired = createError('UPZ_CONSENT_REQUIRED', 'consent: this widget asks for consent, and the submission carries none', 400);
+export const ConsentRequired = createError(
+  'UPZ_CONSENT_REQUIRED',
+  'consent: this widget asks for consent, and the submission carries none',
+  400,
+);
 export const InvalidHostname = createError('UPZ_INVALID_HOSTNAME', 'hostname: %s', 400);
 export const InvalidJsonValue = createError('UPZ_INVALID_JSON_VALUE', '%s', 400);
 export const InvalidWebhookUrl = createError('UPZ_INVALID_WEBHOOK_URL', 'url: %s', 400);
@@ -37,8 +53,16 @@ export const RateLimited = createError('UPZ_RATE_LIMITED', 'Too many requests; t
 export const ServiceUnavailable = createError('UPZ_UNAVAILABLE', '%s', 503);
 export const IdentityInvalid = createError('UPZ_IDENTITY_INVALID', 'identity.userHash: %s', 403);
 export const IdentityExpired = createError('UPZ_IDENTITY_EXPIRED', 'identity.issuedAt: %s', 403);
-export const IdentityRequired = createError('UPZ_IDENTITY_REQUIRED', 'identity: this widget takes only leads whose visitor the site identified', 403);
-export const IdentitySecretMissing = createError('UPZ_IDENTITY_SECRET_MISSING', 'This client has no identity secret yet: create one with POST /v1/clients/%s/identity-secret first', 409);
+export const IdentityRequired = createError(
+  'UPZ_IDENTITY_REQUIRED',
+  'identity: this widget takes only leads whose visitor the site identified',
+  403,
+);
+export const IdentitySecretMissing = createError(
+  'UPZ_IDENTITY_SECRET_MISSING',
+  'This client has no identity secret yet: create one with POST /v1/clients/%s/identity-secret first',
+  409,
+);
 
 /** An error about one input: its body names it in `field`, a dotted path such as `email` or `widget.theme.text`. */
 export function aboutField<E extends Error>(error: E, field: string): E & { field: string } {

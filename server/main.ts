@@ -86,7 +86,12 @@ async function main(): Promise<void> {
   const platformId = await ensurePlatform(data);
   const jwtSecret = config.jwtSecret ?? (await loadSigningKey(data, database.kind, config.dataDir));
   const auditSigningKey = config.auditSigningKey ?? (await loadDigestSigningKey(data, database.kind, config.dataDir));
-  const admin = await ensureFirstAdmin(data, platformId, { email: config.adminEmail, password: config.adminPassword }, DEFAULT_PASSWORD_COST);
+  const admin = await ensureFirstAdmin(
+    data,
+    platformId,
+    { email: config.adminEmail, password: config.adminPassword },
+    DEFAULT_PASSWORD_COST,
+  );
 
   const minutes = (n: number) => n * 60_000;
   const hours = (n: number) => minutes(60 * n);

@@ -11,4 +11,6 @@ export const WIDGET_DEFAULTS = {
   launcher: { display: 'button', icon: 'chat', size: 56, offsetX: 20, offsetY: 20 },
   closeOnOutsideClick: true,
   privacyPolicyUrl: null,
-} as const satisfies Required<Pick<WidgetConfig, 'locale' | 'strings' | 'colorScheme' | 'launcher' | 'closeOnOutsideClick' | 'privacyPolicyUrl'>>;
+} as const satisfies Required<
+  Pick<WidgetConfig, 'locale' | 'strings' | 'colorScheme' | 'launcher' | 'closeOnOutsideClick' | 'privacyPolicyUrl'>
+>;

@@ -62,7 +62,10 @@ export type WidgetField = wire.WidgetField;
 const Colour = Type.String({ pattern: '^#[0-9a-fA-F]{6}$' });
 
 /** `text` must reach 4.5:1 against `background` (shared/contrast.ts); the widget picks its text colour on `primary`. */
-export const WidgetTheme = Type.Object({ primary: Colour, text: Colour, background: Colour }, { title: 'WidgetTheme', additionalProperties: false });
+export const WidgetTheme = Type.Object(
+  { primary: Colour, text: Colour, background: Colour },
+  { title: 'WidgetTheme', additionalProperties: false },
+);
 export type WidgetTheme = wire.WidgetTheme;
 
 /** The languages the widget has texts for. A setting may name any BCP 47 tag; the widget falls back to its base language, then 'en'. */
@@ -73,7 +76,9 @@ export const LOCALE_TAG = '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$';
 /** Per-string overrides of the widget's own texts, by key of shared/widget-strings.ts; closed. */
 export const WidgetStrings = Type.Partial(
   Type.Object(
-    Object.fromEntries(WIDGET_STRING_KEYS.map((key) => [key, Type.String({ maxLength: WIDGET_STRING_MAX_LENGTH })])) as unknown as Record<WidgetStringKey, TString>,
+    Object.fromEntries(
+      WIDGET_STRING_KEYS.map((key) => [key, Type.String({ maxLength: WIDGET_STRING_MAX_LENGTH })]),
+    ) as unknown as Record<WidgetStringKey, TString>,
     { additionalProperties: false },
   ),
 );
@@ -97,7 +102,6 @@ export const WidgetLauncher = Type.Object(
   { additionalProperties: false },
 );
 export type WidgetLauncher = wire.WidgetLauncher;
-
 
 export const WidgetConfig = Type.Object(
   {
@@ -155,7 +159,10 @@ export const SubmissionContext = Type.Object(
 export type SubmissionContext = wire.SubmissionContext;
 
 /** The consent the visitor gave: the text they agreed to. The server records when it received it. */
-export const SubmissionConsent = Type.Object({ text: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false });
+export const SubmissionConsent = Type.Object(
+  { text: Type.String({ minLength: 1, maxLength: 1000 }) },
+  { additionalProperties: false },
+);
 export type SubmissionConsent = wire.SubmissionConsent;
 
 /**
@@ -189,7 +196,10 @@ export const SubmissionRequest = Type.Object(
     name: Type.Optional(Type.String({ maxLength: 200 })),
     message: Type.Optional(Type.String({ maxLength: 5000 })),
     fields: Type.Optional(
-      Type.Record(Type.String({ pattern: FIELD_NAME }), Type.String({ maxLength: 2000 }), { maxProperties: 20, additionalProperties: false }),
+      Type.Record(Type.String({ pattern: FIELD_NAME }), Type.String({ maxLength: 2000 }), {
+        maxProperties: 20,
+        additionalProperties: false,
+      }),
     ),
     identity: Type.Optional(SubmissionIdentity),
     context: Type.Optional(SubmissionContext),

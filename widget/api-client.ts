@@ -48,7 +48,11 @@ export function createApiClient({ apiBase, publicKey, fetch: send, signal, timeo
       const body: unknown = await res.json().catch(() => undefined);
       if (!res.ok) {
         const { message, code, field } = (body ?? {}) as Record<string, unknown>;
-        const error: ApiError = { kind: 'http', status: res.status, message: typeof message === 'string' ? message : `HTTP ${res.status}` };
+        const error: ApiError = {
+          kind: 'http',
+          status: res.status,
+          message: typeof message === 'string' ? message : `HTTP ${res.status}`,
+        };
         if (typeof code === 'string') error.code = code;
         if (typeof field === 'string') error.field = field;
         return { ok: false, error } as const;

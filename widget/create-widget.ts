@@ -184,7 +184,11 @@ export function createWidget(options: WidgetOptions): Widget {
         open: isOpen,
         status,
         strings,
-        prefill: { ...pageValues, ...(identity?.name && { name: identity.name }), ...(identity?.email && { email: identity.email }) },
+        prefill: {
+          ...pageValues,
+          ...(identity?.name && { name: identity.name }),
+          ...(identity?.email && { email: identity.email }),
+        },
         onClose: close,
         onSubmit: (values) => void submit(values),
         onReset: () => setStatus({ state: 'idle' }),
@@ -261,7 +265,11 @@ export function createWidget(options: WidgetOptions): Widget {
     } else if (delivery.status === 'pending') {
       queuedKey = item.key;
       const { error } = delivery;
-      setStatus({ state: 'queued', offline: isOffline(error), rateLimited: error.kind === 'http' && error.status === 429 });
+      setStatus({
+        state: 'queued',
+        offline: isOffline(error),
+        rateLimited: error.kind === 'http' && error.status === 429,
+      });
     } else {
       setStatus({ state: 'sent' });
       // The connection works now, so anything an earlier page left unsent can follow.

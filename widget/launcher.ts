@@ -58,7 +58,8 @@ export function createLauncher(mount: HTMLElement, { onToggle, onIntent, onEscap
   const panelSlot = root.appendChild(document.createElement('div'));
 
   button.addEventListener('click', onToggle);
-  for (const type of ['pointerenter', 'focus', 'touchstart']) button.addEventListener(type, onIntent, { passive: true });
+  for (const type of ['pointerenter', 'focus', 'touchstart'])
+    button.addEventListener(type, onIntent, { passive: true });
   // Escape closes from anywhere in the widget, the launcher included.
   root.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') onEscape();

@@ -18,7 +18,9 @@ export type { WidgetErrorBody, WidgetErrorCode, WidgetStringKey } from '../share
  */
 export function createWidget(options: WidgetOptions): Widget {
   if (typeof document === 'undefined') {
-    throw new TypeError('Upzento: createWidget needs a browser document; call it in the browser (an effect or mount hook), not during server-side rendering');
+    throw new TypeError(
+      'Upzento: createWidget needs a browser document; call it in the browser (an effect or mount hook), not during server-side rendering',
+    );
   }
   return createInDocument(options);
 }

@@ -31,7 +31,8 @@ const DE: Strings = {
   close: 'Schließen',
   sending: 'Wird gesendet…',
   queued: 'Sie sind offline. Ihre Nachricht ist gespeichert und wird gesendet, sobald Sie wieder online sind.',
-  errorUnavailable: 'Unser Server ist gerade nicht erreichbar. Ihre Nachricht ist gespeichert, wir versuchen es weiter.',
+  errorUnavailable:
+    'Unser Server ist gerade nicht erreichbar. Ihre Nachricht ist gespeichert, wir versuchen es weiter.',
   errorRateLimited: 'Gerade kommen sehr viele Nachrichten an. Ihre ist gespeichert und wird gleich gesendet.',
   fieldRequired: '{label} ist ein Pflichtfeld.',
   fieldTooLong: '{label} darf höchstens {max} Zeichen lang sein.',
@@ -41,7 +42,8 @@ const DE: Strings = {
   selectPlaceholder: 'Bitte wählen…',
   consentRequired: 'Bitte stimmen Sie zu, um fortzufahren.',
   privacyPolicy: 'Datenschutzerklärung',
-  errorInvalid: 'Ihre Nachricht konnte leider nicht gesendet werden. Bitte prüfen Sie das Formular und versuchen Sie es erneut.',
+  errorInvalid:
+    'Ihre Nachricht konnte leider nicht gesendet werden. Bitte prüfen Sie das Formular und versuchen Sie es erneut.',
   errorNotAuthorized: 'Dieses Formular kann von dieser Seite aus leider nicht gesendet werden.',
   sendAnother: 'Weitere Nachricht senden',
 };
@@ -51,7 +53,8 @@ const FR: Strings = {
   sending: 'Envoi…',
   queued: 'Vous êtes hors ligne. Votre message est enregistré et sera envoyé dès votre retour en ligne.',
   errorUnavailable: "Notre serveur est injoignable pour l'instant. Votre message est enregistré et nous réessayons.",
-  errorRateLimited: 'Nous recevons beaucoup de messages en ce moment. Le vôtre est enregistré et partira dans un instant.',
+  errorRateLimited:
+    'Nous recevons beaucoup de messages en ce moment. Le vôtre est enregistré et partira dans un instant.',
   fieldRequired: '{label} est obligatoire.',
   fieldTooLong: '{label} ne doit pas dépasser {max} caractères.',
   invalidEmail: 'Saisissez une adresse e-mail comme nom@example.com.',
@@ -69,7 +72,8 @@ const ES: Strings = {
   close: 'Cerrar',
   sending: 'Enviando…',
   queued: 'No tienes conexión. Tu mensaje está guardado y se enviará cuando vuelvas a estar en línea.',
-  errorUnavailable: 'No hemos podido conectar con nuestro servidor. Tu mensaje está guardado y lo seguiremos intentando.',
+  errorUnavailable:
+    'No hemos podido conectar con nuestro servidor. Tu mensaje está guardado y lo seguiremos intentando.',
   errorRateLimited: 'Estamos recibiendo muchos mensajes ahora mismo. El tuyo está guardado y se enviará en un momento.',
   fieldRequired: '{label} es obligatorio.',
   fieldTooLong: '{label} admite como máximo {max} caracteres.',
@@ -107,7 +111,8 @@ const PT: Strings = {
   close: 'Fechar',
   sending: 'Enviando…',
   queued: 'Você está offline. Sua mensagem foi guardada e será enviada quando voltar a ficar online.',
-  errorUnavailable: 'Não conseguimos falar com nosso servidor agora. Sua mensagem foi guardada e continuaremos tentando.',
+  errorUnavailable:
+    'Não conseguimos falar com nosso servidor agora. Sua mensagem foi guardada e continuaremos tentando.',
   errorRateLimited: 'Estamos recebendo muitas mensagens agora. A sua foi guardada e será enviada em instantes.',
   fieldRequired: '{label} é obrigatório.',
   fieldTooLong: '{label} deve ter no máximo {max} caracteres.',

@@ -74,7 +74,10 @@ export function darkPalette(theme: WidgetTheme): Palette {
  */
 export function themeProperties(theme: WidgetTheme): Record<string, string> {
   const properties: Record<string, string> = {};
-  for (const [prefix, palette] of [['--l', lightPalette(theme)], ['--d', darkPalette(theme)]] as const) {
+  for (const [prefix, palette] of [
+    ['--l', lightPalette(theme)],
+    ['--d', darkPalette(theme)],
+  ] as const) {
     const { primary, onPrimary, text, background, error, focus } = palette;
     Object.assign(properties, {
       [`${prefix}p`]: primary,

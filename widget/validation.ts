@@ -36,7 +36,8 @@ export function fieldError(field: WidgetField, raw: string, strings: Strings = E
   if (value.length > max) return fill(strings.fieldTooLong, { label, max });
   if (type === 'email' && !isValidEmail(value)) return strings.invalidEmail;
   if (type === 'tel' && !PHONE.test(value)) return strings.invalidPhone;
-  if (type === 'select' && field.options && !field.options.some((o) => o.value === value)) return fill(strings.invalidField, { label });
+  if (type === 'select' && field.options && !field.options.some((o) => o.value === value))
+    return fill(strings.invalidField, { label });
   return undefined;
 }
 

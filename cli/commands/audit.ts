@@ -83,15 +83,28 @@ export function registerAudit(program: Command): void {
 
   const collect = (value: string, previous: string[] = []) => [...previous, value];
   act(
-    leaf(audit, 'verify-digests', 'check an exported audit chain against its signed digests, offline, with only the public key (exit 1 on a mismatch)', [
-      'upzento audit verify-digests --public-key digest-key.pem --log chain.json --digests digests.json',
-      'upzento audit verify-digests --public-key old.pem --public-key new.pem --log page1.json --log page2.json --digests digests.json --json',
-    ])
-      .requiredOption('--public-key <file>', 'PEM of the signing key (GET /v1/audit/digest-key); once per key the digests were signed with', collect)
+    leaf(
+      audit,
+      'verify-digests',
+      'check an exported audit chain against its signed digests, offline, with only the public key (exit 1 on a mismatch)',
+      [
+        'upzento audit verify-digests --public-key digest-key.pem --log chain.json --digests digests.json',
+        'upzento audit verify-digests --public-key old.pem --public-key new.pem --log page1.json --log page2.json --digests digests.json --json',
+      ],
+    )
+      .requiredOption(
+        '--public-key <file>',
+        'PEM of the signing key (GET /v1/audit/digest-key); once per key the digests were signed with',
+        collect,
+      )
       .requiredOption('--log <file>', 'what GET …/audit-log/chain answered; once per page', collect)
       .requiredOption('--digests <file>', 'what GET …/audit-log/digests answered; may repeat', collect),
     async (context) => {
-      const files = { publicKeys: context.options.publicKey as string[], logs: context.options.log as string[], digests: context.options.digests as string[] };
+      const files = {
+        publicKeys: context.options.publicKey as string[],
+        logs: context.options.log as string[],
+        digests: context.options.digests as string[],
+      };
       let result;
       try {
         result = await verifyAuditFiles(files);

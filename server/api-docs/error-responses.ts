@@ -62,7 +62,7 @@ const DESCRIPTIONS: Record<number, string> = {
   400: 'Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`).',
   401: 'No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again.',
   403: 'Signed in, but the role does not allow this: `UPZ_FORBIDDEN`.',
-  404: 'Not found, or outside the caller\'s subtree (the two are answered alike): `UPZ_NOT_FOUND`.',
+  404: "Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`.",
   409: 'Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`).',
   413: 'The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`.',
   415: 'A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`.',
@@ -89,29 +89,59 @@ export function errorExamples(status: number, method: string, url: string): Erro
   const widget = isWidget(url);
   switch (status) {
     case 400:
-      if (widget && method === 'POST') list.push(example(400, 'UPZ_IDEMPOTENCY_KEY_REQUIRED', 'Idempotency-Key header: required, 8 to 200 characters'));
-      list.push(example(400, 'FST_ERR_VALIDATION', 'body must have required property \'email\''));
-      if (url.endsWith('/domains') && method === 'POST') list.push(example(400, 'UPZ_INVALID_HOSTNAME', 'hostname: a public suffix (co.uk) cannot be a widget\'s domain'));
-      if (url.endsWith('/webhooks') && method === 'POST') list.push(example(400, 'UPZ_INVALID_WEBHOOK_URL', 'url: must be https://'));
+      if (widget && method === 'POST')
+        list.push(
+          example(400, 'UPZ_IDEMPOTENCY_KEY_REQUIRED', 'Idempotency-Key header: required, 8 to 200 characters'),
+        );
+      list.push(example(400, 'FST_ERR_VALIDATION', "body must have required property 'email'"));
+      if (url.endsWith('/domains') && method === 'POST')
+        list.push(
+          example(400, 'UPZ_INVALID_HOSTNAME', "hostname: a public suffix (co.uk) cannot be a widget's domain"),
+        );
+      if (url.endsWith('/webhooks') && method === 'POST')
+        list.push(example(400, 'UPZ_INVALID_WEBHOOK_URL', 'url: must be https://'));
       if (method === 'GET') list.push(example(400, 'UPZ_INVALID_CURSOR', 'cursor: not a cursor this API gave out'));
       break;
     case 401:
-      list.push(url === '/v1/auth/token' ? example(401, 'UPZ_BAD_CREDENTIALS', 'Email or password is wrong') : example(401, 'UPZ_UNAUTHORIZED', 'Sign in first: the token has expired'));
+      list.push(
+        url === '/v1/auth/token'
+          ? example(401, 'UPZ_BAD_CREDENTIALS', 'Email or password is wrong')
+          : example(401, 'UPZ_UNAUTHORIZED', 'Sign in first: the token has expired'),
+      );
       break;
     case 403:
       if (widget) list.push(example(403, 'UPZ_DOMAIN_NOT_AUTHORIZED', 'Domain not authorized for this client'));
-      else if (url === '/v1/auth/password') list.push(example(403, 'UPZ_WRONG_PASSWORD', 'currentPassword: not your current password'));
+      else if (url === '/v1/auth/password')
+        list.push(example(403, 'UPZ_WRONG_PASSWORD', 'currentPassword: not your current password'));
       else list.push(example(403, 'UPZ_FORBIDDEN', 'Your role does not allow this: needs the admin role'));
       break;
     case 404:
       if (widget) list.push(example(404, 'UPZ_UNKNOWN_WIDGET', 'No widget has this public key'));
-      else if (url === '/v1/invitations/accept') list.push(example(404, 'UPZ_INVITATION_INVALID', 'token: no open invitation has this token (unknown, used, withdrawn or expired)'));
+      else if (url === '/v1/invitations/accept')
+        list.push(
+          example(
+            404,
+            'UPZ_INVITATION_INVALID',
+            'token: no open invitation has this token (unknown, used, withdrawn or expired)',
+          ),
+        );
       else list.push(example(404, 'UPZ_NOT_FOUND', 'Client not found'));
       break;
     case 409:
-      if (widget) list.push(example(409, 'UPZ_IDEMPOTENCY_KEY_REUSED', 'Idempotency-Key was already used for a different submission'));
-      else if (/\/(domains|webhooks)$/.test(url)) list.push(example(409, 'UPZ_LIMIT_REACHED', 'this client has 100 domains, the most it may register; delete one it no longer uses first'));
-      else if (/\/users\/:userId$/.test(url)) list.push(example(409, 'UPZ_LAST_ADMIN', 'A tenant keeps at least one admin: make another user admin first'));
+      if (widget)
+        list.push(
+          example(409, 'UPZ_IDEMPOTENCY_KEY_REUSED', 'Idempotency-Key was already used for a different submission'),
+        );
+      else if (/\/(domains|webhooks)$/.test(url))
+        list.push(
+          example(
+            409,
+            'UPZ_LIMIT_REACHED',
+            'this client has 100 domains, the most it may register; delete one it no longer uses first',
+          ),
+        );
+      else if (/\/users\/:userId$/.test(url))
+        list.push(example(409, 'UPZ_LAST_ADMIN', 'A tenant keeps at least one admin: make another user admin first'));
       else list.push(example(409, 'UPZ_DB_23505', 'email: a user with this email already exists'));
       break;
     case 413:
@@ -121,7 +151,11 @@ export function errorExamples(status: number, method: string, url: string): Erro
       list.push(example(415, 'FST_ERR_CTP_INVALID_MEDIA_TYPE', 'Unsupported Media Type'));
       break;
     case 429:
-      list.push(url.startsWith('/v1/auth/') ? example(429, 'UPZ_TOO_MANY_ATTEMPTS', 'Too many failed sign-ins; try again in 60 seconds') : example(429, 'UPZ_RATE_LIMITED', 'Too many requests; try again in 42 seconds'));
+      list.push(
+        url.startsWith('/v1/auth/')
+          ? example(429, 'UPZ_TOO_MANY_ATTEMPTS', 'Too many failed sign-ins; try again in 60 seconds')
+          : example(429, 'UPZ_RATE_LIMITED', 'Too many requests; try again in 42 seconds'),
+      );
       break;
     case 500:
       list.push(example(500, 'UPZ_INTERNAL', 'Something went wrong on our side; it has been logged.'));

@@ -7,12 +7,38 @@ const CREATED_AT = '2026-03-02T09:30:00.000Z';
 
 export const COMPONENT_EXAMPLES: Readonly<Record<string, unknown[]>> = {
   TokenRequest: [{ email: 'admin@acme.example', password: 'correct horse battery staple' }],
-  AccessToken: [{ accessToken: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI…', tokenType: 'Bearer', expiresIn: 900 }],
+  AccessToken: [
+    { accessToken: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI…', tokenType: 'Bearer', expiresIn: 900 },
+  ],
   Agency: [{ id: AGENCY_ID, name: 'Acme Agency', createdAt: CREATED_AT }],
-  Client: [{ id: CLIENT_ID, agencyId: AGENCY_ID, name: 'Corner Bakery', publicKey: 'pk_Q2Fyb2wgaXMgYSBiYWtlcg', createdAt: CREATED_AT }],
+  Client: [
+    {
+      id: CLIENT_ID,
+      agencyId: AGENCY_ID,
+      name: 'Corner Bakery',
+      publicKey: 'pk_Q2Fyb2wgaXMgYSBiYWtlcg',
+      createdAt: CREATED_AT,
+    },
+  ],
   NewUser: [{ email: 'sam@acme.example', password: 'a long enough password', role: 'member' }],
-  User: [{ id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', email: 'sam@acme.example', role: 'member', tenantId: AGENCY_ID, tenantType: 'agency', createdAt: CREATED_AT }],
-  NewContact: [{ email: 'jo@customer.example', name: 'Jo Baker', phone: '+44 20 7946 0000', attributes: { plan: 'pro', seats: 12, newsletter: true } }],
+  User: [
+    {
+      id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+      email: 'sam@acme.example',
+      role: 'member',
+      tenantId: AGENCY_ID,
+      tenantType: 'agency',
+      createdAt: CREATED_AT,
+    },
+  ],
+  NewContact: [
+    {
+      email: 'jo@customer.example',
+      name: 'Jo Baker',
+      phone: '+44 20 7946 0000',
+      attributes: { plan: 'pro', seats: 12, newsletter: true },
+    },
+  ],
   Contact: [
     {
       id: CONTACT_ID,
@@ -54,7 +80,11 @@ export const COMPONENT_EXAMPLES: Readonly<Record<string, unknown[]>> = {
       hostname: 'bakery.example',
       includeSubdomains: false,
       status: 'pending',
-      challenge: { type: 'TXT', name: '_upzento-challenge.bakery.example', value: 'upzento-verification=3q2-7wVtZk9yJd0' },
+      challenge: {
+        type: 'TXT',
+        name: '_upzento-challenge.bakery.example',
+        value: 'upzento-verification=3q2-7wVtZk9yJd0',
+      },
       createdAt: CREATED_AT,
       verifiedAt: null,
       failingSince: null,
@@ -74,9 +104,24 @@ export const COMPONENT_EXAMPLES: Readonly<Record<string, unknown[]>> = {
       secret: 'whsec_b3JhbmdlIGlzIHRoZSBuZXcgYmxhY2s',
     },
   ],
-  WidgetSubmission: [{ email: 'jo@customer.example', name: 'Jo Baker', message: 'Do you deliver on Sundays?', fields: { company: 'Baker & Co' } }],
+  WidgetSubmission: [
+    {
+      email: 'jo@customer.example',
+      name: 'Jo Baker',
+      message: 'Do you deliver on Sundays?',
+      fields: { company: 'Baker & Co' },
+    },
+  ],
   WidgetSubmissionReceipt: [{ id: '5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f' }],
-  Erasure: [{ erasureId: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e', contacts: 1, submissions: 3, auditEntries: 5, suppressed: false }],
+  Erasure: [
+    {
+      erasureId: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e',
+      contacts: 1,
+      submissions: 3,
+      auditEntries: 5,
+      suppressed: false,
+    },
+  ],
   AuditVerification: [{ valid: true, rowsChecked: 1204, firstBrokenSeq: null }],
   HealthStatus: [{ status: 'ok' }, { status: 'unavailable', reason: 'the database does not answer' }],
 };

@@ -4,7 +4,14 @@
  * moved to `components.schemas` under that title, so names are stable and each is written once.
  */
 import type { RouteOptions } from 'fastify';
-import { errorDescription, errorExamples, type ErrorExample, errorStatuses, ERROR_SCHEMA, RETRY_AFTER_STATUSES } from './error-responses.ts';
+import {
+  errorDescription,
+  errorExamples,
+  type ErrorExample,
+  errorStatuses,
+  ERROR_SCHEMA,
+  RETRY_AFTER_STATUSES,
+} from './error-responses.ts';
 import { SUMMARIES, tagOf } from './operations.ts';
 import { COMPONENT_EXAMPLES } from './examples.ts';
 
@@ -18,15 +25,19 @@ type Json = Record<string, unknown>;
  */
 export const UNDOCUMENTED: Readonly<Record<string, string>> = {
   'OPTIONS *': 'the catch-all preflight @fastify/cors adds: it answers no widget',
-  'GET /metrics': 'an operator\'s Prometheus scrape endpoint with its own token, only where UPZENTO_METRICS_TOKEN is set',
+  'GET /metrics':
+    "an operator's Prometheus scrape endpoint with its own token, only where UPZENTO_METRICS_TOKEN is set",
   'GET /docs': 'the reference page that renders this document',
-  'GET /docs/*': 'the reference page\'s scripts and styles',
+  'GET /docs/*': "the reference page's scripts and styles",
 };
 
 /** Responses of routes that have no schema of their own to say them (not JSON). */
 const PLAIN_RESPONSES: Readonly<Record<string, Json>> = {
   'GET /widget.js': {
-    200: { description: 'The script-tag bundle (gzip or br when asked for)', content: { 'application/javascript': { schema: { type: 'string' } } } },
+    200: {
+      description: 'The script-tag bundle (gzip or br when asked for)',
+      content: { 'application/javascript': { schema: { type: 'string' } } },
+    },
     304: { description: 'Not modified since the ETag in If-None-Match' },
   },
   'OPTIONS /v1/widget/:publicKey/config': {
@@ -48,13 +59,23 @@ function hasKeys(schema: unknown): boolean {
 function hidePatternProperties(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(hidePatternProperties);
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key === 'patternProperties' ? 'x-patternProperties' : key, hidePatternProperties(inner)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [
+      key === 'patternProperties' ? 'x-patternProperties' : key,
+      hidePatternProperties(inner),
+    ]),
+  );
 }
 
 function restorePatternProperties(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(restorePatternProperties);
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key === 'x-patternProperties' ? 'patternProperties' : key, restorePatternProperties(inner)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [
+      key === 'x-patternProperties' ? 'patternProperties' : key,
+      restorePatternProperties(inner),
+    ]),
+  );
 }
 
 export function routeKey(method: string, url: string): string {
@@ -62,7 +83,15 @@ export function routeKey(method: string, url: string): string {
 }
 
 /** @fastify/swagger's `transform`: what the document says of one route. */
-export function transformRoute({ schema, url, route }: { schema: RouteOptions['schema']; url: string; route: RouteOptions }): { schema: Json; url: string } {
+export function transformRoute({
+  schema,
+  url,
+  route,
+}: {
+  schema: RouteOptions['schema'];
+  url: string;
+  route: RouteOptions;
+}): { schema: Json; url: string } {
   const method = String(route.method);
   const key = routeKey(method, url);
   const given = (schema ?? {}) as Json;
@@ -70,7 +99,14 @@ export function transformRoute({ schema, url, route }: { schema: RouteOptions['s
   const access = route.config?.access;
   const isPublic = access === undefined || 'public' in access;
   const response: Json = { ...((given.response as Json | undefined) ?? {}), ...PLAIN_RESPONSES[key] };
-  for (const status of errorStatuses({ method, url, isPublic, hasParams: hasKeys(given.params), hasQuery: hasKeys(given.querystring), hasBody: given.body !== undefined })) {
+  for (const status of errorStatuses({
+    method,
+    url,
+    isPublic,
+    hasParams: hasKeys(given.params),
+    hasQuery: hasKeys(given.querystring),
+    hasBody: given.body !== undefined,
+  })) {
     response[status] ??= ERROR_SCHEMA;
   }
   const tag = tagOf(url);
@@ -93,12 +129,15 @@ const VALUES = new Set(['examples', 'example', 'default', 'const', 'enum']);
 function hoistTitled(value: unknown, components: Record<string, Json>): unknown {
   if (Array.isArray(value)) return value.map((item) => hoistTitled(item, components));
   if (typeof value !== 'object' || value === null) return value;
-  const inner = Object.fromEntries(Object.entries(value).map(([key, item]) => [key, VALUES.has(key) ? item : hoistTitled(item, components)]));
+  const inner = Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, VALUES.has(key) ? item : hoistTitled(item, components)]),
+  );
   const title = inner.title;
   if (typeof title !== 'string' || 'in' in inner) return inner;
   if (!/^[A-Za-z][A-Za-z0-9]*$/.test(title)) throw new Error(`schema title "${title}" cannot name a component`);
   const known = components[title];
-  if (known && JSON.stringify(known) !== JSON.stringify(inner)) throw new Error(`two different schemas are titled "${title}"`);
+  if (known && JSON.stringify(known) !== JSON.stringify(inner))
+    throw new Error(`two different schemas are titled "${title}"`);
   components[title] = inner;
   return { $ref: `#/components/schemas/${title}` };
 }
@@ -107,7 +146,10 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 
 /** @fastify/swagger's `transformObject`: the whole document, finished. */
 export function finishDocument(generated: Json): Json {
-  const doc = restorePatternProperties(generated) as Json & { paths: Record<string, Record<string, Json>>; components: Json };
+  const doc = restorePatternProperties(generated) as Json & {
+    paths: Record<string, Record<string, Json>>;
+    components: Json;
+  };
   const examples: Record<string, { summary: string; value: ErrorExample }> = {};
   for (const [path, item] of Object.entries(doc.paths)) {
     // Examples name paths as the routes do, so they match the error examples' rules.
@@ -121,7 +163,12 @@ export function finishDocument(generated: Json): Json {
           operation.responses[code] = {
             description: errorDescription(status),
             ...(RETRY_AFTER_STATUSES.has(status) && {
-              headers: { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer', minimum: 0 } } },
+              headers: {
+                'Retry-After': {
+                  description: 'Seconds to wait before trying again',
+                  schema: { type: 'integer', minimum: 0 },
+                },
+              },
             }),
             content: {
               'application/json': {
@@ -148,7 +195,15 @@ export function finishDocument(generated: Json): Json {
     if (!component) throw new Error(`examples given for "${name}", which no schema is titled`);
     component.examples = examples;
   }
-  const sorted = Object.fromEntries(Object.keys(components).sort().map((name) => [name, components[name]]));
-  const sortedExamples = Object.fromEntries(Object.keys(examples).sort().map((code) => [code, examples[code]]));
+  const sorted = Object.fromEntries(
+    Object.keys(components)
+      .sort()
+      .map((name) => [name, components[name]]),
+  );
+  const sortedExamples = Object.fromEntries(
+    Object.keys(examples)
+      .sort()
+      .map((code) => [code, examples[code]]),
+  );
   return { ...doc, paths, components: { ...doc.components, schemas: sorted, examples: sortedExamples } };
 }

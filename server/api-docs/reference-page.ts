@@ -82,7 +82,9 @@ function encodings(body: Buffer): Encoded {
   return {
     identity: body,
     gzip: gzipSync(body, { level: 9 }),
-    br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+    br: brotliCompressSync(body, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+    }),
   };
 }
 
@@ -110,7 +112,9 @@ export const referencePageRoutes: FastifyPluginAsync = async (app) => {
   // Compressed on first use, not at start: most processes never serve the reference.
   const loaded = new Map<string, Promise<Encoded>>();
 
-  app.get('/docs', { config: { access: { public: true } } }, (request, reply) => send(request, reply, 'text/html; charset=utf-8', page, 'no-cache'));
+  app.get('/docs', { config: { access: { public: true } } }, (request, reply) =>
+    send(request, reply, 'text/html; charset=utf-8', page, 'no-cache'),
+  );
 
   app.get('/docs/*', { config: { access: { public: true } } }, async (request, reply) => {
     const name = (request.params as { '*': string })['*'];

@@ -16,7 +16,9 @@ export interface ApiDocsOptions {
   version?: string;
 }
 
-const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const PACKAGE_VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 const DESCRIPTION = [
   'The Upzento API: hierarchical tenants (platform → agencies → clients), their users, contacts, widget submissions, domains, webhooks and audit log.',
@@ -33,14 +35,22 @@ export const apiDocsRoutes = fp<ApiDocsOptions>(async (app, options) => {
       info: { title: 'Upzento API', version: options.version ?? PACKAGE_VERSION, description: DESCRIPTION },
       components: {
         securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An access token from `POST /v1/auth/token` (15 minutes).' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'JWT',
+            description: 'An access token from `POST /v1/auth/token` (15 minutes).',
+          },
         },
       },
       tags: listedTags(),
     },
     convertConstToEnum: false,
     transform: transformRoute as never,
-    transformObject: (generated) => finishDocument(('openapiObject' in generated ? generated.openapiObject : generated.swaggerObject) as Record<string, unknown>),
+    transformObject: (generated) =>
+      finishDocument(
+        ('openapiObject' in generated ? generated.openapiObject : generated.swaggerObject) as Record<string, unknown>,
+      ),
   });
 
   let json: string | undefined;
@@ -48,7 +58,11 @@ export const apiDocsRoutes = fp<ApiDocsOptions>(async (app, options) => {
     '/openapi.json',
     {
       config: { access: { public: true } },
-      schema: { response: { 200: Type.Object({ openapi: Type.String() }, { additionalProperties: true, description: 'This document' }) } },
+      schema: {
+        response: {
+          200: Type.Object({ openapi: Type.String() }, { additionalProperties: true, description: 'This document' }),
+        },
+      },
     },
     async (_request, reply) => {
       json ??= JSON.stringify(app.swagger());

@@ -13,19 +13,22 @@ import { UUID_PATTERN } from '../db/uuid.ts';
 import { isAbove } from '../tenancy/access.ts';
 import { PERSONAL_REF } from '../db/audit-writer.ts';
 
-export const AuditItem = Type.Object({
-  id: Type.String(),
-  at: Timestamp,
-  actor: Type.Object({ type: Type.String(), id: Type.Union([Uuid, Type.Null()]) }),
-  tenantId: Uuid,
-  tenantType: Type.String(),
-  action: Type.String(),
-  target: Type.Object({ type: Type.String(), id: Type.Union([Type.String(), Type.Null()]) }),
-  details: Type.Record(Type.String(), Type.Unknown()),
-  requestId: Type.Union([Type.String(), Type.Null()]),
-  ip: Type.Union([Type.String(), Type.Null()]),
-  seq: Type.Integer(),
-}, { title: 'AuditEntry' });
+export const AuditItem = Type.Object(
+  {
+    id: Type.String(),
+    at: Timestamp,
+    actor: Type.Object({ type: Type.String(), id: Type.Union([Uuid, Type.Null()]) }),
+    tenantId: Uuid,
+    tenantType: Type.String(),
+    action: Type.String(),
+    target: Type.Object({ type: Type.String(), id: Type.Union([Type.String(), Type.Null()]) }),
+    details: Type.Record(Type.String(), Type.Unknown()),
+    requestId: Type.Union([Type.String(), Type.Null()]),
+    ip: Type.Union([Type.String(), Type.Null()]),
+    seq: Type.Integer(),
+  },
+  { title: 'AuditEntry' },
+);
 
 /** Keys of details that entries written before 0010 used for personal values. */
 const LEGACY_PERSONAL_KEYS = ['email', 'name', 'phone'];
@@ -39,10 +42,15 @@ export function selectAuditEntries(q: ScopedQueries) {
         .onRef('p.agency_id', '=', 'audit_log.agency_id')
         .onRef('p.tenant_id', '=', 'audit_log.tenant_id')
         // Only a UUID is cast: one malformed value must not fail every page that holds its row.
-        .on(sql<boolean>`p.ref_id = CASE WHEN audit_log.details ->> ${PERSONAL_REF} ~ ${UUID_PATTERN} THEN (audit_log.details ->> ${PERSONAL_REF})::uuid END`),
+        .on(
+          sql<boolean>`p.ref_id = CASE WHEN audit_log.details ->> ${PERSONAL_REF} ~ ${UUID_PATTERN} THEN (audit_log.details ->> ${PERSONAL_REF})::uuid END`,
+        ),
     )
     .leftJoin('audit_redactions as r', (join) =>
-      join.onRef('r.agency_id', '=', 'audit_log.agency_id').onRef('r.tenant_id', '=', 'audit_log.tenant_id').onRef('r.seq', '=', 'audit_log.seq'),
+      join
+        .onRef('r.agency_id', '=', 'audit_log.agency_id')
+        .onRef('r.tenant_id', '=', 'audit_log.tenant_id')
+        .onRef('r.seq', '=', 'audit_log.seq'),
     )
     .select([
       'audit_log.audit_id',

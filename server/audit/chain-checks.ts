@@ -10,7 +10,11 @@ export async function verifyChain(q: ScopedQueries, tenantId: string) {
   const { rows } = await sql<{ valid: boolean; rows_checked: number; first_broken_seq: number | null }>`
     SELECT * FROM audit_verify_chain(${q.scope.agencyId}::uuid, ${tenantId}::uuid)`.execute(q.unfiltered);
   const row = rows[0];
-  return { valid: row?.valid ?? false, rowsChecked: Number(row?.rows_checked ?? 0), firstBrokenSeq: row?.first_broken_seq == null ? null : Number(row.first_broken_seq) };
+  return {
+    valid: row?.valid ?? false,
+    rowsChecked: Number(row?.rows_checked ?? 0),
+    firstBrokenSeq: row?.first_broken_seq == null ? null : Number(row.first_broken_seq),
+  };
 }
 
 /** Rows the verify route reads from the database at a time. */

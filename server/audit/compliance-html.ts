@@ -20,7 +20,14 @@ export const REPORT_CSP = `default-src 'none'; style-src 'sha256-${createHash('s
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 export function escapeHtml(value: unknown): string {
-  const text = value instanceof Date ? value.toISOString() : value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+  const text =
+    value instanceof Date
+      ? value.toISOString()
+      : value === null || value === undefined
+        ? ''
+        : typeof value === 'string'
+          ? value
+          : JSON.stringify(value);
   return text.replace(/[&<>"']/g, (c) => ENTITIES[c] as string);
 }
 
@@ -45,18 +52,26 @@ function events(title: string, section: Section): string {
 
 export function complianceReportHtml(report: ComplianceReport): string {
   const users = report.users.current
-    .map((u) => `<tr><td>${escapeHtml(u.email)}</td><td>${escapeHtml(u.role)}</td><td>${escapeHtml(u.tenantId)}</td><td>${escapeHtml(u.id)}</td><td>${escapeHtml(u.createdAt)}</td></tr>`)
+    .map(
+      (u) =>
+        `<tr><td>${escapeHtml(u.email)}</td><td>${escapeHtml(u.role)}</td><td>${escapeHtml(u.tenantId)}</td><td>${escapeHtml(u.id)}</td><td>${escapeHtml(u.createdAt)}</td></tr>`,
+    )
     .join('\n');
   const chains = report.auditChains
     .map((c) => {
-      const hash = c.hashChain.valid ? `<span class="ok">valid</span> (${c.hashChain.rowsChecked} rows)` : `<span class="bad">broken at row ${escapeHtml(c.hashChain.firstBrokenSeq)}</span>`;
+      const hash = c.hashChain.valid
+        ? `<span class="ok">valid</span> (${c.hashChain.rowsChecked} rows)`
+        : `<span class="bad">broken at row ${escapeHtml(c.hashChain.firstBrokenSeq)}</span>`;
       const digests = c.digests.valid
         ? `<span class="ok">match</span> (${c.digests.digestsChecked} digests, rows through ${c.digests.coveredThroughSeq} signed, ${c.digests.uncoveredRows} not yet; newest ${escapeHtml(c.digests.lastDigestAt ?? 'none')})`
         : `<span class="bad">${escapeHtml(c.digests.firstMismatch?.message)}</span>`;
       return `<tr><td>${escapeHtml(c.tenantId)}</td><td>${c.rowsInPeriod}</td><td>${hash}</td><td>${digests}</td></tr>`;
     })
     .join('\n');
-  const alerts = report.isolation.alerts.length === 0 ? `<p>No alerts.</p><p class="note">${escapeHtml(report.isolation.note)}</p>` : '';
+  const alerts =
+    report.isolation.alerts.length === 0
+      ? `<p>No alerts.</p><p class="note">${escapeHtml(report.isolation.note)}</p>`
+      : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Compliance report: ${escapeHtml(report.tenant.name ?? report.tenant.id)}</title><style>${STYLE}</style></head>

@@ -23,8 +23,24 @@ export const REPORT_SECTION_LIMIT = 1000;
 const SECTIONS = {
   userChanges: ['user.%', 'invitation.%'],
   signIns: ['auth.%'],
-  domains: ['domain.registered', 'domain.verified', 'domain.failing', 'domain.revoked', 'domain.expired', 'domain.deleted', 'domain.pending'],
-  settings: ['settings.updated', 'privacy_settings.updated', 'identity_settings.updated', 'identity.%', 'webhook.registered', 'webhook.deleted', 'webhook.secret_rotated'],
+  domains: [
+    'domain.registered',
+    'domain.verified',
+    'domain.failing',
+    'domain.revoked',
+    'domain.expired',
+    'domain.deleted',
+    'domain.pending',
+  ],
+  settings: [
+    'settings.updated',
+    'privacy_settings.updated',
+    'identity_settings.updated',
+    'identity.%',
+    'webhook.registered',
+    'webhook.deleted',
+    'webhook.secret_rotated',
+  ],
   exports: ['contact.exported'],
   erasures: ['contact.erased', 'email.erased', 'retention.applied'],
   isolationChecks: ['agency.created', 'client.created'],
@@ -39,14 +55,21 @@ const Section = Type.Object({ total: Type.Integer(), truncated: Type.Boolean(), 
 const ChainReport = Type.Object({
   tenantId: Type.String(),
   rowsInPeriod: Type.Integer(),
-  hashChain: Type.Object({ valid: Type.Boolean(), rowsChecked: Type.Integer(), firstBrokenSeq: Type.Union([Type.Integer(), Type.Null()]) }),
+  hashChain: Type.Object({
+    valid: Type.Boolean(),
+    rowsChecked: Type.Integer(),
+    firstBrokenSeq: Type.Union([Type.Integer(), Type.Null()]),
+  }),
   digests: Type.Object({
     valid: Type.Boolean(),
     digestsChecked: Type.Integer(),
     coveredThroughSeq: Type.Integer(),
     uncoveredRows: Type.Integer(),
     lastDigestAt: Type.Union([Type.String(), Type.Null()]),
-    firstMismatch: Type.Union([Type.Object({ kind: Type.String(), seq: Type.Integer(), reason: Type.String(), message: Type.String() }), Type.Null()]),
+    firstMismatch: Type.Union([
+      Type.Object({ kind: Type.String(), seq: Type.Integer(), reason: Type.String(), message: Type.String() }),
+      Type.Null(),
+    ]),
   }),
 });
 
@@ -55,7 +78,15 @@ export const ComplianceReport = Type.Object({
   period: Type.Object({ from: Timestamp, to: Timestamp }),
   generatedAt: Timestamp,
   users: Type.Object({
-    current: Type.Array(Type.Object({ id: Type.String(), email: Type.String(), role: Type.String(), tenantId: Type.String(), createdAt: Timestamp })),
+    current: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        email: Type.String(),
+        role: Type.String(),
+        tenantId: Type.String(),
+        createdAt: Timestamp,
+      }),
+    ),
     changes: Section,
   }),
   signIns: Type.Object({ succeeded: Type.Integer(), failed: Type.Integer(), events: Section }),
@@ -78,7 +109,11 @@ async function section(q: ScopedQueries, reader: TenantType, period: ReportPerio
       .where('audit_log.at', '>=', period.from)
       .where('audit_log.at', '<', period.to)
       .where((eb) => eb.or(patterns.map((pattern) => eb('audit_log.action', 'like', pattern)))) as T;
-  const rows = await inPeriod(selectAuditEntries(q)).orderBy('audit_log.at').orderBy('audit_log.audit_id').limit(REPORT_SECTION_LIMIT + 1).execute();
+  const rows = await inPeriod(selectAuditEntries(q))
+    .orderBy('audit_log.at')
+    .orderBy('audit_log.audit_id')
+    .limit(REPORT_SECTION_LIMIT + 1)
+    .execute();
   const total =
     rows.length <= REPORT_SECTION_LIMIT
       ? rows.length
@@ -93,7 +128,11 @@ async function section(q: ScopedQueries, reader: TenantType, period: ReportPerio
               .executeTakeFirstOrThrow()
           ).n,
         );
-  return { total, truncated: rows.length > REPORT_SECTION_LIMIT, events: rows.slice(0, REPORT_SECTION_LIMIT).map((row) => auditEntryView(row, reader)) };
+  return {
+    total,
+    truncated: rows.length > REPORT_SECTION_LIMIT,
+    events: rows.slice(0, REPORT_SECTION_LIMIT).map((row) => auditEntryView(row, reader)),
+  };
 }
 
 async function countActions(q: ScopedQueries, period: ReportPeriod, action: string): Promise<number> {
@@ -108,19 +147,41 @@ async function countActions(q: ScopedQueries, period: ReportPeriod, action: stri
 }
 
 /** The report of the transaction's scope for `period`, as `reader` sees it. */
-export async function complianceReport(q: ScopedQueries, reader: TenantType, period: ReportPeriod, signer: DigestSigner, at: Date): Promise<ComplianceReport> {
+export async function complianceReport(
+  q: ScopedQueries,
+  reader: TenantType,
+  period: ReportPeriod,
+  signer: DigestSigner,
+  at: Date,
+): Promise<ComplianceReport> {
   const { agencyId, clientId } = q.scope;
   const tenantId = clientId ?? agencyId;
-  const named = clientId ? await q.selectFrom('clients').select('name').executeTakeFirst() : await q.selectFrom('agencies').select('name').executeTakeFirst();
+  const named = clientId
+    ? await q.selectFrom('clients').select('name').executeTakeFirst()
+    : await q.selectFrom('agencies').select('name').executeTakeFirst();
   const name = named?.name ?? null;
   // The platform's own chain is kept under its id as an agency id, with no agency row.
   const type = clientId ? 'client' : named ? 'agency' : 'platform';
-  const users = await q.selectFrom('users').select(['user_id', 'email', 'role', 'client_id', 'agency_id', 'created_at']).orderBy('created_at').orderBy('user_id').execute();
-  const chains = clientId ? [clientId] : [agencyId, ...(await q.selectFrom('clients').select('client_id').orderBy('created_at').orderBy('client_id').execute()).map((row) => row.client_id)];
+  const users = await q
+    .selectFrom('users')
+    .select(['user_id', 'email', 'role', 'client_id', 'agency_id', 'created_at'])
+    .orderBy('created_at')
+    .orderBy('user_id')
+    .execute();
+  const chains = clientId
+    ? [clientId]
+    : [
+        agencyId,
+        ...(await q.selectFrom('clients').select('client_id').orderBy('created_at').orderBy('client_id').execute()).map(
+          (row) => row.client_id,
+        ),
+      ];
   const auditChains = [];
   for (const chain of chains) {
     const { rows } = await sql<{ n: string }>`
-      SELECT count(*) AS n FROM audit_log WHERE agency_id = ${agencyId}::uuid AND tenant_id = ${chain}::uuid AND at >= ${period.from} AND at < ${period.to}`.execute(q.unfiltered);
+      SELECT count(*) AS n FROM audit_log WHERE agency_id = ${agencyId}::uuid AND tenant_id = ${chain}::uuid AND at >= ${period.from} AND at < ${period.to}`.execute(
+      q.unfiltered,
+    );
     const digests = await verifyAgainstDigests(q, chain, signer);
     auditChains.push({
       tenantId: chain,
@@ -141,7 +202,13 @@ export async function complianceReport(q: ScopedQueries, reader: TenantType, per
     period: { from: period.from, to: period.to },
     generatedAt: at,
     users: {
-      current: users.map((user) => ({ id: user.user_id, email: user.email, role: user.role, tenantId: user.client_id ?? user.agency_id, createdAt: user.created_at })),
+      current: users.map((user) => ({
+        id: user.user_id,
+        email: user.email,
+        role: user.role,
+        tenantId: user.client_id ?? user.agency_id,
+        createdAt: user.created_at,
+      })),
       changes: await section(q, reader, period, SECTIONS.userChanges),
     },
     signIns: {
@@ -151,8 +218,15 @@ export async function complianceReport(q: ScopedQueries, reader: TenantType, per
     },
     domains: await section(q, reader, period, SECTIONS.domains),
     settings: await section(q, reader, period, SECTIONS.settings),
-    dataRequests: { exports: await section(q, reader, period, SECTIONS.exports), erasures: await section(q, reader, period, SECTIONS.erasures) },
-    isolation: { alerts: [], note: NO_ISOLATION_RECORD, checks: await section(q, reader, period, SECTIONS.isolationChecks) },
+    dataRequests: {
+      exports: await section(q, reader, period, SECTIONS.exports),
+      erasures: await section(q, reader, period, SECTIONS.erasures),
+    },
+    isolation: {
+      alerts: [],
+      note: NO_ISOLATION_RECORD,
+      checks: await section(q, reader, period, SECTIONS.isolationChecks),
+    },
     auditChains,
   };
 }

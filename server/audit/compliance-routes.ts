@@ -30,7 +30,8 @@ function periodOf(query: { from?: string; to?: string }, now: Date) {
   if (Number.isNaN(from.getTime())) throw new InvalidInput('querystring/from: not a date');
   if (Number.isNaN(to.getTime())) throw new InvalidInput('querystring/to: not a date');
   if (from >= to) throw new InvalidInput('querystring/from: must be before to');
-  if (to.getTime() - from.getTime() > MAX_REPORT_DAYS * DAY_MS) throw new InvalidInput(`querystring/from: a report covers at most ${MAX_REPORT_DAYS} days`);
+  if (to.getTime() - from.getTime() > MAX_REPORT_DAYS * DAY_MS)
+    throw new InvalidInput(`querystring/from: a report covers at most ${MAX_REPORT_DAYS} days`);
   return { from, to };
 }
 
@@ -42,14 +43,21 @@ function wantsHtml(request: FastifyRequest, format: 'json' | 'html' | undefined)
   return html !== -1 && (json === -1 || html < json);
 }
 
-export const complianceRoutes: FastifyPluginAsyncTypebox<{ signer: DigestSigner; now: () => Date }> = async (app, { signer, now }) => {
+export const complianceRoutes: FastifyPluginAsyncTypebox<{ signer: DigestSigner; now: () => Date }> = async (
+  app,
+  { signer, now },
+) => {
   for (const level of ['agencies', 'clients'] as const) {
     const on = level === 'agencies' ? ('agency' as const) : ('client' as const);
     app.get(
       `/v1/${level}/${level === 'agencies' ? ':agencyId' : ':clientId'}/compliance-report`,
       {
         config: { access: { on, role: 'admin' } },
-        schema: { params: level === 'agencies' ? AgencyParams : ClientParams, querystring: ReportQuery, response: { 200: ComplianceReport, ...AUTHED_ERRORS } },
+        schema: {
+          params: level === 'agencies' ? AgencyParams : ClientParams,
+          querystring: ReportQuery,
+          response: { 200: ComplianceReport, ...AUTHED_ERRORS },
+        },
       },
       async (request, reply) => {
         const at = now();
@@ -58,7 +66,10 @@ export const complianceRoutes: FastifyPluginAsyncTypebox<{ signer: DigestSigner;
         reply.header('vary', 'Accept');
         if (!wantsHtml(request, request.query.format)) return report;
         // Typed replies take the schema's object; a page is text, which Fastify sends as it is.
-        return (reply as FastifyReply).type('text/html; charset=utf-8').header('content-security-policy', REPORT_CSP).send(complianceReportHtml(report));
+        return (reply as FastifyReply)
+          .type('text/html; charset=utf-8')
+          .header('content-security-policy', REPORT_CSP)
+          .send(complianceReportHtml(report));
       },
     );
   }

@@ -20,7 +20,8 @@ export interface DigestSigner {
 
 /** A signer from a private key; throws when it is not an Ed25519 private key. */
 export function digestSigner(privateKey: KeyObject): DigestSigner {
-  if (privateKey.type !== 'private' || privateKey.asymmetricKeyType !== 'ed25519') throw new TypeError('the audit signing key must be an Ed25519 private key');
+  if (privateKey.type !== 'private' || privateKey.asymmetricKeyType !== 'ed25519')
+    throw new TypeError('the audit signing key must be an Ed25519 private key');
   const publicKey = createPublicKey(privateKey);
   return Object.freeze({
     keyId: keyIdOf(publicKey),
@@ -33,7 +34,8 @@ export function digestSigner(privateKey: KeyObject): DigestSigner {
 /** Parses a PEM private key (literal `\n` sequences, as some environments pass them, are line breaks). */
 export function parseSigningKey(pem: string): KeyObject {
   const key = createPrivateKey(pem.includes('\\n') ? pem.replaceAll('\\n', '\n') : pem);
-  if (key.asymmetricKeyType !== 'ed25519') throw new TypeError(`an Ed25519 private key is needed, not ${key.asymmetricKeyType}`);
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new TypeError(`an Ed25519 private key is needed, not ${key.asymmetricKeyType}`);
   return key;
 }
 
@@ -42,7 +44,11 @@ function freshPem(): string {
 }
 
 /** The kept key, made the first time. */
-export async function loadDigestSigningKey(data: TenantDatabase, kind: 'postgres' | 'pglite', dataDir: string): Promise<KeyObject> {
+export async function loadDigestSigningKey(
+  data: TenantDatabase,
+  kind: 'postgres' | 'pglite',
+  dataDir: string,
+): Promise<KeyObject> {
   const fresh = freshPem();
   if (kind === 'pglite') {
     if (dataDir === 'memory:') return parseSigningKey(fresh);
@@ -56,8 +62,16 @@ export async function loadDigestSigningKey(data: TenantDatabase, kind: 'postgres
     }
   }
   const pem = await data.privileged('bootstrap: the audit signing key', async (db) => {
-    await db.insertInto('system_settings').values({ key: 'audit_signing_key', value: fresh }).onConflict((oc) => oc.column('key').doNothing()).execute();
-    const row = await db.selectFrom('system_settings').select('value').where('key', '=', 'audit_signing_key').executeTakeFirstOrThrow();
+    await db
+      .insertInto('system_settings')
+      .values({ key: 'audit_signing_key', value: fresh })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
+    const row = await db
+      .selectFrom('system_settings')
+      .select('value')
+      .where('key', '=', 'audit_signing_key')
+      .executeTakeFirstOrThrow();
     return row.value;
   });
   return parseSigningKey(pem);

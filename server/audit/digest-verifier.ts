@@ -94,10 +94,14 @@ export function digestHash(d: UnsignedDigest): string {
 
 /** A public key's id: the first 16 hex digits of the SHA-256 of its DER (SPKI) form. */
 export function keyIdOf(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
-const jsonText = (value: string | null | undefined) => (value === null || value === undefined ? 'null' : JSON.stringify(value));
+const jsonText = (value: string | null | undefined) =>
+  value === null || value === undefined ? 'null' : JSON.stringify(value);
 
 /**
  * The text a row's hash covers, as PostgreSQL's jsonb_build_array(...)::text writes it: strings
@@ -130,7 +134,15 @@ export function rowHash(prevHashHex: string, row: ChainRow): string {
 }
 
 export type RowMismatch = 'content' | 'prev_hash' | 'missing' | 'out_of_order' | 'malformed';
-export type DigestMismatch = 'malformed' | 'unknown_key' | 'signature' | 'missing' | 'chain' | 'tenant' | 'count' | 'head';
+export type DigestMismatch =
+  | 'malformed'
+  | 'unknown_key'
+  | 'signature'
+  | 'missing'
+  | 'chain'
+  | 'tenant'
+  | 'count'
+  | 'head';
 
 export interface Mismatch {
   kind: 'row' | 'digest';
@@ -173,9 +185,12 @@ const isCount = (value: unknown): value is number => Number.isSafeInteger(value)
 function malformedDigest(d: SignedDigest): string | null {
   if (typeof d !== 'object' || d === null) return 'not an object';
   if (d.version !== DIGEST_VERSION) return `version ${String(d.version)} is not ${DIGEST_VERSION}`;
-  if (!isCount(d.seq) || d.seq < 1 || !isCount(d.headSeq) || !isCount(d.rowCount)) return 'seq, headSeq and rowCount are whole numbers';
-  if (typeof d.headHash !== 'string' || !(d.headHash === '' || HEX64.test(d.headHash))) return 'headHash is not a hex SHA-256';
-  if (d.previousDigestHash !== null && (typeof d.previousDigestHash !== 'string' || !HEX64.test(d.previousDigestHash))) return 'previousDigestHash is not a hex SHA-256';
+  if (!isCount(d.seq) || d.seq < 1 || !isCount(d.headSeq) || !isCount(d.rowCount))
+    return 'seq, headSeq and rowCount are whole numbers';
+  if (typeof d.headHash !== 'string' || !(d.headHash === '' || HEX64.test(d.headHash)))
+    return 'headHash is not a hex SHA-256';
+  if (d.previousDigestHash !== null && (typeof d.previousDigestHash !== 'string' || !HEX64.test(d.previousDigestHash)))
+    return 'previousDigestHash is not a hex SHA-256';
   for (const key of ['agencyId', 'tenantId', 'tenantType', 'periodEnd', 'keyId', 'signature'] as const) {
     if (typeof d[key] !== 'string') return `${key} is not text`;
   }
@@ -191,19 +206,36 @@ interface CheckedDigests {
 }
 
 /** Checks the digests among themselves: shape, key, signature, numbering, chain and counts. */
-export function checkDigests(digests: readonly SignedDigest[], keys: PublicKeys, tenantId: string | null): CheckedDigests {
+export function checkDigests(
+  digests: readonly SignedDigest[],
+  keys: PublicKeys,
+  tenantId: string | null,
+): CheckedDigests {
   const sorted = [...digests].sort((a, b) => (a?.seq ?? 0) - (b?.seq ?? 0));
   const verified: SignedDigest[] = [];
   let previous: SignedDigest | null = null;
   const fail = (d: SignedDigest, reason: DigestMismatch, message: string): CheckedDigests => ({
     verified,
-    failure: { mismatch: { kind: 'digest', seq: Number.isSafeInteger(d?.seq) ? d.seq : (previous?.seq ?? 0) + 1, reason, message }, position: previous?.headSeq ?? 0 },
+    failure: {
+      mismatch: {
+        kind: 'digest',
+        seq: Number.isSafeInteger(d?.seq) ? d.seq : (previous?.seq ?? 0) + 1,
+        reason,
+        message,
+      },
+      position: previous?.headSeq ?? 0,
+    },
   });
   for (const d of sorted) {
     const shape = malformedDigest(d);
     if (shape) return fail(d, 'malformed', `digest ${String(d?.seq)}: ${shape}`);
     const key = keys.get(d.keyId);
-    if (!key) return fail(d, 'unknown_key', `digest ${d.seq}: signed with key ${d.keyId}, which is not among the public keys given`);
+    if (!key)
+      return fail(
+        d,
+        'unknown_key',
+        `digest ${d.seq}: signed with key ${d.keyId}, which is not among the public keys given`,
+      );
     let signed = false;
     try {
       signed = verifySignature(null, Buffer.from(digestText(d)), key, Buffer.from(d.signature, 'base64'));
@@ -212,14 +244,26 @@ export function checkDigests(digests: readonly SignedDigest[], keys: PublicKeys,
     }
     if (!signed) return fail(d, 'signature', `digest ${d.seq}: the signature does not match its content`);
     const expectedSeq = (previous?.seq ?? 0) + 1;
-    if (d.seq !== expectedSeq) return fail({ ...d, seq: expectedSeq }, 'missing', `digest ${expectedSeq} is missing (the next one given is ${d.seq})`);
-    if (tenantId !== null && d.tenantId !== tenantId) return fail(d, 'tenant', `digest ${d.seq}: signs the chain of ${d.tenantId}, not of ${tenantId}`);
-    if (previous && (d.tenantId !== previous.tenantId || d.agencyId !== previous.agencyId)) return fail(d, 'tenant', `digest ${d.seq}: signs another chain than digest ${previous.seq}`);
+    if (d.seq !== expectedSeq)
+      return fail(
+        { ...d, seq: expectedSeq },
+        'missing',
+        `digest ${expectedSeq} is missing (the next one given is ${d.seq})`,
+      );
+    if (tenantId !== null && d.tenantId !== tenantId)
+      return fail(d, 'tenant', `digest ${d.seq}: signs the chain of ${d.tenantId}, not of ${tenantId}`);
+    if (previous && (d.tenantId !== previous.tenantId || d.agencyId !== previous.agencyId))
+      return fail(d, 'tenant', `digest ${d.seq}: signs another chain than digest ${previous.seq}`);
     const expectedPrevious = previous ? digestHash(previous) : null;
-    if (d.previousDigestHash !== expectedPrevious) return fail(d, 'chain', `digest ${d.seq}: previousDigestHash is not the hash of digest ${d.seq - 1}`);
+    if (d.previousDigestHash !== expectedPrevious)
+      return fail(d, 'chain', `digest ${d.seq}: previousDigestHash is not the hash of digest ${d.seq - 1}`);
     const previousHead = previous?.headSeq ?? 0;
     if (d.headSeq < previousHead || d.rowCount !== d.headSeq - previousHead) {
-      return fail(d, 'count', `digest ${d.seq}: ${d.rowCount} rows since digest ${d.seq - 1} do not take the head from ${previousHead} to ${d.headSeq}`);
+      return fail(
+        d,
+        'count',
+        `digest ${d.seq}: ${d.rowCount} rows since digest ${d.seq - 1} do not take the head from ${previousHead} to ${d.headSeq}`,
+      );
     }
     verified.push(d);
     previous = d;
@@ -230,10 +274,20 @@ export function checkDigests(digests: readonly SignedDigest[], keys: PublicKeys,
 function malformedRow(row: ChainRow): string | null {
   if (typeof row !== 'object' || row === null) return 'not an object';
   if (!isCount(row.seq) || row.seq < 1) return 'seq is not a whole number from 1';
-  if (typeof row.prevHash !== 'string' || !(row.prevHash === '' || HEX64.test(row.prevHash))) return 'prevHash is not a hex SHA-256';
+  if (typeof row.prevHash !== 'string' || !(row.prevHash === '' || HEX64.test(row.prevHash)))
+    return 'prevHash is not a hex SHA-256';
   if (typeof row.hash !== 'string' || !HEX64.test(row.hash)) return 'hash is not a hex SHA-256';
   if (!row.sealed) {
-    for (const key of ['agencyId', 'tenantId', 'tenantType', 'at', 'actorType', 'action', 'targetType', 'details'] as const) {
+    for (const key of [
+      'agencyId',
+      'tenantId',
+      'tenantType',
+      'at',
+      'actorType',
+      'action',
+      'targetType',
+      'details',
+    ] as const) {
       if (typeof row[key] !== 'string') return `${key} is not text`;
     }
   }
@@ -276,22 +330,48 @@ export class ChainVerifier {
   add(row: ChainRow): boolean {
     if (this.#mismatch) return false;
     const shape = malformedRow(row);
-    if (shape) return this.#fail({ kind: 'row', seq: Number.isSafeInteger(row?.seq) ? row.seq : this.#expectedSeq, reason: 'malformed', message: `row ${String(row?.seq)}: ${shape}` });
+    if (shape)
+      return this.#fail({
+        kind: 'row',
+        seq: Number.isSafeInteger(row?.seq) ? row.seq : this.#expectedSeq,
+        reason: 'malformed',
+        message: `row ${String(row?.seq)}: ${shape}`,
+      });
     // A digest that failed before this row's place in the chain is the first mismatch.
     const failure = this.#digests.failure;
     if (failure && failure.position < row.seq) return this.#fail(failure.mismatch);
     if (row.seq < this.#expectedSeq) {
-      return this.#fail({ kind: 'row', seq: row.seq, reason: 'out_of_order', message: `row ${row.seq} comes after row ${this.#expectedSeq - 1}` });
+      return this.#fail({
+        kind: 'row',
+        seq: row.seq,
+        reason: 'out_of_order',
+        message: `row ${row.seq} comes after row ${this.#expectedSeq - 1}`,
+      });
     }
     if (row.seq > this.#expectedSeq) {
-      return this.#fail({ kind: 'row', seq: this.#expectedSeq, reason: 'missing', message: `row ${this.#expectedSeq} is missing (the next row given is ${row.seq})` });
+      return this.#fail({
+        kind: 'row',
+        seq: this.#expectedSeq,
+        reason: 'missing',
+        message: `row ${this.#expectedSeq} is missing (the next row given is ${row.seq})`,
+      });
     }
     if (row.prevHash !== this.#lastHash) {
-      return this.#fail({ kind: 'row', seq: row.seq, reason: 'prev_hash', message: `row ${row.seq}: prevHash is not the hash of row ${row.seq - 1}` });
+      return this.#fail({
+        kind: 'row',
+        seq: row.seq,
+        reason: 'prev_hash',
+        message: `row ${row.seq}: prevHash is not the hash of row ${row.seq - 1}`,
+      });
     }
     if (row.sealed) this.#sealed += 1;
     else if (rowHash(row.prevHash, row) !== row.hash) {
-      return this.#fail({ kind: 'row', seq: row.seq, reason: 'content', message: `row ${row.seq}: its content does not hash to its hash (a field was changed)` });
+      return this.#fail({
+        kind: 'row',
+        seq: row.seq,
+        reason: 'content',
+        message: `row ${row.seq}: its content does not hash to its hash (a field was changed)`,
+      });
     }
     this.#rows += 1;
     this.#expectedSeq = row.seq + 1;
@@ -303,7 +383,13 @@ export class ChainVerifier {
   outOfOrder(expected: number, found: number): void {
     const failure = this.#digests.failure;
     if (failure && failure.position < expected) this.#fail(failure.mismatch);
-    else this.#fail({ kind: 'row', seq: expected, reason: 'out_of_order', message: `row ${expected} comes after row ${found}` });
+    else
+      this.#fail({
+        kind: 'row',
+        seq: expected,
+        reason: 'out_of_order',
+        message: `row ${expected} comes after row ${found}`,
+      });
   }
 
   finish(): AuditVerification {
@@ -361,8 +447,17 @@ export class ChainVerifier {
  * Verifies a whole chain given at once (a file). Rows whose seqs are all there but not in order are
  * reported as out of order at the first place they leave it, rather than as a missing row.
  */
-export function verifyAuditLog(rows: readonly ChainRow[], digests: readonly SignedDigest[], keys: PublicKeys, tenantId: string | null = null): AuditVerification {
-  const verifier = new ChainVerifier(digests, keys, tenantId ?? rows.find((row) => typeof row?.tenantId === 'string')?.tenantId ?? null);
+export function verifyAuditLog(
+  rows: readonly ChainRow[],
+  digests: readonly SignedDigest[],
+  keys: PublicKeys,
+  tenantId: string | null = null,
+): AuditVerification {
+  const verifier = new ChainVerifier(
+    digests,
+    keys,
+    tenantId ?? rows.find((row) => typeof row?.tenantId === 'string')?.tenantId ?? null,
+  );
   const seqs = new Set(rows.map((row) => row?.seq));
   let expected = 1;
   for (const row of rows) {

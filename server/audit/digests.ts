@@ -15,7 +15,14 @@ import type { Database, TenantType } from '../db/schema.ts';
 import type { Actor, ScopedQueries, TenantDatabase } from '../db/tenant-db.ts';
 import { isAbove } from '../tenancy/access.ts';
 import type { DigestSigner } from './digest-key.ts';
-import { DIGEST_VERSION, digestHash, digestText, type ChainRow, type SignedDigest, type UnsignedDigest } from './digest-verifier.ts';
+import {
+  DIGEST_VERSION,
+  digestHash,
+  digestText,
+  type ChainRow,
+  type SignedDigest,
+  type UnsignedDigest,
+} from './digest-verifier.ts';
 
 /** Advisory lock key of the digest job ("upzento" and 4). */
 export const DIGEST_LOCK_KEY = 0x75707a656e746f04n;
@@ -58,7 +65,12 @@ export async function readDigests(q: ScopedQueries, tenantId: string): Promise<S
  * Writes the next digest of the scope's chain `tenantId` when its head moved since the last one or
  * the last one is older than the heartbeat; returns it, or null when none was due.
  */
-export async function writeDigest(q: ScopedQueries, tenant: { tenantId: string; tenantType: TenantType }, signer: DigestSigner, at: Date): Promise<SignedDigest | null> {
+export async function writeDigest(
+  q: ScopedQueries,
+  tenant: { tenantId: string; tenantType: TenantType },
+  signer: DigestSigner,
+  at: Date,
+): Promise<SignedDigest | null> {
   const head = await q
     .selectFrom('audit_log')
     .select(['seq', sql<string>`encode(hash, 'hex')`.as('hash')])
@@ -66,10 +78,17 @@ export async function writeDigest(q: ScopedQueries, tenant: { tenantId: string; 
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
-  const last = await q.selectFrom('audit_digests').selectAll().where('tenant_id', '=', tenant.tenantId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last = await q
+    .selectFrom('audit_digests')
+    .selectAll()
+    .where('tenant_id', '=', tenant.tenantId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const headSeq = head ? Number(head.seq) : 0;
   const previous = last ? digestView(last) : null;
-  if (previous && previous.headSeq === headSeq && at.getTime() - Date.parse(previous.periodEnd) < DIGEST_HEARTBEAT_MS) return null;
+  if (previous && previous.headSeq === headSeq && at.getTime() - Date.parse(previous.periodEnd) < DIGEST_HEARTBEAT_MS)
+    return null;
   const digest: UnsignedDigest = {
     version: DIGEST_VERSION,
     agencyId: q.scope.agencyId,
@@ -130,7 +149,13 @@ type RawChainRow = {
  * where the audit log would hide part of it: the request id and address of an actor from above the
  * reader, or personal values of an entry from before 0010 that an erasure redacted.
  */
-export async function readChainPage(q: ScopedQueries, tenantId: string, afterSeq: number, limit: number, reader: TenantType | null): Promise<ChainRow[]> {
+export async function readChainPage(
+  q: ScopedQueries,
+  tenantId: string,
+  afterSeq: number,
+  limit: number,
+  reader: TenantType | null,
+): Promise<ChainRow[]> {
   const { rows } = await sql<RawChainRow>`
     SELECT a.seq, a.agency_id, a.tenant_id, a.tenant_type,
            to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS at_text,
@@ -145,7 +170,10 @@ export async function readChainPage(q: ScopedQueries, tenantId: string, afterSeq
   return rows.map((row) => {
     const hidden =
       reader !== null &&
-      (row.redacted || (row.actor_tenant_type !== null && isAbove(row.actor_tenant_type, reader) && (row.request_id !== null || row.ip !== null)));
+      (row.redacted ||
+        (row.actor_tenant_type !== null &&
+          isAbove(row.actor_tenant_type, reader) &&
+          (row.request_id !== null || row.ip !== null)));
     const place = { seq: Number(row.seq), prevHash: row.prev_hash, hash: row.hash };
     if (hidden) return { ...place, sealed: true };
     return {
@@ -238,10 +266,13 @@ export class AuditDigestJob {
     );
     const result: DigestRunResult = { ran: true, written: 0, failed: 0 };
     for (const chain of chains.rows) {
-      const tenantType: TenantType = chain.tenant_id !== chain.agency_id ? 'client' : chain.agency_id === platformId ? 'platform' : 'agency';
+      const tenantType: TenantType =
+        chain.tenant_id !== chain.agency_id ? 'client' : chain.agency_id === platformId ? 'platform' : 'agency';
       const scope = { agencyId: chain.agency_id, clientId: tenantType === 'client' ? chain.tenant_id : null };
       try {
-        const written = await data.scoped(scope, SYSTEM, (q) => writeDigest(q, { tenantId: chain.tenant_id, tenantType }, signer, at));
+        const written = await data.scoped(scope, SYSTEM, (q) =>
+          writeDigest(q, { tenantId: chain.tenant_id, tenantType }, signer, at),
+        );
         if (written) result.written += 1;
       } catch (error) {
         result.failed += 1;

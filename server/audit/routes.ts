@@ -12,12 +12,18 @@ import type { DigestSigner } from './digest-key.ts';
 import { readChainPage, readDigests } from './digests.ts';
 import { verifyAgainstDigests, verifyChain } from './chain-checks.ts';
 
-const AuditPage = Type.Object({ items: Type.Array(AuditItem), nextCursor: Type.Union([Type.String(), Type.Null()]) }, { title: 'AuditEntryPage' });
+const AuditPage = Type.Object(
+  { items: Type.Array(AuditItem), nextCursor: Type.Union([Type.String(), Type.Null()]) },
+  { title: 'AuditEntryPage' },
+);
 const AuditQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
   cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$' })),
 });
-const Verification = Type.Object({ valid: Type.Boolean(), rowsChecked: Type.Integer(), firstBrokenSeq: Type.Union([Type.Integer(), Type.Null()]) }, { title: 'AuditVerification' });
+const Verification = Type.Object(
+  { valid: Type.Boolean(), rowsChecked: Type.Integer(), firstBrokenSeq: Type.Union([Type.Integer(), Type.Null()]) },
+  { title: 'AuditVerification' },
+);
 
 const NullableText = Type.Union([Type.String(), Type.Null()]);
 const Digest = Type.Object({
@@ -60,7 +66,12 @@ const ChainQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, default: 1000 })),
   cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$' })),
 });
-const Mismatch = Type.Object({ kind: Type.String(), seq: Type.Integer(), reason: Type.String(), message: Type.String() });
+const Mismatch = Type.Object({
+  kind: Type.String(),
+  seq: Type.Integer(),
+  reason: Type.String(),
+  message: Type.String(),
+});
 const DigestVerification = Type.Object({
   valid: Type.Boolean(),
   rowsChecked: Type.Integer(),
@@ -73,7 +84,6 @@ const DigestVerification = Type.Object({
 });
 const DigestKey = Type.Object({ algorithm: Type.Literal('Ed25519'), keyId: Type.String(), publicKey: Type.String() });
 
-
 /**
  * A page of the log, newest first. Readers see every event of their subtree, but the IP address
  * and request id of an actor from above them (their agency's staff, the platform admin) stay with
@@ -82,12 +92,14 @@ const DigestKey = Type.Object({ algorithm: Type.Literal('Ed25519'), keyId: Type.
 async function readPage(q: ScopedQueries, reader: TenantType, limit: number, cursor: string | undefined) {
   let query = selectAuditEntries(q);
   if (cursor !== undefined) query = query.where('audit_log.audit_id', '<', cursor);
-  const rows = await query.orderBy('audit_log.audit_id', 'desc').limit(limit + 1).execute();
+  const rows = await query
+    .orderBy('audit_log.audit_id', 'desc')
+    .limit(limit + 1)
+    .execute();
   const items = rows.slice(0, limit).map((row) => auditEntryView(row, reader));
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? last.id : null };
 }
-
 
 export const auditRoutes: FastifyPluginAsyncTypebox<{ signer: DigestSigner }> = async (app, { signer }) => {
   app.get(
@@ -106,7 +118,8 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ signer: DigestSigner }> = 
         config: { access: { on, role: 'admin' } },
         schema: { params, querystring: AuditQuery, response: { 200: AuditPage, ...AUTHED_ERRORS } },
       },
-      async (request) => request.scoped((q) => readPage(q, request.tenant.tenantType, request.query.limit ?? 100, request.query.cursor)),
+      async (request) =>
+        request.scoped((q) => readPage(q, request.tenant.tenantType, request.query.limit ?? 100, request.query.cursor)),
     );
     app.get(
       `/v1/${level}/${idParam}/audit-log/verify`,
@@ -118,7 +131,10 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ signer: DigestSigner }> = 
     );
     app.get(
       `/v1/${level}/${idParam}/audit-log/digests`,
-      { config: { access: { on, role: 'admin' } }, schema: { params, response: { 200: DigestList, ...AUTHED_ERRORS } } },
+      {
+        config: { access: { on, role: 'admin' } },
+        schema: { params, response: { 200: DigestList, ...AUTHED_ERRORS } },
+      },
       async (request) =>
         request.scoped(async (q) => {
           const tenantId = q.scope.clientId ?? q.scope.agencyId;
@@ -127,17 +143,29 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ signer: DigestSigner }> = 
     );
     app.get(
       `/v1/${level}/${idParam}/audit-log/digests/verify`,
-      { config: { access: { on, role: 'admin' } }, schema: { params, response: { 200: DigestVerification, ...AUTHED_ERRORS } } },
+      {
+        config: { access: { on, role: 'admin' } },
+        schema: { params, response: { 200: DigestVerification, ...AUTHED_ERRORS } },
+      },
       async (request) => request.scoped((q) => verifyAgainstDigests(q, q.scope.clientId ?? q.scope.agencyId, signer)),
     );
     app.get(
       `/v1/${level}/${idParam}/audit-log/chain`,
-      { config: { access: { on, role: 'admin' } }, schema: { params, querystring: ChainQuery, response: { 200: ChainPage, ...AUTHED_ERRORS } } },
+      {
+        config: { access: { on, role: 'admin' } },
+        schema: { params, querystring: ChainQuery, response: { 200: ChainPage, ...AUTHED_ERRORS } },
+      },
       async (request) =>
         request.scoped(async (q) => {
           const tenantId = q.scope.clientId ?? q.scope.agencyId;
           const limit = request.query.limit ?? 1000;
-          const items = await readChainPage(q, tenantId, Number(request.query.cursor ?? 0), limit, request.tenant.tenantType);
+          const items = await readChainPage(
+            q,
+            tenantId,
+            Number(request.query.cursor ?? 0),
+            limit,
+            request.tenant.tenantType,
+          );
           return { tenantId, items, nextCursor: items.length === limit ? String(items[items.length - 1]!.seq) : null };
         }),
     );

@@ -11,21 +11,37 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { publicKeys, verifyAuditLog, type AuditVerification, type ChainRow, type SignedDigest } from './digest-verifier.ts';
+import {
+  publicKeys,
+  verifyAuditLog,
+  type AuditVerification,
+  type ChainRow,
+  type SignedDigest,
+} from './digest-verifier.ts';
 
-const USAGE = 'usage: npm run verify-audit -- --public-key key.pem --log log.json [--log page2.json …] --digests digests.json [--json]';
+const USAGE =
+  'usage: npm run verify-audit -- --public-key key.pem --log log.json [--log page2.json …] --digests digests.json [--json]';
 
 /** The rows or digests of a parsed file: a list, `{ items }`, or a list of `{ items }` pages. */
 export function itemsOf<T>(value: unknown): T[] {
   if (Array.isArray(value)) {
-    return value.flatMap((entry) => (entry && typeof entry === 'object' && !Array.isArray(entry) && Array.isArray((entry as { items?: unknown }).items) ? ((entry as { items: T[] }).items) : [entry as T]));
+    return value.flatMap((entry) =>
+      entry && typeof entry === 'object' && !Array.isArray(entry) && Array.isArray((entry as { items?: unknown }).items)
+        ? (entry as { items: T[] }).items
+        : [entry as T],
+    );
   }
-  if (value && typeof value === 'object' && Array.isArray((value as { items?: unknown }).items)) return (value as { items: T[] }).items;
+  if (value && typeof value === 'object' && Array.isArray((value as { items?: unknown }).items))
+    return (value as { items: T[] }).items;
   throw new Error('expected a list, or an object with "items"');
 }
 
 /** The verification of the files named, as a function a command line (this one, or `upzento`) calls. */
-export async function verifyAuditFiles(files: { publicKeys: string[]; logs: string[]; digests: string[] }): Promise<AuditVerification> {
+export async function verifyAuditFiles(files: {
+  publicKeys: string[];
+  logs: string[];
+  digests: string[];
+}): Promise<AuditVerification> {
   const read = async (file: string) => {
     try {
       return JSON.parse(await readFile(file, 'utf8')) as unknown;
@@ -43,7 +59,9 @@ export async function verifyAuditFiles(files: { publicKeys: string[]; logs: stri
 
 export function describeVerification(result: AuditVerification): string {
   const lines = [
-    result.valid ? 'The audit log matches its signed digests.' : `The audit log does NOT match: ${result.firstMismatch?.message}.`,
+    result.valid
+      ? 'The audit log matches its signed digests.'
+      : `The audit log does NOT match: ${result.firstMismatch?.message}.`,
     `rows checked: ${result.rowsChecked} (sealed, checked by their place only: ${result.sealedRows})`,
     `digests checked: ${result.digestsChecked}; rows covered through seq ${result.coveredThroughSeq}, after it in no digest yet: ${result.uncoveredRows}`,
     `newest digest: ${result.lastDigestAt ?? 'none'}`,

@@ -30,7 +30,10 @@ const TokenRequest = Type.Object(
   { email: Type.String({ minLength: 3, maxLength: 320 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
   { title: 'TokenRequest', additionalProperties: false },
 );
-const TokenResponse = Type.Object({ accessToken: Type.String(), tokenType: Type.Literal('Bearer'), expiresIn: Type.Integer() }, { title: 'AccessToken' });
+const TokenResponse = Type.Object(
+  { accessToken: Type.String(), tokenType: Type.Literal('Bearer'), expiresIn: Type.Integer() },
+  { title: 'AccessToken' },
+);
 /** What every new password must be, wherever it is set. */
 export const NewPassword = Type.String({ minLength: 12, maxLength: 200 });
 const PasswordChange = Type.Object(
@@ -51,7 +54,11 @@ interface Account {
 export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, options) => {
   const brake = options.brake ?? new SignInBrake();
   const dummyHash = await hashPassword('not a real password, only here to spend the same time', options.passwordCost);
-  const platformTenant: AuditTenant = { agencyId: options.platformId, tenantId: options.platformId, tenantType: 'platform' };
+  const platformTenant: AuditTenant = {
+    agencyId: options.platformId,
+    tenantId: options.platformId,
+    tenantType: 'platform',
+  };
 
   function auditTenantOf(account: Pick<Account, 'tenant_type' | 'agency_id' | 'client_id'> | undefined): AuditTenant {
     if (!account || account.tenant_type === 'platform' || account.agency_id === null) return platformTenant;
@@ -64,21 +71,38 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     '/v1/auth/token',
     {
       config: { access: { public: true } },
-      schema: { body: TokenRequest, response: { 200: TokenResponse, 400: ErrorResponse, 401: ErrorResponse, 429: ErrorResponse } },
+      schema: {
+        body: TokenRequest,
+        response: { 200: TokenResponse, 400: ErrorResponse, 401: ErrorResponse, 429: ErrorResponse },
+      },
     },
     async (request, reply) => {
       const email = request.body.email.trim().toLowerCase();
-      const { wait, found: account } = await app.data.privileged('sign-in: count the attempt and find the account', (db) =>
-        brake.attempt<Account>(
-          db,
-          email,
-          callerAddress(request.ip),
-          db
-            .selectFrom('accounts')
-            .leftJoin('users', (join) => join.onRef('users.agency_id', '=', 'accounts.agency_id').onRef('users.user_id', '=', 'accounts.user_id'))
-            .select(['accounts.user_id', 'accounts.tenant_type', 'accounts.agency_id', 'accounts.client_id', 'accounts.password_hash', 'accounts.token_version', 'users.role'])
-            .where('accounts.email', '=', email),
-        ),
+      const { wait, found: account } = await app.data.privileged(
+        'sign-in: count the attempt and find the account',
+        (db) =>
+          brake.attempt<Account>(
+            db,
+            email,
+            callerAddress(request.ip),
+            db
+              .selectFrom('accounts')
+              .leftJoin('users', (join) =>
+                join
+                  .onRef('users.agency_id', '=', 'accounts.agency_id')
+                  .onRef('users.user_id', '=', 'accounts.user_id'),
+              )
+              .select([
+                'accounts.user_id',
+                'accounts.tenant_type',
+                'accounts.agency_id',
+                'accounts.client_id',
+                'accounts.password_hash',
+                'accounts.token_version',
+                'users.role',
+              ])
+              .where('accounts.email', '=', email),
+          ),
       );
       if (wait > 0) {
         reply.header('retry-after', String(wait));
@@ -103,7 +127,12 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
         userId: account.user_id,
         tenantType: account.tenant_type,
         tenantId: account.client_id ?? account.agency_id ?? options.platformId,
-        parentId: account.tenant_type === 'client' ? account.agency_id : account.tenant_type === 'agency' ? options.platformId : null,
+        parentId:
+          account.tenant_type === 'client'
+            ? account.agency_id
+            : account.tenant_type === 'agency'
+              ? options.platformId
+              : null,
         role: account.tenant_type === 'platform' ? 'admin' : (account.role as Role),
         tokenVersion: account.token_version,
       };
@@ -122,13 +151,18 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       const { tenant } = request;
       // The brake counts per address and user: a stolen token must not make guessing free.
       const who = `user:${tenant.userId}`;
-      const { wait, found: account } = await app.data.privileged('password change: count the attempt and find the account', (db) =>
-        brake.attempt(
-          db,
-          who,
-          callerAddress(request.ip),
-          db.selectFrom('accounts').select(['user_id', 'tenant_type', 'agency_id', 'client_id', 'password_hash', 'token_version']).where('user_id', '=', tenant.userId),
-        ),
+      const { wait, found: account } = await app.data.privileged(
+        'password change: count the attempt and find the account',
+        (db) =>
+          brake.attempt(
+            db,
+            who,
+            callerAddress(request.ip),
+            db
+              .selectFrom('accounts')
+              .select(['user_id', 'tenant_type', 'agency_id', 'client_id', 'password_hash', 'token_version'])
+              .where('user_id', '=', tenant.userId),
+          ),
       );
       if (wait > 0) {
         reply.header('retry-after', String(wait));
@@ -137,9 +171,13 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       if (!account) throw new Unauthorized('the token is no longer valid for its user');
       const valid = await verifyPassword(request.body.currentPassword, account.password_hash);
       const newHash = valid ? await hashPassword(request.body.newPassword, options.passwordCost) : null;
-      const changed = await app.data.privileged('password change: the caller\'s own account', async (db) => {
+      const changed = await app.data.privileged("password change: the caller's own account", async (db) => {
         if (newHash === null) {
-          await writeAudit(db, auditTenantOf(account), request.actor, { action: 'user.password_change_failed', targetType: 'user', targetId: account.user_id });
+          await writeAudit(db, auditTenantOf(account), request.actor, {
+            action: 'user.password_change_failed',
+            targetType: 'user',
+            targetId: account.user_id,
+          });
           return false;
         }
         // Only the version read with the old hash: a change in between makes this one fail, not both pass.
@@ -151,7 +189,12 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
           .executeTakeFirst();
         if (updated.numUpdatedRows === 0n) return false;
         await announceCredentialChange(db, account.user_id);
-        await writeAudit(db, auditTenantOf(account), request.actor, { action: 'user.password_changed', targetType: 'user', targetId: account.user_id, details: { by: 'self' } });
+        await writeAudit(db, auditTenantOf(account), request.actor, {
+          action: 'user.password_changed',
+          targetType: 'user',
+          targetId: account.user_id,
+          details: { by: 'self' },
+        });
         await brake.succeeded(db, who, callerAddress(request.ip));
         return true;
       });

@@ -19,26 +19,29 @@ export const CONTACT_COLUMNS = [
 
 export type ContactRow = Pick<ContactRecord, (typeof CONTACT_COLUMNS)[number]>;
 
-export const Contact = Type.Object({
-  id: Uuid,
-  clientId: Uuid,
-  email: Type.String(),
-  name: Type.Union([Type.String(), Type.Null()]),
-  phone: Type.Union([Type.String(), Type.Null()]),
-  attributes: Type.Record(Type.String(), Type.Unknown()),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
-  /** The identity the client's secret last vouched for in a lead of this contact; null when none did. */
-  identity: Type.Union([
-    Type.Object({
-      verified: Type.Literal(true),
-      userId: Type.Union([Type.String(), Type.Null()]),
-      email: Type.Union([Type.String(), Type.Null()]),
-      verifiedAt: Timestamp,
-    }),
-    Type.Null(),
-  ]),
-}, { title: 'Contact' });
+export const Contact = Type.Object(
+  {
+    id: Uuid,
+    clientId: Uuid,
+    email: Type.String(),
+    name: Type.Union([Type.String(), Type.Null()]),
+    phone: Type.Union([Type.String(), Type.Null()]),
+    attributes: Type.Record(Type.String(), Type.Unknown()),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    /** The identity the client's secret last vouched for in a lead of this contact; null when none did. */
+    identity: Type.Union([
+      Type.Object({
+        verified: Type.Literal(true),
+        userId: Type.Union([Type.String(), Type.Null()]),
+        email: Type.Union([Type.String(), Type.Null()]),
+        verifiedAt: Timestamp,
+      }),
+      Type.Null(),
+    ]),
+  },
+  { title: 'Contact' },
+);
 
 export function contactView(row: ContactRow) {
   return {
@@ -53,11 +56,18 @@ export function contactView(row: ContactRow) {
     identity:
       row.identity_verified_at === null
         ? null
-        : { verified: true as const, userId: row.identity_user_id, email: row.identity_email, verifiedAt: row.identity_verified_at },
+        : {
+            verified: true as const,
+            userId: row.identity_user_id,
+            email: row.identity_email,
+            verifiedAt: row.identity_verified_at,
+          },
   };
 }
 
 /** The response promises an object; a row written by hand or by an old version may hold other JSON there. */
 function attributesObject(stored: unknown): Record<string, unknown> {
-  return typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
+  return typeof stored === 'object' && stored !== null && !Array.isArray(stored)
+    ? (stored as Record<string, unknown>)
+    : {};
 }

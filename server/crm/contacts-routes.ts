@@ -19,7 +19,12 @@ import { deleteContact } from './contacts.ts';
 // the pattern's `.` does not match (one with a line break) would carry any value past the checks.
 type Scalar = string | number | boolean | null;
 const SCALAR = { type: ['string', 'number', 'boolean', 'null'], maxLength: 2000 };
-const AttributeValue = Type.Unsafe<Scalar | Scalar[]>({ type: [...SCALAR.type, 'array'], maxLength: 2000, maxItems: 50, items: SCALAR });
+const AttributeValue = Type.Unsafe<Scalar | Scalar[]>({
+  type: [...SCALAR.type, 'array'],
+  maxLength: 2000,
+  maxItems: 50,
+  items: SCALAR,
+});
 const Attributes = Type.Record(Type.String({ pattern: '^[^\\u0000-\\u001f\\u007f]+$' }), AttributeValue, {
   maxProperties: 50,
   additionalProperties: false,
@@ -43,7 +48,10 @@ const ContactChange = Type.Object(
   { title: 'ContactChange', additionalProperties: false, minProperties: 1 },
 );
 const ContactParams = Type.Object({ clientId: Uuid, contactId: Uuid });
-const ListQuery = Type.Composite([PageQuery, Type.Object({ q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) })]);
+const ListQuery = Type.Composite([
+  PageQuery,
+  Type.Object({ q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) }),
+]);
 
 /** LIKE treats % and _ as wildcards; a search for them means the characters themselves. */
 function likeEscape(text: string): string {
@@ -55,13 +63,22 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/v1/clients/:clientId/contacts',
     {
       config: { access: { on: 'client', role: 'member' } },
-      schema: { params: ClientParams, body: NewContact, response: { 201: Contact, ...AUTHED_ERRORS, 409: ErrorResponse } },
+      schema: {
+        params: ClientParams,
+        body: NewContact,
+        response: { 201: Contact, ...AUTHED_ERRORS, 409: ErrorResponse },
+      },
     },
     async (request, reply) => {
       const { email, name, phone, attributes } = request.body;
       const row = await request.scoped(async (q) => {
         const created = await q
-          .insertInto('contacts', { email: email.trim(), name: name ?? null, phone: phone ?? null, attributes: jsonbText(attributes ?? {}) })
+          .insertInto('contacts', {
+            email: email.trim(),
+            name: name ?? null,
+            phone: phone ?? null,
+            attributes: jsonbText(attributes ?? {}),
+          })
           .returning(CONTACT_COLUMNS)
           .executeTakeFirstOrThrow();
         await q.audit({
@@ -108,7 +125,11 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const row = await request.scoped((q) =>
-        q.selectFrom('contacts').select(CONTACT_COLUMNS).where('contact_id', '=', request.params.contactId).executeTakeFirst(),
+        q
+          .selectFrom('contacts')
+          .select(CONTACT_COLUMNS)
+          .where('contact_id', '=', request.params.contactId)
+          .executeTakeFirst(),
       );
       if (!row) throw new NotFound('Contact');
       return contactView(row);
@@ -119,7 +140,11 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/v1/clients/:clientId/contacts/:contactId',
     {
       config: { access: { on: 'client', role: 'member' } },
-      schema: { params: ContactParams, body: ContactChange, response: { 200: Contact, ...AUTHED_ERRORS, 409: ErrorResponse } },
+      schema: {
+        params: ContactParams,
+        body: ContactChange,
+        response: { 200: Contact, ...AUTHED_ERRORS, 409: ErrorResponse },
+      },
     },
     async (request) => {
       const { email, name, phone, attributes } = request.body;

@@ -8,7 +8,11 @@ import type { ScopedQueries } from '../db/tenant-db.ts';
  */
 export async function deleteContact(q: ScopedQueries, contactId: string): Promise<boolean> {
   await q.updateTable('submissions').set({ contact_id: null }).where('contact_id', '=', contactId).execute();
-  const deleted = await q.deleteFrom('contacts').where('contact_id', '=', contactId).returning('contact_id').executeTakeFirst();
+  const deleted = await q
+    .deleteFrom('contacts')
+    .where('contact_id', '=', contactId)
+    .returning('contact_id')
+    .executeTakeFirst();
   if (!deleted) return false;
   await q.audit({ action: 'contact.deleted', targetType: 'contact', targetId: deleted.contact_id });
   return true;

@@ -40,26 +40,36 @@ export const SubmissionContextView = Type.Object({
 });
 
 /** The consent the lead was sent with: the text agreed to and when the server received it; null without one. */
-export const SubmissionConsentView = Type.Union([Type.Object({ text: Type.String(), givenAt: Timestamp }), Type.Null()]);
+export const SubmissionConsentView = Type.Union([
+  Type.Object({ text: Type.String(), givenAt: Timestamp }),
+  Type.Null(),
+]);
 
-export const Submission = Type.Object({
-  id: Uuid,
-  clientId: Uuid,
-  contactId: Type.Union([Uuid, Type.Null()]),
-  email: Type.String(),
-  name: Type.Union([Type.String(), Type.Null()]),
-  message: Type.Union([Type.String(), Type.Null()]),
-  fields: Type.Record(Type.String(), Type.String()),
-  origin: Type.String(),
-  createdAt: Timestamp,
-  /** Who the site said the visitor was; verified when the client's identity secret signed it (docs/identity.md). */
-  identity: Type.Union([
-    Type.Object({ verified: Type.Boolean(), userId: Type.Union([Type.String(), Type.Null()]), email: Type.Union([Type.String(), Type.Null()]) }),
-    Type.Null(),
-  ]),
-  context: SubmissionContextView,
-  consent: SubmissionConsentView,
-}, { title: 'Submission' });
+export const Submission = Type.Object(
+  {
+    id: Uuid,
+    clientId: Uuid,
+    contactId: Type.Union([Uuid, Type.Null()]),
+    email: Type.String(),
+    name: Type.Union([Type.String(), Type.Null()]),
+    message: Type.Union([Type.String(), Type.Null()]),
+    fields: Type.Record(Type.String(), Type.String()),
+    origin: Type.String(),
+    createdAt: Timestamp,
+    /** Who the site said the visitor was; verified when the client's identity secret signed it (docs/identity.md). */
+    identity: Type.Union([
+      Type.Object({
+        verified: Type.Boolean(),
+        userId: Type.Union([Type.String(), Type.Null()]),
+        email: Type.Union([Type.String(), Type.Null()]),
+      }),
+      Type.Null(),
+    ]),
+    context: SubmissionContextView,
+    consent: SubmissionConsentView,
+  },
+  { title: 'Submission' },
+);
 
 export function submissionView(row: SubmissionRow) {
   return {
@@ -73,13 +83,24 @@ export function submissionView(row: SubmissionRow) {
     origin: row.origin,
     createdAt: row.created_at,
     identity:
-      row.identity_verified === null ? null : { verified: row.identity_verified, userId: row.identity_user_id, email: row.identity_email },
+      row.identity_verified === null
+        ? null
+        : { verified: row.identity_verified, userId: row.identity_user_id, email: row.identity_email },
     context: {
       pageUrl: row.page_url,
       referrer: row.referrer,
-      utm: { source: row.utm_source, medium: row.utm_medium, campaign: row.utm_campaign, term: row.utm_term, content: row.utm_content },
+      utm: {
+        source: row.utm_source,
+        medium: row.utm_medium,
+        campaign: row.utm_campaign,
+        term: row.utm_term,
+        content: row.utm_content,
+      },
     },
-    consent: row.consent_text !== null && row.consented_at !== null ? { text: row.consent_text, givenAt: row.consented_at } : null,
+    consent:
+      row.consent_text !== null && row.consented_at !== null
+        ? { text: row.consent_text, givenAt: row.consented_at }
+        : null,
   };
 }
 

@@ -14,7 +14,9 @@ export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const limit = request.query.limit ?? 50;
       const after = decodeCursor(request.query.cursor);
-      const page = await request.scoped((q) => newestFirstPage(q.selectFrom('submissions').select(SUBMISSION_COLUMNS), 'submission_id', after, limit));
+      const page = await request.scoped((q) =>
+        newestFirstPage(q.selectFrom('submissions').select(SUBMISSION_COLUMNS), 'submission_id', after, limit),
+      );
       return { items: page.items.map(submissionView), nextCursor: page.nextCursor };
     },
   );

@@ -51,7 +51,12 @@ export interface AuditEntry {
 /** The key of the hashed details that names the entry's row of audit_personal. */
 export const PERSONAL_REF = 'personalRef';
 
-export async function writeAudit(db: Kysely<Database>, tenant: AuditTenant, actor: Actor, entry: AuditEntry): Promise<void> {
+export async function writeAudit(
+  db: Kysely<Database>,
+  tenant: AuditTenant,
+  actor: Actor,
+  entry: AuditEntry,
+): Promise<void> {
   const personal = entry.personal;
   // The reference key is this writer's alone: a caller's details cannot name another entry's values.
   const { [PERSONAL_REF]: _ignored, ...details } = entry.details ?? {};

@@ -20,7 +20,12 @@ export interface Notifications {
    * restored: notifications sent in between are gone, so whatever they would have told is unknown.
    * `onLost` is called when it is lost: until onResume, no notification arrives.
    */
-  listen(channel: string, onPayload: (payload: string) => void, onResume?: () => void, onLost?: () => void): Promise<() => Promise<void>>;
+  listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+    onResume?: () => void,
+    onLost?: () => void,
+  ): Promise<() => Promise<void>>;
   notify(channel: string, payload: string): Promise<void>;
 }
 
@@ -77,7 +82,13 @@ export interface DatabaseOptions {
   pgliteImage?: Blob;
 }
 
-export const DATABASE_DEFAULTS = Object.freeze({ poolSize: 10, connectTimeoutMs: 5000, statementTimeoutMs: 10_000, lockTimeoutMs: 5000, queueLimit: 100 });
+export const DATABASE_DEFAULTS = Object.freeze({
+  poolSize: 10,
+  connectTimeoutMs: 5000,
+  statementTimeoutMs: 10_000,
+  lockTimeoutMs: 5000,
+  queueLimit: 100,
+});
 /** How much longer than statement_timeout the client waits before it calls the connection dead. */
 const CLIENT_GRACE_MS = 1000;
 
@@ -149,15 +160,22 @@ async function openPostgres(url: string, directUrl: string, settings: Settings):
     connectionTimeoutMillis: settings.connectTimeoutMs,
     keepAlive: true,
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new GuardedPool(pool, settings.poolSize, settings.queueLimit) }), log });
-  const direct = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new GuardedPool(directPool, 2, settings.queueLimit) }), log });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: new GuardedPool(pool, settings.poolSize, settings.queueLimit) }),
+    log,
+  });
+  const direct = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: new GuardedPool(directPool, 2, settings.queueLimit) }),
+    log,
+  });
 
   const listener = new PgListener(directUrl, {
     onLost: (error) => emit({ type: 'listen-lost', error }),
     onResumed: (downMs, attempts) => emit({ type: 'listen-resumed', downMs, attempts }),
   });
   const notifications: Notifications = {
-    listen: (channel, onPayload, onResume, onLost) => listener.listen(channel, { onPayload, ...(onResume && { onResume }), ...(onLost && { onLost }) }),
+    listen: (channel, onPayload, onResume, onLost) =>
+      listener.listen(channel, { onPayload, ...(onResume && { onResume }), ...(onLost && { onLost }) }),
     async notify(channel, payload) {
       await directPool.query('SELECT pg_notify($1, $2)', [channel, payload]);
     },

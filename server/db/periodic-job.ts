@@ -35,7 +35,9 @@ export class PeriodicJob<R> {
     this.#stopped = false;
     const tick = () => {
       this.#timer = setTimeout(async () => {
-        await this.runOnce().catch((error) => this.#options.log?.error({ err: error }, `${this.#options.name} run failed`));
+        await this.runOnce().catch((error) =>
+          this.#options.log?.error({ err: error }, `${this.#options.name} run failed`),
+        );
         if (!this.#stopped) tick();
       }, this.#options.tickMs ?? 3_600_000);
       this.#timer.unref();
@@ -62,7 +64,9 @@ export class PeriodicJob<R> {
     const { lockDb, lockKey, skipped, work } = this.#options;
     if (!lockDb) return work();
     return lockDb.connection().execute(async (connection) => {
-      const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_lock(${lockKey.toString()}::bigint) AS locked`.execute(connection);
+      const { rows } = await sql<{
+        locked: boolean;
+      }>`SELECT pg_try_advisory_lock(${lockKey.toString()}::bigint) AS locked`.execute(connection);
       if (!rows[0]?.locked) return skipped();
       try {
         return await work();

@@ -89,7 +89,8 @@ export class PgListener {
       keepAlive: true,
     });
     client.on('notification', (message) => {
-      for (const subscription of this.#channels.get(message.channel) ?? []) subscription.onPayload(message.payload ?? '');
+      for (const subscription of this.#channels.get(message.channel) ?? [])
+        subscription.onPayload(message.payload ?? '');
     });
     let lost = false;
     const onLost = (error?: Error) => {
@@ -100,7 +101,8 @@ export class PgListener {
       if (!this.#closed && !this.#lost) {
         this.#lost = { since: Date.now(), attempts: 0 };
         this.#events.onLost?.(error ?? new Error('the listening connection ended'));
-        for (const subscribers of this.#channels.values()) for (const subscription of subscribers) subscription.onLost?.();
+        for (const subscribers of this.#channels.values())
+          for (const subscription of subscribers) subscription.onLost?.();
       }
       this.#scheduleReconnect();
     };
@@ -111,11 +113,13 @@ export class PgListener {
     });
     const heartbeat = setInterval(() => {
       if (this.#client !== client) return;
-      client.query({ text: 'SELECT 1', query_timeout: HEARTBEAT_TIMEOUT_MS } as pg.QueryConfig).catch((error: Error) => {
-        onLost(new Error(`the listening connection did not answer: ${error.message}`));
-        // A connection that does not answer is closed for good: the reconnect opens a new one.
-        (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
-      });
+      client
+        .query({ text: 'SELECT 1', query_timeout: HEARTBEAT_TIMEOUT_MS } as pg.QueryConfig)
+        .catch((error: Error) => {
+          onLost(new Error(`the listening connection did not answer: ${error.message}`));
+          // A connection that does not answer is closed for good: the reconnect opens a new one.
+          (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+        });
     }, HEARTBEAT_MS);
     heartbeat.unref();
     try {
@@ -142,7 +146,8 @@ export class PgListener {
         const lost = this.#lost;
         this.#lost = null;
         if (lost) this.#events.onResumed?.(Date.now() - lost.since, lost.attempts + 1);
-        for (const subscribers of this.#channels.values()) for (const subscription of subscribers) subscription.onResume?.();
+        for (const subscribers of this.#channels.values())
+          for (const subscription of subscribers) subscription.onResume?.();
       } catch {
         if (this.#lost) this.#lost.attempts += 1;
         this.#retryMs = Math.min(this.#retryMs * 2, MAX_RETRY_MS);

@@ -148,13 +148,15 @@ export interface StoredCheck {
   /** The TXT values found, if any. */
   found: string[];
   /** What DNS answered instead of records (not_found, dns_failure). */
-  dns?: {
-    code: DnsErrorCode;
-    /** The name along a CNAME chain that the answer is about, when it is not the one asked. */
-    alias?: string;
-    /** dns_failure: the resolver's account of what went wrong (which server, what it said). */
-    message?: string;
-  } | undefined;
+  dns?:
+    | {
+        code: DnsErrorCode;
+        /** The name along a CNAME chain that the answer is about, when it is not the one asked. */
+        alias?: string;
+        /** dns_failure: the resolver's account of what went wrong (which server, what it said). */
+        message?: string;
+      }
+    | undefined;
 }
 
 /** A check as the API shows it. */

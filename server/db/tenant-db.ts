@@ -89,16 +89,29 @@ export class ScopedQueries {
   selectFrom<T extends ScopedTable>(table: T): SelectQueryBuilder<Database, T, {}> {
     // The generic builder cannot see that every scoped table has these columns; the filter is
     // built from references, which are checked against TENANT_TABLES above.
-    // biome-ignore lint/complexity/noBannedTypes: as above.
-    return this.#db.selectFrom(table as ScopedTable).where(this.#filter(table)) as unknown as SelectQueryBuilder<Database, T, {}>;
+    return this.#db.selectFrom(table as ScopedTable).where(this.#filter(table)) as unknown as SelectQueryBuilder<
+      Database,
+      T,
+      // biome-ignore lint/complexity/noBannedTypes: as above.
+      {}
+    >;
   }
 
   updateTable<T extends ScopedTable>(table: T): UpdateQueryBuilder<Database, T, T, UpdateResult> {
-    return this.#db.updateTable(table as ScopedTable).where(this.#filter(table)) as unknown as UpdateQueryBuilder<Database, T, T, UpdateResult>;
+    return this.#db.updateTable(table as ScopedTable).where(this.#filter(table)) as unknown as UpdateQueryBuilder<
+      Database,
+      T,
+      T,
+      UpdateResult
+    >;
   }
 
   deleteFrom<T extends ScopedTable>(table: T): DeleteQueryBuilder<Database, T, DeleteResult> {
-    return this.#db.deleteFrom(table as ScopedTable).where(this.#filter(table)) as unknown as DeleteQueryBuilder<Database, T, DeleteResult>;
+    return this.#db.deleteFrom(table as ScopedTable).where(this.#filter(table)) as unknown as DeleteQueryBuilder<
+      Database,
+      T,
+      DeleteResult
+    >;
   }
 
   insertInto<T extends ScopedTable>(table: T, rows: ScopedInsert<T> | ScopedInsert<T>[]) {
@@ -194,7 +207,8 @@ export interface PrivilegedOptions {
 
 /** SET LOCAL of the limits; whole numbers only, so the text carries nothing else. */
 function limitsSql({ statementTimeoutMs, lockTimeoutMs }: TransactionLimits): string {
-  if (!Number.isSafeInteger(statementTimeoutMs) || !Number.isSafeInteger(lockTimeoutMs)) throw new TypeError('time limits are whole milliseconds');
+  if (!Number.isSafeInteger(statementTimeoutMs) || !Number.isSafeInteger(lockTimeoutMs))
+    throw new TypeError('time limits are whole milliseconds');
   return `SET LOCAL statement_timeout = ${statementTimeoutMs}; SET LOCAL lock_timeout = ${lockTimeoutMs}; `;
 }
 
@@ -212,7 +226,9 @@ export class TenantDatabase {
 
   /** Runs fn in one transaction as upzento_app with the scope as tenant context. */
   scoped<R>(scope: TenantScope, actor: Actor, fn: (q: ScopedQueries) => Promise<R>): Promise<R> {
-    return this.#transaction(`${this.#begin}${actAs('upzento_app', scope)}`, (db) => fn(new ScopedQueries(db, scope, actor)));
+    return this.#transaction(`${this.#begin}${actAs('upzento_app', scope)}`, (db) =>
+      fn(new ScopedQueries(db, scope, actor)),
+    );
   }
 
   /**
@@ -239,7 +255,10 @@ export class TenantDatabase {
         result = await fn(connection);
       } catch (error) {
         afterCommitHooks.delete(connection);
-        await sql.raw('ROLLBACK').execute(connection).catch(() => {});
+        await sql
+          .raw('ROLLBACK')
+          .execute(connection)
+          .catch(() => {});
         throw error;
       }
       afterCommitHooks.delete(connection);

@@ -74,11 +74,16 @@ const MESSAGES_OF_PG: Array<[RegExp, DatabaseFailureKind]> = [
 
 /** The kind of outage an error is (looking through `cause`), or null when it is no outage. */
 export function databaseFailureKind(error: unknown): DatabaseFailureKind | null {
-  for (let current = error, depth = 0; current instanceof Object && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
+  for (
+    let current = error, depth = 0;
+    current instanceof Object && depth < 5;
+    current = (current as { cause?: unknown }).cause, depth++
+  ) {
     if (current instanceof PoolQueueFull) return 'pool queue full';
     const { code, message } = current as { code?: unknown; message?: unknown };
     if (typeof code === 'string') {
-      const kind = SOCKET_CODES[code] ?? SQLSTATES[code] ?? (/^08[0-9A-Z]{3}$/.test(code) ? 'connection lost' : undefined);
+      const kind =
+        SOCKET_CODES[code] ?? SQLSTATES[code] ?? (/^08[0-9A-Z]{3}$/.test(code) ? 'connection lost' : undefined);
       if (kind) return kind;
     }
     if (typeof message === 'string') {
@@ -99,7 +104,12 @@ export function describeFailure(kind: DatabaseFailureKind): string {
  */
 export function breaksConnection(error: unknown): boolean {
   const kind = databaseFailureKind(error);
-  return kind === 'connection lost' || kind === 'unreachable' || kind === 'connect timeout' || (kind === 'statement timeout' && isClientTimeout(error));
+  return (
+    kind === 'connection lost' ||
+    kind === 'unreachable' ||
+    kind === 'connect timeout' ||
+    (kind === 'statement timeout' && isClientTimeout(error))
+  );
 }
 
 function isClientTimeout(error: unknown): boolean {

@@ -39,12 +39,21 @@ export interface UnchangedCheck {
  * What the scheduler reads of a domain that is due: these columns, and the times below.
  * `updated_at` says when the row was last written: a write made after the read wins over the check.
  */
-export const DUE_COLUMNS = ['agency_id', 'client_id', 'domain_id', 'hostname', 'challenge_token', 'status'] as const satisfies ReadonlyArray<
-  keyof Domain
->;
-export const DUE_TIMES = ['created_at', 'verified_at', 'failing_since', 'next_check_at', 'updated_at'] as const satisfies ReadonlyArray<
-  keyof Domain
->;
+export const DUE_COLUMNS = [
+  'agency_id',
+  'client_id',
+  'domain_id',
+  'hostname',
+  'challenge_token',
+  'status',
+] as const satisfies ReadonlyArray<keyof Domain>;
+export const DUE_TIMES = [
+  'created_at',
+  'verified_at',
+  'failing_since',
+  'next_check_at',
+  'updated_at',
+] as const satisfies ReadonlyArray<keyof Domain>;
 export type DueDomain = Pick<Domain, (typeof DUE_COLUMNS)[number] | (typeof DUE_TIMES)[number]>;
 
 export class DomainChecks {
@@ -99,8 +108,10 @@ export class DomainChecks {
     );
     // Not waited for on disk: a check whose record a crash loses left its domain's status as it
     // was, and its domain is still due, so the next round simply checks it again.
-    const updated = await data.privileged('scheduler: record unchanged re-checks', (db) =>
-      sql`
+    const updated = await data.privileged(
+      'scheduler: record unchanged re-checks',
+      (db) =>
+        sql`
         UPDATE domains SET
           last_check = v.last_check, next_check_at = ${timestampOf('v.next_check_at')},
           verified_at = ${timestampOf('v.verified_at')}, failing_since = ${timestampOf('v.failing_since')}, updated_at = ${at}
@@ -122,7 +133,11 @@ export class DomainChecks {
     await data.scoped(scope, actor, async (q) => {
       const domain = await findDomain(q, domainId, true);
       if (!domain || !isExpired(stateOf(domain), now(), timings)) return;
-      await q.updateTable('domains').set({ status: 'expired', next_check_at: null, updated_at: now() }).where('domain_id', '=', domainId).execute();
+      await q
+        .updateTable('domains')
+        .set({ status: 'expired', next_check_at: null, updated_at: now() })
+        .where('domain_id', '=', domainId)
+        .execute();
       await q.audit({
         action: 'domain.expired',
         targetType: 'domain',
@@ -133,7 +148,13 @@ export class DomainChecks {
   }
 
   /** Applies a check's outcome in the domain's own scope: status change, audit row, NOTIFY. */
-  async apply(scope: TenantScope, actor: Actor, domainId: string, check: StoredCheck, reason: CheckReason): Promise<Domain | null> {
+  async apply(
+    scope: TenantScope,
+    actor: Actor,
+    domainId: string,
+    check: StoredCheck,
+    reason: CheckReason,
+  ): Promise<Domain | null> {
     const { data, timings, now } = this.#options;
     return data.scoped(scope, actor, async (q) => {
       const current = await findDomain(q, domainId, true);
@@ -159,7 +180,13 @@ export class DomainChecks {
           action: changed ? `domain.${next.status}` : 'domain.checked',
           targetType: 'domain',
           targetId: domainId,
-          details: { hostname: current.hostname, from: current.status, to: next.status, outcome: check.outcome, reason },
+          details: {
+            hostname: current.hostname,
+            from: current.status,
+            to: next.status,
+            outcome: check.outcome,
+            reason,
+          },
         });
       }
       if (AUTHORIZING.includes(current.status) !== AUTHORIZING.includes(next.status)) {

@@ -10,7 +10,12 @@ import { DUE_COLUMNS, DUE_TIMES, type DueDomain } from './domain-checks.ts';
 export const FIRST_PAGE_PER_CHECK = 8;
 
 /** Up to `limit` domains due at `at`, after `after` in (next_check_at, domain_id) order. */
-export async function readDueDomains(data: TenantDatabase, at: Date, limit: number, after: DueDomain | null): Promise<DueDomain[]> {
+export async function readDueDomains(
+  data: TenantDatabase,
+  at: Date,
+  limit: number,
+  after: DueDomain | null,
+): Promise<DueDomain[]> {
   const rows = await data.privileged('scheduler: domains due for a check', (db) => {
     let query = db
       .selectFrom('domains')
@@ -21,7 +26,9 @@ export async function readDueDomains(data: TenantDatabase, at: Date, limit: numb
     if (after) {
       // Pages in (next_check_at, domain_id) order through what was due at the start of the round,
       // so a domain whose check failed (and stays due) is passed over, not taken again and again.
-      query = query.where((eb) => eb(eb.refTuple('next_check_at', 'domain_id'), '>', eb.tuple(after.next_check_at as Date, after.domain_id)));
+      query = query.where((eb) =>
+        eb(eb.refTuple('next_check_at', 'domain_id'), '>', eb.tuple(after.next_check_at as Date, after.domain_id)),
+      );
     }
     // Qualified: a bare next_check_at here would name the epoch number selected above, not the column.
     return query.orderBy('domains.next_check_at').orderBy('domains.domain_id').limit(limit).execute();
@@ -58,7 +65,11 @@ export class DueQueue {
   #stopped = false;
   failure: { error: unknown } | null = null;
 
-  constructor(read: (after: DueDomain | null, limit: number) => Promise<DueDomain[]>, firstPageSize: number, pageSize: number) {
+  constructor(
+    read: (after: DueDomain | null, limit: number) => Promise<DueDomain[]>,
+    firstPageSize: number,
+    pageSize: number,
+  ) {
     this.#read = read;
     this.#pageSize = pageSize;
     this.#next = { rows: withRejectionHandled(read(null, firstPageSize)), limit: firstPageSize };
@@ -88,7 +99,10 @@ export class DueQueue {
       this.#taken = 0;
       const last = page[page.length - 1];
       // A short page was the last.
-      this.#next = last && page.length === next.limit ? { rows: withRejectionHandled(this.#read(last, this.#pageSize)), limit: this.#pageSize } : null;
+      this.#next =
+        last && page.length === next.limit
+          ? { rows: withRejectionHandled(this.#read(last, this.#pageSize)), limit: this.#pageSize }
+          : null;
     }
     return this.#stopped ? null : (this.#page[this.#taken++] as DueDomain);
   }

@@ -44,7 +44,12 @@ export interface DomainState {
 export type DomainStatusRow = Pick<Domain, 'status' | 'created_at' | 'verified_at' | 'failing_since'>;
 
 export function stateOf(row: DomainStatusRow): DomainState {
-  return { status: row.status, createdAt: row.created_at, verifiedAt: row.verified_at, failingSince: row.failing_since };
+  return {
+    status: row.status,
+    createdAt: row.created_at,
+    verifiedAt: row.verified_at,
+    failingSince: row.failing_since,
+  };
 }
 
 export interface Transition extends DomainState {
@@ -108,7 +113,11 @@ export function afterCheck(
  * `state` with `changes` applied and its next check set, built as one literal: the scheduler calls
  * this for every domain of a round (docs/performance.md).
  */
-function transitionFrom(state: DomainState, nextCheckAt: Date | null, changes: Partial<Omit<DomainState, 'createdAt'>> = {}): Transition {
+function transitionFrom(
+  state: DomainState,
+  nextCheckAt: Date | null,
+  changes: Partial<Omit<DomainState, 'createdAt'>> = {},
+): Transition {
   return {
     status: changes.status ?? state.status,
     createdAt: state.createdAt,

@@ -17,28 +17,40 @@ import { AUTHORIZING, expiresAt, type DomainTimings } from './lifecycle.ts';
 import { announcePolicyChange } from '../embedding/policy-events.ts';
 import { challengeFor, describeCheck, newChallengeToken } from './txt-challenge.ts';
 
-const LastCheck = Type.Object({
-  at: Type.String(),
-  queried: Type.String(),
-  expected: Type.String(),
-  found: Type.Array(Type.String()),
-  outcome: Type.String(),
-  message: Type.String(),
-}, { title: 'DomainCheck' });
+const LastCheck = Type.Object(
+  {
+    at: Type.String(),
+    queried: Type.String(),
+    expected: Type.String(),
+    found: Type.Array(Type.String()),
+    outcome: Type.String(),
+    message: Type.String(),
+  },
+  { title: 'DomainCheck' },
+);
 
-const DomainView = Type.Object({
-  id: Uuid,
-  hostname: Type.String(),
-  includeSubdomains: Type.Boolean(),
-  status: Type.Union([Type.Literal('pending'), Type.Literal('verified'), Type.Literal('failing'), Type.Literal('revoked'), Type.Literal('expired')]),
-  challenge: Type.Object({ type: Type.Literal('TXT'), name: Type.String(), value: Type.String() }),
-  createdAt: Timestamp,
-  verifiedAt: Type.Union([Timestamp, Type.Null()]),
-  failingSince: Type.Union([Timestamp, Type.Null()]),
-  nextCheckAt: Type.Union([Timestamp, Type.Null()]),
-  expiresAt: Type.Union([Timestamp, Type.Null()]),
-  lastCheck: Type.Union([LastCheck, Type.Null()]),
-}, { title: 'Domain' });
+const DomainView = Type.Object(
+  {
+    id: Uuid,
+    hostname: Type.String(),
+    includeSubdomains: Type.Boolean(),
+    status: Type.Union([
+      Type.Literal('pending'),
+      Type.Literal('verified'),
+      Type.Literal('failing'),
+      Type.Literal('revoked'),
+      Type.Literal('expired'),
+    ]),
+    challenge: Type.Object({ type: Type.Literal('TXT'), name: Type.String(), value: Type.String() }),
+    createdAt: Timestamp,
+    verifiedAt: Type.Union([Timestamp, Type.Null()]),
+    failingSince: Type.Union([Timestamp, Type.Null()]),
+    nextCheckAt: Type.Union([Timestamp, Type.Null()]),
+    expiresAt: Type.Union([Timestamp, Type.Null()]),
+    lastCheck: Type.Union([LastCheck, Type.Null()]),
+  },
+  { title: 'Domain' },
+);
 
 /** Domains a client may register unless the deployment sets otherwise (UPZENTO_MAX_DOMAINS_PER_CLIENT). */
 export const DEFAULT_MAX_DOMAINS = 100;
@@ -92,7 +104,11 @@ export const domainRoutes: FastifyPluginAsyncTypebox<DomainRoutesOptions> = asyn
     '/v1/clients/:clientId/domains',
     {
       config: { access },
-      schema: { params: ClientParams, body: NewDomain, response: { 201: DomainView, ...AUTHED_ERRORS, 409: ErrorResponse } },
+      schema: {
+        params: ClientParams,
+        body: NewDomain,
+        response: { 201: DomainView, ...AUTHED_ERRORS, 409: ErrorResponse },
+      },
     },
     async (request, reply) => {
       const normalized = normalizeHostname(request.body.hostname);
@@ -101,9 +117,14 @@ export const domainRoutes: FastifyPluginAsyncTypebox<DomainRoutesOptions> = asyn
       const row = await request.scoped(async (q) => {
         // The client's settings row is locked first, so concurrent registrations of one client count in turn.
         await q.selectFrom('client_settings').select('client_id').forUpdate().executeTakeFirst();
-        const { count } = await q.selectFrom('domains').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+        const { count } = await q
+          .selectFrom('domains')
+          .select((eb) => eb.fn.countAll<number>().as('count'))
+          .executeTakeFirstOrThrow();
         if (Number(count) >= maxDomains) {
-          throw new LimitReached(`this client has ${count} domains, the most it may register; delete one it no longer uses first`);
+          throw new LimitReached(
+            `this client has ${count} domains, the most it may register; delete one it no longer uses first`,
+          );
         }
         const created = await q
           .insertInto('domains', {
@@ -142,17 +163,31 @@ export const domainRoutes: FastifyPluginAsyncTypebox<DomainRoutesOptions> = asyn
 
   app.get(
     '/v1/clients/:clientId/domains',
-    { config: { access }, schema: { params: ClientParams, querystring: DomainListQuery, response: { 200: Page(DomainView), ...AUTHED_ERRORS } } },
+    {
+      config: { access },
+      schema: {
+        params: ClientParams,
+        querystring: DomainListQuery,
+        response: { 200: Page(DomainView), ...AUTHED_ERRORS },
+      },
+    },
     async (request) => {
       const limit = request.query.limit ?? DEFAULT_MAX_DOMAINS;
       const after = decodeTextCursor(request.query.cursor);
       const rows = await request.scoped((q) => {
-        let query = q.selectFrom('domains').selectAll().orderBy('hostname').limit(limit + 1);
+        let query = q
+          .selectFrom('domains')
+          .selectAll()
+          .orderBy('hostname')
+          .limit(limit + 1);
         if (after !== null) query = query.where('hostname', '>', after);
         return query.execute();
       });
       const items = rows.slice(0, limit);
-      return { items: items.map(view), nextCursor: rows.length > limit ? encodeTextCursor(items[items.length - 1]!.hostname) : null };
+      return {
+        items: items.map(view),
+        nextCursor: rows.length > limit ? encodeTextCursor(items[items.length - 1]!.hostname) : null,
+      };
     },
   );
 
@@ -167,7 +202,12 @@ export const domainRoutes: FastifyPluginAsyncTypebox<DomainRoutesOptions> = asyn
           .returning(['domain_id', 'hostname', 'status'])
           .executeTakeFirst();
         if (!row) throw new NotFound('Domain');
-        await q.audit({ action: 'domain.deleted', targetType: 'domain', targetId: row.domain_id, details: { hostname: row.hostname, status: row.status } });
+        await q.audit({
+          action: 'domain.deleted',
+          targetType: 'domain',
+          targetId: row.domain_id,
+          details: { hostname: row.hostname, status: row.status },
+        });
         if (AUTHORIZING.includes(row.status)) await announcePolicyChange(q, app.verdicts);
       });
       return reply.code(204).send(null);

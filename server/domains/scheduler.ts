@@ -98,7 +98,9 @@ export class DomainScheduler {
     const { lockDb } = this.#options;
     if (!lockDb) return work();
     return lockDb.connection().execute(async (connection) => {
-      const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_lock(${SCHEDULER_LOCK_KEY.toString()}::bigint) AS locked`.execute(connection);
+      const { rows } = await sql<{
+        locked: boolean;
+      }>`SELECT pg_try_advisory_lock(${SCHEDULER_LOCK_KEY.toString()}::bigint) AS locked`.execute(connection);
       if (!rows[0]?.locked) return { ran: false, checked: 0, expired: 0, failed: 0 };
       try {
         return await work();
@@ -125,7 +127,11 @@ export class DomainScheduler {
     const result: RoundResult = { ran: true, checked: 0, expired: 0, failed: 0 };
     const at = now();
     // The first page is small, so that DNS is asked while the second, full one is read.
-    const due = new DueQueue((after, limit) => readDueDomains(this.#options.data, at, limit, after), Math.min(pageSize, FIRST_PAGE_PER_CHECK * concurrency), pageSize);
+    const due = new DueQueue(
+      (after, limit) => readDueDomains(this.#options.data, at, limit, after),
+      Math.min(pageSize, FIRST_PAGE_PER_CHECK * concurrency),
+      pageSize,
+    );
     let checking = 0;
     const halfPage = Math.ceil(pageSize / 2);
     const unchanged = new UnchangedWriter(
@@ -136,7 +142,8 @@ export class DomainScheduler {
     );
     const check = async (domain: DueDomain) => {
       try {
-        if ((await recheckDomain(domain, at, this.#options, (outcome) => unchanged.add(outcome))) === 'expired') result.expired += 1;
+        if ((await recheckDomain(domain, at, this.#options, (outcome) => unchanged.add(outcome))) === 'expired')
+          result.expired += 1;
         else result.checked += 1;
       } catch (error) {
         result.failed += 1;

@@ -27,7 +27,9 @@ function challengeValue(token: string): string {
 /** A record as its owner meant it: surrounding whitespace and one pair of quotes pasted by hand taken off. */
 function unquotedRecord(record: string): string {
   const trimmed = record.trim();
-  return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1).trim() : trimmed;
+  return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"')
+    ? trimmed.slice(1, -1).trim()
+    : trimmed;
 }
 
 /** What a TXT lookup found for the challenge of `token`, as it is stored; `describeCheck` puts it in words. */
@@ -52,7 +54,9 @@ export const KEPT_RECORD_LENGTH = 255;
 
 /** The TXT values a check keeps, as storable text; the list itself when it is short and clean, as it nearly always is. */
 function kept(records: string[]): string[] {
-  const clean = records.length <= KEPT_RECORDS && records.every((record) => record.length <= KEPT_RECORD_LENGTH && !record.includes('\0'));
+  const clean =
+    records.length <= KEPT_RECORDS &&
+    records.every((record) => record.length <= KEPT_RECORD_LENGTH && !record.includes('\0'));
   return clean ? records : records.slice(0, KEPT_RECORDS).map((record) => storable(cut(record)));
 }
 
@@ -81,7 +85,10 @@ function storedCheck(at: Date, outcome: CheckOutcome, found: string[], dns: Stor
  * what was expected, and what to do. A check stored whole, as earlier versions did, keeps its own
  * sentence: it holds no `dns` to make one from.
  */
-export function describeCheck(check: StoredCheck | DomainLastCheck, challenge: { name: string; value: string }): DomainLastCheck {
+export function describeCheck(
+  check: StoredCheck | DomainLastCheck,
+  challenge: { name: string; value: string },
+): DomainLastCheck {
   const { name, value } = challenge;
   const message = 'message' in check ? check.message : sentence(check, name, value);
   return { at: check.at, queried: name, expected: value, found: check.found, outcome: check.outcome, message };
@@ -92,7 +99,10 @@ function sentence(check: StoredCheck, name: string, value: string): string {
     case 'matched':
       return `Found ${value} at ${name}. The domain is verified.`;
     case 'wrong_value': {
-      const shown = check.found.slice(0, 5).map((record) => JSON.stringify(record.slice(0, 120))).join(', ');
+      const shown = check.found
+        .slice(0, 5)
+        .map((record) => JSON.stringify(record.slice(0, 120)))
+        .join(', ');
       return `TXT records exist at ${name} but none is ${value}; found ${shown}. Check the value for typos, or whether it belongs to another Upzento domain.`;
     }
     case 'dns_failure': {

@@ -19,7 +19,12 @@ export class UnchangedWriter {
   #finishing = false;
   failure: { error: unknown } | null = null;
 
-  constructor(write: (checks: UnchangedCheck[]) => Promise<unknown>, minRows: () => number, maxRows: number, onFailure: () => void) {
+  constructor(
+    write: (checks: UnchangedCheck[]) => Promise<unknown>,
+    minRows: () => number,
+    maxRows: number,
+    onFailure: () => void,
+  ) {
     this.#write = write;
     this.#minRows = minRows;
     this.#maxRows = maxRows;
@@ -72,4 +77,3 @@ export class UnchangedWriter {
  */
 const WRITES_IN_FLIGHT = 2;
 const WRITES_AT_END = WRITES_IN_FLIGHT + 1;
-

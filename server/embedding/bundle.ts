@@ -68,13 +68,16 @@ export const bundleRoutes: FastifyPluginAsync<BundleOptions> = async (app, optio
   for (const { url, bundle } of files) {
     if (!bundle) app.log.warn({ path: options.path, url }, 'widget bundle not found: run `npm run build`');
     app.get(url, { config: { access: { public: true }, accessLog: 'errors' } }, async (request, reply) => {
-      if (!bundle) throw new ServiceUnavailable('The widget bundle has not been built; run npm run build on the server');
+      if (!bundle)
+        throw new ServiceUnavailable('The widget bundle has not been built; run npm run build on the server');
       const { v } = request.query as { v?: unknown };
       reply
         .header('content-type', 'application/javascript; charset=utf-8')
         .header(
           'cache-control',
-          v === bundle.version ? 'public, max-age=31536000, immutable' : 'public, max-age=300, stale-while-revalidate=86400',
+          v === bundle.version
+            ? 'public, max-age=31536000, immutable'
+            : 'public, max-age=300, stale-while-revalidate=86400',
         )
         .header('etag', bundle.etag)
         .header('vary', 'accept-encoding')

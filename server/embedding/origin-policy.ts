@@ -81,9 +81,7 @@ const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '
  */
 function isSubdomainOf(host: string, parent: string): boolean {
   return (
-    host.length > parent.length + 1 &&
-    host.endsWith(parent) &&
-    host.charCodeAt(host.length - parent.length - 1) === DOT
+    host.length > parent.length + 1 && host.endsWith(parent) && host.charCodeAt(host.length - parent.length - 1) === DOT
   );
 }
 

@@ -13,7 +13,10 @@ import type { VerdictCache } from './verdict-cache.ts';
 export const POLICY_CHANNEL = 'upzento_widget_policy';
 
 /** Tells every instance, this one included, that the scope's client changed its policy in transaction `q`. */
-export async function announcePolicyChange(q: ScopedQueries, verdicts: Pick<VerdictCache, 'invalidate'>): Promise<void> {
+export async function announcePolicyChange(
+  q: ScopedQueries,
+  verdicts: Pick<VerdictCache, 'invalidate'>,
+): Promise<void> {
   const clientId = q.scope.clientId;
   if (!clientId) throw new Error('a widget policy belongs to a client: the scope names none');
   await sql`SELECT pg_notify(${POLICY_CHANNEL}, ${clientId})`.execute(q.unfiltered);

@@ -47,7 +47,11 @@ export async function recordSubmission(q: ScopedQueries, input: SubmissionInput)
   ];
   const payloadHash = createHash('sha256').update(JSON.stringify(hashed)).digest('hex');
   const replay = async () => {
-    const earlier = await q.selectFrom('submissions').select(['submission_id', 'payload_hash']).where('idempotency_key', '=', key).executeTakeFirst();
+    const earlier = await q
+      .selectFrom('submissions')
+      .select(['submission_id', 'payload_hash'])
+      .where('idempotency_key', '=', key)
+      .executeTakeFirst();
     if (earlier && earlier.payload_hash !== payloadHash) throw new IdempotencyKeyReused();
     return earlier?.submission_id ?? null;
   };
@@ -61,13 +65,21 @@ export async function recordSubmission(q: ScopedQueries, input: SubmissionInput)
   // An erased email the client suppresses is accepted and not stored (docs/privacy.md).
   if (await isSuppressed(q, email)) return { id: await recordSuppressedSubmission(q, key), queued: 0 };
   const created = await q
-    .insertInto('contacts', { email, name: input.name?.trim() || input.identity?.name?.trim() || null, attributes: JSON.stringify({ source: 'widget' }) })
+    .insertInto('contacts', {
+      email,
+      name: input.name?.trim() || input.identity?.name?.trim() || null,
+      attributes: JSON.stringify({ source: 'widget' }),
+    })
     .onConflict((oc) => oc.doNothing())
     .returning('contact_id')
     .executeTakeFirst();
   const contact =
     created ??
-    (await q.selectFrom('contacts').select('contact_id').where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase())).executeTakeFirst());
+    (await q
+      .selectFrom('contacts')
+      .select('contact_id')
+      .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+      .executeTakeFirst());
   const inserted = await q
     .insertInto('submissions', {
       idempotency_key: key,
@@ -100,7 +112,12 @@ export async function recordSubmission(q: ScopedQueries, input: SubmissionInput)
     action: 'submission.received',
     targetType: 'submission',
     targetId: inserted.submission_id,
-    details: { origin, contactId: contact?.contact_id ?? null, contactCreated: Boolean(created), ...(identity && { identityVerified: identity.verified }) },
+    details: {
+      origin,
+      contactId: contact?.contact_id ?? null,
+      contactCreated: Boolean(created),
+      ...(identity && { identityVerified: identity.verified }),
+    },
     personal: {
       contactId: contact?.contact_id ?? null,
       email,

@@ -12,19 +12,30 @@ import { jsonbText } from '../db/jsonb-text.ts';
 import { storedWidgetSettings, WidgetSettings } from './widget-template.ts';
 import { checkWidgetSettings } from './widget-settings-rules.ts';
 
-const Settings = Type.Object({ widget: WidgetSettings, allowLocalhost: Type.Boolean() }, { title: 'ClientSettings', additionalProperties: false });
+const Settings = Type.Object(
+  { widget: WidgetSettings, allowLocalhost: Type.Boolean() },
+  { title: 'ClientSettings', additionalProperties: false },
+);
 // Closed at every level (WidgetConfig's objects are): a property the settings do not document is a 400.
 const SettingsChange = Type.Object(
-  { widget: Type.Optional(Type.Partial(WidgetSettings, { title: 'WidgetSettingsChange' })), allowLocalhost: Type.Optional(Type.Boolean()) },
+  {
+    widget: Type.Optional(Type.Partial(WidgetSettings, { title: 'WidgetSettingsChange' })),
+    allowLocalhost: Type.Optional(Type.Boolean()),
+  },
   { title: 'ClientSettingsChange', additionalProperties: false, minProperties: 1 },
 );
 
 export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/v1/clients/:clientId/settings',
-    { config: { access: { on: 'client', role: 'viewer' } }, schema: { params: ClientParams, response: { 200: Settings, ...AUTHED_ERRORS } } },
+    {
+      config: { access: { on: 'client', role: 'viewer' } },
+      schema: { params: ClientParams, response: { 200: Settings, ...AUTHED_ERRORS } },
+    },
     async (request) => {
-      const row = await request.scoped((q) => q.selectFrom('client_settings').select(['widget', 'allow_localhost']).executeTakeFirstOrThrow());
+      const row = await request.scoped((q) =>
+        q.selectFrom('client_settings').select(['widget', 'allow_localhost']).executeTakeFirstOrThrow(),
+      );
       return { widget: storedWidgetSettings(row.widget), allowLocalhost: row.allow_localhost };
     },
   );
@@ -38,7 +49,11 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const change = request.body;
       const row = await request.scoped(async (q) => {
-        const current = await q.selectFrom('client_settings').select(['widget', 'allow_localhost']).forUpdate().executeTakeFirstOrThrow();
+        const current = await q
+          .selectFrom('client_settings')
+          .select(['widget', 'allow_localhost'])
+          .forUpdate()
+          .executeTakeFirstOrThrow();
         // Every setting is stored, defaults included, as served: a change is checked whole.
         const widget = { ...storedWidgetSettings(current.widget), ...change.widget };
         checkWidgetSettings(widget);
@@ -55,7 +70,12 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           action: 'settings.updated',
           targetType: 'client_settings',
           targetId: request.scope.clientId,
-          details: { changed: [...Object.keys(change.widget ?? {}).map((key) => `widget.${key}`), ...(change.allowLocalhost === undefined ? [] : ['allowLocalhost'])] },
+          details: {
+            changed: [
+              ...Object.keys(change.widget ?? {}).map((key) => `widget.${key}`),
+              ...(change.allowLocalhost === undefined ? [] : ['allowLocalhost']),
+            ],
+          },
         });
         await announcePolicyChange(q, app.verdicts);
         return updated;

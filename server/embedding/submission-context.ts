@@ -49,7 +49,11 @@ function utmValue(field: string, text: string | undefined): string | null {
  * The columns of `body`'s context and consent. A widget whose configuration has a consent field takes
  * no submission without consent; the time of consent is the server's, never the caller's.
  */
-export function submissionContextColumns(body: SubmissionRequest, config: WidgetConfig, now = new Date()): SubmissionContextColumns {
+export function submissionContextColumns(
+  body: SubmissionRequest,
+  config: WidgetConfig,
+  now = new Date(),
+): SubmissionContextColumns {
   const { context = {}, consent } = body;
   const asksConsent = config.fields.some((field) => field.type === 'consent');
   if (asksConsent && consent === undefined) throw aboutField(new ConsentRequired(), 'consent');
@@ -63,7 +67,10 @@ export function submissionContextColumns(body: SubmissionRequest, config: Widget
   const utm = context.utm ?? {};
   return {
     page_url: context.pageUrl === undefined ? null : pageAddress('context.pageUrl', context.pageUrl),
-    referrer: context.referrer === undefined || context.referrer === '' ? null : pageAddress('context.referrer', context.referrer),
+    referrer:
+      context.referrer === undefined || context.referrer === ''
+        ? null
+        : pageAddress('context.referrer', context.referrer),
     utm_source: utmValue('context.utm.source', utm.source),
     utm_medium: utmValue('context.utm.medium', utm.medium),
     utm_campaign: utmValue('context.utm.campaign', utm.campaign),

@@ -65,7 +65,10 @@ interface CachedDecision extends WidgetDecision {
 
 /** Look-ups a decision may take when invalidations keep overtaking them; then the request is refused. */
 const MAX_ATTEMPTS = 3;
-const CHANGING: OriginDecision = Object.freeze({ allowed: false, reason: "the client's domains or settings changed while the request was decided" });
+const CHANGING: OriginDecision = Object.freeze({
+  allowed: false,
+  reason: "the client's domains or settings changed while the request was decided",
+});
 
 export class VerdictCache {
   readonly #data: TenantDatabase;
@@ -95,7 +98,11 @@ export class VerdictCache {
       ttl: this.#allowedTtl,
       fetchMethod: async (publicKey, _stale, { options: entry }) => {
         const row = await this.#data.privileged('widget: find the client of a public key', (db) =>
-          db.selectFrom('clients').select(['agency_id', 'client_id', 'public_key']).where('public_key', '=', publicKey).executeTakeFirst(),
+          db
+            .selectFrom('clients')
+            .select(['agency_id', 'client_id', 'public_key'])
+            .where('public_key', '=', publicKey)
+            .executeTakeFirst(),
         );
         if (!row) {
           entry.ttl = this.#refusedTtl;
@@ -204,8 +211,15 @@ export class VerdictCache {
   #loadPolicy(client: WidgetClient): Promise<ClientPolicy> {
     const scope = { agencyId: client.agencyId, clientId: client.clientId };
     return this.#data.scoped(scope, { type: 'anonymous', id: null, requestId: null, ip: null }, async (q) => {
-      const settings = await q.selectFrom('client_settings').select(['widget', 'allow_localhost']).executeTakeFirstOrThrow();
-      const domains = await q.selectFrom('domains').select(['hostname', 'include_subdomains']).where('status', 'in', [...AUTHORIZING]).execute();
+      const settings = await q
+        .selectFrom('client_settings')
+        .select(['widget', 'allow_localhost'])
+        .executeTakeFirstOrThrow();
+      const domains = await q
+        .selectFrom('domains')
+        .select(['hostname', 'include_subdomains'])
+        .where('status', 'in', [...AUTHORIZING])
+        .execute();
       return {
         // Frozen to the last field: the widget route keeps each configuration's JSON, made once. The
         // key is the client row's, whatever the stored settings hold.

@@ -54,9 +54,14 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
 const JSON_UTF8 = 'application/json; charset=utf-8';
 const ERRORS = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse };
 
-export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = async (app, { verdicts, metrics, submissionsPerMinute = 30, unknownKeysPerMinute, now = () => new Date() }) => {
+export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = async (
+  app,
+  { verdicts, metrics, submissionsPerMinute = 30, unknownKeysPerMinute, now = () => new Date() },
+) => {
   app.decorateRequest('widget', null);
-  const unknownKeys = new UnknownKeyBrake(unknownKeysPerMinute === undefined ? {} : { perMinute: unknownKeysPerMinute });
+  const unknownKeys = new UnknownKeyBrake(
+    unknownKeysPerMinute === undefined ? {} : { perMinute: unknownKeysPerMinute },
+  );
   // The Origin check stops other sites' pages, not scripts that forge the header: submissions are
   // also limited per IP and widget. Counted in this process; the widget retries a 429 later.
   await app.register(rateLimit, {
@@ -98,20 +103,36 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
    * Ends a refused request here (404 for a key no client has, else 403); an authorized one goes on
    * with its decision on the request, for the log and the handlers.
    */
-  function answer(request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void, decided: WidgetDecision): void {
+  function answer(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    done: (error?: Error) => void,
+    decided: WidgetDecision,
+  ): void {
     const { client, verdict } = decided;
     metrics.countVerdict(verdict.allowed);
     if (!client) {
-      if (unknownKeys.count(callerAddress(request.ip))) request.log.warn({ ip: callerAddress(request.ip) }, 'widget: an address is sending public keys no client has; its look-ups pause for a minute');
+      if (unknownKeys.count(callerAddress(request.ip)))
+        request.log.warn(
+          { ip: callerAddress(request.ip) },
+          'widget: an address is sending public keys no client has; its look-ups pause for a minute',
+        );
       return refuse(request, reply, done, new UnknownWidget(), true);
     }
     // The tenant is known from here on: every later log line of the request names it.
     request.log = request.log.child({ tenantId: client.clientId });
     if (!isAuthorized(decided)) {
       // A malformed Origin is logged by its length only: it may be kilobytes of anything.
-      const origin = verdict === MALFORMED_ORIGIN ? `(${request.headers.origin?.length} characters)` : (request.headers.origin ?? null);
+      const origin =
+        verdict === MALFORMED_ORIGIN
+          ? `(${request.headers.origin?.length} characters)`
+          : (request.headers.origin ?? null);
       const reason = verdict.allowed ? 'no configuration' : verdict.reason;
-      refusals.report(client.clientId, { tenantId: client.clientId, reqId: request.id, origin, reason }, 'widget origin refused');
+      refusals.report(
+        client.clientId,
+        { tenantId: client.clientId, reqId: request.id, origin, reason },
+        'widget origin refused',
+      );
       return refuse(request, reply, done, new DomainNotAuthorized());
     }
     // The cached decision itself: a warm request allocates nothing for it.
@@ -126,7 +147,13 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
    * readable by any page (`readable`), so the widget can tell its site owner which it was; a refused
    * Origin never is.
    */
-  function refuse(request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void, error: Error | null, readable = false): void {
+  function refuse(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    done: (error?: Error) => void,
+    error: Error | null,
+    readable = false,
+  ): void {
     reply.header('x-request-id', request.id).header('vary', 'Origin').header('cache-control', 'no-store');
     if (readable) reply.header('access-control-allow-origin', '*');
     if (error) done(error);
@@ -152,7 +179,11 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
   // Preflights are answered by the hooks: a refused one by ours, an authorized one by @fastify/cors
   // (or its 400 for a malformed preflight). These routes are there so that the hooks see the key.
   for (const path of ['/v1/widget/:publicKey/config', '/v1/widget/:publicKey/submissions']) {
-    app.options(path, { config: { access: { public: true }, accessLog: 'errors' }, schema: { params: KeyParams } }, (_request, reply) => reply.callNotFound());
+    app.options(
+      path,
+      { config: { access: { public: true }, accessLog: 'errors' }, schema: { params: KeyParams } },
+      (_request, reply) => reply.callNotFound(),
+    );
   }
 
   // A client's configuration is one object until its policy changes (then it is a new one), so its
@@ -161,7 +192,10 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
 
   app.get(
     '/v1/widget/:publicKey/config',
-    { config: { access: { public: true }, accessLog: 'errors', hotPath: true }, schema: { params: KeyParams, response: { 200: WidgetConfig, ...ERRORS } } },
+    {
+      config: { access: { public: true }, accessLog: 'errors', hotPath: true },
+      schema: { params: KeyParams, response: { 200: WidgetConfig, ...ERRORS } },
+    },
     // Not async: the hook has found the configuration with the verdict, so no promise is needed.
     (request, reply) => {
       const { config } = authorized(request);
@@ -185,7 +219,8 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
         rateLimit: {
           max: submissionsPerMinute,
           timeWindow: 60_000,
-          keyGenerator: (request: FastifyRequest) => `${callerAddress(request.ip)} ${(request.params as { publicKey?: string }).publicKey ?? ''}`,
+          keyGenerator: (request: FastifyRequest) =>
+            `${callerAddress(request.ip)} ${(request.params as { publicKey?: string }).publicKey ?? ''}`,
         },
       },
       schema: { params: KeyParams, body: SubmissionRequest, response: { 201: SubmissionResponse, ...ERRORS } },

@@ -14,7 +14,11 @@ type WidgetSettings = Omit<WidgetConfig, 'publicKey'>;
 const NON_BLANK = ['title', 'launcherLabel', 'submitLabel'] as const;
 
 /** What a blank text of an earlier version is served as. */
-const BLANK_REPLACEMENTS: Record<(typeof NON_BLANK)[number], string> = { title: 'Contact us', launcherLabel: 'Contact us', submitLabel: 'Send' };
+const BLANK_REPLACEMENTS: Record<(typeof NON_BLANK)[number], string> = {
+  title: 'Contact us',
+  launcherLabel: 'Contact us',
+  submitLabel: 'Send',
+};
 
 function refuse(field: string, problem: string): never {
   throw aboutField(new InvalidInput(`${field}: ${problem}`), field);
@@ -27,9 +31,11 @@ export function checkWidgetSettings(widget: Required<WidgetSettings>): void {
   for (const key of NON_BLANK) if (isBlank(widget[key])) refuse(`widget.${key}`, 'must not be empty or only spaces');
   checkContrast(widget.theme);
   for (const [key, text] of Object.entries(widget.strings)) {
-    if (typeof text === 'string' && isBlank(text)) refuse(`widget.strings.${key}`, 'must not be empty or only spaces; leave the key out to use the default');
+    if (typeof text === 'string' && isBlank(text))
+      refuse(`widget.strings.${key}`, 'must not be empty or only spaces; leave the key out to use the default');
   }
-  if (widget.privacyPolicyUrl !== null && !isHttpsUrl(widget.privacyPolicyUrl)) refuse('widget.privacyPolicyUrl', 'must be an absolute https URL');
+  if (widget.privacyPolicyUrl !== null && !isHttpsUrl(widget.privacyPolicyUrl))
+    refuse('widget.privacyPolicyUrl', 'must be an absolute https URL');
   checkFields(widget.fields, widget.privacyPolicyUrl);
 }
 
@@ -37,7 +43,9 @@ function checkContrast(theme: WidgetSettings['theme']): void {
   const ratio = contrastRatio(theme.text, theme.background);
   if (ratio < MIN_TEXT_CONTRAST) {
     throw aboutField(
-      new LowContrast(`widget.theme.text on widget.theme.background has contrast ${formatContrast(ratio)}; at least ${MIN_TEXT_CONTRAST}:1 is needed`),
+      new LowContrast(
+        `widget.theme.text on widget.theme.background has contrast ${formatContrast(ratio)}; at least ${MIN_TEXT_CONTRAST}:1 is needed`,
+      ),
       'widget.theme.text',
     );
   }
@@ -55,7 +63,8 @@ function isHttpsUrl(text: string): boolean {
 /** The widget must still ask for an email (every submission needs one), name each field once, and say what each type needs. */
 function checkFields(fields: readonly WidgetField[], privacyPolicyUrl: string | null): void {
   const email = fields.find((field) => field.name === 'email');
-  if (email?.type !== 'email' || !email.required) refuse('widget.fields', 'must include a required field named "email" of type email');
+  if (email?.type !== 'email' || !email.required)
+    refuse('widget.fields', 'must include a required field named "email" of type email');
   const names = new Set(fields.map((field) => field.name));
   if (names.size !== fields.length) refuse('widget.fields', 'each field name may appear once');
   fields.forEach((field, index) => {
@@ -74,10 +83,12 @@ function checkFields(fields: readonly WidgetField[], privacyPolicyUrl: string | 
     }
     if (field.type === 'consent') {
       if (!field.required) refuse(`${at}.required`, 'a consent field is always required');
-      if (privacyPolicyUrl === null) refuse('widget.privacyPolicyUrl', 'a widget with a consent field needs the https URL of the privacy policy');
+      if (privacyPolicyUrl === null)
+        refuse('widget.privacyPolicyUrl', 'a widget with a consent field needs the https URL of the privacy policy');
     }
   });
-  if (fields.filter((field) => field.type === 'consent').length > 1) refuse('widget.fields', 'a widget has at most one consent field');
+  if (fields.filter((field) => field.type === 'consent').length > 1)
+    refuse('widget.fields', 'a widget has at most one consent field');
 }
 
 /**
@@ -88,10 +99,14 @@ function checkFields(fields: readonly WidgetField[], privacyPolicyUrl: string | 
  * The next change of the settings stores them so.
  */
 export function servableWidgetSettings(settings: WidgetSettings): Required<WidgetSettings> {
-  const served: Required<WidgetSettings> = { ...structuredClone(WIDGET_DEFAULTS), ...settings } as Required<WidgetSettings>;
+  const served: Required<WidgetSettings> = {
+    ...structuredClone(WIDGET_DEFAULTS),
+    ...settings,
+  } as Required<WidgetSettings>;
   for (const key of NON_BLANK) if (isBlank(served[key])) served[key] = BLANK_REPLACEMENTS[key];
   served.fields = served.fields.map((field) => (isBlank(field.label) ? { ...field, label: field.name } : field));
   const { theme } = served;
-  if (contrastRatio(theme.text, theme.background) < MIN_TEXT_CONTRAST) served.theme = { ...theme, text: readableTextOn(theme.background) };
+  if (contrastRatio(theme.text, theme.background) < MIN_TEXT_CONTRAST)
+    served.theme = { ...theme, text: readableTextOn(theme.background) };
   return served;
 }

@@ -19,7 +19,11 @@ export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, optio
   // A balancer asks every few seconds: while the database is down, one line per interval will do.
   const failures = new FailureLog(app.log);
   app.addHook('onClose', async () => failures.close());
-  const common = { config: { access: { public: true } }, logLevel: 'warn', schema: { response: { 200: Status, 503: Status } } } as const;
+  const common = {
+    config: { access: { public: true } },
+    logLevel: 'warn',
+    schema: { response: { 200: Status, 503: Status } },
+  } as const;
   app.get('/healthz', common, async () => ({ status: 'ok' }));
   app.get('/readyz', common, async (_request, reply) => {
     let timer: NodeJS.Timeout | undefined;

@@ -36,7 +36,11 @@ export function decodeCursor(cursor: string | undefined): Keyset | null {
 }
 
 /** Given limit + 1 rows, the page and the cursor of the next one. */
-export function paginate<T>(rows: T[], limit: number, key: (row: T) => Keyset): { items: T[]; nextCursor: string | null } {
+export function paginate<T>(
+  rows: T[],
+  limit: number,
+  key: (row: T) => Keyset,
+): { items: T[]; nextCursor: string | null } {
   if (rows.length <= limit) return { items: rows, nextCursor: null };
   const items = rows.slice(0, limit);
   return { items, nextCursor: encodeCursor(key(items[items.length - 1] as T)) };
@@ -46,13 +50,21 @@ export function paginate<T>(rows: T[], limit: number, key: (row: T) => Keyset): 
  * One page of `query`, newest first by (created_at, `id`), starting after the row `after` names:
  * limit + 1 rows are read, so the page knows whether another follows. `query` reads one table.
  */
-export async function newestFirstPage<DB, TB extends keyof DB, O extends { created_at: Date } & Record<K, string>, K extends string>(
+export async function newestFirstPage<
+  DB,
+  TB extends keyof DB,
+  O extends { created_at: Date } & Record<K, string>,
+  K extends string,
+>(
   query: SelectQueryBuilder<DB, TB, O>,
   id: K,
   after: Keyset | null,
   limit: number,
 ): Promise<{ items: O[]; nextCursor: string | null }> {
-  let page = query.orderBy(sql.ref('created_at'), 'desc').orderBy(sql.ref(id), 'desc').limit(limit + 1);
+  let page = query
+    .orderBy(sql.ref('created_at'), 'desc')
+    .orderBy(sql.ref(id), 'desc')
+    .limit(limit + 1);
   if (after) page = page.where(sql<boolean>`(${sql.ref('created_at')}, ${sql.ref(id)}) < (${after.at}, ${after.id})`);
   return paginate(await page.execute(), limit, (row) => ({ at: row.created_at, id: row[id] }));
 }
@@ -66,7 +78,13 @@ export function decodeTextCursor(cursor: string | undefined): string | null {
   if (cursor === undefined || cursor === '') return null;
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value[0] === 't' && typeof value[1] === 'string' && !value[1].includes('\0')) {
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      value[0] === 't' &&
+      typeof value[1] === 'string' &&
+      !value[1].includes('\0')
+    ) {
       return value[1];
     }
   } catch {

@@ -16,7 +16,10 @@ const CONSTRAINTS: Record<string, { status: number; message: string }> = {
   accounts_email_key: { status: 409, message: 'email: a user with this email already exists' },
   users_agency_id_email_key: { status: 409, message: 'email: a user with this email already exists' },
   contacts_email_idx: { status: 409, message: 'email: this client already has a contact with this email' },
-  domains_agency_id_client_id_hostname_key: { status: 409, message: 'hostname: this client has already registered this domain' },
+  domains_agency_id_client_id_hostname_key: {
+    status: 409,
+    message: 'hostname: this client has already registered this domain',
+  },
 };
 
 const PG_STATUS: Record<string, { status: number; message: string }> = {
@@ -57,7 +60,10 @@ export function validationField(error: FastifyError): string | undefined {
   const first = error.validation?.[0];
   if (!first) return undefined;
   const params = first.params as { missingProperty?: unknown; additionalProperty?: unknown; propertyName?: unknown };
-  const steps = first.instancePath.split('/').slice(1).map((step) => step.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const steps = first.instancePath
+    .split('/')
+    .slice(1)
+    .map((step) => step.replaceAll('~1', '/').replaceAll('~0', '~'));
   const named = params.missingProperty ?? params.additionalProperty ?? params.propertyName;
   if (typeof named === 'string') steps.push(named);
   return steps.join('.').slice(0, SHOWN_FIELD_LENGTH);
@@ -66,7 +72,9 @@ export function validationField(error: FastifyError): string | undefined {
 /** A validation error that the caller may branch on by its own code. */
 function validationCode(error: FastifyError): string {
   const first = error.validation?.[0];
-  return first?.keyword === 'format' && (first.params as { format?: unknown }).format === 'email' ? 'UPZ_INVALID_EMAIL' : 'FST_ERR_VALIDATION';
+  return first?.keyword === 'format' && (first.params as { format?: unknown }).format === 'email'
+    ? 'UPZ_INVALID_EMAIL'
+    : 'FST_ERR_VALIDATION';
 }
 
 /**
@@ -75,7 +83,10 @@ function validationCode(error: FastifyError): string {
  */
 function validationMessage(error: FastifyError): string {
   const first = error.validation?.[0];
-  const extra = first?.keyword === 'additionalProperties' ? (first.params as { additionalProperty?: unknown }).additionalProperty : undefined;
+  const extra =
+    first?.keyword === 'additionalProperties'
+      ? (first.params as { additionalProperty?: unknown }).additionalProperty
+      : undefined;
   return typeof extra === 'string' ? `${error.message}: "${extra.slice(0, 100)}"` : error.message;
 }
 
@@ -100,8 +111,15 @@ export function installErrorHandler(app: FastifyInstance): void {
     reply.header('x-request-id', request.id);
     const outage = error.statusCode ? null : databaseFailureKind(error);
     if (outage) {
-      failures.report(outage, { reqId: request.id, pgCode: error.code, reason: error.message }, `database unavailable: ${outage}`);
-      return reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send(unavailableBody(describeFailure(outage)));
+      failures.report(
+        outage,
+        { reqId: request.id, pgCode: error.code, reason: error.message },
+        `database unavailable: ${outage}`,
+      );
+      return reply
+        .code(503)
+        .header('retry-after', String(RETRY_AFTER_SECONDS))
+        .send(unavailableBody(describeFailure(outage)));
     }
     if (isDatabaseError(error) && !error.statusCode) {
       const known = (error.constraint && CONSTRAINTS[error.constraint]) || PG_STATUS[error.code ?? ''];
@@ -147,6 +165,11 @@ export function installErrorHandler(app: FastifyInstance): void {
   });
   app.setNotFoundHandler((request, reply) => {
     // The path is not repeated: a caller's bytes never come back in a body.
-    reply.code(404).send({ statusCode: 404, code: 'UPZ_NOT_FOUND', error: 'Not Found', message: `No route answers ${request.method} at this path` });
+    reply.code(404).send({
+      statusCode: 404,
+      code: 'UPZ_NOT_FOUND',
+      error: 'Not Found',
+      message: `No route answers ${request.method} at this path`,
+    });
   });
 }

@@ -28,7 +28,13 @@ export function refuseNonFiniteNumbers(app: FastifyInstance): void {
       (request: FastifyRequest, _reply, done) => {
         for (const [schemaPart, requestPart] of checked) {
           const path = nonFinitePath(request[requestPart]);
-          if (path !== undefined) return done(aboutField(new InvalidInput(`${schemaPart}${path}: must be a finite number`), path.split('/').slice(1).join('.')));
+          if (path !== undefined)
+            return done(
+              aboutField(
+                new InvalidInput(`${schemaPart}${path}: must be a finite number`),
+                path.split('/').slice(1).join('.'),
+              ),
+            );
         }
         done();
       },
@@ -42,7 +48,12 @@ function hasNumber(schema: unknown): boolean {
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     if (typeof next !== 'object' || next === null) continue;
     const type = (next as { type?: unknown }).type;
-    if (type === 'number' || type === 'integer' || (Array.isArray(type) && (type.includes('number') || type.includes('integer')))) return true;
+    if (
+      type === 'number' ||
+      type === 'integer' ||
+      (Array.isArray(type) && (type.includes('number') || type.includes('integer')))
+    )
+      return true;
     stack.push(...Object.values(next));
   }
   return false;
@@ -55,7 +66,8 @@ function nonFinitePath(value: unknown): string | undefined {
     if (typeof next.value === 'number') {
       if (!Number.isFinite(next.value)) return next.path;
     } else if (typeof next.value === 'object' && next.value !== null) {
-      for (const [key, child] of Object.entries(next.value)) stack.push({ value: child, path: `${next.path}/${key.slice(0, 40)}` });
+      for (const [key, child] of Object.entries(next.value))
+        stack.push({ value: child, path: `${next.path}/${key.slice(0, 40)}` });
     }
   }
   return undefined;

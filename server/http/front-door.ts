@@ -15,7 +15,10 @@ type Handler = (request: http.IncomingMessage, response: http.ServerResponse) =>
 export class FrontDoor {
   readonly server: http.Server;
   #app: Handler | null = null;
-  #state: { kind: 'starting' | 'closing'; reason: string } | { kind: 'open' } = { kind: 'starting', reason: 'the server is starting' };
+  #state: { kind: 'starting' | 'closing'; reason: string } | { kind: 'open' } = {
+    kind: 'starting',
+    reason: 'the server is starting',
+  };
 
   constructor(server: http.Server = http.createServer()) {
     this.server = server;
@@ -58,7 +61,8 @@ export class FrontDoor {
     const path = (request.url ?? '/').split('?')[0];
     const closing = this.#state.kind === 'closing';
     // Whatever body the request carries is not read: let the socket go once answered.
-    if (closing || request.headers['content-length'] || request.headers['transfer-encoding']) response.setHeader('connection', 'close');
+    if (closing || request.headers['content-length'] || request.headers['transfer-encoding'])
+      response.setHeader('connection', 'close');
     if (path === '/healthz') return send(response, 200, { status: 'ok' });
     if (path === '/readyz') return send(response, 503, { status: 'unavailable', reason });
     response.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
@@ -68,6 +72,10 @@ export class FrontDoor {
 
 function send(response: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  });
   response.end(text);
 }

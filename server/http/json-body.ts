@@ -41,7 +41,10 @@ export function findUnacceptableJson(value: unknown, maxDepth = MAX_JSON_DEPTH):
 }
 
 /** What findUnacceptableJson reports, with the place also as a `field` (`fields.a`; '' for the body itself). */
-export function locateUnacceptableJson(value: unknown, maxDepth = MAX_JSON_DEPTH): { path: string; field: string; problem: string } | undefined {
+export function locateUnacceptableJson(
+  value: unknown,
+  maxDepth = MAX_JSON_DEPTH,
+): { path: string; field: string; problem: string } | undefined {
   const at = (node: Pending, problem: string) => ({ path: pathOf(node), field: fieldOf(node), problem });
   const stack: Pending[] = [{ value, depth: 1, key: null, parent: null }];
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
@@ -71,7 +74,8 @@ export function locateUnacceptableJson(value: unknown, maxDepth = MAX_JSON_DEPTH
 }
 
 function textProblem(text: string): string | undefined {
-  if (!(text as string & { isWellFormed(): boolean }).isWellFormed()) return 'holds a lone UTF-16 surrogate, which is not text';
+  if (!(text as string & { isWellFormed(): boolean }).isWellFormed())
+    return 'holds a lone UTF-16 surrogate, which is not text';
   if (text.includes('\u0000')) return 'holds U+0000 (NUL), which cannot be stored';
   return undefined;
 }
@@ -92,10 +96,13 @@ function fieldOf(at: Pending): string {
 function shownSteps(at: Pending): string[] {
   const steps: string[] = [];
   for (let node: Pending | null = at; node?.key != null; node = node.parent) steps.push(node.key);
-  const shown = steps.reverse().slice(0, SHOWN_STEPS).map((key) => {
-    const escaped = JSON.stringify(key.slice(0, SHOWN_KEY_LENGTH)).slice(1, -1);
-    return key.length > SHOWN_KEY_LENGTH ? `${escaped}…` : escaped;
-  });
+  const shown = steps
+    .reverse()
+    .slice(0, SHOWN_STEPS)
+    .map((key) => {
+      const escaped = JSON.stringify(key.slice(0, SHOWN_KEY_LENGTH)).slice(1, -1);
+      return key.length > SHOWN_KEY_LENGTH ? `${escaped}…` : escaped;
+    });
   return [...shown, ...(steps.length > SHOWN_STEPS ? ['…'] : [])];
 }
 
@@ -108,7 +115,8 @@ export function installJsonBodyParser(app: FastifyInstance): void {
     parse(request, body as string, (error: Error | null, value?: unknown) => {
       if (error) return done(error, undefined);
       const found = locateUnacceptableJson(value);
-      if (found) return done(aboutField(new InvalidJsonValue(`${found.path}: ${found.problem}`), found.field), undefined);
+      if (found)
+        return done(aboutField(new InvalidJsonValue(`${found.path}: ${found.problem}`), found.field), undefined);
       done(null, value);
     });
   });

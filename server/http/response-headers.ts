@@ -22,7 +22,10 @@ const requestId: onRequestHookHandler = (request, reply, done) => {
 };
 
 const apiHeaders: onRequestHookHandler = (request, reply, done) => {
-  reply.header('x-request-id', request.id).header('x-content-type-options', 'nosniff').header('cache-control', 'no-store');
+  reply
+    .header('x-request-id', request.id)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'no-store');
   done();
 };
 

@@ -19,7 +19,10 @@ export const PageQuery = Type.Object({
 
 /** A page of a listing; named `<Item>Page` in the OpenAPI document when its item has a title. */
 export function Page<T extends TSchema>(item: T) {
-  return Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) }, item.title ? { title: `${item.title}Page` } : {});
+  return Type.Object(
+    { items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) },
+    item.title ? { title: `${item.title}Page` } : {},
+  );
 }
 
 /** A whole listing; named `<Item>List` in the OpenAPI document when its item has a title. */
@@ -31,10 +34,17 @@ export function List<T extends TSchema>(item: T) {
 export const ErrorResponse = Type.Object(
   {
     statusCode: Type.Integer({ description: 'The HTTP status, repeated.' }),
-    code: Type.String({ description: 'Stable: branch on it. Every code is in docs/errors.md.', examples: ['UPZ_NOT_FOUND'] }),
+    code: Type.String({
+      description: 'Stable: branch on it. Every code is in docs/errors.md.',
+      examples: ['UPZ_NOT_FOUND'],
+    }),
     error: Type.String({ description: 'The reason phrase of the status.' }),
     message: Type.String({ description: 'For people, and may change; for bad input it starts with the field.' }),
-    field: Type.Optional(Type.String({ description: 'The input a 400 is about, as a dotted path (`email`, `context.pageUrl`, `widget.theme.text`).' })),
+    field: Type.Optional(
+      Type.String({
+        description: 'The input a 400 is about, as a dotted path (`email`, `context.pageUrl`, `widget.theme.text`).',
+      }),
+    ),
   },
   { title: 'Error' },
 );

@@ -4,7 +4,13 @@ import { isValidEmail } from '../../shared/email.ts';
 import { frameworkErrorHandler } from './error-handler.ts';
 import { FailureLog } from './failure-log.ts';
 import { lazyLogger } from './lazy-logger.ts';
-import { LogController, type FastifyBaseLogger, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 
 /** The shape of a request id a caller may send in X-Request-Id to be logged beside ours. */
 export const CALLER_REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -32,11 +38,16 @@ class AccessLog extends LogController {
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     const status = reply.statusCode;
-    if (error || status >= 500 || request.routeOptions.config.accessLog !== 'errors') return super.requestCompleted(error, request, reply);
+    if (error || status >= 500 || request.routeOptions.config.accessLog !== 'errors')
+      return super.requestCompleted(error, request, reply);
     if (status < 400) return;
     this.#refusals ??= new FailureLog(request.server.log, 10_000, 'info');
     const route = `${request.method} ${request.routeOptions.url ?? '(no route)'} ${status}`;
-    this.#refusals.report(route, { reqId: request.id, res: { statusCode: status }, responseTime: reply.elapsedTime }, 'request refused');
+    this.#refusals.report(
+      route,
+      { reqId: request.id, res: { statusCode: status }, responseTime: reply.elapsedTime },
+      'request refused',
+    );
   }
 }
 
@@ -46,7 +57,13 @@ class AccessLog extends LogController {
  * stands for it, in the logs, the audit log or the response. The child is made only when the
  * request first logs.
  */
-function requestLogger(this: unknown, logger: FastifyBaseLogger, bindings: Record<string, unknown>, options: object, raw: { headers: Record<string, unknown> }) {
+function requestLogger(
+  this: unknown,
+  logger: FastifyBaseLogger,
+  bindings: Record<string, unknown>,
+  options: object,
+  raw: { headers: Record<string, unknown> },
+) {
   const given = raw.headers['x-request-id'];
   if (typeof given === 'string' && CALLER_REQUEST_ID.test(given)) bindings.callerRequestId = given;
   return lazyLogger(logger, bindings, options);
@@ -59,7 +76,10 @@ export type TrustProxy = boolean | number | string[];
  * `trustProxy` decides which address is `request.ip`, and so what the sign-in brake and the widget's
  * rate limit count by: behind a load balancer it must be set, or every caller looks like the balancer.
  */
-export function serverOptions(logger: FastifyServerOptions['logger'] = false, trustProxy: TrustProxy = false): FastifyServerOptions {
+export function serverOptions(
+  logger: FastifyServerOptions['logger'] = false,
+  trustProxy: TrustProxy = false,
+): FastifyServerOptions {
   return {
     logger,
     trustProxy: proxyTrust(trustProxy),
@@ -67,11 +87,17 @@ export function serverOptions(logger: FastifyServerOptions['logger'] = false, tr
     requestIdHeader: false,
     genReqId: () => randomUUID(),
     frameworkErrors: frameworkErrorHandler as NonNullable<FastifyServerOptions['frameworkErrors']>,
-    ...(logger && { logController: new AccessLog(), childLoggerFactory: requestLogger as NonNullable<FastifyServerOptions['childLoggerFactory']> }),
+    ...(logger && {
+      logController: new AccessLog(),
+      childLoggerFactory: requestLogger as NonNullable<FastifyServerOptions['childLoggerFactory']>,
+    }),
     // allowUnionTypes: a `type` list (contact attributes) is how a value may be one of several scalars
     // without Ajv's coercion turning it into the first of them.
     // `email` is shared/email.ts's rule, the one the widget checks with, in place of ajv-formats' own.
-    ajv: { customOptions: { removeAdditional: false, allErrors: false, allowUnionTypes: true }, onCreate: (ajv) => ajv.addFormat('email', isValidEmail) },
+    ajv: {
+      customOptions: { removeAdditional: false, allErrors: false, allowUnionTypes: true },
+      onCreate: (ajv) => ajv.addFormat('email', isValidEmail),
+    },
   };
 }
 

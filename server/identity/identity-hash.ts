@@ -57,7 +57,8 @@ export type IdentityCheck =
 export function checkIdentity(identity: SignedIdentity, policy: IdentityPolicy, now: Date): IdentityCheck {
   const subject = identitySubject(identity);
   if (subject === null) return { ok: false, reason: 'no_subject' };
-  if (policy.maxAgeSeconds !== null && identity.issuedAt === undefined) return { ok: false, reason: 'issued_at_required' };
+  if (policy.maxAgeSeconds !== null && identity.issuedAt === undefined)
+    return { ok: false, reason: 'issued_at_required' };
   const given = /^[0-9a-fA-F]{64}$/.test(identity.userHash) ? Buffer.from(identity.userHash, 'hex') : null;
   let matched = false;
   // Every secret is compared, each in constant time: how long this takes says nothing about which matched.
@@ -70,7 +71,8 @@ export function checkIdentity(identity: SignedIdentity, policy: IdentityPolicy, 
   if (identity.issuedAt !== undefined) {
     const nowSeconds = Math.floor(now.getTime() / 1000);
     if (identity.issuedAt > nowSeconds + CLOCK_SKEW_SECONDS) return { ok: false, reason: 'in_the_future' };
-    if (policy.maxAgeSeconds !== null && nowSeconds - identity.issuedAt > policy.maxAgeSeconds) return { ok: false, reason: 'too_old' };
+    if (policy.maxAgeSeconds !== null && nowSeconds - identity.issuedAt > policy.maxAgeSeconds)
+      return { ok: false, reason: 'too_old' };
   }
   return { ok: true };
 }

@@ -18,9 +18,20 @@ export interface IdentitySettings {
   secret: { createdAt: Date; previousValidUntil: Date | null } | null;
 }
 
-export const DEFAULT_IDENTITY_SETTINGS: Readonly<IdentitySettings> = Object.freeze({ verification: 'off', allowAnonymous: true, maxAgeSeconds: null, secret: null });
+export const DEFAULT_IDENTITY_SETTINGS: Readonly<IdentitySettings> = Object.freeze({
+  verification: 'off',
+  allowAnonymous: true,
+  maxAgeSeconds: null,
+  secret: null,
+});
 
-const COLUMNS = ['verification', 'allow_anonymous', 'max_age_seconds', 'secret_created_at', 'previous_secret_until'] as const;
+const COLUMNS = [
+  'verification',
+  'allow_anonymous',
+  'max_age_seconds',
+  'secret_created_at',
+  'previous_secret_until',
+] as const;
 
 interface SettingsRow {
   verification: IdentityVerification;
@@ -32,7 +43,8 @@ interface SettingsRow {
 
 function settingsOf(row: SettingsRow | undefined, now: Date): IdentitySettings {
   if (!row) return DEFAULT_IDENTITY_SETTINGS;
-  const previous = row.previous_secret_until !== null && row.previous_secret_until > now ? row.previous_secret_until : null;
+  const previous =
+    row.previous_secret_until !== null && row.previous_secret_until > now ? row.previous_secret_until : null;
   return {
     verification: row.verification,
     allowAnonymous: row.allow_anonymous,
@@ -52,8 +64,16 @@ export interface IdentitySettingsChange {
 }
 
 /** Applies a change; null when it turns verification on for a client without a secret. */
-export async function changeIdentitySettings(q: ScopedQueries, change: IdentitySettingsChange, now: Date): Promise<IdentitySettings | null> {
-  const current = await q.selectFrom('identity_settings').select([...COLUMNS, 'secret']).forUpdate().executeTakeFirst();
+export async function changeIdentitySettings(
+  q: ScopedQueries,
+  change: IdentitySettingsChange,
+  now: Date,
+): Promise<IdentitySettings | null> {
+  const current = await q
+    .selectFrom('identity_settings')
+    .select([...COLUMNS, 'secret'])
+    .forUpdate()
+    .executeTakeFirst();
   const verification = change.verification ?? current?.verification ?? 'off';
   if (verification !== 'off' && !current?.secret) return null;
   const values = {
@@ -123,11 +143,24 @@ export interface WidgetIdentityPolicy extends IdentityPolicy {
 export async function widgetIdentityPolicy(q: ScopedQueries, now: Date): Promise<WidgetIdentityPolicy> {
   const row = await q
     .selectFrom('identity_settings')
-    .select(['verification', 'allow_anonymous', 'max_age_seconds', 'secret', 'previous_secret', 'previous_secret_until'])
+    .select([
+      'verification',
+      'allow_anonymous',
+      'max_age_seconds',
+      'secret',
+      'previous_secret',
+      'previous_secret_until',
+    ])
     .executeTakeFirst();
   if (!row) return { verification: 'off', allowAnonymous: true, maxAgeSeconds: null, secrets: [] };
   const secrets: string[] = [];
   if (row.secret) secrets.push(row.secret);
-  if (row.previous_secret && row.previous_secret_until && row.previous_secret_until > now) secrets.push(row.previous_secret);
-  return { verification: row.verification, allowAnonymous: row.allow_anonymous, maxAgeSeconds: row.max_age_seconds, secrets };
+  if (row.previous_secret && row.previous_secret_until && row.previous_secret_until > now)
+    secrets.push(row.previous_secret);
+  return {
+    verification: row.verification,
+    allowAnonymous: row.allow_anonymous,
+    maxAgeSeconds: row.max_age_seconds,
+    secrets,
+  };
 }

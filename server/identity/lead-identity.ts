@@ -22,29 +22,55 @@ export interface LeadIdentity {
 
 export type LeadIdentityDecision = { ok: true; identity: LeadIdentity | null } | { ok: false; error: Error };
 
-export function decideLeadIdentity(policy: WidgetIdentityPolicy, identity: SubmissionIdentity | undefined, now: Date): LeadIdentityDecision {
+export function decideLeadIdentity(
+  policy: WidgetIdentityPolicy,
+  identity: SubmissionIdentity | undefined,
+  now: Date,
+): LeadIdentityDecision {
   if (identity === undefined) {
-    if (policy.verification === 'required' && !policy.allowAnonymous) return { ok: false, error: new IdentityRequired() };
+    if (policy.verification === 'required' && !policy.allowAnonymous)
+      return { ok: false, error: new IdentityRequired() };
     return { ok: true, identity: null };
   }
   const kept = (verified: boolean): LeadIdentityDecision => ({
     ok: true,
-    identity: { userId: identity.userId ?? null, email: identity.userId === undefined ? (identity.email?.toLowerCase() ?? null) : null, verified },
+    identity: {
+      userId: identity.userId ?? null,
+      email: identity.userId === undefined ? (identity.email?.toLowerCase() ?? null) : null,
+      verified,
+    },
   });
   if (identity.userId === undefined && identity.email === undefined) {
-    return { ok: false, error: new InvalidInput('body/identity: needs a userId or an email, the subject userHash signs') };
+    return {
+      ok: false,
+      error: new InvalidInput('body/identity: needs a userId or an email, the subject userHash signs'),
+    };
   }
   if (policy.verification === 'off') return kept(false);
   const checked = checkIdentity(identity, policy, now);
   if (checked.ok) return kept(true);
   switch (checked.reason) {
     case 'issued_at_required':
-      return { ok: false, error: new InvalidInput(`body/identity/issuedAt: required: this client takes signed identities at most ${policy.maxAgeSeconds} seconds old`) };
+      return {
+        ok: false,
+        error: new InvalidInput(
+          `body/identity/issuedAt: required: this client takes signed identities at most ${policy.maxAgeSeconds} seconds old`,
+        ),
+      };
     case 'too_old':
-      return { ok: false, error: new IdentityExpired(`signed more than ${policy.maxAgeSeconds} seconds ago; sign the identity again`) };
+      return {
+        ok: false,
+        error: new IdentityExpired(`signed more than ${policy.maxAgeSeconds} seconds ago; sign the identity again`),
+      };
     case 'in_the_future':
-      return { ok: false, error: new IdentityExpired(`more than ${CLOCK_SKEW_SECONDS} seconds ahead of this server's clock`) };
+      return {
+        ok: false,
+        error: new IdentityExpired(`more than ${CLOCK_SKEW_SECONDS} seconds ahead of this server's clock`),
+      };
     default:
-      return { ok: false, error: new IdentityInvalid("not the HMAC-SHA256 of this identity with the client's identity secret") };
+      return {
+        ok: false,
+        error: new IdentityInvalid("not the HMAC-SHA256 of this identity with the client's identity secret"),
+      };
   }
 }

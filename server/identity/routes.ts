@@ -10,7 +10,13 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AUTHED_ERRORS, ClientParams, ErrorResponse, Timestamp } from '../http/schemas.ts';
 import { IdentitySecretMissing } from '../errors.ts';
-import { changeIdentitySettings, readIdentitySettings, revokePreviousSecret, rotateSecret, type IdentitySettingsChange } from './identity-settings.ts';
+import {
+  changeIdentitySettings,
+  readIdentitySettings,
+  revokePreviousSecret,
+  rotateSecret,
+  type IdentitySettingsChange,
+} from './identity-settings.ts';
 
 /** How long a replaced secret keeps verifying, unless the deployment sets otherwise: 24 hours. */
 export const DEFAULT_SECRET_OVERLAP_MS = 24 * 3_600_000;
@@ -23,13 +29,24 @@ const Identity = Type.Object({
   verification: Verification,
   allowAnonymous: Type.Boolean(),
   maxAgeSeconds: MaxAge,
-  secret: Type.Union([Type.Object({ createdAt: Timestamp, previousValidUntil: Type.Union([Timestamp, Type.Null()]) }), Type.Null()]),
+  secret: Type.Union([
+    Type.Object({ createdAt: Timestamp, previousValidUntil: Type.Union([Timestamp, Type.Null()]) }),
+    Type.Null(),
+  ]),
 });
 const IdentityChange = Type.Object(
-  { verification: Type.Optional(Verification), allowAnonymous: Type.Optional(Type.Boolean()), maxAgeSeconds: Type.Optional(MaxAge) },
+  {
+    verification: Type.Optional(Verification),
+    allowAnonymous: Type.Optional(Type.Boolean()),
+    maxAgeSeconds: Type.Optional(MaxAge),
+  },
   { additionalProperties: false, minProperties: 1 },
 );
-const NewSecret = Type.Object({ secret: Type.String(), createdAt: Timestamp, previousValidUntil: Type.Union([Timestamp, Type.Null()]) });
+const NewSecret = Type.Object({
+  secret: Type.String(),
+  createdAt: Timestamp,
+  previousValidUntil: Type.Union([Timestamp, Type.Null()]),
+});
 
 export interface IdentityRoutesOptions {
   now: () => Date;
@@ -37,10 +54,16 @@ export interface IdentityRoutesOptions {
   secretOverlapMs?: number;
 }
 
-export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = async (app, { now, secretOverlapMs = DEFAULT_SECRET_OVERLAP_MS }) => {
+export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = async (
+  app,
+  { now, secretOverlapMs = DEFAULT_SECRET_OVERLAP_MS },
+) => {
   app.get(
     '/v1/clients/:clientId/identity',
-    { config: { access: { on: 'client', role: 'viewer' } }, schema: { params: ClientParams, response: { 200: Identity, ...AUTHED_ERRORS } } },
+    {
+      config: { access: { on: 'client', role: 'viewer' } },
+      schema: { params: ClientParams, response: { 200: Identity, ...AUTHED_ERRORS } },
+    },
     async (request) => request.scoped((q) => readIdentitySettings(q, now())),
   );
 
@@ -48,7 +71,11 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
     '/v1/clients/:clientId/identity',
     {
       config: { access: { on: 'client', role: 'admin' } },
-      schema: { params: ClientParams, body: IdentityChange, response: { 200: Identity, ...AUTHED_ERRORS, 409: ErrorResponse } },
+      schema: {
+        params: ClientParams,
+        body: IdentityChange,
+        response: { 200: Identity, ...AUTHED_ERRORS, 409: ErrorResponse },
+      },
     },
     async (request) => {
       const change = request.body as IdentitySettingsChange;
@@ -59,7 +86,12 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
           action: 'identity_settings.updated',
           targetType: 'identity_settings',
           targetId: q.scope.clientId,
-          details: { verification: settings.verification, allowAnonymous: settings.allowAnonymous, maxAgeSeconds: settings.maxAgeSeconds, changed: Object.keys(change) },
+          details: {
+            verification: settings.verification,
+            allowAnonymous: settings.allowAnonymous,
+            maxAgeSeconds: settings.maxAgeSeconds,
+            changed: Object.keys(change),
+          },
         });
         return settings;
       });
@@ -68,7 +100,10 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
 
   app.post(
     '/v1/clients/:clientId/identity-secret',
-    { config: { access: { on: 'client', role: 'admin' } }, schema: { params: ClientParams, response: { 201: NewSecret, ...AUTHED_ERRORS } } },
+    {
+      config: { access: { on: 'client', role: 'admin' } },
+      schema: { params: ClientParams, response: { 201: NewSecret, ...AUTHED_ERRORS } },
+    },
     async (request, reply) => {
       const rotated = await request.scoped(async (q) => {
         const made = await rotateSecret(q, now(), secretOverlapMs);
@@ -86,11 +121,18 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
 
   app.delete(
     '/v1/clients/:clientId/identity-secret/previous',
-    { config: { access: { on: 'client', role: 'admin' } }, schema: { params: ClientParams, response: { 204: Type.Null(), ...AUTHED_ERRORS } } },
+    {
+      config: { access: { on: 'client', role: 'admin' } },
+      schema: { params: ClientParams, response: { 204: Type.Null(), ...AUTHED_ERRORS } },
+    },
     async (request, reply) => {
       await request.scoped(async (q) => {
         if (await revokePreviousSecret(q, now())) {
-          await q.audit({ action: 'identity.previous_secret_revoked', targetType: 'identity_settings', targetId: q.scope.clientId });
+          await q.audit({
+            action: 'identity.previous_secret_revoked',
+            targetType: 'identity_settings',
+            targetId: q.scope.clientId,
+          });
         }
       });
       return reply.code(204).send(null);

@@ -46,7 +46,12 @@ export interface ErasureOptions {
 
 /** Erases one contact of the transaction's client; null when it has none with that id. */
 export async function eraseContact(q: ScopedQueries, contactId: string): Promise<ErasureCounts | null> {
-  const contact = await q.selectFrom('contacts').select(['contact_id', 'email']).where('contact_id', '=', contactId).forUpdate().executeTakeFirst();
+  const contact = await q
+    .selectFrom('contacts')
+    .select(['contact_id', 'email'])
+    .where('contact_id', '=', contactId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!contact) return null;
   return erase(q, { contactIds: [contact.contact_id], emails: [contact.email], wholeEmail: false });
 }
@@ -63,12 +68,22 @@ export async function eraseEmail(q: ScopedQueries, email: string): Promise<Erasu
   return erase(q, { contactIds: contacts.map((row) => row.contact_id), emails: [lower], wholeEmail: true });
 }
 
-export async function erase(q: ScopedQueries, subject: ErasureSubject, options: ErasureOptions = {}): Promise<ErasureCounts> {
+export async function erase(
+  q: ScopedQueries,
+  subject: ErasureSubject,
+  options: ErasureOptions = {},
+): Promise<ErasureCounts> {
   const ids = [...subject.contactIds];
   const emails = new Set(subject.emails.map((email) => email.trim().toLowerCase()));
   // Emails a contact had before a change are known from its audit values: they are its data too.
   if (ids.length > 0) {
-    const earlier = await q.selectFrom('audit_personal').select('email').distinct().where('contact_id', 'in', ids).where('email', 'is not', null).execute();
+    const earlier = await q
+      .selectFrom('audit_personal')
+      .select('email')
+      .distinct()
+      .where('contact_id', 'in', ids)
+      .where('email', 'is not', null)
+      .execute();
     for (const row of earlier) if (row.email) emails.add(row.email);
   }
   const emailList = [...emails];
@@ -110,20 +125,33 @@ export async function erase(q: ScopedQueries, subject: ErasureSubject, options: 
 
   const redacted = await redactLegacyEntries(q, [...ids, ...submissionIds], ids, emailList);
 
-  const contacts = noIds ? [] : await q.deleteFrom('contacts').where('contact_id', 'in', ids).returning('contact_id').execute();
+  const contacts = noIds
+    ? []
+    : await q.deleteFrom('contacts').where('contact_id', 'in', ids).returning('contact_id').execute();
   const suppressed = options.suppress === false ? false : await suppressEmails(q, emailList);
-  return { contacts: contacts.length, submissions: submissionIds.length, auditEntries: cleared.length + redacted, suppressed };
+  return {
+    contacts: contacts.length,
+    submissions: submissionIds.length,
+    auditEntries: cleared.length + redacted,
+    suppressed,
+  };
 }
 
 /**
  * Entries written before 0010 keep personal values inside their hashed details, which must stay as
  * they are for the chain to verify: those that name the person are listed for the API to mask.
  */
-async function redactLegacyEntries(q: ScopedQueries, targetIds: string[], contactIds: string[], emails: string[]): Promise<number> {
+async function redactLegacyEntries(
+  q: ScopedQueries,
+  targetIds: string[],
+  contactIds: string[],
+  emails: string[],
+): Promise<number> {
   if (targetIds.length === 0 && emails.length === 0) return 0;
   const { agencyId, clientId } = q.scope;
   const tenantId = clientId ?? agencyId;
-  const list = (values: string[]) => (values.length > 0 ? sql`ARRAY[${sql.join(values)}]::text[]` : sql`ARRAY[]::text[]`);
+  const list = (values: string[]) =>
+    values.length > 0 ? sql`ARRAY[${sql.join(values)}]::text[]` : sql`ARRAY[]::text[]`;
   const { rows } = await sql<{ n: string }>`
     WITH listed AS (
       INSERT INTO audit_redactions (agency_id, tenant_id, seq)

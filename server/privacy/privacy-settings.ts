@@ -20,9 +20,16 @@ export interface PrivacySettings {
   retention: RetentionPeriods;
 }
 
-export const DEFAULT_RETENTION: Readonly<RetentionPeriods> = Object.freeze({ submissionsDays: 365, inactiveContactsDays: 730, ipAddressesDays: 30 });
+export const DEFAULT_RETENTION: Readonly<RetentionPeriods> = Object.freeze({
+  submissionsDays: 365,
+  inactiveContactsDays: 730,
+  ipAddressesDays: 30,
+});
 
-export const DEFAULT_PRIVACY_SETTINGS: Readonly<PrivacySettings> = Object.freeze({ suppressErasedEmails: false, retention: DEFAULT_RETENTION });
+export const DEFAULT_PRIVACY_SETTINGS: Readonly<PrivacySettings> = Object.freeze({
+  suppressErasedEmails: false,
+  retention: DEFAULT_RETENTION,
+});
 
 interface SettingsRow {
   suppress_erased_emails: boolean;
@@ -35,11 +42,20 @@ export function settingsOf(row: SettingsRow | undefined): PrivacySettings {
   if (!row) return DEFAULT_PRIVACY_SETTINGS;
   return {
     suppressErasedEmails: row.suppress_erased_emails,
-    retention: { submissionsDays: row.submissions_days, inactiveContactsDays: row.inactive_contacts_days, ipAddressesDays: row.ip_addresses_days },
+    retention: {
+      submissionsDays: row.submissions_days,
+      inactiveContactsDays: row.inactive_contacts_days,
+      ipAddressesDays: row.ip_addresses_days,
+    },
   };
 }
 
-const SETTINGS_COLUMNS = ['suppress_erased_emails', 'submissions_days', 'inactive_contacts_days', 'ip_addresses_days'] as const;
+const SETTINGS_COLUMNS = [
+  'suppress_erased_emails',
+  'submissions_days',
+  'inactive_contacts_days',
+  'ip_addresses_days',
+] as const;
 
 export async function readPrivacySettings(q: ScopedQueries): Promise<PrivacySettings> {
   return settingsOf(await q.selectFrom('privacy_settings').select(SETTINGS_COLUMNS).executeTakeFirst());
@@ -66,7 +82,11 @@ export async function writePrivacySettings(q: ScopedQueries, settings: PrivacySe
 
 /** The client's suppression key, when suppression is on; null when it is off. */
 async function suppressionKey(q: ScopedQueries): Promise<Buffer | null> {
-  const row = await q.selectFrom('privacy_settings').select(['suppression_salt']).where('suppress_erased_emails', '=', true).executeTakeFirst();
+  const row = await q
+    .selectFrom('privacy_settings')
+    .select(['suppression_salt'])
+    .where('suppress_erased_emails', '=', true)
+    .executeTakeFirst();
   return row?.suppression_salt ?? null;
 }
 
@@ -82,7 +102,10 @@ export async function suppressEmails(q: ScopedQueries, emails: readonly string[]
   if (emails.length === 0) return true;
   const digests = [...new Set(emails.map((email) => emailDigest(key, email)))];
   await q
-    .insertInto('erasure_suppressions', digests.map((email_digest) => ({ email_digest })))
+    .insertInto(
+      'erasure_suppressions',
+      digests.map((email_digest) => ({ email_digest })),
+    )
     .onConflict((oc) => oc.doNothing())
     .execute();
   return true;
@@ -92,6 +115,10 @@ export async function suppressEmails(q: ScopedQueries, emails: readonly string[]
 export async function isSuppressed(q: ScopedQueries, email: string): Promise<boolean> {
   const key = await suppressionKey(q);
   if (!key) return false;
-  const row = await q.selectFrom('erasure_suppressions').select('email_digest').where('email_digest', '=', emailDigest(key, email)).executeTakeFirst();
+  const row = await q
+    .selectFrom('erasure_suppressions')
+    .select('email_digest')
+    .where('email_digest', '=', emailDigest(key, email))
+    .executeTakeFirst();
   return row !== undefined;
 }

@@ -89,8 +89,17 @@ export class RetentionJob {
     const clients = await data.privileged('retention: every client and its periods', (db) =>
       db
         .selectFrom('clients')
-        .leftJoin('privacy_settings as s', (join) => join.onRef('s.agency_id', '=', 'clients.agency_id').onRef('s.client_id', '=', 'clients.client_id'))
-        .select(['clients.agency_id', 'clients.client_id', 's.suppress_erased_emails', 's.submissions_days', 's.inactive_contacts_days', 's.ip_addresses_days'])
+        .leftJoin('privacy_settings as s', (join) =>
+          join.onRef('s.agency_id', '=', 'clients.agency_id').onRef('s.client_id', '=', 'clients.client_id'),
+        )
+        .select([
+          'clients.agency_id',
+          'clients.client_id',
+          's.suppress_erased_emails',
+          's.submissions_days',
+          's.inactive_contacts_days',
+          's.ip_addresses_days',
+        ])
         .execute(),
     );
     const result: RetentionResult = { ran: true, clients: 0, failed: 0, submissions: 0, contacts: 0, ipAddresses: 0 };
@@ -102,7 +111,9 @@ export class RetentionJob {
           : { ...client, suppress_erased_emails: client.suppress_erased_emails },
       ).retention;
       try {
-        const counts = await data.scoped({ agencyId: client.agency_id, clientId: client.client_id }, SYSTEM, (q) => applyRetention(q, periods, at));
+        const counts = await data.scoped({ agencyId: client.agency_id, clientId: client.client_id }, SYSTEM, (q) =>
+          applyRetention(q, periods, at),
+        );
         if (counts.submissions + counts.contacts + counts.ipAddresses > 0) result.clients += 1;
         result.submissions += counts.submissions;
         result.contacts += counts.contacts;
@@ -143,13 +154,21 @@ export async function applyRetention(q: ScopedQueries, periods: RetentionPeriods
       )
       .execute();
     if (idle.length > 0) {
-      const erased = await erase(q, { contactIds: idle.map((row) => row.contact_id), emails: idle.map((row) => row.email), wholeEmail: false }, { suppress: false });
+      const erased = await erase(
+        q,
+        { contactIds: idle.map((row) => row.contact_id), emails: idle.map((row) => row.email), wholeEmail: false },
+        { suppress: false },
+      );
       counts.contacts = erased.contacts;
       counts.submissions += erased.submissions;
     }
   }
   if (periods.submissionsDays !== null) {
-    const gone = await q.deleteFrom('submissions').where('created_at', '<', cutoff(at, periods.submissionsDays)).returning('submission_id').execute();
+    const gone = await q
+      .deleteFrom('submissions')
+      .where('created_at', '<', cutoff(at, periods.submissionsDays))
+      .returning('submission_id')
+      .execute();
     counts.submissions += gone.length;
   }
   if (periods.ipAddressesDays !== null) {
@@ -171,7 +190,12 @@ export async function applyRetention(q: ScopedQueries, periods: RetentionPeriods
     counts.ipAddresses = cut.length;
   }
   if (counts.submissions + counts.contacts + counts.ipAddresses > 0) {
-    await q.audit({ action: 'retention.applied', targetType: 'client', targetId: q.scope.clientId, details: { ...counts, periods: { ...periods } } });
+    await q.audit({
+      action: 'retention.applied',
+      targetType: 'client',
+      targetId: q.scope.clientId,
+      details: { ...counts, periods: { ...periods } },
+    });
   }
   return counts;
 }

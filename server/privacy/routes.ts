@@ -17,14 +17,20 @@ import { eraseContact, eraseEmail, type ErasureCounts } from './erasure.ts';
 import { readPrivacySettings, writePrivacySettings, type RetentionPeriods } from './privacy-settings.ts';
 
 const ContactParams = Type.Object({ clientId: Uuid, contactId: Uuid });
-const Erasure = Type.Object({
-  erasureId: Uuid,
-  contacts: Type.Integer(),
-  submissions: Type.Integer(),
-  auditEntries: Type.Integer(),
-  suppressed: Type.Boolean(),
-}, { title: 'Erasure' });
-const EmailErasure = Type.Object({ email: Type.String({ format: 'email', maxLength: 320 }) }, { title: 'EmailErasure', additionalProperties: false });
+const Erasure = Type.Object(
+  {
+    erasureId: Uuid,
+    contacts: Type.Integer(),
+    submissions: Type.Integer(),
+    auditEntries: Type.Integer(),
+    suppressed: Type.Boolean(),
+  },
+  { title: 'Erasure' },
+);
+const EmailErasure = Type.Object(
+  { email: Type.String({ format: 'email', maxLength: 320 }) },
+  { title: 'EmailErasure', additionalProperties: false },
+);
 
 // One `type` list, not a union: Ajv's type coercion would satisfy a union's null branch with 0.
 const Days = Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 1, maximum: 36500 });
@@ -32,9 +38,17 @@ const Retention = Type.Object(
   { submissionsDays: Days, inactiveContactsDays: Days, ipAddressesDays: Days },
   { title: 'RetentionPeriods', additionalProperties: false },
 );
-const Privacy = Type.Object({ suppressErasedEmails: Type.Boolean(), retention: Retention }, { title: 'PrivacySettings', additionalProperties: false });
+const Privacy = Type.Object(
+  { suppressErasedEmails: Type.Boolean(), retention: Retention },
+  { title: 'PrivacySettings', additionalProperties: false },
+);
 const PrivacyChange = Type.Object(
-  { suppressErasedEmails: Type.Optional(Type.Boolean()), retention: Type.Optional(Type.Partial(Retention, { title: 'RetentionPeriodsChange', additionalProperties: false, minProperties: 1 })) },
+  {
+    suppressErasedEmails: Type.Optional(Type.Boolean()),
+    retention: Type.Optional(
+      Type.Partial(Retention, { title: 'RetentionPeriodsChange', additionalProperties: false, minProperties: 1 }),
+    ),
+  },
   { title: 'PrivacySettingsChange', additionalProperties: false, minProperties: 1 },
 );
 
@@ -69,7 +83,12 @@ export const privacyRoutes: FastifyPluginAsyncTypebox<{ now: () => Date }> = asy
       const counts = await request.scoped(async (q) => {
         const done = await eraseContact(q, request.params.contactId);
         if (!done) throw new NotFound('Contact');
-        await q.audit({ action: 'contact.erased', targetType: 'contact', targetId: request.params.contactId, details: { erasureId, ...done } });
+        await q.audit({
+          action: 'contact.erased',
+          targetType: 'contact',
+          targetId: request.params.contactId,
+          details: { erasureId, ...done },
+        });
         return done;
       });
       return erased(erasureId, counts);
@@ -96,7 +115,10 @@ export const privacyRoutes: FastifyPluginAsyncTypebox<{ now: () => Date }> = asy
 
   app.get(
     '/v1/clients/:clientId/privacy',
-    { config: { access: { on: 'client', role: 'viewer' } }, schema: { params: ClientParams, response: { 200: Privacy, ...AUTHED_ERRORS } } },
+    {
+      config: { access: { on: 'client', role: 'viewer' } },
+      schema: { params: ClientParams, response: { 200: Privacy, ...AUTHED_ERRORS } },
+    },
     async (request) => request.scoped((q) => readPrivacySettings(q)),
   );
 

@@ -18,10 +18,15 @@ export async function recordSuppressedSubmission(q: ScopedQueries, idempotencyKe
   const { agencyId, clientId } = q.scope;
   if (clientId === null) throw new Error('a widget submission belongs to a client');
   const id = suppressedId(clientId, idempotencyKey);
-  await writeAudit(q.unfiltered, { agencyId, tenantId: clientId, tenantType: 'client' }, { ...q.actor, ip: null }, {
-    action: 'submission.suppressed',
-    targetType: 'submission',
-    targetId: id,
-  });
+  await writeAudit(
+    q.unfiltered,
+    { agencyId, tenantId: clientId, tenantType: 'client' },
+    { ...q.actor, ip: null },
+    {
+      action: 'submission.suppressed',
+      targetType: 'submission',
+      targetId: id,
+    },
+  );
   return id;
 }

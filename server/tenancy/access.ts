@@ -31,10 +31,15 @@ export function agencyScope(context: TenantContext, agencyId: string): TenantSco
  * The scope for acting on a client, given the agency the client belongs to (null when no such
  * client exists), or null when the client is outside the caller's subtree.
  */
-export function clientScope(context: TenantContext, clientId: string, agencyOfClient: string | null): TenantScope | null {
+export function clientScope(
+  context: TenantContext,
+  clientId: string,
+  agencyOfClient: string | null,
+): TenantScope | null {
   if (agencyOfClient === null) return null;
   if (context.tenantType === 'platform') return { agencyId: agencyOfClient, clientId };
-  if (context.tenantType === 'agency' && context.tenantId === agencyOfClient) return { agencyId: agencyOfClient, clientId };
+  if (context.tenantType === 'agency' && context.tenantId === agencyOfClient)
+    return { agencyId: agencyOfClient, clientId };
   if (context.tenantType === 'client' && context.tenantId === clientId && context.parentId === agencyOfClient) {
     return { agencyId: agencyOfClient, clientId };
   }

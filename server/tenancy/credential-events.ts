@@ -16,7 +16,10 @@ export async function announceCredentialChange(db: Kysely<Database>, userId: str
   await sql`SELECT pg_notify(${CREDENTIALS_CHANNEL}, ${userId})`.execute(db);
 }
 
-export function followCredentialChanges(notifications: Notifications, cache: CredentialCache): Promise<() => Promise<void>> {
+export function followCredentialChanges(
+  notifications: Notifications,
+  cache: CredentialCache,
+): Promise<() => Promise<void>> {
   return notifications.listen(
     CREDENTIALS_CHANNEL,
     (userId) => cache.invalidate(userId),

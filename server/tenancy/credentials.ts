@@ -130,11 +130,19 @@ export class CredentialCache {
   async #read(userId: string): Promise<Credentials | null> {
     const since = this.#clock;
     const started = Date.now();
-    const row = await this.#data.privileged('authenticate: the credentials of a token\'s user', (db) =>
+    const row = await this.#data.privileged("authenticate: the credentials of a token's user", (db) =>
       db
         .selectFrom('accounts')
-        .leftJoin('users', (join) => join.onRef('users.agency_id', '=', 'accounts.agency_id').onRef('users.user_id', '=', 'accounts.user_id'))
-        .select(['accounts.tenant_type', 'accounts.agency_id', 'accounts.client_id', 'accounts.token_version', 'users.role'])
+        .leftJoin('users', (join) =>
+          join.onRef('users.agency_id', '=', 'accounts.agency_id').onRef('users.user_id', '=', 'accounts.user_id'),
+        )
+        .select([
+          'accounts.tenant_type',
+          'accounts.agency_id',
+          'accounts.client_id',
+          'accounts.token_version',
+          'users.role',
+        ])
         .where('accounts.user_id', '=', userId)
         .executeTakeFirst(),
     );
@@ -146,12 +154,26 @@ export class CredentialCache {
     return credentials;
   }
 
-  #credentialsOf(row: { tenant_type: TenantType; agency_id: string | null; client_id: string | null; token_version: number; role: Role | null }): Credentials | null {
+  #credentialsOf(row: {
+    tenant_type: TenantType;
+    agency_id: string | null;
+    client_id: string | null;
+    token_version: number;
+    role: Role | null;
+  }): Credentials | null {
     const tokenVersion = row.token_version;
-    if (row.tenant_type === 'platform') return { tenantType: 'platform', tenantId: this.#platformId, parentId: null, role: 'admin', tokenVersion };
+    if (row.tenant_type === 'platform')
+      return { tenantType: 'platform', tenantId: this.#platformId, parentId: null, role: 'admin', tokenVersion };
     // An account without its tenant membership cannot sign in, and its tokens do not work either.
     if (row.role === null || row.agency_id === null) return null;
-    if (row.tenant_type === 'agency') return { tenantType: 'agency', tenantId: row.agency_id, parentId: this.#platformId, role: row.role, tokenVersion };
+    if (row.tenant_type === 'agency')
+      return {
+        tenantType: 'agency',
+        tenantId: row.agency_id,
+        parentId: this.#platformId,
+        role: row.role,
+        tokenVersion,
+      };
     if (row.client_id === null) return null;
     return { tenantType: 'client', tenantId: row.client_id, parentId: row.agency_id, role: row.role, tokenVersion };
   }

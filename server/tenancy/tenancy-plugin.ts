@@ -28,9 +28,7 @@ import { isUuid } from '../db/uuid.ts';
 import { ACCESS_TOKEN_TTL_SECONDS, fromClaims, type TenantContext } from './tenant-context.ts';
 import { admits, type CredentialCache } from './credentials.ts';
 
-export type AccessRule =
-  | { public: true }
-  | { on: 'platform' | 'any' | 'agency' | 'client'; role: Role };
+export type AccessRule = { public: true } | { on: 'platform' | 'any' | 'agency' | 'client'; role: Role };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -105,7 +103,13 @@ async function tenancy(app: FastifyInstance, options: TenancyOptions): Promise<v
       throw new Unauthorized('the token is no longer valid for its user');
     }
     request.tenant = context;
-    request.actor = { type: 'user', id: context.userId, tenantType: context.tenantType, requestId: request.id, ip: request.ip };
+    request.actor = {
+      type: 'user',
+      id: context.userId,
+      tenantType: context.tenantType,
+      requestId: request.id,
+      ip: request.ip,
+    };
     request.log = request.log.child({ tenantId: context.tenantId, userId: context.userId });
   }
 

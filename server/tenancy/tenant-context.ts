@@ -33,7 +33,14 @@ const TENANT_TYPES: readonly string[] = ['platform', 'agency', 'client'];
 const ROLES: readonly string[] = ['admin', 'member', 'viewer'];
 
 export function toClaims(context: TenantContext): TenantClaims {
-  return { sub: context.userId, tid: context.tenantId, tty: context.tenantType, pid: context.parentId, role: context.role, ver: context.tokenVersion };
+  return {
+    sub: context.userId,
+    tid: context.tenantId,
+    tty: context.tenantType,
+    pid: context.parentId,
+    role: context.role,
+    ver: context.tokenVersion,
+  };
 }
 
 /**
@@ -50,5 +57,12 @@ export function fromClaims(claims: unknown): TenantContext | null {
   if (tenantType === 'platform' && role !== 'admin') return null;
   if (ver !== undefined && !(Number.isSafeInteger(ver) && (ver as number) >= 0)) return null;
   const tokenVersion = (ver as number | undefined) ?? 0;
-  return { userId: sub, tenantId: tid, tenantType, parentId: (pid as string | null) ?? null, role: role as Role, tokenVersion };
+  return {
+    userId: sub,
+    tenantId: tid,
+    tenantType,
+    parentId: (pid as string | null) ?? null,
+    role: role as Role,
+    tokenVersion,
+  };
 }

@@ -15,7 +15,11 @@ const FIRST_ADMIN_LOCK = 0x75707a656e746f02n;
 
 export async function ensurePlatform(data: TenantDatabase): Promise<string> {
   return data.privileged('bootstrap: the platform row', async (db) => {
-    await db.insertInto('platform').values({ name: 'Upzento' }).onConflict((oc) => oc.column('singleton').doNothing()).execute();
+    await db
+      .insertInto('platform')
+      .values({ name: 'Upzento' })
+      .onConflict((oc) => oc.column('singleton').doNothing())
+      .execute();
     const row = await db.selectFrom('platform').select('platform_id').executeTakeFirstOrThrow();
     return row.platform_id;
   });
@@ -43,12 +47,27 @@ export async function ensureFirstAdmin(
     const any = await db.selectFrom('accounts').select('user_id').limit(1).executeTakeFirst();
     if (any) return null;
     const userId = randomUUID();
-    await db.insertInto('accounts').values({ user_id: userId, email, tenant_type: 'platform', agency_id: null, client_id: null, password_hash: passwordHash }).execute();
+    await db
+      .insertInto('accounts')
+      .values({
+        user_id: userId,
+        email,
+        tenant_type: 'platform',
+        agency_id: null,
+        client_id: null,
+        password_hash: passwordHash,
+      })
+      .execute();
     await writeAudit(
       db,
       { agencyId: platformId, tenantId: platformId, tenantType: 'platform' },
       { type: 'system', id: null, requestId: null, ip: null },
-      { action: 'user.created', targetType: 'user', targetId: userId, details: { email, role: 'admin', bootstrap: true } },
+      {
+        action: 'user.created',
+        targetType: 'user',
+        targetId: userId,
+        details: { email, role: 'admin', bootstrap: true },
+      },
     );
     return { email, generatedPassword };
   });
@@ -59,7 +78,11 @@ export async function ensureFirstAdmin(
  * database (so tokens survive a restart), in the database for PostgreSQL (so every instance
  * signs with the same key), and per process for an in-memory database.
  */
-export async function loadSigningKey(data: TenantDatabase, kind: 'postgres' | 'pglite', dataDir: string): Promise<string> {
+export async function loadSigningKey(
+  data: TenantDatabase,
+  kind: 'postgres' | 'pglite',
+  dataDir: string,
+): Promise<string> {
   const fresh = randomBytes(48).toString('base64url');
   if (kind === 'pglite') {
     if (dataDir === 'memory:') return fresh;
@@ -72,8 +95,16 @@ export async function loadSigningKey(data: TenantDatabase, kind: 'postgres' | 'p
     }
   }
   return data.privileged('bootstrap: the signing key', async (db) => {
-    await db.insertInto('system_settings').values({ key: 'jwt_secret', value: fresh }).onConflict((oc) => oc.column('key').doNothing()).execute();
-    const row = await db.selectFrom('system_settings').select('value').where('key', '=', 'jwt_secret').executeTakeFirstOrThrow();
+    await db
+      .insertInto('system_settings')
+      .values({ key: 'jwt_secret', value: fresh })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
+    const row = await db
+      .selectFrom('system_settings')
+      .select('value')
+      .where('key', '=', 'jwt_secret')
+      .executeTakeFirstOrThrow();
     return row.value;
   });
 }

@@ -10,21 +10,45 @@ import { NewPassword } from '../auth/routes.ts';
 import type { Role } from '../db/schema.ts';
 import type { Actor } from '../db/tenant-db.ts';
 import { InvitationInvalid } from '../errors.ts';
-import { AgencyParams, AUTHED_ERRORS, ClientParams, ErrorResponse, List, RoleName, Timestamp, Uuid } from '../http/schemas.ts';
-import { acceptInvitation, createInvitation, findOpenInvitation, listInvitations, withdrawInvitation } from './invitations.ts';
+import {
+  AgencyParams,
+  AUTHED_ERRORS,
+  ClientParams,
+  ErrorResponse,
+  List,
+  RoleName,
+  Timestamp,
+  Uuid,
+} from '../http/schemas.ts';
+import {
+  acceptInvitation,
+  createInvitation,
+  findOpenInvitation,
+  listInvitations,
+  withdrawInvitation,
+} from './invitations.ts';
 import { mayGive } from './users.ts';
 
-const Invitation = Type.Object({
-  id: Uuid,
-  email: Type.String(),
-  role: RoleName,
-  tenantId: Uuid,
-  tenantType: Type.String(),
-  createdAt: Timestamp,
-  expiresAt: Timestamp,
-}, { title: 'Invitation' });
-const NewInvitation = Type.Object({ email: Type.String({ format: 'email', maxLength: 320 }), role: RoleName }, { title: 'NewInvitation', additionalProperties: false });
-const Acceptance = Type.Object({ token: Type.String({ minLength: 10, maxLength: 200 }), password: NewPassword }, { title: 'InvitationAcceptance', additionalProperties: false });
+const Invitation = Type.Object(
+  {
+    id: Uuid,
+    email: Type.String(),
+    role: RoleName,
+    tenantId: Uuid,
+    tenantType: Type.String(),
+    createdAt: Timestamp,
+    expiresAt: Timestamp,
+  },
+  { title: 'Invitation' },
+);
+const NewInvitation = Type.Object(
+  { email: Type.String({ format: 'email', maxLength: 320 }), role: RoleName },
+  { title: 'NewInvitation', additionalProperties: false },
+);
+const Acceptance = Type.Object(
+  { token: Type.String({ minLength: 10, maxLength: 200 }), password: NewPassword },
+  { title: 'InvitationAcceptance', additionalProperties: false },
+);
 
 export interface InvitationRoutesOptions {
   passwordCost: PasswordCost;
@@ -38,8 +62,18 @@ export const invitationRoutes: FastifyPluginAsyncTypebox<InvitationRoutesOptions
   const platform = { agencyId: options.platformId, tenantId: options.platformId, tenantType: 'platform' as const };
 
   for (const level of [
-    { path: '/v1/agencies/:agencyId/invitations', on: 'agency', params: AgencyParams, oneParams: Type.Object({ agencyId: Uuid, invitationId: Uuid }) },
-    { path: '/v1/clients/:clientId/invitations', on: 'client', params: ClientParams, oneParams: Type.Object({ clientId: Uuid, invitationId: Uuid }) },
+    {
+      path: '/v1/agencies/:agencyId/invitations',
+      on: 'agency',
+      params: AgencyParams,
+      oneParams: Type.Object({ agencyId: Uuid, invitationId: Uuid }),
+    },
+    {
+      path: '/v1/clients/:clientId/invitations',
+      on: 'client',
+      params: ClientParams,
+      oneParams: Type.Object({ clientId: Uuid, invitationId: Uuid }),
+    },
   ] as const) {
     app.post(
       level.path,
@@ -89,13 +123,17 @@ export const invitationRoutes: FastifyPluginAsyncTypebox<InvitationRoutesOptions
     async (request, reply) => {
       const { token, password } = request.body;
       // Looked up before the hash is made: a wrong token costs no scrypt.
-      const open = await app.data.privileged('invitation: find it by its token', (db) => findOpenInvitation(db, token, now()));
+      const open = await app.data.privileged('invitation: find it by its token', (db) =>
+        findOpenInvitation(db, token, now()),
+      );
       if (!open) throw new InvitationInvalid();
       const hash = await hashPassword(password, options.passwordCost);
       const actor: Actor = { type: 'anonymous', id: null, requestId: request.id, ip: request.ip };
       let accepted;
       try {
-        accepted = await app.data.privileged('invitation: accept it', (db) => acceptInvitation(db, token, hash, actor, platform, now()));
+        accepted = await app.data.privileged('invitation: accept it', (db) =>
+          acceptInvitation(db, token, hash, actor, platform, now()),
+        );
       } catch (error) {
         // The email was taken a moment ago, by this invitation accepted twice at once or by another
         // tenant: the same answer as for an email taken before.

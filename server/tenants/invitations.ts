@@ -42,7 +42,16 @@ interface InvitationRow {
   expires_at: Date;
 }
 
-const COLUMNS = ['invitation_id', 'agency_id', 'client_id', 'tenant_type', 'email', 'role', 'created_at', 'expires_at'] as const;
+const COLUMNS = [
+  'invitation_id',
+  'agency_id',
+  'client_id',
+  'tenant_type',
+  'email',
+  'role',
+  'created_at',
+  'expires_at',
+] as const;
 
 function invitationView(row: InvitationRow): InvitationView {
   return {
@@ -61,7 +70,11 @@ export function tokenHash(token: string): string {
 }
 
 /** Invites an email to the scope's tenant; the token is returned here and never again. */
-export async function createInvitation(q: ScopedQueries, input: { email: string; role: Role }, now: Date): Promise<InvitationView & { token: string }> {
+export async function createInvitation(
+  q: ScopedQueries,
+  input: { email: string; role: Role },
+  now: Date,
+): Promise<InvitationView & { token: string }> {
   const token = `inv_${randomBytes(32).toString('base64url')}`;
   const email = input.email.toLowerCase();
   const row = await q
@@ -75,7 +88,12 @@ export async function createInvitation(q: ScopedQueries, input: { email: string;
     })
     .returning([...COLUMNS])
     .executeTakeFirstOrThrow();
-  await q.audit({ action: 'invitation.created', targetType: 'invitation', targetId: row.invitation_id, details: { email, role: input.role } });
+  await q.audit({
+    action: 'invitation.created',
+    targetType: 'invitation',
+    targetId: row.invitation_id,
+    details: { email, role: input.role },
+  });
   return { ...invitationView(row as InvitationRow), token };
 }
 
@@ -102,7 +120,12 @@ export async function withdrawInvitation(q: ScopedQueries, invitationId: string)
     .returning(['email'])
     .executeTakeFirst();
   if (!gone) throw new NotFound('Invitation');
-  await q.audit({ action: 'invitation.withdrawn', targetType: 'invitation', targetId: invitationId, details: { email: gone.email } });
+  await q.audit({
+    action: 'invitation.withdrawn',
+    targetType: 'invitation',
+    targetId: invitationId,
+    details: { email: gone.email },
+  });
 }
 
 /** The open invitation a token names, or undefined. Privileged: the person has no tenant yet. */
@@ -133,20 +156,38 @@ export async function acceptInvitation(
 ): Promise<Acceptance | undefined> {
   const invitation = await findOpenInvitation(db, token, now, true);
   if (!invitation) return undefined;
-  const taken = await db.selectFrom('accounts').select('user_id').where('email', '=', invitation.email).executeTakeFirst();
+  const taken = await db
+    .selectFrom('accounts')
+    .select('user_id')
+    .where('email', '=', invitation.email)
+    .executeTakeFirst();
   if (taken) {
     await writeAudit(db, platform, actor, {
       action: 'invitation.accept_withheld',
       targetType: 'invitation',
       targetId: invitation.invitation_id,
-      details: { email: invitation.email, tenantId: invitation.client_id ?? invitation.agency_id, reason: 'the email has an account already' },
+      details: {
+        email: invitation.email,
+        tenantId: invitation.client_id ?? invitation.agency_id,
+        reason: 'the email has an account already',
+      },
     });
     return { made: false };
   }
-  await db.updateTable('invitations').set({ accepted_at: now }).where('agency_id', '=', invitation.agency_id).where('invitation_id', '=', invitation.invitation_id).execute();
+  await db
+    .updateTable('invitations')
+    .set({ accepted_at: now })
+    .where('agency_id', '=', invitation.agency_id)
+    .where('invitation_id', '=', invitation.invitation_id)
+    .execute();
   // The rest runs in the invitation's own tenant, as everything its admins do.
   const q = await enterScope(db, { agencyId: invitation.agency_id, clientId: invitation.client_id }, actor);
   const user = await createUser(q, { email: invitation.email, role: invitation.role }, passwordHash);
-  await q.audit({ action: 'invitation.accepted', targetType: 'invitation', targetId: invitation.invitation_id, details: { userId: user.id } });
+  await q.audit({
+    action: 'invitation.accepted',
+    targetType: 'invitation',
+    targetId: invitation.invitation_id,
+    details: { userId: user.id },
+  });
   return { made: true, userId: user.id };
 }

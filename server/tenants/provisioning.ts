@@ -30,10 +30,19 @@ function newPublicKey(): string {
 export function createAgency(data: TenantDatabase, actor: Actor, name: string): Promise<AgencyRow> {
   const agencyId = randomUUID();
   return data.privileged('create an agency', async (db) => {
-    const row = await db.insertInto('agencies').values({ agency_id: agencyId, name }).returning(['agency_id', 'name', 'created_at']).executeTakeFirstOrThrow();
+    const row = await db
+      .insertInto('agencies')
+      .values({ agency_id: agencyId, name })
+      .returning(['agency_id', 'name', 'created_at'])
+      .executeTakeFirstOrThrow();
     const q = await enterScope(db, { agencyId, clientId: null }, actor);
     const isolation = await checkIsolation(q);
-    await q.audit({ action: 'agency.created', targetType: 'agency', targetId: agencyId, details: { name: row.name, isolation } });
+    await q.audit({
+      action: 'agency.created',
+      targetType: 'agency',
+      targetId: agencyId,
+      details: { name: row.name, isolation },
+    });
     return row;
   });
 }
@@ -47,6 +56,11 @@ export async function createClient(q: ScopedQueries, name: string): Promise<Clie
   const own = await q.narrowTo(row.client_id);
   await own.insertInto('client_settings', { widget: JSON.stringify(defaultWidgetSettings(name)) }).execute();
   const isolation = await checkIsolation(own);
-  await own.audit({ action: 'client.created', targetType: 'client', targetId: row.client_id, details: { name, isolation } });
+  await own.audit({
+    action: 'client.created',
+    targetType: 'client',
+    targetId: row.client_id,
+    details: { name, isolation },
+  });
   return row;
 }

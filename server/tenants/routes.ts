@@ -12,7 +12,10 @@ import { createAgency, createClient, type AgencyRow, type ClientRow } from './pr
 const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
 
 const Agency = Type.Object({ id: Uuid, name: Type.String(), createdAt: Timestamp }, { title: 'Agency' });
-const Client = Type.Object({ id: Uuid, agencyId: Uuid, name: Type.String(), publicKey: Type.String(), createdAt: Timestamp }, { title: 'Client' });
+const Client = Type.Object(
+  { id: Uuid, agencyId: Uuid, name: Type.String(), publicKey: Type.String(), createdAt: Timestamp },
+  { title: 'Client' },
+);
 
 const CREATE_ERRORS = { ...AUTHED_ERRORS, 409: ErrorResponse };
 
@@ -21,7 +24,13 @@ function agencyView(row: AgencyRow) {
 }
 
 function clientView(row: ClientRow) {
-  return { id: row.client_id, agencyId: row.agency_id, name: row.name, publicKey: row.public_key, createdAt: row.created_at };
+  return {
+    id: row.client_id,
+    agencyId: row.agency_id,
+    name: row.name,
+    publicKey: row.public_key,
+    createdAt: row.created_at,
+  };
 }
 
 export const tenantRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -29,7 +38,10 @@ export const tenantRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/v1/agencies',
     {
       config: { access: { on: 'platform', role: 'admin' } },
-      schema: { body: Type.Object({ name: Name }, { additionalProperties: false }), response: { 201: Agency, ...CREATE_ERRORS } },
+      schema: {
+        body: Type.Object({ name: Name }, { additionalProperties: false }),
+        response: { 201: Agency, ...CREATE_ERRORS },
+      },
     },
     async (request, reply) => {
       const agency = await createAgency(app.data, request.actor, request.body.name.trim());
@@ -39,12 +51,20 @@ export const tenantRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/v1/agencies',
-    { config: { access: { on: 'any', role: 'viewer' } }, schema: { response: { 200: List(Agency), ...AUTHED_ERRORS } } },
+    {
+      config: { access: { on: 'any', role: 'viewer' } },
+      schema: { response: { 200: List(Agency), ...AUTHED_ERRORS } },
+    },
     async (request) => {
       const { tenant } = request;
       if (tenant.tenantType === 'platform') {
         const rows = await app.data.privileged('list all agencies for the platform admin', (db) =>
-          db.selectFrom('agencies').select(['agency_id', 'name', 'created_at']).orderBy('created_at').orderBy('agency_id').execute(),
+          db
+            .selectFrom('agencies')
+            .select(['agency_id', 'name', 'created_at'])
+            .orderBy('created_at')
+            .orderBy('agency_id')
+            .execute(),
         );
         return { items: rows.map(agencyView) };
       }
@@ -81,7 +101,12 @@ export const tenantRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const rows = await request.scoped((q) =>
-        q.selectFrom('clients').select(['agency_id', 'client_id', 'name', 'public_key', 'created_at']).orderBy('created_at').orderBy('client_id').execute(),
+        q
+          .selectFrom('clients')
+          .select(['agency_id', 'client_id', 'name', 'public_key', 'created_at'])
+          .orderBy('created_at')
+          .orderBy('client_id')
+          .execute(),
       );
       return { items: rows.map(clientView) };
     },
@@ -95,7 +120,10 @@ export const tenantRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const row = await request.scoped((q) =>
-        q.selectFrom('clients').select(['agency_id', 'client_id', 'name', 'public_key', 'created_at']).executeTakeFirstOrThrow(),
+        q
+          .selectFrom('clients')
+          .select(['agency_id', 'client_id', 'name', 'public_key', 'created_at'])
+          .executeTakeFirstOrThrow(),
       );
       return clientView(row);
     },

@@ -14,25 +14,40 @@ import { writeAudit } from '../db/audit-writer.ts';
 import { hashPassword, type PasswordCost } from '../auth/password.ts';
 import { NewPassword } from '../auth/routes.ts';
 import type { Role } from '../db/schema.ts';
-import { AgencyParams, AUTHED_ERRORS, ClientParams, ErrorResponse, List, RoleName, Timestamp, Uuid } from '../http/schemas.ts';
+import {
+  AgencyParams,
+  AUTHED_ERRORS,
+  ClientParams,
+  ErrorResponse,
+  List,
+  RoleName,
+  Timestamp,
+  Uuid,
+} from '../http/schemas.ts';
 import { levelOf } from '../tenancy/access.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { changeRole, createUser, listUsers, mayGive, removeUser, resetPassword, type UserView } from './users.ts';
 
-export const User = Type.Object({
-  id: Uuid,
-  email: Type.String(),
-  role: RoleName,
-  tenantId: Uuid,
-  tenantType: Type.String(),
-  createdAt: Timestamp,
-}, { title: 'User' });
+export const User = Type.Object(
+  {
+    id: Uuid,
+    email: Type.String(),
+    role: RoleName,
+    tenantId: Uuid,
+    tenantType: Type.String(),
+    createdAt: Timestamp,
+  },
+  { title: 'User' },
+);
 const NewUser = Type.Object(
   { email: Type.String({ format: 'email', maxLength: 320 }), password: NewPassword, role: RoleName },
   { title: 'NewUser', additionalProperties: false },
 );
 const RoleChange = Type.Object({ role: RoleName }, { title: 'RoleChange', additionalProperties: false });
-const PasswordReset = Type.Object({ newPassword: NewPassword }, { title: 'PasswordReset', additionalProperties: false });
+const PasswordReset = Type.Object(
+  { newPassword: NewPassword },
+  { title: 'PasswordReset', additionalProperties: false },
+);
 
 const CHANGE_ERRORS = { ...AUTHED_ERRORS, 409: ErrorResponse };
 
@@ -54,13 +69,26 @@ function within(caller: TenantContext, owner: EmailOwner): boolean {
 }
 
 function isTakenEmail(error: unknown): boolean {
-  return (error as { code?: string; constraint?: string }).code === '23505' && (error as { constraint?: string }).constraint === 'accounts_email_key';
+  return (
+    (error as { code?: string; constraint?: string }).code === '23505' &&
+    (error as { constraint?: string }).constraint === 'accounts_email_key'
+  );
 }
 
 export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (app, options) => {
   for (const level of [
-    { path: '/v1/agencies/:agencyId/users', on: 'agency', params: AgencyParams, userParams: Type.Object({ agencyId: Uuid, userId: Uuid }) },
-    { path: '/v1/clients/:clientId/users', on: 'client', params: ClientParams, userParams: Type.Object({ clientId: Uuid, userId: Uuid }) },
+    {
+      path: '/v1/agencies/:agencyId/users',
+      on: 'agency',
+      params: AgencyParams,
+      userParams: Type.Object({ agencyId: Uuid, userId: Uuid }),
+    },
+    {
+      path: '/v1/clients/:clientId/users',
+      on: 'client',
+      params: ClientParams,
+      userParams: Type.Object({ clientId: Uuid, userId: Uuid }),
+    },
   ] as const) {
     app.post(
       level.path,
@@ -77,10 +105,18 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
         } catch (error) {
           if (!isTakenEmail(error)) throw error;
           const withheld = await app.data.privileged('user creation: where the email is taken', async (db) => {
-            const owner = await db.selectFrom('accounts').select(['agency_id', 'client_id']).where('email', '=', input.email).executeTakeFirst();
+            const owner = await db
+              .selectFrom('accounts')
+              .select(['agency_id', 'client_id'])
+              .where('email', '=', input.email)
+              .executeTakeFirst();
             // Gone again in between, or visible to the caller anyway: the 409 tells nothing new.
             if (!owner || within(request.tenant, owner)) return null;
-            const platform = { agencyId: options.platformId, tenantId: options.platformId, tenantType: 'platform' as const };
+            const platform = {
+              agencyId: options.platformId,
+              tenantId: options.platformId,
+              tenantType: 'platform' as const,
+            };
             const target = request.scope.clientId ?? request.scope.agencyId;
             await writeAudit(db, platform, request.actor, {
               action: 'user.creation_withheld',

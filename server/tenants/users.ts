@@ -44,7 +44,14 @@ interface UserRow {
 }
 
 function userView(row: UserRow): UserView {
-  return { id: row.user_id, email: row.email, role: row.role, tenantId: row.client_id ?? row.agency_id, tenantType: row.tenant_type, createdAt: row.created_at };
+  return {
+    id: row.user_id,
+    email: row.email,
+    role: row.role,
+    tenantId: row.client_id ?? row.agency_id,
+    tenantType: row.tenant_type,
+    createdAt: row.created_at,
+  };
 }
 
 /** Refuses a role above the caller's own. */
@@ -56,11 +63,17 @@ export function mayGive(caller: TenantContext, role: Role): void {
  * Makes a user of the scope's tenant. The password is hashed before the transaction opens, so
  * scrypt never holds a connection. Whoever calls has checked that the role may be given.
  */
-export async function createUser(q: ScopedQueries, input: { email: string; role: Role }, passwordHash: string): Promise<UserView> {
+export async function createUser(
+  q: ScopedQueries,
+  input: { email: string; role: Role },
+  passwordHash: string,
+): Promise<UserView> {
   const email = input.email.toLowerCase();
   const userId = randomUUID();
   const tenantType = levelOf(q.scope);
-  await q.insertInto('accounts', { user_id: userId, email, tenant_type: tenantType, password_hash: passwordHash }).execute();
+  await q
+    .insertInto('accounts', { user_id: userId, email, tenant_type: tenantType, password_hash: passwordHash })
+    .execute();
   const row = await q
     .insertInto('users', { user_id: userId, email, role: input.role, tenant_type: tenantType })
     .returning([...COLUMNS])
@@ -70,13 +83,25 @@ export async function createUser(q: ScopedQueries, input: { email: string; role:
 }
 
 export async function listUsers(q: ScopedQueries): Promise<UserView[]> {
-  const rows = await q.selectFrom('users').select([...COLUMNS]).where('tenant_type', '=', levelOf(q.scope)).orderBy('created_at').orderBy('user_id').execute();
+  const rows = await q
+    .selectFrom('users')
+    .select([...COLUMNS])
+    .where('tenant_type', '=', levelOf(q.scope))
+    .orderBy('created_at')
+    .orderBy('user_id')
+    .execute();
   return rows.map((row) => userView(row as UserRow));
 }
 
 /** The user of exactly this tenant, locked for the change; else 404, as for any record outside. */
 async function userOfTenant(q: ScopedQueries, userId: string): Promise<UserRow> {
-  const row = await q.selectFrom('users').select([...COLUMNS]).where('tenant_type', '=', levelOf(q.scope)).where('user_id', '=', userId).forUpdate().executeTakeFirst();
+  const row = await q
+    .selectFrom('users')
+    .select([...COLUMNS])
+    .where('tenant_type', '=', levelOf(q.scope))
+    .where('user_id', '=', userId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!row) throw new NotFound('User');
   return row as UserRow;
 }
@@ -100,7 +125,11 @@ function keepAnAdmin(user: UserRow, admins: string[]): void {
 }
 
 async function bumpTokenVersion(q: ScopedQueries, userId: string): Promise<void> {
-  await q.updateTable('accounts').set({ token_version: sql<number>`token_version + 1` }).where('user_id', '=', userId).execute();
+  await q
+    .updateTable('accounts')
+    .set({ token_version: sql<number>`token_version + 1` })
+    .where('user_id', '=', userId)
+    .execute();
 }
 
 /** Whether `caller` stands above `user`: in a tenant higher up, or with a higher role in the same one. */
@@ -124,20 +153,43 @@ function mayChange(caller: TenantContext, user: UserRow): void {
  */
 async function withdrawInvitationsOf(q: ScopedQueries, userId: string, above: Role | null): Promise<void> {
   let query = q.deleteFrom('invitations').where('invited_by', '=', userId).where('accepted_at', 'is', null);
-  if (above !== null) query = query.where('role', 'in', (Object.keys(ROLE_RANK) as Role[]).filter((role) => ROLE_RANK[role] > ROLE_RANK[above]));
+  if (above !== null)
+    query = query.where(
+      'role',
+      'in',
+      (Object.keys(ROLE_RANK) as Role[]).filter((role) => ROLE_RANK[role] > ROLE_RANK[above]),
+    );
   const gone = await query.returning('invitation_id').execute();
   if (gone.length > 0) {
-    await q.audit({ action: 'invitation.withdrawn', targetType: 'user', targetId: userId, details: { invitations: gone.map((row) => row.invitation_id), reason: above === null ? 'inviter removed' : 'inviter lowered' } });
+    await q.audit({
+      action: 'invitation.withdrawn',
+      targetType: 'user',
+      targetId: userId,
+      details: {
+        invitations: gone.map((row) => row.invitation_id),
+        reason: above === null ? 'inviter removed' : 'inviter lowered',
+      },
+    });
   }
 }
 
-export async function changeRole(q: ScopedQueries, caller: TenantContext, userId: string, role: Role): Promise<UserView> {
+export async function changeRole(
+  q: ScopedQueries,
+  caller: TenantContext,
+  userId: string,
+  role: Role,
+): Promise<UserView> {
   mayGive(caller, role);
   const { user, admins } = await lockForChange(q, userId);
   mayChange(caller, user);
   if (user.role === role) return userView(user);
   if (role !== 'admin') keepAnAdmin(user, admins);
-  const row = await q.updateTable('users').set({ role }).where('user_id', '=', userId).returning([...COLUMNS]).executeTakeFirstOrThrow();
+  const row = await q
+    .updateTable('users')
+    .set({ role })
+    .where('user_id', '=', userId)
+    .returning([...COLUMNS])
+    .executeTakeFirstOrThrow();
   // A lower role ends older tokens for good: raised again later, they stay ended. A higher role
   // leaves them as they are, with the lower role they name.
   if (ROLE_RANK[role] < ROLE_RANK[user.role]) {
@@ -145,7 +197,12 @@ export async function changeRole(q: ScopedQueries, caller: TenantContext, userId
     await withdrawInvitationsOf(q, userId, role);
     await announceCredentialChange(q.unfiltered, userId);
   }
-  await q.audit({ action: 'user.role_changed', targetType: 'user', targetId: userId, details: { from: user.role, to: role } });
+  await q.audit({
+    action: 'user.role_changed',
+    targetType: 'user',
+    targetId: userId,
+    details: { from: user.role, to: role },
+  });
   return userView(row as UserRow);
 }
 
@@ -157,14 +214,28 @@ export async function removeUser(q: ScopedQueries, caller: TenantContext, userId
   await q.deleteFrom('users').where('user_id', '=', userId).execute();
   await q.deleteFrom('accounts').where('user_id', '=', userId).execute();
   await announceCredentialChange(q.unfiltered, userId);
-  await q.audit({ action: 'user.removed', targetType: 'user', targetId: userId, details: { email: user.email, role: user.role } });
+  await q.audit({
+    action: 'user.removed',
+    targetType: 'user',
+    targetId: userId,
+    details: { email: user.email, role: user.role },
+  });
 }
 
-export async function resetPassword(q: ScopedQueries, caller: TenantContext, userId: string, passwordHash: string): Promise<void> {
+export async function resetPassword(
+  q: ScopedQueries,
+  caller: TenantContext,
+  userId: string,
+  passwordHash: string,
+): Promise<void> {
   const user = await userOfTenant(q, userId);
   if (user.user_id === caller.userId) throw new Forbidden('change your own password with POST /v1/auth/password');
   if (!standsAbove(caller, user)) throw new Forbidden('a password is reset only for a user below you');
-  await q.updateTable('accounts').set({ password_hash: passwordHash, token_version: sql<number>`token_version + 1` }).where('user_id', '=', userId).execute();
+  await q
+    .updateTable('accounts')
+    .set({ password_hash: passwordHash, token_version: sql<number>`token_version + 1` })
+    .where('user_id', '=', userId)
+    .execute();
   await announceCredentialChange(q.unfiltered, userId);
   await q.audit({ action: 'user.password_changed', targetType: 'user', targetId: userId, details: { by: 'admin' } });
 }

@@ -71,20 +71,29 @@ export function addressBytes(address: string): Uint8Array | null {
 
 function inRange(bytes: Uint8Array, network: Uint8Array, prefix: number): boolean {
   for (let bit = 0; bit < prefix; bit++) {
-    const mask = 0x80 >> bit % 8;
+    const mask = 0x80 >> (bit % 8);
     if ((bytes[bit >> 3]! & mask) !== (network[bit >> 3]! & mask)) return false;
   }
   return true;
 }
 
-const V4 = IPV4_REFUSED.map(([network, prefix, why]) => ({ network: addressBytes(network) as Uint8Array, prefix, why }));
-const V6 = IPV6_REFUSED.map(([network, prefix, why]) => ({ network: addressBytes(network) as Uint8Array, prefix, why }));
+const V4 = IPV4_REFUSED.map(([network, prefix, why]) => ({
+  network: addressBytes(network) as Uint8Array,
+  prefix,
+  why,
+}));
+const V6 = IPV6_REFUSED.map(([network, prefix, why]) => ({
+  network: addressBytes(network) as Uint8Array,
+  prefix,
+  why,
+}));
 
 /** The IPv4 address an IPv6 address carries (mapped ::ffff:0:0/96, NAT64 64:ff9b::/96, 6to4 2002::/16), or null. */
 function embeddedIpv4(bytes: Uint8Array): Uint8Array | null {
   const zeros = (from: number, to: number) => bytes.subarray(from, to).every((byte) => byte === 0);
   if (zeros(0, 10) && bytes[10] === 0xff && bytes[11] === 0xff) return bytes.slice(12, 16);
-  if (bytes[0] === 0x00 && bytes[1] === 0x64 && bytes[2] === 0xff && bytes[3] === 0x9b && zeros(4, 12)) return bytes.slice(12, 16);
+  if (bytes[0] === 0x00 && bytes[1] === 0x64 && bytes[2] === 0xff && bytes[3] === 0x9b && zeros(4, 12))
+    return bytes.slice(12, 16);
   if (bytes[0] === 0x20 && bytes[1] === 0x02) return bytes.slice(2, 6);
   return null;
 }
@@ -129,7 +138,8 @@ export function checkWebhookUrl(text: string, allowPrivate: boolean): UrlCheck {
   if (url.protocol !== 'https:' && !(allowPrivate && url.protocol === 'http:')) {
     return { ok: false, reason: allowPrivate ? 'must start with https:// or http://' : 'must start with https://' };
   }
-  if (url.username !== '' || url.password !== '') return { ok: false, reason: 'must not carry a user name or password' };
+  if (url.username !== '' || url.password !== '')
+    return { ok: false, reason: 'must not carry a user name or password' };
   if (url.hash !== '') return { ok: false, reason: 'must not have a fragment (#…)' };
   if (allowPrivate) return { ok: true, url };
   // The URL parser has already turned every spelling of an IPv4 address (0x7f.1, 2130706433) into dotted form.

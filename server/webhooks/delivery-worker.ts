@@ -102,7 +102,8 @@ export class WebhookWorker {
       const round = await this.runOnce();
       // Another instance holds the lock: it may have read the due rows before ours were queued.
       if (!round.ran) wait = 1000;
-      else if (round.nextDueAt) wait = Math.min(idleMs, Math.max(200, round.nextDueAt.getTime() - this.#options.now().getTime()));
+      else if (round.nextDueAt)
+        wait = Math.min(idleMs, Math.max(200, round.nextDueAt.getTime() - this.#options.now().getTime()));
     } catch (error) {
       this.#options.log?.error({ err: error }, 'webhook delivery round failed');
       wait = Math.min(idleMs, 5000);
@@ -118,7 +119,9 @@ export class WebhookWorker {
     const { lockDb } = this.#options;
     if (!lockDb) return work();
     return lockDb.connection().execute(async (connection) => {
-      const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_lock(${DELIVERY_LOCK_KEY.toString()}::bigint) AS locked`.execute(connection);
+      const { rows } = await sql<{
+        locked: boolean;
+      }>`SELECT pg_try_advisory_lock(${DELIVERY_LOCK_KEY.toString()}::bigint) AS locked`.execute(connection);
       if (!rows[0]?.locked) return { ran: false, delivered: 0, retried: 0, failed: 0, nextDueAt: null };
       try {
         return await work();
@@ -150,7 +153,10 @@ export class WebhookWorker {
             const outcome = await this.#attempt(delivery);
             round[outcome] += 1;
           } catch (error) {
-            this.#options.log?.error({ err: error, deliveryId: delivery.delivery_id }, 'recording a webhook delivery failed');
+            this.#options.log?.error(
+              { err: error, deliveryId: delivery.delivery_id },
+              'recording a webhook delivery failed',
+            );
           }
         }
       };
@@ -176,9 +182,14 @@ export class WebhookWorker {
       let query = db
         .selectFrom('webhook_deliveries as d')
         .innerJoin('webhooks as w', (join) =>
-          join.onRef('w.agency_id', '=', 'd.agency_id').onRef('w.client_id', '=', 'd.client_id').onRef('w.webhook_id', '=', 'd.webhook_id'),
+          join
+            .onRef('w.agency_id', '=', 'd.agency_id')
+            .onRef('w.client_id', '=', 'd.client_id')
+            .onRef('w.webhook_id', '=', 'd.webhook_id'),
         )
-        .innerJoin('submissions as s', (join) => join.onRef('s.agency_id', '=', 'd.agency_id').onRef('s.submission_id', '=', 'd.submission_id'))
+        .innerJoin('submissions as s', (join) =>
+          join.onRef('s.agency_id', '=', 'd.agency_id').onRef('s.submission_id', '=', 'd.submission_id'),
+        )
         .select([
           'd.agency_id',
           'd.client_id',
@@ -197,7 +208,13 @@ export class WebhookWorker {
         .where('d.status', '=', 'pending')
         .where('d.next_attempt_at', '<=', at);
       if (after) {
-        query = query.where((eb) => eb(eb.refTuple('d.next_attempt_at', 'd.delivery_id'), '>', eb.tuple(after.next_attempt_at as Date, after.delivery_id)));
+        query = query.where((eb) =>
+          eb(
+            eb.refTuple('d.next_attempt_at', 'd.delivery_id'),
+            '>',
+            eb.tuple(after.next_attempt_at as Date, after.delivery_id),
+          ),
+        );
       }
       return query.orderBy('d.next_attempt_at').orderBy('d.delivery_id').limit(limit).execute();
     });
@@ -214,7 +231,8 @@ export class WebhookWorker {
       data: submissionView(delivery),
     });
     const secrets = [delivery.secret];
-    if (delivery.previous_secret && delivery.previous_secret_until && delivery.previous_secret_until > sentAt) secrets.push(delivery.previous_secret);
+    if (delivery.previous_secret && delivery.previous_secret_until && delivery.previous_secret_until > sentAt)
+      secrets.push(delivery.previous_secret);
     const headers = {
       'content-type': 'application/json',
       'user-agent': USER_AGENT,

@@ -11,7 +11,10 @@ import type { ScopedQueries } from '../db/tenant-db.ts';
  * One delivery row per endpoint of the scope's client that takes `submission.created`, due at once;
  * every row carries the same event id. Returns how many were queued.
  */
-export async function queueSubmissionCreated(q: ScopedQueries, submission: { submission_id: string; created_at: Date }): Promise<number> {
+export async function queueSubmissionCreated(
+  q: ScopedQueries,
+  submission: { submission_id: string; created_at: Date },
+): Promise<number> {
   const endpoints = await q
     .selectFrom('webhooks')
     .select('webhook_id')

@@ -24,33 +24,42 @@ export const DEFAULT_ROTATION_OVERLAP_MS = 24 * 60 * 60 * 1000;
 const EVENTS: readonly WebhookEvent[] = ['submission.created'];
 const Event = Type.Unsafe<WebhookEvent>({ type: 'string', enum: [...EVENTS] });
 
-const WebhookView = Type.Object({
-  id: Uuid,
-  url: Type.String(),
-  events: Type.Array(Event),
-  createdAt: Timestamp,
-  /** Until when the secret replaced by the last rotation still signs; null when only one signs. */
-  previousSecretExpiresAt: Type.Union([Timestamp, Type.Null()]),
-}, { title: 'Webhook' });
-const WebhookWithSecret = Type.Object({ ...WebhookView.properties, secret: Type.String() }, { title: 'WebhookWithSecret' });
+const WebhookView = Type.Object(
+  {
+    id: Uuid,
+    url: Type.String(),
+    events: Type.Array(Event),
+    createdAt: Timestamp,
+    /** Until when the secret replaced by the last rotation still signs; null when only one signs. */
+    previousSecretExpiresAt: Type.Union([Timestamp, Type.Null()]),
+  },
+  { title: 'Webhook' },
+);
+const WebhookWithSecret = Type.Object(
+  { ...WebhookView.properties, secret: Type.String() },
+  { title: 'WebhookWithSecret' },
+);
 
-const DeliveryView = Type.Object({
-  id: Uuid,
-  webhookId: Uuid,
-  eventId: Uuid,
-  eventType: Event,
-  submissionId: Uuid,
-  status: Type.Union([Type.Literal('pending'), Type.Literal('delivered'), Type.Literal('failed')]),
-  attempts: Type.Integer(),
-  createdAt: Timestamp,
-  lastAttemptAt: Type.Union([Timestamp, Type.Null()]),
-  /** The HTTP status of the last answer; null when there was none (a timeout, a refused connection). */
-  lastStatus: Type.Union([Type.Integer(), Type.Null()]),
-  lastLatencyMs: Type.Union([Type.Integer(), Type.Null()]),
-  lastError: Type.Union([Type.String(), Type.Null()]),
-  nextAttemptAt: Type.Union([Timestamp, Type.Null()]),
-  deliveredAt: Type.Union([Timestamp, Type.Null()]),
-}, { title: 'WebhookDelivery' });
+const DeliveryView = Type.Object(
+  {
+    id: Uuid,
+    webhookId: Uuid,
+    eventId: Uuid,
+    eventType: Event,
+    submissionId: Uuid,
+    status: Type.Union([Type.Literal('pending'), Type.Literal('delivered'), Type.Literal('failed')]),
+    attempts: Type.Integer(),
+    createdAt: Timestamp,
+    lastAttemptAt: Type.Union([Timestamp, Type.Null()]),
+    /** The HTTP status of the last answer; null when there was none (a timeout, a refused connection). */
+    lastStatus: Type.Union([Type.Integer(), Type.Null()]),
+    lastLatencyMs: Type.Union([Type.Integer(), Type.Null()]),
+    lastError: Type.Union([Type.String(), Type.Null()]),
+    nextAttemptAt: Type.Union([Timestamp, Type.Null()]),
+    deliveredAt: Type.Union([Timestamp, Type.Null()]),
+  },
+  { title: 'WebhookDelivery' },
+);
 
 const NewWebhook = Type.Object(
   {
@@ -85,7 +94,13 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<WebhookRoutesOptions> = as
 
   function view(row: WebhookRow) {
     const overlapping = row.previous_secret_until !== null && row.previous_secret_until > now();
-    return { id: row.webhook_id, url: row.url, events: row.events, createdAt: row.created_at, previousSecretExpiresAt: overlapping ? row.previous_secret_until : null };
+    return {
+      id: row.webhook_id,
+      url: row.url,
+      events: row.events,
+      createdAt: row.created_at,
+      previousSecretExpiresAt: overlapping ? row.previous_secret_until : null,
+    };
   }
 
   function deliveryView(row: DeliveryRow) {
@@ -109,22 +124,44 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<WebhookRoutesOptions> = as
 
   app.post(
     '/v1/clients/:clientId/webhooks',
-    { config: { access }, schema: { params: ClientParams, body: NewWebhook, response: { 201: WebhookWithSecret, ...AUTHED_ERRORS, 409: ErrorResponse } } },
+    {
+      config: { access },
+      schema: {
+        params: ClientParams,
+        body: NewWebhook,
+        response: { 201: WebhookWithSecret, ...AUTHED_ERRORS, 409: ErrorResponse },
+      },
+    },
     async (request, reply) => {
       const checked = checkWebhookUrl(request.body.url, allowPrivate);
       if (!checked.ok) throw aboutField(new InvalidWebhookUrl(checked.reason), 'url');
       const row = await request.scoped(async (q) => {
         // The client's settings row is locked first, so concurrent registrations of one client count in turn.
         await q.selectFrom('client_settings').select('client_id').forUpdate().executeTakeFirst();
-        const { count } = await q.selectFrom('webhooks').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+        const { count } = await q
+          .selectFrom('webhooks')
+          .select((eb) => eb.fn.countAll<number>().as('count'))
+          .executeTakeFirstOrThrow();
         if (Number(count) >= maxWebhooks) {
-          throw new LimitReached(`this client has ${count} webhook endpoints, the most it may register; delete one it no longer uses first`);
+          throw new LimitReached(
+            `this client has ${count} webhook endpoints, the most it may register; delete one it no longer uses first`,
+          );
         }
         const created = await q
-          .insertInto('webhooks', { webhook_id: randomUUID(), url: checked.url.href, events: request.body.events as WebhookEvent[], secret: newSecret() })
+          .insertInto('webhooks', {
+            webhook_id: randomUUID(),
+            url: checked.url.href,
+            events: request.body.events as WebhookEvent[],
+            secret: newSecret(),
+          })
           .returningAll()
           .executeTakeFirstOrThrow();
-        await q.audit({ action: 'webhook.registered', targetType: 'webhook', targetId: created.webhook_id, details: { url: created.url, events: created.events } });
+        await q.audit({
+          action: 'webhook.registered',
+          targetType: 'webhook',
+          targetId: created.webhook_id,
+          details: { url: created.url, events: created.events },
+        });
         return created;
       });
       return reply.code(201).send({ ...view(row), secret: row.secret });
@@ -135,7 +172,9 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<WebhookRoutesOptions> = as
     '/v1/clients/:clientId/webhooks',
     { config: { access }, schema: { params: ClientParams, response: { 200: List(WebhookView), ...AUTHED_ERRORS } } },
     async (request) => {
-      const rows = await request.scoped((q) => q.selectFrom('webhooks').selectAll().orderBy('created_at').orderBy('webhook_id').execute());
+      const rows = await request.scoped((q) =>
+        q.selectFrom('webhooks').selectAll().orderBy('created_at').orderBy('webhook_id').execute(),
+      );
       return { items: rows.map(view) };
     },
   );
@@ -145,9 +184,18 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<WebhookRoutesOptions> = as
     { config: { access }, schema: { params: WebhookParams, response: { 204: Type.Null(), ...AUTHED_ERRORS } } },
     async (request, reply) => {
       await request.scoped(async (q) => {
-        const row = await q.deleteFrom('webhooks').where('webhook_id', '=', request.params.webhookId).returning(['webhook_id', 'url']).executeTakeFirst();
+        const row = await q
+          .deleteFrom('webhooks')
+          .where('webhook_id', '=', request.params.webhookId)
+          .returning(['webhook_id', 'url'])
+          .executeTakeFirst();
         if (!row) throw new NotFound('Webhook');
-        await q.audit({ action: 'webhook.deleted', targetType: 'webhook', targetId: row.webhook_id, details: { url: row.url } });
+        await q.audit({
+          action: 'webhook.deleted',
+          targetType: 'webhook',
+          targetId: row.webhook_id,
+          details: { url: row.url },
+        });
       });
       return reply.code(204).send(null);
     },
@@ -159,12 +207,21 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<WebhookRoutesOptions> = as
     async (request) => {
       const at = now();
       const row = await request.scoped(async (q) => {
-        const current = await q.selectFrom('webhooks').select('secret').where('webhook_id', '=', request.params.webhookId).forUpdate().executeTakeFirst();
+        const current = await q
+          .selectFrom('webhooks')
+          .select('secret')
+          .where('webhook_id', '=', request.params.webhookId)
+          .forUpdate()
+          .executeTakeFirst();
         if (!current) throw new NotFound('Webhook');
         // Two secrets sign at most: a secret replaced by an earlier rotation stops now.
         const rotated = await q
           .updateTable('webhooks')
-          .set({ secret: newSecret(), previous_secret: current.secret, previous_secret_until: new Date(at.getTime() + overlapMs) })
+          .set({
+            secret: newSecret(),
+            previous_secret: current.secret,
+            previous_secret_until: new Date(at.getTime() + overlapMs),
+          })
           .where('webhook_id', '=', request.params.webhookId)
           .returningAll()
           .executeTakeFirstOrThrow();
@@ -182,14 +239,30 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<WebhookRoutesOptions> = as
 
   app.get(
     '/v1/clients/:clientId/webhooks/:webhookId/deliveries',
-    { config: { access }, schema: { params: WebhookParams, querystring: DeliveryQuery, response: { 200: Page(DeliveryView), ...AUTHED_ERRORS } } },
+    {
+      config: { access },
+      schema: {
+        params: WebhookParams,
+        querystring: DeliveryQuery,
+        response: { 200: Page(DeliveryView), ...AUTHED_ERRORS },
+      },
+    },
     async (request) => {
       const limit = request.query.limit ?? 50;
       const after = decodeCursor(request.query.cursor);
       const page = await request.scoped(async (q) => {
-        const endpoint = await q.selectFrom('webhooks').select('webhook_id').where('webhook_id', '=', request.params.webhookId).executeTakeFirst();
+        const endpoint = await q
+          .selectFrom('webhooks')
+          .select('webhook_id')
+          .where('webhook_id', '=', request.params.webhookId)
+          .executeTakeFirst();
         if (!endpoint) throw new NotFound('Webhook');
-        return newestFirstPage(q.selectFrom('webhook_deliveries').selectAll().where('webhook_id', '=', request.params.webhookId), 'delivery_id', after, limit);
+        return newestFirstPage(
+          q.selectFrom('webhook_deliveries').selectAll().where('webhook_id', '=', request.params.webhookId),
+          'delivery_id',
+          after,
+          limit,
+        );
       });
       return { items: page.items.map(deliveryView), nextCursor: page.nextCursor };
     },

@@ -38,7 +38,12 @@ export interface AttemptResult {
   error: string | null;
 }
 
-export async function sendWebhook(url: URL, headers: Record<string, string>, body: string, options: SendOptions): Promise<AttemptResult> {
+export async function sendWebhook(
+  url: URL,
+  headers: Record<string, string>,
+  body: string,
+  options: SendOptions,
+): Promise<AttemptResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const deadline = AbortSignal.timeout(options.timeoutMs);
@@ -125,7 +130,9 @@ function describeNetworkError(error: NodeJS.ErrnoException): string {
     case 'ENETUNREACH':
       return 'the host is unreachable';
     default:
-      return error.code?.startsWith('ERR_TLS') || error.code?.includes('CERT') ? `TLS failed (${error.code})` : `the request failed (${error.code ?? 'network error'})`;
+      return error.code?.startsWith('ERR_TLS') || error.code?.includes('CERT')
+        ? `TLS failed (${error.code})`
+        : `the request failed (${error.code ?? 'network error'})`;
   }
 }
 

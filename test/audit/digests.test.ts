@@ -49,11 +49,22 @@ beforeAll(async () => {
   clientAdmin = (await createUser(t, t.adminToken, 'clients', clientId, 'admin')).token;
   // A row whose content tests the canonical form: quotes, backslashes, control characters, non-ASCII,
   // numbers jsonb writes its own way, keys jsonb orders its own way.
-  // biome-ignore lint/correctness/noPrecisionLoss: a number too long for a double is one of the values under test.
-  const details = { note: 'line\nbreak\ttab\u0001 "q" \\ Zoë 😀 </script>\u2028', big: 12345678901234567890, tiny: 1e-7, flag: true, none: null, list: ['a', 2], zz: { b: 1, a: [] }, a: 'short key' };
+  const details = {
+    note: 'line\nbreak\ttab\u0001 "q" \\ Zoë 😀 </script>\u2028',
+    // biome-ignore lint/correctness/noPrecisionLoss: a number too long for a double is one of the values under test.
+    big: 12345678901234567890,
+    tiny: 1e-7,
+    flag: true,
+    none: null,
+    list: ['a', 2],
+    zz: { b: 1, a: [] },
+    a: 'short key',
+  };
   await t.data.privileged('test: a row with every kind of value', (db) =>
     sql`SELECT audit_append(${agencyId}::uuid, ${clientId}::uuid, 'client', 'system', NULL, NULL, 'test.recorded', 'test', 'target "x"',
-      ${`{"n": 1.50, "exp": 1E+3, ${JSON.stringify(details).slice(1)}`}::jsonb, ${'req-"1"\\'}, '2001:db8::1')`.execute(db),
+      ${`{"n": 1.50, "exp": 1E+3, ${JSON.stringify(details).slice(1)}`}::jsonb, ${'req-"1"\\'}, '2001:db8::1')`.execute(
+      db,
+    ),
   );
 }, 60_000);
 afterAll(() => t?.close());
@@ -117,17 +128,31 @@ describe('the job and the API', () => {
   test('the rows hash, in JavaScript, exactly as the database hashed them', () => {
     expect(rows.length).toBeGreaterThan(9);
     for (const row of rows) expect(rowHash(row.prevHash, row), `row ${row.seq}`).toBe(row.hash);
-    expect(rows.some((row) => row.action === 'test.recorded' && row.details!.includes('\\u0001') && row.details!.includes('1.50'))).toBe(true);
+    expect(
+      rows.some(
+        (row) => row.action === 'test.recorded' && row.details!.includes('\\u0001') && row.details!.includes('1.50'),
+      ),
+    ).toBe(true);
   });
 
   test('the untouched export verifies offline; so does the verify route', async () => {
-    expect(verifyAuditLog(rows, digests, keys)).toMatchObject({ valid: true, firstMismatch: null, rowsChecked: rows.length, digestsChecked: 3, coveredThroughSeq: digests[2]!.headSeq });
+    expect(verifyAuditLog(rows, digests, keys)).toMatchObject({
+      valid: true,
+      firstMismatch: null,
+      rowsChecked: rows.length,
+      digestsChecked: 3,
+      coveredThroughSeq: digests[2]!.headSeq,
+    });
     const route = await t.call('GET', `/v1/clients/${clientId}/audit-log/digests/verify`, clientAdmin);
     expectStatus(route, 200);
     expect(route.json()).toMatchObject({ valid: true, firstMismatch: null, digestsChecked: 4 });
     // The agency's own chain and the platform's are signed too.
-    expect((await t.call('GET', `/v1/agencies/${agencyId}/audit-log/digests/verify`, t.adminToken)).json()).toMatchObject({ valid: true });
-    expect((await t.call('GET', `/v1/agencies/${t.platformId}/audit-log/digests/verify`, t.adminToken)).json()).toMatchObject({ valid: true });
+    expect(
+      (await t.call('GET', `/v1/agencies/${agencyId}/audit-log/digests/verify`, t.adminToken)).json(),
+    ).toMatchObject({ valid: true });
+    expect(
+      (await t.call('GET', `/v1/agencies/${t.platformId}/audit-log/digests/verify`, t.adminToken)).json(),
+    ).toMatchObject({ valid: true });
   });
 
   test('rows the reader may not see whole are sealed, and still checked by their place', async () => {
@@ -138,7 +163,12 @@ describe('the job and the API', () => {
     const seen = await exported();
     const sealed = seen.rows.filter((row) => row.sealed);
     expect(sealed.length).toBeGreaterThan(0);
-    expect(sealed[0]).toEqual({ seq: sealed[0]!.seq, prevHash: expect.any(String), hash: expect.any(String), sealed: true });
+    expect(sealed[0]).toEqual({
+      seq: sealed[0]!.seq,
+      prevHash: expect.any(String),
+      hash: expect.any(String),
+      sealed: true,
+    });
     expect(verifyAuditLog(seen.rows, seen.digests, keys)).toMatchObject({ valid: true, sealedRows: sealed.length });
     const whole = await exported(t.adminToken);
     expect(whole.rows.some((row) => row.sealed)).toBe(false);
@@ -151,7 +181,9 @@ describe('the job and the API', () => {
       ),
     ).rejects.toThrow(/permission denied|append-only/);
     await expect(
-      t.data.privileged('test: delete a digest', (db) => sql`DELETE FROM audit_digests WHERE tenant_id = ${clientId}`.execute(db)),
+      t.data.privileged('test: delete a digest', (db) =>
+        sql`DELETE FROM audit_digests WHERE tenant_id = ${clientId}`.execute(db),
+      ),
     ).rejects.toThrow(/permission denied|append-only/);
   });
 
@@ -201,7 +233,9 @@ describe('tampering with rows is caught at the first row it touches', () => {
     const k = 4;
     const changed = rows.map((row) => (row.seq === k ? { ...row, action: 'contact.deleted' } : row));
     expect(mismatchOf(changed)).toMatchObject({ kind: 'row', seq: k, reason: 'content' });
-    const ip = rows.map((row) => (row.seq === k + 1 ? { ...row, details: row.details!.replace('}', ', "x": 1}') } : row));
+    const ip = rows.map((row) =>
+      row.seq === k + 1 ? { ...row, details: row.details!.replace('}', ', "x": 1}') } : row,
+    );
     expect(mismatchOf(ip)).toMatchObject({ kind: 'row', seq: k + 1, reason: 'content' });
   });
 
@@ -209,7 +243,11 @@ describe('tampering with rows is caught at the first row it touches', () => {
     expect(mismatchOf(rows.filter((row) => row.seq !== 5))).toMatchObject({ kind: 'row', seq: 5, reason: 'missing' });
     // The newest rows a digest covers, deleted: the log ends before the head the digest signed.
     const head = digests[2]!.headSeq;
-    expect(mismatchOf(rows.filter((row) => row.seq < head))).toMatchObject({ kind: 'row', seq: head, reason: 'missing' });
+    expect(mismatchOf(rows.filter((row) => row.seq < head))).toMatchObject({
+      kind: 'row',
+      seq: head,
+      reason: 'missing',
+    });
   });
 
   test('an inserted row', () => {
@@ -217,7 +255,11 @@ describe('tampering with rows is caught at the first row it touches', () => {
     const inserted = [...rows.slice(0, 6), copy, ...rows.slice(6)];
     expect(mismatchOf(inserted)).toMatchObject({ kind: 'row', seq: copy.seq, reason: 'out_of_order' });
     // Inserted and every later seq and hash recomputed: the chain is consistent, the signed head is not.
-    const renumbered = [...rows.slice(0, 6), { ...copy, seq: rows[5]!.seq + 1 }, ...rows.slice(6).map((row) => ({ ...row, seq: row.seq + 1 }))];
+    const renumbered = [
+      ...rows.slice(0, 6),
+      { ...copy, seq: rows[5]!.seq + 1 },
+      ...rows.slice(6).map((row) => ({ ...row, seq: row.seq + 1 })),
+    ];
     const forged = rechained(renumbered, 6);
     const firstDigestAfter = digests.find((d) => d.headSeq >= 7)!;
     expect(mismatchOf(forged)).toMatchObject({ kind: 'digest', seq: firstDigestAfter.seq, reason: 'head' });
@@ -235,7 +277,11 @@ describe('tampering with rows is caught at the first row it touches', () => {
     contents[4] = { ...a, seq: b.seq, prevHash: b.prevHash, hash: b.hash };
     expect(mismatchOf(contents)).toMatchObject({ kind: 'row', seq: 4, reason: 'content' });
     const forged = rechained(contents, 3);
-    expect(mismatchOf(forged)).toMatchObject({ kind: 'digest', seq: digests.find((d) => d.headSeq >= 4)!.seq, reason: 'head' });
+    expect(mismatchOf(forged)).toMatchObject({
+      kind: 'digest',
+      seq: digests.find((d) => d.headSeq >= 4)!.seq,
+      reason: 'head',
+    });
   });
 
   test('a row’s link to the one before', () => {
@@ -256,7 +302,11 @@ describe('tampering with heads and digests is caught at the first digest it touc
     const bad = digests.map((d) => (d.seq === 1 ? { ...d, signature: Buffer.alloc(64, 7).toString('base64') } : d));
     expect(mismatchOf(rows, bad)).toMatchObject({ kind: 'digest', seq: 1, reason: 'signature' });
     const otherKey = publicKeys([generateKeyPairSync('ed25519').publicKey]);
-    expect(verifyAuditLog(rows, digests, otherKey).firstMismatch).toMatchObject({ kind: 'digest', seq: 1, reason: 'unknown_key' });
+    expect(verifyAuditLog(rows, digests, otherKey).firstMismatch).toMatchObject({
+      kind: 'digest',
+      seq: 1,
+      reason: 'unknown_key',
+    });
   });
 
   test('a broken digest chain, even signed again', () => {
@@ -265,8 +315,18 @@ describe('tampering with heads and digests is caught at the first digest it touc
   });
 
   test('a removed digest', () => {
-    expect(mismatchOf(rows, digests.filter((d) => d.seq !== 2))).toMatchObject({ kind: 'digest', seq: 2, reason: 'missing' });
-    expect(mismatchOf(rows, digests.filter((d) => d.seq !== 1))).toMatchObject({ kind: 'digest', seq: 1, reason: 'missing' });
+    expect(
+      mismatchOf(
+        rows,
+        digests.filter((d) => d.seq !== 2),
+      ),
+    ).toMatchObject({ kind: 'digest', seq: 2, reason: 'missing' });
+    expect(
+      mismatchOf(
+        rows,
+        digests.filter((d) => d.seq !== 1),
+      ),
+    ).toMatchObject({ kind: 'digest', seq: 1, reason: 'missing' });
   });
 
   test('a head changed and signed again: the rows do not reach it', () => {
@@ -293,12 +353,23 @@ describe('npm run verify-audit', () => {
     await writeFile(path.join(dir, 'key.pem'), signer.publicKeyPem);
     await writeFile(path.join(dir, 'log.json'), JSON.stringify({ items: rows }));
     await writeFile(path.join(dir, 'digests.json'), JSON.stringify({ items: digests }));
-    await writeFile(path.join(dir, 'tampered.json'), JSON.stringify({ items: rows.map((row) => (row.seq === 3 ? { ...row, actorId: null } : row)) }));
+    await writeFile(
+      path.join(dir, 'tampered.json'),
+      JSON.stringify({ items: rows.map((row) => (row.seq === 3 ? { ...row, actorId: null } : row)) }),
+    );
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   test('the function a command line calls: 0 when the files match, 1 at the first mismatch, 2 for missing files', async () => {
-    const files = (log: string) => ['--public-key', path.join(dir, 'key.pem'), '--log', path.join(dir, log), '--digests', path.join(dir, 'digests.json'), '--json'];
+    const files = (log: string) => [
+      '--public-key',
+      path.join(dir, 'key.pem'),
+      '--log',
+      path.join(dir, log),
+      '--digests',
+      path.join(dir, 'digests.json'),
+      '--json',
+    ];
     expect(await verifyAuditCli(files('log.json'))).toBe(0);
     expect(await verifyAuditCli(files('tampered.json'))).toBe(1);
     expect(await verifyAuditCli(files('nowhere.json'))).toBe(2);
@@ -307,23 +378,55 @@ describe('npm run verify-audit', () => {
 
   test('the npm script', async () => {
     const run = (log: string) =>
-      promisify(execFile)('npm', ['run', '--silent', 'verify-audit', '--', '--public-key', path.join(dir, 'key.pem'), '--log', path.join(dir, log), '--digests', path.join(dir, 'digests.json')], {
-        cwd: path.resolve(import.meta.dirname, '../..'),
-      });
+      promisify(execFile)(
+        'npm',
+        [
+          'run',
+          '--silent',
+          'verify-audit',
+          '--',
+          '--public-key',
+          path.join(dir, 'key.pem'),
+          '--log',
+          path.join(dir, log),
+          '--digests',
+          path.join(dir, 'digests.json'),
+        ],
+        {
+          cwd: path.resolve(import.meta.dirname, '../..'),
+        },
+      );
     const ok = await run('log.json');
     expect(ok.stdout).toContain('matches its signed digests');
-    await expect(run('tampered.json')).rejects.toMatchObject({ code: 1, stdout: expect.stringContaining('row 3: its content does not hash') });
+    await expect(run('tampered.json')).rejects.toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining('row 3: its content does not hash'),
+    });
   }, 30_000);
   test('upzento audit verify-digests: the same check from the command line, with no server', async () => {
     const run = (log: string, ...extra: string[]) =>
       promisify(execFile)(
         process.execPath,
-        ['bin/upzento.mjs', 'audit', 'verify-digests', '--public-key', path.join(dir, 'key.pem'), '--log', path.join(dir, log), '--digests', path.join(dir, 'digests.json'), ...extra],
+        [
+          'bin/upzento.mjs',
+          'audit',
+          'verify-digests',
+          '--public-key',
+          path.join(dir, 'key.pem'),
+          '--log',
+          path.join(dir, log),
+          '--digests',
+          path.join(dir, 'digests.json'),
+          ...extra,
+        ],
         { cwd: path.resolve(import.meta.dirname, '../..'), env: { ...process.env, NO_COLOR: '1' } },
       );
     const ok = await run('log.json', '--json');
     expect(JSON.parse(ok.stdout)).toMatchObject({ valid: true, rowsChecked: rows.length });
-    await expect(run('tampered.json')).rejects.toMatchObject({ code: 1, stdout: expect.stringContaining('row 3: its content does not hash') });
+    await expect(run('tampered.json')).rejects.toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining('row 3: its content does not hash'),
+    });
     await expect(run('nowhere.json')).rejects.toMatchObject({ code: 2 });
   }, 60_000);
 });

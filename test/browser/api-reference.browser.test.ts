@@ -27,7 +27,9 @@ describe.skipIf(skipped)('the API reference at /docs in Chromium', () => {
     base = await listen(t.app);
     const doc = await openApiDocument(t);
     operationCount = Object.values(doc.paths as Record<string, Record<string, unknown>>).reduce(
-      (sum, item) => sum + Object.keys(item).filter((key) => ['get', 'post', 'put', 'patch', 'delete', 'options'].includes(key)).length,
+      (sum, item) =>
+        sum +
+        Object.keys(item).filter((key) => ['get', 'post', 'put', 'patch', 'delete', 'options'].includes(key)).length,
       0,
     );
     browser = await launchChromium();
@@ -44,7 +46,9 @@ describe.skipIf(skipped)('the API reference at /docs in Chromium', () => {
     await page.addInitScript(() => {
       const seen: string[] = [];
       (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-      document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (event) =>
+        seen.push(`${event.effectiveDirective} ${event.blockedURI}`),
+      );
     });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -60,14 +64,18 @@ describe.skipIf(skipped)('the API reference at /docs in Chromium', () => {
       await page.locator('.opblock').first().waitFor({ state: 'visible', timeout: 20_000 });
       expect(await page.locator('.opblock').count()).toBe(operationCount);
       await expect.poll(() => page.locator('.info .title').textContent()).toContain('Upzento API');
-      expect(await page.locator('.opblock-tag').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Contacts'), expect.stringContaining('Widget')]));
+      expect(await page.locator('.opblock-tag').allTextContents()).toEqual(
+        expect.arrayContaining([expect.stringContaining('Contacts'), expect.stringContaining('Widget')]),
+      );
 
       // One operation opened: its parameters and its error responses are there, with the Error schema.
       const create = page.locator('.opblock', { hasText: 'Create a contact' }).first();
       await create.locator('.opblock-summary').click();
       await create.locator('.responses-table').first().waitFor({ state: 'visible' });
       const responses = await create.locator('.responses-table .response-col_status').allTextContents();
-      expect(responses.map((s) => s.trim())).toEqual(expect.arrayContaining(['201', '400', '401', '403', '404', '409', '503']));
+      expect(responses.map((s) => s.trim())).toEqual(
+        expect.arrayContaining(['201', '400', '401', '403', '404', '409', '503']),
+      );
       expect(await create.locator('.parameters').textContent()).toContain('clientId');
       await page.screenshot({ path: path.join(ARTIFACTS, 'api-reference.png'), fullPage: false });
 

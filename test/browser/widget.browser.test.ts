@@ -81,16 +81,24 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
     // As a customer would: register the domain, publish the challenge in DNS, ask Upzento to verify.
     const registered = await api('POST', `/v1/clients/${fixture.clientId}/domains`, { hostname: SHOP });
     expect(registered.status).toBe(201);
-    const { id: domainId, challenge } = (await registered.json()) as { id: string; challenge: { name: string; value: string } };
+    const { id: domainId, challenge } = (await registered.json()) as {
+      id: string;
+      challenge: { name: string; value: string };
+    };
     fixture.dns.setTxt(challenge.name, [challenge.value]);
     const verified = await api('POST', `/v1/clients/${fixture.clientId}/domains/${domainId}/verify`);
     expect(((await verified.json()) as { status: string }).status).toBe('verified');
-    const themed = await api('PATCH', `/v1/clients/${fixture.clientId}/settings`, { widget: { theme: THEME, title: 'Contact Corner Bakery' } });
+    const themed = await api('PATCH', `/v1/clients/${fixture.clientId}/settings`, {
+      widget: { theme: THEME, title: 'Contact Corner Bakery' },
+    });
     expect(themed.status).toBe(200);
 
     pages.set('/', { html: customerPage });
     pages.set('/strict-csp', {
-      html: plainPage('Strict CSP', `<script async src="https://${API}/widget.js" data-key="${fixture.publicKey}"></script>`),
+      html: plainPage(
+        'Strict CSP',
+        `<script async src="https://${API}/widget.js" data-key="${fixture.publicKey}"></script>`,
+      ),
       headers: { 'content-security-policy': STRICT_CSP },
     });
     pages.set('/hostile-css', {
@@ -115,7 +123,8 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
       ),
     });
 
-    const tag = (attributes = '') => `<script async src="https://${API}/widget.js" data-key="${fixture.publicKey}"${attributes}></script>`;
+    const tag = (attributes = '') =>
+      `<script async src="https://${API}/widget.js" data-key="${fixture.publicKey}"${attributes}></script>`;
     pages.set('/themed', {
       html: customerPage.replace(
         '</head>',
@@ -126,13 +135,21 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
         </style></head>`,
       ),
     });
-    pages.set('/wrong-key', { html: plainPage('Wrong key', `<script async src="https://${API}/widget.js" data-key="PUBLIC_KEY"></script>`) });
-    pages.set('/unknown-key', { html: plainPage('Unknown key', `<script async src="https://${API}/widget.js" data-key="pk_${'x'.repeat(24)}"></script>`) });
+    pages.set('/wrong-key', {
+      html: plainPage('Wrong key', `<script async src="https://${API}/widget.js" data-key="PUBLIC_KEY"></script>`),
+    });
+    pages.set('/unknown-key', {
+      html: plainPage(
+        'Unknown key',
+        `<script async src="https://${API}/widget.js" data-key="pk_${'x'.repeat(24)}"></script>`,
+      ),
+    });
     pages.set('/no-connect-src', {
       html: plainPage('No connect-src', tag()),
       headers: { 'content-security-policy': `default-src 'none'; script-src https://${API}; style-src 'none'` },
     });
-    for (const locale of LOCALES) pages.set(`/locale/${locale}`, { html: plainPage(`Locale ${locale}`, tag(` data-locale="${locale}"`)) });
+    for (const locale of LOCALES)
+      pages.set(`/locale/${locale}`, { html: plainPage(`Locale ${locale}`, tag(` data-locale="${locale}"`)) });
     pages.set('/own-button', {
       html: plainPage(
         'Own button',
@@ -142,10 +159,12 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
     });
     // The page's own button: an inline handler would need 'unsafe-inline', so the page wires it in a script.
     pages.set('/own-button', {
-      html: pages.get('/own-button')!.html.replace(
-        '</body>',
-        `<script>document.getElementById('help').addEventListener('click', function () { Upzento('open'); });</script></body>`,
-      ),
+      html: pages
+        .get('/own-button')!
+        .html.replace(
+          '</body>',
+          `<script>document.getElementById('help').addEventListener('click', function () { Upzento('open'); });</script></body>`,
+        ),
     });
 
     front = createHttpsServer({ key: certificate.key, cert: certificate.cert }, (req, res) => {
@@ -192,7 +211,10 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
   function api(method: string, url: string, body?: unknown): Promise<Response> {
     return fetch(`http://127.0.0.1:${apiPort}${url}`, {
       method,
-      headers: { authorization: `Bearer ${fixture.t.adminToken}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${fixture.t.adminToken}`,
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+      },
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
   }
@@ -227,7 +249,10 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
   }
 
   /** A browser context of its own (fresh storage and cache), and a page that records its console. */
-  async function visit(url: string, viewport = { width: 1024, height: 720 }): Promise<{ context: BrowserContext; page: Page; console: ConsoleMessage[] }> {
+  async function visit(
+    url: string,
+    viewport = { width: 1024, height: 720 },
+  ): Promise<{ context: BrowserContext; page: Page; console: ConsoleMessage[] }> {
     const context = await browser!.newContext({ viewport });
     const page = await context.newPage();
     const messages: ConsoleMessage[] = [];
@@ -241,7 +266,8 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
   const launcher = (page: Page) => page.locator('[data-upzento-widget] >> [part~="launcher"]');
   const panel = (page: Page) => page.locator('[data-upzento-widget] >> [part~="panel"]');
   const status = (page: Page) => page.locator('[data-upzento-widget] >> [part~="status"]');
-  const formField = (page: Page, name: string) => page.locator(`[data-upzento-widget] >> [part~="form"] [name="${name}"]`);
+  const formField = (page: Page, name: string) =>
+    page.locator(`[data-upzento-widget] >> [part~="form"] [name="${name}"]`);
 
   async function fillForm(page: Page, lead: { name: string; email: string; message: string }): Promise<void> {
     await formField(page, 'name').fill(lead.name);
@@ -250,8 +276,13 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
   }
 
   const send = (page: Page) => page.locator('[data-upzento-widget] >> [part~="form"] button[type="submit"]').click();
-  const newLead = (label: string) => ({ name: `Ada ${label}`, email: `ada+${label}-${randomUUID().slice(0, 8)}@example.com`, message: `About ${label}` });
-  const outbox = (page: Page) => page.evaluate((key) => localStorage.getItem(`upzento:outbox:${key}`), fixture.publicKey);
+  const newLead = (label: string) => ({
+    name: `Ada ${label}`,
+    email: `ada+${label}-${randomUUID().slice(0, 8)}@example.com`,
+    message: `About ${label}`,
+  });
+  const outbox = (page: Page) =>
+    page.evaluate((key) => localStorage.getItem(`upzento:outbox:${key}`), fixture.publicKey);
 
   it('renders on the verified site, opens, and stores the lead it sends as a submission and a contact', async () => {
     const { context, page, console } = await visit(`https://${SHOP}/`);
@@ -260,7 +291,11 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
       const shape = await page.evaluate(() => {
         const hosts = document.querySelectorAll('[data-upzento-widget]');
         const shadow = hosts[0]?.shadowRoot;
-        return { hosts: hosts.length, shadow: Boolean(shadow), launcher: shadow?.querySelector('[part~="launcher"]')?.textContent };
+        return {
+          hosts: hosts.length,
+          shadow: Boolean(shadow),
+          launcher: shadow?.querySelector('[part~="launcher"]')?.textContent,
+        };
       });
       expect(shape).toEqual({ hosts: 1, shadow: true, launcher: 'Contact us' });
 
@@ -268,7 +303,11 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
       await visible(panel(page));
       expect(await launcher(page).getAttribute('aria-expanded')).toBe('true');
       // The first field has the focus, so a keyboard user can type at once.
-      expect(await page.evaluate(() => document.querySelector('[data-upzento-widget]')?.shadowRoot?.activeElement?.getAttribute('name'))).toBe('name');
+      expect(
+        await page.evaluate(() =>
+          document.querySelector('[data-upzento-widget]')?.shadowRoot?.activeElement?.getAttribute('name'),
+        ),
+      ).toBe('name');
       const lead = newLead('open');
       await fillForm(page, lead);
       await page.screenshot({ path: path.join(ARTIFACTS, 'widget-open.png') });
@@ -279,11 +318,18 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
 
       const stored = await submissions(lead.email);
       expect(stored).toHaveLength(1);
-      expect(stored[0]).toMatchObject({ email: lead.email, name: lead.name, message: lead.message, origin: `https://${SHOP}` });
+      expect(stored[0]).toMatchObject({
+        email: lead.email,
+        name: lead.name,
+        message: lead.message,
+        origin: `https://${SHOP}`,
+      });
       // The example page's own Upzento('on', …) calls, queued before the bundle arrived, heard both events.
       const lines = console.map((message) => message.text());
       expect(lines.filter((line) => line.startsWith('lead sent '))).toHaveLength(1);
-      await expect.poll(() => lines.filter((line) => line.startsWith('lead stored '))).toEqual([`lead stored ${stored[0]!.id}`]);
+      await expect
+        .poll(() => lines.filter((line) => line.startsWith('lead stored ')))
+        .toEqual([`lead stored ${stored[0]!.id}`]);
 
       const contacts = await api('GET', `/v1/clients/${fixture.clientId}/contacts?q=${encodeURIComponent(lead.email)}`);
       const { items } = (await contacts.json()) as { items: { email: string; name: string | null }[] };
@@ -325,14 +371,20 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
       await page.addInitScript(() => {
         const seen: string[] = [];
         (window as unknown as { violations: string[] }).violations = seen;
-        document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI}`));
+        document.addEventListener('securitypolicyviolation', (event) =>
+          seen.push(`${event.effectiveDirective} ${event.blockedURI}`),
+        );
       });
       const response = await page.goto(`https://${SHOP}/strict-csp`);
       expect(response?.headers()['content-security-policy']).toBe(STRICT_CSP);
       await visible(launcher(page));
       const style = await launcher(page).evaluate((element) => {
         const computed = getComputedStyle(element);
-        return { background: computed.backgroundColor, position: computed.position, radius: computed.borderTopLeftRadius };
+        return {
+          background: computed.backgroundColor,
+          position: computed.position,
+          radius: computed.borderTopLeftRadius,
+        };
       });
       expect(style).toEqual({ background: THEMED, position: 'fixed', radius: '999px' });
       await launcher(page).click();
@@ -342,7 +394,9 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
       expect(await violations()).toEqual([]);
       expect(console.filter((message) => message.type() === 'error').map((message) => message.text())).toEqual([]);
       // The control: the same listener does see a violation when the page breaks its own policy.
-      await page.evaluate(() => document.head.append(Object.assign(document.createElement('style'), { textContent: 'body{color:red}' })));
+      await page.evaluate(() =>
+        document.head.append(Object.assign(document.createElement('style'), { textContent: 'body{color:red}' })),
+      );
       await expect.poll(violations).toEqual([expect.stringMatching(/^style-src-elem/)]);
     } finally {
       await context.close();
@@ -398,7 +452,9 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
       await expect.poll(() => status(page).textContent()).toMatch(/offline.*saved.*sent when you're back online/i);
       await page.screenshot({ path: path.join(ARTIFACTS, 'widget-offline.png') });
       const saved = JSON.parse((await outbox(page)) ?? '[]') as { key: string; request: { email: string } }[];
-      expect(saved).toEqual([{ key: expect.any(String), request: expect.objectContaining({ email: lead.email, name: lead.name }) }]);
+      expect(saved).toEqual([
+        { key: expect.any(String), request: expect.objectContaining({ email: lead.email, name: lead.name }) },
+      ]);
       expect(await submissions(lead.email)).toEqual([]);
 
       // Back online and, at once, a reload: the old page's `online` flush and the new page's start-up flush
@@ -431,7 +487,11 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
       await page.keyboard.press('Escape');
       await panel(page).waitFor({ state: 'hidden', timeout: 5_000 });
       expect(await launcher(page).getAttribute('aria-expanded')).toBe('false');
-      expect(await page.evaluate(() => document.querySelector('[data-upzento-widget]')?.shadowRoot?.activeElement?.getAttribute('part'))).toMatch(/\blauncher\b/);
+      expect(
+        await page.evaluate(() =>
+          document.querySelector('[data-upzento-widget]')?.shadowRoot?.activeElement?.getAttribute('part'),
+        ),
+      ).toMatch(/\blauncher\b/);
     } finally {
       await context.close();
     }
@@ -447,7 +507,9 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
       });
       await page.goto(`https://${SHOP}/queue`);
       await visible(panel(page));
-      expect(await page.evaluate(() => (window as unknown as { queuedBeforeLoad: boolean }).queuedBeforeLoad)).toBe(true);
+      expect(await page.evaluate(() => (window as unknown as { queuedBeforeLoad: boolean }).queuedBeforeLoad)).toBe(
+        true,
+      );
       expect(await launcher(page).getAttribute('aria-expanded')).toBe('true');
     } finally {
       await context.close();
@@ -470,7 +532,11 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
       await page.waitForURL(`https://${SHOP}/cakes`);
       const host = await page.evaluate(() => {
         const hosts = document.querySelectorAll('[data-upzento-widget]');
-        return { count: hosts.length, same: (hosts[0] as HTMLElement & { mark?: number }).mark === 1, connected: hosts[0]?.isConnected };
+        return {
+          count: hosts.length,
+          same: (hosts[0] as HTMLElement & { mark?: number }).mark === 1,
+          connected: hosts[0]?.isConnected,
+        };
       });
       expect(host).toEqual({ count: 1, same: true, connected: true });
 
@@ -499,7 +565,8 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
   }
 
   const errorsOf = (messages: ConsoleMessage[]) => messages.filter((m) => m.type() === 'error').map((m) => m.text());
-  const warningsOf = (messages: ConsoleMessage[]) => messages.filter((m) => m.type() === 'warning').map((m) => m.text());
+  const warningsOf = (messages: ConsoleMessage[]) =>
+    messages.filter((m) => m.type() === 'warning').map((m) => m.text());
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `widget-${name}.png`) });
 
   /** axe-core inside the widget's shadow root, the panel open with its messages showing. */
@@ -535,7 +602,9 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
       const lead = newLead('recovery');
       await fillForm(page, lead);
       await send(page);
-      await expect.poll(() => status(page).textContent(), { timeout: 15_000 }).toMatch(/^We couldn't reach our server just now/);
+      await expect
+        .poll(() => status(page).textContent(), { timeout: 15_000 })
+        .toMatch(/^We couldn't reach our server just now/);
       expect(await status(page).textContent()).not.toMatch(/offline|Something broke/i);
       expect(await page.evaluate(() => navigator.onLine)).toBe(true);
       await shot(page, 'server-problem');
@@ -558,7 +627,11 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
       let failures = 2;
       await page.route(`https://${API}/v1/widget/*/config`, async (route) => {
         if (failures-- <= 0) return route.continue();
-        await route.fulfill({ status: 503, headers: { 'access-control-allow-origin': `https://${SHOP}` }, json: { statusCode: 503 } });
+        await route.fulfill({
+          status: 503,
+          headers: { 'access-control-allow-origin': `https://${SHOP}` },
+          json: { statusCode: 503 },
+        });
       });
       await page.goto(`https://${SHOP}/`);
       expect(await page.locator('[data-upzento-widget]').count()).toBe(0);
@@ -596,7 +669,11 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
       await page.waitForTimeout(1500);
       expect(warningsOf(console)).toHaveLength(1);
       // The server's 404 is readable by any page: the warning names the key, not a guess between two causes.
-      expect(warningsOf(console)[0]).toMatch(new RegExp(`^Upzento: no Upzento client at https://${API.replaceAll('.', '\\.')} has the key "pk_x{24}", so the widget stays hidden`));
+      expect(warningsOf(console)[0]).toMatch(
+        new RegExp(
+          `^Upzento: no Upzento client at https://${API.replaceAll('.', '\\.')} has the key "pk_x{24}", so the widget stays hidden`,
+        ),
+      );
       expect(asked).toHaveLength(1);
       // The browser's own report of the one refused request (CORS), nothing more.
       expect(errorsOf(console).length).toBeLessThanOrEqual(2);
@@ -634,7 +711,9 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
       await launcher(page).click();
       await visible(panel(page));
       expect(await launcher(page).textContent()).toBe(expected.close);
-      expect(await page.locator('[data-upzento-widget] >> [part~="close"]').getAttribute('aria-label')).toBe(expected.close);
+      expect(await page.locator('[data-upzento-widget] >> [part~="close"]').getAttribute('aria-label')).toBe(
+        expected.close,
+      );
       await formField(page, 'email').fill('not an address');
       await send(page);
       const errors = page.locator('[data-upzento-widget] >> [part~="error"]');
@@ -652,8 +731,15 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
       await page.goto(`https://${SHOP}/`);
       await launcher(page).click();
       await visible(panel(page));
-      const colours = await panel(page).evaluate((element) => ({ background: getComputedStyle(element).backgroundColor, text: getComputedStyle(element).color }));
-      const lightness = (rgb: string) => rgb.match(/\d+/g)!.slice(0, 3).reduce((sum, c) => sum + Number(c), 0) / 3;
+      const colours = await panel(page).evaluate((element) => ({
+        background: getComputedStyle(element).backgroundColor,
+        text: getComputedStyle(element).color,
+      }));
+      const lightness = (rgb: string) =>
+        rgb
+          .match(/\d+/g)!
+          .slice(0, 3)
+          .reduce((sum, c) => sum + Number(c), 0) / 3;
       expect(lightness(colours.background)).toBeLessThan(50);
       expect(lightness(colours.text)).toBeGreaterThan(200);
       await send(page);
@@ -689,11 +775,15 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
     try {
       await launcher(page).click();
       await visible(panel(page));
-      expect(await launcher(page).evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(91, 33, 182)');
+      expect(await launcher(page).evaluate((element) => getComputedStyle(element).backgroundColor)).toBe(
+        'rgb(91, 33, 182)',
+      );
       expect(await panel(page).evaluate((element) => getComputedStyle(element).borderTopLeftRadius)).toBe('2px');
       const submit = page.locator('[data-upzento-widget] >> [part~="submit"]');
       expect(await submit.evaluate((element) => getComputedStyle(element).textTransform)).toBe('uppercase');
-      expect(await formField(page, 'email').evaluate((element) => getComputedStyle(element).borderTopWidth)).toBe('3px');
+      expect(await formField(page, 'email').evaluate((element) => getComputedStyle(element).borderTopWidth)).toBe(
+        '3px',
+      );
       await shot(page, 'themed-by-page');
     } finally {
       await context.close();
@@ -709,7 +799,12 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
       await launcher(page).click();
       await visible(panel(page));
       const background = await panel(page).evaluate((element) => getComputedStyle(element).backgroundColor);
-      expect(background.match(/\d+/g)!.slice(0, 3).every((c) => Number(c) < 60)).toBe(true);
+      expect(
+        background
+          .match(/\d+/g)!
+          .slice(0, 3)
+          .every((c) => Number(c) < 60),
+      ).toBe(true);
       expect(await axeViolations(page)).toEqual([]);
     } finally {
       await context.close();
@@ -756,13 +851,18 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
       const consentText = 'I agree that Corner Bakery may contact me about my request.';
       await withConfig(page, (config) => {
         config.privacyPolicyUrl = `https://${SHOP}/privacy`;
-        config.fields = [...(config.fields as unknown[]), { name: 'consent', label: consentText, type: 'consent', required: true }];
+        config.fields = [
+          ...(config.fields as unknown[]),
+          { name: 'consent', label: consentText, type: 'consent', required: true },
+        ];
       });
       const bodies: Record<string, unknown>[] = [];
       page.on('request', (request) => {
         if (request.method() === 'POST' && request.url().endsWith('/submissions')) bodies.push(request.postDataJSON());
       });
-      await page.goto(`https://${SHOP}/?utm_source=newsletter&utm_campaign=spring`, { referer: `https://${OTHER}/blog` });
+      await page.goto(`https://${SHOP}/?utm_source=newsletter&utm_campaign=spring`, {
+        referer: `https://${OTHER}/blog`,
+      });
       await launcher(page).click();
       await visible(panel(page));
       const lead = newLead('consent');
@@ -770,7 +870,9 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
       await send(page);
       const errors = page.locator('[data-upzento-widget] >> [part~="error"]');
       await expect.poll(() => errors.allTextContents()).toEqual(['Please agree to continue.']);
-      expect(await page.locator('[data-upzento-widget] >> [part~="link"]').getAttribute('href')).toBe(`https://${SHOP}/privacy`);
+      expect(await page.locator('[data-upzento-widget] >> [part~="link"]').getAttribute('href')).toBe(
+        `https://${SHOP}/privacy`,
+      );
       await shot(page, 'consent');
       await page.locator('[data-upzento-widget] >> [name="consent"]').check();
       await send(page);
@@ -846,7 +948,11 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
       await launcher(page).click();
       await visible(panel(page));
       // The launcher's sheet and the panel's, as <style> elements.
-      expect(await page.evaluate(() => document.querySelector('[data-upzento-widget]')!.shadowRoot!.querySelectorAll('style').length)).toBe(2);
+      expect(
+        await page.evaluate(
+          () => document.querySelector('[data-upzento-widget]')!.shadowRoot!.querySelectorAll('style').length,
+        ),
+      ).toBe(2);
       expect(await panel(page).evaluate((element) => getComputedStyle(element).position)).toBe('fixed');
     } finally {
       await context.close();

@@ -211,7 +211,9 @@ describe('exit codes and output conventions', () => {
       if (answer.retryAfter) headers['retry-after'] = answer.retryAfter;
       response
         .writeHead(answer.status, headers)
-        .end(JSON.stringify({ statusCode: answer.status, code: answer.code, error: 'x', message: 'the database is away' }));
+        .end(
+          JSON.stringify({ statusCode: answer.status, code: answer.code, error: 'x', message: 'the database is away' }),
+        );
     });
     await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(stub.address() as { port: number }).port}`;

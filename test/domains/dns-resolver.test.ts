@@ -52,7 +52,11 @@ describe('resolveTxt', () => {
 
     const lookup = await resolver.resolveTxt('_UPZENTO-challenge.Example.COM.');
 
-    expect(lookup).toMatchObject({ ok: true, name: '_UPZENTO-challenge.Example.COM', records: ['upzento-verification=abc'] });
+    expect(lookup).toMatchObject({
+      ok: true,
+      name: '_UPZENTO-challenge.Example.COM',
+      records: ['upzento-verification=abc'],
+    });
   });
 
   it('reports a name that does not exist as NXDOMAIN, permanent', async () => {
@@ -252,7 +256,11 @@ describe('resolveTxt', () => {
 
   it('takes replies from a server given by its IPv4-mapped IPv6 address', async () => {
     dns.setTxt(NAME, ['upzento-verification=abc']);
-    const mapped = createResolver({ servers: [{ host: '::ffff:127.0.0.1', port: dns.port }], timeoutMs: 1000, attempts: 1 });
+    const mapped = createResolver({
+      servers: [{ host: '::ffff:127.0.0.1', port: dns.port }],
+      timeoutMs: 1000,
+      attempts: 1,
+    });
     try {
       expect(await mapped.resolveTxt(NAME)).toMatchObject({ ok: true, records: ['upzento-verification=abc'] });
     } finally {
@@ -291,7 +299,11 @@ describe('several servers', () => {
     try {
       const lookup = await both.resolveTxt(NAME);
 
-      expect(lookup).toMatchObject({ ok: true, records: ['upzento-verification=abc'], server: `127.0.0.1:${second.port}` });
+      expect(lookup).toMatchObject({
+        ok: true,
+        records: ['upzento-verification=abc'],
+        server: `127.0.0.1:${second.port}`,
+      });
       expect(dns.queries).toHaveLength(1);
       expect(second.queries).toHaveLength(1);
     } finally {
@@ -313,7 +325,11 @@ describe('several servers', () => {
       const started = performance.now();
       const lookup = await both.resolveTxt(NAME);
 
-      expect(lookup).toMatchObject({ ok: true, records: ['upzento-verification=abc'], server: `127.0.0.1:${second.port}` });
+      expect(lookup).toMatchObject({
+        ok: true,
+        records: ['upzento-verification=abc'],
+        server: `127.0.0.1:${second.port}`,
+      });
       // The refusal (ICMP port unreachable) arrives in well under the 5 s the silence would have cost.
       expect(performance.now() - started).toBeLessThan(2500);
     } finally {
@@ -348,7 +364,11 @@ describe('re-querying a CNAME target', () => {
 
       const lookup = await direct.resolveTxt(NAME);
 
-      expect(lookup).toMatchObject({ ok: true, records: ['upzento-verification=abc'], cnameChain: ['tokens.agency.test'] });
+      expect(lookup).toMatchObject({
+        ok: true,
+        records: ['upzento-verification=abc'],
+        cnameChain: ['tokens.agency.test'],
+      });
       expect(authoritative.queries.map((query) => query.name)).toEqual([NAME, 'tokens.agency.test']);
     } finally {
       await direct.close();

@@ -16,7 +16,11 @@ test('a silent server times out at the limit with a collection mid-lookup', asyn
   // A UDP socket that reads every query and answers none.
   const silent = createSocket('udp4');
   await new Promise<void>((resolve) => silent.bind(0, '127.0.0.1', resolve));
-  const resolver = createResolver({ servers: [{ host: '127.0.0.1', port: silent.address().port }], timeoutMs: 200, attempts: 1 });
+  const resolver = createResolver({
+    servers: [{ host: '127.0.0.1', port: silent.address().port }],
+    timeoutMs: 200,
+    attempts: 1,
+  });
   try {
     const started = Date.now();
     const pending = resolver.resolveTxt('_upzento-challenge.example.com');

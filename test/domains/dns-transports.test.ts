@@ -100,7 +100,11 @@ describe('UdpTransport', () => {
     const result = transport.exchange({ host: '127.0.0.1', port: peer.port }, NAME, AbortSignal.timeout(2000));
     const [query, client] = await nextQuery(peer.queries);
     send(impostor.socket, txtReply(query, 'from-another-port'), client);
-    send(peer.socket, txtReply(query, 'another-question', { questions: [{ type: 'TXT', name: 'other.example.com' }] }), client);
+    send(
+      peer.socket,
+      txtReply(query, 'another-question', { questions: [{ type: 'TXT', name: 'other.example.com' }] }),
+      client,
+    );
     send(peer.socket, txtReply(query, 'another-type', { questions: [{ type: 'A', name: NAME }] }), client);
     send(peer.socket, txtReply(query, 'not-a-response', { type: 'query' }), client);
     send(peer.socket, Buffer.from([1, 2, 3]), client);
@@ -155,7 +159,8 @@ describe('UdpTransport', () => {
     const first = transport.exchange(server, 'one.example.com', AbortSignal.timeout(2000));
     const second = transport.exchange(server, 'two.example.com', AbortSignal.timeout(2000));
     const queries = [await nextQuery(peer.queries), await nextQuery(peer.queries)];
-    for (const [query, client] of queries.reverse()) send(peer.socket, txtReply(query, query.questions?.[0]?.name ?? ''), client);
+    for (const [query, client] of queries.reverse())
+      send(peer.socket, txtReply(query, query.questions?.[0]?.name ?? ''), client);
 
     const [one, two] = await Promise.all([first, second]);
     expect(one.kind === 'reply' && one.reply.answers?.[0]).toMatchObject({ data: [Buffer.from('one.example.com')] });
@@ -192,7 +197,11 @@ describe('UdpTransport', () => {
     const started = performance.now();
     const outcome = await transport.exchange({ host: '127.0.0.1', port }, NAME, null, 5000);
 
-    expect(outcome).toMatchObject({ kind: 'failed', failure: 'network', detail: expect.stringContaining('ECONNREFUSED') });
+    expect(outcome).toMatchObject({
+      kind: 'failed',
+      failure: 'network',
+      detail: expect.stringContaining('ECONNREFUSED'),
+    });
     expect(performance.now() - started).toBeLessThan(2500);
   });
 
@@ -203,7 +212,8 @@ describe('UdpTransport', () => {
       const result = transport.exchange({ host: '127.0.0.1', port: peer.port }, NAME, null, 2000);
       // The socket connects over a few ticks of its own; the close lands after 0, 1, … of them.
       let closing: Promise<void> | undefined;
-      const closeAfter = (left: number) => (left === 0 ? (closing = transport.close()) : process.nextTick(closeAfter, left - 1));
+      const closeAfter = (left: number) =>
+        left === 0 ? (closing = transport.close()) : process.nextTick(closeAfter, left - 1);
       closeAfter(ticks);
       expect(await result).toMatchObject({ kind: 'failed', failure: 'closed' });
       await closing;
@@ -217,7 +227,11 @@ describe('UdpTransport', () => {
     const transport = udpTransport();
     const controller = new AbortController();
 
-    const aborted = transport.exchange({ host: '127.0.0.1', port: peer.port }, 'aborted.example.com', controller.signal);
+    const aborted = transport.exchange(
+      { host: '127.0.0.1', port: peer.port },
+      'aborted.example.com',
+      controller.signal,
+    );
     controller.abort();
     expect(await aborted).toMatchObject({ kind: 'failed', failure: 'aborted' });
     void transport.exchange({ host: '127.0.0.1', port: peer.port }, NAME, AbortSignal.timeout(50));
@@ -294,15 +308,26 @@ describe('TcpTransport', () => {
     const peer = await tcpPeer(async (socket, query) => {
       socket.setNoDelay(true);
       const framed = dnsPacket.streamEncode(txtReply(query, value.slice(0, 250)));
-      for (const piece of [framed.subarray(0, 1), framed.subarray(1, 7), framed.subarray(7, 100), framed.subarray(100)]) {
+      for (const piece of [
+        framed.subarray(0, 1),
+        framed.subarray(1, 7),
+        framed.subarray(7, 100),
+        framed.subarray(100),
+      ]) {
         socket.write(piece);
         await pause(15);
       }
     });
 
-    const outcome = await tcpTransport().exchange({ host: '127.0.0.1', port: peer.port }, NAME, AbortSignal.timeout(2000));
+    const outcome = await tcpTransport().exchange(
+      { host: '127.0.0.1', port: peer.port },
+      NAME,
+      AbortSignal.timeout(2000),
+    );
 
-    expect(outcome.kind === 'reply' && outcome.reply.answers?.[0]).toMatchObject({ data: [Buffer.from(value.slice(0, 250))] });
+    expect(outcome.kind === 'reply' && outcome.reply.answers?.[0]).toMatchObject({
+      data: [Buffer.from(value.slice(0, 250))],
+    });
   });
 
   it('treats a reply to another question as a bad response rather than waiting', async () => {
@@ -310,7 +335,11 @@ describe('TcpTransport', () => {
       socket.write(dnsPacket.streamEncode(txtReply(query, 'x', { id: ((query.id ?? 0) + 1) & 0xffff })));
     });
 
-    const outcome = await tcpTransport().exchange({ host: '127.0.0.1', port: peer.port }, NAME, AbortSignal.timeout(2000));
+    const outcome = await tcpTransport().exchange(
+      { host: '127.0.0.1', port: peer.port },
+      NAME,
+      AbortSignal.timeout(2000),
+    );
 
     expect(outcome).toMatchObject({ kind: 'failed', failure: 'bad-response' });
   });
@@ -324,7 +353,11 @@ describe('TcpTransport', () => {
       socket.write(Buffer.concat([prefix, cut]));
     });
 
-    const outcome = await tcpTransport().exchange({ host: '127.0.0.1', port: peer.port }, NAME, AbortSignal.timeout(2000));
+    const outcome = await tcpTransport().exchange(
+      { host: '127.0.0.1', port: peer.port },
+      NAME,
+      AbortSignal.timeout(2000),
+    );
 
     expect(outcome).toMatchObject({ kind: 'failed', failure: 'bad-response' });
   });
@@ -334,7 +367,11 @@ describe('TcpTransport', () => {
       socket.end();
     });
 
-    const outcome = await tcpTransport().exchange({ host: '127.0.0.1', port: peer.port }, NAME, AbortSignal.timeout(2000));
+    const outcome = await tcpTransport().exchange(
+      { host: '127.0.0.1', port: peer.port },
+      NAME,
+      AbortSignal.timeout(2000),
+    );
 
     expect(outcome).toMatchObject({ kind: 'failed', failure: 'network' });
   });
@@ -343,7 +380,11 @@ describe('TcpTransport', () => {
     const peer = await tcpPeer(() => undefined);
     await new Promise<void>((resolve) => peer.server.close(() => resolve()));
 
-    const outcome = await tcpTransport().exchange({ host: '127.0.0.1', port: peer.port }, NAME, AbortSignal.timeout(2000));
+    const outcome = await tcpTransport().exchange(
+      { host: '127.0.0.1', port: peer.port },
+      NAME,
+      AbortSignal.timeout(2000),
+    );
 
     expect(outcome).toMatchObject({ kind: 'failed', failure: 'network' });
   });

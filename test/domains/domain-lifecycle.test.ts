@@ -115,7 +115,12 @@ describe('verification', () => {
 
     let domain = await verify(created.id);
     expect(domain.status).toBe('pending');
-    expect(domain.lastCheck).toMatchObject({ outcome: 'not_found', queried: name, expected: created.challenge.value, found: [] });
+    expect(domain.lastCheck).toMatchObject({
+      outcome: 'not_found',
+      queried: name,
+      expected: created.challenge.value,
+      found: [],
+    });
     expect(domain.lastCheck.message).toContain(name);
 
     f.dns.setTxt(name, ['upzento-verification=somebody-elses-token', 'v=spf1 -all']);
@@ -150,7 +155,10 @@ describe('verification', () => {
     const before = f.dns.queries.length;
     const domain = await verify(created.id);
     expect(domain.status).toBe('verified');
-    const transports = f.dns.queries.slice(before).filter((q) => q.name === name).map((q) => q.transport);
+    const transports = f.dns.queries
+      .slice(before)
+      .filter((q) => q.name === name)
+      .map((q) => q.transport);
     expect(transports).toEqual(['udp', 'tcp']);
   });
 
@@ -173,10 +181,25 @@ describe('verification', () => {
     await verify(id);
 
     const entries = await auditOf(id);
-    expect(actionsBy(entries)).toEqual(['domain.registered by user', 'domain.verified by user', 'domain.checked by user']);
+    expect(actionsBy(entries)).toEqual([
+      'domain.registered by user',
+      'domain.verified by user',
+      'domain.checked by user',
+    ]);
     expect(entries.every((entry) => entry.actor.id !== null)).toBe(true);
-    expect(entries[1]?.details).toMatchObject({ hostname: 'audited.example.com', from: 'pending', to: 'verified', outcome: 'matched', reason: 'manual' });
-    expect(entries[2]?.details).toMatchObject({ from: 'verified', to: 'verified', outcome: 'matched', reason: 'manual' });
+    expect(entries[1]?.details).toMatchObject({
+      hostname: 'audited.example.com',
+      from: 'pending',
+      to: 'verified',
+      outcome: 'matched',
+      reason: 'manual',
+    });
+    expect(entries[2]?.details).toMatchObject({
+      from: 'verified',
+      to: 'verified',
+      outcome: 'matched',
+      reason: 'manual',
+    });
   });
 });
 
@@ -192,7 +215,9 @@ describe('lifecycle on a fake clock', () => {
     f.clock.advance(TIMINGS.recheckIntervalMs + HOUR);
     const round = await f.t.app.scheduler.runOnce();
     expect(round.ran).toBe(true);
-    let domain = (await f.t.call('GET', domains(), f.t.adminToken)).json().items.find((d: { id: string }) => d.id === id);
+    let domain = (await f.t.call('GET', domains(), f.t.adminToken))
+      .json()
+      .items.find((d: { id: string }) => d.id === id);
     expect(domain.status).toBe('failing');
     expect(domain.failingSince).not.toBeNull();
     expect((await widgetConfig(origin)).statusCode).toBe(200);
@@ -218,21 +243,35 @@ describe('lifecycle on a fake clock', () => {
     const entries = await auditOf(id);
     // The DNS failure between them changed nothing, so it left no entry.
     expect(actionsBy(entries).slice(-2)).toEqual(['domain.failing by system', 'domain.revoked by system']);
-    expect(entries.at(-2)?.details).toMatchObject({ from: 'verified', to: 'failing', outcome: 'not_found', reason: 'scheduled' });
-    expect(entries.at(-1)?.details).toMatchObject({ from: 'failing', to: 'revoked', outcome: 'not_found', reason: 'scheduled' });
+    expect(entries.at(-2)?.details).toMatchObject({
+      from: 'verified',
+      to: 'failing',
+      outcome: 'not_found',
+      reason: 'scheduled',
+    });
+    expect(entries.at(-1)?.details).toMatchObject({
+      from: 'failing',
+      to: 'revoked',
+      outcome: 'not_found',
+      reason: 'scheduled',
+    });
   });
 
   test('a failing domain whose record comes back is verified again', async () => {
     const id = await f.verifiedDomain('comeback.example.com');
     const name = '_upzento-challenge.comeback.example.com';
-    const value = (await f.t.call('GET', domains(), f.t.adminToken)).json().items.find((d: { id: string }) => d.id === id).challenge.value;
+    const value = (await f.t.call('GET', domains(), f.t.adminToken))
+      .json()
+      .items.find((d: { id: string }) => d.id === id).challenge.value;
     f.dns.remove(name);
     f.clock.advance(TIMINGS.recheckIntervalMs + HOUR);
     await f.t.app.scheduler.runOnce();
     f.dns.setTxt(name, [value]);
     f.clock.advance(TIMINGS.retryIntervalMs + 1);
     await f.t.app.scheduler.runOnce();
-    const domain = (await f.t.call('GET', domains(), f.t.adminToken)).json().items.find((d: { id: string }) => d.id === id);
+    const domain = (await f.t.call('GET', domains(), f.t.adminToken))
+      .json()
+      .items.find((d: { id: string }) => d.id === id);
     expect(domain.status).toBe('verified');
     expect(domain.failingSince).toBeNull();
   });
@@ -241,7 +280,9 @@ describe('lifecycle on a fake clock', () => {
     const created = (await register('never.example.com')).json();
     f.clock.advance(TIMINGS.challengeTtlMs + HOUR);
     await f.t.app.scheduler.runOnce();
-    const domain = (await f.t.call('GET', domains(), f.t.adminToken)).json().items.find((d: { id: string }) => d.id === created.id);
+    const domain = (await f.t.call('GET', domains(), f.t.adminToken))
+      .json()
+      .items.find((d: { id: string }) => d.id === created.id);
     expect(domain.status).toBe('expired');
     const entries = await auditOf(created.id);
     expect(actionsBy(entries)).toEqual(['domain.registered by user', 'domain.expired by system']);
@@ -253,7 +294,9 @@ describe('lifecycle on a fake clock', () => {
     f.dns.setTxt(created.challenge.name, [created.challenge.value]);
     f.clock.advance(TIMINGS.retryIntervalMs + 1);
     await f.t.app.scheduler.runOnce();
-    const domain = (await f.t.call('GET', domains(), f.t.adminToken)).json().items.find((d: { id: string }) => d.id === created.id);
+    const domain = (await f.t.call('GET', domains(), f.t.adminToken))
+      .json()
+      .items.find((d: { id: string }) => d.id === created.id);
     expect(domain.status).toBe('verified');
   });
 
@@ -271,7 +314,8 @@ describe('lifecycle on a fake clock', () => {
 describe('scheduler', () => {
   test('a round takes every due domain, batch after batch, and records unchanged re-checks', async () => {
     const ids: string[] = [];
-    for (const name of ['batch-1', 'batch-2', 'batch-3', 'batch-4', 'batch-5']) ids.push(await f.verifiedDomain(`${name}.example.com`));
+    for (const name of ['batch-1', 'batch-2', 'batch-3', 'batch-4', 'batch-5'])
+      ids.push(await f.verifiedDomain(`${name}.example.com`));
     f.clock.advance(TIMINGS.recheckIntervalMs + HOUR);
     const scheduler = new DomainScheduler({
       data: f.t.data,
@@ -285,7 +329,9 @@ describe('scheduler', () => {
     expect(round.ran).toBe(true);
     expect(round.failed).toBe(0);
     expect(round.checked).toBeGreaterThanOrEqual(5);
-    const items = (await f.t.call('GET', domains(), f.t.adminToken)).json().items.filter((d: { id: string }) => ids.includes(d.id));
+    const items = (await f.t.call('GET', domains(), f.t.adminToken))
+      .json()
+      .items.filter((d: { id: string }) => ids.includes(d.id));
     for (const domain of items) {
       expect(domain.status).toBe('verified');
       expect(domain.lastCheck.at).toBe(f.clock.now().toISOString());
@@ -311,7 +357,9 @@ describe('scheduler', () => {
     } as unknown as typeof real;
     const options = { data: f.t.data, lockDb: null, timings: TIMINGS, now: f.clock.now, batchSize: 1, concurrency: 1 };
     const lastChecks = async () => {
-      const items: Array<{ hostname: string; lastCheck: { at: string } }> = (await f.t.call('GET', domains(), f.t.adminToken)).json().items;
+      const items: Array<{ hostname: string; lastCheck: { at: string } }> = (
+        await f.t.call('GET', domains(), f.t.adminToken)
+      ).json().items;
       return items.filter((d) => d.hostname.startsWith('write-')).map((d) => d.lastCheck.at);
     };
     const checkedBefore = await lastChecks();
@@ -337,7 +385,10 @@ describe('scheduler', () => {
       const items = (await f.t.call('GET', domains(), f.t.adminToken)).json().items;
       const odd = items.find((d: { id: string }) => d.id === created.id);
       // jsonb refuses \u0000: the record is kept with U+FFFD in its place.
-      expect(odd).toMatchObject({ status: 'pending', lastCheck: { outcome: 'wrong_value', found: ['before\uFFFDafter'] } });
+      expect(odd).toMatchObject({
+        status: 'pending',
+        lastCheck: { outcome: 'wrong_value', found: ['before\uFFFDafter'] },
+      });
       expect(items.find((d: { id: string }) => d.id === beside).lastCheck.at).toBe(f.clock.now().toISOString());
     } finally {
       for (const id of [created.id, beside]) await f.t.call('DELETE', `${domains()}/${id}`, f.t.adminToken);
@@ -354,9 +405,15 @@ describe('how a re-check is committed', () => {
   /** Notes, inside each privileged transaction, whether its commit waits for the disk. */
   class CommitWatch extends TenantDatabase {
     readonly seen: string[] = [];
-    override privileged<R>(reason: string, fn: (db: Kysely<Database>) => Promise<R>, options?: PrivilegedOptions): Promise<R> {
+    override privileged<R>(
+      reason: string,
+      fn: (db: Kysely<Database>) => Promise<R>,
+      options?: PrivilegedOptions,
+    ): Promise<R> {
       const watched = async (db: Kysely<Database>) => {
-        const { rows } = await sql<{ value: string }>`SELECT current_setting('synchronous_commit') AS value`.execute(db);
+        const { rows } = await sql<{ value: string }>`SELECT current_setting('synchronous_commit') AS value`.execute(
+          db,
+        );
         this.seen.push(`${reason}: ${rows[0]?.value}`);
         return fn(db);
       };
@@ -368,17 +425,32 @@ describe('how a re-check is committed', () => {
     const id = await f.verifiedDomain('relaxed.example.com');
     f.clock.advance(TIMINGS.recheckIntervalMs + HOUR);
     const data = new CommitWatch(f.t.db.handle.db);
-    const checks = new DomainChecks({ data, resolver: f.resolver, timings: TIMINGS, now: f.clock.now, verdicts: { invalidate: () => {} } });
+    const checks = new DomainChecks({
+      data,
+      resolver: f.resolver,
+      timings: TIMINGS,
+      now: f.clock.now,
+      verdicts: { invalidate: () => {} },
+    });
     const scheduler = new DomainScheduler({ data, lockDb: null, checks, timings: TIMINGS, now: f.clock.now });
     const round = await scheduler.runOnce();
     expect(round.checked).toBeGreaterThan(0);
-    expect(new Set(data.seen)).toEqual(new Set(['scheduler: domains due for a check: on', 'scheduler: record unchanged re-checks: off']));
+    expect(new Set(data.seen)).toEqual(
+      new Set(['scheduler: domains due for a check: on', 'scheduler: record unchanged re-checks: off']),
+    );
     const [row] = await f.t.data.privileged('test: the re-checked domain', (db) =>
-      db.selectFrom('domains').select(['status', 'last_check', 'hostname', 'challenge_token']).where('domain_id', '=', id).execute(),
+      db
+        .selectFrom('domains')
+        .select(['status', 'last_check', 'hostname', 'challenge_token'])
+        .where('domain_id', '=', id)
+        .execute(),
     );
     // Stored as facts only: the name asked and the value expected are the domain's own columns.
     const { value } = challengeFor(row!.hostname, row!.challenge_token);
-    expect(row).toMatchObject({ status: 'verified', last_check: { at: f.clock.now().toISOString(), outcome: 'matched', found: [value] } });
+    expect(row).toMatchObject({
+      status: 'verified',
+      last_check: { at: f.clock.now().toISOString(), outcome: 'matched', found: [value] },
+    });
     expect(Object.keys(row!.last_check ?? {}).sort()).toEqual(['at', 'found', 'outcome']);
   });
 });
@@ -392,14 +464,28 @@ describe('scheduler and a manual check at once', () => {
     );
     // A manual check lands after the scheduler read the row…
     await f.t.call('POST', `${domains()}/${id}/verify`, f.t.adminToken);
-    const manual = (await f.t.call('GET', domains(), f.t.adminToken)).json().items.find((d: { id: string }) => d.id === id);
+    const manual = (await f.t.call('GET', domains(), f.t.adminToken))
+      .json()
+      .items.find((d: { id: string }) => d.id === id);
     // …and the scheduler's older result is then refused.
     const check = await f.t.app.domainChecks.lookup(due!.hostname, due!.challenge_token, 'scheduled');
     const written = await f.t.app.domainChecks.recordUnchanged([
-      { domain: due!, check: { ...check, found: ['stale'] }, next: { status: 'verified', createdAt: due!.created_at, verifiedAt: due!.verified_at, failingSince: null, nextCheckAt: new Date(0) } },
+      {
+        domain: due!,
+        check: { ...check, found: ['stale'] },
+        next: {
+          status: 'verified',
+          createdAt: due!.created_at,
+          verifiedAt: due!.verified_at,
+          failingSince: null,
+          nextCheckAt: new Date(0),
+        },
+      },
     ]);
     expect(written).toBe(0);
-    const after = (await f.t.call('GET', domains(), f.t.adminToken)).json().items.find((d: { id: string }) => d.id === id);
+    const after = (await f.t.call('GET', domains(), f.t.adminToken))
+      .json()
+      .items.find((d: { id: string }) => d.id === id);
     expect(after.lastCheck).toEqual(manual.lastCheck);
   });
 });

@@ -14,7 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => f.close());
 
-const register = (hostname: string, clientId = f.clientId) => f.t.call('POST', `/v1/clients/${clientId}/domains`, f.t.adminToken, { hostname });
+const register = (hostname: string, clientId = f.clientId) =>
+  f.t.call('POST', `/v1/clients/${clientId}/domains`, f.t.adminToken, { hostname });
 
 describe('domains per client', () => {
   test('the limit holds under concurrent registrations, with a 409 that says what to do', async () => {
@@ -35,7 +36,9 @@ describe('domains per client', () => {
     const ids: string[] = [];
     for (let i = 0; i < LIMIT; i++) ids.push((await register(`tidy${i}.example`, clientId)).json().id);
     expect((await register('one-more.example', clientId)).statusCode).toBe(409);
-    expect((await f.t.call('DELETE', `/v1/clients/${clientId}/domains/${ids[0]}`, f.t.adminToken)).statusCode).toBe(204);
+    expect((await f.t.call('DELETE', `/v1/clients/${clientId}/domains/${ids[0]}`, f.t.adminToken)).statusCode).toBe(
+      204,
+    );
     expect((await register('one-more.example', clientId)).statusCode).toBe(201);
   });
 });
@@ -43,7 +46,8 @@ describe('domains per client', () => {
 describe('the domain list', () => {
   test('pages in hostname order, every domain once', async () => {
     const { clientId } = await f.anotherClient('Paged');
-    for (const host of ['d.example', 'b.example', 'a.example', 'c.example']) expect((await register(host, clientId)).statusCode).toBe(201);
+    for (const host of ['d.example', 'b.example', 'a.example', 'c.example'])
+      expect((await register(host, clientId)).statusCode).toBe(201);
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
@@ -70,7 +74,10 @@ describe('what a check keeps', () => {
   test('a name holding 50 KB of TXT records leaves a small domain view', async () => {
     const created = await register('bulky.example');
     const { id, challenge } = created.json();
-    f.dns.setTxt(challenge.name, Array.from({ length: 200 }, (_, i) => `record ${i} `.padEnd(250, 'x')));
+    f.dns.setTxt(
+      challenge.name,
+      Array.from({ length: 200 }, (_, i) => `record ${i} `.padEnd(250, 'x')),
+    );
     const checked = await f.t.call('POST', `/v1/clients/${f.clientId}/domains/${id}/verify`, f.t.adminToken);
     expect(checked.statusCode).toBe(200);
     expect(checked.json().lastCheck.outcome).toBe('wrong_value');

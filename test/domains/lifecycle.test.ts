@@ -30,11 +30,16 @@ describe('afterCheck', () => {
     expect(low).toMatchObject({ status: 'verified', verifiedAt: NOW, failingSince: null });
     expect(low.nextCheckAt).toEqual(at(T.recheckIntervalMs * (1 - T.jitter)));
     expect(high.nextCheckAt).toEqual(at(T.recheckIntervalMs * (1 + T.jitter)));
-    expect(afterCheck(state('pending'), check('matched'), NOW, NO_JITTER, () => 1).nextCheckAt).toEqual(at(T.recheckIntervalMs));
+    expect(afterCheck(state('pending'), check('matched'), NOW, NO_JITTER, () => 1).nextCheckAt).toEqual(
+      at(T.recheckIntervalMs),
+    );
   });
 
   test('a match keeps a verified or failing domain verified since it was first verified', () => {
-    expect(afterCheck(verified, check('matched'), NOW, NO_JITTER)).toMatchObject({ status: 'verified', verifiedAt: verified.verifiedAt });
+    expect(afterCheck(verified, check('matched'), NOW, NO_JITTER)).toMatchObject({
+      status: 'verified',
+      verifiedAt: verified.verifiedAt,
+    });
     const failing = state('failing', { verifiedAt: verified.verifiedAt, failingSince: at(-HOUR) });
     expect(afterCheck(failing, check('matched'), NOW, NO_JITTER)).toMatchObject({
       status: 'verified',
@@ -45,16 +50,24 @@ describe('afterCheck', () => {
 
   test('a match brings a revoked or expired domain back, verified now', () => {
     for (const status of ['revoked', 'expired'] as const) {
-      expect(afterCheck(state(status, { verifiedAt: at(-90 * 24 * HOUR) }), check('matched'), NOW, NO_JITTER)).toMatchObject({
+      expect(
+        afterCheck(state(status, { verifiedAt: at(-90 * 24 * HOUR) }), check('matched'), NOW, NO_JITTER),
+      ).toMatchObject({
         status: 'verified',
         verifiedAt: NOW,
       });
     }
   });
 
-  test.each(['not_found', 'wrong_value', 'dns_failure'] as const)('a pending domain stays pending after %s, and is asked again in an hour', (outcome) => {
-    expect(afterCheck(state('pending'), check(outcome), NOW, T)).toMatchObject({ status: 'pending', nextCheckAt: at(T.retryIntervalMs) });
-  });
+  test.each(['not_found', 'wrong_value', 'dns_failure'] as const)(
+    'a pending domain stays pending after %s, and is asked again in an hour',
+    (outcome) => {
+      expect(afterCheck(state('pending'), check(outcome), NOW, T)).toMatchObject({
+        status: 'pending',
+        nextCheckAt: at(T.retryIntervalMs),
+      });
+    },
+  );
 
   test('a pending domain is asked again no later than its challenge expires, and expires once it has', () => {
     const almost = state('pending', { createdAt: at(-T.challengeTtlMs + 10 * 60_000) });
@@ -66,21 +79,33 @@ describe('afterCheck', () => {
   });
 
   test('a DNS failure leaves a verified domain verified, with no failing time, and retries in an hour', () => {
-    expect(afterCheck(verified, check('dns_failure'), NOW, T)).toEqual({ ...verified, nextCheckAt: at(T.retryIntervalMs) });
-  });
-
-  test.each(['not_found', 'wrong_value'] as const)('%s makes a verified domain failing from now, asked again in an hour', (outcome) => {
-    expect(afterCheck(verified, check(outcome), NOW, T)).toMatchObject({
-      status: 'failing',
-      verifiedAt: verified.verifiedAt,
-      failingSince: NOW,
+    expect(afterCheck(verified, check('dns_failure'), NOW, T)).toEqual({
+      ...verified,
       nextCheckAt: at(T.retryIntervalMs),
     });
   });
 
+  test.each(['not_found', 'wrong_value'] as const)(
+    '%s makes a verified domain failing from now, asked again in an hour',
+    (outcome) => {
+      expect(afterCheck(verified, check(outcome), NOW, T)).toMatchObject({
+        status: 'failing',
+        verifiedAt: verified.verifiedAt,
+        failingSince: NOW,
+        nextCheckAt: at(T.retryIntervalMs),
+      });
+    },
+  );
+
   test('a failing domain is asked again no later than its grace period ends, and revoked when it has', () => {
-    const lastHour = state('failing', { verifiedAt: verified.verifiedAt, failingSince: at(-T.gracePeriodMs + 10 * 60_000) });
-    expect(afterCheck(lastHour, check('not_found'), NOW, T)).toMatchObject({ status: 'failing', nextCheckAt: at(10 * 60_000) });
+    const lastHour = state('failing', {
+      verifiedAt: verified.verifiedAt,
+      failingSince: at(-T.gracePeriodMs + 10 * 60_000),
+    });
+    expect(afterCheck(lastHour, check('not_found'), NOW, T)).toMatchObject({
+      status: 'failing',
+      nextCheckAt: at(10 * 60_000),
+    });
     const over = state('failing', { verifiedAt: verified.verifiedAt, failingSince: at(-T.gracePeriodMs) });
     expect(afterCheck(over, check('wrong_value'), NOW, T)).toMatchObject({ status: 'revoked', nextCheckAt: null });
   });
@@ -90,7 +115,10 @@ describe('afterCheck', () => {
     expect(afterCheck(over, check('dns_failure'), NOW, T)).toEqual({ ...over, nextCheckAt: at(T.retryIntervalMs) });
   });
 
-  test.each(['revoked', 'expired'] as const)('a domain that is %s is not scheduled again by a check that does not match', (status) => {
-    expect(afterCheck(state(status), check('not_found'), NOW, T)).toMatchObject({ status, nextCheckAt: null });
-  });
+  test.each(['revoked', 'expired'] as const)(
+    'a domain that is %s is not scheduled again by a check that does not match',
+    (status) => {
+      expect(afterCheck(state(status), check('not_found'), NOW, T)).toMatchObject({ status, nextCheckAt: null });
+    },
+  );
 });

@@ -19,7 +19,11 @@ afterAll(async () => {
 
 test.runIf(onPostgres)('a killed LISTEN session is restored, and everything cached is dropped', async () => {
   const config = () =>
-    f.t.app.inject({ method: 'GET', url: `/v1/widget/${f.publicKey}/config`, headers: { origin: 'https://relisten.example.com' } });
+    f.t.app.inject({
+      method: 'GET',
+      url: `/v1/widget/${f.publicKey}/config`,
+      headers: { origin: 'https://relisten.example.com' },
+    });
   await f.verifiedDomain('relisten.example.com');
   expect((await config()).statusCode).toBe(200);
 

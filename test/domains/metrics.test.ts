@@ -33,10 +33,16 @@ test('the scrape token is required, and verdicts and cache hits are counted', as
   expect(text).toMatch(/upzento_widget_verdicts_total\{verdict="refused"\} 1/);
   expect(text).toMatch(/upzento_widget_cache_lookups_total\{cache="verdict",result="hit"\} 1/);
   expect(text).toMatch(/upzento_domain_checks_total\{outcome="matched",reason="manual"\} 1/);
-  expect(text).toMatch(/upzento_http_request_duration_seconds_count\{method="GET",route="\/v1\/widget\/:publicKey\/config",status="200"\} 2/);
+  expect(text).toMatch(
+    /upzento_http_request_duration_seconds_count\{method="GET",route="\/v1\/widget\/:publicKey\/config",status="200"\} 2/,
+  );
 
   // Counts kept outside prom-client are totals at every scrape, neither reset nor added twice.
-  await f.t.app.inject({ method: 'GET', url: `/v1/widget/${f.publicKey}/config`, headers: { origin: 'https://metrics.example.com' } });
+  await f.t.app.inject({
+    method: 'GET',
+    url: `/v1/widget/${f.publicKey}/config`,
+    headers: { origin: 'https://metrics.example.com' },
+  });
   await f.verifiedDomain('metrics-2.example.com');
   const again = (await f.t.call('GET', '/metrics', 'scrape-token-0123456789')).body;
   expect(again).toMatch(/upzento_widget_verdicts_total\{verdict="allowed"\} 3/);
@@ -51,7 +57,8 @@ test('request durations are counted into cumulative buckets, a value on a bound 
   for (const ms of [0.5, 1, 3, 3000]) observe(200, ms);
   observe(404, 1);
   const lines = (await metrics.registry.metrics()).split('\n');
-  const value = (name: string, labels: string) => lines.find((line) => line.startsWith(`upzento_http_request_duration_seconds_${name}{${labels}}`))?.split(' ')[1];
+  const value = (name: string, labels: string) =>
+    lines.find((line) => line.startsWith(`upzento_http_request_duration_seconds_${name}{${labels}}`))?.split(' ')[1];
   const ok = 'method="GET",route="/route",status="200"';
   expect(value('bucket', `le="0.001",${ok}`)).toBe('2');
   expect(value('bucket', `le="0.0025",${ok}`)).toBe('2');

@@ -118,7 +118,10 @@ describe('loopback origins', () => {
   });
 
   it('does not let localhost stand in for a verified domain', () => {
-    expect(decideOrigin('https://example.com', withLocalhost)).toEqual({ allowed: true, origin: 'https://example.com' });
+    expect(decideOrigin('https://example.com', withLocalhost)).toEqual({
+      allowed: true,
+      origin: 'https://example.com',
+    });
     expect(decideOrigin('http://example.com', withLocalhost).allowed).toBe(false);
   });
 });

@@ -248,7 +248,12 @@ test('as many DNS look-ups at once as the concurrency allows, and never more', a
     asking -= 1;
     return MATCHED;
   };
-  const scheduler = standIn(pagesOf(domains, 10), async (batch) => batch.length, { batchSize: 10, concurrency: 4 }, lookup);
+  const scheduler = standIn(
+    pagesOf(domains, 10),
+    async (batch) => batch.length,
+    { batchSize: 10, concurrency: 4 },
+    lookup,
+  );
 
   expect((await scheduler.runOnce()).checked).toBe(40);
   expect(mostAtOnce).toBe(4);

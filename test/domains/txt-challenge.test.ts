@@ -4,15 +4,28 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { TxtLookup } from '../../server/domains/dns/resolver.ts';
-import { challengeFor, describeCheck, evaluateChallenge, KEPT_RECORD_LENGTH, KEPT_RECORDS } from '../../server/domains/txt-challenge.ts';
+import {
+  challengeFor,
+  describeCheck,
+  evaluateChallenge,
+  KEPT_RECORD_LENGTH,
+  KEPT_RECORDS,
+} from '../../server/domains/txt-challenge.ts';
 
 const HOST = 'shop.example.com';
 const TOKEN = 'abcdefghijklmnopqrstuv';
 const { name, value } = challengeFor(HOST, TOKEN);
 const AT = new Date('2026-01-05T10:00:00Z');
-const found = (...records: string[]): TxtLookup => ({ ok: true, name, records, cnameChain: [], server: '127.0.0.1:53' });
+const found = (...records: string[]): TxtLookup => ({
+  ok: true,
+  name,
+  records,
+  cnameChain: [],
+  server: '127.0.0.1:53',
+});
 /** A lookup's outcome as the API shows it, after a trip through the database's JSON. */
-const read = (lookup: TxtLookup) => describeCheck(JSON.parse(JSON.stringify(evaluateChallenge(lookup, TOKEN, AT))), challengeFor(HOST, TOKEN));
+const read = (lookup: TxtLookup) =>
+  describeCheck(JSON.parse(JSON.stringify(evaluateChallenge(lookup, TOKEN, AT))), challengeFor(HOST, TOKEN));
 
 describe('evaluateChallenge', () => {
   test.each([
@@ -84,7 +97,11 @@ describe('evaluateChallenge', () => {
 describe('what a check stores', () => {
   test('a match keeps when and what was found; the name, the value and the words come from the domain', () => {
     const record = ` "${value}" `;
-    expect(JSON.parse(JSON.stringify(evaluateChallenge(found(record), TOKEN, AT)))).toEqual({ at: AT.toISOString(), outcome: 'matched', found: [record] });
+    expect(JSON.parse(JSON.stringify(evaluateChallenge(found(record), TOKEN, AT)))).toEqual({
+      at: AT.toISOString(),
+      outcome: 'matched',
+      found: [record],
+    });
     expect(read(found(record))).toEqual({
       at: AT.toISOString(),
       queried: name,
@@ -97,13 +114,22 @@ describe('what a check stores', () => {
 
   test("a DNS answer instead of records keeps its code, its alias, and for a failure the resolver's account", () => {
     const alias = 'tokens.agency.test';
-    expect(evaluateChallenge({ ok: false, name, code: 'NXDOMAIN', temporary: false, message: 'm', alias }, TOKEN, AT)).toMatchObject({
+    expect(
+      evaluateChallenge({ ok: false, name, code: 'NXDOMAIN', temporary: false, message: 'm', alias }, TOKEN, AT),
+    ).toMatchObject({
       outcome: 'not_found',
       found: [],
       dns: { code: 'NXDOMAIN', alias },
     });
-    const failure = evaluateChallenge({ ok: false, name, code: 'TIMEOUT', temporary: true, message: 'No answer in 2000 ms.' }, TOKEN, AT);
-    expect(failure).toMatchObject({ outcome: 'dns_failure', dns: { code: 'TIMEOUT', message: 'No answer in 2000 ms.' } });
+    const failure = evaluateChallenge(
+      { ok: false, name, code: 'TIMEOUT', temporary: true, message: 'No answer in 2000 ms.' },
+      TOKEN,
+      AT,
+    );
+    expect(failure).toMatchObject({
+      outcome: 'dns_failure',
+      dns: { code: 'TIMEOUT', message: 'No answer in 2000 ms.' },
+    });
   });
 
   test('a large TXT set is kept bounded: the first records, each cut, and the match decided on them all', () => {
@@ -129,17 +155,31 @@ describe('what a check stores', () => {
   });
 
   test('a NUL, which jsonb refuses, is stored as U+FFFD in records, aliases and DNS accounts', () => {
-    expect(evaluateChallenge(found('x\0y', value), TOKEN, AT)).toMatchObject({ outcome: 'matched', found: ['x\uFFFDy', value] });
-    const failure = evaluateChallenge({ ok: false, name, code: 'SERVFAIL', temporary: true, message: 'at a\0b', alias: 'a\0b.test' }, TOKEN, AT);
+    expect(evaluateChallenge(found('x\0y', value), TOKEN, AT)).toMatchObject({
+      outcome: 'matched',
+      found: ['x\uFFFDy', value],
+    });
+    const failure = evaluateChallenge(
+      { ok: false, name, code: 'SERVFAIL', temporary: true, message: 'at a\0b', alias: 'a\0b.test' },
+      TOKEN,
+      AT,
+    );
     expect(failure.dns).toEqual({ code: 'SERVFAIL', alias: 'a\uFFFDb.test', message: 'at a\uFFFDb' });
     expect(JSON.stringify(failure)).not.toContain('\\u0000');
   });
 
   test.each([
-    ['a loop', 'not_found', `${name} is an alias (CNAME) that loops or runs through too many names, so no TXT record can be read there.`],
+    [
+      'a loop',
+      'not_found',
+      `${name} is an alias (CNAME) that loops or runs through too many names, so no TXT record can be read there.`,
+    ],
     ['a failure', 'dns_failure', `Could not ask DNS about ${name} (SERVFAIL): the server failed.`],
-  ] as const)('a check stored whole, as earlier versions did (%s), keeps its own sentence', (_what, outcome, message) => {
-    const earlier = { at: AT.toISOString(), queried: name, expected: value, found: [], outcome, message };
-    expect(describeCheck(earlier, challengeFor(HOST, TOKEN))).toEqual(earlier);
-  });
+  ] as const)(
+    'a check stored whole, as earlier versions did (%s), keeps its own sentence',
+    (_what, outcome, message) => {
+      const earlier = { at: AT.toISOString(), queried: name, expected: value, found: [], outcome, message };
+      expect(describeCheck(earlier, challengeFor(HOST, TOKEN))).toEqual(earlier);
+    },
+  );
 });

@@ -26,7 +26,12 @@ afterAll(() => f.close());
 
 const unknownKey = () => `pk_${randomBytes(16).toString('base64url')}`;
 const config = (key: string, remoteAddress = '203.0.113.7') =>
-  f.t.app.inject({ method: 'GET', url: `/v1/widget/${key}/config`, headers: { origin: 'https://shop.test' }, remoteAddress });
+  f.t.app.inject({
+    method: 'GET',
+    url: `/v1/widget/${key}/config`,
+    headers: { origin: 'https://shop.test' },
+    remoteAddress,
+  });
 
 test('past the limit an address waits, without a database look-up; others and warm widgets do not', async () => {
   // Warm the real widget's decision for this address first.
@@ -59,7 +64,12 @@ test('past the limit an address waits, without a database look-up; others and wa
 test('a real key sent from 200 different refused origins writes a few lines, not 200', async () => {
   const logFrom = lines.length;
   for (let i = 0; i < 200; i++) {
-    const response = await f.t.app.inject({ method: 'GET', url: `/v1/widget/${f.publicKey}/config`, headers: { origin: `https://site${i}.example` }, remoteAddress: '192.0.2.44' });
+    const response = await f.t.app.inject({
+      method: 'GET',
+      url: `/v1/widget/${f.publicKey}/config`,
+      headers: { origin: `https://site${i}.example` },
+      remoteAddress: '192.0.2.44',
+    });
     expect(response.statusCode).toBe(403);
   }
   const written = lines.slice(logFrom).map((line) => line.msg);

@@ -94,8 +94,12 @@ describe('invalidation', () => {
     // Its JSON is kept per configuration object, so the object must not change under it.
     const cached = a.t.app.verdicts.peek(a.publicKey, 'https://text.example.com')?.config;
     expect(cached).toBeDefined();
-    expect([cached, cached?.theme, cached?.fields, ...(cached?.fields ?? [])].every((part) => Object.isFrozen(part))).toBe(true);
-    await a.t.call('PATCH', `/v1/clients/${a.clientId}/settings`, a.t.adminToken, { widget: { intro: 'Changed here' } });
+    expect(
+      [cached, cached?.theme, cached?.fields, ...(cached?.fields ?? [])].every((part) => Object.isFrozen(part)),
+    ).toBe(true);
+    await a.t.call('PATCH', `/v1/clients/${a.clientId}/settings`, a.t.adminToken, {
+      widget: { intro: 'Changed here' },
+    });
     const changed = await config(a.t, 'https://text.example.com');
     expect(changed.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(changed.json()).toEqual({ ...first.json(), intro: 'Changed here' });
@@ -105,7 +109,9 @@ describe('invalidation', () => {
     await a.verifiedDomain('settings.example.com');
     expect((await config(b, 'https://settings.example.com')).json().title).not.toBe('Changed on A');
     const arrived = waitForInvalidation(b, a.clientId);
-    await a.t.call('PATCH', `/v1/clients/${a.clientId}/settings`, a.t.adminToken, { widget: { title: 'Changed on A' } });
+    await a.t.call('PATCH', `/v1/clients/${a.clientId}/settings`, a.t.adminToken, {
+      widget: { title: 'Changed on A' },
+    });
     await arrived;
     expect((await config(b, 'https://settings.example.com')).json().title).toBe('Changed on A');
   });

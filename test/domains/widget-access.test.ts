@@ -55,7 +55,11 @@ describe('Origin matrix', () => {
       expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     } else {
       expect(response.statusCode, response.body).toBe(403);
-      expect(response.json()).toMatchObject({ statusCode: 403, error: 'Forbidden', message: 'Domain not authorized for this client' });
+      expect(response.json()).toMatchObject({
+        statusCode: 403,
+        error: 'Forbidden',
+        message: 'Domain not authorized for this client',
+      });
       expect(response.headers['access-control-allow-origin']).toBeUndefined();
       expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
       // The same URL answers 200 or 403 by Origin: no cache may keep either for another.
@@ -65,9 +69,15 @@ describe('Origin matrix', () => {
   });
 
   test("a caller's X-Request-Id never stands for ours: every response names the server's own id", async () => {
-    const widget = await f.t.app.inject({ method: 'GET', url: configUrl(), headers: { origin: 'https://example.com', 'x-request-id': 'trace-123' } });
+    const widget = await f.t.app.inject({
+      method: 'GET',
+      url: configUrl(),
+      headers: { origin: 'https://example.com', 'x-request-id': 'trace-123' },
+    });
     expect(widget.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-    const authed = await f.t.call('GET', `/v1/clients/${f.clientId}/domains`, f.t.adminToken, undefined, { 'x-request-id': 'trace-456' });
+    const authed = await f.t.call('GET', `/v1/clients/${f.clientId}/domains`, f.t.adminToken, undefined, {
+      'x-request-id': 'trace-456',
+    });
     expect(authed.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -114,27 +124,37 @@ describe('preflight', () => {
     f.t.app.inject({
       method: 'OPTIONS',
       url: `/v1/widget/${f.publicKey}/${path}`,
-      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,idempotency-key' },
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type,idempotency-key',
+      },
     });
 
-  test.each(['submissions', 'config'])('an authorized origin is answered on %s with the exact origin and the headers the widget sends', async (path) => {
-    const response = await preflight('https://www.shop.test', path);
-    expect(response.statusCode).toBe(204);
-    expect(response.headers['access-control-allow-origin']).toBe('https://www.shop.test');
-    expect(String(response.headers.vary)).toMatch(/origin/i);
-    expect(String(response.headers['access-control-allow-headers']).toLowerCase()).toContain('idempotency-key');
-    expect(String(response.headers['access-control-allow-methods'])).toContain('POST');
-  });
-
-  test.each(['https://evil.test', 'https://example.com:444', 'null'])('%s is refused with 403 and no CORS header', async (origin) => {
-    for (const path of ['submissions', 'config']) {
-      const response = await preflight(origin, path);
-      expect(response.statusCode, response.body).toBe(403);
-      expect(response.json().message).toBe('Domain not authorized for this client');
-      expect(response.headers['access-control-allow-origin']).toBeUndefined();
+  test.each(['submissions', 'config'])(
+    'an authorized origin is answered on %s with the exact origin and the headers the widget sends',
+    async (path) => {
+      const response = await preflight('https://www.shop.test', path);
+      expect(response.statusCode).toBe(204);
+      expect(response.headers['access-control-allow-origin']).toBe('https://www.shop.test');
       expect(String(response.headers.vary)).toMatch(/origin/i);
-    }
-  });
+      expect(String(response.headers['access-control-allow-headers']).toLowerCase()).toContain('idempotency-key');
+      expect(String(response.headers['access-control-allow-methods'])).toContain('POST');
+    },
+  );
+
+  test.each(['https://evil.test', 'https://example.com:444', 'null'])(
+    '%s is refused with 403 and no CORS header',
+    async (origin) => {
+      for (const path of ['submissions', 'config']) {
+        const response = await preflight(origin, path);
+        expect(response.statusCode, response.body).toBe(403);
+        expect(response.json().message).toBe('Domain not authorized for this client');
+        expect(response.headers['access-control-allow-origin']).toBeUndefined();
+        expect(String(response.headers.vary)).toMatch(/origin/i);
+      }
+    },
+  );
 });
 
 describe('loopback origins', () => {
@@ -152,7 +172,9 @@ describe('loopback origins', () => {
 
 describe('settings reach the widget', () => {
   test('a changed title is served on the next config request', async () => {
-    const patch = await f.t.call('PATCH', `/v1/clients/${f.clientId}/settings`, f.t.adminToken, { widget: { title: 'Talk to us' } });
+    const patch = await f.t.call('PATCH', `/v1/clients/${f.clientId}/settings`, f.t.adminToken, {
+      widget: { title: 'Talk to us' },
+    });
     expect(patch.statusCode, patch.body).toBe(200);
     expect((await get('https://example.com')).json().title).toBe('Talk to us');
   });
@@ -179,7 +201,11 @@ describe('submissions', () => {
     const listed = await f.t.call('GET', `/v1/clients/${f.clientId}/submissions`, f.t.adminToken);
     const matching = listed.json().items.filter((item: { id: string }) => item.id === first.json().id);
     expect(matching).toHaveLength(1);
-    expect(matching[0]).toMatchObject({ email: 'Lead@Example.org', fields: { company: 'ACME' }, origin: 'https://example.com' });
+    expect(matching[0]).toMatchObject({
+      email: 'Lead@Example.org',
+      fields: { company: 'ACME' },
+      origin: 'https://example.com',
+    });
 
     // The lead became a contact of the client.
     const contacts = await f.t.call('GET', `/v1/clients/${f.clientId}/contacts?q=lead@example.org`, f.t.adminToken);
@@ -210,10 +236,12 @@ describe('submissions', () => {
   });
 
   test('an unauthorized origin stores nothing', async () => {
-    const before = (await f.t.call('GET', `/v1/clients/${f.clientId}/submissions?limit=200`, f.t.adminToken)).json().items.length;
+    const before = (await f.t.call('GET', `/v1/clients/${f.clientId}/submissions?limit=200`, f.t.adminToken)).json()
+      .items.length;
     const response = await submit({ email: 'evil@example.org' }, 'key-evil-000001', 'https://evil.test');
     expect(response.statusCode).toBe(403);
-    const after = (await f.t.call('GET', `/v1/clients/${f.clientId}/submissions?limit=200`, f.t.adminToken)).json().items.length;
+    const after = (await f.t.call('GET', `/v1/clients/${f.clientId}/submissions?limit=200`, f.t.adminToken)).json()
+      .items.length;
     expect(after).toBe(before);
   });
 });

@@ -96,12 +96,16 @@ describe('examples/provision.ts', () => {
     expect(finished.code).toBe(0);
     expect(published?.name).toBe(`_upzento-challenge.${domain}`);
     expect(published?.value).toMatch(/^upzento-verification=\S+$/);
-    expect(finished.stdout).toContain(`Check 1/50: not verified yet (not_found: No TXT record at _upzento-challenge.${domain} `);
+    expect(finished.stdout).toContain(
+      `Check 1/50: not verified yet (not_found: No TXT record at _upzento-challenge.${domain} `,
+    );
     expect(finished.stdout).toContain(`${domain} is verified.`);
     const clientId = /Client "Corner Bakery": ([0-9a-f-]{36}), widget key (pk_\S+)/.exec(finished.stdout);
     expect(clientId).not.toBeNull();
     const [, id, publicKey] = clientId as RegExpExecArray;
-    expect(finished.stdout.trimEnd().split('\n').at(-1)).toBe(`<script async src="${url}/widget.js" data-key="${publicKey}"></script>`);
+    expect(finished.stdout.trimEnd().split('\n').at(-1)).toBe(
+      `<script async src="${url}/widget.js" data-key="${publicKey}"></script>`,
+    );
 
     // What the script reported is what the API holds.
     const domains = await fixture.t.call('GET', `/v1/clients/${id}/domains`, fixture.t.adminToken);
@@ -117,12 +121,21 @@ describe('examples/provision.ts', () => {
     const missing = await provision(env);
     expect(missing).toMatchObject({ code: 1, stdout: '', stderr: 'provision: DOMAIN is required\n' });
 
-    const wrongPassword = await provision({ ...env, UPZENTO_ADMIN_PASSWORD: 'not the password', DOMAIN: 'x.customer.test' });
+    const wrongPassword = await provision({
+      ...env,
+      UPZENTO_ADMIN_PASSWORD: 'not the password',
+      DOMAIN: 'x.customer.test',
+    });
     expect(wrongPassword.code).toBe(1);
     expect(wrongPassword.stderr).toMatch(/^provision: POST \/v1\/auth\/token answered 401: /);
 
     // Never published: the script gives up after its attempts and says how to carry on.
-    const never = await provision({ ...env, DOMAIN: 'never.customer.test', VERIFY_INTERVAL_MS: '0', VERIFY_ATTEMPTS: '2' });
+    const never = await provision({
+      ...env,
+      DOMAIN: 'never.customer.test',
+      VERIFY_INTERVAL_MS: '0',
+      VERIFY_ATTEMPTS: '2',
+    });
     expect(never.code).toBe(1);
     expect(never.stdout).toContain('Check 2/2: not verified yet');
     expect(never.stderr).toMatch(/never\.customer\.test is still pending after 2 checks\. .*\/verify\n$/);
@@ -139,9 +152,11 @@ async function sizeOf(dir: string): Promise<number> {
 }
 
 const tsc = (project: string) =>
-  run(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', project]).catch((error: { stdout?: string; message: string }) => {
-    throw new Error(`tsc -p ${project} failed:\n${error.stdout || error.message}`);
-  });
+  run(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', project]).catch(
+    (error: { stdout?: string; message: string }) => {
+      throw new Error(`tsc -p ${project} failed:\n${error.stdout || error.message}`);
+    },
+  );
 
 describe('the npm package @upzento/widget (widget/package.json), as a fresh project gets it', () => {
   let work: string;
@@ -157,15 +172,28 @@ describe('the npm package @upzento/widget (widget/package.json), as a fresh proj
     started = performance.now();
     work = await mkdtemp(path.join(tmpdir(), 'upzento-pack-'));
     // `prepack` builds widget/dist first, as it does for npm publish.
-    const { stdout } = await run('npm', ['pack', '--workspace', 'widget', '--pack-destination', work, '--json'], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await run('npm', ['pack', '--workspace', 'widget', '--pack-destination', work, '--json'], {
+      cwd: root,
+      maxBuffer: 16 * 1024 * 1024,
+    });
     // The build's own line comes first on stdout, then npm's JSON.
-    const [packed] = JSON.parse(stdout.slice(stdout.indexOf('['))) as Array<{ filename: string; size: number; unpackedSize: number; files: Array<{ path: string }> }>;
+    const [packed] = JSON.parse(stdout.slice(stdout.indexOf('['))) as Array<{
+      filename: string;
+      size: number;
+      unpackedSize: number;
+      files: Array<{ path: string }>;
+    }>;
     tarball = path.join(work, packed!.filename);
-    console.info(`@upzento/widget tarball: ${packed!.size} B, ${packed!.unpackedSize} B unpacked, ${packed!.files.length} files: ${packed!.files.map((file) => file.path).join(', ')}`);
+    console.info(
+      `@upzento/widget tarball: ${packed!.size} B, ${packed!.unpackedSize} B unpacked, ${packed!.files.length} files: ${packed!.files.map((file) => file.path).join(', ')}`,
+    );
     lap('pack');
 
     project = path.join(work, 'project');
-    await cp(path.join(root, 'examples/bundler-project'), project, { recursive: true, filter: (source) => !/[\\/](node_modules|dist)$/.test(source) });
+    await cp(path.join(root, 'examples/bundler-project'), project, {
+      recursive: true,
+      filter: (source) => !/[\\/](node_modules|dist)$/.test(source),
+    });
     const manifestPath = path.join(project, 'package.json');
     const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { dependencies: Record<string, string> };
     // What `npm pack` in widget/ makes, so the example installs as it is once the tarball is there.
@@ -192,8 +220,17 @@ describe('the npm package @upzento/widget (widget/package.json), as a fresh proj
   it('holds only the built widget: ESM, the script-tag build, declarations', async () => {
     const { stdout: listing } = await run('tar', ['-tzf', tarball]);
     const files = listing.trim().split('\n').sort();
-    expect(files).toEqual(expect.arrayContaining(['package/dist/index.js', 'package/dist/widget.js', 'package/dist/types/widget/package-entry.d.ts']));
-    expect(files.filter((file) => !/^package\/dist\/(index\.js|widget\.js|types\/.+\.d\.ts)$/.test(file))).toEqual(['package/README.md', 'package/package.json']);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'package/dist/index.js',
+        'package/dist/widget.js',
+        'package/dist/types/widget/package-entry.d.ts',
+      ]),
+    );
+    expect(files.filter((file) => !/^package\/dist\/(index\.js|widget\.js|types\/.+\.d\.ts)$/.test(file))).toEqual([
+      'package/README.md',
+      'package/package.json',
+    ]);
     const { stdout: manifest } = await run('tar', ['-xzOf', tarball, 'package/package.json']);
     const pkg = JSON.parse(manifest) as Record<string, unknown>;
     expect(pkg.name).toBe('@upzento/widget');
@@ -204,7 +241,9 @@ describe('the npm package @upzento/widget (widget/package.json), as a fresh proj
   });
 
   it('installs alone: no dependencies, no engine warning, well under 500 KB', async () => {
-    const installed = JSON.parse(await readFile(path.join(project, 'node_modules/@upzento/widget/package.json'), 'utf8')) as { version: string };
+    const installed = JSON.parse(
+      await readFile(path.join(project, 'node_modules/@upzento/widget/package.json'), 'utf8'),
+    ) as { version: string };
     expect(installed.version).toBe(JSON.parse(await readFile(path.join(root, 'widget/package.json'), 'utf8')).version);
     expect(installWarnings).not.toMatch(/EBADENGINE|WARN/);
     const packages = (await readdir(path.join(project, 'node_modules'))).filter((name) => !name.startsWith('.'));
@@ -219,7 +258,15 @@ describe('the npm package @upzento/widget (widget/package.json), as a fresh proj
     // strict, moduleResolution bundler, no skipLibCheck; main.ts's @ts-expect-error proves the types are not any.
     expect((await tsc(project)).stdout).toBe('');
     lap('tsc');
-    const bundled = await build({ absWorkingDir: project, entryPoints: ['src/main.ts'], bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent' });
+    const bundled = await build({
+      absWorkingDir: project,
+      entryPoints: ['src/main.ts'],
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+    });
     lap('esbuild');
     const code = bundled.outputFiles[0]!.text;
     // Bundled, not left as an import (esbuild's path comments may still name the package).
@@ -230,31 +277,47 @@ describe('the npm package @upzento/widget (widget/package.json), as a fresh proj
     expect(code).toContain('createWidget needs both publicKey and apiBase');
   }, 120_000);
 
-  it.each(['node16', 'nodenext', 'bundler'] as const)('types resolve with moduleResolution %s, window.Upzento typed, without skipLibCheck', async (resolution) => {
-    const consumer = path.join(work, `consumer-${resolution}`);
-    await cp(path.join(project, 'node_modules'), path.join(consumer, 'node_modules'), { recursive: true });
-    await writeFile(path.join(consumer, 'package.json'), JSON.stringify({ name: `consumer-${resolution}`, private: true, type: 'module' }));
-    await writeFile(
-      path.join(consumer, 'main.ts'),
-      [
-        `import { createWidget, type Widget, type WidgetConfig, type UpzentoCommand, type WidgetErrorBody } from '@upzento/widget';`,
-        `const widget: Widget = createWidget({ publicKey: 'pk_x', apiBase: 'https://crm.example.com' });`,
-        `widget.on('ready', ({ config }) => { const c: WidgetConfig = config; const size: number | undefined = c.launcher?.size; void size; });`,
-        `// @ts-expect-error the events are typed`,
-        `widget.on('nope', () => {});`,
-        `const queue: UpzentoCommand | undefined = window.Upzento;`,
-        `window.Upzento?.('open');`,
-        `// @ts-expect-error the commands are typed`,
-        `window.Upzento?.('explode');`,
-        `const body: WidgetErrorBody = { statusCode: 400, code: 'UPZ_INVALID_EMAIL', error: 'Bad Request', message: '', field: 'email' };`,
-        `void queue; void body;`,
-      ].join('\n'),
-    );
-    const module = resolution === 'bundler' ? 'esnext' : resolution;
-    const compilerOptions = { strict: true, noEmit: true, module, moduleResolution: resolution, target: 'es2022', lib: ['es2022', 'dom'], types: [], skipLibCheck: false };
-    await writeFile(path.join(consumer, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['main.ts'] }));
-    expect((await tsc(consumer)).stdout).toBe('');
-  }, 120_000);
+  it.each(['node16', 'nodenext', 'bundler'] as const)(
+    'types resolve with moduleResolution %s, window.Upzento typed, without skipLibCheck',
+    async (resolution) => {
+      const consumer = path.join(work, `consumer-${resolution}`);
+      await cp(path.join(project, 'node_modules'), path.join(consumer, 'node_modules'), { recursive: true });
+      await writeFile(
+        path.join(consumer, 'package.json'),
+        JSON.stringify({ name: `consumer-${resolution}`, private: true, type: 'module' }),
+      );
+      await writeFile(
+        path.join(consumer, 'main.ts'),
+        [
+          `import { createWidget, type Widget, type WidgetConfig, type UpzentoCommand, type WidgetErrorBody } from '@upzento/widget';`,
+          `const widget: Widget = createWidget({ publicKey: 'pk_x', apiBase: 'https://crm.example.com' });`,
+          `widget.on('ready', ({ config }) => { const c: WidgetConfig = config; const size: number | undefined = c.launcher?.size; void size; });`,
+          `// @ts-expect-error the events are typed`,
+          `widget.on('nope', () => {});`,
+          `const queue: UpzentoCommand | undefined = window.Upzento;`,
+          `window.Upzento?.('open');`,
+          `// @ts-expect-error the commands are typed`,
+          `window.Upzento?.('explode');`,
+          `const body: WidgetErrorBody = { statusCode: 400, code: 'UPZ_INVALID_EMAIL', error: 'Bad Request', message: '', field: 'email' };`,
+          `void queue; void body;`,
+        ].join('\n'),
+      );
+      const module = resolution === 'bundler' ? 'esnext' : resolution;
+      const compilerOptions = {
+        strict: true,
+        noEmit: true,
+        module,
+        moduleResolution: resolution,
+        target: 'es2022',
+        lib: ['es2022', 'dom'],
+        types: [],
+        skipLibCheck: false,
+      };
+      await writeFile(path.join(consumer, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['main.ts'] }));
+      expect((await tsc(consumer)).stdout).toBe('');
+    },
+    120_000,
+  );
 
   it('imports in Node with no DOM without touching a browser global; createWidget there throws plainly', async () => {
     const script = path.join(project, 'ssr.mjs');
@@ -273,9 +336,16 @@ describe('the npm package @upzento/widget (widget/package.json), as a fresh proj
       ].join('\n'),
     );
     const { stdout } = await run(process.execPath, [script], { cwd: project });
-    const result = JSON.parse(stdout) as { exports: string[]; atImport: string[]; thrown: { name: string; message: string } | null };
+    const result = JSON.parse(stdout) as {
+      exports: string[];
+      atImport: string[];
+      thrown: { name: string; message: string } | null;
+    };
     expect(result.exports).toContain('createWidget');
     expect(result.atImport).toEqual([]);
-    expect(result.thrown).toEqual({ name: 'TypeError', message: expect.stringMatching(/needs a browser document.*server-side rendering/) });
+    expect(result.thrown).toEqual({
+      name: 'TypeError',
+      message: expect.stringMatching(/needs a browser document.*server-side rendering/),
+    });
   }, 60_000);
 });

@@ -17,9 +17,15 @@ test('docs/identity.md: upzentoUserHash signs what checkIdentity verifies', asyn
   const secret = 'idsec_example-secret-example-secret-example-se';
   const now = new Date();
   const issuedAt = Math.floor(now.getTime() / 1000);
-  for (const identity of [{ userId: 'u_1842', email: 'ada@example.com' }, { email: 'Ada@Example.com' }, { userId: 'ü-1', issuedAt }]) {
+  for (const identity of [
+    { userId: 'u_1842', email: 'ada@example.com' },
+    { email: 'Ada@Example.com' },
+    { userId: 'ü-1', issuedAt },
+  ]) {
     const userHash = upzentoUserHash(secret, identity);
     expect(userHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(checkIdentity({ ...identity, userHash }, { secrets: [secret], maxAgeSeconds: null }, now)).toEqual({ ok: true });
+    expect(checkIdentity({ ...identity, userHash }, { secrets: [secret], maxAgeSeconds: null }, now)).toEqual({
+      ok: true,
+    });
   }
 });

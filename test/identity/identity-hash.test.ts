@@ -37,34 +37,60 @@ describe('checking', () => {
   const policy = { secrets: [SECRET], maxAgeSeconds: null };
 
   test('a valid hash of the user id, or of the email when there is no user id', () => {
-    expect(checkIdentity({ userId: 'u1', email: 'x@example.test', userHash: signIdentity(SECRET, 'u1') }, policy, NOW)).toEqual({ ok: true });
-    expect(checkIdentity({ email: 'x@example.test', userHash: signIdentity(SECRET, 'x@example.test') }, policy, NOW)).toEqual({ ok: true });
+    expect(
+      checkIdentity({ userId: 'u1', email: 'x@example.test', userHash: signIdentity(SECRET, 'u1') }, policy, NOW),
+    ).toEqual({ ok: true });
+    expect(
+      checkIdentity({ email: 'x@example.test', userHash: signIdentity(SECRET, 'x@example.test') }, policy, NOW),
+    ).toEqual({ ok: true });
     // Upper-case hex is the same hash.
-    expect(checkIdentity({ userId: 'u1', userHash: signIdentity(SECRET, 'u1').toUpperCase() }, policy, NOW)).toEqual({ ok: true });
+    expect(checkIdentity({ userId: 'u1', userHash: signIdentity(SECRET, 'u1').toUpperCase() }, policy, NOW)).toEqual({
+      ok: true,
+    });
   });
 
   test('a hash of something else, with another secret, or without its issue time is refused', () => {
     const bad = { ok: false, reason: 'bad_hash' };
     expect(checkIdentity({ userId: 'u2', userHash: signIdentity(SECRET, 'u1') }, policy, NOW)).toEqual(bad);
     // The email does not stand in for the user id it came with.
-    expect(checkIdentity({ userId: 'u1', email: 'x@example.test', userHash: signIdentity(SECRET, 'x@example.test') }, policy, NOW)).toEqual(bad);
+    expect(
+      checkIdentity(
+        { userId: 'u1', email: 'x@example.test', userHash: signIdentity(SECRET, 'x@example.test') },
+        policy,
+        NOW,
+      ),
+    ).toEqual(bad);
     expect(checkIdentity({ userId: 'u1', userHash: signIdentity(`${SECRET}x`, 'u1') }, policy, NOW)).toEqual(bad);
     // issuedAt is covered: added to a hash made without it, or changed, the hash no longer matches.
-    expect(checkIdentity({ userId: 'u1', userHash: signIdentity(SECRET, 'u1'), issuedAt: nowSeconds }, policy, NOW)).toEqual(bad);
-    expect(checkIdentity({ userId: 'u1', userHash: signIdentity(SECRET, 'u1', nowSeconds - 5), issuedAt: nowSeconds }, policy, NOW)).toEqual(bad);
+    expect(
+      checkIdentity({ userId: 'u1', userHash: signIdentity(SECRET, 'u1'), issuedAt: nowSeconds }, policy, NOW),
+    ).toEqual(bad);
+    expect(
+      checkIdentity(
+        { userId: 'u1', userHash: signIdentity(SECRET, 'u1', nowSeconds - 5), issuedAt: nowSeconds },
+        policy,
+        NOW,
+      ),
+    ).toEqual(bad);
   });
 
   test('either of two secrets verifies (a rotation’s overlap)', () => {
     const both = { secrets: ['idsec_new', SECRET], maxAgeSeconds: null };
     expect(checkIdentity({ userId: 'u1', userHash: signIdentity(SECRET, 'u1') }, both, NOW)).toEqual({ ok: true });
     expect(checkIdentity({ userId: 'u1', userHash: signIdentity('idsec_new', 'u1') }, both, NOW)).toEqual({ ok: true });
-    expect(checkIdentity({ userId: 'u1', userHash: signIdentity(SECRET, 'u1') }, { secrets: [], maxAgeSeconds: null }, NOW)).toMatchObject({ ok: false });
+    expect(
+      checkIdentity({ userId: 'u1', userHash: signIdentity(SECRET, 'u1') }, { secrets: [], maxAgeSeconds: null }, NOW),
+    ).toMatchObject({ ok: false });
   });
 
   test('age: issuedAt is required with a maximum age; too old or too far ahead is refused', () => {
     const aged = { secrets: [SECRET], maxAgeSeconds: 600 };
-    const at = (issuedAt: number) => checkIdentity({ userId: 'u1', userHash: signIdentity(SECRET, 'u1', issuedAt), issuedAt }, aged, NOW);
-    expect(checkIdentity({ userId: 'u1', userHash: signIdentity(SECRET, 'u1') }, aged, NOW)).toEqual({ ok: false, reason: 'issued_at_required' });
+    const at = (issuedAt: number) =>
+      checkIdentity({ userId: 'u1', userHash: signIdentity(SECRET, 'u1', issuedAt), issuedAt }, aged, NOW);
+    expect(checkIdentity({ userId: 'u1', userHash: signIdentity(SECRET, 'u1') }, aged, NOW)).toEqual({
+      ok: false,
+      reason: 'issued_at_required',
+    });
     expect(at(nowSeconds - 600)).toEqual({ ok: true });
     expect(at(nowSeconds - 601)).toEqual({ ok: false, reason: 'too_old' });
     expect(at(nowSeconds + 300)).toEqual({ ok: true });

@@ -28,10 +28,12 @@ beforeAll(async () => {
   viewer = (await createUser(t, t.adminToken, 'clients', f.clientId, 'viewer')).token;
   receiver = http.createServer((request, response) => {
     let body = '';
-    request.on('data', (chunk) => (body += chunk)).on('end', () => {
-      received.push(JSON.parse(body));
-      response.writeHead(204).end();
-    });
+    request
+      .on('data', (chunk) => (body += chunk))
+      .on('end', () => {
+        received.push(JSON.parse(body));
+        response.writeHead(204).end();
+      });
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
 }, 60_000);
@@ -43,7 +45,12 @@ afterAll(async () => {
 const seconds = () => Math.floor(f.clock.now().getTime() / 1000);
 
 function submit(body: Record<string, unknown>, key = marker('idem')) {
-  return t.app.inject({ method: 'POST', url: `/v1/widget/${f.publicKey}/submissions`, headers: { origin: ORIGIN, 'idempotency-key': key }, payload: body });
+  return t.app.inject({
+    method: 'POST',
+    url: `/v1/widget/${f.publicKey}/submissions`,
+    headers: { origin: ORIGIN, 'idempotency-key': key },
+    payload: body,
+  });
 }
 
 function lead(identity?: Record<string, unknown>) {
@@ -87,10 +94,15 @@ describe('the secret and the setting', () => {
       maxAgeSeconds: null,
       secret: null,
     });
-    const refused = await t.call('PATCH', `/v1/clients/${f.clientId}/identity`, clientAdmin, { verification: 'optional' });
+    const refused = await t.call('PATCH', `/v1/clients/${f.clientId}/identity`, clientAdmin, {
+      verification: 'optional',
+    });
     expectStatus(refused, 409);
     expect(refused.json()).toMatchObject({ code: 'UPZ_IDENTITY_SECRET_MISSING' });
-    expectStatus(await t.call('PATCH', `/v1/clients/${f.clientId}/identity`, clientAdmin, { verification: 'sometimes' }), 400);
+    expectStatus(
+      await t.call('PATCH', `/v1/clients/${f.clientId}/identity`, clientAdmin, { verification: 'sometimes' }),
+      400,
+    );
     expectStatus(await t.call('PATCH', `/v1/clients/${f.clientId}/identity`, clientAdmin, { secret: 'x' }), 400);
     expectStatus(await t.call('PATCH', `/v1/clients/${f.clientId}/identity`, viewer, { allowAnonymous: false }), 403);
     expectStatus(await t.call('POST', `/v1/clients/${f.clientId}/identity-secret`, viewer), 403);
@@ -99,7 +111,11 @@ describe('the secret and the setting', () => {
   test('with the setting off, an identity is kept as the site’s unverified word', async () => {
     const created = await submit(lead({ userId: 'off-user', userHash: 'f'.repeat(64) }));
     expectStatus(created, 201);
-    expect((await submissionOf(created.json().id)).identity).toEqual({ verified: false, userId: 'off-user', email: null });
+    expect((await submissionOf(created.json().id)).identity).toEqual({
+      verified: false,
+      userId: 'off-user',
+      email: null,
+    });
   });
 
   test('a new secret is shown once: 201 with it, then no answer and no audit entry holds it', async () => {
@@ -123,21 +139,39 @@ describe('the secret and the setting', () => {
       expect(response.body.includes(secret), path).toBe(false);
     }
     const log = (await t.call('GET', `/v1/clients/${f.clientId}/audit-log`, clientAdmin)).json().items;
-    expect(log.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['identity.secret_created', 'identity_settings.updated']));
+    expect(log.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['identity.secret_created', 'identity_settings.updated']),
+    );
   });
 });
 
 describe('optional', () => {
   test('a valid hash of the user id: 201, the lead and its contact say verified, and so does the webhook', async () => {
-    expectStatus(await t.call('POST', `/v1/clients/${f.clientId}/webhooks`, clientAdmin, { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, events: ['submission.created'] }), 201);
-    const body = lead({ userId: 'user-1', email: 'someone@example.test', name: 'Signed Name', userHash: signIdentity(secret, 'user-1') });
+    expectStatus(
+      await t.call('POST', `/v1/clients/${f.clientId}/webhooks`, clientAdmin, {
+        url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`,
+        events: ['submission.created'],
+      }),
+      201,
+    );
+    const body = lead({
+      userId: 'user-1',
+      email: 'someone@example.test',
+      name: 'Signed Name',
+      userHash: signIdentity(secret, 'user-1'),
+    });
     const created = await submit(body);
     expectStatus(created, 201);
     const stored = await submissionOf(created.json().id);
     // The email came with a user id: the hash vouches for the user id alone.
     expect(stored.identity).toEqual({ verified: true, userId: 'user-1', email: null });
     const contact = (await t.call('GET', `/v1/clients/${f.clientId}/contacts/${stored.contactId}`, clientAdmin)).json();
-    expect(contact.identity).toMatchObject({ verified: true, userId: 'user-1', email: null, verifiedAt: expect.any(String) });
+    expect(contact.identity).toMatchObject({
+      verified: true,
+      userId: 'user-1',
+      email: null,
+      verifiedAt: expect.any(String),
+    });
 
     expect(await t.app.webhooks.runOnce()).toMatchObject({ delivered: 1 });
     const event = received.find((e) => e.data.id === created.json().id);
@@ -145,16 +179,37 @@ describe('optional', () => {
   });
 
   test('a valid hash of the email, when there is no user id', async () => {
-    const created = await submit(lead({ email: 'Signed@Example.test', userHash: signIdentity(secret, 'Signed@Example.test') }));
+    const created = await submit(
+      lead({ email: 'Signed@Example.test', userHash: signIdentity(secret, 'Signed@Example.test') }),
+    );
     expectStatus(created, 201);
-    expect((await submissionOf(created.json().id)).identity).toEqual({ verified: true, userId: null, email: 'signed@example.test' });
+    expect((await submissionOf(created.json().id)).identity).toEqual({
+      verified: true,
+      userId: null,
+      email: 'signed@example.test',
+    });
   });
 
   test('an invalid hash is refused with 403 UPZ_IDENTITY_INVALID, and nothing is stored', async () => {
     const before = await submissionCount();
-    expectRefused(await submit(lead({ userId: 'user-1', userHash: signIdentity(secret, 'user-2') })), 403, 'UPZ_IDENTITY_INVALID', 'identity.userHash');
-    expectRefused(await submit(lead({ userId: 'user-1', userHash: signIdentity('idsec_someone-elses', 'user-1') })), 403, 'UPZ_IDENTITY_INVALID', 'identity.userHash');
-    expectRefused(await submit(lead({ userHash: signIdentity(secret, 'user-1') })), 400, 'UPZ_INVALID_INPUT', 'body/identity');
+    expectRefused(
+      await submit(lead({ userId: 'user-1', userHash: signIdentity(secret, 'user-2') })),
+      403,
+      'UPZ_IDENTITY_INVALID',
+      'identity.userHash',
+    );
+    expectRefused(
+      await submit(lead({ userId: 'user-1', userHash: signIdentity('idsec_someone-elses', 'user-1') })),
+      403,
+      'UPZ_IDENTITY_INVALID',
+      'identity.userHash',
+    );
+    expectRefused(
+      await submit(lead({ userHash: signIdentity(secret, 'user-1') })),
+      400,
+      'UPZ_INVALID_INPUT',
+      'body/identity',
+    );
     expect(await submissionCount()).toBe(before);
   });
 
@@ -168,7 +223,12 @@ describe('optional', () => {
 describe('replay: a maximum age', () => {
   test('issuedAt becomes required; one too old is refused; a retry of a stored lead is not', async () => {
     await setIdentity({ maxAgeSeconds: 600 });
-    expectRefused(await submit(lead({ userId: 'user-1', userHash: signIdentity(secret, 'user-1') })), 400, 'UPZ_INVALID_INPUT', 'body/identity/issuedAt');
+    expectRefused(
+      await submit(lead({ userId: 'user-1', userHash: signIdentity(secret, 'user-1') })),
+      400,
+      'UPZ_INVALID_INPUT',
+      'body/identity/issuedAt',
+    );
 
     const fresh = seconds() - 60;
     const key = marker('idem');
@@ -178,9 +238,19 @@ describe('replay: a maximum age', () => {
     expect((await submissionOf(created.json().id)).identity).toMatchObject({ verified: true, userId: 'user-1' });
 
     const old = seconds() - 601;
-    expectRefused(await submit(lead({ userId: 'user-1', userHash: signIdentity(secret, 'user-1', old), issuedAt: old })), 403, 'UPZ_IDENTITY_EXPIRED', 'identity.issuedAt');
+    expectRefused(
+      await submit(lead({ userId: 'user-1', userHash: signIdentity(secret, 'user-1', old), issuedAt: old })),
+      403,
+      'UPZ_IDENTITY_EXPIRED',
+      'identity.issuedAt',
+    );
     // The issue time is signed: a fresh time on an old hash does not pass.
-    expectRefused(await submit(lead({ userId: 'user-1', userHash: signIdentity(secret, 'user-1', old), issuedAt: fresh })), 403, 'UPZ_IDENTITY_INVALID', 'identity.userHash');
+    expectRefused(
+      await submit(lead({ userId: 'user-1', userHash: signIdentity(secret, 'user-1', old), issuedAt: fresh })),
+      403,
+      'UPZ_IDENTITY_INVALID',
+      'identity.userHash',
+    );
 
     // The same lead again an hour later (a widget retrying from its outbox): the same id, not a refusal.
     f.clock.advance(HOUR);
@@ -188,7 +258,12 @@ describe('replay: a maximum age', () => {
     expectStatus(again, 201);
     expect(again.json().id).toBe(created.json().id);
     // A new lead with that identity is too old now.
-    expectRefused(await submit(lead({ userId: 'user-1', userHash: signIdentity(secret, 'user-1', fresh), issuedAt: fresh })), 403, 'UPZ_IDENTITY_EXPIRED', 'identity.issuedAt');
+    expectRefused(
+      await submit(lead({ userId: 'user-1', userHash: signIdentity(secret, 'user-1', fresh), issuedAt: fresh })),
+      403,
+      'UPZ_IDENTITY_EXPIRED',
+      'identity.issuedAt',
+    );
     await setIdentity({ maxAgeSeconds: null });
   });
 });
@@ -199,14 +274,23 @@ describe('rotation', () => {
     const rotated = await newSecret();
     secret = rotated.secret;
     expect(new Date(rotated.previousValidUntil as string).getTime()).toBe(f.clock.now().getTime() + 2 * HOUR);
-    expect((await t.call('GET', `/v1/clients/${f.clientId}/identity`, viewer)).json().secret.previousValidUntil).toBe(rotated.previousValidUntil);
+    expect((await t.call('GET', `/v1/clients/${f.clientId}/identity`, viewer)).json().secret.previousValidUntil).toBe(
+      rotated.previousValidUntil,
+    );
 
     expectStatus(await submit(lead({ userId: 'user-3', userHash: signIdentity(old, 'user-3') })), 201);
     expectStatus(await submit(lead({ userId: 'user-3', userHash: signIdentity(secret, 'user-3') })), 201);
     f.clock.advance(2 * HOUR + 1000);
-    expectRefused(await submit(lead({ userId: 'user-3', userHash: signIdentity(old, 'user-3') })), 403, 'UPZ_IDENTITY_INVALID', 'identity.userHash');
+    expectRefused(
+      await submit(lead({ userId: 'user-3', userHash: signIdentity(old, 'user-3') })),
+      403,
+      'UPZ_IDENTITY_INVALID',
+      'identity.userHash',
+    );
     expectStatus(await submit(lead({ userId: 'user-3', userHash: signIdentity(secret, 'user-3') })), 201);
-    expect((await t.call('GET', `/v1/clients/${f.clientId}/identity`, viewer)).json().secret.previousValidUntil).toBeNull();
+    expect(
+      (await t.call('GET', `/v1/clients/${f.clientId}/identity`, viewer)).json().secret.previousValidUntil,
+    ).toBeNull();
 
     const log = (await t.call('GET', `/v1/clients/${f.clientId}/audit-log?limit=500`, clientAdmin)).body;
     expect(log).toContain('identity.secret_rotated');
@@ -218,7 +302,12 @@ describe('rotation', () => {
     secret = (await newSecret()).secret;
     expectStatus(await submit(lead({ userId: 'user-4', userHash: signIdentity(old, 'user-4') })), 201);
     expectStatus(await t.call('DELETE', `/v1/clients/${f.clientId}/identity-secret/previous`, clientAdmin), 204);
-    expectRefused(await submit(lead({ userId: 'user-4', userHash: signIdentity(old, 'user-4') })), 403, 'UPZ_IDENTITY_INVALID', 'identity.userHash');
+    expectRefused(
+      await submit(lead({ userId: 'user-4', userHash: signIdentity(old, 'user-4') })),
+      403,
+      'UPZ_IDENTITY_INVALID',
+      'identity.userHash',
+    );
     expectStatus(await submit(lead({ userId: 'user-4', userHash: signIdentity(secret, 'user-4') })), 201);
     const log = (await t.call('GET', `/v1/clients/${f.clientId}/audit-log`, clientAdmin)).json().items;
     expect(log.map((e: { action: string }) => e.action)).toContain('identity.previous_secret_revoked');
@@ -229,7 +318,12 @@ describe('required', () => {
   test('anonymous leads refused when the second setting says so, taken when it allows them', async () => {
     await setIdentity({ verification: 'required', allowAnonymous: false });
     expectRefused(await submit(lead()), 403, 'UPZ_IDENTITY_REQUIRED', 'identity');
-    expectRefused(await submit(lead({ userId: 'user-5', userHash: signIdentity(secret, 'user-6') })), 403, 'UPZ_IDENTITY_INVALID', 'identity.userHash');
+    expectRefused(
+      await submit(lead({ userId: 'user-5', userHash: signIdentity(secret, 'user-6') })),
+      403,
+      'UPZ_IDENTITY_INVALID',
+      'identity.userHash',
+    );
     const signed = await submit(lead({ userId: 'user-5', userHash: signIdentity(secret, 'user-5') }));
     expectStatus(signed, 201);
     expect((await submissionOf(signed.json().id)).identity).toEqual({ verified: true, userId: 'user-5', email: null });
@@ -239,7 +333,12 @@ describe('required', () => {
     expectStatus(anonymous, 201);
     expect((await submissionOf(anonymous.json().id)).identity).toBeNull();
     // Still required: an unverified identity is refused even though anonymous leads are taken.
-    expectRefused(await submit(lead({ userId: 'user-5', userHash: '0'.repeat(64) })), 403, 'UPZ_IDENTITY_INVALID', 'identity.userHash');
+    expectRefused(
+      await submit(lead({ userId: 'user-5', userHash: '0'.repeat(64) })),
+      403,
+      'UPZ_IDENTITY_INVALID',
+      'identity.userHash',
+    );
     await setIdentity({ verification: 'off' });
   });
 });
@@ -247,7 +346,10 @@ describe('required', () => {
 test('an erasure by a signed identity’s email takes the leads signed with it', async () => {
   await setIdentity({ verification: 'optional' });
   const email = `${marker('signed')}@example.test`;
-  const created = await submit({ email: `${marker('typed')}@example.test`, identity: { email, userHash: signIdentity(secret, email) } });
+  const created = await submit({
+    email: `${marker('typed')}@example.test`,
+    identity: { email, userHash: signIdentity(secret, email) },
+  });
   expectStatus(created, 201);
   const erased = await t.call('POST', `/v1/clients/${f.clientId}/erasures`, clientAdmin, { email });
   expectStatus(erased, 200);

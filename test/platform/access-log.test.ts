@@ -44,17 +44,28 @@ describe('access log', () => {
   test('an API request writes one line, when it completes, with our request id and the caller’s beside it', async () => {
     let response: Awaited<ReturnType<DomainFixture['t']['call']>> | undefined;
     const written = await logged(async () => {
-      response = await f.t.call('GET', `/v1/clients/${f.clientId}/domains`, f.t.adminToken, undefined, { 'x-request-id': 'trace-456' });
+      response = await f.t.call('GET', `/v1/clients/${f.clientId}/domains`, f.t.adminToken, undefined, {
+        'x-request-id': 'trace-456',
+      });
     });
     const ours = response!.headers['x-request-id'];
     expect(ours).toMatch(/^[0-9a-f-]{36}$/);
     const access = written.filter((line) => line.msg === 'request completed' || line.msg === 'incoming request');
     expect(access).toHaveLength(1);
-    expect(access[0]).toMatchObject({ msg: 'request completed', reqId: ours, callerRequestId: 'trace-456', res: { statusCode: 200 } });
+    expect(access[0]).toMatchObject({
+      msg: 'request completed',
+      reqId: ours,
+      callerRequestId: 'trace-456',
+      res: { statusCode: 200 },
+    });
   });
 
   test('a caller id of the wrong shape is not logged', async () => {
-    const written = await logged(() => f.t.call('GET', `/v1/clients/${f.clientId}/domains`, f.t.adminToken, undefined, { 'x-request-id': 'has spaces and "quotes"' }));
+    const written = await logged(() =>
+      f.t.call('GET', `/v1/clients/${f.clientId}/domains`, f.t.adminToken, undefined, {
+        'x-request-id': 'has spaces and "quotes"',
+      }),
+    );
     expect(written.find((line) => line.msg === 'request completed')).not.toHaveProperty('callerRequestId');
   });
 
@@ -62,7 +73,11 @@ describe('access log', () => {
     await f.t.app.inject({ method: 'GET', url: config(), headers: { origin: 'https://shop.test' } });
     const written = await logged(async () => {
       for (let i = 0; i < 5; i++) {
-        const response = await f.t.app.inject({ method: 'GET', url: config(), headers: { origin: 'https://shop.test' } });
+        const response = await f.t.app.inject({
+          method: 'GET',
+          url: config(),
+          headers: { origin: 'https://shop.test' },
+        });
         expect(response.statusCode).toBe(200);
       }
     });
@@ -70,7 +85,8 @@ describe('access log', () => {
   });
 
   test('a refused widget request is logged with its reason when decided; repeats are counted, not written', async () => {
-    const refused = () => f.t.app.inject({ method: 'GET', url: config(), headers: { origin: 'https://elsewhere.test' } });
+    const refused = () =>
+      f.t.app.inject({ method: 'GET', url: config(), headers: { origin: 'https://elsewhere.test' } });
     const written = await logged(async () => {
       for (let i = 0; i < 20; i++) expect((await refused()).statusCode).toBe(403);
     });

@@ -15,7 +15,10 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 const ACTOR: Actor = { type: 'system', id: null, requestId: null, ip: null };
 
 function append(db: Kysely<Database>, agencyId: string, tenantId: string, action = 'test.appended') {
-  return writeAudit(db, { agencyId, tenantId, tenantType: agencyId === tenantId ? 'agency' : 'client' }, ACTOR, { action, targetType: 'test' });
+  return writeAudit(db, { agencyId, tenantId, tenantType: agencyId === tenantId ? 'agency' : 'client' }, ACTOR, {
+    action,
+    targetType: 'test',
+  });
 }
 
 async function codeOf(work: Promise<unknown>): Promise<string | undefined> {
@@ -29,7 +32,10 @@ async function codeOf(work: Promise<unknown>): Promise<string | undefined> {
 
 async function verify(data: TenantDatabase, agencyId: string, tenantId: string) {
   const { rows } = await data.privileged('test: verify a chain', (db) =>
-    sql<{ valid: boolean; rows_checked: number }>`SELECT valid, rows_checked FROM audit_verify_chain(${agencyId}::uuid, ${tenantId}::uuid)`.execute(db),
+    sql<{
+      valid: boolean;
+      rows_checked: number;
+    }>`SELECT valid, rows_checked FROM audit_verify_chain(${agencyId}::uuid, ${tenantId}::uuid)`.execute(db),
   );
   return rows[0];
 }
@@ -51,8 +57,16 @@ describe('on the current schema', () => {
   test('a tenant transaction appends within its context, and nowhere else', async () => {
     await data.scoped({ agencyId: agencyA, clientId: null }, ACTOR, (q) => append(q.unfiltered, agencyA, agencyA));
     await data.scoped({ agencyId: agencyA, clientId: clientA1 }, ACTOR, (q) => append(q.unfiltered, agencyA, clientA1));
-    expect(await codeOf(data.scoped({ agencyId: agencyA, clientId: null }, ACTOR, (q) => append(q.unfiltered, agencyB, agencyB)))).toBe('42501');
-    expect(await codeOf(data.scoped({ agencyId: agencyA, clientId: clientA1 }, ACTOR, (q) => append(q.unfiltered, agencyA, clientA2)))).toBe('42501');
+    expect(
+      await codeOf(
+        data.scoped({ agencyId: agencyA, clientId: null }, ACTOR, (q) => append(q.unfiltered, agencyB, agencyB)),
+      ),
+    ).toBe('42501');
+    expect(
+      await codeOf(
+        data.scoped({ agencyId: agencyA, clientId: clientA1 }, ACTOR, (q) => append(q.unfiltered, agencyA, clientA2)),
+      ),
+    ).toBe('42501');
     expect(await verify(data, agencyA, clientA1)).toEqual({ valid: true, rows_checked: 1 });
     expect(await verify(data, agencyB, agencyB)).toEqual({ valid: true, rows_checked: 0 });
   });
@@ -63,13 +77,27 @@ describe('on the current schema', () => {
   });
 
   test('neither application role can move a head, insert a row, or call the chain function from no role', async () => {
-    const moveHead = (db: Kysely<Database>) => db.updateTable('audit_chain_heads').set({ seq: '99' }).where('agency_id', '=', agencyA).execute();
-    expect(await codeOf(data.scoped({ agencyId: agencyA, clientId: null }, ACTOR, (q) => moveHead(q.unfiltered)))).toBe('42501');
+    const moveHead = (db: Kysely<Database>) =>
+      db.updateTable('audit_chain_heads').set({ seq: '99' }).where('agency_id', '=', agencyA).execute();
+    expect(await codeOf(data.scoped({ agencyId: agencyA, clientId: null }, ACTOR, (q) => moveHead(q.unfiltered)))).toBe(
+      '42501',
+    );
     expect(await codeOf(data.privileged('test: move a head', moveHead))).toBe('42501');
     const forge = (db: Kysely<Database>) =>
       db
         .insertInto('audit_log')
-        .values({ agency_id: agencyA, tenant_id: agencyA, seq: '2', tenant_type: 'agency', actor_type: 'system', action: 'forged.entry', target_type: 'x', details: '{}', prev_hash: Buffer.alloc(0), hash: Buffer.alloc(0) } as never)
+        .values({
+          agency_id: agencyA,
+          tenant_id: agencyA,
+          seq: '2',
+          tenant_type: 'agency',
+          actor_type: 'system',
+          action: 'forged.entry',
+          target_type: 'x',
+          details: '{}',
+          prev_hash: Buffer.alloc(0),
+          hash: Buffer.alloc(0),
+        } as never)
         .execute();
     expect(await codeOf(data.privileged('test: forge a row', forge))).toBe('42501');
     expect(await verify(data, agencyA, agencyA)).toEqual({ valid: true, rows_checked: 1 });
@@ -93,7 +121,15 @@ describe('across the migration', () => {
       for (let i = 0; i < 3; i++) {
         await db
           .insertInto('audit_log')
-          .values({ agency_id: agencyId, tenant_id: agencyId, tenant_type: 'agency', actor_type: 'system', action: 'before.migration', target_type: 'test', details: JSON.stringify({ i, text: 'ünïcode ✓' }) })
+          .values({
+            agency_id: agencyId,
+            tenant_id: agencyId,
+            tenant_type: 'agency',
+            actor_type: 'system',
+            action: 'before.migration',
+            target_type: 'test',
+            details: JSON.stringify({ i, text: 'ünïcode ✓' }),
+          })
           .execute();
       }
     });
@@ -105,7 +141,9 @@ describe('across the migration', () => {
       await append(db, agencyId, agencyId, 'after.migration');
     });
     expect(await verify(data, agencyId, agencyId)).toEqual({ valid: true, rows_checked: 5 });
-    const seqs = await data.privileged('test: read the chain', (db) => db.selectFrom('audit_log').select('seq').where('agency_id', '=', agencyId).orderBy('seq').execute());
+    const seqs = await data.privileged('test: read the chain', (db) =>
+      db.selectFrom('audit_log').select('seq').where('agency_id', '=', agencyId).orderBy('seq').execute(),
+    );
     expect(seqs.map((row) => Number(row.seq))).toEqual([1, 2, 3, 4, 5]);
   });
 });

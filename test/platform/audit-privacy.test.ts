@@ -15,7 +15,13 @@ afterAll(() => t.close());
 test('ancestors keep their IP addresses; the reader sees its own', async () => {
   const clientId = (await createClient(t, t.adminToken, (await createAgency(t)).id)).id;
   const clientToken = (await createUser(t, t.adminToken, 'clients', clientId, 'admin')).token;
-  const own = await t.call('POST', `/v1/clients/${clientId}/contacts`, clientToken, { email: 'mine@lead.test' }, { 'x-request-id': 'client-own-request' });
+  const own = await t.call(
+    'POST',
+    `/v1/clients/${clientId}/contacts`,
+    clientToken,
+    { email: 'mine@lead.test' },
+    { 'x-request-id': 'client-own-request' },
+  );
   expect(own.statusCode).toBe(201);
 
   const asClient = (await t.call('GET', `/v1/clients/${clientId}/audit-log`, clientToken)).json().items;

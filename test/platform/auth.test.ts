@@ -20,7 +20,12 @@ const responses: LightMyRequestResponse[] = [];
 /** Every password sent. */
 const passwords: string[] = [ADMIN_PASSWORD];
 
-async function call(method: string, url: string, token: string | null, body?: unknown): Promise<LightMyRequestResponse> {
+async function call(
+  method: string,
+  url: string,
+  token: string | null,
+  body?: unknown,
+): Promise<LightMyRequestResponse> {
   const response = await t.call(method, url, token, body);
   responses.push(response);
   return response;
@@ -30,7 +35,12 @@ async function signIn(email: string, password: string) {
   return call('POST', '/v1/auth/token', null, { email, password });
 }
 
-async function newUser(level: 'agencies' | 'clients', tenantId: string, role: 'admin' | 'member' | 'viewer', token = t.adminToken) {
+async function newUser(
+  level: 'agencies' | 'clients',
+  tenantId: string,
+  role: 'admin' | 'member' | 'viewer',
+  token = t.adminToken,
+) {
   const email = `${marker(role)}@example.test`;
   const password = `${marker('pw')} ${marker('pw')}`;
   passwords.push(password);
@@ -40,7 +50,14 @@ async function newUser(level: 'agencies' | 'clients', tenantId: string, role: 'a
 }
 
 beforeAll(async () => {
-  t = await createTestApp({ brake: new SignInBrake({ freeFailures: FREE_FAILURES, maxDelaySeconds: 60, freeFailuresPerIp: 1000, now: () => clock }) });
+  t = await createTestApp({
+    brake: new SignInBrake({
+      freeFailures: FREE_FAILURES,
+      maxDelaySeconds: 60,
+      freeFailuresPerIp: 1000,
+      now: () => clock,
+    }),
+  });
   agencyId = (await createAgency(t)).id;
   clientId = (await createClient(t, t.adminToken, agencyId)).id;
 });
@@ -53,7 +70,12 @@ describe('wrong credentials', () => {
     const unknownEmail = await signIn(`${marker('nobody')}@example.test`, 'not the right password');
     expect(wrongPassword.statusCode).toBe(401);
     expect(unknownEmail.statusCode).toBe(401);
-    expect(wrongPassword.json()).toEqual({ statusCode: 401, code: 'UPZ_BAD_CREDENTIALS', error: 'Unauthorized', message: 'Email or password is wrong' });
+    expect(wrongPassword.json()).toEqual({
+      statusCode: 401,
+      code: 'UPZ_BAD_CREDENTIALS',
+      error: 'Unauthorized',
+      message: 'Email or password is wrong',
+    });
     expect(unknownEmail.body).toBe(wrongPassword.body);
     // Nor do the headers differ, apart from the request id.
     const { 'x-request-id': _a, date: _d1, ...wrongHeaders } = wrongPassword.headers;
@@ -69,7 +91,9 @@ describe('wrong credentials', () => {
 
   test('an account whose tenant membership is missing cannot sign in', async () => {
     const user = await newUser('agencies', agencyId, 'viewer');
-    await t.data.privileged('test: remove the membership', (db) => db.deleteFrom('users').where('user_id', '=', user.id).execute());
+    await t.data.privileged('test: remove the membership', (db) =>
+      db.deleteFrom('users').where('user_id', '=', user.id).execute(),
+    );
     const response = await signIn(user.email, user.password);
     expect(response.statusCode).toBe(401);
     expect(response.json().code).toBe('UPZ_BAD_CREDENTIALS');
@@ -153,17 +177,31 @@ describe('no password or hash in any response', () => {
       const created = await newUser('clients', clientId, role, clientToken);
       const body = responses.at(-1)?.json();
       expect(Object.keys(body).sort()).toEqual(['createdAt', 'email', 'id', 'role', 'tenantId', 'tenantType']);
-      expect(body).toMatchObject({ id: created.id, email: created.email, role, tenantId: clientId, tenantType: 'client' });
+      expect(body).toMatchObject({
+        id: created.id,
+        email: created.email,
+        role,
+        tenantId: clientId,
+        tenantType: 'client',
+      });
       expectStatus(await signIn(created.email, created.password), 200);
     }
     await newUser('agencies', agencyId, 'member', agencyToken);
     // A taken email, with a new password: 409, and that password is not echoed either.
-    const duplicate = await call('POST', `/v1/agencies/${agencyId}/users`, agencyToken, { email: agencyAdmin.email, password: 'a brand new password 123', role: 'viewer' });
+    const duplicate = await call('POST', `/v1/agencies/${agencyId}/users`, agencyToken, {
+      email: agencyAdmin.email,
+      password: 'a brand new password 123',
+      role: 'viewer',
+    });
     passwords.push('a brand new password 123');
     expectStatus(duplicate, 409);
     expect(duplicate.json().message).toMatch(/^email/);
     // A password that is too short: 400 that names the field, not the value.
-    const short = await call('POST', `/v1/clients/${clientId}/users`, clientToken, { email: 'short@example.test', password: 'tiny-secret', role: 'viewer' });
+    const short = await call('POST', `/v1/clients/${clientId}/users`, clientToken, {
+      email: 'short@example.test',
+      password: 'tiny-secret',
+      role: 'viewer',
+    });
     passwords.push('tiny-secret');
     expectStatus(short, 400);
     expect(short.json().message).toContain('password');
@@ -174,7 +212,8 @@ describe('no password or hash in any response', () => {
 
     expect(responses.length).toBeGreaterThan(20);
     for (const response of responses) {
-      for (const password of passwords) expect(response.body, `${response.statusCode} ${response.body}`).not.toContain(password);
+      for (const password of passwords)
+        expect(response.body, `${response.statusCode} ${response.body}`).not.toContain(password);
       expect(response.body).not.toContain('scrypt$');
       expect(response.body).not.toMatch(/password_?hash|passwordHash/i);
     }

@@ -13,7 +13,15 @@ import type { LightMyRequestResponse } from 'fastify';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { TestApp } from '../support/test-app.ts';
-import { createAgency, createClient, createContact, createTestAppWithDns, createUser, expectStatus, marker } from './provision.ts';
+import {
+  createAgency,
+  createClient,
+  createContact,
+  createTestAppWithDns,
+  createUser,
+  expectStatus,
+  marker,
+} from './provision.ts';
 
 const ORIGIN = 'http://localhost:3000';
 
@@ -22,7 +30,6 @@ interface Route {
   /** As registered: `/v1/clients/:clientId/contacts/:contactId`. */
   url: string;
 }
-
 
 let t: TestApp;
 const routes: Route[] = [];
@@ -49,10 +56,16 @@ beforeAll(async () => {
   publicKey = client.publicKey;
   expectStatus(await t.call('PATCH', `/v1/clients/${clientId}/settings`, t.adminToken, { allowLocalhost: true }), 200);
   const contactId = await freshContact();
-  const domain = await t.call('POST', `/v1/clients/${clientId}/domains`, t.adminToken, { hostname: `${marker('site')}.example.com` });
+  const domain = await t.call('POST', `/v1/clients/${clientId}/domains`, t.adminToken, {
+    hostname: `${marker('site')}.example.com`,
+  });
   expectStatus(domain, 201);
   const user = await createUser(t, t.adminToken, 'clients', clientId, 'viewer');
-  const submission = await widgetCall('POST', `/v1/widget/${publicKey}/submissions`, JSON.stringify({ email: 'lead@example.test', fields: { company: 'Acme' } }));
+  const submission = await widgetCall(
+    'POST',
+    `/v1/widget/${publicKey}/submissions`,
+    JSON.stringify({ email: 'lead@example.test', fields: { company: 'Acme' } }),
+  );
   expectStatus(submission, 201);
   Object.assign(real, {
     agencyId: () => agencyId,
@@ -79,16 +92,37 @@ function widgetCall(method: string, url: string, payload?: string, headers: Reco
 
 /** Every byte of the string's UTF-8 (a lone surrogate becomes U+FFFD) percent-encoded, except the unreserved. */
 function encode(text: string): string {
-  return [...Buffer.from(text, 'utf8')].map((byte) => (/[A-Za-z0-9._~-]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).padStart(2, '0').toUpperCase()}`)).join('');
+  return [...Buffer.from(text, 'utf8')]
+    .map((byte) =>
+      /[A-Za-z0-9._~-]/.test(String.fromCharCode(byte))
+        ? String.fromCharCode(byte)
+        : `%${byte.toString(16).padStart(2, '0').toUpperCase()}`,
+    )
+    .join('');
 }
 
 const LONE_SURROGATES = ['\ud83d', 'a\udfffb', '\udc00\ud800'];
 const nastyString = fc.oneof(
   fc.string({ maxLength: 30 }),
   fc.string({ unit: 'binary', maxLength: 30 }),
-  fc.constantFrom(...LONE_SURROGATES, '\u0000', 'a\u0000b', '', ' ', '<script>alert(1)</script>', '__proto__', 'constructor', 'toString', '😀', '1e400', '-1e400'),
+  fc.constantFrom(
+    ...LONE_SURROGATES,
+    '\u0000',
+    'a\u0000b',
+    '',
+    ' ',
+    '<script>alert(1)</script>',
+    '__proto__',
+    'constructor',
+    'toString',
+    '😀',
+    '1e400',
+    '-1e400',
+  ),
   fc.integer({ min: 2000, max: 40_000 }).map((n) => 'x'.repeat(n)),
-  fc.tuple(fc.string({ maxLength: 10 }), fc.constantFrom(...LONE_SURROGATES, '\u0000')).map(([text, bad]) => text + bad),
+  fc
+    .tuple(fc.string({ maxLength: 10 }), fc.constantFrom(...LONE_SURROGATES, '\u0000'))
+    .map(([text, bad]) => text + bad),
 );
 
 /** A value nested `depth` levels deep, as arrays or objects. */
@@ -110,10 +144,47 @@ const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 const KNOWN_KEYS = [
-  'email', 'password', 'role', 'name', 'phone', 'message', 'attributes', 'fields', 'widget', 'allowLocalhost', 'hostname',
-  'includeSubdomains', 'title', 'theme', 'publicKey', 'currentPassword', 'newPassword', 'url', 'events', 'intro', 'primary',
-  'context', 'consent', 'pageUrl', 'referrer', 'utm', 'source', 'campaign', 'text', 'locale', 'strings', 'colorScheme', 'launcher',
-  'closeOnOutsideClick', 'privacyPolicyUrl', 'options', 'placeholder', 'size', 'offsetY', 'close', 'sending',
+  'email',
+  'password',
+  'role',
+  'name',
+  'phone',
+  'message',
+  'attributes',
+  'fields',
+  'widget',
+  'allowLocalhost',
+  'hostname',
+  'includeSubdomains',
+  'title',
+  'theme',
+  'publicKey',
+  'currentPassword',
+  'newPassword',
+  'url',
+  'events',
+  'intro',
+  'primary',
+  'context',
+  'consent',
+  'pageUrl',
+  'referrer',
+  'utm',
+  'source',
+  'campaign',
+  'text',
+  'locale',
+  'strings',
+  'colorScheme',
+  'launcher',
+  'closeOnOutsideClick',
+  'privacyPolicyUrl',
+  'options',
+  'placeholder',
+  'size',
+  'offsetY',
+  'close',
+  'sending',
 ];
 const anyKey = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...KNOWN_KEYS) }, nastyString);
 
@@ -126,11 +197,16 @@ function validBody(route: Route): Record<string, unknown> {
       name: 'Lead',
       message: 'Hello',
       fields: { company: 'Acme' },
-      context: { pageUrl: 'http://localhost:3000/pricing', referrer: 'https://search.example/', utm: { source: 'news', campaign: 'spring' } },
+      context: {
+        pageUrl: 'http://localhost:3000/pricing',
+        referrer: 'https://search.example/',
+        utm: { source: 'news', campaign: 'spring' },
+      },
       consent: { text: 'I agree' },
     };
   }
-  if (route.url.endsWith('/contacts') || route.url.endsWith('/:contactId')) return { email, name: 'Ada', phone: '+44 20', attributes: { plan: 'pro' } };
+  if (route.url.endsWith('/contacts') || route.url.endsWith('/:contactId'))
+    return { email, name: 'Ada', phone: '+44 20', attributes: { plan: 'pro' } };
   if (route.url.endsWith('/users')) return { email, password: 'a long enough password', role: 'viewer' };
   if (route.url.endsWith('/:userId')) return { role: 'viewer' };
   if (route.url.endsWith('/settings')) {
@@ -149,7 +225,8 @@ function validBody(route: Route): Record<string, unknown> {
   }
   if (route.url.endsWith('/domains')) return { hostname: `${marker('fuzz')}.example.com` };
   if (route.url.endsWith('/token')) return { email, password: 'not the password' };
-  if (route.url.endsWith('/password')) return { currentPassword: 'not the password', newPassword: 'another long password' };
+  if (route.url.endsWith('/password'))
+    return { currentPassword: 'not the password', newPassword: 'another long password' };
   return { name: marker('fuzz') };
 }
 
@@ -158,14 +235,20 @@ function objectPaths(value: Record<string, unknown>, depth = 2): string[][] {
   if (depth === 0) return [];
   return Object.entries(value)
     .filter(([, child]) => typeof child === 'object' && child !== null && !Array.isArray(child))
-    .flatMap(([key, child]) => [[key], ...objectPaths(child as Record<string, unknown>, depth - 1).map((path) => [key, ...path])]);
+    .flatMap(([key, child]) => [
+      [key],
+      ...objectPaths(child as Record<string, unknown>, depth - 1).map((path) => [key, ...path]),
+    ]);
 }
 
 /** The valid body with some entries replaced or added, at the top or inside one of its objects (nested ones too). */
 function spoiled(route: Route): fc.Arbitrary<string> {
   const base = validBody(route);
   return fc
-    .record({ entries: fc.dictionary(anyKey, nastyValue, { minKeys: 1, maxKeys: 3 }), into: fc.constantFrom([], ...objectPaths(base)) })
+    .record({
+      entries: fc.dictionary(anyKey, nastyValue, { minKeys: 1, maxKeys: 3 }),
+      into: fc.constantFrom([], ...objectPaths(base)),
+    })
     .map(({ entries, into }) => {
       const body = structuredClone(base);
       const last = into.at(-1);
@@ -184,21 +267,50 @@ function rawText(route: Route): fc.Arbitrary<string> {
   return fc.oneof(
     fc.integer({ min: 30, max: 20_000 }).map((depth) => `{"name":${'['.repeat(depth)}${']'.repeat(depth)}}`),
     fc.integer({ min: 30, max: 5000 }).map((depth) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`),
-    fc.constantFrom('\\ud83d', '\\udfff', '\\u0000', '\\ud83d\\ude00').map((sequence) => valid.replace(/"([^"\\]*)"(?=[,}])/, `"$1${sequence}"`)),
-    fc.constantFrom('{', '', 'null', '[]', '"text"', '1', '{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"x":1}}}', '{"a":1,"a":2}'),
+    fc
+      .constantFrom('\\ud83d', '\\udfff', '\\u0000', '\\ud83d\\ude00')
+      .map((sequence) => valid.replace(/"([^"\\]*)"(?=[,}])/, `"$1${sequence}"`)),
+    fc.constantFrom(
+      '{',
+      '',
+      'null',
+      '[]',
+      '"text"',
+      '1',
+      '{"__proto__":{"admin":true}}',
+      '{"constructor":{"prototype":{"x":1}}}',
+      '{"a":1,"a":2}',
+    ),
     fc.constantFrom('1e400', '-1e400').map((number) => valid.replace(/"([^"\\]*)"(?=[,}])/, number)),
     fc.integer({ min: 60_000, max: 70_000 }).map((size) => JSON.stringify({ name: 'x'.repeat(size) })),
   );
 }
 
 function bodyFor(route: Route): fc.Arbitrary<string> {
-  return fc.oneof({ weight: 3, arbitrary: spoiled(route) }, { weight: 2, arbitrary: rawText(route) }, fc.jsonValue({ maxDepth: 4 }).map((value) => JSON.stringify(value)));
+  return fc.oneof(
+    { weight: 3, arbitrary: spoiled(route) },
+    { weight: 2, arbitrary: rawText(route) },
+    fc.jsonValue({ maxDepth: 4 }).map((value) => JSON.stringify(value)),
+  );
 }
 
 const nastySegment = fc.oneof(
   fc.uuid(),
   nastyString.map((text) => encode(text.slice(0, 3000))),
-  fc.constantFrom('%00', '%ED%A0%BD', '%F0%9F', '%C0%AF', '..', '%2F', '%25', '-1', '0', 'null', '__proto__', 'x'.repeat(3000)),
+  fc.constantFrom(
+    '%00',
+    '%ED%A0%BD',
+    '%F0%9F',
+    '%C0%AF',
+    '..',
+    '%2F',
+    '%25',
+    '-1',
+    '0',
+    'null',
+    '__proto__',
+    'x'.repeat(3000),
+  ),
   fc.uuid().map((id) => id.toUpperCase()),
   fc.uuid().map((id) => `{${id}}`),
 );
@@ -222,9 +334,25 @@ function pathFor(route: Route): fc.Arbitrary<string> {
 const queryString = fc
   .array(
     fc.tuple(
-      fc.oneof(fc.constantFrom('limit', 'cursor', 'q', 'limit[]', '__proto__', 'constructor'), nastyString.map((text) => encode(text.slice(0, 100)))),
       fc.oneof(
-        fc.constantFrom('0', '-1', '1e400', 'NaN', '201', '50', 'abc', '', '%00', '%ED%A0%BD', 'x'.repeat(5000), Buffer.from('["x","y"]').toString('base64url')),
+        fc.constantFrom('limit', 'cursor', 'q', 'limit[]', '__proto__', 'constructor'),
+        nastyString.map((text) => encode(text.slice(0, 100))),
+      ),
+      fc.oneof(
+        fc.constantFrom(
+          '0',
+          '-1',
+          '1e400',
+          'NaN',
+          '201',
+          '50',
+          'abc',
+          '',
+          '%00',
+          '%ED%A0%BD',
+          'x'.repeat(5000),
+          Buffer.from('["x","y"]').toString('base64url'),
+        ),
         nastyString.map((text) => encode(text.slice(0, 500))),
       ),
     ),
@@ -248,14 +376,28 @@ function attemptFor(route: Route): fc.Arbitrary<Attempt> {
       path: pathFor(route),
       query: queryString,
       body: WITHOUT_BODY.has(route.method) ? fc.constant(undefined) : bodyFor(route),
-      contentType: fc.oneof({ weight: 8, arbitrary: fc.constant('application/json') }, fc.constantFrom('application/json; charset=latin1', 'text/plain', 'application/x-www-form-urlencoded')),
-      origin: fc.oneof({ weight: 8, arbitrary: fc.constant(ORIGIN) }, fc.constantFrom('http://local\u00adhost:3000', 'null', `http://${'a'.repeat(5000)}.localhost:3000`, 'https://evil.example')),
+      contentType: fc.oneof(
+        { weight: 8, arbitrary: fc.constant('application/json') },
+        fc.constantFrom('application/json; charset=latin1', 'text/plain', 'application/x-www-form-urlencoded'),
+      ),
+      origin: fc.oneof(
+        { weight: 8, arbitrary: fc.constant(ORIGIN) },
+        fc.constantFrom(
+          'http://local\u00adhost:3000',
+          'null',
+          `http://${'a'.repeat(5000)}.localhost:3000`,
+          'https://evil.example',
+        ),
+      ),
     })
     .map(({ path, query, body, contentType, origin }) => ({ route, url: path + query, body, contentType, origin }));
 }
 
 function describeAttempt(a: Attempt): string {
-  const body = a.body === undefined ? '' : ` ${a.body.length > 300 ? `${a.body.slice(0, 300)}… (${a.body.length} chars)` : a.body}`;
+  const body =
+    a.body === undefined
+      ? ''
+      : ` ${a.body.length > 300 ? `${a.body.slice(0, 300)}… (${a.body.length} chars)` : a.body}`;
   return `${a.route.method} ${a.url.length > 300 ? `${a.url.slice(0, 300)}…` : a.url} [${a.contentType}]${body}`;
 }
 
@@ -279,17 +421,28 @@ async function sendAttempt(a: Attempt): Promise<LightMyRequestResponse> {
 }
 
 function expectNo5xx(a: Attempt, response: LightMyRequestResponse): void {
-  expect(response.statusCode, `${describeAttempt(a)} → ${response.statusCode} ${response.body.slice(0, 500)}`).toBeLessThan(500);
+  expect(
+    response.statusCode,
+    `${describeAttempt(a)} → ${response.statusCode} ${response.body.slice(0, 500)}`,
+  ).toBeLessThan(500);
 }
 
 // ---------------------------------------------------------------------------------------------
 
 test('the routes are read from the app: all of them, each one the app knows', () => {
   for (const route of routes.filter((route) => route.url !== '*')) {
-    expect(t.app.hasRoute({ method: route.method as 'GET', url: route.url }), `${route.method} ${route.url}`).toBe(true);
+    expect(t.app.hasRoute({ method: route.method as 'GET', url: route.url }), `${route.method} ${route.url}`).toBe(
+      true,
+    );
   }
   const urls = new Set(routes.map((route) => `${route.method} ${route.url}`));
-  for (const known of ['POST /v1/auth/token', 'PATCH /v1/clients/:clientId/settings', 'GET /v1/clients/:clientId/submissions', 'POST /v1/widget/:publicKey/submissions', 'DELETE /v1/clients/:clientId/domains/:domainId']) {
+  for (const known of [
+    'POST /v1/auth/token',
+    'PATCH /v1/clients/:clientId/settings',
+    'GET /v1/clients/:clientId/submissions',
+    'POST /v1/widget/:publicKey/submissions',
+    'DELETE /v1/clients/:clientId/domains/:domainId',
+  ]) {
     expect(urls.has(known), known).toBe(true);
   }
   expect(routes.length).toBeGreaterThanOrEqual(30);
@@ -297,16 +450,31 @@ test('the routes are read from the app: all of them, each one the app knows', ()
 
 test('every route, once with each kind of bad input, answers below 500', async () => {
   const kinds: Array<(route: Route) => Partial<Attempt>> = [
-    () => ({ body: '{"name":"\\ud83d","email":"\\ud83d@example.test","fields":{"a":"\\ud83d"},"widget":{"title":"\\ud83d"}}' }),
+    () => ({
+      body: '{"name":"\\ud83d","email":"\\ud83d@example.test","fields":{"a":"\\ud83d"},"widget":{"title":"\\ud83d"}}',
+    }),
     () => ({ body: '{"name":"a\\u0000b","email":"a\\u0000@example.test","attributes":{"a\\u0000":1}}' }),
     () => ({ body: `{"attributes":{"a":${'['.repeat(5000)}${']'.repeat(5000)}}}` }),
     () => ({ body: JSON.stringify({ name: 'x'.repeat(60_000) }) }),
     (route) => ({ body: JSON.stringify({ ...validBody(route), unknownProperty: { nested: true } }) }),
-    () => ({ body: JSON.stringify({ fields: { '0': { toString: 1 } }, email: 'x@example.test', widget: { publicKey: 'pk_xxxxxxxxxxxxxxxxxxxxxxxx', evil: 1 } }) }),
+    () => ({
+      body: JSON.stringify({
+        fields: { '0': { toString: 1 } },
+        email: 'x@example.test',
+        widget: { publicKey: 'pk_xxxxxxxxxxxxxxxxxxxxxxxx', evil: 1 },
+      }),
+    }),
     (route) => ({ url: `${fill(route, () => '%ED%A0%BD')}?limit=%00&cursor=%ED%A0%BD&q=%00` }),
-    (route) => ({ url: `${fill(route, (name) => (name === '*' ? 'x' : realOr(name)))}?cursor=${'x'.repeat(5000)}&q=${'%F0%9F'.repeat(50)}&extra=1` }),
+    (route) => ({
+      url: `${fill(route, (name) => (name === '*' ? 'x' : realOr(name)))}?cursor=${'x'.repeat(5000)}&q=${'%F0%9F'.repeat(50)}&extra=1`,
+    }),
     (route) => ({ url: `${fill(route, (name) => (name === '*' ? 'x' : realOr(name)))}?limit=1e400` }),
-    (route) => ({ body: JSON.stringify({ ...validBody(route), widget: { fields: [{ name: 'email', label: 'E', type: 'email', required: true, maxLength: '1e400' }] } }) }),
+    (route) => ({
+      body: JSON.stringify({
+        ...validBody(route),
+        widget: { fields: [{ name: 'email', label: 'E', type: 'email', required: true, maxLength: '1e400' }] },
+      }),
+    }),
     () => ({ origin: `http://local${'\u00ad'.repeat(16_000)}host:3000` }),
   ];
   for (const route of routes) {
@@ -339,11 +507,24 @@ test('random bad input on random routes never answers 5xx', async () => {
  * The id of a row that the list above `:name` in the route's path shows (`…/webhooks` for
  * `…/webhooks/:webhookId/deliveries`), or undefined when that list is empty or is no list.
  */
-async function someRowOf(route: Route, name: string, known: Record<string, string | undefined>): Promise<string | undefined> {
+async function someRowOf(
+  route: Route,
+  name: string,
+  known: Record<string, string | undefined>,
+): Promise<string | undefined> {
   const list = route.url.slice(0, route.url.indexOf(`/:${name}`));
-  if (list.includes(':') && [...list.matchAll(/:(\w+)/g)].some(([, other]) => known[other as string] === undefined && !real[other as string])) return undefined;
-  const response = await t.call('GET', fill({ method: 'GET', url: list }, (other) => known[other] ?? realOr(other)), t.adminToken);
-  const first = response.statusCode === 200 ? (response.json() as { items?: Array<{ id?: unknown }> }).items?.[0]?.id : undefined;
+  if (
+    list.includes(':') &&
+    [...list.matchAll(/:(\w+)/g)].some(([, other]) => known[other as string] === undefined && !real[other as string])
+  )
+    return undefined;
+  const response = await t.call(
+    'GET',
+    fill({ method: 'GET', url: list }, (other) => known[other] ?? realOr(other)),
+    t.adminToken,
+  );
+  const first =
+    response.statusCode === 200 ? (response.json() as { items?: Array<{ id?: unknown }> }).items?.[0]?.id : undefined;
   return typeof first === 'string' ? first : undefined;
 }
 
@@ -355,14 +536,17 @@ test('afterwards every read of the tenant answers 200, every page of it', async 
   let checked = 0;
   for (const route of reads) {
     const ids: Record<string, string | undefined> = { contactId };
-    for (const [, name] of route.url.matchAll(/:(\w+)/g)) ids[name as string] ??= real[name as string]?.() ?? (await someRowOf(route, name as string, ids));
+    for (const [, name] of route.url.matchAll(/:(\w+)/g))
+      ids[name as string] ??= real[name as string]?.() ?? (await someRowOf(route, name as string, ids));
     // A row this suite knows no way to make (a new route's own kind of id), and the runs made none: nothing stored to read.
     if (Object.values(ids).includes(undefined)) continue;
     checked += 1;
     const path = fill(route, (name) => ids[name] as string);
     let url = path;
     for (let page = 0; page < 100; page++) {
-      const response = route.url.startsWith('/v1/widget/') ? await widgetCall('GET', url) : await t.call('GET', url, t.adminToken);
+      const response = route.url.startsWith('/v1/widget/')
+        ? await widgetCall('GET', url)
+        : await t.call('GET', url, t.adminToken);
       expect(response.statusCode, `GET ${url} → ${response.body.slice(0, 500)}`).toBe(200);
       const next = String(response.headers['content-type']).includes('json') ? response.json().nextCursor : undefined;
       if (typeof next !== 'string') break;
@@ -372,5 +556,7 @@ test('afterwards every read of the tenant answers 200, every page of it', async 
   const verify = await t.call('GET', `/v1/clients/${clientId}/audit-log/verify`, t.adminToken);
   expect(verify.json().valid, verify.body).toBe(true);
   expect(checked).toBeGreaterThanOrEqual(15);
-  console.info(`bad-input suite: ${routes.length} routes, ${covered.size} covered, ${checked} of ${reads.length} reads checked, random answers ${JSON.stringify(answered)}`);
+  console.info(
+    `bad-input suite: ${routes.length} routes, ${covered.size} covered, ${checked} of ${reads.length} reads checked, random answers ${JSON.stringify(answered)}`,
+  );
 }, 60_000);

@@ -107,7 +107,7 @@ async function keys(): Promise<KeyRow[]> {
   return [...constraints.rows, ...uniqueIndexes.rows];
 }
 
-test('the live schema has exactly the tables of the Database interface, and Kysely\'s own', async () => {
+test("the live schema has exactly the tables of the Database interface, and Kysely's own", async () => {
   const live = (await tables()).map((table) => table.name).sort();
   expect(live).toEqual([...DATABASE_TABLES, ...MIGRATION_TABLES].sort());
   for (const table of REFERENCE_TABLES) expect(DATABASE_TABLES).toContain(table);
@@ -178,7 +178,10 @@ describe('the shard key', () => {
   test('the key reader sees composite keys as they are declared (so the checks above are not vacuous)', async () => {
     const all = await keys();
     const toClients = all.find((key) => key.table === 'contacts' && key.kind === 'f' && key.referenced === 'clients');
-    expect(toClients).toMatchObject({ columns: ['agency_id', 'client_id'], referencedColumns: ['agency_id', 'client_id'] });
+    expect(toClients).toMatchObject({
+      columns: ['agency_id', 'client_id'],
+      referencedColumns: ['agency_id', 'client_id'],
+    });
     const email = all.find((key) => key.name === 'contacts_email_idx');
     // An expression index: its plain columns are listed, lower(email) is not.
     expect(email?.columns).toEqual(['agency_id', 'client_id']);
@@ -187,7 +190,10 @@ describe('the shard key', () => {
 
   test('no tenant table references a reference table, and no reference table references a tenant table', async () => {
     const crossing = (await keys()).filter(
-      (key) => key.kind === 'f' && key.referenced !== null && reference.includes(key.table) !== reference.includes(key.referenced),
+      (key) =>
+        key.kind === 'f' &&
+        key.referenced !== null &&
+        reference.includes(key.table) !== reference.includes(key.referenced),
     );
     expect(crossing.map((key) => `${key.table}.${key.name} → ${key.referenced}`)).toEqual([]);
   });
@@ -211,11 +217,21 @@ describe('the role every tenant transaction runs as', () => {
     return rows[0];
   }
 
-  test.each(['upzento_app', 'upzento_system'])('%s exists, is no superuser, cannot log in, has no BYPASSRLS and owns nothing', async (name) => {
-    expect(await role(name)).toEqual({ rolsuper: false, rolcanlogin: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false, owns: 0 });
-  });
+  test.each(['upzento_app', 'upzento_system'])(
+    '%s exists, is no superuser, cannot log in, has no BYPASSRLS and owns nothing',
+    async (name) => {
+      expect(await role(name)).toEqual({
+        rolsuper: false,
+        rolcanlogin: false,
+        rolbypassrls: false,
+        rolcreaterole: false,
+        rolcreatedb: false,
+        owns: 0,
+      });
+    },
+  );
 
-  test('upzento_app can neither change nor remove audit rows, nor touch the platform\'s own tables or Kysely\'s', async () => {
+  test("upzento_app can neither change nor remove audit rows, nor touch the platform's own tables or Kysely's", async () => {
     const { rows } = await sql<{ table: string; privilege: string }>`
       SELECT t.name AS table, p.privilege
       FROM unnest(ARRAY[${sql.join([...DATABASE_TABLES, ...MIGRATION_TABLES])}]::text[]) AS t(name)
@@ -223,14 +239,30 @@ describe('the role every tenant transaction runs as', () => {
       WHERE has_table_privilege('upzento_app', t.name, p.privilege)
       ORDER BY 1, 2`.execute(db);
     const granted = rows.map((row) => `${row.table}:${row.privilege}`);
-    for (const forbidden of ['audit_log:UPDATE', 'audit_log:DELETE', 'audit_log:TRUNCATE', 'agencies:INSERT', 'agencies:UPDATE', 'agencies:DELETE']) {
+    for (const forbidden of [
+      'audit_log:UPDATE',
+      'audit_log:DELETE',
+      'audit_log:TRUNCATE',
+      'agencies:INSERT',
+      'agencies:UPDATE',
+      'agencies:DELETE',
+    ]) {
       expect(granted).not.toContain(forbidden);
     }
     for (const table of ['platform', 'system_settings', ...MIGRATION_TABLES]) {
       expect(granted.filter((entry) => entry.startsWith(`${table}:`))).toEqual([]);
     }
     // It can do its work: read and write CRM data, read the audit log and its heads.
-    expect(granted).toEqual(expect.arrayContaining(['contacts:SELECT', 'contacts:INSERT', 'contacts:UPDATE', 'contacts:DELETE', 'audit_log:SELECT', 'audit_chain_heads:SELECT']));
+    expect(granted).toEqual(
+      expect.arrayContaining([
+        'contacts:SELECT',
+        'contacts:INSERT',
+        'contacts:UPDATE',
+        'contacts:DELETE',
+        'audit_log:SELECT',
+        'audit_chain_heads:SELECT',
+      ]),
+    );
   });
 
   test('neither application role writes the audit log or moves a chain head: only audit_append does, as upzento_audit', async () => {
@@ -258,7 +290,9 @@ describe('the role every tenant transaction runs as', () => {
 
 test("the scheduler's page order, (next_check_at, domain_id), has an index, so a page read stops at its page", async () => {
   const { rows } = await sql<{ definition: string }>`
-    SELECT indexdef AS definition FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'domains'`.execute(db);
+    SELECT indexdef AS definition FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'domains'`.execute(
+    db,
+  );
   const definitions = rows.map((row) => row.definition);
   expect(definitions).toContainEqual(expect.stringContaining('(next_check_at, domain_id) WHERE'));
   expect(definitions.filter((definition) => definition.includes('(next_check_at)'))).toEqual([]);

@@ -21,7 +21,9 @@ test('the schema after every migration breaks no rule', async () => {
 });
 
 test('docs/scaling.md lists the reference tables that server/db/schema.ts names, and Kysely’s own', async () => {
-  expect(await documentedReferenceTables()).toEqual([...REFERENCE_TABLES, 'kysely_migration', 'kysely_migration_lock'].sort());
+  expect(await documentedReferenceTables()).toEqual(
+    [...REFERENCE_TABLES, 'kysely_migration', 'kysely_migration_lock'].sort(),
+  );
 });
 
 test('the runbook distributes every table with agency_id and makes every other table but Kysely’s a reference table', async () => {
@@ -68,7 +70,9 @@ describe('a migration that breaks a rule is caught', () => {
       CREATE TABLE notes (agency_id uuid NOT NULL, note_id uuid NOT NULL, client_id uuid, contact_id uuid,
         PRIMARY KEY (agency_id, note_id),
         FOREIGN KEY (agency_id, client_id, contact_id) REFERENCES contacts (agency_id, client_id, contact_id) ON DELETE SET NULL (contact_id));`);
-    expect(found).toEqual([expect.stringMatching(/^foreign key notes_\w+ on notes sets NULL or DEFAULT, and includes agency_id$/)]);
+    expect(found).toEqual([
+      expect.stringMatching(/^foreign key notes_\w+ on notes sets NULL or DEFAULT, and includes agency_id$/),
+    ]);
   });
 
   test('a trigger that reads another table, and one that calls a function of the row type', async () => {
@@ -79,7 +83,10 @@ describe('a migration that breaks a rule is caught', () => {
       CREATE FUNCTION rehash() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN NEW.hash := sha256(audit_row_content(NEW)); RETURN NEW; END $$;
       CREATE TRIGGER rehashing BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION rehash();`);
-    expect(found.sort()).toEqual(['trigger counting on contacts reads or writes a table', 'trigger rehashing on audit_log calls audit_row_content(), which takes a row type']);
+    expect(found.sort()).toEqual([
+      'trigger counting on contacts reads or writes a table',
+      'trigger rehashing on audit_log calls audit_row_content(), which takes a row type',
+    ]);
   });
 
   test('a table without agency_id that docs/scaling.md does not list', async () => {
@@ -89,7 +96,9 @@ describe('a migration that breaks a rule is caught', () => {
 
   test('the append-only triggers of the audit log pass: they read nothing and take no row', async () => {
     const { rows } = await sql<{ trigger: string }>`
-      SELECT tgname AS trigger FROM pg_trigger WHERE tgrelid = 'audit_log'::regclass AND NOT tgisinternal ORDER BY 1`.execute(db);
+      SELECT tgname AS trigger FROM pg_trigger WHERE tgrelid = 'audit_log'::regclass AND NOT tgisinternal ORDER BY 1`.execute(
+      db,
+    );
     expect(rows.map((row) => row.trigger)).toEqual(['audit_log_append_only', 'audit_log_no_truncate']);
   });
 });
@@ -103,7 +112,9 @@ test('the policies’ tenant condition, without sub-selects, is still an index c
   // scans are priced out so that the plan shows whether the index can serve the policy at all.
   const plan = await data.scoped(scope, actor, async (q) => {
     await sql`SET LOCAL enable_seqscan = off`.execute(q.unfiltered);
-    const { rows } = await sql<{ 'QUERY PLAN': string }>`EXPLAIN SELECT contact_id FROM contacts ORDER BY created_at DESC LIMIT 50`.execute(q.unfiltered);
+    const { rows } = await sql<{
+      'QUERY PLAN': string;
+    }>`EXPLAIN SELECT contact_id FROM contacts ORDER BY created_at DESC LIMIT 50`.execute(q.unfiltered);
     return rows.map((row) => row['QUERY PLAN']).join('\n');
   });
   expect(plan).toMatch(/(Bitmap )?Index (Only )?Scan (using|on) contacts_\w+/);

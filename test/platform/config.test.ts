@@ -4,8 +4,19 @@ import { ConfigError, configWarnings, loadConfig } from '../../server/config.ts'
 
 test('defaults', () => {
   const config = loadConfig({});
-  expect(config).toMatchObject({ host: '127.0.0.1', port: 3000, databaseUrl: null, trustProxy: false, submissionsPerMinute: 30 });
-  expect(config).toMatchObject({ recheckIntervalHours: 24, gracePeriodHours: 72, challengeTtlDays: 7, retryIntervalMinutes: 60 });
+  expect(config).toMatchObject({
+    host: '127.0.0.1',
+    port: 3000,
+    databaseUrl: null,
+    trustProxy: false,
+    submissionsPerMinute: 30,
+  });
+  expect(config).toMatchObject({
+    recheckIntervalHours: 24,
+    gracePeriodHours: 72,
+    challengeTtlDays: 7,
+    retryIntervalMinutes: 60,
+  });
   expect(config.maxDomainsPerClient).toBe(100);
   expect(Object.isFrozen(config)).toBe(true);
 });
@@ -31,7 +42,9 @@ test.each([
 });
 
 test('UPZENTO_TRUST_PROXY=true is taken, with a warning that names the safer settings; a hop count or addresses are not warned about', () => {
-  expect(configWarnings(loadConfig({ UPZENTO_TRUST_PROXY: 'true' }))).toEqual([expect.stringMatching(/^UPZENTO_TRUST_PROXY=true .* number of proxies in front .* addresses\/CIDRs instead\.$/)]);
+  expect(configWarnings(loadConfig({ UPZENTO_TRUST_PROXY: 'true' }))).toEqual([
+    expect.stringMatching(/^UPZENTO_TRUST_PROXY=true .* number of proxies in front .* addresses\/CIDRs instead\.$/),
+  ]);
   expect(configWarnings(loadConfig({ UPZENTO_TRUST_PROXY: '1' }))).toEqual([]);
   expect(configWarnings(loadConfig({ UPZENTO_TRUST_PROXY: '10.0.0.0/8' }))).toEqual([]);
   expect(configWarnings(loadConfig({}))).toEqual([]);
@@ -44,12 +57,28 @@ test('UPZENTO_TRUST_PROXY takes true, a hop count, or addresses', () => {
 });
 
 test('every period of the domain lifecycle can be set', () => {
-  const env = { UPZENTO_RECHECK_INTERVAL_HOURS: '12', UPZENTO_GRACE_PERIOD_HOURS: '24', UPZENTO_CHALLENGE_TTL_DAYS: '3', UPZENTO_RETRY_INTERVAL_MINUTES: '15' };
-  expect(loadConfig(env)).toMatchObject({ recheckIntervalHours: 12, gracePeriodHours: 24, challengeTtlDays: 3, retryIntervalMinutes: 15 });
+  const env = {
+    UPZENTO_RECHECK_INTERVAL_HOURS: '12',
+    UPZENTO_GRACE_PERIOD_HOURS: '24',
+    UPZENTO_CHALLENGE_TTL_DAYS: '3',
+    UPZENTO_RETRY_INTERVAL_MINUTES: '15',
+  };
+  expect(loadConfig(env)).toMatchObject({
+    recheckIntervalHours: 12,
+    gracePeriodHours: 24,
+    challengeTtlDays: 3,
+    retryIntervalMinutes: 15,
+  });
 });
 
 test('the database time limits, queue and start-up wait have defaults and can be set', () => {
-  expect(loadConfig({})).toMatchObject({ connectTimeoutMs: 5000, statementTimeoutMs: 10_000, lockTimeoutMs: 5000, queueLimit: 100, databaseWaitSeconds: 120 });
+  expect(loadConfig({})).toMatchObject({
+    connectTimeoutMs: 5000,
+    statementTimeoutMs: 10_000,
+    lockTimeoutMs: 5000,
+    queueLimit: 100,
+    databaseWaitSeconds: 120,
+  });
   const env = {
     UPZENTO_DB_CONNECT_TIMEOUT_MS: '1500',
     UPZENTO_DB_STATEMENT_TIMEOUT_MS: '0',
@@ -57,7 +86,13 @@ test('the database time limits, queue and start-up wait have defaults and can be
     UPZENTO_DB_QUEUE_LIMIT: '0',
     UPZENTO_DB_WAIT_SECONDS: '5',
   };
-  expect(loadConfig(env)).toMatchObject({ connectTimeoutMs: 1500, statementTimeoutMs: 0, lockTimeoutMs: 250, queueLimit: 0, databaseWaitSeconds: 5 });
+  expect(loadConfig(env)).toMatchObject({
+    connectTimeoutMs: 1500,
+    statementTimeoutMs: 0,
+    lockTimeoutMs: 250,
+    queueLimit: 0,
+    databaseWaitSeconds: 5,
+  });
 });
 
 test('the audit signing key: an Ed25519 PEM (with or without written-out line breaks), anything else stops the start', async () => {
@@ -65,10 +100,18 @@ test('the audit signing key: an Ed25519 PEM (with or without written-out line br
   const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   expect(loadConfig({}).auditSigningKey).toBeNull();
   expect(loadConfig({ UPZENTO_AUDIT_SIGNING_KEY: pem }).auditSigningKey?.asymmetricKeyType).toBe('ed25519');
-  expect(loadConfig({ UPZENTO_AUDIT_SIGNING_KEY: pem.replaceAll('\n', '\\n') }).auditSigningKey?.asymmetricKeyType).toBe('ed25519');
-  const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  for (const bad of ['not a key', rsa]) expect(() => loadConfig({ UPZENTO_AUDIT_SIGNING_KEY: bad })).toThrow(/UPZENTO_AUDIT_SIGNING_KEY/);
-  expect(loadConfig({ UPZENTO_AUDIT_DIGESTS: 'off', UPZENTO_AUDIT_DIGEST_INTERVAL_MINUTES: '15' })).toMatchObject({ auditDigestsEnabled: false, auditDigestIntervalMinutes: 15 });
+  expect(
+    loadConfig({ UPZENTO_AUDIT_SIGNING_KEY: pem.replaceAll('\n', '\\n') }).auditSigningKey?.asymmetricKeyType,
+  ).toBe('ed25519');
+  const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 })
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString();
+  for (const bad of ['not a key', rsa])
+    expect(() => loadConfig({ UPZENTO_AUDIT_SIGNING_KEY: bad })).toThrow(/UPZENTO_AUDIT_SIGNING_KEY/);
+  expect(loadConfig({ UPZENTO_AUDIT_DIGESTS: 'off', UPZENTO_AUDIT_DIGEST_INTERVAL_MINUTES: '15' })).toMatchObject({
+    auditDigestsEnabled: false,
+    auditDigestIntervalMinutes: 15,
+  });
   expect(() => loadConfig({ UPZENTO_AUDIT_DIGESTS: 'sometimes' })).toThrow(/UPZENTO_AUDIT_DIGESTS/);
   expect(loadConfig({}).identitySecretOverlapHours).toBe(24);
 });
@@ -79,7 +122,12 @@ test('a hop count believes that many hops of X-Forwarded-For, nearest first, and
   const ipWith = async (trust: ReturnType<typeof loadConfig>['trustProxy']) => {
     const app = Fastify(serverOptions(false, trust));
     app.get('/ip', async (request) => ({ ip: request.ip }));
-    const response = await app.inject({ method: 'GET', url: '/ip', remoteAddress: '10.0.0.5', headers: { 'x-forwarded-for': '203.0.113.9, 198.51.100.7' } });
+    const response = await app.inject({
+      method: 'GET',
+      url: '/ip',
+      remoteAddress: '10.0.0.5',
+      headers: { 'x-forwarded-for': '203.0.113.9, 198.51.100.7' },
+    });
     await app.close();
     return response.json().ip as string;
   };

@@ -25,11 +25,19 @@ test('a deleted contact’s submissions stay, with no contact', async () => {
   const contactId = before[0].contactId as string;
   expect(contactId).toMatch(/^[0-9a-f-]{36}$/);
 
-  expect((await f.t.call('DELETE', `/v1/clients/${f.clientId}/contacts/${contactId}`, f.t.adminToken)).statusCode).toBe(204);
-  expect((await f.t.call('GET', `/v1/clients/${f.clientId}/contacts/${contactId}`, f.t.adminToken)).statusCode).toBe(404);
+  expect((await f.t.call('DELETE', `/v1/clients/${f.clientId}/contacts/${contactId}`, f.t.adminToken)).statusCode).toBe(
+    204,
+  );
+  expect((await f.t.call('GET', `/v1/clients/${f.clientId}/contacts/${contactId}`, f.t.adminToken)).statusCode).toBe(
+    404,
+  );
   const after = (await f.t.call('GET', `/v1/clients/${f.clientId}/submissions`, f.t.adminToken)).json().items;
   expect(after).toEqual([{ ...before[0], contactId: null }]);
   const audit = (await f.t.call('GET', `/v1/clients/${f.clientId}/audit-log`, f.t.adminToken)).json().items;
-  expect(audit.find((item: { action: string }) => item.action === 'contact.deleted')).toMatchObject({ target: { type: 'contact', id: contactId } });
-  expect((await f.t.call('DELETE', `/v1/clients/${f.clientId}/contacts/${contactId}`, f.t.adminToken)).statusCode).toBe(404);
+  expect(audit.find((item: { action: string }) => item.action === 'contact.deleted')).toMatchObject({
+    target: { type: 'contact', id: contactId },
+  });
+  expect((await f.t.call('DELETE', `/v1/clients/${f.clientId}/contacts/${contactId}`, f.t.adminToken)).statusCode).toBe(
+    404,
+  );
 });

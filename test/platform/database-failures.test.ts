@@ -29,7 +29,12 @@ describe('which errors are an outage', () => {
     [Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }), 'connection lost'],
     [Object.assign(new Error('connect ETIMEDOUT'), { code: 'ETIMEDOUT' }), 'connect timeout'],
     [new Error('Connection terminated unexpectedly'), 'connection lost'],
-    [new Error('Connection terminated due to connection timeout', { cause: new Error('Connection terminated unexpectedly') }), 'connect timeout'],
+    [
+      new Error('Connection terminated due to connection timeout', {
+        cause: new Error('Connection terminated unexpectedly'),
+      }),
+      'connect timeout',
+    ],
     [new Error('timeout exceeded when trying to connect'), 'connect timeout'],
     [new Error('Query read timeout'), 'statement timeout'],
     [new Error('Client has encountered a connection error and is not queryable'), 'connection lost'],
@@ -68,7 +73,8 @@ interface Captured {
 
 function captureLog(): { log: FastifyBaseLogger; lines: Captured[] } {
   const lines: Captured[] = [];
-  const at = (level: string) => (fields: Record<string, unknown>, msg: string) => void lines.push({ level, fields, msg });
+  const at = (level: string) => (fields: Record<string, unknown>, msg: string) =>
+    void lines.push({ level, fields, msg });
   const log = { warn: at('warn'), info: at('info'), error: at('error') } as unknown as FastifyBaseLogger;
   return { log, lines };
 }
@@ -92,7 +98,12 @@ describe('the error handler and its log', () => {
     ] as const) {
       const response = await app.inject({ method: 'GET', url });
       expect(response.statusCode).toBe(503);
-      expect(response.json()).toEqual({ statusCode: 503, code: 'UPZ_UNAVAILABLE', error: 'Service Unavailable', message });
+      expect(response.json()).toEqual({
+        statusCode: 503,
+        code: 'UPZ_UNAVAILABLE',
+        error: 'Service Unavailable',
+        message,
+      });
       expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
       expect(response.body).not.toContain('10.1.2.3');
     }
@@ -105,7 +116,10 @@ describe('the error handler and its log', () => {
     const failures = new FailureLog(log, 100);
     for (let i = 0; i < 50; i++) failures.report('unreachable', { i }, 'database unavailable: unreachable');
     for (let i = 0; i < 3; i++) failures.report('statement timeout', { i }, 'database unavailable: statement timeout');
-    expect(lines.map((line) => line.msg)).toEqual(['database unavailable: unreachable', 'database unavailable: statement timeout']);
+    expect(lines.map((line) => line.msg)).toEqual([
+      'database unavailable: unreachable',
+      'database unavailable: statement timeout',
+    ]);
     await sleep(150);
     expect(lines.slice(2).map((line) => [line.fields.failure, line.fields.count])).toEqual([
       ['unreachable', 49],
@@ -139,7 +153,11 @@ describe('the front door', () => {
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(503);
     expect(await ready.json()).toEqual({ status: 'unavailable', reason: 'waiting for the database' });
-    const api = await fetch(`${base}/v1/agencies`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"x"}' });
+    const api = await fetch(`${base}/v1/agencies`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"name":"x"}',
+    });
     expect(api.status).toBe(503);
     expect(await api.json()).toMatchObject({ statusCode: 503, code: 'UPZ_UNAVAILABLE', error: 'Service Unavailable' });
     expect(Number(api.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -160,11 +178,20 @@ describe('the front door', () => {
 describe('waiting for the database at start', () => {
   test('asks with backoff, says so once per band of attempts (1, 2, 4 …), and gives up with a clear error', async () => {
     // Port 1 on loopback: nothing listens, every connect is refused at once.
-    const handle = await openDatabase({ databaseUrl: 'postgres://nobody@127.0.0.1:1/none', databaseDirectUrl: null, dataDir: 'memory:' });
+    const handle = await openDatabase({
+      databaseUrl: 'postgres://nobody@127.0.0.1:1/none',
+      databaseDirectUrl: null,
+      dataDir: 'memory:',
+    });
     const told: WaitProgress[] = [];
     try {
       const started = Date.now();
-      const waited = waitForDatabase(handle.direct as Kysely<unknown>, { maxWaitMs: 700, firstDelayMs: 20, maxDelayMs: 80, onWaiting: (p) => told.push(p) });
+      const waited = waitForDatabase(handle.direct as Kysely<unknown>, {
+        maxWaitMs: 700,
+        firstDelayMs: 20,
+        maxDelayMs: 80,
+        onWaiting: (p) => told.push(p),
+      });
       await expect(waited).rejects.toThrow(DatabaseWaitExpired);
       await expect(waited).rejects.toThrow(/did not answer within 1 s \(\d+ attempts; last: unreachable/);
       const elapsed = Date.now() - started;
@@ -178,10 +205,18 @@ describe('waiting for the database at start', () => {
   });
 
   test('an abort (a shutdown while waiting) ends the wait at once', async () => {
-    const handle = await openDatabase({ databaseUrl: 'postgres://nobody@127.0.0.1:1/none', databaseDirectUrl: null, dataDir: 'memory:' });
+    const handle = await openDatabase({
+      databaseUrl: 'postgres://nobody@127.0.0.1:1/none',
+      databaseDirectUrl: null,
+      dataDir: 'memory:',
+    });
     try {
       const stop = new AbortController();
-      const waited = waitForDatabase(handle.direct as Kysely<unknown>, { maxWaitMs: 60_000, firstDelayMs: 5000, signal: stop.signal });
+      const waited = waitForDatabase(handle.direct as Kysely<unknown>, {
+        maxWaitMs: 60_000,
+        firstDelayMs: 5000,
+        signal: stop.signal,
+      });
       await sleep(100);
       stop.abort(new Error('SIGTERM'));
       await expect(waited).rejects.toThrow('SIGTERM');

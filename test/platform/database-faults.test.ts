@@ -54,7 +54,12 @@ beforeAll(async () => {
   direct = await createTestDatabase();
   proxy = await startFaultProxy(direct.url as string);
   proxied = await openDatabase({ databaseUrl: proxy.url, databaseDirectUrl: proxy.url, dataDir: 'memory:', ...LIMITS });
-  const viaProxy: TestDatabase = { handle: proxied, url: proxy.url, reopen: async () => proxied, close: () => proxied.close() };
+  const viaProxy: TestDatabase = {
+    handle: proxied,
+    url: proxy.url,
+    reopen: async () => proxied,
+    close: () => proxied.close(),
+  };
   f = await createDomainFixture(
     {
       submissionsPerMinute: 1_000_000,
@@ -75,7 +80,8 @@ afterAll(async () => {
   await direct?.close();
 });
 
-const config = () => f.t.app.inject({ method: 'GET', url: `/v1/widget/${f.publicKey}/config`, headers: { origin: ORIGIN } });
+const config = () =>
+  f.t.app.inject({ method: 'GET', url: `/v1/widget/${f.publicKey}/config`, headers: { origin: ORIGIN } });
 const submit = (key: string) =>
   f.t.app.inject({
     method: 'POST',
@@ -92,7 +98,8 @@ function expectUnavailable(response: LightMyRequestResponse): string {
   expect(Object.keys(body).sort()).toEqual(['code', 'error', 'message', 'statusCode']);
   expect(body).toMatchObject({ statusCode: 503, code: 'UPZ_UNAVAILABLE', error: 'Service Unavailable' });
   expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
-  for (const leak of ['ECONN', '127.0.0.1', 'SELECT', ' at ', '.ts:', 'Connection terminated']) expect(body.message).not.toContain(leak);
+  for (const leak of ['ECONN', '127.0.0.1', 'SELECT', ' at ', '.ts:', 'Connection terminated'])
+    expect(body.message).not.toContain(leak);
   return body.message as string;
 }
 
@@ -116,7 +123,11 @@ async function countStored(ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
   const data = new TenantDatabase(direct.handle.db);
   const rows = await data.privileged('count what the fault suite stored', (db) =>
-    db.selectFrom('submissions').select((eb) => eb.fn.countAll<number>().as('n')).where('submission_id', 'in', ids).execute(),
+    db
+      .selectFrom('submissions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('submission_id', 'in', ids)
+      .execute(),
   );
   return Number(rows[0]?.n ?? 0);
 }
@@ -157,7 +168,10 @@ describeOnPostgres('database faults (PostgreSQL only: PGlite is in-process and c
     await proxy.refuse();
     for (let i = 0; i < 10; i++) {
       const response = await config();
-      configDuringOutage = { ok: configDuringOutage.ok + (response.statusCode === 200 ? 1 : 0), total: configDuringOutage.total + 1 };
+      configDuringOutage = {
+        ok: configDuringOutage.ok + (response.statusCode === 200 ? 1 : 0),
+        total: configDuringOutage.total + 1,
+      };
       await sleep(50);
     }
     await proxy.accept();
@@ -227,7 +241,9 @@ describeOnPostgres('database faults (PostgreSQL only: PGlite is in-process and c
     try {
       await admin.query('BEGIN; LOCK TABLE contacts IN ACCESS EXCLUSIVE MODE');
       const { value: response, ms } = await timed(() =>
-        f.t.call('POST', `/v1/clients/${f.clientId}/contacts`, f.t.adminToken, { email: `locked-${randomUUID()}@example.test` }),
+        f.t.call('POST', `/v1/clients/${f.clientId}/contacts`, f.t.adminToken, {
+          email: `locked-${randomUUID()}@example.test`,
+        }),
       );
       const message = expectUnavailable(response);
       console.log(`database-faults/lock: 503 after ${ms} ms (lock_timeout ${LIMITS.lockTimeoutMs} ms): "${message}"`);
@@ -242,12 +258,16 @@ describeOnPostgres('database faults (PostgreSQL only: PGlite is in-process and c
     const scope = { agencyId: f.agencyId, clientId: f.clientId };
     const actor = { type: 'system' as const, id: null, requestId: null, ip: null };
     const { value: error, ms } = await timed(() =>
-      f.t.app.data.scoped(scope, actor, (q) => sql`SELECT pg_sleep(5)`.execute(q.unfiltered)).then(
-        () => null,
-        (failure: unknown) => failure,
-      ),
+      f.t.app.data
+        .scoped(scope, actor, (q) => sql`SELECT pg_sleep(5)`.execute(q.unfiltered))
+        .then(
+          () => null,
+          (failure: unknown) => failure,
+        ),
     );
-    console.log(`database-faults/statement timeout: ${(error as { code?: string })?.code} after ${ms} ms (statement_timeout ${LIMITS.statementTimeoutMs} ms)`);
+    console.log(
+      `database-faults/statement timeout: ${(error as { code?: string })?.code} after ${ms} ms (statement_timeout ${LIMITS.statementTimeoutMs} ms)`,
+    );
     expect((error as { code?: string }).code).toBe('57014');
     expect(databaseFailureKind(error)).toBe('statement timeout');
     expect(ms).toBeLessThan(LIMITS.statementTimeoutMs + 1000);
@@ -278,7 +298,11 @@ describeOnPostgres('database faults (PostgreSQL only: PGlite is in-process and c
       expect(ready.value.statusCode).toBe(503);
       // A key nothing has cached needs the database: its 503 is readable by the page, so the widget
       // knows to try again rather than take it for a refused origin.
-      const undecided = await f.t.app.inject({ method: 'GET', url: `/v1/widget/pk_${'u'.repeat(22)}/config`, headers: { origin: ORIGIN } });
+      const undecided = await f.t.app.inject({
+        method: 'GET',
+        url: `/v1/widget/pk_${'u'.repeat(22)}/config`,
+        headers: { origin: ORIGIN },
+      });
       expectUnavailable(undecided);
       expect(undecided.headers['access-control-allow-origin']).toBe('*');
       // A statement's limit plus the client's grace, plus one wait for a connection.
@@ -318,7 +342,7 @@ describeOnPostgres('database faults (PostgreSQL only: PGlite is in-process and c
     await recovered();
   });
 
-  test("the LISTEN connection comes back within 1 s: a domain deleted meanwhile by another instance stops being served", async () => {
+  test('the LISTEN connection comes back within 1 s: a domain deleted meanwhile by another instance stops being served', async () => {
     expect((await config()).statusCode).toBe(200);
     const firstLog = logs.length;
     proxy.cutAll();
@@ -337,11 +361,16 @@ describeOnPostgres('database faults (PostgreSQL only: PGlite is in-process and c
     }
     const ms = Math.round(performance.now() - accepted);
     const listenerLines = logs.slice(firstLog).filter((line) => line.msg.startsWith('database LISTEN connection'));
-    console.log(`database-faults/listen: deleted domain refused ${ms} ms after the database accepted again; listener log lines: ${listenerLines.length}`);
+    console.log(
+      `database-faults/listen: deleted domain refused ${ms} ms after the database accepted again; listener log lines: ${listenerLines.length}`,
+    );
     expect(status).toBe(403);
     expect(ms).toBeLessThan(1000);
     // Lost once, restored once: not a line per reconnect attempt.
-    expect(listenerLines.map((line) => line.msg.split(':')[0])).toEqual(['database LISTEN connection lost', 'database LISTEN connection restored']);
+    expect(listenerLines.map((line) => line.msg.split(':')[0])).toEqual([
+      'database LISTEN connection lost',
+      'database LISTEN connection restored',
+    ]);
   });
 
   test('the server entry with the database absent at start: /healthz 200 and /readyz 503 while it waits, then it serves', async () => {
@@ -394,7 +423,9 @@ describeOnPostgres('database faults (PostgreSQL only: PGlite is in-process and c
       const startedIn = Date.now() - accepted;
       const waitLines = output.split('\n').filter((line) => line.includes('is waiting for the database'));
       const attempts = waitLines.map((line) => Number(/attempt (\d+)/.exec(line)?.[1]));
-      console.log(`database-faults/absent at start: ${waitLines.length} waiting lines (attempts ${attempts.join(', ')}); serving ${startedIn} ms after the database accepted`);
+      console.log(
+        `database-faults/absent at start: ${waitLines.length} waiting lines (attempts ${attempts.join(', ')}); serving ${startedIn} ms after the database accepted`,
+      );
       // Once per band of attempts (1, 2, 4, 8 …), not once per attempt.
       for (const attempt of attempts) expect(attempt & (attempt - 1)).toBe(0);
       expect((await fetch(`${base}/readyz`)).status).toBe(200);
@@ -405,7 +436,9 @@ describeOnPostgres('database faults (PostgreSQL only: PGlite is in-process and c
       });
       expect(token.status).toBe(200);
       const { accessToken } = await token.json();
-      expect((await fetch(`${base}/v1/agencies`, { headers: { authorization: `Bearer ${accessToken}` } })).status).toBe(200);
+      expect((await fetch(`${base}/v1/agencies`, { headers: { authorization: `Bearer ${accessToken}` } })).status).toBe(
+        200,
+      );
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
     } finally {
@@ -420,14 +453,24 @@ describeOnPostgres('database faults (PostgreSQL only: PGlite is in-process and c
     try {
       const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
         cwd: root,
-        env: { ...process.env, DATABASE_URL: startProxy.url, DATABASE_DIRECT_URL: '', PORT: '0', LOG_LEVEL: 'warn', UPZENTO_DB_WAIT_SECONDS: '1', UPZENTO_DNS_SERVERS: '127.0.0.1:9' },
+        env: {
+          ...process.env,
+          DATABASE_URL: startProxy.url,
+          DATABASE_DIRECT_URL: '',
+          PORT: '0',
+          LOG_LEVEL: 'warn',
+          UPZENTO_DB_WAIT_SECONDS: '1',
+          UPZENTO_DNS_SERVERS: '127.0.0.1:9',
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
       const code = await new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
       expect(code).toBe(1);
-      expect(output).toMatch(/Upzento cannot start: the database did not answer within 1 s \(\d+ attempts; last: unreachable/);
+      expect(output).toMatch(
+        /Upzento cannot start: the database did not answer within 1 s \(\d+ attempts; last: unreachable/,
+      );
     } finally {
       await startProxy.close();
     }

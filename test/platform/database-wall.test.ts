@@ -10,7 +10,14 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../server/db/connect.ts';
 import type { Database } from '../../server/db/schema.ts';
-import { clientColumnOf, SCOPED_TABLES, TenantDatabase, type Actor, type ScopedTable, type TenantScope } from '../../server/db/tenant-db.ts';
+import {
+  clientColumnOf,
+  SCOPED_TABLES,
+  TenantDatabase,
+  type Actor,
+  type ScopedTable,
+  type TenantScope,
+} from '../../server/db/tenant-db.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { onPostgres } from '../support/test-database.ts';
 import { createAgency, createClient, createContact, createUser } from './provision.ts';
@@ -26,7 +33,10 @@ const ACTOR: Actor = { type: 'system', id: null, requestId: 'database-wall-test'
  */
 type TenantTable = ScopedTable | 'audit_chain_heads';
 const TENANT_TABLES = {
-  ...(Object.fromEntries(SCOPED_TABLES.map((table) => [table, clientColumnOf(table)])) as Record<ScopedTable, string | null>),
+  ...(Object.fromEntries(SCOPED_TABLES.map((table) => [table, clientColumnOf(table)])) as Record<
+    ScopedTable,
+    string | null
+  >),
   audit_chain_heads: 'tenant_id',
 } satisfies Record<TenantTable, string | null>;
 const TABLES = Object.keys(TENANT_TABLES) as TenantTable[];
@@ -48,7 +58,10 @@ beforeAll(async () => {
     for (let c = 0; c < 2; c++) {
       const client = await createClient(t, admin.token, agency.id);
       await createUser(t, admin.token, 'clients', client.id, 'member');
-      const ids = [(await createContact(t, admin.token, client.id)).id, (await createContact(t, admin.token, client.id)).id];
+      const ids = [
+        (await createContact(t, admin.token, client.id)).id,
+        (await createContact(t, admin.token, client.id)).id,
+      ];
       entry.clients.push(client.id);
       entry.contacts.set(client.id, ids);
     }
@@ -57,14 +70,46 @@ beforeAll(async () => {
   // Rows in the tables the API does not fill yet, so every tenant table has something to hide.
   await t.data.privileged('test: seed flags and submissions', async (db) => {
     for (const agency of agencies) {
-      await db.insertInto('feature_flags').values({ agency_id: agency.id, tenant_id: agency.id, client_id: null, flag: 'beta', enabled: true }).execute();
+      await db
+        .insertInto('feature_flags')
+        .values({ agency_id: agency.id, tenant_id: agency.id, client_id: null, flag: 'beta', enabled: true })
+        .execute();
       for (const clientId of agency.clients) {
-        await db.insertInto('feature_flags').values({ agency_id: agency.id, tenant_id: clientId, client_id: clientId, flag: 'beta', enabled: true }).execute();
-        await db.insertInto('privacy_settings').values({ agency_id: agency.id, client_id: clientId, submissions_days: 365, inactive_contacts_days: 730, ip_addresses_days: 30, suppression_salt: randomBytes(32) }).execute();
-        await db.insertInto('erasure_suppressions').values({ agency_id: agency.id, client_id: clientId, email_digest: randomBytes(32).toString('hex') }).execute();
-        await db.insertInto('identity_settings').values({ agency_id: agency.id, client_id: clientId, max_age_seconds: 600, secret: `idsec_${randomBytes(32).toString('base64url')}`, secret_created_at: new Date(), updated_at: new Date() }).execute();
+        await db
+          .insertInto('feature_flags')
+          .values({ agency_id: agency.id, tenant_id: clientId, client_id: clientId, flag: 'beta', enabled: true })
+          .execute();
+        await db
+          .insertInto('privacy_settings')
+          .values({
+            agency_id: agency.id,
+            client_id: clientId,
+            submissions_days: 365,
+            inactive_contacts_days: 730,
+            ip_addresses_days: 30,
+            suppression_salt: randomBytes(32),
+          })
+          .execute();
+        await db
+          .insertInto('erasure_suppressions')
+          .values({ agency_id: agency.id, client_id: clientId, email_digest: randomBytes(32).toString('hex') })
+          .execute();
+        await db
+          .insertInto('identity_settings')
+          .values({
+            agency_id: agency.id,
+            client_id: clientId,
+            max_age_seconds: 600,
+            secret: `idsec_${randomBytes(32).toString('base64url')}`,
+            secret_created_at: new Date(),
+            updated_at: new Date(),
+          })
+          .execute();
         // The client's first audit entry (client.created), as an erasure would list it.
-        await db.insertInto('audit_redactions').values({ agency_id: agency.id, tenant_id: clientId, seq: '1' }).execute();
+        await db
+          .insertInto('audit_redactions')
+          .values({ agency_id: agency.id, tenant_id: clientId, seq: '1' })
+          .execute();
         const submission = await db
           .insertInto('submissions')
           .values({
@@ -80,7 +125,13 @@ beforeAll(async () => {
           .executeTakeFirstOrThrow();
         const webhook = await db
           .insertInto('webhooks')
-          .values({ agency_id: agency.id, client_id: clientId, url: 'https://hooks.example.test/in', events: ['submission.created'], secret: `whsec_${randomBytes(32).toString('base64url')}` })
+          .values({
+            agency_id: agency.id,
+            client_id: clientId,
+            url: 'https://hooks.example.test/in',
+            events: ['submission.created'],
+            secret: `whsec_${randomBytes(32).toString('base64url')}`,
+          })
           .returning('webhook_id')
           .executeTakeFirstOrThrow();
         await db
@@ -98,7 +149,12 @@ beforeAll(async () => {
           .execute();
         await db
           .insertInto('domains')
-          .values({ agency_id: agency.id, client_id: clientId, hostname: `${clientId.slice(0, 8)}.example.test`, challenge_token: randomBytes(16).toString('base64url') })
+          .values({
+            agency_id: agency.id,
+            client_id: clientId,
+            hostname: `${clientId.slice(0, 8)}.example.test`,
+            challenge_token: randomBytes(16).toString('base64url'),
+          })
           .execute();
         await db
           .insertInto('invitations')
@@ -132,7 +188,10 @@ interface Seen {
 /** Every row of the table the current transaction can see: no WHERE at all. */
 async function everything(db: Kysely<Database>, table: TenantTable): Promise<Seen[]> {
   const column = TENANT_TABLES[table];
-  const { rows } = await sql<Seen>`SELECT agency_id::text AS agency_id, ${column ? sql.ref(column) : sql`NULL`}::text AS tenant FROM ${sql.table(table)}`.execute(db);
+  const { rows } =
+    await sql<Seen>`SELECT agency_id::text AS agency_id, ${column ? sql.ref(column) : sql`NULL`}::text AS tenant FROM ${sql.table(table)}`.execute(
+      db,
+    );
   return rows;
 }
 
@@ -142,13 +201,15 @@ async function privilegedCount(table: TenantTable, scope: TenantScope): Promise<
   return t.data.privileged('test: count a tenant rows', async (db) => {
     const { rows } = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM ${sql.table(table)}
-      WHERE agency_id = ${scope.agencyId} ${column && scope.clientId ? sql`AND ${sql.ref(column)} = ${scope.clientId}` : sql``}`.execute(db);
+      WHERE agency_id = ${scope.agencyId} ${column && scope.clientId ? sql`AND ${sql.ref(column)} = ${scope.clientId}` : sql``}`.execute(
+      db,
+    );
     return rows[0]?.n ?? -1;
   });
 }
 
 describe('under one tenant context, a query without any tenant filter', () => {
-  test.each(TABLES)('sees exactly that agency\'s rows of %s', async (table) => {
+  test.each(TABLES)("sees exactly that agency's rows of %s", async (table) => {
     const scope = { agencyId: A().id, clientId: null };
     const rows = await t.data.scoped(scope, ACTOR, (q) => everything(q.unfiltered, table));
     expect(rows.length).toBeGreaterThan(0);
@@ -156,7 +217,7 @@ describe('under one tenant context, a query without any tenant filter', () => {
     expect(rows.length).toBe(await privilegedCount(table, scope));
   });
 
-  test.each(TABLES.filter((table) => table !== 'agencies'))('sees exactly that client\'s rows of %s', async (table) => {
+  test.each(TABLES.filter((table) => table !== 'agencies'))("sees exactly that client's rows of %s", async (table) => {
     const clientId = A().clients[0] as string;
     const scope = { agencyId: A().id, clientId };
     const rows = await t.data.scoped(scope, ACTOR, (q) => everything(q.unfiltered, table));
@@ -166,7 +227,9 @@ describe('under one tenant context, a query without any tenant filter', () => {
   });
 
   test('sees its own agency row and no other under a client context', async () => {
-    const rows = await t.data.scoped({ agencyId: A().id, clientId: A().clients[0] as string }, ACTOR, (q) => everything(q.unfiltered, 'agencies'));
+    const rows = await t.data.scoped({ agencyId: A().id, clientId: A().clients[0] as string }, ACTOR, (q) =>
+      everything(q.unfiltered, 'agencies'),
+    );
     expect(rows).toEqual([{ agency_id: A().id, tenant: null }]);
   });
 
@@ -178,10 +241,14 @@ describe('under one tenant context, a query without any tenant filter', () => {
     expect(found).toEqual([]);
   });
 
-  test('cannot change or delete another agency\'s rows: they are not there to change', async () => {
+  test("cannot change or delete another agency's rows: they are not there to change", async () => {
     const foreignContact = B().contacts.get(B().clients[0] as string)?.[0] as string;
     const [updated, deleted] = await t.data.scoped({ agencyId: A().id, clientId: null }, ACTOR, async (q) => [
-      await q.unfiltered.updateTable('contacts').set({ name: 'taken over' }).where('contact_id', '=', foreignContact).executeTakeFirst(),
+      await q.unfiltered
+        .updateTable('contacts')
+        .set({ name: 'taken over' })
+        .where('contact_id', '=', foreignContact)
+        .executeTakeFirst(),
       await q.unfiltered.deleteFrom('contacts').where('contact_id', '=', foreignContact).executeTakeFirst(),
     ]);
     expect(Number(updated?.numUpdatedRows)).toBe(0);
@@ -204,11 +271,14 @@ describe('writes across the wall fail at the database', () => {
     expect(codes).toContain(error?.code);
   }
 
-  test('a contact of my agency that points at another agency\'s client (composite foreign key)', async () => {
+  test("a contact of my agency that points at another agency's client (composite foreign key)", async () => {
     await refusedWith(
       ['23503'],
       t.data.scoped({ agencyId: A().id, clientId: null }, ACTOR, (q) =>
-        q.unfiltered.insertInto('contacts').values({ agency_id: A().id, client_id: B().clients[0] as string, email: 'x@example.test', attributes: '{}' }).execute(),
+        q.unfiltered
+          .insertInto('contacts')
+          .values({ agency_id: A().id, client_id: B().clients[0] as string, email: 'x@example.test', attributes: '{}' })
+          .execute(),
       ),
     );
   });
@@ -217,7 +287,10 @@ describe('writes across the wall fail at the database', () => {
     await refusedWith(
       ['42501'],
       t.data.scoped({ agencyId: A().id, clientId: null }, ACTOR, (q) =>
-        q.unfiltered.insertInto('contacts').values({ agency_id: B().id, client_id: B().clients[0] as string, email: 'x@example.test', attributes: '{}' }).execute(),
+        q.unfiltered
+          .insertInto('contacts')
+          .values({ agency_id: B().id, client_id: B().clients[0] as string, email: 'x@example.test', attributes: '{}' })
+          .execute(),
       ),
     );
   });
@@ -249,7 +322,10 @@ describe('writes across the wall fail at the database', () => {
     await refusedWith(
       ['42501'],
       t.data.scoped({ agencyId: A().id, clientId: A().clients[0] as string }, ACTOR, (q) =>
-        q.unfiltered.insertInto('contacts').values({ agency_id: A().id, client_id: A().clients[1] as string, email: 'x@example.test', attributes: '{}' }).execute(),
+        q.unfiltered
+          .insertInto('contacts')
+          .values({ agency_id: A().id, client_id: A().clients[1] as string, email: 'x@example.test', attributes: '{}' })
+          .execute(),
       ),
     );
   });
@@ -259,7 +335,11 @@ describe('writes across the wall fail at the database', () => {
     await refusedWith(
       ['42501', '23503'],
       t.data.scoped({ agencyId: A().id, clientId: null }, ACTOR, (q) =>
-        q.unfiltered.updateTable('contacts').set({ agency_id: B().id, client_id: B().clients[0] as string }).where('contact_id', '=', mine).execute(),
+        q.unfiltered
+          .updateTable('contacts')
+          .set({ agency_id: B().id, client_id: B().clients[0] as string })
+          .where('contact_id', '=', mine)
+          .execute(),
       ),
     );
   });
@@ -269,7 +349,17 @@ describe('writes across the wall fail at the database', () => {
     await refusedWith(
       ['42501'],
       t.data.scoped({ agencyId: A().id, clientId: null }, ACTOR, (q) =>
-        q.unfiltered.insertInto('users').values({ agency_id: B().id, user_id: userId, client_id: null, tenant_type: 'agency', email: 'spy@example.test', role: 'admin' }).execute(),
+        q.unfiltered
+          .insertInto('users')
+          .values({
+            agency_id: B().id,
+            user_id: userId,
+            client_id: null,
+            tenant_type: 'agency',
+            email: 'spy@example.test',
+            role: 'admin',
+          })
+          .execute(),
       ),
     );
     await refusedWith(
@@ -277,7 +367,14 @@ describe('writes across the wall fail at the database', () => {
       t.data.scoped({ agencyId: A().id, clientId: null }, ACTOR, (q) =>
         q.unfiltered
           .insertInto('accounts')
-          .values({ user_id: userId, email: 'spy@example.test', tenant_type: 'agency', agency_id: B().id, client_id: null, password_hash: 'scrypt$x' })
+          .values({
+            user_id: userId,
+            email: 'spy@example.test',
+            tenant_type: 'agency',
+            agency_id: B().id,
+            client_id: null,
+            password_hash: 'scrypt$x',
+          })
           .execute(),
       ),
     );
@@ -286,7 +383,15 @@ describe('writes across the wall fail at the database', () => {
       t.data.scoped({ agencyId: A().id, clientId: null }, ACTOR, (q) =>
         q.unfiltered
           .insertInto('audit_log')
-          .values({ agency_id: B().id, tenant_id: B().id, tenant_type: 'agency', actor_type: 'system', action: 'forged.entry', target_type: 'agency', details: '{}' })
+          .values({
+            agency_id: B().id,
+            tenant_id: B().id,
+            tenant_type: 'agency',
+            actor_type: 'system',
+            action: 'forged.entry',
+            target_type: 'agency',
+            details: '{}',
+          })
           .execute(),
       ),
     );
@@ -295,7 +400,9 @@ describe('writes across the wall fail at the database', () => {
   test('creating an agency is not something upzento_app may do at all', async () => {
     await refusedWith(
       ['42501'],
-      t.data.scoped({ agencyId: A().id, clientId: null }, ACTOR, (q) => q.unfiltered.insertInto('agencies').values({ name: 'rogue' }).execute()),
+      t.data.scoped({ agencyId: A().id, clientId: null }, ACTOR, (q) =>
+        q.unfiltered.insertInto('agencies').values({ name: 'rogue' }).execute(),
+      ),
     );
   });
 });
@@ -333,7 +440,9 @@ describe('without a tenant context', () => {
       countAll,
     );
     expect(empty).toEqual(NOTHING);
-    const nowhere = await t.data.scoped({ agencyId: randomUUID(), clientId: null }, ACTOR, (q) => countAll(q.unfiltered));
+    const nowhere = await t.data.scoped({ agencyId: randomUUID(), clientId: null }, ACTOR, (q) =>
+      countAll(q.unfiltered),
+    );
     expect(nowhere).toEqual(NOTHING);
   });
 
@@ -347,7 +456,9 @@ describe('without a tenant context', () => {
   });
 
   test('the connecting role itself, with no SET ROLE, sees nothing when it is not a superuser', async (context) => {
-    const { rows } = await sql<{ super: boolean }>`SELECT rolsuper AS super FROM pg_roles WHERE rolname = current_user`.execute(t.db.handle.db);
+    const { rows } = await sql<{
+      super: boolean;
+    }>`SELECT rolsuper AS super FROM pg_roles WHERE rolname = current_user`.execute(t.db.handle.db);
     context.skip(
       rows[0]?.super === true,
       onPostgres
@@ -383,10 +494,11 @@ describe('without a tenant context', () => {
       );
       expect(own.length).toBeGreaterThan(0);
     } finally {
-      await sql.raw(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${role}; DROP ROLE ${role}`).execute(t.db.handle.db);
+      await sql
+        .raw(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${role}; DROP ROLE ${role}`)
+        .execute(t.db.handle.db);
     }
   });
-
 });
 
 describe('the context does not outlive its transaction', () => {
@@ -396,7 +508,12 @@ describe('the context does not outlive its transaction', () => {
 
   beforeAll(async () => {
     if (t.db.url) {
-      single = await openDatabase({ databaseUrl: t.db.url, databaseDirectUrl: t.db.url, dataDir: 'memory:', poolSize: 1 });
+      single = await openDatabase({
+        databaseUrl: t.db.url,
+        databaseDirectUrl: t.db.url,
+        dataDir: 'memory:',
+        poolSize: 1,
+      });
       pool = single.db;
     } else {
       // PGlite is one connection: every transaction already shares it.
@@ -436,7 +553,10 @@ describe('the context does not outlive its transaction', () => {
     // straight to PostgreSQL with one pooled connection (or on PGlite) it is the same one.
     if (!THROUGH_POOLER) expect(after.pid).toBe(inside.pid);
     // Outside any transaction the session is back to the connecting role.
-    const { rows } = await sql<{ who: string; session: string }>`SELECT current_user AS who, session_user AS session`.execute(pool);
+    const { rows } = await sql<{
+      who: string;
+      session: string;
+    }>`SELECT current_user AS who, session_user AS session`.execute(pool);
     expect(rows[0]?.who).toBe(rows[0]?.session);
   });
 
@@ -453,7 +573,12 @@ describe('the context does not outlive its transaction', () => {
 
   test('a privileged transaction that does not wait for the flush commits so, and the next one waits again', async () => {
     const setting = async (db: Kysely<Database>) =>
-      (await sql<{ value: string; pid: number }>`SELECT current_setting('synchronous_commit') AS value, pg_backend_pid() AS pid`.execute(db)).rows[0];
+      (
+        await sql<{
+          value: string;
+          pid: number;
+        }>`SELECT current_setting('synchronous_commit') AS value, pg_backend_pid() AS pid`.execute(db)
+      ).rows[0];
     const relaxed = await data.privileged('test: relaxed commit', setting, { waitForFlush: false });
     expect(relaxed?.value).toBe('off');
     expect((await data.privileged('test: default commit', setting))?.value).toBe('on');

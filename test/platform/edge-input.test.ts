@@ -13,19 +13,28 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-test.each([
-  (id: string) => `urn:uuid:${id}`,
-  (id: string) => id.toUpperCase(),
-  (id: string) => `{${id}}`,
-])('an id in another spelling is a 400 naming the parameter, never a 500', async (spell) => {
-  const response = await t.call('GET', `/v1/clients/${clientId}/contacts/${spell(contactId)}`, t.adminToken);
-  expect(response.statusCode).toBe(400);
-  expect(response.json().message).toMatch(/contactId/);
-});
+test.each([(id: string) => `urn:uuid:${id}`, (id: string) => id.toUpperCase(), (id: string) => `{${id}}`])(
+  'an id in another spelling is a 400 naming the parameter, never a 500',
+  async (spell) => {
+    const response = await t.call('GET', `/v1/clients/${clientId}/contacts/${spell(contactId)}`, t.adminToken);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().message).toMatch(/contactId/);
+  },
+);
 
 test.each([
-  ['a time far in the past', Buffer.from(JSON.stringify(['0100-01-01T00:00:00.000Z', '00000000-0000-4000-8000-000000000000'])).toString('base64url')],
-  ['a time past any timestamp', Buffer.from(JSON.stringify(['+275760-01-01T00:00:00.000Z', '00000000-0000-4000-8000-000000000000'])).toString('base64url')],
+  [
+    'a time far in the past',
+    Buffer.from(JSON.stringify(['0100-01-01T00:00:00.000Z', '00000000-0000-4000-8000-000000000000'])).toString(
+      'base64url',
+    ),
+  ],
+  [
+    'a time past any timestamp',
+    Buffer.from(JSON.stringify(['+275760-01-01T00:00:00.000Z', '00000000-0000-4000-8000-000000000000'])).toString(
+      'base64url',
+    ),
+  ],
   ['not JSON', 'bm90IGpzb24'],
 ])('a cursor with %s is a 400', async (_what, cursor) => {
   const response = await t.call('GET', `/v1/clients/${clientId}/contacts?cursor=${cursor}`, t.adminToken);
@@ -43,7 +52,9 @@ test('pages follow each other newest first, each row once, until nextCursor is n
   const paged: string[] = [];
   let cursor: string | null = null;
   do {
-    const page: { items: Array<{ id: string }>; nextCursor: string | null } = (await t.call('GET', `/v1/clients/${clientId}/contacts?limit=2${cursor ? `&cursor=${cursor}` : ''}`, t.adminToken)).json();
+    const page: { items: Array<{ id: string }>; nextCursor: string | null } = (
+      await t.call('GET', `/v1/clients/${clientId}/contacts?limit=2${cursor ? `&cursor=${cursor}` : ''}`, t.adminToken)
+    ).json();
     expect(page.items.length).toBeLessThanOrEqual(2);
     paged.push(...page.items.map((item) => item.id));
     cursor = page.nextCursor;

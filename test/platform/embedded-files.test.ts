@@ -21,7 +21,9 @@ async function modes(dir: string): Promise<string[]> {
   const walk = async (current: string): Promise<void> => {
     for (const entry of await readdir(current, { withFileTypes: true })) {
       const full = path.join(current, entry.name);
-      found.push(`${((await stat(full)).mode & 0o777).toString(8).padStart(4, '0')} ${entry.isDirectory() ? 'dir' : 'file'} ${path.relative(dir, full)}`);
+      found.push(
+        `${((await stat(full)).mode & 0o777).toString(8).padStart(4, '0')} ${entry.isDirectory() ? 'dir' : 'file'} ${path.relative(dir, full)}`,
+      );
       if (entry.isDirectory()) await walk(full);
     }
   };

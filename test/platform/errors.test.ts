@@ -25,11 +25,19 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-function expectShape(response: LightMyRequestResponse, status: number, code: string): { message: string; field?: string } {
+function expectShape(
+  response: LightMyRequestResponse,
+  status: number,
+  code: string,
+): { message: string; field?: string } {
   expect(response.statusCode, response.body).toBe(status);
   const body = response.json();
   const keys = Object.keys(body).sort();
-  expect(keys).toEqual(status === 400 && 'field' in body ? ['code', 'error', 'field', 'message', 'statusCode'] : ['code', 'error', 'message', 'statusCode']);
+  expect(keys).toEqual(
+    status === 400 && 'field' in body
+      ? ['code', 'error', 'field', 'message', 'statusCode']
+      : ['code', 'error', 'message', 'statusCode'],
+  );
   expect(body).toMatchObject({ statusCode: status, code });
   expect(typeof body.error).toBe('string');
   expect(body.error).not.toBe('Error');
@@ -39,27 +47,137 @@ function expectShape(response: LightMyRequestResponse, status: number, code: str
 describe('bad input: 400 whose message names the field', () => {
   const contacts = () => `/v1/clients/${clientId}/contacts`;
   const cases: Array<[string, () => Promise<LightMyRequestResponse>, string, string]> = [
-    ['a contact without email', () => t.call('POST', contacts(), t.adminToken, { name: 'No Email' }), 'FST_ERR_VALIDATION', 'email'],
-    ['a contact with a bad email', () => t.call('POST', contacts(), t.adminToken, { email: 'not-an-email' }), 'UPZ_INVALID_EMAIL', 'email'],
-    ['a contact email with a trailing dot', () => t.call('POST', contacts(), t.adminToken, { email: 'ada@example.com.' }), 'UPZ_INVALID_EMAIL', 'email'],
-    ['a contact with a bad phone', () => t.call('POST', contacts(), t.adminToken, { email: 'p@example.test', phone: 'call me' }), 'FST_ERR_VALIDATION', 'phone'],
-    ['a contact with a field it does not have', () => t.call('POST', contacts(), t.adminToken, { email: 'n@example.test', nickname: 'x' }), 'FST_ERR_VALIDATION', 'nickname'],
-    ['a contact name that is too long', () => t.call('POST', contacts(), t.adminToken, { email: 'l@example.test', name: 'x'.repeat(201) }), 'FST_ERR_VALIDATION', 'name'],
-    ['an agency with an empty name', () => t.call('POST', '/v1/agencies', t.adminToken, { name: '' }), 'FST_ERR_VALIDATION', 'name'],
-    ['an agency with a blank name', () => t.call('POST', '/v1/agencies', t.adminToken, { name: '   ' }), 'FST_ERR_VALIDATION', 'name'],
+    [
+      'a contact without email',
+      () => t.call('POST', contacts(), t.adminToken, { name: 'No Email' }),
+      'FST_ERR_VALIDATION',
+      'email',
+    ],
+    [
+      'a contact with a bad email',
+      () => t.call('POST', contacts(), t.adminToken, { email: 'not-an-email' }),
+      'UPZ_INVALID_EMAIL',
+      'email',
+    ],
+    [
+      'a contact email with a trailing dot',
+      () => t.call('POST', contacts(), t.adminToken, { email: 'ada@example.com.' }),
+      'UPZ_INVALID_EMAIL',
+      'email',
+    ],
+    [
+      'a contact with a bad phone',
+      () => t.call('POST', contacts(), t.adminToken, { email: 'p@example.test', phone: 'call me' }),
+      'FST_ERR_VALIDATION',
+      'phone',
+    ],
+    [
+      'a contact with a field it does not have',
+      () => t.call('POST', contacts(), t.adminToken, { email: 'n@example.test', nickname: 'x' }),
+      'FST_ERR_VALIDATION',
+      'nickname',
+    ],
+    [
+      'a contact name that is too long',
+      () => t.call('POST', contacts(), t.adminToken, { email: 'l@example.test', name: 'x'.repeat(201) }),
+      'FST_ERR_VALIDATION',
+      'name',
+    ],
+    [
+      'an agency with an empty name',
+      () => t.call('POST', '/v1/agencies', t.adminToken, { name: '' }),
+      'FST_ERR_VALIDATION',
+      'name',
+    ],
+    [
+      'an agency with a blank name',
+      () => t.call('POST', '/v1/agencies', t.adminToken, { name: '   ' }),
+      'FST_ERR_VALIDATION',
+      'name',
+    ],
     ['an agency without a name', () => t.call('POST', '/v1/agencies', t.adminToken, {}), 'FST_ERR_VALIDATION', 'name'],
-    ['a client with a name too long', () => t.call('POST', `/v1/agencies/${agencyId}/clients`, t.adminToken, { name: 'x'.repeat(201) }), 'FST_ERR_VALIDATION', 'name'],
-    ['a user with a short password', () => t.call('POST', `/v1/clients/${clientId}/users`, t.adminToken, { email: 'u@example.test', password: 'short', role: 'viewer' }), 'FST_ERR_VALIDATION', 'password'],
-    ['a user with an unknown role', () => t.call('POST', `/v1/agencies/${agencyId}/users`, t.adminToken, { email: 'u@example.test', password: 'long enough password', role: 'owner' }), 'FST_ERR_VALIDATION', 'role'],
-    ['a user with a bad email', () => t.call('POST', `/v1/agencies/${agencyId}/users`, t.adminToken, { email: 'u@', password: 'long enough password', role: 'viewer' }), 'UPZ_INVALID_EMAIL', 'email'],
-    ['a client id that is not a UUID', () => t.call('GET', '/v1/clients/not-a-uuid/contacts', t.adminToken), 'FST_ERR_VALIDATION', 'clientId'],
-    ['an agency id that is not a UUID', () => t.call('GET', '/v1/agencies/42/clients', t.adminToken), 'FST_ERR_VALIDATION', 'agencyId'],
-    ['a contact id that is not a UUID', () => t.call('GET', `${contacts()}/123`, t.adminToken), 'FST_ERR_VALIDATION', 'contactId'],
+    [
+      'a client with a name too long',
+      () => t.call('POST', `/v1/agencies/${agencyId}/clients`, t.adminToken, { name: 'x'.repeat(201) }),
+      'FST_ERR_VALIDATION',
+      'name',
+    ],
+    [
+      'a user with a short password',
+      () =>
+        t.call('POST', `/v1/clients/${clientId}/users`, t.adminToken, {
+          email: 'u@example.test',
+          password: 'short',
+          role: 'viewer',
+        }),
+      'FST_ERR_VALIDATION',
+      'password',
+    ],
+    [
+      'a user with an unknown role',
+      () =>
+        t.call('POST', `/v1/agencies/${agencyId}/users`, t.adminToken, {
+          email: 'u@example.test',
+          password: 'long enough password',
+          role: 'owner',
+        }),
+      'FST_ERR_VALIDATION',
+      'role',
+    ],
+    [
+      'a user with a bad email',
+      () =>
+        t.call('POST', `/v1/agencies/${agencyId}/users`, t.adminToken, {
+          email: 'u@',
+          password: 'long enough password',
+          role: 'viewer',
+        }),
+      'UPZ_INVALID_EMAIL',
+      'email',
+    ],
+    [
+      'a client id that is not a UUID',
+      () => t.call('GET', '/v1/clients/not-a-uuid/contacts', t.adminToken),
+      'FST_ERR_VALIDATION',
+      'clientId',
+    ],
+    [
+      'an agency id that is not a UUID',
+      () => t.call('GET', '/v1/agencies/42/clients', t.adminToken),
+      'FST_ERR_VALIDATION',
+      'agencyId',
+    ],
+    [
+      'a contact id that is not a UUID',
+      () => t.call('GET', `${contacts()}/123`, t.adminToken),
+      'FST_ERR_VALIDATION',
+      'contactId',
+    ],
     ['a page limit of 0', () => t.call('GET', `${contacts()}?limit=0`, t.adminToken), 'FST_ERR_VALIDATION', 'limit'],
-    ['a page limit too large', () => t.call('GET', `${contacts()}?limit=100000`, t.adminToken), 'FST_ERR_VALIDATION', 'limit'],
-    ['a cursor the API never gave out', () => t.call('GET', `${contacts()}?cursor=bm90IGEgY3Vyc29y`, t.adminToken), 'UPZ_INVALID_CURSOR', 'cursor'],
-    ['an audit cursor that is not a number', () => t.call('GET', `/v1/clients/${clientId}/audit-log?cursor=abc`, t.adminToken), 'FST_ERR_VALIDATION', 'cursor'],
-    ['sign-in without a password', () => t.call('POST', '/v1/auth/token', null, { email: 'a@example.test' }), 'FST_ERR_VALIDATION', 'password'],
+    [
+      'a page limit too large',
+      () => t.call('GET', `${contacts()}?limit=100000`, t.adminToken),
+      'FST_ERR_VALIDATION',
+      'limit',
+    ],
+    [
+      'a cursor the API never gave out',
+      () => t.call('GET', `${contacts()}?cursor=bm90IGEgY3Vyc29y`, t.adminToken),
+      'UPZ_INVALID_CURSOR',
+      'cursor',
+    ],
+    [
+      'an audit cursor that is not a number',
+      () => t.call('GET', `/v1/clients/${clientId}/audit-log?cursor=abc`, t.adminToken),
+      'FST_ERR_VALIDATION',
+      'cursor',
+    ],
+    [
+      'sign-in without a password',
+      () => t.call('POST', '/v1/auth/token', null, { email: 'a@example.test' }),
+      'FST_ERR_VALIDATION',
+      'password',
+    ],
   ];
 
   test.each(cases)('%s', async (_name, request, code, field) => {
@@ -69,20 +187,44 @@ describe('bad input: 400 whose message names the field', () => {
   });
 
   test('`field` is the dotted path of a nested input, and of one the body should not have', async () => {
-    const nested = expectShape(await t.call('POST', contacts(), t.adminToken, { email: 'nested@example.test', attributes: { 'a\u0001b': 'x' } }), 400, 'FST_ERR_VALIDATION');
+    const nested = expectShape(
+      await t.call('POST', contacts(), t.adminToken, { email: 'nested@example.test', attributes: { 'a\u0001b': 'x' } }),
+      400,
+      'FST_ERR_VALIDATION',
+    );
     expect(nested.field).toBe('attributes.a\u0001b');
     const settings = `/v1/clients/${clientId}/settings`;
-    const deep = expectShape(await t.call('PATCH', settings, t.adminToken, { widget: { theme: { primary: '#000000', text: 'black', background: '#ffffff' } } }), 400, 'FST_ERR_VALIDATION');
+    const deep = expectShape(
+      await t.call('PATCH', settings, t.adminToken, {
+        widget: { theme: { primary: '#000000', text: 'black', background: '#ffffff' } },
+      }),
+      400,
+      'FST_ERR_VALIDATION',
+    );
     expect(deep.field).toBe('widget.theme.text');
-    const extra = expectShape(await t.call('PATCH', settings, t.adminToken, { widget: { theme: { primary: '#000000', text: '#000000', background: '#ffffff', accent: '#ff0000' } } }), 400, 'FST_ERR_VALIDATION');
+    const extra = expectShape(
+      await t.call('PATCH', settings, t.adminToken, {
+        widget: { theme: { primary: '#000000', text: '#000000', background: '#ffffff', accent: '#ff0000' } },
+      }),
+      400,
+      'FST_ERR_VALIDATION',
+    );
     expect(extra.field).toBe('widget.theme.accent');
   });
 
   test('a NUL character, which the database cannot store, is a 400 too, not a 500', async () => {
-    const inBody = expectShape(await t.call('POST', contacts(), t.adminToken, { email: 'nul@example.test', name: 'A\u0000B' }), 400, 'UPZ_INVALID_JSON_VALUE');
+    const inBody = expectShape(
+      await t.call('POST', contacts(), t.adminToken, { email: 'nul@example.test', name: 'A\u0000B' }),
+      400,
+      'UPZ_INVALID_JSON_VALUE',
+    );
     expect(inBody.message).toMatch(/^body\/name: /);
     expect(inBody.field).toBe('name');
-    const inJson = expectShape(await t.call('POST', contacts(), t.adminToken, { email: 'nul@example.test', attributes: { note: 'A\u0000B' } }), 400, 'UPZ_INVALID_JSON_VALUE');
+    const inJson = expectShape(
+      await t.call('POST', contacts(), t.adminToken, { email: 'nul@example.test', attributes: { note: 'A\u0000B' } }),
+      400,
+      'UPZ_INVALID_JSON_VALUE',
+    );
     expect(inJson.message).toMatch(/^body\/attributes\/note: /);
     expect(inJson.field).toBe('attributes.note');
     // Outside a body, text reaches the database, which refuses it.
@@ -90,14 +232,26 @@ describe('bad input: 400 whose message names the field', () => {
   });
 });
 
-describe('Fastify\'s own request errors keep their code', () => {
+describe("Fastify's own request errors keep their code", () => {
   const post = (headers: Record<string, string>, payload: string) =>
-    t.app.inject({ method: 'POST', url: `/v1/clients/${clientId}/contacts`, headers: { authorization: `Bearer ${t.adminToken}`, ...headers }, payload });
+    t.app.inject({
+      method: 'POST',
+      url: `/v1/clients/${clientId}/contacts`,
+      headers: { authorization: `Bearer ${t.adminToken}`, ...headers },
+      payload,
+    });
 
   test('invalid JSON, empty JSON, a body too large, a type the API does not read', async () => {
     expectShape(await post({ 'content-type': 'application/json' }, '{"email":'), 400, 'FST_ERR_CTP_INVALID_JSON_BODY');
     expectShape(await post({ 'content-type': 'application/json' }, ''), 400, 'FST_ERR_CTP_EMPTY_JSON_BODY');
-    expectShape(await post({ 'content-type': 'application/json' }, JSON.stringify({ email: 'big@example.test', name: 'x'.repeat(70_000) })), 413, 'FST_ERR_CTP_BODY_TOO_LARGE');
+    expectShape(
+      await post(
+        { 'content-type': 'application/json' },
+        JSON.stringify({ email: 'big@example.test', name: 'x'.repeat(70_000) }),
+      ),
+      413,
+      'FST_ERR_CTP_BODY_TOO_LARGE',
+    );
     expectShape(await post({ 'content-type': 'application/xml' }, '<contact/>'), 415, 'FST_ERR_CTP_INVALID_MEDIA_TYPE');
   });
 
@@ -111,7 +265,11 @@ describe('Fastify\'s own request errors keep their code', () => {
   test('a route that does not exist, without the path repeated back', async () => {
     const body = expectShape(await t.call('GET', '/v1/nothing-here', t.adminToken), 404, 'UPZ_NOT_FOUND');
     expect(body.message).toBe('No route answers GET at this path');
-    const probe = await t.call('GET', `/v1/${encodeURIComponent('<script>alert(1)</script>')}/${'x'.repeat(2000)}`, null);
+    const probe = await t.call(
+      'GET',
+      `/v1/${encodeURIComponent('<script>alert(1)</script>')}/${'x'.repeat(2000)}`,
+      null,
+    );
     expect(probe.statusCode).toBe(404);
     expect(probe.body).not.toMatch(/script|xxxx/);
   });
@@ -131,7 +289,10 @@ describe('headers of authenticated answers', () => {
     expect(refused.headers['x-content-type-options']).toBe('nosniff');
     expect(refused.headers['cache-control']).toBe('no-store');
     // So does the sign-in answer, which carries a token.
-    const token = await t.call('POST', '/v1/auth/token', null, { email: 'nobody@example.test', password: 'wrong password' });
+    const token = await t.call('POST', '/v1/auth/token', null, {
+      email: 'nobody@example.test',
+      password: 'wrong password',
+    });
     expect(token.headers['cache-control']).toBe('no-store');
     expect(token.headers['x-content-type-options']).toBe('nosniff');
     // The widget bundle is public and cacheable.
@@ -145,7 +306,11 @@ describe('a value that is taken: 409', () => {
     const email = `${marker('Dupe')}@Example.test`;
     await createContact(t, t.adminToken, clientId, { email });
     for (const again of [email.toLowerCase(), email.toUpperCase(), email]) {
-      const body = expectShape(await t.call('POST', `/v1/clients/${clientId}/contacts`, t.adminToken, { email: again }), 409, 'UPZ_DB_23505');
+      const body = expectShape(
+        await t.call('POST', `/v1/clients/${clientId}/contacts`, t.adminToken, { email: again }),
+        409,
+        'UPZ_DB_23505',
+      );
       expect(body.message).toMatch(/^email: /);
       // The taken value is not repeated back, nor anything about the row that holds it.
       expect(body.message).not.toContain(email.toLowerCase());
@@ -158,7 +323,9 @@ describe('a value that is taken: 409', () => {
     const first = await createContact(t, t.adminToken, clientId);
     const second = await createContact(t, t.adminToken, clientId);
     const body = expectShape(
-      await t.call('PATCH', `/v1/clients/${clientId}/contacts/${second.id}`, t.adminToken, { email: first.email.toUpperCase() }),
+      await t.call('PATCH', `/v1/clients/${clientId}/contacts/${second.id}`, t.adminToken, {
+        email: first.email.toUpperCase(),
+      }),
       409,
       'UPZ_DB_23505',
     );
@@ -167,9 +334,20 @@ describe('a value that is taken: 409', () => {
 
   test('a user email that any tenant already uses', async () => {
     const email = `${marker('user')}@example.test`;
-    expectStatus(await t.call('POST', `/v1/agencies/${agencyId}/users`, t.adminToken, { email, password: 'long enough password', role: 'viewer' }), 201);
+    expectStatus(
+      await t.call('POST', `/v1/agencies/${agencyId}/users`, t.adminToken, {
+        email,
+        password: 'long enough password',
+        role: 'viewer',
+      }),
+      201,
+    );
     const body = expectShape(
-      await t.call('POST', `/v1/clients/${clientId}/users`, t.adminToken, { email: email.toUpperCase(), password: 'long enough password', role: 'viewer' }),
+      await t.call('POST', `/v1/clients/${clientId}/users`, t.adminToken, {
+        email: email.toUpperCase(),
+        password: 'long enough password',
+        role: 'viewer',
+      }),
       409,
       'UPZ_DB_23505',
     );
@@ -190,16 +368,29 @@ describe('an unexpected failure: a bare 500', () => {
 
   function expectBare500(response: LightMyRequestResponse, leaks: string[]) {
     const body = expectShape(response, 500, 'UPZ_INTERNAL');
-    expect(body).toEqual({ statusCode: 500, code: 'UPZ_INTERNAL', error: 'Internal Server Error', message: 'Something went wrong on our side; it has been logged.' });
+    expect(body).toEqual({
+      statusCode: 500,
+      code: 'UPZ_INTERNAL',
+      error: 'Internal Server Error',
+      message: 'Something went wrong on our side; it has been logged.',
+    });
     for (const leak of [...leaks, 'SELECT', 'select', 'stack', 'does not exist', '.ts:', 'node_modules', ' at ']) {
       expect(response.body).not.toContain(leak);
     }
   }
 
   test('a query on a column that is gone', async () => {
-    await withBrokenSchema('ALTER TABLE contacts RENAME COLUMN phone TO phone_gone', 'ALTER TABLE contacts RENAME COLUMN phone_gone TO phone', async () => {
-      expectBare500(await t.call('GET', `/v1/clients/${clientId}/contacts`, t.adminToken), ['phone', 'contacts', 'column']);
-    });
+    await withBrokenSchema(
+      'ALTER TABLE contacts RENAME COLUMN phone TO phone_gone',
+      'ALTER TABLE contacts RENAME COLUMN phone_gone TO phone',
+      async () => {
+        expectBare500(await t.call('GET', `/v1/clients/${clientId}/contacts`, t.adminToken), [
+          'phone',
+          'contacts',
+          'column',
+        ]);
+      },
+    );
     // And the route works again once the schema is whole.
     expectStatus(await t.call('GET', `/v1/clients/${clientId}/contacts`, t.adminToken), 200);
   });
@@ -209,7 +400,11 @@ describe('an unexpected failure: a bare 500', () => {
       'ALTER FUNCTION audit_verify_chain(uuid, uuid) RENAME TO audit_verify_chain_gone',
       'ALTER FUNCTION audit_verify_chain_gone(uuid, uuid) RENAME TO audit_verify_chain',
       async () => {
-        expectBare500(await t.call('GET', `/v1/clients/${clientId}/audit-log/verify`, t.adminToken), ['audit_verify_chain', 'function', 'uuid']);
+        expectBare500(await t.call('GET', `/v1/clients/${clientId}/audit-log/verify`, t.adminToken), [
+          'audit_verify_chain',
+          'function',
+          'uuid',
+        ]);
       },
     );
     expectStatus(await t.call('GET', `/v1/clients/${clientId}/audit-log/verify`, t.adminToken), 200);
@@ -230,7 +425,9 @@ describe('docs/errors.md', () => {
   async function createdCodes(): Promise<Map<string, number>> {
     const source = await read('server/errors.ts');
     const codes = new Map<string, number>();
-    for (const match of source.matchAll(/createError\(\s*'([A-Z0-9_]+)'\s*,\s*(?:'(?:[^'\\]|\\.)*'|[A-Z][A-Z0-9_]*)\s*,\s*(\d{3})\s*,?\s*\)/g)) {
+    for (const match of source.matchAll(
+      /createError\(\s*'([A-Z0-9_]+)'\s*,\s*(?:'(?:[^'\\]|\\.)*'|[A-Z][A-Z0-9_]*)\s*,\s*(\d{3})\s*,?\s*\)/g,
+    )) {
       codes.set(match[1] as string, Number(match[2]));
     }
     // Every createError call must have been understood, or a code could slip past this test.
@@ -250,10 +447,14 @@ describe('docs/errors.md', () => {
       ['UPZ_INVALID_EMAIL', 400],
     ]);
     for (const match of source.matchAll(/'((?:UPZ|FST)_[A-Z0-9_]+)'/g)) {
-      expect(codes.has(match[1] as string), `${match[1]} is answered by the error handler: add it here and to docs/errors.md`).toBe(true);
+      expect(
+        codes.has(match[1] as string),
+        `${match[1]} is answered by the error handler: add it here and to docs/errors.md`,
+      ).toBe(true);
     }
     const table = source.slice(source.indexOf('const PG_STATUS'));
-    for (const match of table.matchAll(/'([0-9A-Z]{5})':\s*\{\s*status:\s*(\d{3})/g)) codes.set(`UPZ_DB_${match[1]}`, Number(match[2]));
+    for (const match of table.matchAll(/'([0-9A-Z]{5})':\s*\{\s*status:\s*(\d{3})/g))
+      codes.set(`UPZ_DB_${match[1]}`, Number(match[2]));
     expect([...codes.keys()].filter((code) => code.startsWith('UPZ_DB_')).length).toBeGreaterThanOrEqual(5);
     return codes;
   }
@@ -297,7 +498,10 @@ describe('docs/errors.md', () => {
     const codes = (await documented()).map((section) => section.code);
     expect(new Set(codes).size).toBe(codes.length);
     for (const code of codes) {
-      expect(created.has(code) || handled.has(code) || fastify.has(code), `${code} is documented but nothing answers with it`).toBe(true);
+      expect(
+        created.has(code) || handled.has(code) || fastify.has(code),
+        `${code} is documented but nothing answers with it`,
+      ).toBe(true);
     }
   });
 });

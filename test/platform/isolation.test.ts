@@ -21,7 +21,17 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ADMIN_EMAIL, type TestApp } from '../support/test-app.ts';
 import { checkingResponses, type ResponseChecker } from '../support/openapi-responses.ts';
-import { createAgency, createClient, createContact, createTestAppWithDns, createUser, decodeToken, expectStatus, marker, type Role } from './provision.ts';
+import {
+  createAgency,
+  createClient,
+  createContact,
+  createTestAppWithDns,
+  createUser,
+  decodeToken,
+  expectStatus,
+  marker,
+  type Role,
+} from './provision.ts';
 
 type Kind = 'platform' | 'agency' | 'client';
 
@@ -64,7 +74,19 @@ interface Caller {
 }
 
 /** A path parameter that names no tenant at all. */
-const NOWHERE: Tenant = { kind: 'client', id: randomUUID(), name: 'nowhere', parent: null, children: [], secrets: [], contacts: [], submissionId: null, domain: null, domainIds: new Set(), widgetTitle: null };
+const NOWHERE: Tenant = {
+  kind: 'client',
+  id: randomUUID(),
+  name: 'nowhere',
+  parent: null,
+  children: [],
+  secrets: [],
+  contacts: [],
+  submissionId: null,
+  domain: null,
+  domainIds: new Set(),
+  widgetTitle: null,
+};
 
 const UUID_ANYWHERE = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
@@ -80,10 +102,13 @@ const userOwner = new Map<string, Tenant>();
 /** Clients created by the property runs themselves, by agency id: they belong to its subtree. */
 const clientsCreatedLater = new Map<string, Set<string>>();
 
-const TREE = fc.array(fc.record({ clients: fc.array(fc.integer({ min: 2, max: 3 }), { minLength: 1, maxLength: 3 }) }), {
-  minLength: 2,
-  maxLength: 3,
-});
+const TREE = fc.array(
+  fc.record({ clients: fc.array(fc.integer({ min: 2, max: 3 }), { minLength: 1, maxLength: 3 }) }),
+  {
+    minLength: 2,
+    maxLength: 3,
+  },
+);
 // A fixed tree, so a failure can be replayed; UPZENTO_TREE_SEED tries other shapes.
 const TREE_SEED = Number(process.env.UPZENTO_TREE_SEED ?? 20_240_611);
 
@@ -92,7 +117,19 @@ function tenant(kind: Kind, id: string, name: string, parent: Tenant | null): Te
   const secrets = kind === 'platform' ? [id] : [id, name];
   // A new client's widget is titled after it until an admin changes that (server/embedding/widget-template.ts).
   const widgetTitle = kind === 'client' ? `Contact ${name}` : null;
-  const node: Tenant = { kind, id, name, parent, children: [], secrets, contacts: [], submissionId: null, domain: null, domainIds: new Set(), widgetTitle };
+  const node: Tenant = {
+    kind,
+    id,
+    name,
+    parent,
+    children: [],
+    secrets,
+    contacts: [],
+    submissionId: null,
+    domain: null,
+    domainIds: new Set(),
+    widgetTitle,
+  };
   parent?.children.push(node);
   tenants.push(node);
   return node;
@@ -146,7 +183,10 @@ const webhooks: Webhook[] = [];
  */
 async function registerWebhook(token: string, client: Tenant): Promise<{ id: string }> {
   const url = `https://${marker('hook')}.example.com/in`;
-  const response = await t.call('POST', `/v1/clients/${client.id}/webhooks`, token, { url, events: ['submission.created'] });
+  const response = await t.call('POST', `/v1/clients/${client.id}/webhooks`, token, {
+    url,
+    events: ['submission.created'],
+  });
   expectStatus(response, 201);
   const body = response.json();
   client.secrets.push(body.id, url, body.secret);
@@ -162,7 +202,8 @@ function webhookIn(r: Request): Webhook {
 async function pruneWebhooks(client: Tenant): Promise<void> {
   const list = await t.call('GET', `/v1/clients/${client.id}/webhooks`, t.adminToken);
   for (const item of list.json().items as Array<{ id: string }>) {
-    if (item.id !== webhookOf.get(client)?.id) expectStatus(await t.call('DELETE', `/v1/clients/${client.id}/webhooks/${item.id}`, t.adminToken), 204);
+    if (item.id !== webhookOf.get(client)?.id)
+      expectStatus(await t.call('DELETE', `/v1/clients/${client.id}/webhooks/${item.id}`, t.adminToken), 204);
   }
 }
 
@@ -195,7 +236,15 @@ beforeAll(async () => {
       const submission = await t.data.privileged('test: seed a submission', (db) =>
         db
           .insertInto('submissions')
-          .values({ agency_id: agency.id, client_id: client.id, idempotency_key: marker('idem'), payload_hash: '0'.repeat(64), email, origin: 'https://shop.example.test', fields: '{}' })
+          .values({
+            agency_id: agency.id,
+            client_id: client.id,
+            idempotency_key: marker('idem'),
+            payload_hash: '0'.repeat(64),
+            email,
+            origin: 'https://shop.example.test',
+            fields: '{}',
+          })
           .returning('submission_id')
           .executeTakeFirstOrThrow(),
       );
@@ -210,7 +259,18 @@ beforeAll(async () => {
       const delivery = await t.data.privileged('test: seed a webhook delivery', (db) =>
         db
           .insertInto('webhook_deliveries')
-          .values({ agency_id: agency.id, client_id: client.id, webhook_id: hook.id, event_id: eventId, event_type: 'submission.created', submission_id: submission.submission_id, event_at: new Date(), status: 'failed', attempts: 10, next_attempt_at: null })
+          .values({
+            agency_id: agency.id,
+            client_id: client.id,
+            webhook_id: hook.id,
+            event_id: eventId,
+            event_type: 'submission.created',
+            submission_id: submission.submission_id,
+            event_at: new Date(),
+            status: 'failed',
+            attempts: 10,
+            next_attempt_at: null,
+          })
           .returning('delivery_id')
           .executeTakeFirstOrThrow(),
       );
@@ -304,57 +364,418 @@ function writtenBy(r: Request) {
 const titleOf = (r: Request) => writtenBy(r).title;
 const hostnameOf = (r: Request) => writtenBy(r).hostname;
 
-const newUser = (r: Request) => ({ email: `${marker('new-user')}-${r.n}@example.test`, password: 'another long password', role: 'viewer' });
+const newUser = (r: Request) => ({
+  email: `${marker('new-user')}-${r.n}@example.test`,
+  password: 'another long password',
+  role: 'viewer',
+});
 
 const ROUTES: Route[] = [
   { name: 'agencies.list', on: 'none', role: 'viewer', method: 'GET', status: 200, path: () => '/v1/agencies' },
-  { name: 'agencies.create', on: 'platform', role: 'admin', method: 'POST', status: 201, path: () => '/v1/agencies', body: () => ({ name: marker('late-agency') }) },
-  { name: 'clients.list', on: 'agency', role: 'viewer', method: 'GET', status: 200, path: (r) => `/v1/agencies/${r.target.id}/clients` },
-  { name: 'clients.create', on: 'agency', role: 'admin', method: 'POST', status: 201, creates: true, path: (r) => `/v1/agencies/${r.target.id}/clients`, body: () => ({ name: marker('late-client') }) },
-  { name: 'client.get', on: 'client', role: 'viewer', method: 'GET', status: 200, path: (r) => `/v1/clients/${r.target.id}` },
-  { name: 'agency-users.create', on: 'agency', role: 'admin', method: 'POST', status: 201, creates: true, path: (r) => `/v1/agencies/${r.target.id}/users`, body: newUser },
-  { name: 'client-users.create', on: 'client', role: 'admin', method: 'POST', status: 201, path: (r) => `/v1/clients/${r.target.id}/users`, body: newUser },
-  { name: 'contacts.create', on: 'client', role: 'member', method: 'POST', status: 201, path: (r) => `/v1/clients/${r.target.id}/contacts`, body: (r) => ({ email: `${marker('late-contact')}-${r.n}@example.test` }) },
-  { name: 'contacts.list', on: 'client', role: 'viewer', method: 'GET', status: 200, path: (r) => `/v1/clients/${r.target.id}/contacts?limit=200` },
-  { name: 'contact.get', on: 'client', role: 'viewer', method: 'GET', status: 200, path: (r) => `/v1/clients/${r.target.id}/contacts/${r.contact.id}` },
-  { name: 'contact.patch', on: 'client', role: 'member', method: 'PATCH', status: 200, path: (r) => `/v1/clients/${r.target.id}/contacts/${r.contact.id}`, body: (r) => ({ attributes: { touch: r.n } }) },
-  { name: 'contact.delete', on: 'client', role: 'member', method: 'DELETE', status: 204, path: (r) => `/v1/clients/${r.target.id}/contacts/${r.contact.id}` },
-  { name: 'contact.export', on: 'client', role: 'member', method: 'GET', status: 200, path: (r) => `/v1/clients/${r.target.id}/contacts/${r.contact.id}/export` },
-  { name: 'contact.erase', on: 'client', role: 'admin', method: 'POST', status: 200, path: (r) => `/v1/clients/${r.target.id}/contacts/${r.contact.id}/erase` },
-  { name: 'erasures.create', on: 'client', role: 'admin', method: 'POST', status: 200, path: (r) => `/v1/clients/${r.target.id}/erasures`, body: (r) => ({ email: `${marker('erased')}-${r.n}@example.test` }) },
-  { name: 'privacy.get', on: 'client', role: 'viewer', method: 'GET', status: 200, path: (r) => `/v1/clients/${r.target.id}/privacy` },
-  { name: 'privacy.patch', on: 'client', role: 'admin', method: 'PATCH', status: 200, path: (r) => `/v1/clients/${r.target.id}/privacy`, body: () => ({ retention: { ipAddressesDays: 30 } }) },
-  { name: 'settings.get', on: 'client', role: 'viewer', method: 'GET', status: 200, path: (r) => `/v1/clients/${r.target.id}/settings` },
-  { name: 'settings.patch', on: 'client', role: 'admin', method: 'PATCH', status: 200, path: (r) => `/v1/clients/${r.target.id}/settings`, body: (r) => ({ widget: { title: titleOf(r) } }) },
-  { name: 'domains.create', on: 'client', role: 'admin', method: 'POST', status: 201, path: (r) => `/v1/clients/${r.target.id}/domains`, body: (r) => ({ hostname: hostnameOf(r) }) },
-  { name: 'domains.list', on: 'client', role: 'admin', method: 'GET', status: 200, path: (r) => `/v1/clients/${r.target.id}/domains` },
-  { name: 'domain.verify', on: 'client', role: 'admin', method: 'POST', status: 200, path: (r) => `/v1/clients/${r.target.id}/domains/${r.domain.id}/verify` },
-  { name: 'domain.delete', on: 'client', role: 'admin', method: 'DELETE', status: 204, path: (r) => `/v1/clients/${r.target.id}/domains/${r.domain.id}` },
-  { name: 'submissions.list', on: 'client', role: 'viewer', method: 'GET', status: 200, path: (r) => `/v1/clients/${r.target.id}/submissions` },
-  { name: 'agency-audit.list', on: 'agency', role: 'admin', method: 'GET', status: 200, path: (r) => `/v1/agencies/${r.target.id}/audit-log?limit=500` },
-  { name: 'agency-audit.verify', on: 'agency', role: 'admin', method: 'GET', status: 200, path: (r) => `/v1/agencies/${r.target.id}/audit-log/verify` },
-  { name: 'client-audit.list', on: 'client', role: 'admin', method: 'GET', status: 200, path: (r) => `/v1/clients/${r.target.id}/audit-log?limit=500` },
-  { name: 'client-audit.verify', on: 'client', role: 'admin', method: 'GET', status: 200, path: (r) => `/v1/clients/${r.target.id}/audit-log/verify` },
-  { name: 'agency-users.list', on: 'agency', role: 'admin', method: 'GET', status: 200, path: (r) => `/v1/agencies/${r.target.id}/users` },
-  { name: 'client-users.list', on: 'client', role: 'admin', method: 'GET', status: 200, path: (r) => `/v1/clients/${r.target.id}/users` },
-  { name: 'agency-user.patch', on: 'agency', role: 'admin', method: 'PATCH', status: 200, record: 'user', path: (r) => `/v1/agencies/${r.target.id}/users/${recordId(r)}`, body: () => ({ role: 'viewer' }) },
-  { name: 'client-user.patch', on: 'client', role: 'admin', method: 'PATCH', status: 200, record: 'user', path: (r) => `/v1/clients/${r.target.id}/users/${recordId(r)}`, body: () => ({ role: 'viewer' }) },
-  { name: 'agency-user.delete', on: 'agency', role: 'admin', method: 'DELETE', status: 204, record: 'user', path: (r) => `/v1/agencies/${r.target.id}/users/${recordId(r)}` },
-  { name: 'client-user.delete', on: 'client', role: 'admin', method: 'DELETE', status: 204, record: 'user', path: (r) => `/v1/clients/${r.target.id}/users/${recordId(r)}` },
-  { name: 'agency-user.password', on: 'agency', role: 'admin', method: 'POST', status: 204, record: 'user', path: (r) => `/v1/agencies/${r.target.id}/users/${recordId(r)}/password`, body: () => ({ newPassword: 'reset by the isolation walk' }) },
-  { name: 'client-user.password', on: 'client', role: 'admin', method: 'POST', status: 204, record: 'user', path: (r) => `/v1/clients/${r.target.id}/users/${recordId(r)}/password`, body: () => ({ newPassword: 'reset by the isolation walk' }) },
-  { name: 'agency-invitations.create', on: 'agency', role: 'admin', method: 'POST', status: 201, creates: true, path: (r) => `/v1/agencies/${r.target.id}/invitations`, body: (r) => ({ email: `${marker('invitee')}-${r.n}@example.test`, role: 'member' }) },
-  { name: 'client-invitations.create', on: 'client', role: 'admin', method: 'POST', status: 201, path: (r) => `/v1/clients/${r.target.id}/invitations`, body: (r) => ({ email: `${marker('invitee')}-${r.n}@example.test`, role: 'member' }) },
-  { name: 'agency-invitations.list', on: 'agency', role: 'admin', method: 'GET', status: 200, path: (r) => `/v1/agencies/${r.target.id}/invitations` },
-  { name: 'client-invitations.list', on: 'client', role: 'admin', method: 'GET', status: 200, path: (r) => `/v1/clients/${r.target.id}/invitations` },
-  { name: 'webhooks.create', on: 'client', role: 'admin', method: 'POST', status: 201, path: (r) => `/v1/clients/${r.target.id}/webhooks`, body: (r) => ({ url: `https://${hostnameOf(r)}/hook`, events: ['submission.created'] }) },
-  { name: 'webhooks.list', on: 'client', role: 'admin', method: 'GET', status: 200, path: (r) => `/v1/clients/${r.target.id}/webhooks` },
-  { name: 'webhook.rotate', on: 'client', role: 'admin', method: 'POST', status: 200, path: (r) => `/v1/clients/${r.target.id}/webhooks/${webhookIn(r).id}/rotate-secret` },
-  { name: 'webhook.deliveries', on: 'client', role: 'admin', method: 'GET', status: 200, path: (r) => `/v1/clients/${r.target.id}/webhooks/${webhookIn(r).id}/deliveries` },
-  { name: 'webhook.resend', on: 'client', role: 'admin', method: 'POST', status: 202, path: (r) => `/v1/clients/${r.target.id}/webhooks/${webhookIn(r).id}/deliveries/${webhookIn(r).deliveryId}/retry` },
-  { name: 'webhook.delete', on: 'client', role: 'admin', method: 'DELETE', status: 204, path: (r) => `/v1/clients/${r.target.id}/webhooks/${webhookIn(r).id}` },
-  { name: 'agency-invitation.delete', on: 'agency', role: 'admin', method: 'DELETE', status: 204, record: 'invitation', path: (r) => `/v1/agencies/${r.target.id}/invitations/${recordId(r)}` },
-  { name: 'client-invitation.delete', on: 'client', role: 'admin', method: 'DELETE', status: 204, record: 'invitation', path: (r) => `/v1/clients/${r.target.id}/invitations/${recordId(r)}` },
+  {
+    name: 'agencies.create',
+    on: 'platform',
+    role: 'admin',
+    method: 'POST',
+    status: 201,
+    path: () => '/v1/agencies',
+    body: () => ({ name: marker('late-agency') }),
+  },
+  {
+    name: 'clients.list',
+    on: 'agency',
+    role: 'viewer',
+    method: 'GET',
+    status: 200,
+    path: (r) => `/v1/agencies/${r.target.id}/clients`,
+  },
+  {
+    name: 'clients.create',
+    on: 'agency',
+    role: 'admin',
+    method: 'POST',
+    status: 201,
+    creates: true,
+    path: (r) => `/v1/agencies/${r.target.id}/clients`,
+    body: () => ({ name: marker('late-client') }),
+  },
+  {
+    name: 'client.get',
+    on: 'client',
+    role: 'viewer',
+    method: 'GET',
+    status: 200,
+    path: (r) => `/v1/clients/${r.target.id}`,
+  },
+  {
+    name: 'agency-users.create',
+    on: 'agency',
+    role: 'admin',
+    method: 'POST',
+    status: 201,
+    creates: true,
+    path: (r) => `/v1/agencies/${r.target.id}/users`,
+    body: newUser,
+  },
+  {
+    name: 'client-users.create',
+    on: 'client',
+    role: 'admin',
+    method: 'POST',
+    status: 201,
+    path: (r) => `/v1/clients/${r.target.id}/users`,
+    body: newUser,
+  },
+  {
+    name: 'contacts.create',
+    on: 'client',
+    role: 'member',
+    method: 'POST',
+    status: 201,
+    path: (r) => `/v1/clients/${r.target.id}/contacts`,
+    body: (r) => ({ email: `${marker('late-contact')}-${r.n}@example.test` }),
+  },
+  {
+    name: 'contacts.list',
+    on: 'client',
+    role: 'viewer',
+    method: 'GET',
+    status: 200,
+    path: (r) => `/v1/clients/${r.target.id}/contacts?limit=200`,
+  },
+  {
+    name: 'contact.get',
+    on: 'client',
+    role: 'viewer',
+    method: 'GET',
+    status: 200,
+    path: (r) => `/v1/clients/${r.target.id}/contacts/${r.contact.id}`,
+  },
+  {
+    name: 'contact.patch',
+    on: 'client',
+    role: 'member',
+    method: 'PATCH',
+    status: 200,
+    path: (r) => `/v1/clients/${r.target.id}/contacts/${r.contact.id}`,
+    body: (r) => ({ attributes: { touch: r.n } }),
+  },
+  {
+    name: 'contact.delete',
+    on: 'client',
+    role: 'member',
+    method: 'DELETE',
+    status: 204,
+    path: (r) => `/v1/clients/${r.target.id}/contacts/${r.contact.id}`,
+  },
+  {
+    name: 'contact.export',
+    on: 'client',
+    role: 'member',
+    method: 'GET',
+    status: 200,
+    path: (r) => `/v1/clients/${r.target.id}/contacts/${r.contact.id}/export`,
+  },
+  {
+    name: 'contact.erase',
+    on: 'client',
+    role: 'admin',
+    method: 'POST',
+    status: 200,
+    path: (r) => `/v1/clients/${r.target.id}/contacts/${r.contact.id}/erase`,
+  },
+  {
+    name: 'erasures.create',
+    on: 'client',
+    role: 'admin',
+    method: 'POST',
+    status: 200,
+    path: (r) => `/v1/clients/${r.target.id}/erasures`,
+    body: (r) => ({ email: `${marker('erased')}-${r.n}@example.test` }),
+  },
+  {
+    name: 'privacy.get',
+    on: 'client',
+    role: 'viewer',
+    method: 'GET',
+    status: 200,
+    path: (r) => `/v1/clients/${r.target.id}/privacy`,
+  },
+  {
+    name: 'privacy.patch',
+    on: 'client',
+    role: 'admin',
+    method: 'PATCH',
+    status: 200,
+    path: (r) => `/v1/clients/${r.target.id}/privacy`,
+    body: () => ({ retention: { ipAddressesDays: 30 } }),
+  },
+  {
+    name: 'settings.get',
+    on: 'client',
+    role: 'viewer',
+    method: 'GET',
+    status: 200,
+    path: (r) => `/v1/clients/${r.target.id}/settings`,
+  },
+  {
+    name: 'settings.patch',
+    on: 'client',
+    role: 'admin',
+    method: 'PATCH',
+    status: 200,
+    path: (r) => `/v1/clients/${r.target.id}/settings`,
+    body: (r) => ({ widget: { title: titleOf(r) } }),
+  },
+  {
+    name: 'domains.create',
+    on: 'client',
+    role: 'admin',
+    method: 'POST',
+    status: 201,
+    path: (r) => `/v1/clients/${r.target.id}/domains`,
+    body: (r) => ({ hostname: hostnameOf(r) }),
+  },
+  {
+    name: 'domains.list',
+    on: 'client',
+    role: 'admin',
+    method: 'GET',
+    status: 200,
+    path: (r) => `/v1/clients/${r.target.id}/domains`,
+  },
+  {
+    name: 'domain.verify',
+    on: 'client',
+    role: 'admin',
+    method: 'POST',
+    status: 200,
+    path: (r) => `/v1/clients/${r.target.id}/domains/${r.domain.id}/verify`,
+  },
+  {
+    name: 'domain.delete',
+    on: 'client',
+    role: 'admin',
+    method: 'DELETE',
+    status: 204,
+    path: (r) => `/v1/clients/${r.target.id}/domains/${r.domain.id}`,
+  },
+  {
+    name: 'submissions.list',
+    on: 'client',
+    role: 'viewer',
+    method: 'GET',
+    status: 200,
+    path: (r) => `/v1/clients/${r.target.id}/submissions`,
+  },
+  {
+    name: 'agency-audit.list',
+    on: 'agency',
+    role: 'admin',
+    method: 'GET',
+    status: 200,
+    path: (r) => `/v1/agencies/${r.target.id}/audit-log?limit=500`,
+  },
+  {
+    name: 'agency-audit.verify',
+    on: 'agency',
+    role: 'admin',
+    method: 'GET',
+    status: 200,
+    path: (r) => `/v1/agencies/${r.target.id}/audit-log/verify`,
+  },
+  {
+    name: 'client-audit.list',
+    on: 'client',
+    role: 'admin',
+    method: 'GET',
+    status: 200,
+    path: (r) => `/v1/clients/${r.target.id}/audit-log?limit=500`,
+  },
+  {
+    name: 'client-audit.verify',
+    on: 'client',
+    role: 'admin',
+    method: 'GET',
+    status: 200,
+    path: (r) => `/v1/clients/${r.target.id}/audit-log/verify`,
+  },
+  {
+    name: 'agency-users.list',
+    on: 'agency',
+    role: 'admin',
+    method: 'GET',
+    status: 200,
+    path: (r) => `/v1/agencies/${r.target.id}/users`,
+  },
+  {
+    name: 'client-users.list',
+    on: 'client',
+    role: 'admin',
+    method: 'GET',
+    status: 200,
+    path: (r) => `/v1/clients/${r.target.id}/users`,
+  },
+  {
+    name: 'agency-user.patch',
+    on: 'agency',
+    role: 'admin',
+    method: 'PATCH',
+    status: 200,
+    record: 'user',
+    path: (r) => `/v1/agencies/${r.target.id}/users/${recordId(r)}`,
+    body: () => ({ role: 'viewer' }),
+  },
+  {
+    name: 'client-user.patch',
+    on: 'client',
+    role: 'admin',
+    method: 'PATCH',
+    status: 200,
+    record: 'user',
+    path: (r) => `/v1/clients/${r.target.id}/users/${recordId(r)}`,
+    body: () => ({ role: 'viewer' }),
+  },
+  {
+    name: 'agency-user.delete',
+    on: 'agency',
+    role: 'admin',
+    method: 'DELETE',
+    status: 204,
+    record: 'user',
+    path: (r) => `/v1/agencies/${r.target.id}/users/${recordId(r)}`,
+  },
+  {
+    name: 'client-user.delete',
+    on: 'client',
+    role: 'admin',
+    method: 'DELETE',
+    status: 204,
+    record: 'user',
+    path: (r) => `/v1/clients/${r.target.id}/users/${recordId(r)}`,
+  },
+  {
+    name: 'agency-user.password',
+    on: 'agency',
+    role: 'admin',
+    method: 'POST',
+    status: 204,
+    record: 'user',
+    path: (r) => `/v1/agencies/${r.target.id}/users/${recordId(r)}/password`,
+    body: () => ({ newPassword: 'reset by the isolation walk' }),
+  },
+  {
+    name: 'client-user.password',
+    on: 'client',
+    role: 'admin',
+    method: 'POST',
+    status: 204,
+    record: 'user',
+    path: (r) => `/v1/clients/${r.target.id}/users/${recordId(r)}/password`,
+    body: () => ({ newPassword: 'reset by the isolation walk' }),
+  },
+  {
+    name: 'agency-invitations.create',
+    on: 'agency',
+    role: 'admin',
+    method: 'POST',
+    status: 201,
+    creates: true,
+    path: (r) => `/v1/agencies/${r.target.id}/invitations`,
+    body: (r) => ({ email: `${marker('invitee')}-${r.n}@example.test`, role: 'member' }),
+  },
+  {
+    name: 'client-invitations.create',
+    on: 'client',
+    role: 'admin',
+    method: 'POST',
+    status: 201,
+    path: (r) => `/v1/clients/${r.target.id}/invitations`,
+    body: (r) => ({ email: `${marker('invitee')}-${r.n}@example.test`, role: 'member' }),
+  },
+  {
+    name: 'agency-invitations.list',
+    on: 'agency',
+    role: 'admin',
+    method: 'GET',
+    status: 200,
+    path: (r) => `/v1/agencies/${r.target.id}/invitations`,
+  },
+  {
+    name: 'client-invitations.list',
+    on: 'client',
+    role: 'admin',
+    method: 'GET',
+    status: 200,
+    path: (r) => `/v1/clients/${r.target.id}/invitations`,
+  },
+  {
+    name: 'webhooks.create',
+    on: 'client',
+    role: 'admin',
+    method: 'POST',
+    status: 201,
+    path: (r) => `/v1/clients/${r.target.id}/webhooks`,
+    body: (r) => ({ url: `https://${hostnameOf(r)}/hook`, events: ['submission.created'] }),
+  },
+  {
+    name: 'webhooks.list',
+    on: 'client',
+    role: 'admin',
+    method: 'GET',
+    status: 200,
+    path: (r) => `/v1/clients/${r.target.id}/webhooks`,
+  },
+  {
+    name: 'webhook.rotate',
+    on: 'client',
+    role: 'admin',
+    method: 'POST',
+    status: 200,
+    path: (r) => `/v1/clients/${r.target.id}/webhooks/${webhookIn(r).id}/rotate-secret`,
+  },
+  {
+    name: 'webhook.deliveries',
+    on: 'client',
+    role: 'admin',
+    method: 'GET',
+    status: 200,
+    path: (r) => `/v1/clients/${r.target.id}/webhooks/${webhookIn(r).id}/deliveries`,
+  },
+  {
+    name: 'webhook.resend',
+    on: 'client',
+    role: 'admin',
+    method: 'POST',
+    status: 202,
+    path: (r) => `/v1/clients/${r.target.id}/webhooks/${webhookIn(r).id}/deliveries/${webhookIn(r).deliveryId}/retry`,
+  },
+  {
+    name: 'webhook.delete',
+    on: 'client',
+    role: 'admin',
+    method: 'DELETE',
+    status: 204,
+    path: (r) => `/v1/clients/${r.target.id}/webhooks/${webhookIn(r).id}`,
+  },
+  {
+    name: 'agency-invitation.delete',
+    on: 'agency',
+    role: 'admin',
+    method: 'DELETE',
+    status: 204,
+    record: 'invitation',
+    path: (r) => `/v1/agencies/${r.target.id}/invitations/${recordId(r)}`,
+  },
+  {
+    name: 'client-invitation.delete',
+    on: 'client',
+    role: 'admin',
+    method: 'DELETE',
+    status: 204,
+    record: 'invitation',
+    path: (r) => `/v1/clients/${r.target.id}/invitations/${recordId(r)}`,
+  },
 ];
 
 /** The user or invitation a request names; before it is made, an id that names nothing. */
@@ -375,7 +796,11 @@ async function withRecord(r: Request): Promise<Request> {
   const email = `${marker(r.route.record)}@example.test`;
   const response =
     r.route.record === 'user'
-      ? await t.call('POST', `/v1/${level}/${home.id}/users`, t.adminToken, { email, password: 'a user made for one request', role: 'member' })
+      ? await t.call('POST', `/v1/${level}/${home.id}/users`, t.adminToken, {
+          email,
+          password: 'a user made for one request',
+          role: 'member',
+        })
       : await t.call('POST', `/v1/${level}/${home.id}/invitations`, t.adminToken, { email, role: 'member' });
   expectStatus(response, 201);
   const id = response.json().id as string;
@@ -429,12 +854,21 @@ function visibleFrom(r: Request): { own: Set<Tenant>; userIdsOf: Set<Tenant> } {
   return { own, userIdsOf: new Set([...own, ...ancestors(scope)]) };
 }
 
-function assertNoForeignData(r: Request, body: string, own: Set<Tenant>, userIdsOf: Set<Tenant>, ancestorIds: string[]): void {
+function assertNoForeignData(
+  r: Request,
+  body: string,
+  own: Set<Tenant>,
+  userIdsOf: Set<Tenant>,
+  ancestorIds: string[],
+): void {
   for (const node of tenants) {
     if (own.has(node)) continue;
     for (const secret of node.secrets) {
       if (ancestorIds.includes(secret)) continue;
-      expect(body.includes(secret), `${describe(r)} answered with ${secret} of ${node.kind} ${node.name}: ${body}`).toBe(false);
+      expect(
+        body.includes(secret),
+        `${describe(r)} answered with ${secret} of ${node.kind} ${node.name}: ${body}`,
+      ).toBe(false);
     }
   }
   for (const [userId, owner] of userOwner) {
@@ -480,7 +914,9 @@ async function deleteTargetExists(r: Request): Promise<boolean> {
   }
   if (r.route.name === 'webhook.delete') {
     const id = webhookIn(r).id;
-    const row = await t.data.privileged('test: does the webhook exist', (db) => db.selectFrom('webhooks').select('webhook_id').where('webhook_id', '=', id).executeTakeFirst());
+    const row = await t.data.privileged('test: does the webhook exist', (db) =>
+      db.selectFrom('webhooks').select('webhook_id').where('webhook_id', '=', id).executeTakeFirst(),
+    );
     return row !== undefined;
   }
   return r.route.name === 'domain.delete' ? domainExists(r.domain.id) : contactExists(r.contact.id);
@@ -555,19 +991,29 @@ function checkAllowedBody(r: Request, json: any): void {
       target.secrets.push(titleOf(r));
       break;
     case 'domains.create':
-      expect(json).toMatchObject({ hostname: hostnameOf(r), status: 'pending', challenge: { type: 'TXT', name: `_upzento-challenge.${hostnameOf(r)}` } });
+      expect(json).toMatchObject({
+        hostname: hostnameOf(r),
+        status: 'pending',
+        challenge: { type: 'TXT', name: `_upzento-challenge.${hostnameOf(r)}` },
+      });
       target.secrets.push(json.id, hostnameOf(r), json.challenge.value);
       target.domainIds.add(json.id);
       break;
     case 'domains.list': {
       const ids: string[] = json.items.map((item: { id: string }) => item.id);
       expect(ids).toContain(target.domain?.id);
-      for (const id of ids) expect(target.domainIds.has(id), `${describe(r)}: domain ${id} is not the target's`).toBe(true);
+      for (const id of ids)
+        expect(target.domainIds.has(id), `${describe(r)}: domain ${id} is not the target's`).toBe(true);
       break;
     }
     case 'domain.verify':
       // The test DNS server knows no challenge: the check finds nothing and the domain stays pending.
-      expect(json, describe(r)).toMatchObject({ id: r.domain.id, hostname: r.domain.hostname, status: 'pending', lastCheck: { outcome: 'not_found' } });
+      expect(json, describe(r)).toMatchObject({
+        id: r.domain.id,
+        hostname: r.domain.hostname,
+        status: 'pending',
+        lastCheck: { outcome: 'not_found' },
+      });
       break;
     case 'submissions.list':
       for (const item of json.items) expect(item.clientId).toBe(target.id);
@@ -577,7 +1023,8 @@ function checkAllowedBody(r: Request, json: any): void {
     case 'client-audit.list': {
       if (target.kind === 'platform') break;
       const allowed = isTreeTenant(target) ? subtreeTenantIds(target) : new Set<string>();
-      for (const item of json.items) expect(allowed.has(item.tenantId), `${describe(r)}: audit item of ${item.tenantId}`).toBe(true);
+      for (const item of json.items)
+        expect(allowed.has(item.tenantId), `${describe(r)}: audit item of ${item.tenantId}`).toBe(true);
       if (isTreeTenant(target) && target.kind !== 'client') expect(json.items.length).toBeGreaterThan(0);
       break;
     }
@@ -596,7 +1043,11 @@ function checkAllowedBody(r: Request, json: any): void {
       }
       break;
     case 'webhooks.create':
-      expect(json).toMatchObject({ url: `https://${hostnameOf(r)}/hook`, events: ['submission.created'], secret: expect.stringMatching(/^whsec_/) });
+      expect(json).toMatchObject({
+        url: `https://${hostnameOf(r)}/hook`,
+        events: ['submission.created'],
+        secret: expect.stringMatching(/^whsec_/),
+      });
       target.secrets.push(json.id, hostnameOf(r), json.secret);
       break;
     case 'webhooks.list': {
@@ -644,7 +1095,10 @@ function requests(): fc.Arbitrary<Request> {
       .record({
         route: fc.constantFrom(...ROUTES),
         // Mostly tenants next to the caller (own, children, parent, siblings), where the rules bite.
-        target: fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...near(caller)) }, { weight: 1, arbitrary: fc.constantFrom(...everyTarget) }),
+        target: fc.oneof(
+          { weight: 2, arbitrary: fc.constantFrom(...near(caller)) },
+          { weight: 1, arbitrary: fc.constantFrom(...everyTarget) },
+        ),
         ownContact: fc.boolean(),
         pick: fc.nat(),
         n: fc.nat(),
@@ -654,16 +1108,37 @@ function requests(): fc.Arbitrary<Request> {
 }
 
 /** ownContact: the contact or domain named in the path is the target's own (when it has one). */
-function makeRequest(caller: Caller, route: Route, target: Tenant, ownContact: boolean, pick: number, n: number): Request {
+function makeRequest(
+  caller: Caller,
+  route: Route,
+  target: Tenant,
+  ownContact: boolean,
+  pick: number,
+  n: number,
+): Request {
   const pool = ownContact && target.contacts.length > 0 ? target.contacts : contacts;
   const domain = ownContact && target.domain ? target.domain : (domains[pick % domains.length] as Domain);
   const clients = tenants.filter((node) => node.kind === 'client');
-  const deleteHome = ownContact && target.kind === 'client' && isTreeTenant(target) ? target : (clients[pick % clients.length] as Tenant);
+  const deleteHome =
+    ownContact && target.kind === 'client' && isTreeTenant(target)
+      ? target
+      : (clients[pick % clients.length] as Tenant);
   const level = recordLevel(route);
   const homes = tenants.filter((node) => node.kind === level);
-  const recordHome = ownContact && target.kind === level && isTreeTenant(target) ? target : (homes[pick % homes.length] as Tenant);
+  const recordHome =
+    ownContact && target.kind === level && isTreeTenant(target) ? target : (homes[pick % homes.length] as Tenant);
   const webhook = ownContact && webhookOf.has(target) ? webhookOf.get(target) : webhooks[pick % webhooks.length];
-  const request: Request = { caller, route, target, contact: pool[pick % pool.length] as Contact, domain, deleteHome, recordHome, n, ...(webhook && { webhook }) };
+  const request: Request = {
+    caller,
+    route,
+    target,
+    contact: pool[pick % pool.length] as Contact,
+    domain,
+    deleteHome,
+    recordHome,
+    n,
+    ...(webhook && { webhook }),
+  };
   // The tree is cyclic (parents and children); a counterexample is reported as one line.
   return Object.assign(request, {
     [fc.toStringMethod]: () => `${describe(request)} contact ${request.contact.id} domain ${request.domain.id} n ${n}`,
@@ -735,7 +1210,12 @@ test('the tree was provisioned with every role in every agency and client', () =
   expect(agencies.length).toBeGreaterThanOrEqual(2);
   expect(clients.length).toBeGreaterThanOrEqual(agencies.length);
   for (const node of [...agencies, ...clients]) {
-    expect(callers.filter((caller) => caller.tenant === node).map((caller) => caller.role).sort()).toEqual(['admin', 'member', 'viewer']);
+    expect(
+      callers
+        .filter((caller) => caller.tenant === node)
+        .map((caller) => caller.role)
+        .sort(),
+    ).toEqual(['admin', 'member', 'viewer']);
   }
   expect(contacts.length).toBeGreaterThanOrEqual(2 * clients.length);
   expect(clients.every((client) => client.domain !== null)).toBe(true);

@@ -15,12 +15,16 @@ let viewer: CreatedUser;
 beforeAll(async () => {
   t = await createTestApp();
   const tree = await createAgencyWithClient(t);
-  ({ agencyId, client: { id: clientId } } = tree);
+  ({
+    agencyId,
+    client: { id: clientId },
+  } = tree);
   viewer = await createUser(t, tree.agencyAdmin.token, 'clients', clientId, 'viewer');
 });
 afterAll(() => t?.close());
 
-const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+const b64 = (value: unknown) =>
+  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 
 function sign(header: object, payload: object, secret: string): string {
   const head = `${b64(header)}.${b64(payload)}`;
@@ -39,7 +43,11 @@ function viewerClaims(): Record<string, unknown> {
 const route = () => `/v1/clients/${clientId}/contacts`;
 
 async function expect401(authorization: string | null, why: RegExp) {
-  const response = await t.app.inject({ method: 'GET', url: route(), headers: authorization === null ? {} : { authorization } });
+  const response = await t.app.inject({
+    method: 'GET',
+    url: route(),
+    headers: authorization === null ? {} : { authorization },
+  });
   expect(response.statusCode, response.body).toBe(401);
   const body = response.json();
   expect(Object.keys(body).sort()).toEqual(['code', 'error', 'message', 'statusCode']);
@@ -67,7 +75,13 @@ describe('refused with 401', () => {
   });
 
   test('malformed tokens', async () => {
-    for (const token of ['not-a-token', 'a.b', 'a.b.c', `${b64(HS256)}.${b64('not json')}.${b64('sig')}`, `${viewer.token}.extra`]) {
+    for (const token of [
+      'not-a-token',
+      'a.b',
+      'a.b.c',
+      `${b64(HS256)}.${b64('not json')}.${b64('sig')}`,
+      `${viewer.token}.extra`,
+    ]) {
       await expect401(`Bearer ${token}`, /malformed|not valid/);
     }
   });
@@ -94,17 +108,28 @@ describe('refused with 401', () => {
     const [header, , signature] = viewer.token.split('.') as [string, string, string];
     const claims = decodeToken(viewer.token).payload;
     // Promote the viewer to admin, move it to another tenant, make it the platform admin.
-    for (const edit of [{ role: 'admin' }, { tid: randomUUID() }, { tty: 'platform', pid: null, role: 'admin', tid: t.platformId }, { exp: now() + 86_400 }]) {
+    for (const edit of [
+      { role: 'admin' },
+      { tid: randomUUID() },
+      { tty: 'platform', pid: null, role: 'admin', tid: t.platformId },
+      { exp: now() + 86_400 },
+    ]) {
       await expect401(`Bearer ${header}.${b64({ ...claims, ...edit })}.${signature}`, /not valid/);
     }
   });
 
   test('expired, signed with the right key', async () => {
-    await expect401(`Bearer ${sign(HS256, { ...viewerClaims(), iat: now() - 1000, exp: now() - 100 }, t.jwtSecret)}`, /expired/);
+    await expect401(
+      `Bearer ${sign(HS256, { ...viewerClaims(), iat: now() - 1000, exp: now() - 100 }, t.jwtSecret)}`,
+      /expired/,
+    );
   });
 
   test('issued longer ago than the 15-minute lifetime, even though it claims a later expiry', async () => {
-    await expect401(`Bearer ${sign(HS256, { ...viewerClaims(), iat: now() - 3600, exp: now() + 3600 }, t.jwtSecret)}`, /expired|not valid/);
+    await expect401(
+      `Bearer ${sign(HS256, { ...viewerClaims(), iat: now() - 3600, exp: now() + 3600 }, t.jwtSecret)}`,
+      /expired|not valid/,
+    );
   });
 
   test('without exp or iat, signed with the right key', async () => {
@@ -126,7 +151,10 @@ describe('refused with 401', () => {
       { tty: 'platform', pid: agencyId }, // the platform has no parent
     ];
     for (const edit of bad) {
-      const body = await expect401(`Bearer ${sign(HS256, { ...viewerClaims(), ...edit }, t.jwtSecret)}`, /tenant context/);
+      const body = await expect401(
+        `Bearer ${sign(HS256, { ...viewerClaims(), ...edit }, t.jwtSecret)}`,
+        /tenant context/,
+      );
       expect(body.message).toBe('Sign in first: the token does not carry a tenant context');
     }
     const { tid: _tid, ...noTenant } = viewerClaims();

@@ -23,9 +23,10 @@ interface Violation {
 /** The checker's violations for server/, shared/ and widget/ under `cwd`, as "rule: from -> to". */
 async function violations(cwd: string): Promise<string[]> {
   // depcruise exits non-zero when it finds errors; its JSON report is on stdout either way.
-  const { stdout } = await run(DEPCRUISE, ['server', 'shared', 'widget', '--config', CONFIG, '--output-type', 'json'], { cwd, maxBuffer: 64 << 20 }).catch(
-    (error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }),
-  );
+  const { stdout } = await run(DEPCRUISE, ['server', 'shared', 'widget', '--config', CONFIG, '--output-type', 'json'], {
+    cwd,
+    maxBuffer: 64 << 20,
+  }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
   const report = JSON.parse(stdout) as { summary: { violations: Violation[] } };
   return report.summary.violations.map((v) => `${v.rule.name}: ${v.from} -> ${v.to}`).sort();
 }
@@ -34,10 +35,18 @@ let fixture: string;
 beforeAll(async () => {
   fixture = await mkdtemp(path.join(tmpdir(), 'upzento-layers-'));
   const files: Record<string, string> = {
-    'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler', allowImportingTsExtensions: true, noEmit: true } }),
+    'tsconfig.json': JSON.stringify({
+      compilerOptions: {
+        module: 'ESNext',
+        moduleResolution: 'Bundler',
+        allowImportingTsExtensions: true,
+        noEmit: true,
+      },
+    }),
     // Allowed: a feature uses db/, and db/ uses the top-level errors file.
     'server/errors.ts': 'export const failure = 1;\n',
-    'server/db/query-path.ts': "import { failure } from '../errors.ts';\nimport { contacts } from '../crm/contacts.ts';\nexport const query = failure + contacts;\n",
+    'server/db/query-path.ts':
+      "import { failure } from '../errors.ts';\nimport { contacts } from '../crm/contacts.ts';\nexport const query = failure + contacts;\n",
     'server/crm/contacts.ts': 'export const contacts = 1;\n',
     'server/crm/listing.ts': "import { query } from '../db/query-path.ts';\nexport const listing = query;\n",
     // A cycle of two feature modules.

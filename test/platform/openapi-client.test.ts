@@ -57,9 +57,18 @@ describe('createUpzentoClient', () => {
     const agency = ok(await api.POST('/v1/agencies', { body: { name: 'Client Test Agency' } }));
     const listed = ok(await api.GET('/v1/agencies'));
     expect(listed.items.map((item) => item.id)).toContain(agency.id);
-    const client = ok(await api.POST('/v1/agencies/{agencyId}/clients', { params: { path: { agencyId: agency.id } }, body: { name: 'Client Test Bakery' } }));
+    const client = ok(
+      await api.POST('/v1/agencies/{agencyId}/clients', {
+        params: { path: { agencyId: agency.id } },
+        body: { name: 'Client Test Bakery' },
+      }),
+    );
     expect(client.publicKey).toMatch(/^pk_/);
-    const contacts = ok(await api.GET('/v1/clients/{clientId}/contacts', { params: { path: { clientId: client.id }, query: { limit: 5 } } }));
+    const contacts = ok(
+      await api.GET('/v1/clients/{clientId}/contacts', {
+        params: { path: { clientId: client.id }, query: { limit: 5 } },
+      }),
+    );
     expect(contacts).toEqual({ items: [], nextCursor: null });
     expect(asked).toBe(5);
   });
@@ -72,7 +81,9 @@ describe('createUpzentoClient', () => {
     expect(() => ok(refused)).toThrow(UpzentoApiError);
 
     const api = createUpzentoClient({ baseUrl: base, token: t.adminToken });
-    const missing = await api.GET('/v1/clients/{clientId}', { params: { path: { clientId: '00000000-0000-4000-8000-000000000000' } } });
+    const missing = await api.GET('/v1/clients/{clientId}', {
+      params: { path: { clientId: '00000000-0000-4000-8000-000000000000' } },
+    });
     let thrown: unknown;
     try {
       ok(missing);
@@ -80,6 +91,10 @@ describe('createUpzentoClient', () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(UpzentoApiError);
-    expect(thrown).toMatchObject({ status: 404, code: 'UPZ_NOT_FOUND', message: '404 UPZ_NOT_FOUND: Client not found' });
+    expect(thrown).toMatchObject({
+      status: 404,
+      code: 'UPZ_NOT_FOUND',
+      message: '404 UPZ_NOT_FOUND: Client not found',
+    });
   });
 });

@@ -28,7 +28,8 @@ beforeAll(async () => {
     metricsToken: 'a metrics token long enough for the setting',
     onRoute: (route: RouteOptions) => {
       const access = route.config?.access;
-      for (const method of [route.method].flat()) routes.push({ method: String(method), url: route.url, isPublic: access !== undefined && 'public' in access });
+      for (const method of [route.method].flat())
+        routes.push({ method: String(method), url: route.url, isPublic: access !== undefined && 'public' in access });
     },
   });
   doc = await openApiDocument(t);
@@ -38,7 +39,11 @@ afterAll(() => t?.close());
 
 function operations(): { method: string; path: string; operation: Json }[] {
   return Object.entries(doc.paths as Json).flatMap(([path, item]) =>
-    METHODS.filter((method) => item[method]).map((method) => ({ method: method.toUpperCase(), path, operation: item[method] })),
+    METHODS.filter((method) => item[method]).map((method) => ({
+      method: method.toUpperCase(),
+      path,
+      operation: item[method],
+    })),
   );
 }
 
@@ -61,15 +66,22 @@ describe('GET /openapi.json', () => {
     expect(result.warnings).toEqual([]);
     // The validator does refuse a broken one.
     const broken = structuredClone(doc);
-    broken.paths['/v1/agencies'].get.responses['200'].content['application/json'].schema = { $ref: '#/components/schemas/Nothing' };
+    broken.paths['/v1/agencies'].get.responses['200'].content['application/json'].schema = {
+      $ref: '#/components/schemas/Nothing',
+    };
     expect((await validate(broken as never)).valid).toBe(false);
   });
 
   it('has one operation for every route the app registers, except the ones excluded with a reason', () => {
-    const registered = new Set(routes.filter((route) => route.method !== 'HEAD').map((route) => `${route.method} ${route.url}`));
+    const registered = new Set(
+      routes.filter((route) => route.method !== 'HEAD').map((route) => `${route.method} ${route.url}`),
+    );
     const documented = new Set(operations().map(({ method, path }) => `${method} ${fastifyPath(path)}`));
     const missing = [...registered].filter((key) => !documented.has(key) && !(key in UNDOCUMENTED));
-    expect(missing, 'routes missing from the document: document them, or list them in UNDOCUMENTED with a reason').toEqual([]);
+    expect(
+      missing,
+      'routes missing from the document: document them, or list them in UNDOCUMENTED with a reason',
+    ).toEqual([]);
     const extra = [...documented].filter((key) => !registered.has(key));
     expect(extra).toEqual([]);
     // Every exclusion names a route that exists, and gives its reason.
@@ -79,7 +91,14 @@ describe('GET /openapi.json', () => {
       expect(documented).not.toContain(key);
     }
     // The contract's routes are there.
-    for (const key of ['POST /v1/auth/token', 'GET /v1/agencies', 'POST /v1/widget/:publicKey/submissions', 'GET /widget.js', 'GET /healthz', 'GET /readyz']) {
+    for (const key of [
+      'POST /v1/auth/token',
+      'GET /v1/agencies',
+      'POST /v1/widget/:publicKey/submissions',
+      'GET /widget.js',
+      'GET /healthz',
+      'GET /readyz',
+    ]) {
       expect(documented, key).toContain(key);
     }
   });
@@ -97,33 +116,57 @@ describe('GET /openapi.json', () => {
         expect(Object.keys(operation.responses), where).toEqual(expect.arrayContaining(['401', '403']));
       }
     }
-    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+    expect(doc.components.securitySchemes.bearer).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+    });
   });
 
   it('answers every error with the one Error schema, and lists the errors each kind of route can give', () => {
     for (const { method, path, operation } of operations()) {
       for (const [status, response] of Object.entries(operation.responses as Json)) {
         if (Number(status) < 400) continue;
-        expect(response.content['application/json'].schema, `${method} ${path} ${status}`).toEqual({ $ref: '#/components/schemas/Error' });
+        expect(response.content['application/json'].schema, `${method} ${path} ${status}`).toEqual({
+          $ref: '#/components/schemas/Error',
+        });
       }
       const statuses = Object.keys(operation.responses);
       if (path.startsWith('/v1/')) expect(statuses, `${method} ${path}`).toContain('503');
       if (path.includes('{')) expect(statuses, `${method} ${path}`).toEqual(expect.arrayContaining(['400', '404']));
-      if (operation.requestBody) expect(statuses, `${method} ${path}`).toEqual(expect.arrayContaining(['400', '413', '415']));
+      if (operation.requestBody)
+        expect(statuses, `${method} ${path}`).toEqual(expect.arrayContaining(['400', '413', '415']));
     }
     expect(doc.components.schemas.Error.required).toEqual(['statusCode', 'code', 'error', 'message']);
     const widget = doc.paths['/v1/widget/{publicKey}/submissions'].post;
-    expect(Object.keys(widget.responses)).toEqual(expect.arrayContaining(['201', '400', '403', '404', '409', '429', '503']));
+    expect(Object.keys(widget.responses)).toEqual(
+      expect.arrayContaining(['201', '400', '403', '404', '409', '429', '503']),
+    );
     expect(widget.responses['429'].headers['Retry-After']).toBeDefined();
     expect(doc.paths['/v1/auth/token'].post.responses['429']).toBeDefined();
   });
 
   it('names its shared schemas by their titles, never def-N', () => {
     const names = Object.keys(doc.components.schemas);
-    expect(names).toEqual(expect.arrayContaining(['Error', 'Agency', 'Client', 'Contact', 'ContactPage', 'Domain', 'Webhook', 'User', 'WidgetConfig', 'AccessToken']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Error',
+        'Agency',
+        'Client',
+        'Contact',
+        'ContactPage',
+        'Domain',
+        'Webhook',
+        'User',
+        'WidgetConfig',
+        'AccessToken',
+      ]),
+    );
     expect(names.filter((name) => /^def-/.test(name))).toEqual([]);
     expect(JSON.stringify(doc)).not.toMatch(/def-\d/);
-    expect(doc.paths['/v1/clients/{clientId}/contacts'].get.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ContactPage' });
+    expect(
+      doc.paths['/v1/clients/{clientId}/contacts'].get.responses['200'].content['application/json'].schema,
+    ).toEqual({ $ref: '#/components/schemas/ContactPage' });
   });
 
   it('keeps pattern properties as JSON Schema 2020-12 has them', () => {
@@ -146,7 +189,10 @@ describe('GET /openapi.json', () => {
       }
     }
     for (const [code, example] of Object.entries(doc.components.examples as Json)) {
-      expect(ajv.validate({ $ref: 'openapi.json#/components/schemas/Error' }, example.value), `${code}: ${ajv.errorsText()}`).toBe(true);
+      expect(
+        ajv.validate({ $ref: 'openapi.json#/components/schemas/Error' }, example.value),
+        `${code}: ${ajv.errorsText()}`,
+      ).toBe(true);
       expect(example.value.code).toBe(code);
       checked += 1;
     }
@@ -155,7 +201,9 @@ describe('GET /openapi.json', () => {
 
   it('uses in its error examples only codes that docs/errors.md documents, with their status', async () => {
     const errorsDoc = await readFile(path.resolve(import.meta.dirname, '../../docs/errors.md'), 'utf8');
-    const sections = new Map([...errorsDoc.matchAll(/^### (\S+)\n\n\*\*Status:\*\* (\d{3})?/gm)].map((match) => [match[1], match[2]]));
+    const sections = new Map(
+      [...errorsDoc.matchAll(/^### (\S+)\n\n\*\*Status:\*\* (\d{3})?/gm)].map((match) => [match[1], match[2]]),
+    );
     for (const [code, example] of Object.entries(doc.components.examples as Json)) {
       expect(sections.has(code), `${code} has no section in docs/errors.md`).toBe(true);
       const status = sections.get(code);
@@ -184,7 +232,13 @@ describe('GET /docs', () => {
   });
 
   it('serves only its own assets', async () => {
-    for (const url of ['/docs/index.html', '/docs/../package.json', '/docs/swagger-ui-bundle.js.map', '/docs/', '/docs/constructor']) {
+    for (const url of [
+      '/docs/index.html',
+      '/docs/../package.json',
+      '/docs/swagger-ui-bundle.js.map',
+      '/docs/',
+      '/docs/constructor',
+    ]) {
       expect((await t.app.inject({ method: 'GET', url })).statusCode, url).toBe(404);
     }
   });
@@ -200,16 +254,30 @@ describe('the response checker', () => {
     checker.check('GET', '/v1/clients/00000000-0000-4000-8000-000000000000', missing);
 
     // A body the schema does not allow: an agency without its name.
-    const changed = { ...agencies, body: JSON.stringify({ items: [{ id: '00000000-0000-4000-8000-000000000000', createdAt: new Date().toISOString() }] }) };
+    const changed = {
+      ...agencies,
+      body: JSON.stringify({
+        items: [{ id: '00000000-0000-4000-8000-000000000000', createdAt: new Date().toISOString() }],
+      }),
+    };
     expect(() => checker.check('GET', '/v1/agencies', changed as never)).toThrow(/does not match the document.*name/);
     // A status the operation does not list.
-    expect(() => checker.check('GET', '/v1/agencies', { ...agencies, statusCode: 418 } as never)).toThrow(/lists no such response/);
+    expect(() => checker.check('GET', '/v1/agencies', { ...agencies, statusCode: 418 } as never)).toThrow(
+      /lists no such response/,
+    );
     // A content type it does not list.
-    expect(() => checker.check('GET', '/v1/agencies', { ...agencies, headers: { 'content-type': 'text/html' } } as never)).toThrow(/content type "text\/html"/);
+    expect(() =>
+      checker.check('GET', '/v1/agencies', { ...agencies, headers: { 'content-type': 'text/html' } } as never),
+    ).toThrow(/content type "text\/html"/);
     // A path no operation answers.
     expect(() => checker.check('GET', '/v1/nothing-here', agencies)).toThrow(/no operation/);
     // An error body without its code.
-    const noCode = { ...missing, body: JSON.stringify({ statusCode: 404, error: 'Not Found', message: 'Client not found' }) };
-    expect(() => checker.check('GET', '/v1/clients/00000000-0000-4000-8000-000000000000', noCode as never)).toThrow(/code/);
+    const noCode = {
+      ...missing,
+      body: JSON.stringify({ statusCode: 404, error: 'Not Found', message: 'Client not found' }),
+    };
+    expect(() => checker.check('GET', '/v1/clients/00000000-0000-4000-8000-000000000000', noCode as never)).toThrow(
+      /code/,
+    );
   });
 });

@@ -18,7 +18,9 @@ beforeAll(async () => {
   for (let a = 0; a < 3; a += 1) {
     const agencyId = (await t.call('POST', '/v1/agencies', t.adminToken, { name: `Agency ${a}` })).json().id;
     for (let c = 0; c < 3; c += 1) {
-      const clientId = (await t.call('POST', `/v1/agencies/${agencyId}/clients`, t.adminToken, { name: `Client ${a}.${c}` })).json().id;
+      const clientId = (
+        await t.call('POST', `/v1/agencies/${agencyId}/clients`, t.adminToken, { name: `Client ${a}.${c}` })
+      ).json().id;
       const email = `only-${a}-${c}@tenant.test`;
       const created = await t.call('POST', `/v1/clients/${clientId}/contacts`, t.adminToken, { email });
       expect(created.statusCode).toBe(201);
@@ -52,7 +54,9 @@ test('concurrent scoped transactions each see only their own tenant, and no cont
           await sql.raw('BEGIN; SET LOCAL ROLE upzento_app').execute(connection);
           try {
             const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM contacts`.execute(connection);
-            const context = await sql<{ agency: string | null }>`SELECT current_setting('upzento.agency_id', true) AS agency`.execute(connection);
+            const context = await sql<{
+              agency: string | null;
+            }>`SELECT current_setting('upzento.agency_id', true) AS agency`.execute(connection);
             expect(rows[0]?.n).toBe(0);
             expect(context.rows[0]?.agency ?? '').toBe('');
           } finally {

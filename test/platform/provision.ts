@@ -15,7 +15,10 @@ export const USER_PASSWORD = 'a long enough test password';
 /** A JWT's header and claims, read without checking its signature. */
 export function decodeToken(token: string): { header: Record<string, unknown>; payload: Record<string, unknown> } {
   const [header, payload] = token.split('.') as [string, string];
-  return { header: JSON.parse(Buffer.from(header, 'base64url').toString()), payload: JSON.parse(Buffer.from(payload, 'base64url').toString()) };
+  return {
+    header: JSON.parse(Buffer.from(header, 'base64url').toString()),
+    payload: JSON.parse(Buffer.from(payload, 'base64url').toString()),
+  };
 }
 
 export type Role = 'admin' | 'member' | 'viewer';
@@ -66,12 +69,21 @@ export async function createUser(
   role: Role,
   email = `${marker(role)}@example.test`,
 ): Promise<CreatedUser> {
-  const response = await t.call('POST', `/v1/${level}/${tenantId}/users`, token, { email, password: USER_PASSWORD, role });
+  const response = await t.call('POST', `/v1/${level}/${tenantId}/users`, token, {
+    email,
+    password: USER_PASSWORD,
+    role,
+  });
   expectStatus(response, 201);
   return { id: response.json().id, email, role, token: await t.signIn(email, USER_PASSWORD) };
 }
 
-export async function createContact(t: TestApp, token: string, clientId: string, fields: { email?: string; name?: string } = {}) {
+export async function createContact(
+  t: TestApp,
+  token: string,
+  clientId: string,
+  fields: { email?: string; name?: string } = {},
+) {
   const email = fields.email ?? `${marker('contact')}@example.test`;
   const name = fields.name ?? marker('contact-name');
   const response = await t.call('POST', `/v1/clients/${clientId}/contacts`, token, { email, name });
@@ -82,7 +94,10 @@ export async function createContact(t: TestApp, token: string, clientId: string,
 /** Rows of audit_log in the whole database, through the privileged path. */
 export async function auditRowCount(t: TestApp): Promise<number> {
   const row = await t.data.privileged('test: count audit rows', (db) =>
-    db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   );
   return Number(row.n);
 }

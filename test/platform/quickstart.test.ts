@@ -77,7 +77,13 @@ test('npm start on a fresh data dir, then the README quick start', async () => {
   configDir = await mkdtemp(path.join(tmpdir(), 'upzento-quickstart-config-'));
   const { stdout } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', script], {
     cwd: root,
-    env: { ...process.env, ADMIN_EMAIL: email, UPZENTO_PASSWORD: password, XDG_CONFIG_HOME: configDir, UPZENTO_URL: '' },
+    env: {
+      ...process.env,
+      ADMIN_EMAIL: email,
+      UPZENTO_PASSWORD: password,
+      XDG_CONFIG_HOME: configDir,
+      UPZENTO_URL: '',
+    },
     timeout: 120_000,
   });
   expect(stdout).toContain(`<script async src="${started.url}/widget.js" data-key="pk_`);

@@ -23,12 +23,19 @@ function parseResponses(raw: string): RawResponse[] {
     const headEnd = rest.indexOf('\r\n\r\n');
     const [statusLine, ...headerLines] = rest.slice(0, headEnd).split('\r\n');
     const headers = Object.fromEntries(
-      headerLines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+      headerLines.map((line) => [
+        line.slice(0, line.indexOf(':')).toLowerCase(),
+        line.slice(line.indexOf(':') + 1).trim(),
+      ]),
     );
     const length = Number(headers['content-length'] ?? 0);
-    const body = Buffer.from(rest.slice(headEnd + 4)).subarray(0, length).toString();
+    const body = Buffer.from(rest.slice(headEnd + 4))
+      .subarray(0, length)
+      .toString();
     responses.push({ status: Number((statusLine as string).split(' ')[1]), headers, body });
-    rest = Buffer.from(rest.slice(headEnd + 4)).subarray(length).toString();
+    rest = Buffer.from(rest.slice(headEnd + 4))
+      .subarray(length)
+      .toString();
   }
   return responses;
 }

@@ -7,12 +7,21 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { SignInBrake } from '../../server/auth/sign-in-brake.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { createAgencyWithClient, createUser, expectStatus, marker, USER_PASSWORD, type CreatedUser } from './provision.ts';
+import {
+  createAgencyWithClient,
+  createUser,
+  expectStatus,
+  marker,
+  USER_PASSWORD,
+  type CreatedUser,
+} from './provision.ts';
 
 let clock = Date.parse('2031-01-01T00:00:00Z');
 const FREE = 3;
 const FREE_PER_IP = 8;
-const options = () => ({ brake: new SignInBrake({ freeFailures: FREE, freeFailuresPerIp: FREE_PER_IP, maxDelaySeconds: 60, now: () => clock }) });
+const options = () => ({
+  brake: new SignInBrake({ freeFailures: FREE, freeFailuresPerIp: FREE_PER_IP, maxDelaySeconds: 60, now: () => clock }),
+});
 
 let a: TestApp;
 let b: TestApp;
@@ -20,7 +29,10 @@ let user: CreatedUser;
 
 beforeAll(async () => {
   a = await createTestApp(options());
-  b = await createTestApp({ ...options(), jwtSecret: a.jwtSecret }, { ...a.db, handle: await a.db.reopen(), close: async () => {} });
+  b = await createTestApp(
+    { ...options(), jwtSecret: a.jwtSecret },
+    { ...a.db, handle: await a.db.reopen(), close: async () => {} },
+  );
   const tree = await createAgencyWithClient(a);
   user = await createUser(a, tree.agencyAdmin.token, 'clients', tree.client.id, 'member');
 });
@@ -30,7 +42,12 @@ afterAll(async () => {
 });
 
 function signIn(app: TestApp, address: string, email: string, password: string): Promise<LightMyRequestResponse> {
-  return app.app.inject({ method: 'POST', url: '/v1/auth/token', remoteAddress: address, payload: { email, password } });
+  return app.app.inject({
+    method: 'POST',
+    url: '/v1/auth/token',
+    remoteAddress: address,
+    payload: { email, password },
+  });
 }
 
 describe('the rightful user', () => {
@@ -79,7 +96,9 @@ describe('one address', () => {
   test('attempts sent at once to both instances are counted one by one', async () => {
     const address = '192.0.2.150';
     const email = `${marker('burst')}@example.test`;
-    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => signIn(i % 2 ? a : b, address, email, 'not it')));
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => signIn(i % 2 ? a : b, address, email, 'not it')),
+    );
     const statuses = answers.map((answer) => answer.statusCode);
     expect(statuses.filter((status) => status === 401)).toHaveLength(FREE + 1);
     expect(statuses.filter((status) => status === 429)).toHaveLength(12 - FREE - 1);
@@ -88,7 +107,13 @@ describe('one address', () => {
 });
 
 test('counts are kept for a day of quiet, then forgotten and their rows deleted by later sign-ins', async () => {
-  const count = () => a.data.privileged('test: count brake rows', (db) => db.selectFrom('sign_in_brake').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
+  const count = () =>
+    a.data.privileged('test: count brake rows', (db) =>
+      db
+        .selectFrom('sign_in_brake')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    );
   const before = Number((await count()).n);
   expect(before).toBeGreaterThan(4);
   clock += 25 * 3600_000;
@@ -108,7 +133,9 @@ describe('callers returning after a day', () => {
     for (let round = 0; round < 20; round++) {
       for (const address of addresses) await signIn(a, address, user.email, 'a wrong password');
       clock += 25 * 3600 * 1000;
-      const answers = await Promise.all(addresses.map((address, i) => signIn(i % 2 ? a : b, address, user.email, USER_PASSWORD)));
+      const answers = await Promise.all(
+        addresses.map((address, i) => signIn(i % 2 ? a : b, address, user.email, USER_PASSWORD)),
+      );
       statuses.push(...answers.map((answer) => answer.statusCode));
     }
     expect(statuses.filter((status) => status !== 200)).toEqual([]);

@@ -41,7 +41,12 @@ function submit(body: string, origin = LOCAL_ORIGIN, publicKey = client.publicKe
 
 /** An authenticated call with a raw JSON body. */
 function send(method: 'POST' | 'PATCH', url: string, body: string, token: string | null = t.adminToken) {
-  return t.app.inject({ method, url, headers: { ...(token && { authorization: `Bearer ${token}` }), 'content-type': 'application/json' }, payload: body });
+  return t.app.inject({
+    method,
+    url,
+    headers: { ...(token && { authorization: `Bearer ${token}` }), 'content-type': 'application/json' },
+    payload: body,
+  });
 }
 
 function expect400(response: { statusCode: number; body: string; json(): any }, code: string, field: RegExp) {
@@ -52,7 +57,11 @@ function expect400(response: { statusCode: number; body: string; json(): any }, 
 
 async function submissionCount(clientId: string): Promise<number> {
   const row = await t.data.privileged('test: count submissions', (db) =>
-    db.selectFrom('submissions').select((eb) => eb.fn.countAll<string>().as('n')).where('client_id', '=', clientId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('submissions')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('client_id', '=', clientId)
+      .executeTakeFirstOrThrow(),
   );
   return Number(row.n);
 }
@@ -64,11 +73,23 @@ async function listSubmissions(clientId: string) {
 }
 
 /** A submission row as an earlier version could have stored it, written past the API. */
-async function storeSubmissionAsBefore(clientId: string, fields: unknown, origin = 'https://shop.example.test'): Promise<string> {
+async function storeSubmissionAsBefore(
+  clientId: string,
+  fields: unknown,
+  origin = 'https://shop.example.test',
+): Promise<string> {
   const row = await t.data.privileged('test: a row an earlier version stored', (db) =>
     db
       .insertInto('submissions')
-      .values({ agency_id: agencyId, client_id: clientId, idempotency_key: marker('idem'), payload_hash: '0'.repeat(64), email: 'old@example.test', origin, fields: JSON.stringify(fields) })
+      .values({
+        agency_id: agencyId,
+        client_id: clientId,
+        idempotency_key: marker('idem'),
+        payload_hash: '0'.repeat(64),
+        email: 'old@example.test',
+        origin,
+        fields: JSON.stringify(fields),
+      })
       .returning('submission_id')
       .executeTakeFirstOrThrow(),
   );
@@ -95,7 +116,9 @@ describe('widget submission fields', () => {
   });
 
   test('a number or boolean is taken as its text, as the validator coerces every scalar', async () => {
-    const response = await submit(JSON.stringify({ email: 'scalar@example.test', fields: { budget: 5, urgent: true } }));
+    const response = await submit(
+      JSON.stringify({ email: 'scalar@example.test', fields: { budget: 5, urgent: true } }),
+    );
     expectStatus(response, 201);
     const stored = (await listSubmissions(client.id)).find((item) => item.id === response.json().id);
     expect(stored?.fields).toEqual({ budget: '5', urgent: 'true' });
@@ -110,7 +133,12 @@ describe('widget submission fields', () => {
   });
 
   test('a row an earlier version stored with non-text fields no longer fails the list: its text fields are shown', async () => {
-    const id = await storeSubmissionAsBefore(other.id, { '0': { toString: 1 }, company: 'Acme', budget: 5, nested: { a: [1] } });
+    const id = await storeSubmissionAsBefore(other.id, {
+      '0': { toString: 1 },
+      company: 'Acme',
+      budget: 5,
+      nested: { a: [1] },
+    });
     const listed = (await listSubmissions(other.id)).find((item) => item.id === id);
     expect(listed?.fields).toEqual({ company: 'Acme' });
   });
@@ -119,15 +147,53 @@ describe('widget submission fields', () => {
 describe('every JSON body: lone surrogates, NUL and deep nesting are a 400 naming the path', () => {
   const LONE = '"\\ud83d"';
   test.each([
-    ['a widget field value', () => submit(`{"email":"lead@example.test","fields":{"note":${LONE}}}`), /^body\/fields\/note: .*surrogate/],
-    ['a widget field key', () => submit(`{"email":"lead@example.test","fields":{${LONE}:"x"}}`), /^body\/fields: a property name .*surrogate/],
-    ['the email at sign-in', () => send('POST', '/v1/auth/token', `{"email":"\\ud83d@example.test","password":"whatever it is"}`, null), /^body\/email: .*surrogate/],
-    ['a contact name', () => send('POST', `/v1/clients/${client.id}/contacts`, `{"email":"s@example.test","name":${LONE}}`), /^body\/name: /],
-    ['a contact attribute', () => send('POST', `/v1/clients/${client.id}/contacts`, `{"email":"s@example.test","attributes":{"note":"a\\udc00b"}}`), /^body\/attributes\/note: /],
+    [
+      'a widget field value',
+      () => submit(`{"email":"lead@example.test","fields":{"note":${LONE}}}`),
+      /^body\/fields\/note: .*surrogate/,
+    ],
+    [
+      'a widget field key',
+      () => submit(`{"email":"lead@example.test","fields":{${LONE}:"x"}}`),
+      /^body\/fields: a property name .*surrogate/,
+    ],
+    [
+      'the email at sign-in',
+      () => send('POST', '/v1/auth/token', `{"email":"\\ud83d@example.test","password":"whatever it is"}`, null),
+      /^body\/email: .*surrogate/,
+    ],
+    [
+      'a contact name',
+      () => send('POST', `/v1/clients/${client.id}/contacts`, `{"email":"s@example.test","name":${LONE}}`),
+      /^body\/name: /,
+    ],
+    [
+      'a contact attribute',
+      () =>
+        send(
+          'POST',
+          `/v1/clients/${client.id}/contacts`,
+          `{"email":"s@example.test","attributes":{"note":"a\\udc00b"}}`,
+        ),
+      /^body\/attributes\/note: /,
+    ],
     ['an agency name', () => send('POST', '/v1/agencies', `{"name":${LONE}}`), /^body\/name: /],
-    ['a widget title', () => send('PATCH', `/v1/clients/${client.id}/settings`, `{"widget":{"title":${LONE}}}`), /^body\/widget\/title: /],
-    ['NUL in a widget field', () => submit('{"email":"lead@example.test","fields":{"note":"a\\u0000b"}}'), /^body\/fields\/note: .*U\+0000/],
-    ['NUL in a contact attribute key', () => send('POST', `/v1/clients/${client.id}/contacts`, '{"email":"n@example.test","attributes":{"a\\u0000":"x"}}'), /^body\/attributes: a property name .*U\+0000/],
+    [
+      'a widget title',
+      () => send('PATCH', `/v1/clients/${client.id}/settings`, `{"widget":{"title":${LONE}}}`),
+      /^body\/widget\/title: /,
+    ],
+    [
+      'NUL in a widget field',
+      () => submit('{"email":"lead@example.test","fields":{"note":"a\\u0000b"}}'),
+      /^body\/fields\/note: .*U\+0000/,
+    ],
+    [
+      'NUL in a contact attribute key',
+      () =>
+        send('POST', `/v1/clients/${client.id}/contacts`, '{"email":"n@example.test","attributes":{"a\\u0000":"x"}}'),
+      /^body\/attributes: a property name .*U\+0000/,
+    ],
   ])('%s', async (_what, request, message) => {
     const before = await submissionCount(client.id);
     expect400(await request(), 'UPZ_INVALID_JSON_VALUE', message);
@@ -137,25 +203,42 @@ describe('every JSON body: lone surrogates, NUL and deep nesting are a 400 namin
   test('a well-formed pair (an emoji) is text like any other', async () => {
     const response = await submit(JSON.stringify({ email: 'emoji@example.test', fields: { mood: 'happy 😀' } }));
     expectStatus(response, 201);
-    expect((await listSubmissions(client.id)).find((item) => item.id === response.json().id)?.fields).toEqual({ mood: 'happy 😀' });
+    expect((await listSubmissions(client.id)).find((item) => item.id === response.json().id)?.fields).toEqual({
+      mood: 'happy 😀',
+    });
   });
 
   test('a refusal shows a long key cut short, and escaped', async () => {
-    const response = await send('POST', `/v1/clients/${client.id}/contacts`, `{"email":"k@example.test","attributes":{"${'k'.repeat(5000)}":{"\\ud800":1}}}`);
+    const response = await send(
+      'POST',
+      `/v1/clients/${client.id}/contacts`,
+      `{"email":"k@example.test","attributes":{"${'k'.repeat(5000)}":{"\\ud800":1}}}`,
+    );
     expect400(response, 'UPZ_INVALID_JSON_VALUE', /^body\/attributes\/k{40}…: a property name/);
     expect(response.body.length).toBeLessThan(400);
   });
 
   test('JSON nested thousands of levels deep is a 400, not a stack overflow', async () => {
     const deep = `{"email":"deep@example.test","attributes":{"a":${'['.repeat(5000)}${']'.repeat(5000)}}}`;
-    expect400(await send('POST', `/v1/clients/${client.id}/contacts`, deep), 'UPZ_INVALID_JSON_VALUE', /^body\/attributes\/a\/0\/.*nested deeper than 32 levels/);
+    expect400(
+      await send('POST', `/v1/clients/${client.id}/contacts`, deep),
+      'UPZ_INVALID_JSON_VALUE',
+      /^body\/attributes\/a\/0\/.*nested deeper than 32 levels/,
+    );
   });
 
   test(`the depth limit is ${MAX_JSON_DEPTH} levels, counted from the body`, async () => {
-    const nest = (levels: number) => `{"email":"d@example.test","attributes":{"a":${'['.repeat(levels)}${']'.repeat(levels)}}}`;
+    const nest = (levels: number) =>
+      `{"email":"d@example.test","attributes":{"a":${'['.repeat(levels)}${']'.repeat(levels)}}}`;
     // The body and attributes are two levels: 30 arrays more is 32, 31 is 33.
-    expect(await send('POST', `/v1/clients/${client.id}/contacts`, nest(MAX_JSON_DEPTH - 2)).then((r) => r.json().code)).not.toBe('UPZ_INVALID_JSON_VALUE');
-    expect400(await send('POST', `/v1/clients/${client.id}/contacts`, nest(MAX_JSON_DEPTH - 1)), 'UPZ_INVALID_JSON_VALUE', /nested deeper/);
+    expect(
+      await send('POST', `/v1/clients/${client.id}/contacts`, nest(MAX_JSON_DEPTH - 2)).then((r) => r.json().code),
+    ).not.toBe('UPZ_INVALID_JSON_VALUE');
+    expect400(
+      await send('POST', `/v1/clients/${client.id}/contacts`, nest(MAX_JSON_DEPTH - 1)),
+      'UPZ_INVALID_JSON_VALUE',
+      /nested deeper/,
+    );
   });
 });
 
@@ -169,7 +252,11 @@ describe('JSON written from elsewhere than a body', () => {
     const tenant = { agencyId, tenantId: client.id, tenantType: 'client' as const };
     const actor = { type: 'system' as const, id: null, requestId: null, ip: null };
     await t.data.privileged('test: audit details from elsewhere', (db) =>
-      writeAudit(db, tenant, actor, { action: 'test.recorded', targetType: 'test', details: { origin: 'a\u0000b', name: 'c\udc00d' } }),
+      writeAudit(db, tenant, actor, {
+        action: 'test.recorded',
+        targetType: 'test',
+        details: { origin: 'a\u0000b', name: 'c\udc00d' },
+      }),
     );
     const log = await t.call('GET', `/v1/clients/${client.id}/audit-log`, t.adminToken);
     expectStatus(log, 200);
@@ -179,22 +266,37 @@ describe('JSON written from elsewhere than a body', () => {
 });
 
 describe('numbers too large to be finite', () => {
-  test.each(['contacts', 'submissions', 'audit-log', 'domains'])('?limit=1e400 on %s is a 400 naming limit, not a 500', async (list) => {
-    for (const limit of ['1e400', '-1e400', 'Infinity']) {
-      expect400(await t.call('GET', `/v1/clients/${client.id}/${list}?limit=${limit}`, t.adminToken), 'UPZ_INVALID_INPUT', /^querystring\/limit/);
-    }
-  });
+  test.each(['contacts', 'submissions', 'audit-log', 'domains'])(
+    '?limit=1e400 on %s is a 400 naming limit, not a 500',
+    async (list) => {
+      for (const limit of ['1e400', '-1e400', 'Infinity']) {
+        expect400(
+          await t.call('GET', `/v1/clients/${client.id}/${list}?limit=${limit}`, t.adminToken),
+          'UPZ_INVALID_INPUT',
+          /^querystring\/limit/,
+        );
+      }
+    },
+  );
 
   test('a widget field maxLength of "1e400" is a 400, not stored as null and served as 0', async () => {
     const settings = `/v1/clients/${client.id}/settings`;
     const before = (await t.call('GET', settings, t.adminToken)).json();
     const field = { name: 'email', label: 'Email', type: 'email', required: true, maxLength: '1e400' };
-    expect400(await t.call('PATCH', settings, t.adminToken, { widget: { fields: [field] } }), 'UPZ_INVALID_INPUT', /^body\/widget\/fields\/0\/maxLength: must be a finite number/);
+    expect400(
+      await t.call('PATCH', settings, t.adminToken, { widget: { fields: [field] } }),
+      'UPZ_INVALID_INPUT',
+      /^body\/widget\/fields\/0\/maxLength: must be a finite number/,
+    );
     expect((await t.call('GET', settings, t.adminToken)).json()).toEqual(before);
   });
 
   test('a JSON number such as 1e400, which JSON.parse reads as Infinity, is refused in any body', async () => {
-    const response = await send('POST', `/v1/clients/${client.id}/contacts`, '{"email":"inf@example.test","attributes":{"score":1e400}}');
+    const response = await send(
+      'POST',
+      `/v1/clients/${client.id}/contacts`,
+      '{"email":"inf@example.test","attributes":{"score":1e400}}',
+    );
     expect400(response, 'UPZ_INVALID_JSON_VALUE', /^body\/attributes\/score: is not a finite number/);
   });
 });
@@ -213,13 +315,19 @@ describe('contact attributes', () => {
     ['a key with a line break, holding a nested object', { 'a\nb': { deep: { deeper: 'x'.repeat(3000) } } }],
     ['a key with a tab', { 'a\tb': 'x' }],
   ])('%s is a 400 naming attributes', async (_what, attributes) => {
-    const response = await t.call('POST', contacts(), t.adminToken, { email: `${marker('attr')}@example.test`, attributes });
+    const response = await t.call('POST', contacts(), t.adminToken, {
+      email: `${marker('attr')}@example.test`,
+      attributes,
+    });
     expect400(response, 'FST_ERR_VALIDATION', /attributes/);
   });
 
   test('scalars and lists of scalars are kept and read back', async () => {
     const attributes = { plan: 'pro', seats: 12, trial: false, referrer: null, tags: ['a', 'b', 3] };
-    const response = await t.call('POST', contacts(), t.adminToken, { email: `${marker('attr')}@example.test`, attributes });
+    const response = await t.call('POST', contacts(), t.adminToken, {
+      email: `${marker('attr')}@example.test`,
+      attributes,
+    });
     expectStatus(response, 201);
     const read = await t.call('GET', `${contacts()}/${response.json().id}`, t.adminToken);
     expect(read.json().attributes).toEqual(attributes);
@@ -235,7 +343,11 @@ describe('widget settings accept only their documented properties', () => {
     ['publicKey (another client’s)', () => ({ widget: { publicKey: other.publicKey } }), /publicKey/],
     ['an unknown widget property', () => ({ widget: { evil: 'x'.repeat(1000) } }), /evil/],
     ['an unknown top-level property', () => ({ allowLocalhost: true, extra: 1 }), /extra/],
-    ['an unknown theme property', () => ({ widget: { theme: { primary: '#000000', text: '#000000', background: '#ffffff', shadow: 'x' } } }), /shadow/],
+    [
+      'an unknown theme property',
+      () => ({ widget: { theme: { primary: '#000000', text: '#000000', background: '#ffffff', shadow: 'x' } } }),
+      /shadow/,
+    ],
     ['an unknown field property', () => ({ widget: { fields: [{ ...emailField, onclick: 'x' }] } }), /onclick/],
   ])('%s is a 400 naming it, and nothing changes', async (_what, body, field) => {
     const before = (await t.call('GET', settings(), t.adminToken)).json();
@@ -245,12 +357,24 @@ describe('widget settings accept only their documented properties', () => {
 
   test('properties stored by an earlier version are never served nor carried into a change, and the served key is the client’s', async () => {
     const target = await createClient(t, t.adminToken, agencyId);
-    expectStatus(await t.call('PATCH', `/v1/clients/${target.id}/settings`, t.adminToken, { allowLocalhost: true }), 200);
+    expectStatus(
+      await t.call('PATCH', `/v1/clients/${target.id}/settings`, t.adminToken, { allowLocalhost: true }),
+      200,
+    );
     const before = await storedWidget(target.id);
-    await storeWidgetAsBefore(target.id, { ...before, publicKey: other.publicKey, evil: 'x'.repeat(10_000), theme: { ...before.theme, shadow: 'x' } });
+    await storeWidgetAsBefore(target.id, {
+      ...before,
+      publicKey: other.publicKey,
+      evil: 'x'.repeat(10_000),
+      theme: { ...before.theme, shadow: 'x' },
+    });
     t.app.verdicts.invalidate(target.id);
 
-    const config = await t.app.inject({ method: 'GET', url: `/v1/widget/${target.publicKey}/config`, headers: { origin: LOCAL_ORIGIN } });
+    const config = await t.app.inject({
+      method: 'GET',
+      url: `/v1/widget/${target.publicKey}/config`,
+      headers: { origin: LOCAL_ORIGIN },
+    });
     expectStatus(config, 200);
     expect(config.json().publicKey).toBe(target.publicKey);
     expect(config.body).not.toContain(other.publicKey);
@@ -260,7 +384,10 @@ describe('widget settings accept only their documented properties', () => {
     const read = await t.call('GET', `/v1/clients/${target.id}/settings`, t.adminToken);
     expect(Object.keys(read.json().widget)).not.toContain('evil');
 
-    expectStatus(await t.call('PATCH', `/v1/clients/${target.id}/settings`, t.adminToken, { widget: { title: 'Changed' } }), 200);
+    expectStatus(
+      await t.call('PATCH', `/v1/clients/${target.id}/settings`, t.adminToken, { widget: { title: 'Changed' } }),
+      200,
+    );
     const row = await storedWidget(target.id);
     expect(row).not.toHaveProperty('publicKey');
     expect(row).not.toHaveProperty('evil');
@@ -268,17 +395,34 @@ describe('widget settings accept only their documented properties', () => {
   });
 
   test('sizes are bounded: twenty fields at most, every text with its maximum', async () => {
-    const fields = [emailField, ...Array.from({ length: 20 }, (_, i) => ({ name: `f${i}`, label: 'x', type: 'text', required: false }))];
+    const fields = [
+      emailField,
+      ...Array.from({ length: 20 }, (_, i) => ({ name: `f${i}`, label: 'x', type: 'text', required: false })),
+    ];
     expect400(await t.call('PATCH', settings(), t.adminToken, { widget: { fields } }), 'FST_ERR_VALIDATION', /fields/);
-    expect400(await t.call('PATCH', settings(), t.adminToken, { widget: { intro: 'x'.repeat(501) } }), 'FST_ERR_VALIDATION', /intro/);
-    expect400(await t.call('PATCH', settings(), t.adminToken, { widget: { fields: [{ ...emailField, label: 'x'.repeat(301) }] } }), 'FST_ERR_VALIDATION', /label/);
+    expect400(
+      await t.call('PATCH', settings(), t.adminToken, { widget: { intro: 'x'.repeat(501) } }),
+      'FST_ERR_VALIDATION',
+      /intro/,
+    );
+    expect400(
+      await t.call('PATCH', settings(), t.adminToken, {
+        widget: { fields: [{ ...emailField, label: 'x'.repeat(301) }] },
+      }),
+      'FST_ERR_VALIDATION',
+      /label/,
+    );
   });
 });
 
 /** Widget settings as an earlier version could have stored them, written past the API. */
 async function storeWidgetAsBefore(clientId: string, widget: object): Promise<void> {
   await t.data.privileged('test: settings an earlier version stored', (db) =>
-    db.updateTable('client_settings').set({ widget: JSON.stringify(widget) }).where('client_id', '=', clientId).execute(),
+    db
+      .updateTable('client_settings')
+      .set({ widget: JSON.stringify(widget) })
+      .where('client_id', '=', clientId)
+      .execute(),
   );
 }
 
@@ -319,13 +463,18 @@ describe('an Origin no browser sends', () => {
     const logged = logLines.join('\n');
     // The first refusal of a client is written (later ones within 10 s are counted, not written),
     // with the Origin's length in place of the Origin.
-    if (_what === 'non-ASCII') expect(logged).toMatch(/widget origin refused.*\(\d+ characters\)|\(\d+ characters\).*widget origin refused/);
+    if (_what === 'non-ASCII')
+      expect(logged).toMatch(/widget origin refused.*\(\d+ characters\)|\(\d+ characters\).*widget origin refused/);
     expect(logged).not.toContain(origin.slice(0, 40));
     expect(logged).not.toContain('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
   });
 
   test('the browser’s own spelling still passes', async () => {
-    const response = await t.app.inject({ method: 'GET', url: `/v1/widget/${client.publicKey}/config`, headers: { origin: LOCAL_ORIGIN } });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/v1/widget/${client.publicKey}/config`,
+      headers: { origin: LOCAL_ORIGIN },
+    });
     expectStatus(response, 200);
     expect(response.headers['access-control-allow-origin']).toBe(LOCAL_ORIGIN);
   });
@@ -334,7 +483,15 @@ describe('an Origin no browser sends', () => {
 describe('migration 0006 cleans what earlier versions stored', () => {
   test('submission fields: bad keys and non-text values dropped, numbers and booleans made text', async () => {
     const target = await createClient(t, t.adminToken, agencyId);
-    const messy = await storeSubmissionAsBefore(target.id, { '0': { toString: 1 }, company: 'Acme', budget: 5, urgent: true, note: null, list: [1], ['k'.repeat(300)]: 'x' });
+    const messy = await storeSubmissionAsBefore(target.id, {
+      '0': { toString: 1 },
+      company: 'Acme',
+      budget: 5,
+      urgent: true,
+      note: null,
+      list: [1],
+      ['k'.repeat(300)]: 'x',
+    });
     const notObject = await storeSubmissionAsBefore(target.id, ['a', 'b']);
     const clean = await storeSubmissionAsBefore(target.id, { company: 'Fine' });
     await runMigration();

@@ -37,9 +37,13 @@ beforeAll(async () => {
   await migrateTo(direct, '0010-privacy');
   await asSystem(async (db) => {
     await sql`INSERT INTO agencies (agency_id, name) VALUES (${agencyId}, 'Before 0012')`.execute(db);
-    await sql`INSERT INTO clients (agency_id, client_id, name, public_key) VALUES (${agencyId}, ${clientId}, 'Before 0012', 'pk_before0012before0012before01')`.execute(db);
+    await sql`INSERT INTO clients (agency_id, client_id, name, public_key) VALUES (${agencyId}, ${clientId}, 'Before 0012', 'pk_before0012before0012before01')`.execute(
+      db,
+    );
     await sql`INSERT INTO submissions (agency_id, client_id, submission_id, idempotency_key, payload_hash, email, origin)
-      VALUES (${agencyId}, ${clientId}, ${submissionId}, 'before-0012-key', ${'0'.repeat(64)}, 'old@example.test', 'https://shop.test')`.execute(db);
+      VALUES (${agencyId}, ${clientId}, ${submissionId}, 'before-0012-key', ${'0'.repeat(64)}, 'old@example.test', 'https://shop.test')`.execute(
+      db,
+    );
   });
   await migrateToLatest(direct);
   t = await createTestApp({}, database);
@@ -55,7 +59,11 @@ test('a submission from before 0012 reads with every context value null and no c
   expect(response.json().items).toEqual([
     expect.objectContaining({
       id: submissionId,
-      context: { pageUrl: null, referrer: null, utm: { source: null, medium: null, campaign: null, term: null, content: null } },
+      context: {
+        pageUrl: null,
+        referrer: null,
+        utm: { source: null, medium: null, campaign: null, term: null, content: null },
+      },
       consent: null,
     }),
   ]);
@@ -73,7 +81,16 @@ test.each([
   const insert = asSystem((db) =>
     db
       .insertInto('submissions')
-      .values({ agency_id: agencyId, client_id: clientId, idempotency_key: `check-${Math.random()}`, payload_hash: '0'.repeat(64), email: 'x@example.test', fields: '{}', origin: '', ...values })
+      .values({
+        agency_id: agencyId,
+        client_id: clientId,
+        idempotency_key: `check-${Math.random()}`,
+        payload_hash: '0'.repeat(64),
+        email: 'x@example.test',
+        fields: '{}',
+        origin: '',
+        ...values,
+      })
       .execute(),
   );
   await expect(insert).rejects.toMatchObject({ code: '23514' });

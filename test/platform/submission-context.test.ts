@@ -47,7 +47,11 @@ describe('context and consent', () => {
       referrer: 'https://www.search.example/?q=acme',
       utm: { source: 'news', medium: 'email', campaign: 'spring', term: 'crm tool', content: 'header-link' },
     };
-    const response = await submit({ email: 'ctx@example.test', context, consent: { text: 'I agree that Acme keeps my details.' } });
+    const response = await submit({
+      email: 'ctx@example.test',
+      context,
+      consent: { text: 'I agree that Acme keeps my details.' },
+    });
     expectStatus(response, 201);
     const item = (await submissions()).find((row) => row.id === response.json().id);
     expect(item.context).toEqual(context);
@@ -59,11 +63,21 @@ describe('context and consent', () => {
 
   test('a lead without them reads with nulls; an empty referrer or UTM value is the same as none', async () => {
     const bare = await submit({ email: 'bare@example.test' });
-    const empty = await submit({ email: 'empty@example.test', context: { pageUrl: 'http://localhost:3000/', referrer: '', utm: { source: '' } } });
+    const empty = await submit({
+      email: 'empty@example.test',
+      context: { pageUrl: 'http://localhost:3000/', referrer: '', utm: { source: '' } },
+    });
     const items = await submissions();
-    const none = { pageUrl: null, referrer: null, utm: { source: null, medium: null, campaign: null, term: null, content: null } };
+    const none = {
+      pageUrl: null,
+      referrer: null,
+      utm: { source: null, medium: null, campaign: null, term: null, content: null },
+    };
     expect(items.find((row) => row.id === bare.json().id)).toMatchObject({ context: none, consent: null });
-    expect(items.find((row) => row.id === empty.json().id)).toMatchObject({ context: { ...none, pageUrl: 'http://localhost:3000/' }, consent: null });
+    expect(items.find((row) => row.id === empty.json().id)).toMatchObject({
+      context: { ...none, pageUrl: 'http://localhost:3000/' },
+      consent: null,
+    });
   });
 
   test('are part of what an idempotency key stands for', async () => {
@@ -80,7 +94,11 @@ describe('context and consent', () => {
     ['a javascript: page URL', { context: { pageUrl: 'javascript:alert(1)' } }, 'context.pageUrl'],
     ['an ftp page URL', { context: { pageUrl: 'ftp://acme.example/' } }, 'context.pageUrl'],
     ['a page URL with a newline', { context: { pageUrl: 'https://acme.example/\nx' } }, 'context.pageUrl'],
-    ['a page URL over 2048 characters', { context: { pageUrl: `https://acme.example/${'a'.repeat(2030)}` } }, 'context.pageUrl'],
+    [
+      'a page URL over 2048 characters',
+      { context: { pageUrl: `https://acme.example/${'a'.repeat(2030)}` } },
+      'context.pageUrl',
+    ],
     ['a relative referrer', { context: { referrer: '/from-here' } }, 'context.referrer'],
     ['a referrer as a number', { context: { referrer: 42 } }, 'context.referrer'],
     ['a UTM value over 200 characters', { context: { utm: { source: 'x'.repeat(201) } } }, 'context.utm.source'],
@@ -92,7 +110,11 @@ describe('context and consent', () => {
     ['consent with an empty text', { consent: { text: '' } }, 'consent.text'],
     ['consent of spaces', { consent: { text: '   ' } }, 'consent.text'],
     ['consent over 1000 characters', { consent: { text: 'x'.repeat(1001) } }, 'consent.text'],
-    ['consent with a time of its own', { consent: { text: 'I agree', givenAt: '2020-01-01T00:00:00Z' } }, 'consent.givenAt'],
+    [
+      'consent with a time of its own',
+      { consent: { text: 'I agree', givenAt: '2020-01-01T00:00:00Z' } },
+      'consent.givenAt',
+    ],
     ['consent as true', { consent: true }, 'consent'],
   ];
 
@@ -107,11 +129,14 @@ describe('context and consent', () => {
 });
 
 describe('the email', () => {
-  test.each(['ada@example.com.', 'user@example..com', 'jörg@example.com', 'ada@example', ' ada@example.com'])('%s is a 400 UPZ_INVALID_EMAIL naming email', async (email) => {
-    const response = await submit({ email });
-    expect(response.statusCode, response.body).toBe(400);
-    expect(response.json()).toMatchObject({ code: 'UPZ_INVALID_EMAIL', field: 'email' });
-  });
+  test.each(['ada@example.com.', 'user@example..com', 'jörg@example.com', 'ada@example', ' ada@example.com'])(
+    '%s is a 400 UPZ_INVALID_EMAIL naming email',
+    async (email) => {
+      const response = await submit({ email });
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json()).toMatchObject({ code: 'UPZ_INVALID_EMAIL', field: 'email' });
+    },
+  );
 
   test('an address the rule accepts is stored', async () => {
     expectStatus(await submit({ email: "o'brien+leads@xn--mller-kva.example" }), 201);
@@ -144,8 +169,23 @@ describe('a widget that asks for consent', () => {
   });
 
   test('takes one with consent, and a checkbox as true or false only', async () => {
-    expectStatus(await submit({ email: 'yes@example.test', consent: { text: 'I agree that Acme keeps my details.' }, fields: { newsletter: 'true' } }, randomUUID(), asking), 201);
-    const odd = await submit({ email: 'odd@example.test', consent: { text: 'I agree' }, fields: { newsletter: 'yes' } }, randomUUID(), asking);
+    expectStatus(
+      await submit(
+        {
+          email: 'yes@example.test',
+          consent: { text: 'I agree that Acme keeps my details.' },
+          fields: { newsletter: 'true' },
+        },
+        randomUUID(),
+        asking,
+      ),
+      201,
+    );
+    const odd = await submit(
+      { email: 'odd@example.test', consent: { text: 'I agree' }, fields: { newsletter: 'yes' } },
+      randomUUID(),
+      asking,
+    );
     expect(odd.statusCode, odd.body).toBe(400);
     expect(odd.json().field).toBe('fields.newsletter');
     expect(await submissions(asking)).toHaveLength(1);

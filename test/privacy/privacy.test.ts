@@ -30,7 +30,12 @@ beforeAll(async () => {
 afterAll(() => f?.close());
 
 function submit(publicKey: string, body: Record<string, unknown>, key = marker('idem')) {
-  return t.app.inject({ method: 'POST', url: `/v1/widget/${publicKey}/submissions`, headers: { origin: ORIGIN, 'idempotency-key': key }, payload: body });
+  return t.app.inject({
+    method: 'POST',
+    url: `/v1/widget/${publicKey}/submissions`,
+    headers: { origin: ORIGIN, 'idempotency-key': key },
+    payload: body,
+  });
 }
 
 /** A person who sent two leads through the widget and was then given a phone number by staff. */
@@ -40,10 +45,15 @@ async function person(clientId = f.clientId, publicKey = f.publicKey) {
   const message = marker('message');
   expectStatus(await submit(publicKey, { email, name, message, fields: { company: marker('company') } }), 201);
   expectStatus(await submit(publicKey, { email: email.toLowerCase(), name, message: 'again' }), 201);
-  const contacts = (await t.call('GET', `/v1/clients/${clientId}/contacts?q=${encodeURIComponent(email.toLowerCase())}`, t.adminToken)).json().items;
+  const contacts = (
+    await t.call('GET', `/v1/clients/${clientId}/contacts?q=${encodeURIComponent(email.toLowerCase())}`, t.adminToken)
+  ).json().items;
   expect(contacts).toHaveLength(1);
   const id = contacts[0].id as string;
-  expectStatus(await t.call('PATCH', `/v1/clients/${clientId}/contacts/${id}`, t.adminToken, { phone: '+1 555 0100' }), 200);
+  expectStatus(
+    await t.call('PATCH', `/v1/clients/${clientId}/contacts/${id}`, t.adminToken, { phone: '+1 555 0100' }),
+    200,
+  );
   return { id, email, name, message };
 }
 
@@ -75,10 +85,15 @@ async function tablesHolding(needle: string): Promise<string[]> {
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') ORDER BY 1`.execute(db);
     // Only Kysely's own bookkeeping is out of the privileged path's reach.
-    expect(rows.filter((row) => !row.readable).map((row) => row.table)).toEqual(['kysely_migration', 'kysely_migration_lock']);
+    expect(rows.filter((row) => !row.readable).map((row) => row.table)).toEqual([
+      'kysely_migration',
+      'kysely_migration_lock',
+    ]);
     const found: string[] = [];
     for (const { table } of rows.filter((row) => row.readable)) {
-      const hit = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)} t WHERE t::text ILIKE ${`%${needle}%`}`.execute(db);
+      const hit = await sql<{
+        n: number;
+      }>`SELECT count(*)::int AS n FROM ${sql.table(table)} t WHERE t::text ILIKE ${`%${needle}%`}`.execute(db);
       if ((hit.rows[0]?.n ?? 0) > 0) found.push(`${table} (${hit.rows[0]?.n})`);
     }
     return found;
@@ -97,7 +112,12 @@ describe('export', () => {
     const response = await t.call('GET', `/v1/clients/${f.clientId}/contacts/${p.id}/export`, clientAdmin);
     expectStatus(response, 200);
     const body = response.json();
-    expect(body.contact).toMatchObject({ id: p.id, email: p.email.toLowerCase() === body.contact.email ? body.contact.email : p.email, name: p.name, phone: '+1 555 0100' });
+    expect(body.contact).toMatchObject({
+      id: p.id,
+      email: p.email.toLowerCase() === body.contact.email ? body.contact.email : p.email,
+      name: p.name,
+      phone: '+1 555 0100',
+    });
     expect(body.submissions.map((s: { message: string }) => s.message).sort()).toEqual([p.message, 'again'].sort());
     const actions = body.auditEntries.map((e: { action: string }) => e.action);
     expect(actions).toEqual(['submission.received', 'submission.received', 'contact.updated']);
@@ -114,13 +134,23 @@ describe('export', () => {
 
   test('a contact created through the API: its contact.created entry shows the email it was created with', async () => {
     const email = `${marker('api')}@example.test`;
-    const created = await t.call('POST', `/v1/clients/${f.clientId}/contacts`, clientAdmin, { email, name: 'Api Person' });
+    const created = await t.call('POST', `/v1/clients/${f.clientId}/contacts`, clientAdmin, {
+      email,
+      name: 'Api Person',
+    });
     expectStatus(created, 201);
-    const body = (await t.call('GET', `/v1/clients/${f.clientId}/contacts/${created.json().id}/export`, clientAdmin)).json();
+    const body = (
+      await t.call('GET', `/v1/clients/${f.clientId}/contacts/${created.json().id}/export`, clientAdmin)
+    ).json();
     expect(body.auditEntries).toMatchObject([{ action: 'contact.created', details: { email } }]);
     // The hashed row holds a reference, not the email.
     const row = await t.data.privileged('test: the hashed row', (db) =>
-      db.selectFrom('audit_log').select('details').where('target_id', '=', created.json().id).where('action', '=', 'contact.created').executeTakeFirstOrThrow(),
+      db
+        .selectFrom('audit_log')
+        .select('details')
+        .where('target_id', '=', created.json().id)
+        .where('action', '=', 'contact.created')
+        .executeTakeFirstOrThrow(),
     );
     expect(JSON.stringify(row.details)).not.toContain(email);
   });
@@ -150,21 +180,32 @@ describe('erasure', () => {
     expect(erased.json().auditEntries).toBeGreaterThanOrEqual(2);
 
     for (const body of await everyResponse(f.clientId, p.id)) {
-      for (const value of [p.email, p.email.toLowerCase(), p.name, p.message]) expect(body.includes(value), `${value} in ${body}`).toBe(false);
+      for (const value of [p.email, p.email.toLowerCase(), p.name, p.message])
+        expect(body.includes(value), `${value} in ${body}`).toBe(false);
     }
-    for (const value of [p.email.toLowerCase(), p.name, p.message]) expect(await tablesHolding(value), value).toEqual([]);
+    for (const value of [p.email.toLowerCase(), p.name, p.message])
+      expect(await tablesHolding(value), value).toEqual([]);
     expectStatus(await t.call('GET', `/v1/clients/${f.clientId}/contacts/${p.id}`, clientAdmin), 404);
     expectStatus(await t.call('POST', `/v1/clients/${f.clientId}/contacts/${p.id}/erase`, clientAdmin), 404);
 
-    for (const path of [`/v1/clients/${f.clientId}/audit-log/verify`, `/v1/agencies/${f.agencyId}/audit-log/verify`, `/v1/agencies/${t.platformId}/audit-log/verify`]) {
+    for (const path of [
+      `/v1/clients/${f.clientId}/audit-log/verify`,
+      `/v1/agencies/${f.agencyId}/audit-log/verify`,
+      `/v1/agencies/${t.platformId}/audit-log/verify`,
+    ]) {
       expect(await verified(path), path).toMatchObject({ valid: true, firstBrokenSeq: null });
     }
     // The log keeps that it happened, who asked and when; the entries about the person say their data is gone.
     const log = (await t.call('GET', `/v1/clients/${f.clientId}/audit-log?limit=500`, clientAdmin)).json().items;
-    const entry = log.find((e: { action: string; target: { id: string } }) => e.action === 'contact.erased' && e.target.id === p.id);
+    const entry = log.find(
+      (e: { action: string; target: { id: string } }) => e.action === 'contact.erased' && e.target.id === p.id,
+    );
     expect(entry).toMatchObject({ actor: { type: 'user' }, details: { contacts: 1, submissions: 2 } });
     expect(typeof entry.at).toBe('string');
-    const received = log.filter((e: { action: string; details: { contactId?: string } }) => e.action === 'submission.received' && e.details.contactId === p.id);
+    const received = log.filter(
+      (e: { action: string; details: { contactId?: string } }) =>
+        e.action === 'submission.received' && e.details.contactId === p.id,
+    );
     expect(received).toHaveLength(2);
     for (const e of received) expect(e).toMatchObject({ ip: null, details: { personalData: 'erased' } });
   });
@@ -173,18 +214,25 @@ describe('erasure', () => {
     const p = await person();
     // Deleted the plain way first: its submissions stay, linked to no contact.
     expectStatus(await t.call('DELETE', `/v1/clients/${f.clientId}/contacts/${p.id}`, clientAdmin), 204);
-    const other = await t.call('POST', `/v1/clients/${f.clientId}/contacts`, clientAdmin, { email: p.email.toUpperCase(), name: p.name });
+    const other = await t.call('POST', `/v1/clients/${f.clientId}/contacts`, clientAdmin, {
+      email: p.email.toUpperCase(),
+      name: p.name,
+    });
     expectStatus(other, 201);
     expect((await tablesHolding(p.email.toLowerCase())).length).toBeGreaterThan(0);
 
     const erased = await t.call('POST', `/v1/clients/${f.clientId}/erasures`, clientAdmin, { email: p.email });
     expectStatus(erased, 200);
     expect(erased.json()).toMatchObject({ contacts: 1, submissions: 2 });
-    for (const value of [p.email.toLowerCase(), p.name, p.message]) expect(await tablesHolding(value), value).toEqual([]);
-    for (const body of await everyResponse(f.clientId, other.json().id)) expect(body.toLowerCase().includes(p.email.toLowerCase())).toBe(false);
+    for (const value of [p.email.toLowerCase(), p.name, p.message])
+      expect(await tablesHolding(value), value).toEqual([]);
+    for (const body of await everyResponse(f.clientId, other.json().id))
+      expect(body.toLowerCase().includes(p.email.toLowerCase())).toBe(false);
     expect(await verified(`/v1/clients/${f.clientId}/audit-log/verify`)).toMatchObject({ valid: true });
     const log = (await t.call('GET', `/v1/clients/${f.clientId}/audit-log`, clientAdmin)).json().items;
-    expect(log.find((e: { action: string }) => e.action === 'email.erased')).toMatchObject({ target: { type: 'erasure', id: erased.json().erasureId } });
+    expect(log.find((e: { action: string }) => e.action === 'email.erased')).toMatchObject({
+      target: { type: 'erasure', id: erased.json().erasureId },
+    });
   });
 
   test('another client of the same agency is untouched, and its admin gets 404 for this client’s contact', async () => {
@@ -205,7 +253,9 @@ describe('erasure', () => {
     // Erasing the email in the second client leaves the first client's contact as it was.
     expectStatus(await t.call('POST', `/v1/clients/${second.clientId}/erasures`, secondAdmin, { email: p.email }), 200);
     expectStatus(await t.call('GET', `/v1/clients/${f.clientId}/contacts/${p.id}`, clientAdmin), 200);
-    expect((await t.call('GET', `/v1/clients/${f.clientId}/contacts/${p.id}/export`, clientAdmin)).json().submissions).toHaveLength(2);
+    expect(
+      (await t.call('GET', `/v1/clients/${f.clientId}/contacts/${p.id}/export`, clientAdmin)).json().submissions,
+    ).toHaveLength(2);
   });
 
   test('roles: a viewer may not export, a member may export but not erase', async () => {
@@ -216,7 +266,10 @@ describe('erasure', () => {
     expectStatus(await t.call('GET', `/v1/clients/${f.clientId}/contacts/${p.id}/export`, member), 200);
     expectStatus(await t.call('POST', `/v1/clients/${f.clientId}/contacts/${p.id}/erase`, member), 403);
     expectStatus(await t.call('POST', `/v1/clients/${f.clientId}/erasures`, member, { email: p.email }), 403);
-    expectStatus(await t.call('PATCH', `/v1/clients/${f.clientId}/privacy`, member, { suppressErasedEmails: true }), 403);
+    expectStatus(
+      await t.call('PATCH', `/v1/clients/${f.clientId}/privacy`, member, { suppressErasedEmails: true }),
+      403,
+    );
     expectStatus(await t.call('GET', `/v1/clients/${f.clientId}/privacy`, viewer), 200);
   });
 });
@@ -230,13 +283,23 @@ describe('suppression', () => {
     const p = await person();
     expectStatus(await t.call('POST', `/v1/clients/${f.clientId}/contacts/${p.id}/erase`, clientAdmin), 200);
     expectStatus(await submit(f.publicKey, { email: p.email }), 201);
-    expect((await t.call('GET', `/v1/clients/${f.clientId}/contacts?q=${encodeURIComponent(p.email.toLowerCase())}`, clientAdmin)).json().items).toHaveLength(1);
+    expect(
+      (
+        await t.call(
+          'GET',
+          `/v1/clients/${f.clientId}/contacts?q=${encodeURIComponent(p.email.toLowerCase())}`,
+          clientAdmin,
+        )
+      ).json().items,
+    ).toHaveLength(1);
   });
 
   test('on: the widget answers 201 and stores nothing of an erased email; off again forgets the list', async () => {
     const second = await f.anotherClient(marker('suppressing'));
     await f.verifiedDomain('shop.test', false, second.clientId);
-    const on = await t.call('PATCH', `/v1/clients/${second.clientId}/privacy`, t.adminToken, { suppressErasedEmails: true });
+    const on = await t.call('PATCH', `/v1/clients/${second.clientId}/privacy`, t.adminToken, {
+      suppressErasedEmails: true,
+    });
     expectStatus(on, 200);
     expect(on.json().suppressErasedEmails).toBe(true);
     const p = await person(second.clientId, second.publicKey);
@@ -247,16 +310,28 @@ describe('suppression', () => {
     const again = await submit(second.publicKey, { email: p.email.toUpperCase(), name: p.name }, key);
     expectStatus(again, 201);
     // The same key: the same id, as for a stored submission.
-    expect((await submit(second.publicKey, { email: p.email.toUpperCase(), name: p.name }, key)).json().id).toBe(again.json().id);
+    expect((await submit(second.publicKey, { email: p.email.toUpperCase(), name: p.name }, key)).json().id).toBe(
+      again.json().id,
+    );
     expect((await t.call('GET', `/v1/clients/${second.clientId}/contacts`, t.adminToken)).json().items).toEqual([]);
     expect((await t.call('GET', `/v1/clients/${second.clientId}/submissions`, t.adminToken)).json().items).toEqual([]);
     for (const value of [p.email.toLowerCase(), p.name]) expect(await tablesHolding(value), value).toEqual([]);
     const log = (await t.call('GET', `/v1/clients/${second.clientId}/audit-log`, t.adminToken)).json().items;
-    expect(log.find((e: { action: string }) => e.action === 'submission.suppressed')).toMatchObject({ ip: null, details: {} });
+    expect(log.find((e: { action: string }) => e.action === 'submission.suppressed')).toMatchObject({
+      ip: null,
+      details: {},
+    });
 
-    expectStatus(await t.call('PATCH', `/v1/clients/${second.clientId}/privacy`, t.adminToken, { suppressErasedEmails: false }), 200);
+    expectStatus(
+      await t.call('PATCH', `/v1/clients/${second.clientId}/privacy`, t.adminToken, { suppressErasedEmails: false }),
+      200,
+    );
     const count = await t.data.privileged('test: suppression rows', (db) =>
-      db.selectFrom('erasure_suppressions').select((eb) => eb.fn.countAll<number>().as('n')).where('client_id', '=', second.clientId).executeTakeFirstOrThrow(),
+      db
+        .selectFrom('erasure_suppressions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('client_id', '=', second.clientId)
+        .executeTakeFirstOrThrow(),
     );
     expect(Number(count.n)).toBe(0);
     expectStatus(await submit(second.publicKey, { email: p.email }), 201);
@@ -264,7 +339,13 @@ describe('suppression', () => {
   });
 
   test('settings take only their documented properties and ranges', async () => {
-    for (const body of [{ retention: { submissionsDays: 0 } }, { retention: { other: 1 } }, { other: true }, {}, { retention: {} }]) {
+    for (const body of [
+      { retention: { submissionsDays: 0 } },
+      { retention: { other: 1 } },
+      { other: true },
+      {},
+      { retention: {} },
+    ]) {
       expectStatus(await t.call('PATCH', `/v1/clients/${f.clientId}/privacy`, clientAdmin, body), 400);
     }
   });
@@ -276,14 +357,20 @@ describe('retention, on a fake clock', () => {
     await f.verifiedDomain('shop.test', false, third.clientId);
     const keeper = await f.anotherClient(marker('keeper'));
     await f.verifiedDomain('shop.test', false, keeper.clientId);
-    expectStatus(await t.call('PATCH', `/v1/clients/${keeper.clientId}/privacy`, t.adminToken, { retention: { submissionsDays: null, inactiveContactsDays: null, ipAddressesDays: null } }), 200);
+    expectStatus(
+      await t.call('PATCH', `/v1/clients/${keeper.clientId}/privacy`, t.adminToken, {
+        retention: { submissionsDays: null, inactiveContactsDays: null, ipAddressesDays: null },
+      }),
+      200,
+    );
     const p = await person(third.clientId, third.publicKey);
     const kept = await person(keeper.clientId, keeper.publicKey);
     const start = clock.now().getTime();
     const at = (days: number) => {
       clock.advance(start + days * DAY - clock.now().getTime());
     };
-    const exportOf = async (clientId: string, id: string) => (await t.call('GET', `/v1/clients/${clientId}/contacts/${id}/export`, t.adminToken)).json();
+    const exportOf = async (clientId: string, id: string) =>
+      (await t.call('GET', `/v1/clients/${clientId}/contacts/${id}/export`, t.adminToken)).json();
 
     at(1);
     expect(await t.app.retention.runOnce()).toMatchObject({ ran: true, failed: 0 });
@@ -314,8 +401,16 @@ describe('retention, on a fake clock', () => {
     const applied = log.filter((e: { action: string }) => e.action === 'retention.applied');
     expect(applied).toHaveLength(3);
     expect(applied[0]).toMatchObject({ actor: { type: 'system' }, details: { contacts: 1 } });
-    expect(log.filter((e: { action: string; tenantId: string }) => e.action === 'retention.applied' && e.tenantId !== third.clientId)).toEqual([]);
-    expect((await t.call('GET', `/v1/clients/${keeper.clientId}/audit-log`, t.adminToken)).json().items.some((e: { action: string }) => e.action === 'retention.applied')).toBe(false);
+    expect(
+      log.filter(
+        (e: { action: string; tenantId: string }) => e.action === 'retention.applied' && e.tenantId !== third.clientId,
+      ),
+    ).toEqual([]);
+    expect(
+      (await t.call('GET', `/v1/clients/${keeper.clientId}/audit-log`, t.adminToken))
+        .json()
+        .items.some((e: { action: string }) => e.action === 'retention.applied'),
+    ).toBe(false);
     expect(await verified(`/v1/clients/${third.clientId}/audit-log/verify`)).toMatchObject({ valid: true });
   }, 60_000);
 

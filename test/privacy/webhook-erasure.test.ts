@@ -17,16 +17,25 @@ afterAll(() => f?.close());
 
 test('the deliveries of an erased contact’s submissions are exported, then gone with them', async () => {
   const { t, clientId, publicKey } = f;
-  const hook = await t.call('POST', `/v1/clients/${clientId}/webhooks`, t.adminToken, { url: 'http://127.0.0.1:9/hook', events: ['submission.created'] });
+  const hook = await t.call('POST', `/v1/clients/${clientId}/webhooks`, t.adminToken, {
+    url: 'http://127.0.0.1:9/hook',
+    events: ['submission.created'],
+  });
   expectStatus(hook, 201);
   const webhookId = hook.json().id as string;
   const email = `${marker('hooked')}@example.test`;
   const name = marker('hooked-name');
   for (const key of [marker('idem'), marker('idem')]) {
-    const sent = await t.app.inject({ method: 'POST', url: `/v1/widget/${publicKey}/submissions`, headers: { origin: 'https://shop.test', 'idempotency-key': key }, payload: { email, name } });
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: `/v1/widget/${publicKey}/submissions`,
+      headers: { origin: 'https://shop.test', 'idempotency-key': key },
+      payload: { email, name },
+    });
     expectStatus(sent, 201);
   }
-  const contactId = (await t.call('GET', `/v1/clients/${clientId}/contacts`, t.adminToken)).json().items[0].id as string;
+  const contactId = (await t.call('GET', `/v1/clients/${clientId}/contacts`, t.adminToken)).json().items[0]
+    .id as string;
   const exported = (await t.call('GET', `/v1/clients/${clientId}/contacts/${contactId}/export`, t.adminToken)).json();
   expect(exported.webhookDeliveries).toHaveLength(2);
   expect(exported.webhookDeliveries[0]).toMatchObject({ webhookId, type: 'submission.created' });

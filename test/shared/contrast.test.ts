@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, formatContrast, luminance, MIN_TEXT_CONTRAST, readableTextOn, rgbOf } from '../../shared/contrast.js';
+import {
+  contrastRatio,
+  formatContrast,
+  luminance,
+  MIN_TEXT_CONTRAST,
+  readableTextOn,
+  rgbOf,
+} from '../../shared/contrast.js';
 
 describe('contrast', () => {
   it('reads #rrggbb in either case', () => {

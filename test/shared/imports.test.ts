@@ -29,7 +29,10 @@ describe('shared/', () => {
   it('keeps what the widget bundles free of run-time imports', () => {
     for (const file of DEPENDENCY_FREE) {
       expect(files).toContain(file);
-      expect(importsOf(file).filter((entry) => !entry.typeOnly), file).toEqual([]);
+      expect(
+        importsOf(file).filter((entry) => !entry.typeOnly),
+        file,
+      ).toEqual([]);
     }
   });
 });

@@ -64,7 +64,12 @@ export interface LaunchOptions {
 }
 
 export async function launchChromium({ hosts = {}, trust = [], args = [] }: LaunchOptions = {}): Promise<Browser> {
-  const rules = [...Object.entries(hosts).map(([host, target]) => `MAP ${host} ${target}`), 'EXCLUDE localhost', 'EXCLUDE 127.0.0.1', 'MAP * ~NOTFOUND'];
+  const rules = [
+    ...Object.entries(hosts).map(([host, target]) => `MAP ${host} ${target}`),
+    'EXCLUDE localhost',
+    'EXCLUDE 127.0.0.1',
+    'MAP * ~NOTFOUND',
+  ];
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     // playwright-core gives each launch a new, empty user-data-dir and removes it on close.

@@ -51,25 +51,32 @@ export async function citusViolations(db: Kysely<any>): Promise<string[]> {
     JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = ANY (k.conkey) AND a.attname = 'agency_id'
     WHERE n.nspname = current_schema() AND k.contype = 'f'
       AND (k.confdeltype IN ('n', 'd') OR k.confupdtype IN ('n', 'd'))`.execute(db);
-  for (const row of keys.rows) violations.push(`foreign key ${row.name} on ${row.table} sets NULL or DEFAULT, and includes agency_id`);
+  for (const row of keys.rows)
+    violations.push(`foreign key ${row.name} on ${row.table} sets NULL or DEFAULT, and includes agency_id`);
 
   // On a shard a trigger sees the shard's row type and runs where other tables' rows are not: a
   // trigger of a distributed table may neither read a table nor call a function of a row type.
   const rowTypeFunctions = await sql<{ name: string }>`
     SELECT DISTINCT p.proname AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
     WHERE n.nspname = current_schema()
-      AND EXISTS (SELECT 1 FROM pg_class c WHERE c.reltype = ANY (p.proargtypes::oid[]) AND c.relkind IN ('r', 'p'))`.execute(db);
+      AND EXISTS (SELECT 1 FROM pg_class c WHERE c.reltype = ANY (p.proargtypes::oid[]) AND c.relkind IN ('r', 'p'))`.execute(
+    db,
+  );
   const triggers = await sql<{ table: string; trigger: string; source: string }>`
     SELECT c.relname AS table, t.tgname AS trigger, p.prosrc AS source
     FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
     JOIN pg_proc p ON p.oid = t.tgfoid
     WHERE n.nspname = current_schema() AND NOT t.tgisinternal
-      AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'agency_id' AND NOT a.attisdropped)`.execute(db);
+      AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'agency_id' AND NOT a.attisdropped)`.execute(
+    db,
+  );
   for (const row of triggers.rows) {
     const code = row.source.replace(/'(?:[^']|'')*'/g, "''");
-    if (/\b(FROM|JOIN|INTO|UPDATE|DELETE|TABLE)\b/i.test(code)) violations.push(`trigger ${row.trigger} on ${row.table} reads or writes a table`);
+    if (/\b(FROM|JOIN|INTO|UPDATE|DELETE|TABLE)\b/i.test(code))
+      violations.push(`trigger ${row.trigger} on ${row.table} reads or writes a table`);
     for (const fn of rowTypeFunctions.rows) {
-      if (new RegExp(`\\b${fn.name}\\s*\\(`, 'i').test(code)) violations.push(`trigger ${row.trigger} on ${row.table} calls ${fn.name}(), which takes a row type`);
+      if (new RegExp(`\\b${fn.name}\\s*\\(`, 'i').test(code))
+        violations.push(`trigger ${row.trigger} on ${row.table} calls ${fn.name}(), which takes a row type`);
     }
   }
 
@@ -83,10 +90,12 @@ export async function citusViolations(db: Kysely<any>): Promise<string[]> {
     ORDER BY 1`.execute(db);
   const documented = await documentedReferenceTables();
   for (const { table, sharded } of all.rows) {
-    if (!sharded && !documented.includes(table)) violations.push(`table ${table} has no agency_id and is not a reference table in docs/scaling.md`);
+    if (!sharded && !documented.includes(table))
+      violations.push(`table ${table} has no agency_id and is not a reference table in docs/scaling.md`);
   }
   for (const table of documented) {
-    if (!all.rows.some((row) => row.table === table)) violations.push(`docs/scaling.md lists ${table} as a reference table, but there is no such table`);
+    if (!all.rows.some((row) => row.table === table))
+      violations.push(`docs/scaling.md lists ${table} as a reference table, but there is no such table`);
   }
   return violations;
 }

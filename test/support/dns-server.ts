@@ -159,7 +159,6 @@ export async function startTestDnsServer(options: TestDnsServerOptions = {}): Pr
     });
   });
 
-
   return {
     address: '127.0.0.1',
     port,

@@ -38,10 +38,18 @@ export interface DomainFixture {
   close(): Promise<void>;
 }
 
-export async function createDomainFixture(overrides: Partial<AppOptions> = {}, db?: TestDatabase, dns?: TestDnsServer): Promise<DomainFixture> {
+export async function createDomainFixture(
+  overrides: Partial<AppOptions> = {},
+  db?: TestDatabase,
+  dns?: TestDnsServer,
+): Promise<DomainFixture> {
   const server = dns ?? (await startTestDnsServer());
   // Generous: on a loaded machine a slow answer must not read as a DNS failure.
-  const resolver = createResolver({ servers: [{ host: server.address, port: server.port }], timeoutMs: 2000, attempts: 2 });
+  const resolver = createResolver({
+    servers: [{ host: server.address, port: server.port }],
+    timeoutMs: 2000,
+    attempts: 2,
+  });
   const clock = new FakeClock();
   const t = await createTestApp({ resolver, now: clock.now, timings: TIMINGS, ...overrides }, db);
   const agency = await t.call('POST', '/v1/agencies', t.adminToken, { name: 'Agency' });
@@ -62,7 +70,10 @@ export async function createDomainFixture(overrides: Partial<AppOptions> = {}, d
     publicKey: first.publicKey,
     anotherClient,
     async verifiedDomain(hostname, includeSubdomains = false, clientId = first.clientId) {
-      const created = await t.call('POST', `/v1/clients/${clientId}/domains`, t.adminToken, { hostname, includeSubdomains });
+      const created = await t.call('POST', `/v1/clients/${clientId}/domains`, t.adminToken, {
+        hostname,
+        includeSubdomains,
+      });
       if (created.statusCode !== 201) throw new Error(`domain: ${created.body}`);
       const { id, challenge } = created.json();
       server.setTxt(challenge.name, [challenge.value]);

@@ -35,7 +35,11 @@ export function createResponseChecker(document: Json): ResponseChecker {
   for (const [path, item] of Object.entries(paths)) {
     for (const [method, operation] of Object.entries(item)) {
       if (!['get', 'post', 'put', 'patch', 'delete', 'options'].includes(method)) continue;
-      const store: Operation = { method, path, responses: (operation as { responses: Operation['responses'] }).responses };
+      const store: Operation = {
+        method,
+        path,
+        responses: (operation as { responses: Operation['responses'] }).responses,
+      };
       router.on(method.toUpperCase() as 'GET', path.replace(/\{([^}]+)\}/g, ':$1'), () => {}, store);
     }
   }
@@ -51,14 +55,24 @@ export function createResponseChecker(document: Json): ResponseChecker {
       const status = String(response.statusCode);
       const where = `${method} ${operation.path} → ${status}`;
       const documented = operation.responses[status] ?? operation.responses.default;
-      if (!documented) throw new Error(`${where}: the document lists no such response (it lists ${Object.keys(operation.responses).join(', ')}); body: ${response.body.slice(0, 300)}`);
+      if (!documented)
+        throw new Error(
+          `${where}: the document lists no such response (it lists ${Object.keys(operation.responses).join(', ')}); body: ${response.body.slice(0, 300)}`,
+        );
       seen.set(`${method} ${operation.path} ${status}`, (seen.get(`${method} ${operation.path} ${status}`) ?? 0) + 1);
       if (!documented.content) {
-        if (response.body !== '') throw new Error(`${where}: the document says no content, the response has ${response.body.length} bytes`);
+        if (response.body !== '')
+          throw new Error(`${where}: the document says no content, the response has ${response.body.length} bytes`);
         return;
       }
-      const type = String(response.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
-      if (!(type in documented.content)) throw new Error(`${where}: content type "${type}" is not one the document lists (${Object.keys(documented.content).join(', ')})`);
+      const type =
+        String(response.headers['content-type'] ?? '')
+          .split(';')[0]
+          ?.trim() ?? '';
+      if (!(type in documented.content))
+        throw new Error(
+          `${where}: content type "${type}" is not one the document lists (${Object.keys(documented.content).join(', ')})`,
+        );
       if (type !== 'application/json') return;
       const ref = `openapi.json#/${pointer('paths', operation.path, operation.method, 'responses', status in operation.responses ? status : 'default', 'content', type, 'schema')}`;
       let validate = compiled.get(ref);
@@ -67,7 +81,10 @@ export function createResponseChecker(document: Json): ResponseChecker {
         compiled.set(ref, validate);
       }
       const body: unknown = JSON.parse(response.body);
-      if (!validate(body)) throw new Error(`${where}: the body does not match the document: ${ajv.errorsText(validate.errors)}; body: ${response.body.slice(0, 500)}`);
+      if (!validate(body))
+        throw new Error(
+          `${where}: the body does not match the document: ${ajv.errorsText(validate.errors)}; body: ${response.body.slice(0, 500)}`,
+        );
     },
   };
 }
@@ -75,7 +92,8 @@ export function createResponseChecker(document: Json): ResponseChecker {
 /** The OpenAPI document the app serves. */
 export async function openApiDocument(t: Pick<TestApp, 'app'>): Promise<Json> {
   const response = await t.app.inject({ method: 'GET', url: '/openapi.json' });
-  if (response.statusCode !== 200) throw new Error(`GET /openapi.json answered ${response.statusCode}: ${response.body}`);
+  if (response.statusCode !== 200)
+    throw new Error(`GET /openapi.json answered ${response.statusCode}: ${response.body}`);
   return response.json();
 }
 

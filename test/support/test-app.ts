@@ -24,7 +24,13 @@ export interface TestApp {
   adminToken: string;
   signIn(email: string, password: string): Promise<string>;
   /** app.inject with a bearer token and a JSON body. */
-  call(method: string, url: string, token: string | null, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  call(
+    method: string,
+    url: string,
+    token: string | null,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
@@ -35,8 +41,16 @@ export async function createTestApp(overrides: Partial<AppOptions> = {}, db?: Te
   await ensureFirstAdmin(data, platformId, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, TEST_PASSWORD_COST);
   const jwtSecret = overrides.jwtSecret ?? randomBytes(32).toString('hex');
   // Tests that need DNS pass a resolver aimed at their own test server; this one answers nothing.
-  const resolver = overrides.resolver ?? createResolver({ servers: [{ host: '127.0.0.1', port: 9 }], timeoutMs: 200, attempts: 1 });
-  const app = await buildApp({ database: database.handle, jwtSecret, platformId, passwordCost: TEST_PASSWORD_COST, resolver, ...overrides });
+  const resolver =
+    overrides.resolver ?? createResolver({ servers: [{ host: '127.0.0.1', port: 9 }], timeoutMs: 200, attempts: 1 });
+  const app = await buildApp({
+    database: database.handle,
+    jwtSecret,
+    platformId,
+    passwordCost: TEST_PASSWORD_COST,
+    resolver,
+    ...overrides,
+  });
   await app.ready();
 
   const call: TestApp['call'] = (method, url, token, body, headers = {}) =>
@@ -48,7 +62,8 @@ export async function createTestApp(overrides: Partial<AppOptions> = {}, db?: Te
     });
   const signIn = async (email: string, password: string) => {
     const response = await call('POST', '/v1/auth/token', null, { email, password });
-    if (response.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${response.statusCode} ${response.body}`);
+    if (response.statusCode !== 200)
+      throw new Error(`sign-in of ${email} failed: ${response.statusCode} ${response.body}`);
     return response.json().accessToken as string;
   };
   const adminToken = await signIn(ADMIN_EMAIL, ADMIN_PASSWORD);

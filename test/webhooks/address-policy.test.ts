@@ -38,12 +38,18 @@ describe('refusedAddress', () => {
     expect(refusedAddress(address)).toContain(why);
   });
 
-  test.each(['8.8.8.8', '1.1.1.1', '93.184.216.34', '172.32.0.1', '100.128.0.1', '2606:4700:4700::1111', '2a00:1450:4001::200e', '::ffff:8.8.8.8'])(
-    '%s is public',
-    (address) => {
-      expect(refusedAddress(address)).toBeNull();
-    },
-  );
+  test.each([
+    '8.8.8.8',
+    '1.1.1.1',
+    '93.184.216.34',
+    '172.32.0.1',
+    '100.128.0.1',
+    '2606:4700:4700::1111',
+    '2a00:1450:4001::200e',
+    '::ffff:8.8.8.8',
+  ])('%s is public', (address) => {
+    expect(refusedAddress(address)).toBeNull();
+  });
 
   test('text that is no address is refused', () => {
     expect(refusedAddress('example.com')).toBe('not an IP address');
@@ -51,8 +57,12 @@ describe('refusedAddress', () => {
   });
 
   test('IPv6 text is read into its 16 bytes, :: and a dotted tail included', () => {
-    expect([...(addressBytes('::ffff:1.2.3.4') as Uint8Array)]).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 255, 255, 1, 2, 3, 4]);
-    expect([...(addressBytes('2001:db8::ff00:42:8329') as Uint8Array)]).toEqual([0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0xff, 0, 0, 0x42, 0x83, 0x29]);
+    expect([...(addressBytes('::ffff:1.2.3.4') as Uint8Array)]).toEqual([
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 255, 255, 1, 2, 3, 4,
+    ]);
+    expect([...(addressBytes('2001:db8::ff00:42:8329') as Uint8Array)]).toEqual([
+      0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0xff, 0, 0, 0x42, 0x83, 0x29,
+    ]);
     expect([...(addressBytes('1::') as Uint8Array)]).toEqual([0, 1, ...Array(14).fill(0)]);
   });
 });

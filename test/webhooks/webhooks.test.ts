@@ -83,7 +83,9 @@ const advance = (ms: number) => {
   offsetMs += ms;
 };
 const TIMEOUT_MS = 1000;
-const webhookOptions = (extra: AppOptions['webhooks'] = {}): Partial<AppOptions> => ({ webhooks: { allowPrivate: true, timeoutMs: TIMEOUT_MS, now: clock, ...extra } });
+const webhookOptions = (extra: AppOptions['webhooks'] = {}): Partial<AppOptions> => ({
+  webhooks: { allowPrivate: true, timeoutMs: TIMEOUT_MS, now: clock, ...extra },
+});
 
 let database: TestDatabase;
 let t: TestApp;
@@ -120,21 +122,42 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function register(path: string, token = t.adminToken, app = t): Promise<{ id: string; secret: string; url: string }> {
-  const response = await app.call('POST', `/v1/clients/${clientId}/webhooks`, token, { url: `${base}${path}`, events: ['submission.created'] });
+async function register(
+  path: string,
+  token = t.adminToken,
+  app = t,
+): Promise<{ id: string; secret: string; url: string }> {
+  const response = await app.call('POST', `/v1/clients/${clientId}/webhooks`, token, {
+    url: `${base}${path}`,
+    events: ['submission.created'],
+  });
   expectStatus(response, 201);
   return response.json();
 }
 
-const LEAD_CONTEXT = { pageUrl: 'https://acme.example/pricing?utm_source=news', referrer: 'https://news.example/', utm: { source: 'news', campaign: 'spring' } };
+const LEAD_CONTEXT = {
+  pageUrl: 'https://acme.example/pricing?utm_source=news',
+  referrer: 'https://news.example/',
+  utm: { source: 'news', campaign: 'spring' },
+};
 
-async function submit(app = t, email = `lead-${randomUUID().slice(0, 8)}@example.test`): Promise<{ id: string; ms: number }> {
+async function submit(
+  app = t,
+  email = `lead-${randomUUID().slice(0, 8)}@example.test`,
+): Promise<{ id: string; ms: number }> {
   const started = performance.now();
   const response = await app.app.inject({
     method: 'POST',
     url: `/v1/widget/${publicKey}/submissions`,
     headers: { origin: ORIGIN, 'idempotency-key': randomUUID(), 'content-type': 'application/json' },
-    payload: JSON.stringify({ email, name: 'Ada Lead', message: 'Call me', fields: { company: 'Acme' }, context: LEAD_CONTEXT, consent: { text: 'I agree to be called.' } }),
+    payload: JSON.stringify({
+      email,
+      name: 'Ada Lead',
+      message: 'Call me',
+      fields: { company: 'Acme' },
+      context: LEAD_CONTEXT,
+      consent: { text: 'I agree to be called.' },
+    }),
   });
   const ms = performance.now() - started;
   expectStatus(response, 201);
@@ -162,7 +185,9 @@ function verifiedBy(request: Received, secrets: string[]): string[] {
   const t = parts.find(([key]) => key === 't')?.[1];
   expect(t).toMatch(/^\d+$/);
   const given = parts.filter(([key]) => key === 'v1').map(([, value]) => value);
-  const matched = secrets.filter((secret) => given.includes(createHmac('sha256', secret).update(`${t}.${request.body}`).digest('hex')));
+  const matched = secrets.filter((secret) =>
+    given.includes(createHmac('sha256', secret).update(`${t}.${request.body}`).digest('hex')),
+  );
   counts.verified += matched.length;
   return matched;
 }
@@ -185,7 +210,8 @@ async function docsVerify(body: string, header: string, secret: string): Promise
 
 async function removeAllWebhooks(): Promise<void> {
   const list = await t.call('GET', `/v1/clients/${clientId}/webhooks`, t.adminToken);
-  for (const item of list.json().items) expectStatus(await t.call('DELETE', `/v1/clients/${clientId}/webhooks/${item.id}`, t.adminToken), 204);
+  for (const item of list.json().items)
+    expectStatus(await t.call('DELETE', `/v1/clients/${clientId}/webhooks/${item.id}`, t.adminToken), 204);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -197,13 +223,17 @@ describe('delivery', () => {
     const hook = await register('/first');
     expect(hook.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
     const list = await t.call('GET', `/v1/clients/${clientId}/webhooks`, t.adminToken);
-    expect(list.json().items).toEqual([expect.objectContaining({ id: hook.id, url: `${base}/first`, events: ['submission.created'] })]);
+    expect(list.json().items).toEqual([
+      expect.objectContaining({ id: hook.id, url: `${base}/first`, events: ['submission.created'] }),
+    ]);
     expect(list.body).not.toContain(hook.secret);
 
     const submission = await submit();
     // The outbox row is there before anything was sent: the submission's 201 waited for no network.
     expect(requestsTo('/first')).toHaveLength(0);
-    expect(await deliveries(hook.id)).toEqual([expect.objectContaining({ status: 'pending', attempts: 0, submissionId: submission.id })]);
+    expect(await deliveries(hook.id)).toEqual([
+      expect.objectContaining({ status: 'pending', attempts: 0, submissionId: submission.id }),
+    ]);
 
     expect(await round()).toMatchObject({ ran: true, delivered: 1, retried: 0 });
     const [request] = requestsTo('/first');
@@ -211,22 +241,41 @@ describe('delivery', () => {
     expect(request?.headers['content-type']).toBe('application/json');
     expect(verifiedBy(request as Received, [hook.secret])).toEqual([hook.secret]);
     const event = JSON.parse(request?.body as string);
-    expect(event).toMatchObject({ type: 'submission.created', data: { id: submission.id, clientId, name: 'Ada Lead', message: 'Call me', fields: { company: 'Acme' } } });
+    expect(event).toMatchObject({
+      type: 'submission.created',
+      data: { id: submission.id, clientId, name: 'Ada Lead', message: 'Call me', fields: { company: 'Acme' } },
+    });
     expect(Object.keys(event).sort()).toEqual(['createdAt', 'data', 'id', 'type']);
     // Where the lead came from and what it agreed to travel with it; the time of consent is the server's.
-    expect(event.data.context).toEqual({ ...LEAD_CONTEXT, utm: { source: 'news', medium: null, campaign: 'spring', term: null, content: null } });
+    expect(event.data.context).toEqual({
+      ...LEAD_CONTEXT,
+      utm: { source: 'news', medium: null, campaign: 'spring', term: null, content: null },
+    });
     expect(event.data.consent).toEqual({ text: 'I agree to be called.', givenAt: expect.any(String) });
     expect(Math.abs(Date.parse(event.data.consent.givenAt) - Date.parse(event.data.createdAt))).toBeLessThan(5_000);
     expect(request?.headers['upzento-event-id']).toBe(event.id);
     expect(new Date(event.createdAt).toISOString()).toBe(event.createdAt);
 
     // The verifying function of docs/webhooks.md, run as a receiver would run it.
-    expect(await docsVerify(request?.body as string, String(request?.headers['upzento-signature']), hook.secret)).toBe(true);
-    expect(await docsVerify(`${request?.body} `, String(request?.headers['upzento-signature']), hook.secret)).toBe(false);
-    expect(await docsVerify(request?.body as string, String(request?.headers['upzento-signature']), `${hook.secret}x`)).toBe(false);
+    expect(await docsVerify(request?.body as string, String(request?.headers['upzento-signature']), hook.secret)).toBe(
+      true,
+    );
+    expect(await docsVerify(`${request?.body} `, String(request?.headers['upzento-signature']), hook.secret)).toBe(
+      false,
+    );
+    expect(
+      await docsVerify(request?.body as string, String(request?.headers['upzento-signature']), `${hook.secret}x`),
+    ).toBe(false);
 
     const [log] = await deliveries(hook.id);
-    expect(log).toMatchObject({ status: 'delivered', attempts: 1, lastStatus: 200, lastError: null, nextAttemptAt: null, eventId: event.id });
+    expect(log).toMatchObject({
+      status: 'delivered',
+      attempts: 1,
+      lastStatus: 200,
+      lastError: null,
+      nextAttemptAt: null,
+      eventId: event.id,
+    });
     expect(log?.lastLatencyMs).toBeGreaterThanOrEqual(0);
     // Nothing is due any more.
     expect(await round()).toMatchObject({ delivered: 0, retried: 0, failed: 0, nextDueAt: null });
@@ -270,7 +319,12 @@ describe('delivery', () => {
     expect(await round()).toMatchObject({ retried: 1 });
     expect(performance.now() - started).toBeLessThan(TIMEOUT_MS * 2.5);
     const [log] = await deliveries(hook.id);
-    expect(log).toMatchObject({ status: 'pending', attempts: 1, lastStatus: null, lastError: `no answer within ${TIMEOUT_MS / 1000} s` });
+    expect(log).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastStatus: null,
+      lastError: `no answer within ${TIMEOUT_MS / 1000} s`,
+    });
     advance(5_000);
     expect(await round()).toMatchObject({ delivered: 1 });
     expect(requestsTo('/slow')).toHaveLength(2);
@@ -372,7 +426,11 @@ describe('secrets and sending again', () => {
     await round();
     const [first] = await deliveries(hook.id);
     expect(first?.status).toBe('delivered');
-    const again = await t.call('POST', `/v1/clients/${clientId}/webhooks/${hook.id}/deliveries/${first?.id}/retry`, t.adminToken);
+    const again = await t.call(
+      'POST',
+      `/v1/clients/${clientId}/webhooks/${hook.id}/deliveries/${first?.id}/retry`,
+      t.adminToken,
+    );
     expectStatus(again, 202);
     expect(again.json()).toMatchObject({ status: 'pending', attempts: 0, eventId: first?.eventId });
     expect(again.json().id).not.toBe(first?.id);
@@ -385,7 +443,8 @@ describe('secrets and sending again', () => {
   test('every change of an endpoint is in the audit log, without its secret', async () => {
     const log = await t.call('GET', `/v1/clients/${clientId}/audit-log?limit=200`, t.adminToken);
     const actions = new Set(log.json().items.map((item: { action: string }) => item.action));
-    for (const action of ['webhook.registered', 'webhook.deleted', 'webhook.secret_rotated', 'webhook.delivery_resent']) expect(actions).toContain(action);
+    for (const action of ['webhook.registered', 'webhook.deleted', 'webhook.secret_rotated', 'webhook.delivery_resent'])
+      expect(actions).toContain(action);
     expect(log.body).not.toMatch(/whsec_/);
   });
 });
@@ -394,13 +453,34 @@ describe('refused targets', () => {
   test('without UPZENTO_WEBHOOKS_ALLOW_PRIVATE, loopback, private, link-local and mapped addresses are refused at registration', async () => {
     const strict = await createTestApp({ webhooks: { now: clock } }, database);
     try {
-      for (const url of ['https://127.0.0.1/hook', 'https://10.1.2.3/hook', 'https://[::1]/hook', 'https://169.254.169.254/latest/meta-data/', 'https://[::ffff:127.0.0.1]/hook', 'https://100.64.0.7/hook', 'https://localhost/hook', `${base}/plain-http`, 'https://user:pw@hooks.example.com/in']) {
-        const response = await strict.call('POST', `/v1/clients/${clientId}/webhooks`, strict.adminToken, { url, events: ['submission.created'] });
+      for (const url of [
+        'https://127.0.0.1/hook',
+        'https://10.1.2.3/hook',
+        'https://[::1]/hook',
+        'https://169.254.169.254/latest/meta-data/',
+        'https://[::ffff:127.0.0.1]/hook',
+        'https://100.64.0.7/hook',
+        'https://localhost/hook',
+        `${base}/plain-http`,
+        'https://user:pw@hooks.example.com/in',
+      ]) {
+        const response = await strict.call('POST', `/v1/clients/${clientId}/webhooks`, strict.adminToken, {
+          url,
+          events: ['submission.created'],
+        });
         expectStatus(response, 400);
-        expect(response.json()).toMatchObject({ code: 'UPZ_INVALID_WEBHOOK_URL', message: expect.stringMatching(/^url: /) });
+        expect(response.json()).toMatchObject({
+          code: 'UPZ_INVALID_WEBHOOK_URL',
+          message: expect.stringMatching(/^url: /),
+        });
       }
-      const refused = await strict.call('POST', `/v1/clients/${clientId}/webhooks`, strict.adminToken, { url: 'https://169.254.169.254/', events: ['submission.created'] });
-      expect(refused.json().message).toBe('url: 169.254.169.254 is a link-local (cloud metadata among them) address, not one on the public internet');
+      const refused = await strict.call('POST', `/v1/clients/${clientId}/webhooks`, strict.adminToken, {
+        url: 'https://169.254.169.254/',
+        events: ['submission.created'],
+      });
+      expect(refused.json().message).toBe(
+        'url: 169.254.169.254 is a link-local (cloud metadata among them) address, not one on the public internet',
+      );
     } finally {
       await strict.close();
     }
@@ -410,9 +490,15 @@ describe('refused targets', () => {
     await removeAllWebhooks();
     const port = new URL(base).port;
     // A name that passed registration, and whose DNS now answers with a loopback address (rebinding).
-    const strict = await createTestApp({ webhooks: { now: clock, lookup: async () => [{ address: '127.0.0.1', family: 4 }] } }, database);
+    const strict = await createTestApp(
+      { webhooks: { now: clock, lookup: async () => [{ address: '127.0.0.1', family: 4 }] } },
+      database,
+    );
     try {
-      const response = await strict.call('POST', `/v1/clients/${clientId}/webhooks`, strict.adminToken, { url: `https://rebound.example.com:${port}/rebound`, events: ['submission.created'] });
+      const response = await strict.call('POST', `/v1/clients/${clientId}/webhooks`, strict.adminToken, {
+        url: `https://rebound.example.com:${port}/rebound`,
+        events: ['submission.created'],
+      });
       expectStatus(response, 201);
       await submit(strict);
       const result = await strict.app.webhooks.runOnce();
@@ -436,7 +522,10 @@ describe('refused targets', () => {
     };
     const pinned = await createTestApp(webhookOptions({ lookup }), database);
     try {
-      const response = await pinned.call('POST', `/v1/clients/${clientId}/webhooks`, pinned.adminToken, { url: `http://receiver.upzento.invalid:${port}/pinned`, events: ['submission.created'] });
+      const response = await pinned.call('POST', `/v1/clients/${clientId}/webhooks`, pinned.adminToken, {
+        url: `http://receiver.upzento.invalid:${port}/pinned`,
+        events: ['submission.created'],
+      });
       expectStatus(response, 201);
       await submit(pinned);
       expect(await pinned.app.webhooks.runOnce()).toMatchObject({ delivered: 1 });
@@ -463,7 +552,8 @@ describe('who may use an endpoint', () => {
       ['GET', `/v1/clients/${clientId}/webhooks/${hook.id}/deliveries`],
       ['POST', `/v1/clients/${clientId}/webhooks/${hook.id}/deliveries/${delivery?.id}/retry`],
     ] as const;
-    const bodyOf = (path: string) => (path.endsWith('/webhooks') ? { url: `${base}/x`, events: ['submission.created'] } : undefined);
+    const bodyOf = (path: string) =>
+      path.endsWith('/webhooks') ? { url: `${base}/x`, events: ['submission.created'] } : undefined;
     for (const token of [siblingAdmin, otherAgencyClientAdmin]) {
       for (const [method, path] of paths) {
         const response = await t.call(method, path, token, method === 'POST' ? bodyOf(path) : undefined);
@@ -471,10 +561,17 @@ describe('who may use an endpoint', () => {
         expect(response.body).not.toContain(hook.id);
       }
     }
-    for (const [method, path] of paths) expect((await t.call(method, path, clientMember, method === 'POST' ? bodyOf(path) : undefined)).statusCode, `${method} ${path}`).toBe(403);
+    for (const [method, path] of paths)
+      expect(
+        (await t.call(method, path, clientMember, method === 'POST' ? bodyOf(path) : undefined)).statusCode,
+        `${method} ${path}`,
+      ).toBe(403);
     // Named under a sibling's own path (which its admin may use), the endpoint is not found either.
     const siblingClient = JSON.parse(Buffer.from(siblingAdmin.split('.')[1] as string, 'base64url').toString()).tid;
-    for (const path of [`/v1/clients/${siblingClient}/webhooks/${hook.id}/deliveries`, `/v1/clients/${siblingClient}/webhooks/${hook.id}/rotate-secret`]) {
+    for (const path of [
+      `/v1/clients/${siblingClient}/webhooks/${hook.id}/deliveries`,
+      `/v1/clients/${siblingClient}/webhooks/${hook.id}/rotate-secret`,
+    ]) {
       const response = await t.call(path.endsWith('deliveries') ? 'GET' : 'POST', path, siblingAdmin);
       expectStatus(response, 404);
     }
@@ -487,14 +584,22 @@ describe('who may use an endpoint', () => {
   test('a client keeps at most 10 endpoints (409 UPZ_LIMIT_REACHED)', async () => {
     await removeAllWebhooks();
     for (let i = 0; i < 10; i++) await register(`/limit-${i}`);
-    const response = await t.call('POST', `/v1/clients/${clientId}/webhooks`, t.adminToken, { url: `${base}/limit-10`, events: ['submission.created'] });
+    const response = await t.call('POST', `/v1/clients/${clientId}/webhooks`, t.adminToken, {
+      url: `${base}/limit-10`,
+      events: ['submission.created'],
+    });
     expectStatus(response, 409);
     expect(response.json().code).toBe('UPZ_LIMIT_REACHED');
     await removeAllWebhooks();
   });
 
   test('bad input names the field', async () => {
-    for (const body of [{ url: `${base}/x` }, { url: `${base}/x`, events: [] }, { url: `${base}/x`, events: ['contact.deleted'] }, { url: `${base}/x`, events: ['submission.created'], secret: 'mine' }]) {
+    for (const body of [
+      { url: `${base}/x` },
+      { url: `${base}/x`, events: [] },
+      { url: `${base}/x`, events: ['contact.deleted'] },
+      { url: `${base}/x`, events: ['submission.created'], secret: 'mine' },
+    ]) {
       const response = await t.call('POST', `/v1/clients/${clientId}/webhooks`, t.adminToken, body);
       expectStatus(response, 400);
       expect(response.json().message).toMatch(/^body/);
@@ -503,22 +608,25 @@ describe('who may use an endpoint', () => {
 });
 
 describe('the running worker', () => {
-  test.runIf(onPostgres)('one process at a time: while another holds the advisory lock, a round does not run', async () => {
-    await removeAllWebhooks();
-    await register('/locked');
-    await submit();
-    const other = await database.reopen();
-    await other.direct.connection().execute(async (connection) => {
-      await sql`SELECT pg_advisory_lock(${DELIVERY_LOCK_KEY.toString()}::bigint)`.execute(connection);
-      try {
-        expect(await t.app.webhooks.runOnce()).toMatchObject({ ran: false, delivered: 0 });
-      } finally {
-        await sql`SELECT pg_advisory_unlock(${DELIVERY_LOCK_KEY.toString()}::bigint)`.execute(connection);
-      }
-    });
-    expect(requestsTo('/locked')).toHaveLength(0);
-    expect(await round()).toMatchObject({ ran: true, delivered: 1 });
-  });
+  test.runIf(onPostgres)(
+    'one process at a time: while another holds the advisory lock, a round does not run',
+    async () => {
+      await removeAllWebhooks();
+      await register('/locked');
+      await submit();
+      const other = await database.reopen();
+      await other.direct.connection().execute(async (connection) => {
+        await sql`SELECT pg_advisory_lock(${DELIVERY_LOCK_KEY.toString()}::bigint)`.execute(connection);
+        try {
+          expect(await t.app.webhooks.runOnce()).toMatchObject({ ran: false, delivered: 0 });
+        } finally {
+          await sql`SELECT pg_advisory_unlock(${DELIVERY_LOCK_KEY.toString()}::bigint)`.execute(connection);
+        }
+      });
+      expect(requestsTo('/locked')).toHaveLength(0);
+      expect(await round()).toMatchObject({ ran: true, delivered: 1 });
+    },
+  );
 
   test('a submission answers at once while the worker delivers it in the background', async () => {
     await removeAllWebhooks();
@@ -529,11 +637,14 @@ describe('the running worker', () => {
       const { ms } = await submit();
       const answered = Date.now();
       // The receiver takes 800 ms to answer; the submission did not wait for it.
-      for (let i = 0; i < 100 && !answeredAt.get('/background')?.length; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      for (let i = 0; i < 100 && !answeredAt.get('/background')?.length; i++)
+        await new Promise((resolve) => setTimeout(resolve, 50));
       const receiverAnswered = answeredAt.get('/background')?.[0] as number;
       expect(receiverAnswered).toBeDefined();
       expect(answered).toBeLessThan(receiverAnswered);
-      console.log(`webhooks: the submission answered in ${Math.round(ms)} ms; the receiver answered ${receiverAnswered - answered} ms after it`);
+      console.log(
+        `webhooks: the submission answered in ${Math.round(ms)} ms; the receiver answered ${receiverAnswered - answered} ms after it`,
+      );
       counts.delivered += 1;
     } finally {
       await t.app.webhooks.stop();

@@ -36,10 +36,15 @@ describe('widget bundle', () => {
   });
 
   it('keeps the panel out of widget.js: a second file within its own budget, with Preact, loaded after the launcher', async () => {
-    const [widget, panel] = await Promise.all([readFile(join(outdir, 'widget.js'), 'utf8'), readFile(join(outdir, 'widget-panel.js'), 'utf8')]);
+    const [widget, panel] = await Promise.all([
+      readFile(join(outdir, 'widget.js'), 'utf8'),
+      readFile(join(outdir, 'widget-panel.js'), 'utf8'),
+    ]);
     const gzipBytes = gzipSync(panel).length;
     expect(gzipBytes).toBeLessThanOrEqual(budget['widget-panel.js'].gzipBytes);
-    expect(stdout).toContain(`widget-panel.js: ${Buffer.byteLength(panel)} B, ${gzipBytes} B gzipped, within the budget`);
+    expect(stdout).toContain(
+      `widget-panel.js: ${Buffer.byteLength(panel)} B, ${gzipBytes} B gzipped, within the budget`,
+    );
     // Preact's vnode fields: in the panel, not in what the page loads before the launcher shows.
     expect(panel).toMatch(/__k/);
     expect(widget).not.toMatch(/__k/);

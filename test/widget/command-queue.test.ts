@@ -24,7 +24,14 @@ interface FakeWidget {
 function fakeWidgets() {
   const created: { options: WidgetOptions; widget: FakeWidget }[] = [];
   const create = vi.fn((options: WidgetOptions) => {
-    const widget: FakeWidget = { open: vi.fn(), close: vi.fn(), destroy: vi.fn(), identify: vi.fn(), set: vi.fn(), on: vi.fn(() => vi.fn()) };
+    const widget: FakeWidget = {
+      open: vi.fn(),
+      close: vi.fn(),
+      destroy: vi.fn(),
+      identify: vi.fn(),
+      set: vi.fn(),
+      on: vi.fn(() => vi.fn()),
+    };
     created.push({ options, widget });
     return widget as unknown as Widget;
   });

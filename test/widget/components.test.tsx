@@ -40,7 +40,9 @@ describe('LeadForm', () => {
   const config = widgetConfig();
 
   it('renders every configured field with its type, name and label', () => {
-    const root = mount(<LeadForm strings={EN} fields={config.fields} submitLabel="Send" busy={false} onSubmit={() => {}} />);
+    const root = mount(
+      <LeadForm strings={EN} fields={config.fields} submitLabel="Send" busy={false} onSubmit={() => {}} />,
+    );
     const form = root.querySelector('form')!;
     expect(form.getAttribute('part')).toBe('form');
     expect(form.noValidate).toBe(true);
@@ -64,7 +66,9 @@ describe('LeadForm', () => {
 
   it('shows a message per invalid field, linked for screen readers, and focuses the first', async () => {
     const onSubmit = vi.fn();
-    const root = mount(<LeadForm strings={EN} fields={config.fields} submitLabel="Send" busy={false} onSubmit={onSubmit} />);
+    const root = mount(
+      <LeadForm strings={EN} fields={config.fields} submitLabel="Send" busy={false} onSubmit={onSubmit} />,
+    );
     type(control(root, 'phone'), 'call me');
     submit(root);
     await tick();
@@ -86,7 +90,9 @@ describe('LeadForm', () => {
   });
 
   it('clears a message as soon as the field is fixed', async () => {
-    const root = mount(<LeadForm strings={EN} fields={config.fields} submitLabel="Send" busy={false} onSubmit={() => {}} />);
+    const root = mount(
+      <LeadForm strings={EN} fields={config.fields} submitLabel="Send" busy={false} onSubmit={() => {}} />,
+    );
     submit(root);
     await tick();
     const email = control(root, 'email');
@@ -101,7 +107,9 @@ describe('LeadForm', () => {
 
   it('hands over the values once valid, and ignores a second submit while busy', async () => {
     const onSubmit = vi.fn();
-    const root = mount(<LeadForm strings={EN} fields={config.fields} submitLabel="Send" busy={false} onSubmit={onSubmit} />);
+    const root = mount(
+      <LeadForm strings={EN} fields={config.fields} submitLabel="Send" busy={false} onSubmit={onSubmit} />,
+    );
     type(control(root, 'email'), 'ada@example.com');
     type(control(root, 'message'), ' Hi ');
     submit(root);
@@ -118,7 +126,19 @@ describe('LeadForm', () => {
 describe('Panel', () => {
   function panel(status: FormStatus, overrides: Partial<WidgetConfig> = {}) {
     const config = widgetConfig('pk', overrides);
-    return mount(<Panel id="p" config={config} open status={status} onClose={() => {}} onSubmit={() => {}} onReset={() => {}} strings={EN} prefill={{}} />);
+    return mount(
+      <Panel
+        id="p"
+        config={config}
+        open
+        status={status}
+        onClose={() => {}}
+        onSubmit={() => {}}
+        onReset={() => {}}
+        strings={EN}
+        prefill={{}}
+      />,
+    );
   }
 
   it('shows title, intro and the form, with an empty status region', () => {
@@ -134,12 +154,41 @@ describe('Panel', () => {
     [{ state: 'sent' } as const, 'Thanks, we got it!', false],
     [{ state: 'queued', offline: true } as const, EN.queued, false],
     [{ state: 'queued', offline: false } as const, EN.errorUnavailable, false],
-    [{ state: 'error', error: { kind: 'http', status: 409, message: 'internal detail' } } as const, EN.errorInvalid, true],
-    [{ state: 'error', error: { kind: 'http', status: 400, code: 'UPZ_INVALID_EMAIL', message: 'x' } } as const, EN.invalidEmail, true],
-    [{ state: 'error', error: { kind: 'http', status: 400, code: 'UPZ_INVALID_INPUT', field: 'fields.phone', message: 'x' } } as const, 'Please check Phone.', true],
+    [
+      { state: 'error', error: { kind: 'http', status: 409, message: 'internal detail' } } as const,
+      EN.errorInvalid,
+      true,
+    ],
+    [
+      { state: 'error', error: { kind: 'http', status: 400, code: 'UPZ_INVALID_EMAIL', message: 'x' } } as const,
+      EN.invalidEmail,
+      true,
+    ],
+    [
+      {
+        state: 'error',
+        error: { kind: 'http', status: 400, code: 'UPZ_INVALID_INPUT', field: 'fields.phone', message: 'x' },
+      } as const,
+      'Please check Phone.',
+      true,
+    ],
     [{ state: 'queued', offline: false, rateLimited: true } as const, EN.errorRateLimited, false],
-    [{ state: 'error', error: { kind: 'http', status: 403, message: 'Domain not authorized for this client' } } as const, EN.errorNotAuthorized, true],
-    [{ state: 'error', error: { kind: 'http', status: 400, message: 'body/fields/phone must match pattern "x"' } } as const, 'Please check Phone.', true],
+    [
+      {
+        state: 'error',
+        error: { kind: 'http', status: 403, message: 'Domain not authorized for this client' },
+      } as const,
+      EN.errorNotAuthorized,
+      true,
+    ],
+    [
+      {
+        state: 'error',
+        error: { kind: 'http', status: 400, message: 'body/fields/phone must match pattern "x"' },
+      } as const,
+      'Please check Phone.',
+      true,
+    ],
   ])('status %j reads %j', (status, text, formShown) => {
     const root = panel(status);
     const region = root.querySelector('[part="status"]')!;
@@ -155,7 +204,17 @@ describe('Panel', () => {
   it('after sending, leaves the intro out and offers to send another', () => {
     const onReset = vi.fn();
     const root = mount(
-      <Panel id="p" config={widgetConfig()} open status={{ state: 'sent' }} onClose={() => {}} onSubmit={() => {}} onReset={onReset} strings={EN} prefill={{}} />,
+      <Panel
+        id="p"
+        config={widgetConfig()}
+        open
+        status={{ state: 'sent' }}
+        onClose={() => {}}
+        onSubmit={() => {}}
+        onReset={onReset}
+        strings={EN}
+        prefill={{}}
+      />,
     );
     expect(root.querySelector('.intro')).toBeNull();
     const again = root.querySelector<HTMLButtonElement>('[part~="again"]')!;
@@ -167,7 +226,17 @@ describe('Panel', () => {
   it('closes from its close button', () => {
     const onClose = vi.fn();
     const root = mount(
-      <Panel id="p" config={widgetConfig()} open status={{ state: 'idle' }} onClose={onClose} onSubmit={() => {}} onReset={() => {}} strings={EN} prefill={{}} />,
+      <Panel
+        id="p"
+        config={widgetConfig()}
+        open
+        status={{ state: 'idle' }}
+        onClose={onClose}
+        onSubmit={() => {}}
+        onReset={() => {}}
+        strings={EN}
+        prefill={{}}
+      />,
     );
     root.querySelector<HTMLButtonElement>('button[aria-label="Close"]')!.click();
     expect(onClose).toHaveBeenCalledTimes(1);

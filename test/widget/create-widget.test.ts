@@ -213,7 +213,10 @@ describe('start-up', () => {
     const errors = vi.fn();
     widget.on('error', errors);
     await vi.waitFor(() => expect(warn).toHaveBeenCalledOnce());
-    expect(fetch.mock.calls.map(([url]) => String(url))).toEqual([`${API_BASE}/v1/widget/pk_test/config`, `${API_BASE}/healthz`]);
+    expect(fetch.mock.calls.map(([url]) => String(url))).toEqual([
+      `${API_BASE}/v1/widget/pk_test/config`,
+      `${API_BASE}/healthz`,
+    ]);
     expect(errors).toHaveBeenCalledWith(expect.objectContaining({ source: 'config', willRetry: false }));
     expect(warn.mock.calls[0]![0]).toContain('either no Upzento client');
     expect(warn.mock.calls[0]![0]).toContain(`or ${location.origin} is not authorized for it (turn on allowLocalhost`);
@@ -468,12 +471,18 @@ describe('submitting', () => {
 
   it('treats a 429 as a server problem to wait out, not as offline', async () => {
     vi.useFakeTimers();
-    const server = fakeFetch({ submissions: [json(429, { statusCode: 429, code: 'UPZ_RATE_LIMITED', message: 'Too many requests; try again in 30 seconds' })] });
+    const server = fakeFetch({
+      submissions: [
+        json(429, { statusCode: 429, code: 'UPZ_RATE_LIMITED', message: 'Too many requests; try again in 30 seconds' }),
+      ],
+    });
     await openWidget({ fetch: server.fetch });
     fillValidForm();
     submitForm();
     await vi.advanceTimersByTimeAsync(4000);
-    expect(part('status').textContent).toBe("We're receiving a lot of messages right now. Yours is saved and will be sent in a moment.");
+    expect(part('status').textContent).toBe(
+      "We're receiving a lot of messages right now. Yours is saved and will be sent in a moment.",
+    );
     expect(part('status').textContent).not.toMatch(/offline|Too many requests/);
   });
 
@@ -571,7 +580,11 @@ describe('what the page and the settings choose', () => {
     expect(part('launcher').hidden).toBe(true);
     const root = hostOf()!.shadowRoot!.querySelector<HTMLElement>('.root')!;
     expect(root.classList.contains('nolauncher')).toBe(true);
-    expect([root.style.getPropertyValue('--ls'), root.style.getPropertyValue('--lx'), root.style.getPropertyValue('--ly')]).toEqual(['64px', '32px', '48px']);
+    expect([
+      root.style.getPropertyValue('--ls'),
+      root.style.getPropertyValue('--lx'),
+      root.style.getPropertyValue('--ly'),
+    ]).toEqual(['64px', '32px', '48px']);
     expect(part('launcher').querySelector('path')!.getAttribute('d')).toMatch(/^M4 4h16/);
   });
 
@@ -582,7 +595,9 @@ describe('what the page and the settings choose', () => {
     expect(root().classList.contains('auto')).toBe(true);
     expect(root().style.getPropertyValue('--db')).toMatch(/^#[0-9a-f]{6}$/);
     auto.destroy();
-    const dark = start({ fetch: fakeFetch({ config: [json(200, widgetConfig('pk_test', { colorScheme: 'dark' }))] }).fetch });
+    const dark = start({
+      fetch: fakeFetch({ config: [json(200, widgetConfig('pk_test', { colorScheme: 'dark' }))] }).fetch,
+    });
     await readyPromise(dark);
     expect(root().classList.contains('dark')).toBe(true);
     expect(root().classList.contains('auto')).toBe(false);
@@ -607,21 +622,28 @@ describe('what the page and the settings choose', () => {
   });
 
   it("speaks the client's language, or the page's choice, with the settings' overrides", async () => {
-    const server = fakeFetch({ config: [json(200, widgetConfig('pk_test', { locale: 'de', strings: { sending: 'Moment…' } }))] });
+    const server = fakeFetch({
+      config: [json(200, widgetConfig('pk_test', { locale: 'de', strings: { sending: 'Moment…' } }))],
+    });
     const widget = start({ fetch: server.fetch });
     await readyPromise(widget);
     widget.open();
     expect(part('close').getAttribute('aria-label')).toBe('Schließen');
     expect(part('launcher').textContent).toBe('Schließen');
     submitForm();
-    await vi.waitFor(() => expect(hostOf()!.shadowRoot!.querySelector('.err')?.textContent).toBe('Email ist ein Pflichtfeld.'));
+    await vi.waitFor(() =>
+      expect(hostOf()!.shadowRoot!.querySelector('.err')?.textContent).toBe('Email ist ein Pflichtfeld.'),
+    );
     fillValidForm();
     server.reply('submissions', 'hang');
     submitForm();
     expect(part('status').textContent).toBe('Moment…');
     widget.destroy();
 
-    const french = start({ fetch: fakeFetch({ config: [json(200, widgetConfig('pk_test', { locale: 'de' }))] }).fetch, locale: 'fr-CA' });
+    const french = start({
+      fetch: fakeFetch({ config: [json(200, widgetConfig('pk_test', { locale: 'de' }))] }).fetch,
+      locale: 'fr-CA',
+    });
     await readyPromise(french);
     french.open();
     expect(part('close').getAttribute('aria-label')).toBe('Fermer');
@@ -677,7 +699,10 @@ describe('what the page and the settings choose', () => {
     const server = fakeFetch({ config: [networkError()] });
     const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
       // What Chromium does for a connect-src violation: an event on the document, and a failed fetch.
-      const event = Object.assign(new Event('securitypolicyviolation'), { blockedURI: String(input), effectiveDirective: 'connect-src' });
+      const event = Object.assign(new Event('securitypolicyviolation'), {
+        blockedURI: String(input),
+        effectiveDirective: 'connect-src',
+      });
       setTimeout(() => document.dispatchEvent(event), 0);
       return server.fetch(input, init);
     });

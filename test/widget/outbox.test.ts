@@ -23,9 +23,7 @@ function item(n: number): OutboxItem {
 /** A send whose replies the test releases by hand, to hold deliveries in flight. */
 function manualSend() {
   const pending: { item: OutboxItem; resolve: (result: SendResult) => void }[] = [];
-  const send = vi.fn(
-    (sent: OutboxItem) => new Promise<SendResult>((resolve) => pending.push({ item: sent, resolve })),
-  );
+  const send = vi.fn((sent: OutboxItem) => new Promise<SendResult>((resolve) => pending.push({ item: sent, resolve })));
   return { send, pending };
 }
 

@@ -55,7 +55,11 @@ test('serves the panel next to widget.js, cached for good only at the version wi
   const panel = await readFile(panelBundlePath(DEFAULT_WIDGET_BUNDLE));
   const version = createHash('sha256').update(panel).digest('hex').slice(0, 12);
   expect(built.toString('utf8')).toContain(`widget-panel.js?v=${version}`);
-  const current = await t.app.inject({ method: 'GET', url: `/widget-panel.js?v=${version}`, headers: { 'accept-encoding': 'gzip' } });
+  const current = await t.app.inject({
+    method: 'GET',
+    url: `/widget-panel.js?v=${version}`,
+    headers: { 'accept-encoding': 'gzip' },
+  });
   expect(current.statusCode).toBe(200);
   expect(current.headers['content-type']).toBe('application/javascript; charset=utf-8');
   expect(current.headers['cache-control']).toBe('public, max-age=31536000, immutable');

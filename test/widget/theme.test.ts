@@ -25,7 +25,12 @@ describe('theme palettes', () => {
 
   it('keeps the light palette as the client chose it', () => {
     const theme = THEMES[3]!;
-    expect(lightPalette(theme)).toMatchObject({ primary: '#0b6e4f', text: '#1f2933', background: '#fffdf7', onPrimary: '#ffffff' });
+    expect(lightPalette(theme)).toMatchObject({
+      primary: '#0b6e4f',
+      text: '#1f2933',
+      background: '#fffdf7',
+      onPrimary: '#ffffff',
+    });
   });
 
   it('derives a dark background from the primary colour, not a fixed grey', () => {

@@ -24,7 +24,15 @@ describe('validation', () => {
     const email = text('email', { type: 'email' });
     expect(fieldError(email, 'ada@example.com')).toBeUndefined();
     // The shared rule (shared/email.ts), the one the server applies.
-    for (const bad of ['ada', 'ada@', 'ada@example', 'a b@example.com', 'ada@example.com.', 'user@example..com', 'jörg@example.com']) {
+    for (const bad of [
+      'ada',
+      'ada@',
+      'ada@example',
+      'a b@example.com',
+      'ada@example.com.',
+      'user@example..com',
+      'jörg@example.com',
+    ]) {
       expect(fieldError(email, bad)).toMatch(/email/);
     }
     const phone = text('phone', { type: 'tel' });
@@ -62,7 +70,12 @@ describe('choice fields', () => {
   });
 
   it('accepts only a listed option of a select', () => {
-    const select = text('size', { type: 'select', required: true, label: 'Size', options: [{ value: 's', label: 'Small' }] });
+    const select = text('size', {
+      type: 'select',
+      required: true,
+      label: 'Size',
+      options: [{ value: 's', label: 'Small' }],
+    });
     expect(fieldError(select, '')).toBe('Size is required.');
     expect(fieldError(select, 's')).toBeUndefined();
     expect(fieldError(select, 'xl')).toBe('Please check Size.');
@@ -88,12 +101,19 @@ describe('strings', () => {
   });
 
   it('fills in labels and limits in the language chosen', () => {
-    expect(fieldError(text('company', { required: true, label: 'Firma' }), '', LOCALES.de)).toBe('Firma ist ein Pflichtfeld.');
+    expect(fieldError(text('company', { required: true, label: 'Firma' }), '', LOCALES.de)).toBe(
+      'Firma ist ein Pflichtfeld.',
+    );
   });
 });
 
 describe('toSubmissionRequest', () => {
-  const f = (name: string, type: WidgetField['type'] = 'text', label = name): WidgetField => ({ name, label, type, required: false });
+  const f = (name: string, type: WidgetField['type'] = 'text', label = name): WidgetField => ({
+    name,
+    label,
+    type,
+    required: false,
+  });
   const fields = [f('email', 'email'), f('name'), f('message', 'textarea'), f('company'), f('budget')];
 
   it('puts email, name and message at the top, other fields under fields, trimmed, empty ones left out', () => {
@@ -106,12 +126,21 @@ describe('toSubmissionRequest', () => {
   });
 
   it('sends checkboxes as true / false, hidden fields from the page, a ticked consent as its text, and the identity', () => {
-    const configured = [f('email', 'email'), f('newsletter', 'checkbox'), f('plan', 'hidden'), f('terms', 'consent', 'I agree to be contacted.')];
+    const configured = [
+      f('email', 'email'),
+      f('newsletter', 'checkbox'),
+      f('plan', 'hidden'),
+      f('terms', 'consent', 'I agree to be contacted.'),
+    ];
     const identity = { userId: 'u1', userHash: 'a'.repeat(64) };
-    const request = toSubmissionRequest({ email: 'a@b.co', newsletter: 'false', terms: 'true', plan: 'forged' }, configured, {
-      pageValues: { plan: 'pro' },
-      identity,
-    });
+    const request = toSubmissionRequest(
+      { email: 'a@b.co', newsletter: 'false', terms: 'true', plan: 'forged' },
+      configured,
+      {
+        pageValues: { plan: 'pro' },
+        identity,
+      },
+    );
     expect(request).toMatchObject({
       email: 'a@b.co',
       fields: { newsletter: 'false', plan: 'pro' },

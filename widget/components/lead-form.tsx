@@ -41,7 +41,9 @@ export class LeadForm extends Component<LeadFormProps, LeadFormState> {
 
   #value(name: string): string {
     const control = this.#control(name);
-    return control instanceof HTMLInputElement && control.type === 'checkbox' ? String(control.checked) : (control?.value ?? '');
+    return control instanceof HTMLInputElement && control.type === 'checkbox'
+      ? String(control.checked)
+      : (control?.value ?? '');
   }
 
   #handleSubmit = (event: Event): void => {
@@ -68,7 +70,10 @@ export class LeadForm extends Component<LeadFormProps, LeadFormState> {
     this.setState({ errors });
   };
 
-  override render({ fields, submitLabel, busy, strings, prefill = {}, privacyPolicyUrl }: LeadFormProps, { errors }: LeadFormState) {
+  override render(
+    { fields, submitLabel, busy, strings, prefill = {}, privacyPolicyUrl }: LeadFormProps,
+    { errors }: LeadFormState,
+  ) {
     return (
       <form
         ref={this.#form}

@@ -166,7 +166,13 @@ class Resolver implements TxtResolver {
   }
 
   /** What one server answered: its UDP reply, or its TCP reply after a truncated one (so a truncated result came over TCP). */
-  #outcomeOf(result: ExchangeResult, asked: string, name: string, server: DnsServer, signal: AbortSignal | null): QueryOutcome {
+  #outcomeOf(
+    result: ExchangeResult,
+    asked: string,
+    name: string,
+    server: DnsServer,
+    signal: AbortSignal | null,
+  ): QueryOutcome {
     const { timeoutMs } = this.#settings;
     if (result.kind === 'truncated') {
       return failure(asked, 'BAD_RESPONSE', server, { detail: 'the reply over TCP is truncated' });

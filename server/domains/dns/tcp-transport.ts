@@ -52,7 +52,11 @@ export class TcpTransport implements DnsTransport {
     });
     socket.on('error', (error) => exchange.settle({ kind: 'failed', failure: 'network', detail: errorDetail(error) }));
     socket.on('close', () =>
-      exchange.settle({ kind: 'failed', failure: 'network', detail: 'the server closed the connection before answering' }),
+      exchange.settle({
+        kind: 'failed',
+        failure: 'network',
+        detail: 'the server closed the connection before answering',
+      }),
     );
     return exchange.result;
   }
@@ -91,4 +95,3 @@ function readReply(frame: Buffer, id: number, name: string): ExchangeResult {
   }
   return { kind: 'reply', reply };
 }
-

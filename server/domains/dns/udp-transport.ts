@@ -134,7 +134,8 @@ export class UdpTransport implements DnsTransport {
       const unsent = binding.unsent ?? [];
       binding.unsent = null;
       // A query settled meanwhile (aborted, timed out) is not sent.
-      for (const { message, exchange } of unsent) if (this.#pending.get(exchange.about.id) === exchange) send(binding, message, exchange);
+      for (const { message, exchange } of unsent)
+        if (this.#pending.get(exchange.about.id) === exchange) send(binding, message, exchange);
     });
     this.#bindings.add(binding);
     return binding;
@@ -185,7 +186,8 @@ export class UdpTransport implements DnsTransport {
 
 /** Sends a query on its connected socket; a failed send fails the query at once. */
 function send(binding: Binding, message: Buffer, exchange: Exchange<Query>): void {
-  const failed = (error: unknown) => exchange.settle({ kind: 'failed', failure: 'network', detail: errorDetail(error) });
+  const failed = (error: unknown) =>
+    exchange.settle({ kind: 'failed', failure: 'network', detail: errorDetail(error) });
   try {
     binding.socket.send(message, (error) => {
       if (error) failed(error);
