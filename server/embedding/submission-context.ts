@@ -2,24 +2,28 @@
  * A submission's context (page URL, referrer, UTM parameters) and consent, checked beyond their schema
  * and turned into the columns they are stored in (migration 0012). Each refusal is a 400 naming the field.
  */
+import type { Selectable } from 'kysely';
 import type { SubmissionRequest, WidgetConfig } from '../../shared/widget-wire.ts';
+import type { SubmissionsTable } from '../db/schema.ts';
 import { aboutField, ConsentRequired, InvalidInput } from '../errors.ts';
 
 /** C0 controls and DEL: a URL or a UTM value that holds one was not copied from a page. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses.
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
-export interface SubmissionContextColumns {
-  page_url: string | null;
-  referrer: string | null;
-  utm_source: string | null;
-  utm_medium: string | null;
-  utm_campaign: string | null;
-  utm_term: string | null;
-  utm_content: string | null;
-  consent_text: string | null;
-  consented_at: Date | null;
-}
+/** The submission columns of migration 0012, as the table types them. */
+export type SubmissionContextColumns = Pick<
+  Selectable<SubmissionsTable>,
+  | 'page_url'
+  | 'referrer'
+  | 'utm_source'
+  | 'utm_medium'
+  | 'utm_campaign'
+  | 'utm_term'
+  | 'utm_content'
+  | 'consent_text'
+  | 'consented_at'
+>;
 
 function refuse(field: string, problem: string): never {
   throw aboutField(new InvalidInput(`${field}: ${problem}`), field);
