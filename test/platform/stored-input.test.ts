@@ -11,6 +11,7 @@ import { jsonbText } from '../../server/db/jsonb-text.ts';
 import { MAX_JSON_DEPTH } from '../../server/http/json-body.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { createAgency, createClient, expectStatus, marker } from './provision.ts';
+import { storedWidgetSettings, storeWidgetSettings } from '../support/stored-widget.ts';
 
 const LOCAL_ORIGIN = 'http://localhost:3000';
 
@@ -361,8 +362,8 @@ describe('widget settings accept only their documented properties', () => {
       await t.call('PATCH', `/v1/clients/${target.id}/settings`, t.adminToken, { allowLocalhost: true }),
       200,
     );
-    const before = await storedWidget(target.id);
-    await storeWidgetAsBefore(target.id, {
+    const before = await storedWidgetSettings(t, target.id);
+    await storeWidgetSettings(t, target.id, {
       ...before,
       publicKey: other.publicKey,
       evil: 'x'.repeat(10_000),
@@ -388,7 +389,7 @@ describe('widget settings accept only their documented properties', () => {
       await t.call('PATCH', `/v1/clients/${target.id}/settings`, t.adminToken, { widget: { title: 'Changed' } }),
       200,
     );
-    const row = await storedWidget(target.id);
+    const row = await storedWidgetSettings(t, target.id);
     expect(row).not.toHaveProperty('publicKey');
     expect(row).not.toHaveProperty('evil');
     expect(row.title).toBe('Changed');
@@ -414,24 +415,6 @@ describe('widget settings accept only their documented properties', () => {
     );
   });
 });
-
-/** Widget settings as an earlier version could have stored them, written past the API. */
-async function storeWidgetAsBefore(clientId: string, widget: object): Promise<void> {
-  await t.data.privileged('test: settings an earlier version stored', (db) =>
-    db
-      .updateTable('client_settings')
-      .set({ widget: JSON.stringify(widget) })
-      .where('client_id', '=', clientId)
-      .execute(),
-  );
-}
-
-async function storedWidget(clientId: string): Promise<Record<string, any>> {
-  const row = await t.data.privileged('test: read stored settings', (db) =>
-    db.selectFrom('client_settings').select('widget').where('client_id', '=', clientId).executeTakeFirstOrThrow(),
-  );
-  return row.widget as Record<string, any>;
-}
 
 describe('an Origin no browser sends', () => {
   // A soft hyphen (U+00AD, one byte in a header) vanishes when WHATWG parses a host, so this reads as
@@ -507,7 +490,7 @@ describe('migration 0006 cleans what earlier versions stored', () => {
 
   test('widget settings: unknown properties removed at every level, documented ones kept', async () => {
     const target = await createClient(t, t.adminToken, agencyId);
-    const before = await storedWidget(target.id);
+    const before = await storedWidgetSettings(t, target.id);
     const messy = {
       ...before,
       publicKey: other.publicKey,
@@ -515,16 +498,16 @@ describe('migration 0006 cleans what earlier versions stored', () => {
       theme: { ...before.theme, shadow: 'x' },
       fields: before.fields.map((field: object) => ({ ...field, onclick: 'x' })),
     };
-    await storeWidgetAsBefore(target.id, messy);
+    await storeWidgetSettings(t, target.id, messy);
     await runMigration();
-    expect(await storedWidget(target.id)).toEqual(before);
+    expect(await storedWidgetSettings(t, target.id)).toEqual(before);
   });
 
   test('a second run changes nothing', async () => {
     const target = await createClient(t, t.adminToken, agencyId);
-    const before = await storedWidget(target.id);
+    const before = await storedWidgetSettings(t, target.id);
     await runMigration();
     await runMigration();
-    expect(await storedWidget(target.id)).toEqual(before);
+    expect(await storedWidgetSettings(t, target.id)).toEqual(before);
   });
 });

@@ -8,6 +8,7 @@ import { contrastRatio, formatContrast } from '../../shared/contrast.ts';
 import { WIDGET_STRING_KEYS } from '../../shared/widget-strings.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { createAgency, createClient, expectStatus } from './provision.ts';
+import { storedWidgetSettings, storeWidgetSettings } from '../support/stored-widget.ts';
 
 const LOCAL_ORIGIN = 'http://localhost:3000';
 const EMAIL = { name: 'email', label: 'Email', type: 'email', required: true };
@@ -315,8 +316,8 @@ describe('stored settings that the rules now refuse', () => {
   test('are served repaired, and the next change of anything else goes through and stores the repair', async () => {
     const target = await createClient(t, t.adminToken, agencyId);
     expectStatus(await t.call('PATCH', settingsOf(target.id), t.adminToken, { allowLocalhost: true }), 200);
-    const stored = await storedWidget(target.id);
-    await storeWidget(target.id, {
+    const stored = await storedWidgetSettings(t, target.id);
+    await storeWidgetSettings(t, target.id, {
       ...stored,
       title: '  ',
       launcherLabel: '',
@@ -337,24 +338,7 @@ describe('stored settings that the rules now refuse', () => {
     expect(config.launcher).toEqual({ display: 'button', icon: 'chat', size: 56, offsetX: 20, offsetY: 20 });
 
     expectStatus(await t.call('PATCH', settingsOf(target.id), t.adminToken, { widget: { intro: 'Changed' } }), 200);
-    const after = await storedWidget(target.id);
+    const after = await storedWidgetSettings(t, target.id);
     expect(after).toMatchObject({ intro: 'Changed', title: 'Contact us', theme: { text: '#000000' }, locale: 'en' });
   });
 });
-
-async function storeWidget(clientId: string, widget: object): Promise<void> {
-  await t.data.privileged('test: settings an earlier version stored', (db) =>
-    db
-      .updateTable('client_settings')
-      .set({ widget: JSON.stringify(widget) })
-      .where('client_id', '=', clientId)
-      .execute(),
-  );
-}
-
-async function storedWidget(clientId: string): Promise<Record<string, any>> {
-  const row = await t.data.privileged('test: read stored settings', (db) =>
-    db.selectFrom('client_settings').select('widget').where('client_id', '=', clientId).executeTakeFirstOrThrow(),
-  );
-  return row.widget as Record<string, any>;
-}
