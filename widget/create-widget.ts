@@ -7,7 +7,15 @@ import { createLauncher, PANEL_ID } from './launcher.js';
 import { createOutbox, type OutboxItem, type OutboxStorage } from './outbox.js';
 import type { PanelModule } from './panel-contract.js';
 import { loadPanel, PANEL_INLINE } from './panel-loader.js';
-import { backoff, DEFAULT_RECOVERY, DEFAULT_RETRY, isRetryable, type RetryPolicy, withRetry } from './retry.js';
+import {
+  backoff,
+  DEFAULT_RECOVERY,
+  DEFAULT_RETRY,
+  isOffline,
+  isRetryable,
+  type RetryPolicy,
+  withRetry,
+} from './retry.js';
 import { applyStyles } from './styles.js';
 import { toSubmissionRequest, type WidgetIdentity } from './submission-request.js';
 import { isRightToLeft } from './locale-direction.js';
@@ -424,10 +432,6 @@ export function createWidget(options: WidgetOptions): Widget {
 }
 
 type ConfigFailure = 'transient' | 'refused' | 'unknown' | 'refused-or-unknown' | 'csp' | 'broken';
-
-function isOffline(error: ApiError): boolean {
-  return error.kind === 'network' && navigator.onLine === false;
-}
 
 function originOf(url: string): string | undefined {
   try {

@@ -38,7 +38,6 @@ export async function withRetry<T>(
   op: () => Promise<ApiResult<T>>,
   policy: RetryPolicy,
   signal: AbortSignal,
-  onFailure?: (error: ApiError, willRetry: boolean) => void,
 ): Promise<ApiResult<T>> {
   for (let attempt = 1; ; attempt++) {
     const result = await op();
@@ -47,10 +46,14 @@ export async function withRetry<T>(
       attempt < policy.attempts &&
       isRetryable(result.error) &&
       // Offline, every try fails at once; the 'online' event is the better moment to try again.
-      !(result.error.kind === 'network' && navigator.onLine === false);
-    onFailure?.(result.error, willRetry);
+      !isOffline(result.error);
     if (!willRetry) return result;
     await sleep(signal, backoff(attempt, policy));
     if (signal.aborted) return result;
   }
+}
+
+/** A network failure while the browser says it is offline: not the server's doing. */
+export function isOffline(error: ApiError): boolean {
+  return error.kind === 'network' && navigator.onLine === false;
 }

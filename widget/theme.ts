@@ -1,4 +1,4 @@
-import { contrastRatio, MIN_TEXT_CONTRAST, readableTextOn } from '../shared/contrast.js';
+import { contrastRatio, MIN_TEXT_CONTRAST, readableTextOn, rgbOf } from '../shared/contrast.js';
 import type { WidgetTheme } from '../shared/widget-wire-types.js';
 
 /** Contrast a focus ring or a control's edge needs against what surrounds it (WCAG 2.x, 1.4.11). */
@@ -22,9 +22,8 @@ function hex(rgb: number[]): string {
 }
 
 /** `a` moved towards `b` by `t` (0 to 1), channel by channel. */
-export function mix(a: string, b: string, t: number): string {
-  const channels = (c: string) => [1, 3, 5].map((at) => parseInt(c.slice(at, at + 2), 16));
-  const [x, y] = [channels(a), channels(b)];
+function mix(a: string, b: string, t: number): string {
+  const [x, y] = [rgbOf(a), rgbOf(b)];
   return hex(x.map((v, i) => v + (y[i]! - v) * t));
 }
 

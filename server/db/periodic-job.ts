@@ -32,6 +32,8 @@ export class PeriodicJob<R> {
   }
 
   start(): void {
+    // Started twice, it would schedule twice and stop() would clear only one timer.
+    if (this.#timer) return;
     this.#stopped = false;
     const tick = () => {
       this.#timer = setTimeout(async () => {
@@ -49,6 +51,7 @@ export class PeriodicJob<R> {
   async stop(): Promise<void> {
     this.#stopped = true;
     if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
     await this.#run?.catch(() => undefined);
   }
 
