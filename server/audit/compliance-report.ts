@@ -178,10 +178,13 @@ export async function complianceReport(
       ];
   const auditChains = [];
   for (const chain of chains) {
-    const { rows } = await sql<{ n: string }>`
-      SELECT count(*) AS n FROM audit_log WHERE agency_id = ${agencyId}::uuid AND tenant_id = ${chain}::uuid AND at >= ${period.from} AND at < ${period.to}`.execute(
-      q.unfiltered,
-    );
+    const rows = await q
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('tenant_id', '=', chain)
+      .where('at', '>=', period.from)
+      .where('at', '<', period.to)
+      .execute();
     const digests = await verifyAgainstDigests(q, chain, signer);
     auditChains.push({
       tenantId: chain,

@@ -156,17 +156,35 @@ export async function readChainPage(
   limit: number,
   reader: TenantType | null,
 ): Promise<ChainRow[]> {
-  const { rows } = await sql<RawChainRow>`
-    SELECT a.seq, a.agency_id, a.tenant_id, a.tenant_type,
-           to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS at_text,
-           a.actor_type, a.actor_id, a.actor_tenant_type, a.action, a.target_type, a.target_id,
-           a.details::text AS details_text, a.request_id, a.ip,
-           encode(a.prev_hash, 'hex') AS prev_hash, encode(a.hash, 'hex') AS hash,
-           EXISTS (SELECT 1 FROM audit_redactions r WHERE r.agency_id = a.agency_id AND r.tenant_id = a.tenant_id AND r.seq = a.seq) AS redacted
-      FROM audit_log a
-     WHERE a.agency_id = ${q.scope.agencyId}::uuid AND a.tenant_id = ${tenantId}::uuid AND a.seq > ${afterSeq}
-     ORDER BY a.seq
-     LIMIT ${limit}`.execute(q.unfiltered);
+  // The scoped path filters the tenant; the values come out as the hash covers them (text, hex).
+  const rows: RawChainRow[] = await q
+    .selectFrom('audit_log')
+    .select([
+      'seq',
+      'agency_id',
+      'tenant_id',
+      'tenant_type',
+      sql<string>`to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`.as('at_text'),
+      'actor_type',
+      'actor_id',
+      'actor_tenant_type',
+      'action',
+      'target_type',
+      'target_id',
+      sql<string>`details::text`.as('details_text'),
+      'request_id',
+      'ip',
+      sql<string>`encode(prev_hash, 'hex')`.as('prev_hash'),
+      sql<string>`encode(hash, 'hex')`.as('hash'),
+      sql<boolean>`EXISTS (SELECT 1 FROM audit_redactions r WHERE r.agency_id = audit_log.agency_id AND r.tenant_id = audit_log.tenant_id AND r.seq = audit_log.seq)`.as(
+        'redacted',
+      ),
+    ])
+    .where('tenant_id', '=', tenantId)
+    .where('seq', '>', String(afterSeq))
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
   return rows.map((row) => {
     const hidden =
       reader !== null &&
