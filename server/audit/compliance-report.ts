@@ -8,7 +8,6 @@
  * id, as in the log.
  */
 import { Type } from '@sinclair/typebox';
-import { sql } from 'kysely';
 import type { TenantType } from '../db/schema.ts';
 import type { ScopedQueries } from '../db/tenant-db.ts';
 import { Timestamp } from '../http/schemas.ts';
