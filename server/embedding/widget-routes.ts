@@ -231,8 +231,10 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
       if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) throw new IdempotencyKeyRequired();
       const scope = { agencyId: client.agencyId, clientId: client.clientId };
       const actor = { type: 'anonymous' as const, id: null, requestId: request.id, ip: request.ip };
-      const stored = submissionContextColumns(request.body, config);
-      const input = { ...request.body, idempotencyKey: key, origin: request.headers.origin ?? '', now: now(), stored };
+      // One clock for the submission: the time of consent and the time its identity is judged by.
+      const at = now();
+      const stored = submissionContextColumns(request.body, config, at);
+      const input = { ...request.body, idempotencyKey: key, origin: request.headers.origin ?? '', now: at, stored };
       const { id, queued } = await app.data.scoped(scope, actor, (q) => recordSubmission(q, input));
       if (queued > 0) app.webhooks.nudge();
       return reply.code(201).send({ id });
