@@ -83,9 +83,15 @@ export async function changeIdentitySettings(
     updated_at: now,
   };
   // An update when there is a row: the row an upsert proposes would be checked without the stored secret.
+  // Without one, verification is 'off' (no secret yet), so an upsert is safe, and a concurrent first
+  // change (no row to lock) updates the row the other made instead of failing on its key.
   const row = current
     ? await q.updateTable('identity_settings').set(values).returning(COLUMNS).executeTakeFirstOrThrow()
-    : await q.insertInto('identity_settings', values).returning(COLUMNS).executeTakeFirstOrThrow();
+    : await q
+        .insertInto('identity_settings', values)
+        .onConflict((oc) => oc.columns(['agency_id', 'client_id']).doUpdateSet(values))
+        .returning(COLUMNS)
+        .executeTakeFirstOrThrow();
   return settingsOf(row, now);
 }
 
