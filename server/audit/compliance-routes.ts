@@ -7,7 +7,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AgencyParams, AUTHED_ERRORS, ClientParams } from '../http/schemas.ts';
-import { InvalidInput } from '../errors.ts';
+import { aboutField, InvalidInput } from '../errors.ts';
 import type { DigestSigner } from './digest-key.ts';
 import { complianceReport, ComplianceReport } from './compliance-report.ts';
 import { complianceReportHtml, REPORT_CSP } from './compliance-html.ts';
@@ -27,11 +27,11 @@ const ReportQuery = Type.Object({
 function periodOf(query: { from?: string; to?: string }, now: Date) {
   const to = query.to === undefined ? now : new Date(query.to);
   const from = query.from === undefined ? new Date(to.getTime() - 30 * DAY_MS) : new Date(query.from);
-  if (Number.isNaN(from.getTime())) throw new InvalidInput('querystring/from: not a date');
-  if (Number.isNaN(to.getTime())) throw new InvalidInput('querystring/to: not a date');
-  if (from >= to) throw new InvalidInput('querystring/from: must be before to');
+  if (Number.isNaN(from.getTime())) throw aboutField(new InvalidInput('querystring/from: not a date'), 'from');
+  if (Number.isNaN(to.getTime())) throw aboutField(new InvalidInput('querystring/to: not a date'), 'to');
+  if (from >= to) throw aboutField(new InvalidInput('querystring/from: must be before to'), 'from');
   if (to.getTime() - from.getTime() > MAX_REPORT_DAYS * DAY_MS)
-    throw new InvalidInput(`querystring/from: a report covers at most ${MAX_REPORT_DAYS} days`);
+    throw aboutField(new InvalidInput(`querystring/from: a report covers at most ${MAX_REPORT_DAYS} days`), 'from');
   return { from, to };
 }
 
