@@ -3,7 +3,7 @@
  * server's OpenAPI document (client/), addressed as `METHOD /path/{param}`, and one place that turns
  * an answer into data or into a failure with its exit code.
  */
-import { createUpzentoClient, type paths, type Schemas } from '../client/index.ts';
+import { type ApiErrorBody, createUpzentoClient, type paths, type Schemas } from '../client/index.ts';
 import { CliFailure, ExitCode } from './failure.ts';
 
 export type Agency = Schemas['Agency'];
@@ -106,14 +106,9 @@ function unreachable(baseUrl: string, error: unknown): CliFailure {
   );
 }
 
-interface ErrorBody {
-  statusCode?: number;
-  code?: string;
-  message?: string;
-}
-
 function failureOf(response: Response, body: unknown, target: ApiTarget, route: RouteKey): CliFailure {
-  const error = (body ?? {}) as ErrorBody;
+  // What the API documents as its error body; any of it may be missing from a proxy's answer.
+  const error = (body ?? {}) as Partial<ApiErrorBody>;
   const said = error.message ?? `${response.status} ${response.statusText}`;
   const status = response.status;
   if (status === 401) {

@@ -75,7 +75,7 @@ export function act(command: Command, action: Action): Command {
   });
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Checked here, so a typo is a usage error that says which id, not the server's 400. */
 export function requireId(value: string, what: string, listedBy: string): string {

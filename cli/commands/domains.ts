@@ -5,11 +5,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Command } from 'commander';
 import type { Domain } from '../api.ts';
-import { act, clientId, clientOption, leaf, parseDuration, when, type Context } from '../command-kit.ts';
+import { act, clientId, clientOption, leaf, parseDuration, UUID, when, type Context } from '../command-kit.ts';
 import { CliFailure, ExitCode, usage } from '../failure.ts';
 import { fields, table } from '../output.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function registerDomains(program: Command): void {
   const domains = program.command('domains').description("a client's domains, each proven by a DNS TXT record (admin)");
