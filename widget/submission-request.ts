@@ -1,21 +1,19 @@
-import type { SubmissionContext, SubmissionRequest, WidgetField } from '../shared/widget-wire-types.js';
+import type {
+  SubmissionContext,
+  SubmissionIdentity,
+  SubmissionRequest,
+  WidgetField,
+} from '../shared/widget-wire-types.js';
 
 /**
  * Who the site says the visitor is (`Upzento('identify', …)`, `createWidget({ identity })`), vouched for by
  * `userHash`, an HMAC the site's server makes with the client's identity secret. Sent with each submission
- * as given; the server checks it.
+ * as given; the server checks it. The wire's own type.
  */
-export interface WidgetIdentity {
-  userId?: string;
-  email?: string;
-  name?: string;
-  userHash: string;
-  /** Unix seconds when the site made `userHash`. */
-  issuedAt?: number;
-}
+export type WidgetIdentity = SubmissionIdentity;
 
-/** What the widget sends: the wire's SubmissionRequest, with the visitor's identity when the page gave one. */
-export type WidgetSubmission = SubmissionRequest & { identity?: WidgetIdentity };
+/** What the widget sends: the wire's SubmissionRequest, identity included. */
+export type WidgetSubmission = SubmissionRequest;
 
 export interface SubmissionExtras {
   /** Values the page set (`Upzento('set', …)`, the `fields` option): what hidden fields send. */
