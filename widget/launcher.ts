@@ -65,6 +65,9 @@ export function createLauncher(mount: HTMLElement, { onToggle, onIntent, onEscap
     if (event.key === 'Escape') onEscape();
   });
 
+  // The palettes are derived once per theme, not on every update (open, close, a status change).
+  let themed: { theme: WidgetConfig['theme']; properties: Record<string, string> } | null = null;
+
   return {
     panelSlot,
     button,
@@ -74,7 +77,9 @@ export function createLauncher(mount: HTMLElement, { onToggle, onIntent, onEscap
       root.className = `root ${config.position} ${config.colorScheme ?? WIDGET_DEFAULTS.colorScheme}${visible ? '' : ' nolauncher'}`;
       root.dir = rtl ? 'rtl' : 'ltr';
       const properties = {
-        ...themeProperties(config.theme),
+        ...(themed?.theme === config.theme
+          ? themed.properties
+          : (themed = { theme: config.theme, properties: themeProperties(config.theme) }).properties),
         '--ls': `${settings.size}px`,
         '--lx': `${settings.offsetX}px`,
         '--ly': `${settings.offsetY}px`,
