@@ -14,6 +14,7 @@ export type Domain = Schemas['Domain'];
 export type Settings = Schemas['ClientSettings'];
 export type SettingsChange = Schemas['ClientSettingsChange'];
 export type AuditEntry = Schemas['AuditEntry'];
+export type PrivacyJob = Schemas['PrivacyJob'];
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -30,12 +31,14 @@ type Operation<K extends RouteKey> = NonNullable<paths[PathOfKey<K>][MethodOfKey
 
 type JsonOf<R> = R extends { content: { 'application/json': infer Body } } ? Body : null;
 type Responses<K extends RouteKey> = Operation<K> extends { responses: infer R } ? R : never;
-/** The body of the route's success: its 200, else its 201, else null (204). */
+/** The body of the route's success: its 200, else its 201, else its 202, else null (204). */
 export type ResponseOf<K extends RouteKey> = 200 extends keyof Responses<K>
   ? JsonOf<Responses<K>[200]>
   : 201 extends keyof Responses<K>
     ? JsonOf<Responses<K>[201]>
-    : null;
+    : 202 extends keyof Responses<K>
+      ? JsonOf<Responses<K>[202]>
+      : null;
 
 type Parameters<K extends RouteKey> = Operation<K> extends { parameters: infer P } ? P : never;
 type PathParams<K extends RouteKey> =

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit.ts';
+import { registerExports } from './commands/exports.ts';
 import { registerAuth } from './commands/auth.ts';
 import { registerDomains } from './commands/domains.ts';
 import { registerMigrate } from './commands/migrate.ts';
@@ -68,6 +69,7 @@ ${EXIT_CODES}`,
   registerDomains(program);
   registerWidget(program);
   registerAudit(program);
+  registerExports(program);
   registerMigrate(program);
   return program;
 }

@@ -51,6 +51,18 @@ export function tenantCalls(context: Context, tenant: TenantRef) {
       agency
         ? context.call('GET /v1/agencies/{agencyId}/audit-log', { params: agency, query })
         : context.call('GET /v1/clients/{clientId}/audit-log', { params: client, query }),
+    requestExport: () =>
+      agency
+        ? context.call('POST /v1/agencies/{agencyId}/exports', { params: agency })
+        : context.call('POST /v1/clients/{clientId}/exports', { params: client }),
+    listExports: () =>
+      agency
+        ? context.call('GET /v1/agencies/{agencyId}/exports', { params: agency })
+        : context.call('GET /v1/clients/{clientId}/exports', { params: client }),
+    readExport: (exportId: string) =>
+      agency
+        ? context.call('GET /v1/agencies/{agencyId}/exports/{exportId}', { params: { ...agency, exportId } })
+        : context.call('GET /v1/clients/{clientId}/exports/{exportId}', { params: { ...client, exportId } }),
     verifyAudit: () =>
       agency
         ? context.call('GET /v1/agencies/{agencyId}/audit-log/verify', { params: agency })

@@ -4946,6 +4946,15 @@ export interface paths {
                         "application/json": components["schemas"]["ContactExport"];
                     };
                 };
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PrivacyJob"];
+                    };
+                };
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
@@ -5043,6 +5052,15 @@ export interface paths {
                         "application/json": components["schemas"]["Erasure"];
                     };
                 };
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PrivacyJob"];
+                    };
+                };
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
@@ -5114,7 +5132,85 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** List a client's erasures */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    clientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PrivacyJobList"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         put?: never;
         /** Erase everything stored under an email */
         post: {
@@ -5139,6 +5235,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Erasure"];
+                    };
+                };
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PrivacyJob"];
                     };
                 };
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
@@ -5415,6 +5520,825 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/v1/agencies/{agencyId}/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List an agency's exports */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agencyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PrivacyJobList"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Export an agency with all its clients (a job) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agencyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PrivacyJob"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agencies/{agencyId}/exports/{exportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an export's status */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agencyId: string;
+                    exportId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PrivacyJob"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agencies/{agencyId}/exports/{exportId}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an export's archive */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agencyId: string;
+                    exportId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/gzip": components["schemas"]["ExportArchive"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clients/{clientId}/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a client's exports */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    clientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PrivacyJobList"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Export a client with all its data (a job) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    clientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PrivacyJob"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clients/{clientId}/exports/{exportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an export's status */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    clientId: string;
+                    exportId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PrivacyJob"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clients/{clientId}/exports/{exportId}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an export's archive */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    clientId: string;
+                    exportId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/gzip": components["schemas"]["ExportArchive"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clients/{clientId}/erasures/{erasureId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an erasure's status */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    clientId: string;
+                    erasureId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PrivacyJob"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/clients/{clientId}/identity": {
@@ -7548,6 +8472,7 @@ export interface components {
          * Erasure
          * @example {
          *       "erasureId": "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+         *       "status": "done",
          *       "contacts": 1,
          *       "submissions": 3,
          *       "auditEntries": 5,
@@ -7556,6 +8481,8 @@ export interface components {
          */
         Erasure: {
             erasureId: string;
+            /** @constant */
+            status: "done";
             contacts: number;
             submissions: number;
             auditEntries: number;
@@ -7577,6 +8504,11 @@ export interface components {
             /** @description The input a 400 is about, as a dotted path (`email`, `context.pageUrl`, `widget.theme.text`). */
             field?: string;
         };
+        /**
+         * ExportArchive
+         * Format: binary
+         */
+        ExportArchive: string;
         /** ExportedDelivery */
         ExportedDelivery: {
             id: string;
@@ -7699,6 +8631,70 @@ export interface components {
         /** PasswordReset */
         PasswordReset: {
             newPassword: string;
+        };
+        /**
+         * PrivacyJob
+         * @example {
+         *       "id": "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f",
+         *       "kind": "tenant_export",
+         *       "status": "done",
+         *       "tenantId": "6f1c1e0a-3b5d-4c2e-9a7f-1d2e3f4a5b6c",
+         *       "tenantType": "agency",
+         *       "contactId": null,
+         *       "requestedAt": "2026-12-01T09:00:00.000Z",
+         *       "requestedBy": "3a4b5c6d-7e8f-4a0b-9c1d-2e3f4a5b6c7d",
+         *       "startedAt": "2026-12-01T09:00:00.412Z",
+         *       "finishedAt": "2026-12-01T09:00:06.905Z",
+         *       "attempts": 1,
+         *       "progress": {
+         *         "clients": 12,
+         *         "contacts": 4810,
+         *         "submissions": 9377,
+         *         "audit_entries": 21544
+         *       },
+         *       "error": null,
+         *       "archive": {
+         *         "url": "/v1/agencies/6f1c1e0a-3b5d-4c2e-9a7f-1d2e3f4a5b6c/exports/7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f/archive",
+         *         "bytes": 2841977,
+         *         "sha256": "9f2c4e1a7b3d5f60812a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d",
+         *         "expiresAt": "2026-12-08T09:00:06.905Z"
+         *       },
+         *       "archiveRemoved": null
+         *     }
+         */
+        PrivacyJob: {
+            id: string;
+            kind: "tenant_export" | "contact_export" | "contact_erasure" | "email_erasure";
+            status: "queued" | "running" | "done" | "failed";
+            tenantId: string;
+            tenantType: "agency" | "client";
+            contactId: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            requestedBy: string | null;
+            startedAt: string | null;
+            finishedAt: string | null;
+            attempts: number;
+            progress: {
+                [key: string]: number;
+            };
+            error: string | null;
+            archive: {
+                url: string;
+                bytes: number;
+                sha256: string;
+                /** Format: date-time */
+                expiresAt: string;
+            } | null;
+            archiveRemoved: {
+                /** Format: date-time */
+                at: string;
+                reason: "expired" | "erasure";
+            } | null;
+        };
+        /** PrivacyJobList */
+        PrivacyJobList: {
+            items: components["schemas"]["PrivacyJob"][];
         };
         /** PrivacySettings */
         PrivacySettings: {

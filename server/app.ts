@@ -43,6 +43,8 @@ import { webhookRoutes } from './webhooks/routes.ts';
 import { systemLookup, type WebhookLookup } from './webhooks/sender.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { RetentionJob } from './privacy/retention.ts';
+import { PrivacyJobWorker } from './privacy/privacy-job-worker.ts';
+import { jobRoutes } from './privacy/job-routes.ts';
 import { identityRoutes } from './identity/routes.ts';
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { digestSigner } from './audit/digest-key.ts';
@@ -61,6 +63,8 @@ declare module 'fastify' {
     retention: RetentionJob;
     /** Signs each audit chain's head every interval; started by the server entry, run by hand in tests. */
     auditDigests: AuditDigestJob;
+    /** Works through queued exports and erasures; started by the server entry, run by hand in tests. */
+    privacyJobs: PrivacyJobWorker;
   }
 }
 
@@ -126,6 +130,8 @@ export interface AppOptions {
   auditSigningKey?: KeyObject;
   /** Time between audit digest runs; default one hour. */
   auditDigestIntervalMs?: number;
+  /** Submissions an export or erasure may reach and still be done within the request; default 1,000. */
+  privacyInlineLimit?: number;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -221,6 +227,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.decorate('auditDigests', auditDigests);
   app.addHook('onClose', () => auditDigests.stop());
+  const privacyJobs = new PrivacyJobWorker({
+    data,
+    lockDb: options.database.kind === 'postgres' ? options.database.direct : null,
+    now,
+    log: app.log,
+  });
+  app.decorate('privacyJobs', privacyJobs);
+  app.addHook('onClose', () => privacyJobs.stop());
   const unfollow = await followPolicyChanges(options.database.notifications, verdicts);
   app.addHook('onClose', async () => {
     await scheduler.stop();
@@ -248,7 +262,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(submissionRoutes);
   await app.register(auditRoutes, { signer });
   await app.register(complianceRoutes, { signer, now });
-  await app.register(privacyRoutes, { now });
+  await app.register(privacyRoutes, {
+    now,
+    worker: privacyJobs,
+    ...(options.privacyInlineLimit !== undefined && { inlineLimit: options.privacyInlineLimit }),
+  });
+  await app.register(jobRoutes, { worker: privacyJobs });
   await app.register(identityRoutes, {
     now,
     ...(options.identitySecretOverlapMs !== undefined && { secretOverlapMs: options.identitySecretOverlapMs }),

@@ -49,6 +49,12 @@ export const IdempotencyKeyReused = createError(
   409,
 );
 export const LimitReached = createError('UPZ_LIMIT_REACHED', '%s', 409);
+export const ExportNotReady = createError(
+  'UPZ_EXPORT_NOT_READY',
+  'The export is not ready yet (status: %s); its status says when it is',
+  409,
+);
+export const ExportGone = createError('UPZ_EXPORT_GONE', 'The export is gone: %s', 410);
 export const RateLimited = createError('UPZ_RATE_LIMITED', 'Too many requests; try again in %s seconds', 429);
 export const ServiceUnavailable = createError('UPZ_UNAVAILABLE', '%s', 503);
 export const IdentityInvalid = createError('UPZ_IDENTITY_INVALID', 'identity.userHash: %s', 403);

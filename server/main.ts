@@ -131,6 +131,8 @@ async function main(): Promise<void> {
   app.webhooks.start();
   if (config.retentionEnabled) app.retention.start();
   if (config.auditDigestsEnabled) app.auditDigests.start();
+  // Exports and erasures queued before a restart are taken up by the first round.
+  app.privacyJobs.start();
   const where = database.kind === 'pglite' ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL (DATABASE_URL)';
   if (applied.length) app.log.info({ migrations: applied }, 'applied migrations');
 

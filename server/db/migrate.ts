@@ -15,6 +15,7 @@ import * as webhooks from './migrations/0009-webhooks.ts';
 import * as privacy from './migrations/0010-privacy.ts';
 import * as identityAndDigests from './migrations/0011-identity-and-digests.ts';
 import * as submissionContext from './migrations/0012-submission-context.ts';
+import * as privacyJobs from './migrations/0013-privacy-jobs.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-roles': roles,
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-privacy': privacy,
   '0011-identity-and-digests': identityAndDigests,
   '0012-submission-context': submissionContext,
+  '0013-privacy-jobs': privacyJobs,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -351,6 +351,43 @@ export interface AuditDigestsTable {
   signature: string;
 }
 
+export type PrivacyJobKind = 'tenant_export' | 'contact_export' | 'contact_erasure' | 'email_erasure';
+export type PrivacyJobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** An export or erasure, worked through by the privacy round (0013). */
+export interface PrivacyJobsTable {
+  agency_id: string;
+  tenant_id: string;
+  client_id: string | null;
+  job_id: Generated<string>;
+  kind: PrivacyJobKind;
+  status: Generated<PrivacyJobStatus>;
+  contact_id: string | null;
+  subject_email: string | null;
+  requested_by: string | null;
+  request_id: string | null;
+  requested_at: Timestamp;
+  started_at: Date | null;
+  finished_at: Date | null;
+  attempts: Generated<number>;
+  progress: ColumnType<Record<string, number>, string | undefined, string>;
+  error: string | null;
+  archive_bytes: string | null;
+  archive_sha256: string | null;
+  expires_at: Date | null;
+  archive_removed_at: Date | null;
+  archive_removed_reason: 'expired' | 'erasure' | null;
+}
+
+/** One gzip member of an export's archive (0013). */
+export interface ExportPartsTable {
+  agency_id: string;
+  tenant_id: string;
+  job_id: string;
+  part: number;
+  data: Buffer;
+}
+
 export interface Database {
   platform: PlatformTable;
   system_settings: SystemSettingsTable;
@@ -375,6 +412,8 @@ export interface Database {
   erasure_suppressions: ErasureSuppressionsTable;
   identity_settings: IdentitySettingsTable;
   audit_digests: AuditDigestsTable;
+  privacy_jobs: PrivacyJobsTable;
+  export_parts: ExportPartsTable;
 }
 
 /** Tables without agency_id, shared by all tenants (docs/scaling.md explains each). */

@@ -55,6 +55,8 @@ const TENANT_TABLES = {
   erasure_suppressions: 'client_id',
   identity_settings: 'client_id',
   audit_digests: 'tenant_id',
+  privacy_jobs: 'tenant_id',
+  export_parts: 'tenant_id',
 } as const satisfies Partial<Record<keyof Database, string | null>>;
 
 export type ScopedTable = keyof typeof TENANT_TABLES;

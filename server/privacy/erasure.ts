@@ -12,7 +12,8 @@
  * - erasure_suppressions: the email's digest is added when the client suppresses erased emails.
  * The audit entry that records the erasure is written by the caller, without personal data.
  */
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import type { ScopedQueries } from '../db/tenant-db.ts';
 import { PERSONAL_REF } from '../db/audit-writer.ts';
 import { suppressEmails } from './privacy-settings.ts';
@@ -44,20 +45,19 @@ export interface ErasureOptions {
   suppress?: boolean;
 }
 
-/** Erases one contact of the transaction's client; null when it has none with that id. */
-export async function eraseContact(q: ScopedQueries, contactId: string): Promise<ErasureCounts | null> {
+/** One contact of the transaction's client as an erasure's subject, locked; null when it has none with that id. */
+export async function contactSubject(q: ScopedQueries, contactId: string): Promise<ErasureSubject | null> {
   const contact = await q
     .selectFrom('contacts')
     .select(['contact_id', 'email'])
     .where('contact_id', '=', contactId)
     .forUpdate()
     .executeTakeFirst();
-  if (!contact) return null;
-  return erase(q, { contactIds: [contact.contact_id], emails: [contact.email], wholeEmail: false });
+  return contact ? { contactIds: [contact.contact_id], emails: [contact.email], wholeEmail: false } : null;
 }
 
-/** Erases everything of the transaction's client that names this email: its contact, submissions and audit values. */
-export async function eraseEmail(q: ScopedQueries, email: string): Promise<ErasureCounts> {
+/** Everything of the transaction's client that names this email, as an erasure's subject; its contacts locked. */
+export async function emailSubject(q: ScopedQueries, email: string): Promise<ErasureSubject> {
   const lower = email.trim().toLowerCase();
   const contacts = await q
     .selectFrom('contacts')
@@ -65,7 +65,61 @@ export async function eraseEmail(q: ScopedQueries, email: string): Promise<Erasu
     .where((eb) => eb.or([eb(eb.fn('lower', ['email']), '=', lower), eb('identity_email', '=', lower)]))
     .forUpdate()
     .execute();
-  return erase(q, { contactIds: contacts.map((row) => row.contact_id), emails: [lower], wholeEmail: true });
+  return { contactIds: contacts.map((row) => row.contact_id), emails: [lower], wholeEmail: true };
+}
+
+/** The subject's emails, lower case, with those its contacts had before a change (known from their audit values). */
+async function emailsOf(q: ScopedQueries, subject: ErasureSubject): Promise<string[]> {
+  const emails = new Set(subject.emails.map((email) => email.trim().toLowerCase()));
+  if (subject.contactIds.length > 0) {
+    const earlier = await q
+      .selectFrom('audit_personal')
+      .select('email')
+      .distinct()
+      .where('contact_id', 'in', subject.contactIds)
+      .where('email', 'is not', null)
+      .execute();
+    for (const row of earlier) if (row.email) emails.add(row.email);
+  }
+  return [...emails];
+}
+
+/** The subject's submissions, as a condition on the submissions table. */
+function submissionsOf(subject: ErasureSubject, emailList: string[]) {
+  const ids = [...subject.contactIds];
+  return (eb: ExpressionBuilder<Database, 'submissions'>) => {
+    if (emailList.length === 0) return eb('contact_id', 'in', ids);
+    // A signed identity's email (0011) is the person's too.
+    const email = eb.or([eb(eb.fn('lower', ['email']), 'in', emailList), eb('identity_email', 'in', emailList)]);
+    const byEmail = subject.wholeEmail ? email : eb.and([eb('contact_id', 'is', null), email]);
+    return ids.length === 0 ? byEmail : eb.or([eb('contact_id', 'in', ids), byEmail]);
+  };
+}
+
+/** How many submissions an erasure of the subject reaches: what decides whether it fits in one request. */
+export async function submissionsReached(q: ScopedQueries, subject: ErasureSubject): Promise<number> {
+  const row = await q
+    .selectFrom('submissions')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where(submissionsOf(subject, await emailsOf(q, subject)))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Deletes up to `limit` of the subject's submissions; a large erasure runs these in turn before erase(). */
+export async function eraseSubmissionBatch(q: ScopedQueries, subject: ErasureSubject, limit: number): Promise<number> {
+  const emailList = await emailsOf(q, subject);
+  const batch = q
+    .selectFrom('submissions')
+    .select('submission_id')
+    .where(submissionsOf(subject, emailList))
+    .limit(limit);
+  const deleted = await q
+    .deleteFrom('submissions')
+    .where('submission_id', 'in', batch)
+    .returning('submission_id')
+    .execute();
+  return deleted.length;
 }
 
 export async function erase(
@@ -74,30 +128,12 @@ export async function erase(
   options: ErasureOptions = {},
 ): Promise<ErasureCounts> {
   const ids = [...subject.contactIds];
-  const emails = new Set(subject.emails.map((email) => email.trim().toLowerCase()));
-  // Emails a contact had before a change are known from its audit values: they are its data too.
-  if (ids.length > 0) {
-    const earlier = await q
-      .selectFrom('audit_personal')
-      .select('email')
-      .distinct()
-      .where('contact_id', 'in', ids)
-      .where('email', 'is not', null)
-      .execute();
-    for (const row of earlier) if (row.email) emails.add(row.email);
-  }
-  const emailList = [...emails];
+  const emailList = await emailsOf(q, subject);
   const noIds = ids.length === 0;
 
   const submissions = await q
     .deleteFrom('submissions')
-    .where((eb) => {
-      if (emailList.length === 0) return eb('contact_id', 'in', ids);
-      // A signed identity's email (0011) is the person's too.
-      const email = eb.or([eb(eb.fn('lower', ['email']), 'in', emailList), eb('identity_email', 'in', emailList)]);
-      const byEmail = subject.wholeEmail ? email : eb.and([eb('contact_id', 'is', null), email]);
-      return noIds ? byEmail : eb.or([eb('contact_id', 'in', ids), byEmail]);
-    })
+    .where(submissionsOf(subject, emailList))
     .returning('submission_id')
     .execute();
   const submissionIds = submissions.map((row) => row.submission_id);

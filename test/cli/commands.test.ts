@@ -4,7 +4,9 @@
  * the exit codes of an unknown id and of input the server refuses.
  */
 import { randomUUID } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createResolver, type TxtResolver } from '../../server/domains/dns/resolver.ts';
@@ -372,5 +374,32 @@ describe('audit', () => {
     expect(JSON.parse(verify.stdout)).toMatchObject({ valid: true, firstBrokenSeq: null });
     const human = await cli.run(['audit', 'verify', '--agency', agencyId]);
     expect(human.stdout).toMatch(/^valid: \d+ entries checked\n$/);
+  }, 180_000);
+});
+
+describe('exports', () => {
+  test('create --wait makes the export; download saves the archive checked against its SHA-256', async () => {
+    // The server process's own round, as npm start runs it.
+    server.t.app.privacyJobs.start();
+    const job = await cli.json(['exports', 'create', '--client', clientId, '--wait', '--timeout', '2m']);
+    expect(job).toMatchObject({ status: 'done', tenantId: clientId, kind: 'tenant_export' });
+    const listed = await cli.run(['exports', 'list', '--client', clientId]);
+    expect(listed.stdout).toMatch(/^EXPORT\s+STATUS\s+REQUESTED\s+ARCHIVE\n/);
+    expect(listed.stdout).toContain(job.id);
+
+    const dir = await mkdtemp(path.join(tmpdir(), 'upzento-export-'));
+    const out = path.join(dir, 'client.ndjson.gz');
+    const saved = await cli.run(['exports', 'download', job.id, '--client', clientId, '--out', out]);
+    expect(saved.code, saved.stderr).toBe(0);
+    const bytes = await readFile(out);
+    expect(bytes.length).toBe(job.archive.bytes);
+    const lines = gunzipSync(bytes).toString('utf8').trimEnd().split('\n');
+    expect(JSON.parse(lines[0] as string)).toMatchObject({ type: 'export', tenant: { id: clientId } });
+    expect(JSON.parse(lines.at(-1) as string).type).toBe('end');
+    expect(saved.stdout).toContain(job.archive.sha256);
+
+    const missing = await cli.run(['exports', 'status', randomUUID(), '--client', clientId]);
+    expect(missing.code).toBe(4);
+    await rm(dir, { recursive: true, force: true });
   }, 180_000);
 });

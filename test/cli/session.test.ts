@@ -312,6 +312,10 @@ describe('exit codes and output conventions', () => {
       ['widget', 'snippet'],
       ['audit', 'list'],
       ['audit', 'verify'],
+      ['exports', 'create'],
+      ['exports', 'list'],
+      ['exports', 'status'],
+      ['exports', 'download'],
       ['migrate'],
     ];
     // A few at a time: thirty node processes at once would starve a small machine.

@@ -33,6 +33,8 @@ const DATABASE_TABLES = [
   'erasure_suppressions',
   'identity_settings',
   'audit_digests',
+  'privacy_jobs',
+  'export_parts',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Kysely's own bookkeeping, not part of the Database interface. */

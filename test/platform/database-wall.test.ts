@@ -105,6 +105,15 @@ beforeAll(async () => {
             updated_at: new Date(),
           })
           .execute();
+        const job = await db
+          .insertInto('privacy_jobs')
+          .values({ agency_id: agency.id, tenant_id: clientId, client_id: clientId, kind: 'tenant_export' })
+          .returning('job_id')
+          .executeTakeFirstOrThrow();
+        await db
+          .insertInto('export_parts')
+          .values({ agency_id: agency.id, tenant_id: clientId, job_id: job.job_id, part: 0, data: randomBytes(16) })
+          .execute();
         // The client's first audit entry (client.created), as an erasure would list it.
         await db
           .insertInto('audit_redactions')
