@@ -40,8 +40,8 @@ const SECTIONS = {
     'webhook.deleted',
     'webhook.secret_rotated',
   ],
-  exports: ['contact.exported'],
-  erasures: ['contact.erased', 'email.erased', 'retention.applied'],
+  exports: ['contact.exported', 'export.requested', 'export.completed', 'export.downloaded'],
+  erasures: ['erasure.requested', 'contact.erased', 'email.erased', 'retention.applied'],
   isolationChecks: ['agency.created', 'client.created'],
 } as const;
 

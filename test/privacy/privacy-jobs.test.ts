@@ -145,6 +145,15 @@ describe("a whole tenant's export", () => {
     expect(actions).toEqual(expect.arrayContaining(['export.requested', 'export.completed', 'export.downloaded']));
     const requested = log.find((entry: { action: string }) => entry.action === 'export.requested');
     expect(requested.actor.type).toBe('user');
+    // An auditor finds the export among the period's data requests.
+    // The period in the database's time, which the audit rows carry (the app's clock here is a fake one).
+    const from = new Date(Date.now() - 3_600_000).toISOString();
+    const to = new Date(Date.now() + 3_600_000).toISOString();
+    const report = (
+      await t.call('GET', `/v1/clients/${f.clientId}/compliance-report?from=${from}&to=${to}`, clientAdmin)
+    ).json();
+    const reported = report.dataRequests.exports.events.map((entry: { action: string }) => entry.action);
+    expect(reported).toEqual(expect.arrayContaining(['export.requested', 'export.completed', 'export.downloaded']));
   });
 
   test("an agency's export holds the agency and every client of it", async () => {
