@@ -111,12 +111,20 @@ export const jobRoutes: FastifyPluginAsyncTypebox<{ worker: PrivacyJobWorker }> 
         if (job.status !== 'done' || job.archive_sha256 === null) throw new ExportNotReady(job.status);
         const day = (job.finished_at ?? job.requested_at).toISOString().slice(0, 10);
         const parts = readParts(app.data, request.scope, request.actor, job.job_id);
+        // The first part is read before any byte is sent: a lost database is then a 503, not a cut 200.
+        const first = await parts.next();
+        const body = Readable.from(
+          (async function* () {
+            if (!first.done) yield first.value;
+            yield* parts;
+          })(),
+        );
         return (reply as FastifyReply)
           .type('application/gzip')
           .header('content-disposition', `attachment; filename="upzento-export-${job.tenant_id}-${day}.ndjson.gz"`)
           .header('content-length', String(job.archive_bytes))
           .header('repr-digest', `sha-256=:${Buffer.from(job.archive_sha256, 'hex').toString('base64')}:`)
-          .send(Readable.from(parts));
+          .send(body);
       },
     );
   }
