@@ -14,6 +14,8 @@ export interface ServerProcess {
   readonly url: string;
   /** Lines the process wrote to stdout and stderr since it started. */
   readonly lines: () => number;
+  /** CPU time (user and system) the process has used so far, in ms; 10 ms steps, from /proc. */
+  readonly cpuMs: () => number;
   stop(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ export function spawnServer(
         resolve({
           url: match[1],
           lines: () => lines,
+          cpuMs: () => cpuMsOf(child.pid),
           stop: () =>
             new Promise<void>((done) => {
               if (child.exitCode !== null) return done();
@@ -77,4 +80,13 @@ export function spawnServer(
     child.stderr?.on('data', read);
     child.once('exit', (code) => fail(new Error(`exited with ${code} before listening:\n${tail}`)));
   });
+}
+
+/** utime + stime of a Linux process, fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 10 ms. */
+function cpuMsOf(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) may hold spaces: fields are counted after its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }

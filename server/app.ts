@@ -36,6 +36,7 @@ import { DomainScheduler } from './domains/scheduler.ts';
 import { VerdictCache, type VerdictCacheOptions } from './embedding/verdict-cache.ts';
 import { bundleRoutes, DEFAULT_WIDGET_BUNDLE } from './embedding/bundle.ts';
 import { widgetRoutes } from './embedding/widget-routes.ts';
+import { ConfigShortcut } from './embedding/config-shortcut.ts';
 import { Metrics, metricsRoutes } from './metrics/metrics.ts';
 import { recordRequestDurations } from './metrics/request-durations.ts';
 import { WebhookWorker } from './webhooks/delivery-worker.ts';
@@ -286,9 +287,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(webhookOptions.rotationOverlapMs && { rotationOverlapMs: webhookOptions.rotationOverlapMs }),
   });
   await app.register(bundleRoutes, { path: options.widgetBundlePath ?? DEFAULT_WIDGET_BUNDLE });
+  const configShortcut = new ConfigShortcut(verdicts, metrics);
+  door.answerFirst(configShortcut.answer);
   await app.register(widgetRoutes, {
     verdicts,
     metrics,
+    configTexts: configShortcut.texts,
     now,
     ...(options.submissionsPerMinute && { submissionsPerMinute: options.submissionsPerMinute }),
     ...(options.unknownKeysPerMinute && { unknownKeysPerMinute: options.unknownKeysPerMinute }),

@@ -57,6 +57,13 @@ export interface WidgetDecision {
   readonly config: WidgetConfig | null;
 }
 
+/** An allowed decision: it names its client and the configuration to serve. */
+export type AuthorizedWidget = WidgetDecision & { readonly client: WidgetClient; readonly config: WidgetConfig };
+
+export function isAuthorized(decided: WidgetDecision): decided is AuthorizedWidget {
+  return decided.client !== null && decided.verdict.allowed && decided.config !== null;
+}
+
 interface CachedDecision extends WidgetDecision {
   readonly client: WidgetClient;
   /** The invalidation clock when the look-ups behind this decision began. */
@@ -130,10 +137,22 @@ export class VerdictCache {
    * path decides a warm request synchronously and calls decide() only on a miss.
    */
   peek(publicKey: string, origin: string | undefined): WidgetDecision | undefined {
-    const cached = this.#decisions.get(decisionKey(publicKey, origin));
-    if (cached === undefined || !this.#current(cached)) return undefined;
-    this.#observe('verdict', 'hit');
+    const cached = this.cached(publicKey, origin);
+    if (cached !== undefined) this.countHit();
     return cached;
+  }
+
+  /**
+   * As peek(), but not counted as a look-up: for a caller that may hand the request on to the
+   * route, which counts it, and calls countHit() itself when it answers.
+   */
+  cached(publicKey: string, origin: string | undefined): WidgetDecision | undefined {
+    const cached = this.#decisions.get(decisionKey(publicKey, origin));
+    return cached === undefined || !this.#current(cached) ? undefined : cached;
+  }
+
+  countHit(): void {
+    this.#observe('verdict', 'hit');
   }
 
   /** The decision for a request from `origin` with `publicKey`, looked up when it is not cached. */

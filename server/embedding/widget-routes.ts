@@ -13,7 +13,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IDEMPOTENCY_HEADER, SubmissionRequest, SubmissionResponse, WidgetConfig } from '../../shared/widget-wire.ts';
 import { MALFORMED_ORIGIN } from './origin-policy.ts';
-import type { VerdictCache, WidgetClient, WidgetDecision } from './verdict-cache.ts';
+import { CONFIG_ROUTE, JSON_UTF8, PUBLIC_KEY } from './config-shortcut.ts';
+import { isAuthorized, type AuthorizedWidget, type VerdictCache, type WidgetDecision } from './verdict-cache.ts';
 import { DomainNotAuthorized, IdempotencyKeyRequired, RateLimited, UnknownWidget } from '../errors.ts';
 import { ErrorResponse } from '../http/schemas.ts';
 import type { Metrics } from '../metrics/metrics.ts';
@@ -30,13 +31,6 @@ declare module 'fastify' {
   }
 }
 
-/** An allowed decision: it names its client and the configuration to serve. */
-type AuthorizedWidget = WidgetDecision & { readonly client: WidgetClient; readonly config: WidgetConfig };
-
-function isAuthorized(decided: WidgetDecision): decided is AuthorizedWidget {
-  return decided.client !== null && decided.verdict.allowed && decided.config !== null;
-}
-
 export interface WidgetRoutesOptions {
   verdicts: VerdictCache;
   metrics: Metrics;
@@ -46,17 +40,24 @@ export interface WidgetRoutesOptions {
   submissionsPerMinute?: number;
   /** The clock signed identities are judged by; default the system's. */
   now?: () => Date;
+  /** Each configuration's JSON, made once by the config route; shared with the server's warm answer. */
+  configTexts?: WeakMap<WidgetConfig, string>;
 }
 
-const PUBLIC_KEY = /^pk_[A-Za-z0-9_-]{22,64}$/;
 const KeyParams = Type.Object({ publicKey: Type.String({ pattern: PUBLIC_KEY.source }) });
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
-const JSON_UTF8 = 'application/json; charset=utf-8';
 const ERRORS = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse };
 
 export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = async (
   app,
-  { verdicts, metrics, submissionsPerMinute = 30, unknownKeysPerMinute, now = () => new Date() },
+  {
+    verdicts,
+    metrics,
+    submissionsPerMinute = 30,
+    unknownKeysPerMinute,
+    now = () => new Date(),
+    configTexts = new WeakMap(),
+  },
 ) => {
   app.decorateRequest('widget', null);
   const unknownKeys = new UnknownKeyBrake(
@@ -178,7 +179,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
 
   // Preflights are answered by the hooks: a refused one by ours, an authorized one by @fastify/cors
   // (or its 400 for a malformed preflight). These routes are there so that the hooks see the key.
-  for (const path of ['/v1/widget/:publicKey/config', '/v1/widget/:publicKey/submissions']) {
+  for (const path of [CONFIG_ROUTE, '/v1/widget/:publicKey/submissions']) {
     app.options(
       path,
       { config: { access: { public: true }, accessLog: 'errors' }, schema: { params: KeyParams } },
@@ -188,10 +189,10 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
 
   // A client's configuration is one object until its policy changes (then it is a new one), so its
   // JSON is made once, by the route's own response schema, and every later request sends that text.
-  const configJson = new WeakMap<WidgetConfig, string>();
+  const configJson = configTexts;
 
   app.get(
-    '/v1/widget/:publicKey/config',
+    CONFIG_ROUTE,
     {
       config: { access: { public: true }, accessLog: 'errors', hotPath: true },
       schema: { params: KeyParams, response: { 200: WidgetConfig, ...ERRORS } },

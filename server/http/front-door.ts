@@ -11,10 +11,13 @@ import http from 'node:http';
 import { RETRY_AFTER_SECONDS, unavailableBody } from './unavailable.ts';
 
 type Handler = (request: http.IncomingMessage, response: http.ServerResponse) => void;
+/** Answers a request ahead of the application and returns true, or returns false having touched nothing. */
+export type Shortcut = (request: http.IncomingMessage, response: http.ServerResponse) => boolean;
 
 export class FrontDoor {
   readonly server: http.Server;
   #app: Handler | null = null;
+  #shortcut: Shortcut | null = null;
   #state: { kind: 'starting' | 'closing'; reason: string } | { kind: 'open' } = {
     kind: 'starting',
     reason: 'the server is starting',
@@ -27,8 +30,11 @@ export class FrontDoor {
     // have a balancer reuse connections the server is closing.
     server.keepAliveTimeout = 72_000;
     server.on('request', (request: http.IncomingMessage, response: http.ServerResponse) => {
-      if (this.#state.kind === 'open' && this.#app) this.#app(request, response);
-      else this.#answer(request, response, this.#state.kind === 'open' ? 'the server is starting' : this.#state.reason);
+      if (this.#state.kind === 'open' && this.#app) {
+        if (this.#shortcut?.(request, response)) return;
+        this.#app(request, response);
+      } else
+        this.#answer(request, response, this.#state.kind === 'open' ? 'the server is starting' : this.#state.reason);
     });
   }
 
@@ -37,6 +43,11 @@ export class FrontDoor {
     this.#app = handler;
     return this.server;
   };
+
+  /** Asked first about every request while the door is open (the widget config route's warm answer). */
+  answerFirst(shortcut: Shortcut): void {
+    this.#shortcut = shortcut;
+  }
 
   /** Not serving yet, and why (shown by /readyz). */
   starting(reason: string): void {
