@@ -24,6 +24,7 @@ import { tenancyPlugin } from './tenancy/tenancy-plugin.ts';
 import { CredentialCache, type CredentialCacheOptions } from './tenancy/credentials.ts';
 import { followCredentialChanges } from './tenancy/credential-events.ts';
 import { tenantRoutes } from './tenants/routes.ts';
+import { suspensionRoutes } from './tenants/suspension-routes.ts';
 import { userRoutes } from './tenants/user-routes.ts';
 import { invitationRoutes } from './tenants/invitation-routes.ts';
 import { settingsRoutes } from './embedding/settings-routes.ts';
@@ -256,6 +257,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.brake && { brake: options.brake }),
   });
   await app.register(tenantRoutes);
+  await app.register(suspensionRoutes);
   await app.register(userRoutes, { passwordCost, platformId: options.platformId });
   await app.register(invitationRoutes, { passwordCost, platformId: options.platformId, now });
   await app.register(settingsRoutes);

@@ -13,6 +13,7 @@ export const TooManyAttempts = createError(
   429,
 );
 export const Forbidden = createError('UPZ_FORBIDDEN', 'Your role does not allow this: %s', 403);
+export const TenantSuspended = createError('UPZ_TENANT_SUSPENDED', '%s', 403);
 export const WrongPassword = createError('UPZ_WRONG_PASSWORD', 'currentPassword: not your current password', 403);
 export const LastAdmin = createError(
   'UPZ_LAST_ADMIN',

@@ -337,7 +337,7 @@ export function createWidget(options: WidgetOptions): Widget {
   /** Why the configuration failed, as far as the widget can tell. */
   async function explain(error: ApiError): Promise<ConfigFailure> {
     if (error.kind === 'http') {
-      if (error.status === 403) return 'refused';
+      if (error.status === 403) return error.code === 'UPZ_TENANT_SUSPENDED' ? 'suspended' : 'refused';
       if (error.status === 404) return 'unknown';
       return isRetryable(error) ? 'transient' : 'broken';
     }
@@ -431,7 +431,7 @@ export function createWidget(options: WidgetOptions): Widget {
   };
 }
 
-type ConfigFailure = 'transient' | 'refused' | 'unknown' | 'refused-or-unknown' | 'csp' | 'broken';
+type ConfigFailure = 'transient' | 'refused' | 'suspended' | 'unknown' | 'refused-or-unknown' | 'csp' | 'broken';
 
 function originOf(url: string): string | undefined {
   try {
@@ -472,6 +472,8 @@ function configWarning(
   switch (failure) {
     case 'refused':
       return `Upzento: ${origin} is not authorized to show the widget with key "${publicKey}", so it stays hidden. To show it here, ${fix}.`;
+    case 'suspended':
+      return `Upzento: the client with key "${publicKey}" is suspended, so the widget stays hidden until the suspension is lifted.`;
     case 'unknown':
       return `Upzento: ${unknown}, so the widget stays hidden. Copy the client's publicKey into data-key (or publicKey).`;
     case 'refused-or-unknown':

@@ -10,7 +10,7 @@ export const COMPONENT_EXAMPLES: Readonly<Record<string, unknown[]>> = {
   AccessToken: [
     { accessToken: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI…', tokenType: 'Bearer', expiresIn: 900 },
   ],
-  Agency: [{ id: AGENCY_ID, name: 'Acme Agency', createdAt: CREATED_AT }],
+  Agency: [{ id: AGENCY_ID, name: 'Acme Agency', createdAt: CREATED_AT, status: 'active', suspension: null }],
   Client: [
     {
       id: CLIENT_ID,
@@ -18,8 +18,12 @@ export const COMPONENT_EXAMPLES: Readonly<Record<string, unknown[]>> = {
       name: 'Corner Bakery',
       publicKey: 'pk_Q2Fyb2wgaXMgYSBiYWtlcg',
       createdAt: CREATED_AT,
+      status: 'suspended',
+      suspension: { suspendedAt: '2026-11-20T08:00:00.000Z', by: 'agency', reason: 'Invoice 2026-10 unpaid' },
     },
   ],
+  Suspension: [{ suspendedAt: '2026-11-20T08:00:00.000Z', by: 'platform', reason: 'Terms of service review' }],
+  SuspensionRequest: [{ reason: 'Invoice 2026-10 unpaid' }],
   NewUser: [{ email: 'sam@acme.example', password: 'a long enough password', role: 'member' }],
   User: [
     {

@@ -99,6 +99,10 @@ export const SUMMARIES: Readonly<Record<string, string>> = {
   'POST /v1/agencies/:agencyId/clients': 'Create a client of an agency',
   'GET /v1/agencies/:agencyId/clients': "List an agency's clients",
   'GET /v1/clients/:clientId': 'Read a client',
+  'PUT /v1/agencies/:agencyId/suspension': 'Suspend an agency and every client of it (platform admin)',
+  'DELETE /v1/agencies/:agencyId/suspension': "Lift an agency's suspension (platform admin)",
+  'PUT /v1/clients/:clientId/suspension': 'Suspend a client (its agency or the platform admin)',
+  'DELETE /v1/clients/:clientId/suspension': "Lift a client's suspension",
 
   'POST /v1/agencies/:agencyId/users': 'Create a user of an agency',
   'GET /v1/agencies/:agencyId/users': "List an agency's users",

@@ -12,7 +12,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Role, TenantType } from '../db/schema.ts';
 import { writeAudit, type AuditTenant } from '../db/audit-writer.ts';
 import type { Actor } from '../db/tenant-db.ts';
-import { BadCredentials, TooManyAttempts, Unauthorized, WrongPassword } from '../errors.ts';
+import { BadCredentials, TenantSuspended, TooManyAttempts, Unauthorized, WrongPassword } from '../errors.ts';
 import { AUTHED_ERRORS, ErrorResponse } from '../http/schemas.ts';
 import { announceCredentialChange } from '../tenancy/credential-events.ts';
 import { ACCESS_TOKEN_TTL_SECONDS, toClaims, type TenantContext } from '../tenancy/tenant-context.ts';
@@ -73,7 +73,13 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       config: { access: { public: true } },
       schema: {
         body: TokenRequest,
-        response: { 200: TokenResponse, 400: ErrorResponse, 401: ErrorResponse, 429: ErrorResponse },
+        response: {
+          200: TokenResponse,
+          400: ErrorResponse,
+          401: ErrorResponse,
+          403: ErrorResponse,
+          429: ErrorResponse,
+        },
       },
     },
     async (request, reply) => {
@@ -110,12 +116,14 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       }
       const valid = await verifyPassword(request.body.password, account?.password_hash ?? dummyHash);
       const ok = valid && account !== undefined && (account.tenant_type === 'platform' || account.role !== null);
+      // Only with the right password: a guess must not learn whether the tenant is suspended.
+      const suspended = ok ? ((await app.credentials.current(account.user_id))?.suspended ?? null) : null;
       const actor: Actor = ok
         ? { type: 'user', id: account.user_id, tenantType: account.tenant_type, requestId: request.id, ip: request.ip }
         : { type: 'anonymous', id: null, requestId: request.id, ip: request.ip };
       await app.data.privileged('sign-in: audit', async (db) => {
         await writeAudit(db, auditTenantOf(account), actor, {
-          action: ok ? 'auth.signed_in' : 'auth.sign_in_failed',
+          action: !ok ? 'auth.sign_in_failed' : suspended ? 'auth.sign_in_refused_suspended' : 'auth.signed_in',
           targetType: 'user',
           targetId: account?.user_id ?? null,
           ...(!ok && { personal: { email, details: { email } } }),
@@ -123,6 +131,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
         if (ok) await brake.succeeded(db, email, callerAddress(request.ip));
       });
       if (!ok) throw new BadCredentials();
+      if (suspended) throw new TenantSuspended(suspended);
       const context: TenantContext = {
         userId: account.user_id,
         tenantType: account.tenant_type,

@@ -24,10 +24,16 @@ export interface SystemSettingsTable {
   created_at: Timestamp;
 }
 
+/** Who suspended a tenant (0016): a client suspended by the platform stays so until the platform lifts it. */
+export type SuspendedBy = 'platform' | 'agency';
+
 export interface AgenciesTable {
   agency_id: Generated<string>;
   name: string;
   created_at: Timestamp;
+  suspended_at: Date | null;
+  suspended_by: 'platform' | null;
+  suspension_reason: string | null;
 }
 
 export interface ClientsTable {
@@ -36,6 +42,9 @@ export interface ClientsTable {
   name: string;
   public_key: string;
   created_at: Timestamp;
+  suspended_at: Date | null;
+  suspended_by: SuspendedBy | null;
+  suspension_reason: string | null;
 }
 
 export interface AccountsTable {

@@ -42,11 +42,15 @@ export interface VerdictCacheOptions {
 interface ClientPolicy extends OriginPolicy {
   /** What the client's widget is rendered from, built once per policy so decisions share it. */
   config: WidgetConfig;
+  /** The client or its agency is suspended: every Origin is refused. */
+  suspended: boolean;
 }
 
 const UNKNOWN = 'unknown' as const;
 /** The verdict for a public key no client has. */
 const UNKNOWN_KEY: OriginDecision = Object.freeze({ allowed: false, reason: 'unknown public key' });
+/** The verdict for every Origin while the client or its agency is suspended. */
+export const SUSPENDED: OriginDecision = Object.freeze({ allowed: false, reason: 'the client is suspended' });
 
 /** What a widget request from one Origin with one public key is answered with. */
 export interface WidgetDecision {
@@ -167,7 +171,7 @@ export class VerdictCache {
       client = await this.#client(publicKey);
       if (client === null) return { client: null, verdict: UNKNOWN_KEY, config: null };
       const policy = await this.#policy(client);
-      const verdict = decideOrigin(origin, policy);
+      const verdict = policy.suspended ? SUSPENDED : decideOrigin(origin, policy);
       const decision: CachedDecision = { client, verdict, config: verdict.allowed ? policy.config : null, since };
       // Not kept: the cache would hold whatever header a caller cares to send, kilobytes at a time.
       if (verdict === MALFORMED_ORIGIN) return decision;
@@ -234,6 +238,12 @@ export class VerdictCache {
         .selectFrom('client_settings')
         .select(['widget', 'allow_localhost'])
         .executeTakeFirstOrThrow();
+      // The agency's row is visible in its client's context (0004), and only that agency's.
+      const suspension = await q
+        .selectFrom('clients')
+        .innerJoin('agencies', 'agencies.agency_id', 'clients.agency_id')
+        .select(['clients.suspended_at as client', 'agencies.suspended_at as agency'])
+        .executeTakeFirstOrThrow();
       const domains = await q
         .selectFrom('domains')
         .select(['hostname', 'include_subdomains'])
@@ -244,6 +254,7 @@ export class VerdictCache {
         // key is the client row's, whatever the stored settings hold.
         config: deepFreeze({ ...storedWidgetSettings(settings.widget), publicKey: client.publicKey }),
         allowLocalhost: settings.allow_localhost,
+        suspended: suspension.client !== null || suspension.agency !== null,
         domains: domains.map((row) => ({ hostname: row.hostname, includeSubdomains: row.include_subdomains })),
       };
     });

@@ -14,8 +14,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IDEMPOTENCY_HEADER, SubmissionRequest, SubmissionResponse, WidgetConfig } from '../../shared/widget-wire.ts';
 import { MALFORMED_ORIGIN } from './origin-policy.ts';
 import { CONFIG_ROUTE, JSON_UTF8, PUBLIC_KEY } from './config-shortcut.ts';
-import { isAuthorized, type AuthorizedWidget, type VerdictCache, type WidgetDecision } from './verdict-cache.ts';
-import { DomainNotAuthorized, IdempotencyKeyRequired, RateLimited, UnknownWidget } from '../errors.ts';
+import {
+  isAuthorized,
+  SUSPENDED,
+  type AuthorizedWidget,
+  type VerdictCache,
+  type WidgetDecision,
+} from './verdict-cache.ts';
+import { DomainNotAuthorized, IdempotencyKeyRequired, RateLimited, TenantSuspended, UnknownWidget } from '../errors.ts';
 import { ErrorResponse } from '../http/schemas.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import { callerAddress } from '../http/caller-address.ts';
@@ -44,6 +50,8 @@ export interface WidgetRoutesOptions {
   configTexts?: WeakMap<WidgetConfig, string>;
 }
 
+const WIDGET_SUSPENDED =
+  'This client is suspended: its widget is not shown and takes no submissions until the suspension is lifted';
 const KeyParams = Type.Object({ publicKey: Type.String({ pattern: PUBLIC_KEY.source }) });
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
 const ERRORS = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse };
@@ -122,6 +130,8 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     }
     // The tenant is known from here on: every later log line of the request names it.
     request.log = request.log.child({ tenantId: client.clientId });
+    // Readable by the page: the widget says in the console why it stays hidden.
+    if (verdict === SUSPENDED) return refuse(request, reply, done, new TenantSuspended(WIDGET_SUSPENDED), true);
     if (!isAuthorized(decided)) {
       // A malformed Origin is logged by its length only: it may be kilobytes of anything.
       const origin =

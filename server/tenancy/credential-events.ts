@@ -10,8 +10,12 @@ import type { Database } from '../db/schema.ts';
 import type { CredentialCache } from './credentials.ts';
 
 export const CREDENTIALS_CHANNEL = 'upzento_user_credentials';
+export const EVERY_USER = '*';
 
-/** `db` is the changing transaction: a scoped one's `unfiltered`, or a privileged one. */
+/**
+ * `db` is the changing transaction: a scoped one's `unfiltered`, or a privileged one. `userId` '*'
+ * (a tenant suspended or its suspension lifted) tells every instance to forget every user.
+ */
 export async function announceCredentialChange(db: Kysely<Database>, userId: string): Promise<void> {
   await sql`SELECT pg_notify(${CREDENTIALS_CHANNEL}, ${userId})`.execute(db);
 }
@@ -22,7 +26,7 @@ export function followCredentialChanges(
 ): Promise<() => Promise<void>> {
   return notifications.listen(
     CREDENTIALS_CHANNEL,
-    (userId) => cache.invalidate(userId),
+    (userId) => (userId === EVERY_USER ? cache.invalidateAll() : cache.invalidate(userId)),
     // Notifications may have been missed while the connection was down: forget every user, and
     // trust cached credentials again from now on.
     () => cache.trust(),

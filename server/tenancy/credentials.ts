@@ -19,6 +19,8 @@ export interface Credentials {
   readonly parentId: string | null;
   readonly role: Role;
   readonly tokenVersion: number;
+  /** Why the user's tenant (or its agency) is suspended, for the 403 every request then gets; null when it is not. */
+  readonly suspended: string | null;
 }
 
 export interface CredentialCacheOptions {
@@ -29,6 +31,15 @@ export interface CredentialCacheOptions {
 }
 
 const NO_USER = 'none' as const;
+
+const SUSPENDED = {
+  agency:
+    'your agency is suspended: its users cannot sign in or use the API until the platform lifts the suspension; its data is kept',
+  client:
+    'your client account is suspended: its users cannot sign in or use the API until the suspension is lifted; its data is kept',
+  agencyOfClient:
+    'the agency your client account belongs to is suspended: its users cannot sign in or use the API until the platform lifts the suspension; its data is kept',
+};
 
 /**
  * Whether a token's context is one the user's current credentials still back: the same tenant and
@@ -136,12 +147,20 @@ export class CredentialCache {
         .leftJoin('users', (join) =>
           join.onRef('users.agency_id', '=', 'accounts.agency_id').onRef('users.user_id', '=', 'accounts.user_id'),
         )
+        .leftJoin('agencies', 'agencies.agency_id', 'accounts.agency_id')
+        .leftJoin('clients', (join) =>
+          join
+            .onRef('clients.agency_id', '=', 'accounts.agency_id')
+            .onRef('clients.client_id', '=', 'accounts.client_id'),
+        )
         .select([
           'accounts.tenant_type',
           'accounts.agency_id',
           'accounts.client_id',
           'accounts.token_version',
           'users.role',
+          'agencies.suspended_at as agency_suspended_at',
+          'clients.suspended_at as client_suspended_at',
         ])
         .where('accounts.user_id', '=', userId)
         .executeTakeFirst(),
@@ -160,10 +179,19 @@ export class CredentialCache {
     client_id: string | null;
     token_version: number;
     role: Role | null;
+    agency_suspended_at: Date | null;
+    client_suspended_at: Date | null;
   }): Credentials | null {
     const tokenVersion = row.token_version;
     if (row.tenant_type === 'platform')
-      return { tenantType: 'platform', tenantId: this.#platformId, parentId: null, role: 'admin', tokenVersion };
+      return {
+        tenantType: 'platform',
+        tenantId: this.#platformId,
+        parentId: null,
+        role: 'admin',
+        tokenVersion,
+        suspended: null,
+      };
     // An account without its tenant membership cannot sign in, and its tokens do not work either.
     if (row.role === null || row.agency_id === null) return null;
     if (row.tenant_type === 'agency')
@@ -173,8 +201,16 @@ export class CredentialCache {
         parentId: this.#platformId,
         role: row.role,
         tokenVersion,
+        suspended: row.agency_suspended_at ? SUSPENDED.agency : null,
       };
     if (row.client_id === null) return null;
-    return { tenantType: 'client', tenantId: row.client_id, parentId: row.agency_id, role: row.role, tokenVersion };
+    return {
+      tenantType: 'client',
+      tenantId: row.client_id,
+      parentId: row.agency_id,
+      role: row.role,
+      tokenVersion,
+      suspended: row.client_suspended_at ? SUSPENDED.client : row.agency_suspended_at ? SUSPENDED.agencyOfClient : null,
+    };
   }
 }

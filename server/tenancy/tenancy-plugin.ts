@@ -21,7 +21,7 @@ import { LRUCache } from 'lru-cache';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Role } from '../db/schema.ts';
 import type { Actor, ScopedQueries, TenantDatabase, TenantScope } from '../db/tenant-db.ts';
-import { Forbidden, NotFound, Unauthorized } from '../errors.ts';
+import { Forbidden, NotFound, TenantSuspended, Unauthorized } from '../errors.ts';
 import { hookList } from '../http/server-options.ts';
 import { agencyScope, clientScope, hasRole } from './access.ts';
 import { isUuid } from '../db/uuid.ts';
@@ -99,9 +99,9 @@ async function tenancy(app: FastifyInstance, options: TenancyOptions): Promise<v
     const context = fromClaims(claims);
     if (!context) throw new Unauthorized('the token does not carry a tenant context');
     // Also a client token whose pid is not its client's agency: the claims must be the user's now.
-    if (!admits(await options.credentials.current(context.userId), context)) {
-      throw new Unauthorized('the token is no longer valid for its user');
-    }
+    const current = await options.credentials.current(context.userId);
+    if (!admits(current, context)) throw new Unauthorized('the token is no longer valid for its user');
+    if (current?.suspended) throw new TenantSuspended(current.suspended);
     request.tenant = context;
     request.actor = {
       type: 'user',

@@ -6,14 +6,22 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { enterScope, type Actor, type ScopedQueries, type TenantDatabase } from '../db/tenant-db.ts';
 import { defaultWidgetSettings } from '../embedding/widget-template.ts';
 import { checkIsolation } from './isolation-check.ts';
+import type { SuspendedBy } from '../db/schema.ts';
 
-export interface AgencyRow {
+/** What a tenant's suspension holds (0016); all null while it is active. */
+interface SuspensionColumns {
+  suspended_at: Date | null;
+  suspended_by: SuspendedBy | null;
+  suspension_reason: string | null;
+}
+
+export interface AgencyRow extends SuspensionColumns {
   agency_id: string;
   name: string;
   created_at: Date;
 }
 
-export interface ClientRow {
+export interface ClientRow extends SuspensionColumns {
   agency_id: string;
   client_id: string;
   name: string;
@@ -21,6 +29,26 @@ export interface ClientRow {
   public_key: string;
   created_at: Date;
 }
+
+/** The columns every view of an agency or a client reads. */
+export const AGENCY_COLUMNS = [
+  'agency_id',
+  'name',
+  'created_at',
+  'suspended_at',
+  'suspended_by',
+  'suspension_reason',
+] as const;
+export const CLIENT_COLUMNS = [
+  'agency_id',
+  'client_id',
+  'name',
+  'public_key',
+  'created_at',
+  'suspended_at',
+  'suspended_by',
+  'suspension_reason',
+] as const;
 
 function newPublicKey(): string {
   return `pk_${randomBytes(16).toString('base64url')}`;
@@ -33,7 +61,7 @@ export function createAgency(data: TenantDatabase, actor: Actor, name: string): 
     const row = await db
       .insertInto('agencies')
       .values({ agency_id: agencyId, name })
-      .returning(['agency_id', 'name', 'created_at'])
+      .returning(AGENCY_COLUMNS)
       .executeTakeFirstOrThrow();
     const q = await enterScope(db, { agencyId, clientId: null }, actor);
     const isolation = await checkIsolation(q);
@@ -51,7 +79,7 @@ export function createAgency(data: TenantDatabase, actor: Actor, name: string): 
 export async function createClient(q: ScopedQueries, name: string): Promise<ClientRow> {
   const row = await q
     .insertInto('clients', { name, public_key: newPublicKey() })
-    .returning(['agency_id', 'client_id', 'name', 'public_key', 'created_at'])
+    .returning(CLIENT_COLUMNS)
     .executeTakeFirstOrThrow();
   const own = await q.narrowTo(row.client_id);
   await own.insertInto('client_settings', { widget: JSON.stringify(defaultWidgetSettings(name)) }).execute();

@@ -7,29 +7,55 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AgencyParams, AUTHED_ERRORS, ClientParams, ErrorResponse, List, Timestamp, Uuid } from '../http/schemas.ts';
 import { Forbidden } from '../errors.ts';
-import { createAgency, createClient, type AgencyRow, type ClientRow } from './provisioning.ts';
+import {
+  AGENCY_COLUMNS,
+  CLIENT_COLUMNS,
+  createAgency,
+  createClient,
+  type AgencyRow,
+  type ClientRow,
+} from './provisioning.ts';
+import { Suspension, suspensionView, TenantStatus } from './suspension.ts';
 
 const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
 
-const Agency = Type.Object({ id: Uuid, name: Type.String(), createdAt: Timestamp }, { title: 'Agency' });
-const Client = Type.Object(
-  { id: Uuid, agencyId: Uuid, name: Type.String(), publicKey: Type.String(), createdAt: Timestamp },
+export const Agency = Type.Object(
+  {
+    id: Uuid,
+    name: Type.String(),
+    createdAt: Timestamp,
+    status: TenantStatus,
+    suspension: Type.Union([Suspension, Type.Null()]),
+  },
+  { title: 'Agency' },
+);
+export const Client = Type.Object(
+  {
+    id: Uuid,
+    agencyId: Uuid,
+    name: Type.String(),
+    publicKey: Type.String(),
+    createdAt: Timestamp,
+    status: TenantStatus,
+    suspension: Type.Union([Suspension, Type.Null()]),
+  },
   { title: 'Client' },
 );
 
 const CREATE_ERRORS = { ...AUTHED_ERRORS, 409: ErrorResponse };
 
-function agencyView(row: AgencyRow) {
-  return { id: row.agency_id, name: row.name, createdAt: row.created_at };
+export function agencyView(row: AgencyRow) {
+  return { id: row.agency_id, name: row.name, createdAt: row.created_at, ...suspensionView(row) };
 }
 
-function clientView(row: ClientRow) {
+export function clientView(row: ClientRow) {
   return {
     id: row.client_id,
     agencyId: row.agency_id,
     name: row.name,
     publicKey: row.public_key,
     createdAt: row.created_at,
+    ...suspensionView(row),
   };
 }
 
@@ -59,18 +85,13 @@ export const tenantRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { tenant } = request;
       if (tenant.tenantType === 'platform') {
         const rows = await app.data.privileged('list all agencies for the platform admin', (db) =>
-          db
-            .selectFrom('agencies')
-            .select(['agency_id', 'name', 'created_at'])
-            .orderBy('created_at')
-            .orderBy('agency_id')
-            .execute(),
+          db.selectFrom('agencies').select(AGENCY_COLUMNS).orderBy('created_at').orderBy('agency_id').execute(),
         );
         return { items: rows.map(agencyView) };
       }
       if (tenant.tenantType !== 'agency') throw new Forbidden('only platform and agency users list agencies');
       const rows = await app.data.scoped({ agencyId: tenant.tenantId, clientId: null }, request.actor, (q) =>
-        q.selectFrom('agencies').select(['agency_id', 'name', 'created_at']).execute(),
+        q.selectFrom('agencies').select(AGENCY_COLUMNS).execute(),
       );
       return { items: rows.map(agencyView) };
     },
@@ -101,12 +122,7 @@ export const tenantRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const rows = await request.scoped((q) =>
-        q
-          .selectFrom('clients')
-          .select(['agency_id', 'client_id', 'name', 'public_key', 'created_at'])
-          .orderBy('created_at')
-          .orderBy('client_id')
-          .execute(),
+        q.selectFrom('clients').select(CLIENT_COLUMNS).orderBy('created_at').orderBy('client_id').execute(),
       );
       return { items: rows.map(clientView) };
     },
@@ -119,12 +135,7 @@ export const tenantRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { params: ClientParams, response: { 200: Client, ...AUTHED_ERRORS } },
     },
     async (request) => {
-      const row = await request.scoped((q) =>
-        q
-          .selectFrom('clients')
-          .select(['agency_id', 'client_id', 'name', 'public_key', 'created_at'])
-          .executeTakeFirstOrThrow(),
-      );
+      const row = await request.scoped((q) => q.selectFrom('clients').select(CLIENT_COLUMNS).executeTakeFirstOrThrow());
       return clientView(row);
     },
   );

@@ -191,6 +191,24 @@ describe('start-up', () => {
     expect(server.configCalls()).toHaveLength(1);
   });
 
+  it('leaves quietly, with one warning that says so, when its client is suspended', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const suspended = json(403, {
+      statusCode: 403,
+      code: 'UPZ_TENANT_SUSPENDED',
+      error: 'Forbidden',
+      message: 'This client is suspended',
+    });
+    const server = fakeFetch({ config: [suspended] });
+    start({ fetch: server.fetch });
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledOnce());
+    expect(warn.mock.calls[0]![0]).toBe(
+      'Upzento: the client with key "pk_test" is suspended, so the widget stays hidden until the suspension is lifted.',
+    );
+    expect(hostOf()).toBeNull();
+    expect(server.configCalls()).toHaveLength(1);
+  });
+
   it('says a key that does not look like one is no key, without asking the server', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const server = fakeFetch();
