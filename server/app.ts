@@ -21,6 +21,10 @@ import { FrontDoor } from './http/front-door.ts';
 import { serverOptions, type TrustProxy } from './http/server-options.ts';
 import { installResponseHeaders } from './http/response-headers.ts';
 import { tenancyPlugin } from './tenancy/tenancy-plugin.ts';
+import { DEFAULT_LIMITS, followLimitChanges, LimitCache, type Limits } from './limits/limits.ts';
+import { InstanceCount } from './limits/instances.ts';
+import { rateLimitPlugin } from './limits/limits-plugin.ts';
+import { limitsRoutes } from './limits/limits-routes.ts';
 import { CredentialCache, type CredentialCacheOptions } from './tenancy/credentials.ts';
 import { followCredentialChanges } from './tenancy/credential-events.ts';
 import { tenantRoutes } from './tenants/routes.ts';
@@ -132,6 +136,8 @@ export interface AppOptions {
   auditSigningKey?: KeyObject;
   /** Time between audit digest runs; default one hour. */
   auditDigestIntervalMs?: number;
+  /** The deployment's default limits of every tenant; default DEFAULT_LIMITS (domains: maxDomainsPerClient). */
+  limits?: Partial<Limits>;
   /** Submissions an export or erasure may reach and still be done within the request; default 1,000. */
   privacyInlineLimit?: number;
 }
@@ -249,7 +255,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const unfollowCredentials = await followCredentialChanges(options.database.notifications, credentials);
   app.addHook('onClose', () => unfollowCredentials());
   await app.register(tenancyPlugin, { jwtSecret: options.jwtSecret, data, credentials });
+  const limits = new LimitCache(data, {
+    ...DEFAULT_LIMITS,
+    ...(options.maxDomainsPerClient && { domains: options.maxDomainsPerClient }),
+    ...options.limits,
+  });
+  const unfollowLimits = await followLimitChanges(options.database.notifications, limits);
+  const instances = new InstanceCount(data, { log: app.log });
+  await instances.start();
+  app.addHook('onClose', async () => {
+    await unfollowLimits();
+    await instances.stop();
+  });
+  await app.register(rateLimitPlugin, { limits, instances });
   await app.register(apiDocsRoutes);
+  await app.register(limitsRoutes);
   await app.register(healthRoutes, { db: options.database.db });
   await app.register(authRoutes, {
     platformId: options.platformId,
@@ -275,12 +295,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now,
     ...(options.identitySecretOverlapMs !== undefined && { secretOverlapMs: options.identitySecretOverlapMs }),
   });
-  await app.register(domainRoutes, {
-    checks,
-    timings,
-    now,
-    ...(options.maxDomainsPerClient && { maxDomains: options.maxDomainsPerClient }),
-  });
+  await app.register(domainRoutes, { checks, timings, now });
   await app.register(webhookRoutes, {
     worker: webhooks,
     allowPrivate: webhookOptions.allowPrivate ?? false,

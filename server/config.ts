@@ -51,8 +51,16 @@ export interface Config {
   readonly retentionEnabled: boolean;
   /** UPZENTO_SUBMISSIONS_PER_MINUTE, default 30: widget submissions per IP and widget per minute. */
   readonly submissionsPerMinute: number;
-  /** UPZENTO_MAX_DOMAINS_PER_CLIENT, default 100: domains one client may register. */
+  /** UPZENTO_MAX_DOMAINS_PER_CLIENT, default 100: domains one client may register (a client's override aside). */
   readonly maxDomainsPerClient: number;
+  /** UPZENTO_API_REQUESTS_PER_SECOND, default 100: a tenant's sustained API rate, across instances. */
+  readonly apiRequestsPerSecond: number;
+  /** UPZENTO_API_BURST, default 200: a tenant's API requests at once after a quiet time. */
+  readonly apiBurst: number;
+  /** UPZENTO_MAX_USERS_PER_TENANT, default 1000: users of one agency or client. */
+  readonly maxUsersPerTenant: number;
+  /** UPZENTO_MAX_CONTACTS_PER_CLIENT, default 1,000,000: contacts one client may create through the API. */
+  readonly maxContactsPerClient: number;
   /** UPZENTO_WEBHOOKS_ALLOW_PRIVATE, default false: webhooks may target loopback and private addresses, and use http. */
   readonly webhooksAllowPrivate: boolean;
   /** UPZENTO_WEBHOOK_TIMEOUT_SECONDS, default 10: time limit of one delivery attempt. */
@@ -215,6 +223,10 @@ export function loadConfig(env: Env = process.env): Config {
     identitySecretOverlapHours: integer(env, 'UPZENTO_IDENTITY_SECRET_OVERLAP_HOURS', 24, 0, 24 * 30),
     submissionsPerMinute: integer(env, 'UPZENTO_SUBMISSIONS_PER_MINUTE', 30, 1, 100_000),
     maxDomainsPerClient: integer(env, 'UPZENTO_MAX_DOMAINS_PER_CLIENT', 100, 1, 10_000),
+    apiRequestsPerSecond: integer(env, 'UPZENTO_API_REQUESTS_PER_SECOND', 100, 1, 100_000),
+    apiBurst: integer(env, 'UPZENTO_API_BURST', 200, 1, 100_000),
+    maxUsersPerTenant: integer(env, 'UPZENTO_MAX_USERS_PER_TENANT', 1000, 1, 100_000),
+    maxContactsPerClient: integer(env, 'UPZENTO_MAX_CONTACTS_PER_CLIENT', 1_000_000, 0, 100_000_000),
     trustProxy: trustProxy(text(env, 'UPZENTO_TRUST_PROXY')),
     logLevel: text(env, 'LOG_LEVEL') ?? 'info',
   });

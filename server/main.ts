@@ -105,6 +105,12 @@ async function main(): Promise<void> {
     metricsToken: config.metricsToken,
     submissionsPerMinute: config.submissionsPerMinute,
     maxDomainsPerClient: config.maxDomainsPerClient,
+    limits: {
+      apiRequestsPerSecond: config.apiRequestsPerSecond,
+      apiBurst: config.apiBurst,
+      users: config.maxUsersPerTenant,
+      contacts: config.maxContactsPerClient,
+    },
     identitySecretOverlapMs: hours(config.identitySecretOverlapHours),
     auditSigningKey,
     auditDigestIntervalMs: minutes(config.auditDigestIntervalMinutes),

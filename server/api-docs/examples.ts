@@ -22,6 +22,14 @@ export const COMPONENT_EXAMPLES: Readonly<Record<string, unknown[]>> = {
       suspension: { suspendedAt: '2026-11-20T08:00:00.000Z', by: 'agency', reason: 'Invoice 2026-10 unpaid' },
     },
   ],
+  LimitChange: [{ apiRequestsPerSecond: 20, domains: null }],
+  TenantLimits: [
+    {
+      limits: { apiRequestsPerSecond: 20, apiBurst: 200, users: 1000, contacts: 1000000, domains: 10 },
+      overrides: { apiRequestsPerSecond: 20, domains: 10 },
+      usage: { users: 3, contacts: 1250, domains: 2 },
+    },
+  ],
   Suspension: [{ suspendedAt: '2026-11-20T08:00:00.000Z', by: 'platform', reason: 'Terms of service review' }],
   SuspensionRequest: [{ reason: 'Invoice 2026-10 unpaid' }],
   NewUser: [{ email: 'sam@acme.example', password: 'a long enough password', role: 'member' }],

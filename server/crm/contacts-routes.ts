@@ -11,6 +11,7 @@ import { decodeCursor, newestFirstPage } from '../http/cursor.ts';
 import { NotFound } from '../errors.ts';
 import { jsonbText } from '../db/jsonb-text.ts';
 import { deleteContact } from './contacts.ts';
+import { assertRoomFor } from '../limits/limits.ts';
 
 // Facts about a contact, flat: each a JSON scalar or a short list of them. One `type` list rather
 // than a union, which Ajv's type coercion would satisfy with its first branch (12 read as "12").
@@ -71,7 +72,9 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { email, name, phone, attributes } = request.body;
+      const { contacts: limit } = await app.limits.get(request.scope.clientId as string, request.scope.agencyId);
       const row = await request.scoped(async (q) => {
+        await assertRoomFor(q, 'contacts', limit);
         const created = await q
           .insertInto('contacts', {
             email: email.trim(),

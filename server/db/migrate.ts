@@ -17,6 +17,7 @@ import * as identityAndDigests from './migrations/0011-identity-and-digests.ts';
 import * as submissionContext from './migrations/0012-submission-context.ts';
 import * as privacyJobs from './migrations/0013-privacy-jobs.ts';
 import * as tenantSuspension from './migrations/0016-tenant-suspension.ts';
+import * as tenantLimits from './migrations/0017-tenant-limits.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-roles': roles,
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-submission-context': submissionContext,
   '0013-privacy-jobs': privacyJobs,
   '0016-tenant-suspension': tenantSuspension,
+  '0017-tenant-limits': tenantLimits,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -397,6 +397,25 @@ export interface ExportPartsTable {
   data: Buffer;
 }
 
+/** A tenant's overrides of the deployment's default limits (0017); null keeps the default. */
+export interface TenantLimitsTable {
+  agency_id: string;
+  tenant_id: string;
+  client_id: string | null;
+  api_requests_per_second: number | null;
+  api_burst: number | null;
+  users: number | null;
+  contacts: number | null;
+  domains: number | null;
+  updated_at: Generated<Date>;
+}
+
+/** An instance's heartbeat (0017): a tenant's request rate is shared among the instances alive. */
+export interface ServerInstancesTable {
+  instance_id: string;
+  seen_at: Generated<Date>;
+}
+
 export interface Database {
   platform: PlatformTable;
   system_settings: SystemSettingsTable;
@@ -423,10 +442,18 @@ export interface Database {
   audit_digests: AuditDigestsTable;
   privacy_jobs: PrivacyJobsTable;
   export_parts: ExportPartsTable;
+  tenant_limits: TenantLimitsTable;
+  server_instances: ServerInstancesTable;
 }
 
 /** Tables without agency_id, shared by all tenants (docs/scaling.md explains each). */
-export const REFERENCE_TABLES = ['platform', 'system_settings', 'accounts', 'sign_in_brake'] as const;
+export const REFERENCE_TABLES = [
+  'platform',
+  'system_settings',
+  'accounts',
+  'sign_in_brake',
+  'server_instances',
+] as const;
 
 export type Contact = Selectable<ContactsTable>;
 export type Domain = Selectable<DomainsTable>;

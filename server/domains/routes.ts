@@ -52,7 +52,7 @@ const DomainView = Type.Object(
   { title: 'Domain' },
 );
 
-/** Domains a client may register unless the deployment sets otherwise (UPZENTO_MAX_DOMAINS_PER_CLIENT). */
+/** Domains a page lists unless asked otherwise: a client's whole list, unless its limit is raised. */
 export const DEFAULT_MAX_DOMAINS = 100;
 
 const DomainParams = Type.Object({ clientId: Uuid, domainId: Uuid });
@@ -71,8 +71,6 @@ const DomainListQuery = Type.Object(
 );
 
 export interface DomainRoutesOptions {
-  /** Domains one client may register; default DEFAULT_MAX_DOMAINS. */
-  maxDomains?: number;
   checks: DomainChecks;
   timings: DomainTimings;
   now: () => Date;
@@ -80,7 +78,6 @@ export interface DomainRoutesOptions {
 
 export const domainRoutes: FastifyPluginAsyncTypebox<DomainRoutesOptions> = async (app, options) => {
   const { checks, timings, now } = options;
-  const maxDomains = options.maxDomains ?? DEFAULT_MAX_DOMAINS;
   const access = { on: 'client', role: 'admin' } as const;
 
   function view(row: Domain) {
@@ -114,6 +111,8 @@ export const domainRoutes: FastifyPluginAsyncTypebox<DomainRoutesOptions> = asyn
       const normalized = normalizeHostname(request.body.hostname);
       if (!normalized.ok) throw aboutField(new InvalidHostname(normalized.reason), 'hostname');
       const at = now();
+      // The client's own limit (docs/limits.md); the deployment's UPZENTO_MAX_DOMAINS_PER_CLIENT by default.
+      const { domains: maxDomains } = await app.limits.get(request.scope.clientId as string, request.scope.agencyId);
       const row = await request.scoped(async (q) => {
         // The client's settings row is locked first, so concurrent registrations of one client count in turn.
         await q.selectFrom('client_settings').select('client_id').forUpdate().executeTakeFirst();

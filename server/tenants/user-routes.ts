@@ -14,6 +14,7 @@ import { writeAudit } from '../db/audit-writer.ts';
 import { hashPassword, type PasswordCost } from '../auth/password.ts';
 import { NewPassword } from '../auth/routes.ts';
 import type { Role } from '../db/schema.ts';
+import { assertRoomFor } from '../limits/limits.ts';
 import {
   AgencyParams,
   AUTHED_ERRORS,
@@ -100,8 +101,15 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
         const input = { email: request.body.email.toLowerCase(), role: request.body.role as Role };
         mayGive(request.tenant, input.role);
         const hash = await hashPassword(request.body.password, options.passwordCost);
+        const { scope } = request;
+        const limits = await app.limits.get(scope.clientId ?? scope.agencyId, scope.agencyId);
         try {
-          return reply.code(201).send(await request.scoped((q) => createUser(q, input, hash)));
+          return reply.code(201).send(
+            await request.scoped(async (q) => {
+              await assertRoomFor(q, 'users', limits.users);
+              return createUser(q, input, hash);
+            }),
+          );
         } catch (error) {
           if (!isTakenEmail(error)) throw error;
           const withheld = await app.data.privileged('user creation: where the email is taken', async (db) => {

@@ -35,6 +35,8 @@ const DATABASE_TABLES = [
   'audit_digests',
   'privacy_jobs',
   'export_parts',
+  'tenant_limits',
+  'server_instances',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Kysely's own bookkeeping, not part of the Database interface. */

@@ -114,6 +114,10 @@ beforeAll(async () => {
           .insertInto('export_parts')
           .values({ agency_id: agency.id, tenant_id: clientId, job_id: job.job_id, part: 0, data: randomBytes(16) })
           .execute();
+        await db
+          .insertInto('tenant_limits')
+          .values({ agency_id: agency.id, tenant_id: clientId, client_id: clientId, contacts: 500 })
+          .execute();
         // The client's first audit entry (client.created), as an erasure would list it.
         await db
           .insertInto('audit_redactions')

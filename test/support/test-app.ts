@@ -48,6 +48,9 @@ export async function createTestApp(overrides: Partial<AppOptions> = {}, db?: Te
     jwtSecret,
     platformId,
     passwordCost: TEST_PASSWORD_COST,
+    // Suites walk every route as fast as they can as one tenant: a rate limit would answer them 429.
+    // test/platform/limits.test.ts runs with the deployment's defaults and overrides.
+    limits: { apiRequestsPerSecond: 100_000, apiBurst: 100_000 },
     resolver,
     ...overrides,
   });
