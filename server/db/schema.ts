@@ -388,6 +388,16 @@ export interface ExportPartsTable {
   data: Buffer;
 }
 
+/** The API version a tenant's requests without an Upzento-Version header are served in (0015). */
+export interface ApiVersionPinsTable {
+  agency_id: string;
+  tenant_id: string;
+  client_id: string | null;
+  version: string;
+  previous_version: string | null;
+  pinned_at: Timestamp;
+}
+
 export interface Database {
   platform: PlatformTable;
   system_settings: SystemSettingsTable;
@@ -414,6 +424,7 @@ export interface Database {
   audit_digests: AuditDigestsTable;
   privacy_jobs: PrivacyJobsTable;
   export_parts: ExportPartsTable;
+  api_version_pins: ApiVersionPinsTable;
 }
 
 /** Tables without agency_id, shared by all tenants (docs/scaling.md explains each). */
