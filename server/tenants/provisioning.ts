@@ -6,6 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { enterScope, type Actor, type ScopedQueries, type TenantDatabase } from '../db/tenant-db.ts';
 import { defaultWidgetSettings } from '../embedding/widget-template.ts';
 import { checkIsolation } from './isolation-check.ts';
+import { pinNewAgency } from '../versions/pins.ts';
 
 export interface AgencyRow {
   agency_id: string;
@@ -35,13 +36,14 @@ export function createAgency(data: TenantDatabase, actor: Actor, name: string): 
       .values({ agency_id: agencyId, name })
       .returning(['agency_id', 'name', 'created_at'])
       .executeTakeFirstOrThrow();
+    const apiVersion = await pinNewAgency(db, agencyId);
     const q = await enterScope(db, { agencyId, clientId: null }, actor);
     const isolation = await checkIsolation(q);
     await q.audit({
       action: 'agency.created',
       targetType: 'agency',
       targetId: agencyId,
-      details: { name: row.name, isolation },
+      details: { name: row.name, isolation, apiVersion },
     });
     return row;
   });
