@@ -62,13 +62,15 @@ export function act(command: Command, action: Action): Command {
       out,
       baseUrl: () => resolveUrl(options.url),
       session: () => (session ??= requireSession(options.url)),
+      // Checked against Context's generic signature by name, not by expanding it: with every
+      // route's parameters in the types, TypeScript finds the expansion too large to represent.
       async call(route, requestOptions) {
         const { target } = await context.session();
-        return request(target, route, requestOptions);
+        return request(target, route as RouteKey, requestOptions as never) as never;
       },
       async callPublic(route, requestOptions) {
         const target: ApiTarget = { baseUrl: await context.baseUrl(), accessToken: null };
-        return request(target, route, requestOptions);
+        return request(target, route as RouteKey, requestOptions as never) as never;
       },
     };
     await action(context, ...positionals);

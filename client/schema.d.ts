@@ -173,7 +173,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -186,6 +192,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -195,6 +202,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -204,6 +212,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -213,6 +222,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -222,6 +232,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -231,6 +242,7 @@ export interface paths {
                 /** @description Too many requests: wait `Retry-After` seconds. */
                 429: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -242,6 +254,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -251,6 +264,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -280,7 +294,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -293,6 +313,7 @@ export interface paths {
                 /** @description No content */
                 204: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -300,6 +321,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -309,6 +331,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -318,6 +341,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -327,6 +351,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -336,6 +361,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -345,6 +371,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -354,6 +381,7 @@ export interface paths {
                 /** @description Too many requests: wait `Retry-After` seconds. */
                 429: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -365,6 +393,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -374,6 +403,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -401,7 +431,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -410,6 +446,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -419,6 +456,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -428,6 +466,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -437,6 +476,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -446,6 +486,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -455,6 +496,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -464,6 +506,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -479,7 +522,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -494,6 +543,7 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -503,6 +553,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -512,6 +563,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -521,6 +573,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -530,6 +583,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -539,6 +593,7 @@ export interface paths {
                 /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
                 409: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -548,6 +603,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -557,6 +613,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -566,6 +623,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -575,6 +633,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -602,7 +661,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                 };
@@ -613,6 +678,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -622,6 +688,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -631,6 +698,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -640,6 +708,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -649,6 +718,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -658,6 +728,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -667,6 +738,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -682,7 +754,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                 };
@@ -699,6 +777,7 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -708,6 +787,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -717,6 +797,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -726,6 +807,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -735,6 +817,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -744,6 +827,7 @@ export interface paths {
                 /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
                 409: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -753,6 +837,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -762,6 +847,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -771,6 +857,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -780,6 +867,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -807,7 +895,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -818,6 +912,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -827,6 +922,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -836,6 +932,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -845,6 +942,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -854,6 +952,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -863,6 +962,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -872,6 +972,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -890,6 +991,624 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the API versions, their changes, deprecation and sunset */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiVersionList"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agencies/{agencyId}/api-version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the API version an agency is pinned to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    agencyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiVersionPin"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Upgrade an agency's API version, or roll the last upgrade back within 72 hours */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    agencyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ApiVersionChoice"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiVersionPin"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
+                409: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
+                413: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
+                415: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clients/{clientId}/api-version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the API version a client is served in */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    clientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiVersionPin"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Pin a client to an API version of its own */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    clientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ApiVersionChoice"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiVersionPin"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
+                409: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
+                413: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
+                415: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove a client's own pin: it follows its agency again */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    clientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/agencies/{agencyId}/users": {
         parameters: {
             query?: never;
@@ -901,7 +1620,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                 };
@@ -912,6 +1637,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -921,6 +1647,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -930,6 +1657,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -939,6 +1667,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -948,6 +1677,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -957,6 +1687,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -966,6 +1697,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -981,7 +1713,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                 };
@@ -996,6 +1734,7 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1005,6 +1744,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1014,6 +1754,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1023,6 +1764,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1032,6 +1774,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1041,6 +1784,7 @@ export interface paths {
                 /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
                 409: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1050,6 +1794,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1059,6 +1804,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1068,6 +1814,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1077,6 +1824,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -1107,7 +1855,13 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                     userId: string;
@@ -1119,6 +1873,7 @@ export interface paths {
                 /** @description No content */
                 204: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -1126,6 +1881,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1135,6 +1891,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1144,6 +1901,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1153,6 +1911,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1162,6 +1921,7 @@ export interface paths {
                 /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
                 409: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1171,6 +1931,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1180,6 +1941,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -1196,7 +1958,13 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                     userId: string;
@@ -1212,6 +1980,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1221,6 +1990,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1230,6 +2000,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1239,6 +2010,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1248,6 +2020,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1257,6 +2030,7 @@ export interface paths {
                 /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
                 409: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1266,6 +2040,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1275,6 +2050,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1284,6 +2060,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1293,6 +2070,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -1318,7 +2096,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                     userId: string;
@@ -1334,6 +2118,7 @@ export interface paths {
                 /** @description No content */
                 204: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -1341,6 +2126,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1350,6 +2136,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1359,6 +2146,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1368,6 +2156,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1377,6 +2166,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1386,6 +2176,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1395,6 +2186,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1404,6 +2196,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -1431,7 +2224,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -1442,6 +2241,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1451,6 +2251,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1460,6 +2261,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1469,6 +2271,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1478,6 +2281,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1487,6 +2291,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1496,6 +2301,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -1511,7 +2317,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -1526,6 +2338,7 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1535,6 +2348,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1544,6 +2358,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1553,6 +2368,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1562,6 +2378,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1571,6 +2388,7 @@ export interface paths {
                 /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
                 409: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1580,6 +2398,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1589,6 +2408,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1598,6 +2418,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1607,6 +2428,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -1637,7 +2459,13 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     userId: string;
@@ -1649,6 +2477,7 @@ export interface paths {
                 /** @description No content */
                 204: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -1656,6 +2485,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1665,6 +2495,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1674,6 +2505,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1683,6 +2515,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1692,6 +2525,7 @@ export interface paths {
                 /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
                 409: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1701,6 +2535,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1710,6 +2545,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -1726,7 +2562,13 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     userId: string;
@@ -1742,6 +2584,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1751,6 +2594,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1760,6 +2604,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1769,6 +2614,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1778,6 +2624,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1787,6 +2634,7 @@ export interface paths {
                 /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
                 409: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1796,6 +2644,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1805,6 +2654,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1814,6 +2664,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1823,6 +2674,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -1848,7 +2700,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     userId: string;
@@ -1864,6 +2722,7 @@ export interface paths {
                 /** @description No content */
                 204: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -1871,6 +2730,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1880,6 +2740,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1889,6 +2750,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1898,6 +2760,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1907,6 +2770,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1916,6 +2780,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1925,6 +2790,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1934,6 +2800,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -1961,7 +2828,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                 };
@@ -1972,6 +2845,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1981,6 +2855,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1990,6 +2865,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1999,6 +2875,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2008,6 +2885,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2017,6 +2895,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2026,6 +2905,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -2041,7 +2921,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                 };
@@ -2056,6 +2942,7 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2076,6 +2963,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2085,6 +2973,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2094,6 +2983,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2103,6 +2993,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2112,6 +3003,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2121,6 +3013,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2130,6 +3023,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2139,6 +3033,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -2169,7 +3064,13 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                     invitationId: string;
@@ -2181,6 +3082,7 @@ export interface paths {
                 /** @description No content */
                 204: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -2188,6 +3090,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2197,6 +3100,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2206,6 +3110,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2215,6 +3120,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2224,6 +3130,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2233,6 +3140,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -2259,7 +3167,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -2270,6 +3184,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2279,6 +3194,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2288,6 +3204,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2297,6 +3214,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2306,6 +3224,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2315,6 +3234,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2324,6 +3244,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -2339,7 +3260,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -2354,6 +3281,7 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2374,6 +3302,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2383,6 +3312,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2392,6 +3322,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2401,6 +3332,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2410,6 +3342,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2419,6 +3352,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2428,6 +3362,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2437,6 +3372,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -2467,7 +3403,13 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     invitationId: string;
@@ -2479,6 +3421,7 @@ export interface paths {
                 /** @description No content */
                 204: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -2486,6 +3429,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2495,6 +3439,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2504,6 +3449,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2513,6 +3459,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2522,6 +3469,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2531,6 +3479,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -2559,7 +3508,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2572,6 +3527,7 @@ export interface paths {
                 /** @description No content */
                 204: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -2579,6 +3535,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2588,6 +3545,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2597,6 +3555,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2606,6 +3565,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2615,6 +3575,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2624,6 +3585,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -2651,7 +3613,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -2662,6 +3630,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2671,6 +3640,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2680,6 +3650,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2689,6 +3660,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2698,6 +3670,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2707,6 +3680,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2716,6 +3690,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -2735,7 +3710,13 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -2750,6 +3731,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2759,6 +3741,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2768,6 +3751,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2777,6 +3761,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2786,6 +3771,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2795,6 +3781,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2804,6 +3791,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2813,6 +3801,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2822,6 +3811,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -2849,7 +3839,13 @@ export interface paths {
                     cursor?: string;
                     q?: string;
                 };
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -2860,6 +3856,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2869,6 +3866,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2878,6 +3876,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2887,6 +3886,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2896,6 +3896,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2905,6 +3906,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2914,6 +3916,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -2929,7 +3932,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -2944,6 +3953,7 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2953,6 +3963,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2962,6 +3973,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2971,6 +3983,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2980,6 +3993,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2989,6 +4003,7 @@ export interface paths {
                 /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
                 409: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2998,6 +4013,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3007,6 +4023,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3016,6 +4033,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3025,6 +4043,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -3052,7 +4071,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     contactId: string;
@@ -3064,6 +4089,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3073,6 +4099,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3082,6 +4109,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3091,6 +4119,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3100,6 +4129,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3109,6 +4139,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3118,6 +4149,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -3134,7 +4166,13 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     contactId: string;
@@ -3146,6 +4184,7 @@ export interface paths {
                 /** @description No content */
                 204: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -3153,6 +4192,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3162,6 +4202,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3171,6 +4212,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3180,6 +4222,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3189,6 +4232,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3198,6 +4242,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -3214,7 +4259,13 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     contactId: string;
@@ -3230,6 +4281,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3239,6 +4291,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3248,6 +4301,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3257,6 +4311,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3266,6 +4321,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3275,6 +4331,7 @@ export interface paths {
                 /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
                 409: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3284,6 +4341,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3293,6 +4351,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3302,6 +4361,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3311,6 +4371,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -3337,7 +4398,13 @@ export interface paths {
                     limit?: number;
                     cursor?: string;
                 };
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -3348,6 +4415,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3357,6 +4425,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3366,6 +4435,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3375,6 +4445,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3384,6 +4455,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3393,6 +4465,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3402,6 +4475,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -3431,7 +4505,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -3440,6 +4520,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3454,6 +4535,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3463,6 +4545,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -3495,7 +4578,13 @@ export interface paths {
                     limit?: number;
                     cursor?: string;
                 };
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                 };
@@ -3506,6 +4595,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3515,6 +4605,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3524,6 +4615,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3533,6 +4625,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3542,6 +4635,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3551,6 +4645,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3560,6 +4655,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -3589,7 +4685,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                 };
@@ -3600,6 +4702,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3609,6 +4712,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3618,6 +4722,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3627,6 +4732,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3636,6 +4742,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3645,6 +4752,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3654,6 +4762,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -3683,7 +4792,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                 };
@@ -3694,6 +4809,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3720,6 +4836,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3729,6 +4846,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3738,6 +4856,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3747,6 +4866,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3756,6 +4876,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3765,6 +4886,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -3794,7 +4916,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                 };
@@ -3805,6 +4933,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3828,6 +4957,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3837,6 +4967,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3846,6 +4977,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3855,6 +4987,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3864,6 +4997,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3873,6 +5007,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -3905,7 +5040,13 @@ export interface paths {
                     limit?: number;
                     cursor?: string;
                 };
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                 };
@@ -3916,6 +5057,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3947,6 +5089,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3956,6 +5099,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3965,6 +5109,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3974,6 +5119,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3983,6 +5129,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3992,6 +5139,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -4024,7 +5172,13 @@ export interface paths {
                     limit?: number;
                     cursor?: string;
                 };
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -4035,6 +5189,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4044,6 +5199,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4053,6 +5209,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4062,6 +5219,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4071,6 +5229,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4080,6 +5239,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4089,6 +5249,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -4118,7 +5279,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -4129,6 +5296,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4138,6 +5306,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4147,6 +5316,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4156,6 +5326,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4165,6 +5336,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4174,6 +5346,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4183,6 +5356,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -4212,7 +5386,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -4223,6 +5403,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4249,6 +5430,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4258,6 +5440,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4267,6 +5450,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4276,6 +5460,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4285,6 +5470,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4294,6 +5480,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -4323,7 +5510,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -4334,6 +5527,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4357,6 +5551,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4366,6 +5561,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4375,6 +5571,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4384,6 +5581,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4393,6 +5591,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4402,6 +5601,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -4434,7 +5634,13 @@ export interface paths {
                     limit?: number;
                     cursor?: string;
                 };
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -4445,6 +5651,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4476,6 +5683,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4485,6 +5693,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4494,6 +5703,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4503,6 +5713,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4512,6 +5723,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4521,6 +5733,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -4554,7 +5767,13 @@ export interface paths {
                     to?: string | unknown | unknown;
                     format?: "json" | "html";
                 };
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                 };
@@ -4565,6 +5784,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4665,6 +5885,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4674,6 +5895,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4683,6 +5905,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4692,6 +5915,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4701,6 +5925,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4710,6 +5935,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -4743,7 +5969,13 @@ export interface paths {
                     to?: string | unknown | unknown;
                     format?: "json" | "html";
                 };
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -4754,6 +5986,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4854,6 +6087,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4863,6 +6097,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4872,6 +6107,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4881,6 +6117,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4890,6 +6127,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4899,6 +6137,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -4928,7 +6167,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     contactId: string;
@@ -4940,6 +6185,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4949,6 +6195,7 @@ export interface paths {
                 /** @description Accepted */
                 202: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4958,6 +6205,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4967,6 +6215,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4976,6 +6225,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4985,6 +6235,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4994,6 +6245,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5003,6 +6255,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -5034,7 +6287,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     contactId: string;
@@ -5046,6 +6305,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5055,6 +6315,7 @@ export interface paths {
                 /** @description Accepted */
                 202: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5064,6 +6325,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5073,6 +6335,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5082,6 +6345,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5091,6 +6355,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5100,6 +6365,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5109,6 +6375,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -5136,7 +6403,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -5147,6 +6420,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5156,6 +6430,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5165,6 +6440,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5174,6 +6450,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5183,6 +6460,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5192,6 +6470,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5201,6 +6480,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -5216,7 +6496,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -5231,6 +6517,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5240,6 +6527,7 @@ export interface paths {
                 /** @description Accepted */
                 202: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5249,6 +6537,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5258,6 +6547,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5267,6 +6557,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5276,6 +6567,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5285,6 +6577,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5294,6 +6587,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5303,6 +6597,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5312,6 +6607,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -5339,7 +6635,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -5350,6 +6652,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5359,6 +6662,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5368,6 +6672,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5377,6 +6682,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5386,6 +6692,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5395,6 +6702,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5404,6 +6712,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -5423,7 +6732,13 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -5438,6 +6753,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5447,6 +6763,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5456,6 +6773,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5465,6 +6783,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5474,6 +6793,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5483,6 +6803,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5492,6 +6813,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5501,6 +6823,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5510,6 +6833,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -5533,7 +6857,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                 };
@@ -5544,6 +6874,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5553,6 +6884,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5562,6 +6894,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5571,6 +6904,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5580,6 +6914,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5589,6 +6924,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5598,6 +6934,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -5613,7 +6950,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                 };
@@ -5624,6 +6967,7 @@ export interface paths {
                 /** @description Accepted */
                 202: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5633,6 +6977,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5642,6 +6987,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5651,6 +6997,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5660,6 +7007,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5669,6 +7017,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5678,6 +7027,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -5705,7 +7055,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                     exportId: string;
@@ -5717,6 +7073,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5726,6 +7083,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5735,6 +7093,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5744,6 +7103,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5753,6 +7113,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5762,6 +7123,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5771,6 +7133,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -5800,7 +7163,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                     exportId: string;
@@ -5812,6 +7181,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5821,6 +7191,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5830,6 +7201,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5839,6 +7211,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5848,6 +7221,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5857,6 +7231,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5866,6 +7241,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -5895,7 +7271,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -5906,6 +7288,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5915,6 +7298,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5924,6 +7308,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5933,6 +7318,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5942,6 +7328,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5951,6 +7338,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5960,6 +7348,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -5975,7 +7364,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -5986,6 +7381,7 @@ export interface paths {
                 /** @description Accepted */
                 202: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5995,6 +7391,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6004,6 +7401,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6013,6 +7411,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6022,6 +7421,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6031,6 +7431,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6040,6 +7441,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -6067,7 +7469,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     exportId: string;
@@ -6079,6 +7487,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6088,6 +7497,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6097,6 +7507,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6106,6 +7517,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6115,6 +7527,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6124,6 +7537,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6133,6 +7547,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -6162,7 +7577,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     exportId: string;
@@ -6174,6 +7595,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6183,6 +7605,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6192,6 +7615,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6201,6 +7625,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6210,6 +7635,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6219,6 +7645,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6228,6 +7655,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -6257,7 +7685,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     erasureId: string;
@@ -6269,6 +7703,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6278,6 +7713,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6287,6 +7723,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6296,6 +7733,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6305,6 +7743,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6314,6 +7753,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6323,6 +7763,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -6352,7 +7793,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -6363,6 +7810,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6381,6 +7829,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6390,6 +7839,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6399,6 +7849,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6408,6 +7859,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6417,6 +7869,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6426,6 +7879,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -6445,7 +7899,13 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -6464,6 +7924,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6482,6 +7943,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6491,6 +7953,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6500,6 +7963,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6509,6 +7973,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6518,6 +7983,7 @@ export interface paths {
                 /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
                 409: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6527,6 +7993,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6536,6 +8003,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6545,6 +8013,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6554,6 +8023,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -6579,7 +8049,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -6590,6 +8066,7 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6604,6 +8081,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6613,6 +8091,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6622,6 +8101,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6631,6 +8111,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6640,6 +8121,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6649,6 +8131,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -6679,7 +8162,13 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -6690,6 +8179,7 @@ export interface paths {
                 /** @description No content */
                 204: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -6697,6 +8187,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6706,6 +8197,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6715,6 +8207,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6724,6 +8217,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6733,6 +8227,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6742,6 +8237,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -6771,7 +8267,13 @@ export interface paths {
                     limit?: number;
                     cursor?: string;
                 };
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -6782,6 +8284,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6791,6 +8294,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6800,6 +8304,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6809,6 +8314,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6818,6 +8324,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6827,6 +8334,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6836,6 +8344,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -6851,7 +8360,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -6866,6 +8381,7 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6875,6 +8391,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6884,6 +8401,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6893,6 +8411,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6902,6 +8421,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6911,6 +8431,7 @@ export interface paths {
                 /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
                 409: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6920,6 +8441,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6929,6 +8451,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6938,6 +8461,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6947,6 +8471,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -6976,7 +8501,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     domainId: string;
@@ -6988,6 +8519,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6997,6 +8529,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7006,6 +8539,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7015,6 +8549,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7024,6 +8559,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7033,6 +8569,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7042,6 +8579,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -7072,7 +8610,13 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     domainId: string;
@@ -7084,6 +8628,7 @@ export interface paths {
                 /** @description No content */
                 204: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -7091,6 +8636,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7100,6 +8646,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7109,6 +8656,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7118,6 +8666,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7127,6 +8676,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7136,6 +8686,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -7162,7 +8713,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -7173,6 +8730,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7182,6 +8740,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7191,6 +8750,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7200,6 +8760,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7209,6 +8770,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7218,6 +8780,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7227,6 +8790,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -7242,7 +8806,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -7257,6 +8827,7 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7266,6 +8837,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7275,6 +8847,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7284,6 +8857,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7293,6 +8867,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7302,6 +8877,7 @@ export interface paths {
                 /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
                 409: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7311,6 +8887,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7320,6 +8897,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7329,6 +8907,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7338,6 +8917,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -7368,7 +8948,13 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     webhookId: string;
@@ -7380,6 +8966,7 @@ export interface paths {
                 /** @description No content */
                 204: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -7387,6 +8974,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7396,6 +8984,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7405,6 +8994,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7414,6 +9004,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7423,6 +9014,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7432,6 +9024,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -7460,7 +9053,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     webhookId: string;
@@ -7472,6 +9071,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7481,6 +9081,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7490,6 +9091,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7499,6 +9101,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7508,6 +9111,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7517,6 +9121,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7526,6 +9131,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -7556,7 +9162,13 @@ export interface paths {
                     limit?: number;
                     cursor?: string;
                 };
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     webhookId: string;
@@ -7568,6 +9180,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7577,6 +9190,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7586,6 +9200,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7595,6 +9210,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7604,6 +9220,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7613,6 +9230,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7622,6 +9240,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -7653,7 +9272,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     webhookId: string;
@@ -7666,6 +9291,7 @@ export interface paths {
                 /** @description Accepted */
                 202: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7675,6 +9301,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7684,6 +9311,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7693,6 +9321,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7702,6 +9331,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7711,6 +9341,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7720,6 +9351,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -7848,7 +9480,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     publicKey: string;
                 };
@@ -7859,6 +9497,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7868,6 +9507,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7877,6 +9517,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7886,6 +9527,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7895,6 +9537,7 @@ export interface paths {
                 /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
                 409: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7904,6 +9547,7 @@ export interface paths {
                 /** @description Too many requests: wait `Retry-After` seconds. */
                 429: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -7915,6 +9559,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7924,6 +9569,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -7941,7 +9587,13 @@ export interface paths {
         options: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     publicKey: string;
                 };
@@ -7952,6 +9604,7 @@ export interface paths {
                 /** @description The Origin is authorized: Access-Control-Allow-Origin echoes it */
                 204: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7961,6 +9614,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7970,6 +9624,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7979,6 +9634,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7988,6 +9644,7 @@ export interface paths {
                 /** @description Too many requests: wait `Retry-After` seconds. */
                 429: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -7999,6 +9656,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8008,6 +9666,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -8035,7 +9694,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     publicKey: string;
                 };
@@ -8050,6 +9715,7 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8059,6 +9725,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8068,6 +9735,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8077,6 +9745,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8086,6 +9755,7 @@ export interface paths {
                 /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
                 409: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8095,6 +9765,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8104,6 +9775,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8113,6 +9785,7 @@ export interface paths {
                 /** @description Too many requests: wait `Retry-After` seconds. */
                 429: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -8124,6 +9797,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8133,6 +9807,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -8148,7 +9823,13 @@ export interface paths {
         options: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     publicKey: string;
                 };
@@ -8159,6 +9840,7 @@ export interface paths {
                 /** @description The Origin is authorized: Access-Control-Allow-Origin echoes it */
                 204: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8168,6 +9850,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8177,6 +9860,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8186,6 +9870,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8195,6 +9880,7 @@ export interface paths {
                 /** @description Too many requests: wait `Retry-After` seconds. */
                 429: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -8206,6 +9892,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8215,6 +9902,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -8264,6 +9952,91 @@ export interface components {
         /** AgencyList */
         AgencyList: {
             items: components["schemas"]["Agency"][];
+        };
+        /** ApiVersion */
+        ApiVersion: {
+            /**
+             * Format: date
+             * @description An API version: the day it was made, `YYYY-MM-DD`.
+             */
+            version: string;
+            newest: boolean;
+            deprecatedOn: string | null;
+            sunsetOn: string | null;
+            changes: {
+                description: string;
+            }[];
+        };
+        /**
+         * ApiVersionChoice
+         * @example {
+         *       "version": "2026-12-01"
+         *     }
+         */
+        ApiVersionChoice: {
+            version: string;
+        };
+        /**
+         * ApiVersionList
+         * @example {
+         *       "newest": "2026-12-01",
+         *       "items": [
+         *         {
+         *           "version": "2026-12-01",
+         *           "newest": true,
+         *           "deprecatedOn": null,
+         *           "sunsetOn": null,
+         *           "changes": [
+         *             {
+         *               "description": "A contact's `fullName` is now `name`, in what the contacts API takes and in what it answers."
+         *             }
+         *           ]
+         *         },
+         *         {
+         *           "version": "2026-06-01",
+         *           "newest": false,
+         *           "deprecatedOn": "2026-12-01",
+         *           "sunsetOn": "2027-12-01",
+         *           "changes": []
+         *         }
+         *       ]
+         *     }
+         */
+        ApiVersionList: {
+            /**
+             * Format: date
+             * @description An API version: the day it was made, `YYYY-MM-DD`.
+             */
+            newest: string;
+            items: components["schemas"]["ApiVersion"][];
+        };
+        /**
+         * ApiVersionPin
+         * @example {
+         *       "version": "2026-12-01",
+         *       "source": "agency",
+         *       "pinnedAt": "2026-12-02T10:00:00.000Z",
+         *       "rollbackTo": "2026-06-01",
+         *       "rollbackUntil": "2026-12-05T10:00:00.000Z"
+         *     }
+         * @example {
+         *       "version": "2026-06-01",
+         *       "source": "agency",
+         *       "pinnedAt": null,
+         *       "rollbackTo": null,
+         *       "rollbackUntil": null
+         *     }
+         */
+        ApiVersionPin: {
+            /**
+             * Format: date
+             * @description An API version: the day it was made, `YYYY-MM-DD`.
+             */
+            version: string;
+            source: "agency" | "client";
+            pinnedAt: string | null;
+            rollbackTo: string | null;
+            rollbackUntil: string | null;
         };
         /** AuditEntry */
         AuditEntry: {
@@ -9085,9 +10858,18 @@ export interface components {
         };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /**
+         * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+         * @example 2026-12-01
+         */
+        UpzentoVersion: "2026-06-01" | "2026-12-01";
+    };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description The API version that served the request. A deprecated version also sends `Deprecation` (RFC 9745), `Sunset` (RFC 8594) and a `Link` with rel="deprecation" to GET /v1/versions. */
+        UpzentoVersion: "2026-06-01" | "2026-12-01";
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;

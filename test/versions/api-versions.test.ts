@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { createTestApp, listen, type TestApp } from '../support/test-app.ts';
+import { request } from '../../cli/api.ts';
 import {
   createAgency,
   createClient,
@@ -385,5 +386,24 @@ describe('pins', () => {
     expectStatus(await t.call('PUT', `/v1/agencies/${agencyId}/api-version`, agencyAdmin.token, { version: OLD }), 200);
     await agencyHeard;
     expect(version(await b.call('GET', contacts(), clientMember.token))).toBe(OLD);
+  });
+
+  test('the command line names the version it was built for, whatever its tenant is pinned to', async () => {
+    await pinAgencyDirectly(OLD);
+    const created = await t.call('POST', contacts(), clientMember.token, {
+      email: `${marker('cli')}@example.test`,
+      fullName: 'Via the old pin',
+    });
+    expect(created.json()).toHaveProperty('fullName');
+    const baseUrl = await listen(b.app);
+    const read = await request(
+      { baseUrl, accessToken: clientMember.token },
+      'GET /v1/clients/{clientId}/contacts/{contactId}',
+      {
+        params: { clientId, contactId: created.json().id },
+      },
+    );
+    expect(read).toMatchObject({ name: 'Via the old pin' });
+    expect(read).not.toHaveProperty('fullName');
   });
 });
