@@ -17,6 +17,7 @@ import { atLeast, expectOk, runIfMain, type Benchmark, type BenchReport } from '
 import { hammer } from './load.ts';
 import { buildServer, spawnServer, startCommand, type ServerProcess } from './processes.ts';
 import { inTurns, median, ms, times, whole } from './stats.ts';
+import { API_VERSION_HEADER, WIDGET_API_VERSION } from '../shared/api-version.ts';
 
 const TARGET = 0.8;
 const CONNECTIONS = 50;
@@ -80,7 +81,9 @@ export const shippedHotPath: Benchmark = {
       servers.push(shipped);
       const apiUrl = await provision(shipped.url, dns);
       const origin = `https://${HOSTNAME}`;
-      const first = await fetch(apiUrl, { headers: { origin } });
+      // What the shipped widget bundle sends: the page's Origin and the bundle's API version.
+      const sent = { origin, [API_VERSION_HEADER]: WIDGET_API_VERSION };
+      const first = await fetch(apiUrl, { headers: sent });
       const body = await expectOk(first, 'widget config');
       if (first.headers.get('access-control-allow-origin') !== origin)
         throw new Error(`${origin} was not authorized: ${body}`);
@@ -88,7 +91,13 @@ export const shippedHotPath: Benchmark = {
       // The bare route answers with the same headers too (CORS, Vary, Cache-Control, its own request
       // id), so that both sides send the same bytes and a client pays the same to read them.
       const sameHeaders = Object.fromEntries(
-        ['access-control-allow-origin', 'vary', 'cache-control'].map((name) => [name, first.headers.get(name) ?? '']),
+        [
+          'access-control-allow-origin',
+          'access-control-expose-headers',
+          'vary',
+          'cache-control',
+          API_VERSION_HEADER.toLowerCase(),
+        ].map((name) => [name, first.headers.get(name) ?? '']),
       );
       const bare = await spawnServer(
         ['node', '--import', 'tsx', 'bench/bare-server.ts'],
@@ -104,9 +113,9 @@ export const shippedHotPath: Benchmark = {
       // The bare route is asked the very same request (path and Origin) as the API, as well as
       // answering the same bytes: a longer request costs a server more to read.
       const bareUrl = `${bare.url}${new URL(apiUrl).pathname}`;
-      const bareFirst = await fetch(bareUrl, { headers: { origin } });
-      const sent = await expectOk(bareFirst, 'bare route');
-      if (sent !== body) throw new Error(`the bare server sends other bytes than the API:\n${sent}\n${body}`);
+      const bareFirst = await fetch(bareUrl, { headers: sent });
+      const bareBody = await expectOk(bareFirst, 'bare route');
+      if (bareBody !== body) throw new Error(`the bare server sends other bytes than the API:\n${bareBody}\n${body}`);
       const names = (response: Response) => [...response.headers.keys()].sort().join(' ');
       if (names(bareFirst) !== names(first))
         throw new Error(`the bare server sends other headers: ${names(bareFirst)} against ${names(first)}`);
@@ -122,14 +131,14 @@ export const shippedHotPath: Benchmark = {
           shipped: async () => {
             const result = await hammer({
               url: apiUrl,
-              headers: { origin },
+              headers: sent,
               connections: CONNECTIONS,
               durationSec: RUN_SEC,
             });
             requests += result.ok;
             return result;
           },
-          bare: () => hammer({ url: bareUrl, headers: { origin }, connections: CONNECTIONS, durationSec: RUN_SEC }),
+          bare: () => hammer({ url: bareUrl, headers: sent, connections: CONNECTIONS, durationSec: RUN_SEC }),
         },
         (name, round, result) =>
           console.log(

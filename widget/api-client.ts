@@ -1,6 +1,6 @@
 import type { SubmissionRequest, SubmissionResponse, WidgetConfig } from '../shared/widget-wire-types.js';
 import { later } from './timers.js';
-import { IDEMPOTENCY_HEADER } from './wire-constants.js';
+import { API_VERSION_HEADER, IDEMPOTENCY_HEADER, WIDGET_API_VERSION } from './wire-constants.js';
 
 /**
  * Why a request failed: no answer at all (offline, DNS, CORS, time limit), or an HTTP status with the
@@ -68,13 +68,19 @@ export function createApiClient({ apiBase, publicKey, fetch: send, signal, timeo
   }
 
   return {
-    config: () => request('/config', { method: 'GET' }, isConfig),
+    // The version goes with every request, so a browser's cached bundle keeps the answers it was built for.
+    config: () =>
+      request('/config', { method: 'GET', headers: { [API_VERSION_HEADER]: WIDGET_API_VERSION } }, isConfig),
     submit: (idempotencyKey, body) =>
       request(
         '/submissions',
         {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', [IDEMPOTENCY_HEADER]: idempotencyKey },
+          headers: {
+            'Content-Type': 'application/json',
+            [IDEMPOTENCY_HEADER]: idempotencyKey,
+            [API_VERSION_HEADER]: WIDGET_API_VERSION,
+          },
           body: JSON.stringify(body),
         },
         (_body): _body is SubmitReceipt => true,

@@ -14,7 +14,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IDEMPOTENCY_HEADER, SubmissionRequest, SubmissionResponse, WidgetConfig } from '../../shared/widget-wire.ts';
 import { MALFORMED_ORIGIN } from './origin-policy.ts';
 import type { VerdictCache, WidgetClient, WidgetDecision } from './verdict-cache.ts';
-import { DomainNotAuthorized, IdempotencyKeyRequired, RateLimited, UnknownWidget } from '../errors.ts';
+import { DomainNotAuthorized, IdempotencyKeyRequired, RateLimited, UnknownVersion, UnknownWidget } from '../errors.ts';
 import { ErrorResponse } from '../http/schemas.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import { callerAddress } from '../http/caller-address.ts';
@@ -22,6 +22,14 @@ import { FailureLog } from '../http/failure-log.ts';
 import { UnknownKeyBrake } from './unknown-keys.ts';
 import { recordSubmission } from './record-submission.ts';
 import { submissionContextColumns } from './submission-context.ts';
+import {
+  KNOWN_VERSIONS_TEXT,
+  knownVersion,
+  NEWEST_VERSION,
+  OLDEST_VERSION,
+  setVersionHeaders,
+  VERSION_HEADER,
+} from '../versions/api-versions.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -79,6 +87,15 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
   // authorized requests and echoes their Origin. A warm request (its decision cached) is decided
   // synchronously.
   app.addHook('onRequest', (request, reply, done) => {
+    // The version is the bundle's own (shared/api-version.ts): one that sends none is older than versions.
+    const named = request.headers[VERSION_HEADER];
+    const version = named === undefined ? OLDEST_VERSION : knownVersion(named);
+    if (version === null) {
+      setVersionHeaders(reply, NEWEST_VERSION);
+      return refuse(request, reply, done, new UnknownVersion(`${VERSION_HEADER} header`, KNOWN_VERSIONS_TEXT), true);
+    }
+    request.apiVersion = version;
+    setVersionHeaders(reply, version);
     const { publicKey } = request.params as { publicKey?: string };
     // The catch-all preflight route @fastify/cors adds names no widget: not ours to answer.
     if (publicKey === undefined) return refuse(request, reply, done, null);
@@ -165,7 +182,9 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     // Reflects the request's Origin: only a request whose Origin the hook above authorized gets here.
     origin: true,
     methods: ['GET', 'POST'],
-    allowedHeaders: ['content-type', IDEMPOTENCY_HEADER.toLowerCase()],
+    allowedHeaders: ['content-type', IDEMPOTENCY_HEADER.toLowerCase(), VERSION_HEADER],
+    // One string, not a list: @fastify/cors would join a list again for every answer.
+    exposedHeaders: VERSION_HEADER,
     maxAge: 600,
     strictPreflight: true,
   });

@@ -28,8 +28,8 @@ import {
   KNOWN_VERSIONS_TEXT,
   knownVersion,
   NEWEST_VERSION,
+  setVersionHeaders,
   VERSION_HEADER,
-  VERSION_HEADERS,
   type ApiVersion,
 } from './api-versions.ts';
 import { VERSION_CHANGES } from './changes/index.ts';
@@ -63,7 +63,7 @@ export function isVersionedRoute(url: string): boolean {
 
 function serveIn(request: FastifyRequest, reply: FastifyReply, version: ApiVersion): void {
   request.apiVersion = version;
-  reply.headers(VERSION_HEADERS[version]);
+  setVersionHeaders(reply, version);
 }
 
 /** The version the request's header names; undefined when it sends none. Throws for one this API does not have. */

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createWidget, type Widget, type WidgetOptions } from '../../widget/index.js';
+import { WIDGET_API_VERSION } from '../../shared/api-version.js';
 import {
   API_BASE,
   created,
@@ -343,6 +344,9 @@ describe('submitting', () => {
     const key = call!.headers.get('Idempotency-Key');
     expect(key).toMatch(/^[0-9a-f-]{36}$/);
     expect(call!.headers.get('Content-Type')).toBe('application/json');
+    // The version the bundle was built for, on the submission and on the configuration it was shown from.
+    expect(call!.headers.get('Upzento-Version')).toBe(WIDGET_API_VERSION);
+    expect(server.configCalls()[0]!.headers.get('Upzento-Version')).toBe(WIDGET_API_VERSION);
     expect(submitted).toHaveBeenCalledWith({ idempotencyKey: key, request: call!.body });
     expect(sent).toHaveBeenCalledWith({ idempotencyKey: key, id: '6f1c1e5e-8a40-4b7a-9a55-0d7c1c2b3a4d' });
     expect(part('status').textContent).toBe('Thanks, we got it!');
