@@ -3,7 +3,7 @@
  * (upgrade, rollback within 72 hours, client pins), the contacts API in the old version (requests
  * moved forward, answers moved back), deprecation headers, and pins seen at once by another instance.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, listen, type TestApp } from '../support/test-app.ts';
 import { request } from '../../cli/api.ts';
@@ -405,5 +405,21 @@ describe('pins', () => {
     );
     expect(read).toMatchObject({ name: 'Via the old pin' });
     expect(read).not.toHaveProperty('fullName');
+  });
+
+  test('a pin that cannot be read for a lost database is a 503 UPZ_UNAVAILABLE', async () => {
+    t.app.versionPins.invalidate(agencyId);
+    t.app.versionPins.invalidate(clientId);
+    const lost = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const read = vi.spyOn(t.app.versionPins, 'versionOf').mockRejectedValueOnce(lost);
+    try {
+      const response = await t.call('GET', contacts(), clientMember.token);
+      expectStatus(response, 503);
+      expect(response.json().code).toBe('UPZ_UNAVAILABLE');
+      expect(read).toHaveBeenCalledOnce();
+    } finally {
+      read.mockRestore();
+    }
+    expectStatus(await t.call('GET', contacts(), clientMember.token), 200);
   });
 });
