@@ -89,6 +89,10 @@ describe('every /v1 answer says its version', () => {
     );
     expectStatus(missing, 404);
     expect(version(missing)).toBe(OLD);
+    const nowhere = await t.call('GET', '/v1/no-such-route', null, undefined, named(OLD));
+    expectStatus(nowhere, 404);
+    expect(version(nowhere)).toBe(OLD);
+    expect(version(await t.call('GET', '/v1/no-such-route', null))).toBe(NEW);
     const bad = await t.call('GET', `${contacts()}?limit=0`, clientMember.token);
     expectStatus(bad, 400);
     expect(version(bad)).toBe(NEW);
