@@ -37,6 +37,14 @@ export function knownVersion(value: unknown): ApiVersion | null {
   return typeof value === 'string' && KNOWN.has(value) ? (value as ApiVersion) : null;
 }
 
+/**
+ * The version a stored pin is served in: itself, or for one this build no longer serves (removed after
+ * its sunset) the oldest one it still does that is newer.
+ */
+export function servedVersion(stored: string): ApiVersion {
+  return knownVersion(stored) ?? API_VERSIONS.find((version) => version > stored) ?? NEWEST_VERSION;
+}
+
 /** Negative when `a` is older than `b`, 0 when they are the same, positive when newer. */
 export function compareVersions(a: ApiVersion, b: ApiVersion): number {
   return API_VERSIONS.indexOf(a) - API_VERSIONS.indexOf(b);

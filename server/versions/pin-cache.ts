@@ -10,7 +10,7 @@
 import { LRUCache } from 'lru-cache';
 import type { TenantDatabase } from '../db/tenant-db.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
-import { API_VERSIONS, knownVersion, NEWEST_VERSION, type ApiVersion } from './api-versions.ts';
+import { NEWEST_VERSION, servedVersion, type ApiVersion } from './api-versions.ts';
 
 export interface PinCacheOptions {
   /** Most tenants kept; default 100,000. */
@@ -22,14 +22,6 @@ export interface PinCacheOptions {
 /** A tenant without a pin of its own: a client follows its agency; an agency (made before pins) is served the newest. */
 const NONE = 'none' as const;
 type Entry = ApiVersion | typeof NONE;
-
-/**
- * A stored version this build no longer serves (removed after its sunset) is served as the oldest one
- * it still does that is newer.
- */
-function servedVersion(stored: string): ApiVersion {
-  return knownVersion(stored) ?? API_VERSIONS.find((version) => version > stored) ?? NEWEST_VERSION;
-}
 
 export class PinCache {
   readonly #data: TenantDatabase;

@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { ScopedQueries } from '../db/tenant-db.ts';
 import { VersionDowngrade } from '../errors.ts';
-import { compareVersions, knownVersion, NEWEST_VERSION, type ApiVersion } from './api-versions.ts';
+import { compareVersions, knownVersion, NEWEST_VERSION, servedVersion, type ApiVersion } from './api-versions.ts';
 import { announcePinChange } from './pin-events.ts';
 import type { PinCache } from './pin-cache.ts';
 
@@ -75,7 +75,7 @@ async function ownPin(q: ScopedQueries, tenantId: string, forUpdate: boolean): P
 }
 
 function stateOf(row: PinRow, source: 'agency' | 'client', now: Date): PinState {
-  const version = knownVersion(row.version) ?? NEWEST_VERSION;
+  const version = servedVersion(row.version);
   const previous = knownVersion(row.previous_version);
   const until = new Date(row.pinned_at.getTime() + ROLLBACK_WINDOW_MS);
   const open = previous !== null && compareVersions(previous, version) < 0 && until.getTime() >= now.getTime();
@@ -116,7 +116,7 @@ export async function pinVersion(
   const row = await ownPin(q, tenantId, true);
   const current = row
     ? {
-        version: knownVersion(row.version) ?? NEWEST_VERSION,
+        version: servedVersion(row.version),
         previousVersion: row.previous_version,
         pinnedAt: row.pinned_at,
       }
