@@ -60,6 +60,8 @@ const PUBLIC_KEY = /^pk_[A-Za-z0-9_-]{22,64}$/;
 const KeyParams = Type.Object({ publicKey: Type.String({ pattern: PUBLIC_KEY.source }) });
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
 const JSON_UTF8 = 'application/json; charset=utf-8';
+/** What the widget sends besides simple headers: a preflight allows these. */
+const ALLOWED_HEADERS = ['content-type', IDEMPOTENCY_HEADER.toLowerCase(), VERSION_HEADER].join(', ');
 const ERRORS = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse };
 
 export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = async (
@@ -173,6 +175,16 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
   ): void {
     reply.header('x-request-id', request.id).header('vary', 'Origin').header('cache-control', 'no-store');
     if (readable) reply.header('access-control-allow-origin', '*');
+    // The bundle's version header makes even its GET a preflighted request, and a browser reads nothing
+    // after a preflight that fails: a readable answer's preflight lets the request through to be answered.
+    if (error && readable && request.method === 'OPTIONS' && request.headers['access-control-request-method']) {
+      reply
+        .code(204)
+        .header('access-control-allow-methods', 'GET, POST')
+        .header('access-control-allow-headers', ALLOWED_HEADERS)
+        .send();
+      return;
+    }
     if (error) done(error);
     else reply.callNotFound();
   }
@@ -182,7 +194,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     // Reflects the request's Origin: only a request whose Origin the hook above authorized gets here.
     origin: true,
     methods: ['GET', 'POST'],
-    allowedHeaders: ['content-type', IDEMPOTENCY_HEADER.toLowerCase(), VERSION_HEADER],
+    allowedHeaders: ALLOWED_HEADERS,
     // One string, not a list: @fastify/cors would join a list again for every answer.
     exposedHeaders: VERSION_HEADER,
     maxAge: 600,

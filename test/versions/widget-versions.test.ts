@@ -91,4 +91,32 @@ describe('widget routes', () => {
     expect(response.statusCode, response.body).toBe(204);
     expect(String(response.headers['access-control-allow-headers']).toLowerCase()).toContain('upzento-version');
   });
+
+  test("a key no client has: its preflight lets the bundle's request through, to a 404 any page can read", async () => {
+    const key = 'pk_AAAAAAAAAAAAAAAAAAAAAA';
+    const preflight = await f.t.app.inject({
+      method: 'OPTIONS',
+      url: `/v1/widget/${key}/config`,
+      headers: {
+        origin: ORIGIN,
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'upzento-version',
+      },
+    });
+    expect(preflight.statusCode, preflight.body).toBe(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe('*');
+    expect(String(preflight.headers['access-control-allow-headers'])).toContain('upzento-version');
+    const response = await config({ 'upzento-version': WIDGET_API_VERSION }, key);
+    expect(response.statusCode).toBe(404);
+    expect(response.json().code).toBe('UPZ_UNKNOWN_WIDGET');
+    expect(response.headers['access-control-allow-origin']).toBe('*');
+    // A refused Origin's preflight still gets nothing a browser would accept.
+    const refused = await f.t.app.inject({
+      method: 'OPTIONS',
+      url: `/v1/widget/${f.publicKey}/config`,
+      headers: { origin: 'https://evil.test', 'access-control-request-method': 'GET' },
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.headers['access-control-allow-origin']).toBeUndefined();
+  });
 });
