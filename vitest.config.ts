@@ -26,6 +26,8 @@ const UNIT = [
   'test/shared/contrast.test.ts',
   'test/shared/email.test.ts',
   'test/shared/imports.test.ts',
+  'test/versions/version-changes.test.ts',
+  'test/versions/pin-cache.test.ts',
   'test/webhooks/address-policy.test.ts',
   'test/widget/bundle.test.ts',
   'test/widget/command-queue.test.ts',

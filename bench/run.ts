@@ -10,6 +10,7 @@ import { runAll } from './runner.ts';
 import { scopingOverhead } from './scoping-overhead.ts';
 import { shippedHotPath } from './shipped-hot-path.ts';
 import { tenantScale } from './tenant-scale.ts';
+import { versionTransformation } from './version-transformation.ts';
 import { verificationThroughput } from './verification-throughput.ts';
 import { widgetHotPath } from './widget-hot-path.ts';
 import { widgetLoad } from './widget-load.ts';
@@ -21,6 +22,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   widgetHotPath,
   verificationThroughput,
   widgetLoad,
+  versionTransformation,
 ];
 
 const words = process.argv.slice(2).map((word) => word.toLowerCase());

@@ -17,6 +17,7 @@ import { atLeast, expectOk, runIfMain, type Benchmark, type BenchReport } from '
 import { hammer } from './load.ts';
 import { buildServer, spawnServer, startCommand, type ServerProcess } from './processes.ts';
 import { inTurns, median, ms, times, whole } from './stats.ts';
+import { API_VERSION_HEADER, WIDGET_API_VERSION } from '../shared/api-version.ts';
 
 const TARGET = 0.8;
 const CONNECTIONS = 50;
@@ -78,9 +79,11 @@ export const shippedHotPath: Benchmark = {
         /listening on (http:\/\/\S+)/,
       );
       servers.push(shipped);
-      const apiUrl = await provision(shipped.url, dns);
+      // What the shipped widget bundle asks for: the config in its API version, from the page's Origin.
+      const apiUrl = `${await provision(shipped.url, dns)}?v=${WIDGET_API_VERSION}`;
       const origin = `https://${HOSTNAME}`;
-      const first = await fetch(apiUrl, { headers: { origin } });
+      const sent = { origin };
+      const first = await fetch(apiUrl, { headers: sent });
       const body = await expectOk(first, 'widget config');
       if (first.headers.get('access-control-allow-origin') !== origin)
         throw new Error(`${origin} was not authorized: ${body}`);
@@ -88,7 +91,13 @@ export const shippedHotPath: Benchmark = {
       // The bare route answers with the same headers too (CORS, Vary, Cache-Control, its own request
       // id), so that both sides send the same bytes and a client pays the same to read them.
       const sameHeaders = Object.fromEntries(
-        ['access-control-allow-origin', 'vary', 'cache-control'].map((name) => [name, first.headers.get(name) ?? '']),
+        [
+          'access-control-allow-origin',
+          'access-control-expose-headers',
+          'vary',
+          'cache-control',
+          API_VERSION_HEADER.toLowerCase(),
+        ].map((name) => [name, first.headers.get(name) ?? '']),
       );
       const bare = await spawnServer(
         ['node', '--import', 'tsx', 'bench/bare-server.ts'],
@@ -103,10 +112,10 @@ export const shippedHotPath: Benchmark = {
       servers.push(bare);
       // The bare route is asked the very same request (path and Origin) as the API, as well as
       // answering the same bytes: a longer request costs a server more to read.
-      const bareUrl = `${bare.url}${new URL(apiUrl).pathname}`;
-      const bareFirst = await fetch(bareUrl, { headers: { origin } });
-      const sent = await expectOk(bareFirst, 'bare route');
-      if (sent !== body) throw new Error(`the bare server sends other bytes than the API:\n${sent}\n${body}`);
+      const bareUrl = `${bare.url}${new URL(apiUrl).pathname}${new URL(apiUrl).search}`;
+      const bareFirst = await fetch(bareUrl, { headers: sent });
+      const bareBody = await expectOk(bareFirst, 'bare route');
+      if (bareBody !== body) throw new Error(`the bare server sends other bytes than the API:\n${bareBody}\n${body}`);
       const names = (response: Response) => [...response.headers.keys()].sort().join(' ');
       if (names(bareFirst) !== names(first))
         throw new Error(`the bare server sends other headers: ${names(bareFirst)} against ${names(first)}`);
@@ -120,7 +129,7 @@ export const shippedHotPath: Benchmark = {
       // shares, throughput moves with what else runs, while the CPU a request costs the server much less.
       const measured = async (server: ServerProcess, url: string) => {
         const cpuBefore = server.cpuMs();
-        const result = await hammer({ url, headers: { origin }, connections: CONNECTIONS, durationSec: RUN_SEC });
+        const result = await hammer({ url, headers: sent, connections: CONNECTIONS, durationSec: RUN_SEC });
         return { ...result, cpuUsPerRequest: ((server.cpuMs() - cpuBefore) * 1000) / result.ok };
       };
       const runs = await inTurns(

@@ -5,6 +5,8 @@
  */
 import { type ApiErrorBody, createUpzentoClient, type paths, type Schemas } from '../client/index.ts';
 import { CliFailure, ExitCode } from './failure.ts';
+import { API_VERSION_HEADER } from '../shared/api-version.ts';
+import { NEWEST_VERSION } from '../server/versions/api-versions.ts';
 
 export type Agency = Schemas['Agency'];
 export type Client = Schemas['Client'];
@@ -65,6 +67,12 @@ export interface ApiTarget {
   accessToken: string | null;
 }
 
+/**
+ * Every request names the version this command line's types were generated in, so its answers keep
+ * that shape whatever version the caller's tenant is pinned to.
+ */
+const VERSION_HEADERS = { [API_VERSION_HEADER]: NEWEST_VERSION };
+
 /** How long one request may take, connecting included, before the server counts as unavailable. */
 const REQUEST_TIMEOUT_MS = 30_000;
 
@@ -74,7 +82,11 @@ export async function request<K extends RouteKey>(
   options: RequestOptions<K>,
 ): Promise<ResponseOf<K>> {
   const [method, path] = route.split(' ') as [string, string];
-  const client = createUpzentoClient({ baseUrl: target.baseUrl, token: target.accessToken });
+  const client = createUpzentoClient({
+    baseUrl: target.baseUrl,
+    token: target.accessToken,
+    headers: VERSION_HEADERS,
+  });
   const init = {
     params: { path: options.params ?? {}, query: options.query ?? {} },
     ...(options.body !== undefined && { body: options.body }),

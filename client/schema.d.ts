@@ -59,7 +59,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                 };
@@ -70,6 +76,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -79,6 +86,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -88,6 +96,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -97,6 +106,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -106,6 +116,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -115,6 +126,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -124,6 +136,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -143,7 +156,13 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                 };
@@ -158,6 +177,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -167,6 +187,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -176,6 +197,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -185,6 +207,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -194,6 +217,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -203,6 +227,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -212,6 +237,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -221,6 +247,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -230,6 +257,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -253,7 +281,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -264,6 +298,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -273,6 +308,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -282,6 +318,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -291,6 +328,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -300,6 +338,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -309,6 +348,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -318,6 +358,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -337,7 +378,13 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -352,6 +399,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -361,6 +409,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -370,6 +419,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -379,6 +429,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -388,6 +439,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -397,6 +449,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -406,6 +459,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -415,6 +469,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -424,6 +479,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -561,7 +617,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -574,6 +636,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -583,6 +646,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -592,6 +656,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -601,6 +666,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -610,6 +676,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -619,6 +686,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -628,6 +696,7 @@ export interface paths {
                 /** @description Too many requests: wait `Retry-After` seconds. */
                 429: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -639,6 +708,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -648,6 +718,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -677,7 +748,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -690,6 +767,7 @@ export interface paths {
                 /** @description No content */
                 204: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -697,6 +775,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -706,6 +785,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -715,6 +795,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -724,6 +805,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -733,6 +815,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -742,6 +825,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -751,6 +835,7 @@ export interface paths {
                 /** @description Too many requests: wait `Retry-After` seconds. */
                 429: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -762,6 +847,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -771,6 +857,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -798,7 +885,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -807,6 +900,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -816,6 +910,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -825,6 +920,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -834,6 +930,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -843,6 +940,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -852,6 +950,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -861,6 +960,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -876,7 +976,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -891,6 +997,7 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -900,6 +1007,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -909,6 +1017,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -918,6 +1027,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -927,6 +1037,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -936,6 +1047,7 @@ export interface paths {
                 /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
                 409: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -945,6 +1057,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -954,6 +1067,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -963,6 +1077,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -972,6 +1087,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -999,7 +1115,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                 };
@@ -1010,6 +1132,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1019,6 +1142,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1028,6 +1152,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1037,6 +1162,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1046,6 +1172,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1055,6 +1182,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1064,6 +1192,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -1079,7 +1208,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                 };
@@ -1096,6 +1231,7 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1105,6 +1241,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1114,6 +1251,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1123,6 +1261,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1132,6 +1271,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1141,6 +1281,7 @@ export interface paths {
                 /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
                 409: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1150,6 +1291,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1159,6 +1301,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1168,6 +1311,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1177,6 +1321,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -1204,7 +1349,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -1215,6 +1366,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1224,6 +1376,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1233,6 +1386,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1242,6 +1396,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1251,6 +1406,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1260,6 +1416,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1269,6 +1426,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -1299,7 +1457,13 @@ export interface paths {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                 };
@@ -1314,6 +1478,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1323,6 +1488,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1332,6 +1498,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1341,6 +1508,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1350,6 +1518,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1359,6 +1528,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1368,6 +1538,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1377,6 +1548,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1386,6 +1558,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -1401,7 +1574,13 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                 };
@@ -1412,6 +1591,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1421,6 +1601,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1430,6 +1611,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1439,6 +1621,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1448,6 +1631,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1457,6 +1641,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1466,6 +1651,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -1493,7 +1679,13 @@ export interface paths {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -1508,6 +1700,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1517,6 +1710,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1526,6 +1720,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1535,6 +1730,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1544,6 +1740,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1553,6 +1750,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1562,6 +1760,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1571,6 +1770,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1580,6 +1780,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -1595,7 +1796,13 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -1606,6 +1813,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1615,6 +1823,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1624,6 +1833,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1633,6 +1843,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1642,6 +1853,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1651,6 +1863,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1660,6 +1873,625 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the API versions, their changes, deprecation and sunset */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiVersionList"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agencies/{agencyId}/api-version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the API version an agency is pinned to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    agencyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiVersionPin"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Upgrade an agency's API version, or roll the last upgrade back within 72 hours */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    agencyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ApiVersionChoice"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiVersionPin"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
+                409: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
+                413: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
+                415: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clients/{clientId}/api-version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the API version a client is served in */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    clientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiVersionPin"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Pin a client to an API version of its own */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    clientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ApiVersionChoice"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiVersionPin"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
+                409: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
+                413: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
+                415: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove a client's own pin: it follows its agency again */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    clientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -1686,7 +2518,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                 };
@@ -1697,6 +2535,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1706,6 +2545,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1715,6 +2555,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1724,6 +2565,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1733,6 +2575,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1742,6 +2585,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1751,6 +2595,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -1766,7 +2611,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                 };
@@ -1781,6 +2632,7 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1790,6 +2642,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1799,6 +2652,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1808,6 +2662,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1817,6 +2672,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1826,6 +2682,7 @@ export interface paths {
                 /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
                 409: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1835,6 +2692,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1844,6 +2702,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1853,6 +2712,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1862,6 +2722,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -1892,7 +2753,13 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                     userId: string;
@@ -1904,6 +2771,7 @@ export interface paths {
                 /** @description No content */
                 204: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -1911,6 +2779,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1920,6 +2789,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1929,6 +2799,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1938,6 +2809,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1947,6 +2819,7 @@ export interface paths {
                 /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
                 409: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1956,6 +2829,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1965,6 +2839,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -1981,7 +2856,13 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                     userId: string;
@@ -1997,6 +2878,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2006,6 +2888,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2015,6 +2898,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2024,6 +2908,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2033,6 +2918,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2042,6 +2928,7 @@ export interface paths {
                 /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
                 409: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2051,6 +2938,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2060,6 +2948,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2069,6 +2958,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2078,6 +2968,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -2103,7 +2994,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                     userId: string;
@@ -2119,6 +3016,7 @@ export interface paths {
                 /** @description No content */
                 204: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -2126,6 +3024,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2135,6 +3034,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2144,6 +3044,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2153,6 +3054,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2162,6 +3064,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2171,6 +3074,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2180,6 +3084,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2189,6 +3094,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -2216,7 +3122,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -2227,6 +3139,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2236,6 +3149,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2245,6 +3159,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2254,6 +3169,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2263,6 +3179,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2272,6 +3189,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2281,6 +3199,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -2296,7 +3215,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -2311,6 +3236,7 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2320,6 +3246,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2329,6 +3256,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2338,6 +3266,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2347,6 +3276,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2356,6 +3286,7 @@ export interface paths {
                 /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
                 409: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2365,6 +3296,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2374,6 +3306,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2383,6 +3316,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2392,6 +3326,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -2422,7 +3357,13 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     userId: string;
@@ -2434,6 +3375,7 @@ export interface paths {
                 /** @description No content */
                 204: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -2441,6 +3383,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2450,6 +3393,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2459,6 +3403,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2468,6 +3413,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2477,6 +3423,7 @@ export interface paths {
                 /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
                 409: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2486,6 +3433,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2495,6 +3443,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -2511,7 +3460,13 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     userId: string;
@@ -2527,6 +3482,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2536,6 +3492,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2545,6 +3502,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2554,6 +3512,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2563,6 +3522,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2572,6 +3532,7 @@ export interface paths {
                 /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
                 409: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2581,6 +3542,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2590,6 +3552,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2599,6 +3562,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2608,6 +3572,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -2633,7 +3598,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     userId: string;
@@ -2649,6 +3620,7 @@ export interface paths {
                 /** @description No content */
                 204: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -2656,6 +3628,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2665,6 +3638,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2674,6 +3648,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2683,6 +3658,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2692,6 +3668,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2701,6 +3678,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2710,6 +3688,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2719,6 +3698,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -2746,7 +3726,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                 };
@@ -2757,6 +3743,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2766,6 +3753,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2775,6 +3763,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2784,6 +3773,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2793,6 +3783,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2802,6 +3793,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2811,6 +3803,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -2826,7 +3819,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                 };
@@ -2841,6 +3840,7 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2861,6 +3861,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2870,6 +3871,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2879,6 +3881,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2888,6 +3891,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2897,6 +3901,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2906,6 +3911,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2915,6 +3921,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2924,6 +3931,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -2954,7 +3962,13 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                     invitationId: string;
@@ -2966,6 +3980,7 @@ export interface paths {
                 /** @description No content */
                 204: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -2973,6 +3988,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2982,6 +3998,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2991,6 +4008,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3000,6 +4018,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3009,6 +4028,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3018,6 +4038,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -3044,7 +4065,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -3055,6 +4082,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3064,6 +4092,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3073,6 +4102,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3082,6 +4112,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3091,6 +4122,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3100,6 +4132,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3109,6 +4142,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -3124,7 +4158,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -3139,6 +4179,7 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3159,6 +4200,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3168,6 +4210,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3177,6 +4220,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3186,6 +4230,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3195,6 +4240,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3204,6 +4250,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3213,6 +4260,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3222,6 +4270,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -3252,7 +4301,13 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     invitationId: string;
@@ -3264,6 +4319,7 @@ export interface paths {
                 /** @description No content */
                 204: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -3271,6 +4327,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3280,6 +4337,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3289,6 +4347,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3298,6 +4357,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3307,6 +4367,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3316,6 +4377,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -3344,7 +4406,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -3357,6 +4425,7 @@ export interface paths {
                 /** @description No content */
                 204: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -3364,6 +4433,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3373,6 +4443,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3382,6 +4453,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3391,6 +4463,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3400,6 +4473,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3409,6 +4483,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -3436,7 +4511,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -3447,6 +4528,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3456,6 +4538,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3465,6 +4548,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3474,6 +4558,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3483,6 +4568,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3492,6 +4578,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3501,6 +4588,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -3520,7 +4608,13 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -3535,6 +4629,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3544,6 +4639,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3553,6 +4649,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3562,6 +4659,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3571,6 +4669,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3580,6 +4679,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3589,6 +4689,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3598,6 +4699,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3607,6 +4709,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -3634,7 +4737,13 @@ export interface paths {
                     cursor?: string;
                     q?: string;
                 };
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -3645,6 +4754,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3654,6 +4764,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3663,6 +4774,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3672,6 +4784,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3681,6 +4794,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3690,6 +4804,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3699,6 +4814,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -3714,7 +4830,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -3729,6 +4851,7 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3738,6 +4861,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3747,6 +4871,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3756,6 +4881,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3765,6 +4891,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3774,6 +4901,7 @@ export interface paths {
                 /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
                 409: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3783,6 +4911,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3792,6 +4921,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3801,6 +4931,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3810,6 +4941,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -3837,7 +4969,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     contactId: string;
@@ -3849,6 +4987,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3858,6 +4997,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3867,6 +5007,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3876,6 +5017,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3885,6 +5027,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3894,6 +5037,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3903,6 +5047,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -3919,7 +5064,13 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     contactId: string;
@@ -3931,6 +5082,7 @@ export interface paths {
                 /** @description No content */
                 204: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -3938,6 +5090,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3947,6 +5100,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3956,6 +5110,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3965,6 +5120,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3974,6 +5130,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3983,6 +5140,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -3999,7 +5157,13 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     contactId: string;
@@ -4015,6 +5179,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4024,6 +5189,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4033,6 +5199,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4042,6 +5209,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4051,6 +5219,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4060,6 +5229,7 @@ export interface paths {
                 /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
                 409: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4069,6 +5239,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4078,6 +5249,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4087,6 +5259,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4096,6 +5269,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -4122,7 +5296,13 @@ export interface paths {
                     limit?: number;
                     cursor?: string;
                 };
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -4133,6 +5313,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4142,6 +5323,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4151,6 +5333,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4160,6 +5343,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4169,6 +5353,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4178,6 +5363,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4187,6 +5373,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -4216,7 +5403,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4225,6 +5418,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4239,6 +5433,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4248,6 +5443,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -4280,7 +5476,13 @@ export interface paths {
                     limit?: number;
                     cursor?: string;
                 };
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                 };
@@ -4291,6 +5493,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4300,6 +5503,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4309,6 +5513,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4318,6 +5523,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4327,6 +5533,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4336,6 +5543,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4345,6 +5553,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -4374,7 +5583,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                 };
@@ -4385,6 +5600,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4394,6 +5610,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4403,6 +5620,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4412,6 +5630,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4421,6 +5640,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4430,6 +5650,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4439,6 +5660,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -4468,7 +5690,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                 };
@@ -4479,6 +5707,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4505,6 +5734,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4514,6 +5744,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4523,6 +5754,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4532,6 +5764,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4541,6 +5774,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4550,6 +5784,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -4579,7 +5814,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                 };
@@ -4590,6 +5831,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4613,6 +5855,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4622,6 +5865,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4631,6 +5875,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4640,6 +5885,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4649,6 +5895,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4658,6 +5905,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -4690,7 +5938,13 @@ export interface paths {
                     limit?: number;
                     cursor?: string;
                 };
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                 };
@@ -4701,6 +5955,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4732,6 +5987,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4741,6 +5997,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4750,6 +6007,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4759,6 +6017,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4768,6 +6027,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4777,6 +6037,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -4809,7 +6070,13 @@ export interface paths {
                     limit?: number;
                     cursor?: string;
                 };
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -4820,6 +6087,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4829,6 +6097,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4838,6 +6107,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4847,6 +6117,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4856,6 +6127,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4865,6 +6137,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4874,6 +6147,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -4903,7 +6177,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -4914,6 +6194,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4923,6 +6204,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4932,6 +6214,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4941,6 +6224,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4950,6 +6234,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4959,6 +6244,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4968,6 +6254,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -4997,7 +6284,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -5008,6 +6301,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5034,6 +6328,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5043,6 +6338,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5052,6 +6348,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5061,6 +6358,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5070,6 +6368,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5079,6 +6378,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -5108,7 +6408,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -5119,6 +6425,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5142,6 +6449,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5151,6 +6459,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5160,6 +6469,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5169,6 +6479,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5178,6 +6489,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5187,6 +6499,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -5219,7 +6532,13 @@ export interface paths {
                     limit?: number;
                     cursor?: string;
                 };
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -5230,6 +6549,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5261,6 +6581,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5270,6 +6591,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5279,6 +6601,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5288,6 +6611,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5297,6 +6621,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5306,6 +6631,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -5339,7 +6665,13 @@ export interface paths {
                     to?: string | unknown | unknown;
                     format?: "json" | "html";
                 };
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                 };
@@ -5350,6 +6682,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5450,6 +6783,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5459,6 +6793,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5468,6 +6803,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5477,6 +6813,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5486,6 +6823,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5495,6 +6833,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -5528,7 +6867,13 @@ export interface paths {
                     to?: string | unknown | unknown;
                     format?: "json" | "html";
                 };
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -5539,6 +6884,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5639,6 +6985,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5648,6 +6995,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5657,6 +7005,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5666,6 +7015,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5675,6 +7025,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5684,6 +7035,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -5713,7 +7065,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     contactId: string;
@@ -5725,6 +7083,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5734,6 +7093,7 @@ export interface paths {
                 /** @description Accepted */
                 202: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5743,6 +7103,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5752,6 +7113,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5761,6 +7123,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5770,6 +7133,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5779,6 +7143,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5788,6 +7153,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -5819,7 +7185,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     contactId: string;
@@ -5831,6 +7203,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5840,6 +7213,7 @@ export interface paths {
                 /** @description Accepted */
                 202: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5849,6 +7223,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5858,6 +7233,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5867,6 +7243,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5876,6 +7253,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5885,6 +7263,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5894,6 +7273,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -5921,7 +7301,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -5932,6 +7318,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5941,6 +7328,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5950,6 +7338,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5959,6 +7348,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5968,6 +7358,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5977,6 +7368,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5986,6 +7378,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -6001,7 +7394,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -6016,6 +7415,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6025,6 +7425,7 @@ export interface paths {
                 /** @description Accepted */
                 202: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6034,6 +7435,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6043,6 +7445,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6052,6 +7455,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6061,6 +7465,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6070,6 +7475,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6079,6 +7485,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6088,6 +7495,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6097,6 +7505,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -6124,7 +7533,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -6135,6 +7550,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6144,6 +7560,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6153,6 +7570,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6162,6 +7580,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6171,6 +7590,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6180,6 +7600,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6189,6 +7610,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -6208,7 +7630,13 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -6223,6 +7651,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6232,6 +7661,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6241,6 +7671,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6250,6 +7681,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6259,6 +7691,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6268,6 +7701,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6277,6 +7711,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6286,6 +7721,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6295,6 +7731,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -6318,7 +7755,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                 };
@@ -6329,6 +7772,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6338,6 +7782,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6347,6 +7792,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6356,6 +7802,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6365,6 +7812,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6374,6 +7822,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6383,6 +7832,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -6398,7 +7848,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                 };
@@ -6409,6 +7865,7 @@ export interface paths {
                 /** @description Accepted */
                 202: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6418,6 +7875,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6427,6 +7885,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6436,6 +7895,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6445,6 +7905,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6454,6 +7915,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6463,6 +7925,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -6490,7 +7953,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                     exportId: string;
@@ -6502,6 +7971,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6511,6 +7981,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6520,6 +7991,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6529,6 +8001,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6538,6 +8011,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6547,6 +8021,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6556,6 +8031,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -6585,7 +8061,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     agencyId: string;
                     exportId: string;
@@ -6597,6 +8079,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6606,6 +8089,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6615,6 +8099,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6624,6 +8109,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6633,6 +8119,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6642,6 +8129,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6651,6 +8139,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -6680,7 +8169,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -6691,6 +8186,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6700,6 +8196,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6709,6 +8206,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6718,6 +8216,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6727,6 +8226,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6736,6 +8236,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6745,6 +8246,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -6760,7 +8262,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -6771,6 +8279,7 @@ export interface paths {
                 /** @description Accepted */
                 202: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6780,6 +8289,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6789,6 +8299,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6798,6 +8309,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6807,6 +8319,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6816,6 +8329,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6825,6 +8339,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -6852,7 +8367,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     exportId: string;
@@ -6864,6 +8385,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6873,6 +8395,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6882,6 +8405,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6891,6 +8415,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6900,6 +8425,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6909,6 +8435,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6918,6 +8445,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -6947,7 +8475,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     exportId: string;
@@ -6959,6 +8493,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6968,6 +8503,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6977,6 +8513,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6986,6 +8523,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6995,6 +8533,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7004,6 +8543,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7013,6 +8553,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -7042,7 +8583,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     erasureId: string;
@@ -7054,6 +8601,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7063,6 +8611,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7072,6 +8621,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7081,6 +8631,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7090,6 +8641,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7099,6 +8651,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7108,6 +8661,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -7137,7 +8691,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -7148,6 +8708,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7166,6 +8727,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7175,6 +8737,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7184,6 +8747,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7193,6 +8757,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7202,6 +8767,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7211,6 +8777,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -7230,7 +8797,13 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -7249,6 +8822,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7267,6 +8841,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7276,6 +8851,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7285,6 +8861,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7294,6 +8871,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7303,6 +8881,7 @@ export interface paths {
                 /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
                 409: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7312,6 +8891,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7321,6 +8901,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7330,6 +8911,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7339,6 +8921,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -7364,7 +8947,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -7375,6 +8964,7 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7389,6 +8979,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7398,6 +8989,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7407,6 +8999,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7416,6 +9009,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7425,6 +9019,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7434,6 +9029,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -7464,7 +9060,13 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -7475,6 +9077,7 @@ export interface paths {
                 /** @description No content */
                 204: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -7482,6 +9085,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7491,6 +9095,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7500,6 +9105,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7509,6 +9115,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7518,6 +9125,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7527,6 +9135,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -7556,7 +9165,13 @@ export interface paths {
                     limit?: number;
                     cursor?: string;
                 };
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -7567,6 +9182,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7576,6 +9192,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7585,6 +9202,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7594,6 +9212,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7603,6 +9222,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7612,6 +9232,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7621,6 +9242,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -7636,7 +9258,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -7651,6 +9279,7 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7660,6 +9289,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7669,6 +9299,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7678,6 +9309,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7687,6 +9319,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7696,6 +9329,7 @@ export interface paths {
                 /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
                 409: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7705,6 +9339,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7714,6 +9349,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7723,6 +9359,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7732,6 +9369,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -7761,7 +9399,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     domainId: string;
@@ -7773,6 +9417,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7782,6 +9427,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7791,6 +9437,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7800,6 +9447,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7809,6 +9457,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7818,6 +9467,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7827,6 +9477,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -7857,7 +9508,13 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     domainId: string;
@@ -7869,6 +9526,7 @@ export interface paths {
                 /** @description No content */
                 204: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -7876,6 +9534,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7885,6 +9544,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7894,6 +9554,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7903,6 +9564,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7912,6 +9574,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7921,6 +9584,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -7947,7 +9611,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -7958,6 +9628,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7967,6 +9638,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7976,6 +9648,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7985,6 +9658,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7994,6 +9668,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8003,6 +9678,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8012,6 +9688,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -8027,7 +9704,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                 };
@@ -8042,6 +9725,7 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8051,6 +9735,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8060,6 +9745,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8069,6 +9755,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8078,6 +9765,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8087,6 +9775,7 @@ export interface paths {
                 /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
                 409: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8096,6 +9785,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8105,6 +9795,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8114,6 +9805,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8123,6 +9815,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -8153,7 +9846,13 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     webhookId: string;
@@ -8165,6 +9864,7 @@ export interface paths {
                 /** @description No content */
                 204: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content?: never;
@@ -8172,6 +9872,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8181,6 +9882,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8190,6 +9892,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8199,6 +9902,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8208,6 +9912,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8217,6 +9922,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -8245,7 +9951,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     webhookId: string;
@@ -8257,6 +9969,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8266,6 +9979,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8275,6 +9989,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8284,6 +9999,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8293,6 +10009,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8302,6 +10019,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8311,6 +10029,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -8341,7 +10060,13 @@ export interface paths {
                     limit?: number;
                     cursor?: string;
                 };
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     webhookId: string;
@@ -8353,6 +10078,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8362,6 +10088,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8371,6 +10098,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8380,6 +10108,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8389,6 +10118,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8398,6 +10128,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8407,6 +10138,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -8438,7 +10170,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     clientId: string;
                     webhookId: string;
@@ -8451,6 +10189,7 @@ export interface paths {
                 /** @description Accepted */
                 202: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8460,6 +10199,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8469,6 +10209,7 @@ export interface paths {
                 /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
                 401: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8478,6 +10219,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8487,6 +10229,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8496,6 +10239,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8505,6 +10249,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -8633,7 +10378,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     publicKey: string;
                 };
@@ -8644,6 +10395,7 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8653,6 +10405,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8662,6 +10415,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8671,6 +10425,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8680,6 +10435,7 @@ export interface paths {
                 /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
                 409: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8689,6 +10445,7 @@ export interface paths {
                 /** @description Too many requests: wait `Retry-After` seconds. */
                 429: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -8700,6 +10457,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8709,6 +10467,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -8726,7 +10485,13 @@ export interface paths {
         options: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     publicKey: string;
                 };
@@ -8737,6 +10502,7 @@ export interface paths {
                 /** @description The Origin is authorized: Access-Control-Allow-Origin echoes it */
                 204: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8746,6 +10512,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8755,6 +10522,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8764,6 +10532,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8773,6 +10542,7 @@ export interface paths {
                 /** @description Too many requests: wait `Retry-After` seconds. */
                 429: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -8784,6 +10554,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8793,6 +10564,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -8820,7 +10592,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     publicKey: string;
                 };
@@ -8835,6 +10613,7 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8844,6 +10623,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8853,6 +10633,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8862,6 +10643,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8871,6 +10653,7 @@ export interface paths {
                 /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
                 409: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8880,6 +10663,7 @@ export interface paths {
                 /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
                 413: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8889,6 +10673,7 @@ export interface paths {
                 /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
                 415: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8898,6 +10683,7 @@ export interface paths {
                 /** @description Too many requests: wait `Retry-After` seconds. */
                 429: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -8909,6 +10695,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8918,6 +10705,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -8933,7 +10721,13 @@ export interface paths {
         options: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
                 path: {
                     publicKey: string;
                 };
@@ -8944,6 +10738,7 @@ export interface paths {
                 /** @description The Origin is authorized: Access-Control-Allow-Origin echoes it */
                 204: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8953,6 +10748,7 @@ export interface paths {
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8962,6 +10758,7 @@ export interface paths {
                 /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
                 403: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8971,6 +10768,7 @@ export interface paths {
                 /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
                 404: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8980,6 +10778,7 @@ export interface paths {
                 /** @description Too many requests: wait `Retry-After` seconds. */
                 429: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -8991,6 +10790,7 @@ export interface paths {
                 /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
                 500: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9000,6 +10800,7 @@ export interface paths {
                 /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
                 503: {
                     headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
                         /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
@@ -9054,6 +10855,91 @@ export interface components {
         /** AgencyList */
         AgencyList: {
             items: components["schemas"]["Agency"][];
+        };
+        /** ApiVersion */
+        ApiVersion: {
+            /**
+             * Format: date
+             * @description An API version: the day it was made, `YYYY-MM-DD`.
+             */
+            version: string;
+            newest: boolean;
+            deprecatedOn: string | null;
+            sunsetOn: string | null;
+            changes: {
+                description: string;
+            }[];
+        };
+        /**
+         * ApiVersionChoice
+         * @example {
+         *       "version": "2026-12-01"
+         *     }
+         */
+        ApiVersionChoice: {
+            version: string;
+        };
+        /**
+         * ApiVersionList
+         * @example {
+         *       "newest": "2026-12-01",
+         *       "items": [
+         *         {
+         *           "version": "2026-12-01",
+         *           "newest": true,
+         *           "deprecatedOn": null,
+         *           "sunsetOn": null,
+         *           "changes": [
+         *             {
+         *               "description": "A contact's `fullName` is now `name`, in what the contacts API takes and in what it answers."
+         *             }
+         *           ]
+         *         },
+         *         {
+         *           "version": "2026-06-01",
+         *           "newest": false,
+         *           "deprecatedOn": "2026-12-01",
+         *           "sunsetOn": "2027-12-01",
+         *           "changes": []
+         *         }
+         *       ]
+         *     }
+         */
+        ApiVersionList: {
+            /**
+             * Format: date
+             * @description An API version: the day it was made, `YYYY-MM-DD`.
+             */
+            newest: string;
+            items: components["schemas"]["ApiVersion"][];
+        };
+        /**
+         * ApiVersionPin
+         * @example {
+         *       "version": "2026-12-01",
+         *       "source": "agency",
+         *       "pinnedAt": "2026-12-02T10:00:00.000Z",
+         *       "rollbackTo": "2026-06-01",
+         *       "rollbackUntil": "2026-12-05T10:00:00.000Z"
+         *     }
+         * @example {
+         *       "version": "2026-06-01",
+         *       "source": "agency",
+         *       "pinnedAt": null,
+         *       "rollbackTo": null,
+         *       "rollbackUntil": null
+         *     }
+         */
+        ApiVersionPin: {
+            /**
+             * Format: date
+             * @description An API version: the day it was made, `YYYY-MM-DD`.
+             */
+            version: string;
+            source: "agency" | "client";
+            pinnedAt: string | null;
+            rollbackTo: string | null;
+            rollbackUntil: string | null;
         };
         /** AuditEntry */
         AuditEntry: {
@@ -9984,9 +11870,18 @@ export interface components {
         };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /**
+         * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+         * @example 2026-12-01
+         */
+        UpzentoVersion: "2026-06-01" | "2026-12-01";
+    };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description The API version that served the request. A deprecated version also sends `Deprecation` (RFC 9745), `Sunset` (RFC 8594) and a `Link` with rel="deprecation" to GET /v1/versions. */
+        UpzentoVersion: "2026-06-01" | "2026-12-01";
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;

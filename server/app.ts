@@ -56,6 +56,10 @@ import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { digestSigner } from './audit/digest-key.ts';
 import { AuditDigestJob } from './audit/digests.ts';
 import { complianceRoutes } from './audit/compliance-routes.ts';
+import { PinCache, type PinCacheOptions } from './versions/pin-cache.ts';
+import { followPinChanges } from './versions/pin-events.ts';
+import { versionPlugin } from './versions/version-plugin.ts';
+import { versionRoutes } from './versions/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -140,6 +144,8 @@ export interface AppOptions {
   limits?: Partial<Limits>;
   /** Submissions an export or erasure may reach and still be done within the request; default 1,000. */
   privacyInlineLimit?: number;
+  /** How many tenants' API version pins are cached, and for how long; default PinCache's own. */
+  pinCache?: PinCacheOptions;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -176,6 +182,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installJsonBodyParser(app);
   refuseNonFiniteNumbers(app);
   installResponseHeaders(app);
+  // Before the tenancy plugin: an unknown version is refused, and every answer says its version, before a token is read.
+  const pins = new PinCache(data, options.pinCache);
+  await app.register(versionPlugin, { pins });
+  const unfollowPins = await followPinChanges(options.database.notifications, pins);
+  app.addHook('onClose', () => unfollowPins());
   const metrics = new Metrics();
   recordRequestDurations(app, metrics);
   const verdicts = new VerdictCache(data, {
@@ -278,6 +289,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(tenantRoutes);
   await app.register(suspensionRoutes);
+  await app.register(versionRoutes, { now });
   await app.register(userRoutes, { passwordCost, platformId: options.platformId });
   await app.register(invitationRoutes, { passwordCost, platformId: options.platformId, now });
   await app.register(settingsRoutes);

@@ -71,6 +71,13 @@ export const IdentitySecretMissing = createError(
   409,
 );
 
+export const UnknownVersion = createError(
+  'UPZ_UNKNOWN_VERSION',
+  '%s: not a version of this API; the known versions are %s',
+  400,
+);
+export const VersionDowngrade = createError('UPZ_VERSION_DOWNGRADE', 'version: %s', 409);
+
 /** An error about one input: its body names it in `field`, a dotted path such as `email` or `widget.theme.text`. */
 export function aboutField<E extends Error>(error: E, field: string): E & { field: string } {
   return Object.assign(error, { field });

@@ -1,6 +1,6 @@
 import type { SubmissionRequest, SubmissionResponse, WidgetConfig } from '../shared/widget-wire-types.js';
 import { later } from './timers.js';
-import { IDEMPOTENCY_HEADER } from './wire-constants.js';
+import { API_VERSION_HEADER, IDEMPOTENCY_HEADER, WIDGET_API_VERSION } from './wire-constants.js';
 
 /**
  * Why a request failed: no answer at all (offline, DNS, CORS, time limit), or an HTTP status with the
@@ -68,13 +68,19 @@ export function createApiClient({ apiBase, publicKey, fetch: send, signal, timeo
   }
 
   return {
-    config: () => request('/config', { method: 'GET' }, isConfig),
+    // The version goes with every request, so a browser's cached bundle keeps the answers it was built for;
+    // in the config's query, not a header, so that the page's first request needs no CORS preflight.
+    config: () => request(`/config?v=${WIDGET_API_VERSION}`, { method: 'GET' }, isConfig),
     submit: (idempotencyKey, body) =>
       request(
         '/submissions',
         {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', [IDEMPOTENCY_HEADER]: idempotencyKey },
+          headers: {
+            'Content-Type': 'application/json',
+            [IDEMPOTENCY_HEADER]: idempotencyKey,
+            [API_VERSION_HEADER]: WIDGET_API_VERSION,
+          },
           body: JSON.stringify(body),
         },
         (_body): _body is SubmitReceipt => true,

@@ -4,6 +4,10 @@
  */
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 
+/** The API version this bundle's requests are written for, and the header that names it (shared/api-version.ts). */
+export const API_VERSION_HEADER = 'Upzento-Version';
+export const WIDGET_API_VERSION = '2026-12-01';
+
 /**
  * What every client's public key looks like, loosely (the server's rule is stricter): enough to tell the
  * docs' `PUBLIC_KEY` placeholder or a client id from a key without asking the server.

@@ -159,6 +159,37 @@ export const COMPONENT_EXAMPLES: Readonly<Record<string, unknown[]>> = {
       archiveRemoved: null,
     },
   ],
+  ApiVersionList: [
+    {
+      newest: '2026-12-01',
+      items: [
+        {
+          version: '2026-12-01',
+          newest: true,
+          deprecatedOn: null,
+          sunsetOn: null,
+          changes: [
+            {
+              description:
+                "A contact's `fullName` is now `name`, in what the contacts API takes and in what it answers.",
+            },
+          ],
+        },
+        { version: '2026-06-01', newest: false, deprecatedOn: '2026-12-01', sunsetOn: '2027-12-01', changes: [] },
+      ],
+    },
+  ],
+  ApiVersionChoice: [{ version: '2026-12-01' }],
+  ApiVersionPin: [
+    {
+      version: '2026-12-01',
+      source: 'agency',
+      pinnedAt: '2026-12-02T10:00:00.000Z',
+      rollbackTo: '2026-06-01',
+      rollbackUntil: '2026-12-05T10:00:00.000Z',
+    },
+    { version: '2026-06-01', source: 'agency', pinnedAt: null, rollbackTo: null, rollbackUntil: null },
+  ],
   AuditVerification: [{ valid: true, rowsChecked: 1204, firstBrokenSeq: null }],
   HealthStatus: [{ status: 'ok' }, { status: 'unavailable', reason: 'the database does not answer' }],
 };

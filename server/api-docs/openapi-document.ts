@@ -14,6 +14,8 @@ import {
 } from './error-responses.ts';
 import { SUMMARIES, tagOf } from './operations.ts';
 import { COMPONENT_EXAMPLES } from './examples.ts';
+import { API_VERSION_HEADER } from '../../shared/api-version.ts';
+import { API_VERSIONS, NEWEST_VERSION, OLDEST_VERSION } from '../versions/api-versions.ts';
 
 type Json = Record<string, unknown>;
 
@@ -144,6 +146,24 @@ function hoistTitled(value: unknown, components: Record<string, Json>): unknown 
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
+const VERSION_COMPONENT = 'UpzentoVersion';
+const VERSION_SCHEMA = { type: 'string', enum: [...API_VERSIONS] };
+
+/** The request header every `/v1` operation takes, and the response header every answer there carries. */
+const VERSION_PARAMETER = {
+  name: API_VERSION_HEADER,
+  in: 'header',
+  required: false,
+  description: `The API version to answer in (docs/versions.md). Without it: on the widget routes, ${OLDEST_VERSION} (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 \`UPZ_UNKNOWN_VERSION\`.`,
+  schema: VERSION_SCHEMA,
+  example: NEWEST_VERSION,
+};
+const VERSION_RESPONSE_HEADER = {
+  description:
+    'The API version that served the request. A deprecated version also sends `Deprecation` (RFC 9745), `Sunset` (RFC 8594) and a `Link` with rel="deprecation" to GET /v1/versions.',
+  schema: VERSION_SCHEMA,
+};
+
 /** @fastify/swagger's `transformObject`: the whole document, finished. */
 export function finishDocument(generated: Json): Json {
   const doc = restorePatternProperties(generated) as Json & {
@@ -155,21 +175,32 @@ export function finishDocument(generated: Json): Json {
     // Examples name paths as the routes do, so they match the error examples' rules.
     const url = path.replace(/\{([^}]+)\}/g, ':$1');
     for (const method of METHODS) {
-      const operation = item[method] as { responses?: Record<string, Json> } | undefined;
+      const operation = item[method] as { responses?: Record<string, Json>; parameters?: Json[] } | undefined;
       if (!operation?.responses) continue;
+      const versioned = url.startsWith('/v1/');
+      if (versioned)
+        operation.parameters = [
+          ...(operation.parameters ?? []),
+          { $ref: `#/components/parameters/${VERSION_COMPONENT}` },
+        ];
+      const versionHeader = versioned
+        ? { [API_VERSION_HEADER]: { $ref: `#/components/headers/${VERSION_COMPONENT}` } }
+        : {};
       for (const [code, response] of Object.entries(operation.responses)) {
         const status = Number(code);
         if (status >= 400) {
-          operation.responses[code] = {
-            description: errorDescription(status),
+          const headers = {
+            ...versionHeader,
             ...(RETRY_AFTER_STATUSES.has(status) && {
-              headers: {
-                'Retry-After': {
-                  description: 'Seconds to wait before trying again',
-                  schema: { type: 'integer', minimum: 0 },
-                },
+              'Retry-After': {
+                description: 'Seconds to wait before trying again',
+                schema: { type: 'integer', minimum: 0 },
               },
             }),
+          };
+          operation.responses[code] = {
+            description: errorDescription(status),
+            ...(Object.keys(headers).length > 0 && { headers }),
             content: {
               'application/json': {
                 schema: { $ref: '#/components/schemas/Error' },
@@ -182,8 +213,9 @@ export function finishDocument(generated: Json): Json {
               },
             },
           };
-        } else if (response.description === 'Default Response') {
-          response.description = SUCCESS_DESCRIPTIONS[code] ?? 'OK';
+        } else {
+          if (response.description === 'Default Response') response.description = SUCCESS_DESCRIPTIONS[code] ?? 'OK';
+          if (versioned) response.headers = { ...(response.headers as Json | undefined), ...versionHeader };
         }
       }
     }
@@ -205,5 +237,15 @@ export function finishDocument(generated: Json): Json {
       .sort()
       .map((code) => [code, examples[code]]),
   );
-  return { ...doc, paths, components: { ...doc.components, schemas: sorted, examples: sortedExamples } };
+  return {
+    ...doc,
+    paths,
+    components: {
+      ...doc.components,
+      schemas: sorted,
+      parameters: { [VERSION_COMPONENT]: VERSION_PARAMETER },
+      headers: { [VERSION_COMPONENT]: VERSION_RESPONSE_HEADER },
+      examples: sortedExamples,
+    },
+  };
 }

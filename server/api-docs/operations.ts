@@ -41,6 +41,12 @@ export const TAGS: readonly (TagInfo & { path: RegExp })[] = [
     description: 'Every change, hash-chained per tenant, and its signed digests.',
     path: /\/(audit-log(\/|$)|audit\/digest-key$)/,
   },
+  {
+    name: 'API versions',
+    description:
+      'Versions of this API, and the one each agency or client is pinned to. Every `/v1` request may name one in `Upzento-Version`; every answer says which served it.',
+    path: /^\/v1\/versions$|\/api-version$/,
+  },
   { name: 'Compliance', description: 'Per-tenant compliance reports for a period.', path: /\/compliance-report$/ },
   {
     name: 'Identity',
@@ -72,6 +78,7 @@ const DISPLAY_ORDER = [
   'Privacy',
   'Audit log',
   'Compliance',
+  'API versions',
   'Widget',
   'Health',
   'API documents',
@@ -183,6 +190,14 @@ export const SUMMARIES: Readonly<Record<string, string>> = {
   'PATCH /v1/clients/:clientId/identity': "Change a client's visitor identity setting",
   'POST /v1/clients/:clientId/identity-secret': 'Make a new identity secret: shown only in this answer',
   'DELETE /v1/clients/:clientId/identity-secret/previous': 'Stop the replaced identity secret verifying now',
+
+  'GET /v1/versions': 'List the API versions, their changes, deprecation and sunset',
+  'GET /v1/agencies/:agencyId/api-version': 'Read the API version an agency is pinned to',
+  'PUT /v1/agencies/:agencyId/api-version':
+    "Upgrade an agency's API version, or roll the last upgrade back within 72 hours",
+  'GET /v1/clients/:clientId/api-version': 'Read the API version a client is served in',
+  'PUT /v1/clients/:clientId/api-version': 'Pin a client to an API version of its own',
+  'DELETE /v1/clients/:clientId/api-version': "Remove a client's own pin: it follows its agency again",
 
   'GET /widget.js': "The widget's script-tag bundle",
   'GET /widget-panel.js': "The widget's panel, loaded by widget.js after the launcher shows",

@@ -397,6 +397,16 @@ export interface ExportPartsTable {
   data: Buffer;
 }
 
+/** The API version a tenant's requests without an Upzento-Version header are served in (0015). */
+export interface ApiVersionPinsTable {
+  agency_id: string;
+  tenant_id: string;
+  client_id: string | null;
+  version: string;
+  previous_version: string | null;
+  pinned_at: Timestamp;
+}
+
 /** A tenant's overrides of the deployment's default limits (0017); null keeps the default. */
 export interface TenantLimitsTable {
   agency_id: string;
@@ -442,6 +452,7 @@ export interface Database {
   audit_digests: AuditDigestsTable;
   privacy_jobs: PrivacyJobsTable;
   export_parts: ExportPartsTable;
+  api_version_pins: ApiVersionPinsTable;
   tenant_limits: TenantLimitsTable;
   server_instances: ServerInstancesTable;
 }

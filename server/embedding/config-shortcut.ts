@@ -1,6 +1,7 @@
 /**
  * The widget config route's warm answer, given at the server's front door before Fastify routes the
- * request: a GET of `/v1/widget/:publicKey/config` whose Origin the verdict cache has already
+ * request: a GET of `/v1/widget/:publicKey/config` (with no query, or the bundle's `?v=<version>`, and
+ * no version header) whose Origin the verdict cache has already
  * authorized, for a configuration the route has already made JSON of. It sends what the route would
  * (the same status, body and headers; test/embedding/config-shortcut.test.ts compares them) and
  * counts it as the route would. Anything else, a cold or refused request included, goes on to Fastify.
@@ -14,12 +15,24 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WidgetConfig } from '../../shared/widget-wire.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import { isAuthorized, type VerdictCache } from './verdict-cache.ts';
+import {
+  API_VERSIONS,
+  OLDEST_VERSION,
+  VERSION_HEADER,
+  VERSION_HEADERS,
+  type ApiVersion,
+} from '../versions/api-versions.ts';
 
 export const PUBLIC_KEY = /^pk_[A-Za-z0-9_-]{22,64}$/;
 export const JSON_UTF8 = 'application/json; charset=utf-8';
 export const CONFIG_ROUTE = '/v1/widget/:publicKey/config';
 const PREFIX = '/v1/widget/';
 const SUFFIX = '/config';
+/** The query a bundle names its version in, as the route reads it: `?v=<version>`, or none for the oldest. */
+const VERSION_OF_QUERY = new Map<string, ApiVersion>([
+  ['', OLDEST_VERSION],
+  ...API_VERSIONS.map((version) => [`?v=${version}`, version] as const),
+]);
 
 export class ConfigShortcut {
   /** Each configuration's JSON, made once by the route's own response schema and sent from then on. */
@@ -37,8 +50,12 @@ export class ConfigShortcut {
   /** Answers the request and returns true, or returns false having touched nothing. */
   readonly answer = (request: IncomingMessage, response: ServerResponse): boolean => {
     const url = request.url;
-    if (request.method !== 'GET' || url === undefined || !url.startsWith(PREFIX) || !url.endsWith(SUFFIX)) return false;
-    const publicKey = url.slice(PREFIX.length, -SUFFIX.length);
+    if (request.method !== 'GET' || url === undefined || !url.startsWith(PREFIX)) return false;
+    const queryAt = url.indexOf('?');
+    const path = queryAt === -1 ? url : url.slice(0, queryAt);
+    const version = VERSION_OF_QUERY.get(queryAt === -1 ? '' : url.slice(queryAt));
+    if (!path.endsWith(SUFFIX) || version === undefined || request.headers[VERSION_HEADER] !== undefined) return false;
+    const publicKey = path.slice(PREFIX.length, -SUFFIX.length);
     const origin = request.headers.origin;
     if (origin === undefined || !PUBLIC_KEY.test(publicKey)) return false;
     const decided = this.#verdicts.cached(publicKey, origin);
@@ -49,11 +66,13 @@ export class ConfigShortcut {
     this.#verdicts.countHit();
     this.#metrics.countVerdict(true);
     response.writeHead(200, {
+      ...VERSION_HEADERS[version],
       'content-type': JSON_UTF8,
       'content-length': Buffer.byteLength(text),
       'x-request-id': randomUUID(),
       vary: 'Origin',
       'access-control-allow-origin': origin,
+      'access-control-expose-headers': VERSION_HEADER,
       'cache-control': 'no-store',
     });
     response.end(text);

@@ -21,7 +21,14 @@ import {
   type VerdictCache,
   type WidgetDecision,
 } from './verdict-cache.ts';
-import { DomainNotAuthorized, IdempotencyKeyRequired, RateLimited, TenantSuspended, UnknownWidget } from '../errors.ts';
+import {
+  DomainNotAuthorized,
+  IdempotencyKeyRequired,
+  RateLimited,
+  TenantSuspended,
+  UnknownVersion,
+  UnknownWidget,
+} from '../errors.ts';
 import { ErrorResponse } from '../http/schemas.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import { callerAddress } from '../http/caller-address.ts';
@@ -29,6 +36,14 @@ import { FailureLog } from '../http/failure-log.ts';
 import { UnknownKeyBrake } from './unknown-keys.ts';
 import { recordSubmission } from './record-submission.ts';
 import { submissionContextColumns } from './submission-context.ts';
+import {
+  KNOWN_VERSIONS_TEXT,
+  knownVersion,
+  NEWEST_VERSION,
+  OLDEST_VERSION,
+  setVersionHeaders,
+  VERSION_HEADER,
+} from '../versions/api-versions.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -54,6 +69,8 @@ const WIDGET_SUSPENDED =
   'This client is suspended: its widget is not shown and takes no submissions until the suspension is lifted';
 const KeyParams = Type.Object({ publicKey: Type.String({ pattern: PUBLIC_KEY.source }) });
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
+/** What the widget sends besides simple headers: a preflight allows these. */
+const ALLOWED_HEADERS = ['content-type', IDEMPOTENCY_HEADER.toLowerCase(), VERSION_HEADER].join(', ');
 const ERRORS = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse };
 
 export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = async (
@@ -88,6 +105,16 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
   // authorized requests and echoes their Origin. A warm request (its decision cached) is decided
   // synchronously.
   app.addHook('onRequest', (request, reply, done) => {
+    // The version is the bundle's own (shared/api-version.ts): one that sends none is older than versions.
+    // The config request names it in its query (`?v=`), so that it stays a simple request, without a preflight.
+    const named = request.headers[VERSION_HEADER] ?? (request.query as { v?: unknown }).v;
+    const version = named === undefined ? OLDEST_VERSION : knownVersion(named);
+    if (version === null) {
+      setVersionHeaders(reply, NEWEST_VERSION);
+      return refuse(request, reply, done, new UnknownVersion(`${VERSION_HEADER} header`, KNOWN_VERSIONS_TEXT), true);
+    }
+    request.apiVersion = version;
+    setVersionHeaders(reply, version);
     const { publicKey } = request.params as { publicKey?: string };
     // The catch-all preflight route @fastify/cors adds names no widget: not ours to answer.
     if (publicKey === undefined) return refuse(request, reply, done, null);
@@ -167,6 +194,16 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
   ): void {
     reply.header('x-request-id', request.id).header('vary', 'Origin').header('cache-control', 'no-store');
     if (readable) reply.header('access-control-allow-origin', '*');
+    // The bundle's version header makes even its GET a preflighted request, and a browser reads nothing
+    // after a preflight that fails: a readable answer's preflight lets the request through to be answered.
+    if (error && readable && request.method === 'OPTIONS' && request.headers['access-control-request-method']) {
+      reply
+        .code(204)
+        .header('access-control-allow-methods', 'GET, POST')
+        .header('access-control-allow-headers', ALLOWED_HEADERS)
+        .send();
+      return;
+    }
     if (error) done(error);
     else reply.callNotFound();
   }
@@ -176,7 +213,9 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     // Reflects the request's Origin: only a request whose Origin the hook above authorized gets here.
     origin: true,
     methods: ['GET', 'POST'],
-    allowedHeaders: ['content-type', IDEMPOTENCY_HEADER.toLowerCase()],
+    allowedHeaders: ALLOWED_HEADERS,
+    // One string, not a list: @fastify/cors would join a list again for every answer.
+    exposedHeaders: VERSION_HEADER,
     maxAge: 600,
     strictPreflight: true,
   });

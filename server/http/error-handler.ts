@@ -10,6 +10,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { databaseFailureKind, describeFailure } from '../db/unavailable.ts';
 import { FailureLog } from './failure-log.ts';
 import { RETRY_AFTER_SECONDS, unavailableBody } from './unavailable.ts';
+import { knownVersion, NEWEST_VERSION, setVersionHeaders, VERSION_HEADER } from '../versions/api-versions.ts';
 
 /** Unique and foreign keys a caller can run into, and what to tell them. */
 const CONSTRAINTS: Record<string, { status: number; message: string }> = {
@@ -164,6 +165,9 @@ export function installErrorHandler(app: FastifyInstance): void {
     });
   });
   app.setNotFoundHandler((request, reply) => {
+    // No route, so no caller's pin: the version the request named, else the newest (docs/versions.md).
+    if (request.url.startsWith('/v1/'))
+      setVersionHeaders(reply, knownVersion(request.headers[VERSION_HEADER]) ?? NEWEST_VERSION);
     // The path is not repeated: a caller's bytes never come back in a body.
     reply.code(404).send({
       statusCode: 404,

@@ -7,6 +7,7 @@ import { enterScope, type Actor, type ScopedQueries, type TenantDatabase } from 
 import { defaultWidgetSettings } from '../embedding/widget-template.ts';
 import { checkIsolation } from './isolation-check.ts';
 import type { SuspendedBy } from '../db/schema.ts';
+import { pinNewAgency } from '../versions/pins.ts';
 
 /** What a tenant's suspension holds (0016); all null while it is active. */
 interface SuspensionColumns {
@@ -63,13 +64,14 @@ export function createAgency(data: TenantDatabase, actor: Actor, name: string): 
       .values({ agency_id: agencyId, name })
       .returning(AGENCY_COLUMNS)
       .executeTakeFirstOrThrow();
+    const apiVersion = await pinNewAgency(db, agencyId);
     const q = await enterScope(db, { agencyId, clientId: null }, actor);
     const isolation = await checkIsolation(q);
     await q.audit({
       action: 'agency.created',
       targetType: 'agency',
       targetId: agencyId,
-      details: { name: row.name, isolation },
+      details: { name: row.name, isolation, apiVersion },
     });
     return row;
   });

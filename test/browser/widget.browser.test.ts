@@ -554,7 +554,7 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
 
   /** Serves the widget's configuration changed by `patch`, as the settings of a client would make it. */
   async function withConfig(page: Page, patch: (config: Record<string, unknown>) => void): Promise<void> {
-    await page.route(`https://${API}/v1/widget/*/config`, async (route) => {
+    await page.route(`https://${API}/v1/widget/*/config*`, async (route) => {
       // Playwright fetches from this process, where the test's hostnames do not resolve: the app's own port.
       const url = new URL(route.request().url());
       const response = await route.fetch({ url: `http://127.0.0.1:${apiPort}${url.pathname}` });
@@ -625,7 +625,7 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
     const { context, page } = await visit('');
     try {
       let failures = 2;
-      await page.route(`https://${API}/v1/widget/*/config`, async (route) => {
+      await page.route(`https://${API}/v1/widget/*/config*`, async (route) => {
         if (failures-- <= 0) return route.continue();
         await route.fulfill({
           status: 503,

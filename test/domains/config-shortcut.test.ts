@@ -7,6 +7,7 @@
 import type { RouteOptions } from 'fastify';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { CONFIG_ROUTE } from '../../server/embedding/config-shortcut.ts';
+import { NEWEST_VERSION, OLDEST_VERSION } from '../../server/versions/api-versions.ts';
 import { createDomainFixture, waitForInvalidation, type DomainFixture } from '../support/domain-fixture.ts';
 import { listen } from '../support/test-app.ts';
 
@@ -74,7 +75,9 @@ test('a warm request gets the route’s very answer without Fastify routing it, 
 test.each([
   ['a refused Origin', { origin: 'https://evil.test' }, '', 403],
   ['no Origin', {}, '', 403],
-  ['a query string', { origin: ORIGIN }, '?v=1', 200],
+  ['a query string other than the bundle’s version', { origin: ORIGIN }, '?x=1', 200],
+  ['a version this API does not have', { origin: ORIGIN }, '?v=1999-01-01', 400],
+  ['a version header', { origin: ORIGIN, 'upzento-version': '2026-12-01' }, '', 200],
   ['a key no client has', { origin: ORIGIN }, 'unknown', 404],
 ])('%s goes on to the route', async (_name, headers, variant, status) => {
   await fetch(configUrl(), { headers: { origin: ORIGIN } }); // warm
@@ -85,6 +88,23 @@ test.each([
   // A key no client has is refused before the handler; the others reach it when allowed.
   if (status === 200) expect(routed).toBe(before + 1);
   else expect(routed).toBe(before);
+});
+
+test('the bundle’s ?v= is answered at the door in that version, as the route answers the same version', async () => {
+  await fetch(configUrl(), { headers: { origin: ORIGIN } }); // warm
+  const before = routed;
+  // The same version named by header goes on to the route.
+  const byRoute = await fetch(configUrl(), { headers: { origin: ORIGIN, 'upzento-version': NEWEST_VERSION } });
+  expect(routed).toBe(before + 1);
+  const atDoor = await fetch(`${configUrl()}?v=${NEWEST_VERSION}`, { headers: { origin: ORIGIN } });
+  expect(routed).toBe(before + 1);
+  expect(await atDoor.text()).toBe(await byRoute.text());
+  expect(stableHeaders(atDoor)).toEqual(stableHeaders(byRoute));
+  expect(atDoor.headers.get('upzento-version')).toBe(NEWEST_VERSION);
+  expect(atDoor.headers.get('deprecation')).toBeNull();
+  const old = await fetch(configUrl(), { headers: { origin: ORIGIN } });
+  expect(old.headers.get('upzento-version')).toBe(OLDEST_VERSION);
+  expect(old.headers.get('deprecation')).toMatch(/^@\d+$/);
 });
 
 test('a HEAD goes on to the route, which answers it as Fastify does', async () => {

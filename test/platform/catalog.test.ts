@@ -37,6 +37,7 @@ const DATABASE_TABLES = [
   'export_parts',
   'tenant_limits',
   'server_instances',
+  'api_version_pins',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Kysely's own bookkeeping, not part of the Database interface. */

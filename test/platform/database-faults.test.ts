@@ -373,6 +373,37 @@ describeOnPostgres('database faults (PostgreSQL only: PGlite is in-process and c
     ]);
   });
 
+  test('a caller whose API version pin is not cached, while the database is cut: 503 UPZ_UNAVAILABLE, not a hang', async () => {
+    const email = `pinned-${randomUUID()}@example.test`;
+    const made = await f.t.call('POST', `/v1/agencies/${f.agencyId}/users`, f.t.adminToken, {
+      email,
+      password: 'a long enough test password',
+      role: 'viewer',
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const token = await f.t.signIn(email, 'a long enough test password');
+    const route = `/v1/agencies/${f.agencyId}/clients`;
+    expect((await f.t.call('GET', route, token)).headers['upzento-version']).toBe('2026-12-01');
+    // Its pin must be read again (its credentials too, once the cut ends the LISTEN connection).
+    f.t.app.versionPins.invalidate(f.agencyId);
+    proxy.cutAll();
+    await proxy.refuse();
+    try {
+      const started = performance.now();
+      const cut = await f.t.call('GET', route, token);
+      expect(cut.statusCode, cut.body).toBe(503);
+      expect(cut.json().code).toBe('UPZ_UNAVAILABLE');
+      expect(cut.headers['retry-after']).toBeDefined();
+      expect(performance.now() - started).toBeLessThan(5000);
+    } finally {
+      await proxy.accept();
+    }
+    await recovered();
+    const back = await f.t.call('GET', route, token);
+    expect(back.statusCode, back.body).toBe(200);
+    expect(back.headers['upzento-version']).toBe('2026-12-01');
+  });
+
   test('the server entry with the database absent at start: /healthz 200 and /readyz 503 while it waits, then it serves', async () => {
     const startProxy = await startFaultProxy(direct.url as string);
     await startProxy.refuse();

@@ -95,6 +95,10 @@ beforeAll(async () => {
           .values({ agency_id: agency.id, client_id: clientId, email_digest: randomBytes(32).toString('hex') })
           .execute();
         await db
+          .insertInto('api_version_pins')
+          .values({ agency_id: agency.id, tenant_id: clientId, client_id: clientId, version: '2026-12-01' })
+          .execute();
+        await db
           .insertInto('identity_settings')
           .values({
             agency_id: agency.id,

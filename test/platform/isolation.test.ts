@@ -20,6 +20,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ADMIN_EMAIL, type TestApp } from '../support/test-app.ts';
+import { NEWEST_VERSION } from '../../server/versions/api-versions.ts';
 import { checkingResponses, type ResponseChecker } from '../support/openapi-responses.ts';
 import {
   createAgency,
@@ -341,7 +342,7 @@ interface Route {
   /** What the path names: nothing, an agency, or a client. */
   on: 'none' | 'platform' | 'agency' | 'client';
   role: Role;
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   status: number;
   path(r: Request): string;
   body?(r: Request): unknown;
@@ -492,6 +493,49 @@ const ROUTES: Route[] = [
     status: 200,
     path: (r) => `/v1/clients/${r.target.id}/erasures`,
     body: (r) => ({ email: `${marker('erased')}-${r.n}@example.test` }),
+  },
+  {
+    name: 'agency-version.get',
+    on: 'agency',
+    role: 'viewer',
+    method: 'GET',
+    status: 200,
+    path: (r) => `/v1/agencies/${r.target.id}/api-version`,
+  },
+  {
+    name: 'agency-version.put',
+    on: 'agency',
+    role: 'admin',
+    method: 'PUT',
+    status: 200,
+    creates: true,
+    path: (r) => `/v1/agencies/${r.target.id}/api-version`,
+    body: () => ({ version: NEWEST_VERSION }),
+  },
+  {
+    name: 'client-version.get',
+    on: 'client',
+    role: 'viewer',
+    method: 'GET',
+    status: 200,
+    path: (r) => `/v1/clients/${r.target.id}/api-version`,
+  },
+  {
+    name: 'client-version.put',
+    on: 'client',
+    role: 'admin',
+    method: 'PUT',
+    status: 200,
+    path: (r) => `/v1/clients/${r.target.id}/api-version`,
+    body: () => ({ version: NEWEST_VERSION }),
+  },
+  {
+    name: 'client-version.unpin',
+    on: 'client',
+    role: 'admin',
+    method: 'DELETE',
+    status: 204,
+    path: (r) => `/v1/clients/${r.target.id}/api-version`,
   },
   {
     name: 'privacy.get',
@@ -902,6 +946,19 @@ async function domainExists(id: string): Promise<boolean> {
 }
 
 /** Does the thing a DELETE request aims at still exist? */
+/** A pin of the target client's own, for a request that removes it to find. */
+async function pinTarget(r: Request): Promise<void> {
+  if (r.route.name !== 'client-version.unpin' || r.target.kind !== 'client' || !isTreeTenant(r.target)) return;
+  const agencyId = r.target.parent?.id as string;
+  await t.data.privileged('test: pin a client', (db) =>
+    db
+      .insertInto('api_version_pins')
+      .values({ agency_id: agencyId, tenant_id: r.target.id, client_id: r.target.id, version: NEWEST_VERSION })
+      .onConflict((conflict) => conflict.columns(['agency_id', 'tenant_id']).doNothing())
+      .execute(),
+  );
+}
+
 async function deleteTargetExists(r: Request): Promise<boolean> {
   if (r.route.record) {
     const id = recordId(r);
@@ -909,6 +966,14 @@ async function deleteTargetExists(r: Request): Promise<boolean> {
       r.route.record === 'user'
         ? db.selectFrom('users').select('user_id as id').where('user_id', '=', id).executeTakeFirst()
         : db.selectFrom('invitations').select('invitation_id as id').where('invitation_id', '=', id).executeTakeFirst(),
+    );
+    return row !== undefined;
+  }
+  if (r.route.name === 'client-version.unpin') {
+    // Only a client of the tree has a pin to remove (pinTarget made one before the request).
+    if (r.target.kind !== 'client' || !isTreeTenant(r.target)) return true;
+    const row = await t.data.privileged('test: does the client pin exist', (db) =>
+      db.selectFrom('api_version_pins').select('tenant_id').where('tenant_id', '=', r.target.id).executeTakeFirst(),
     );
     return row !== undefined;
   }
@@ -941,6 +1006,12 @@ function checkAllowedBody(r: Request, json: any): void {
       for (const child of target.kind === 'agency' ? target.children : []) expect(ids).toContain(child.id);
       break;
     }
+    case 'agency-version.get':
+    case 'agency-version.put':
+    case 'client-version.get':
+    case 'client-version.put':
+      expect(json.version).toBe(NEWEST_VERSION);
+      break;
     case 'clients.create':
       expect(json.agencyId).toBe(target.id);
       if (!clientsCreatedLater.has(target.id)) clientsCreatedLater.set(target.id, new Set());
@@ -1175,6 +1246,7 @@ async function checkRequest(r: Request): Promise<Outcome> {
   }
   // And a user or invitation, so that changes and removals never touch the callers themselves.
   request = await withRecord(request);
+  await pinTarget(request);
   const outcome = expectedOutcome(request);
   const response = await send(request);
   const label = `${describe(request)} → ${response.statusCode} ${response.body}`;
@@ -1281,6 +1353,7 @@ test('a client user cannot reach its own agency, a sibling client, or another ag
       const made = records.get(route.name);
       const r = made ? { ...base, record: made } : await withRecord(base);
       records.set(route.name, r.record);
+      await pinTarget(r);
       const response = await send(r);
       expect([403, 404], `${describe(r)} → ${response.statusCode} ${response.body}`).toContain(response.statusCode);
       assertNoForeignData(r, response.body, new Set(), new Set(), []);

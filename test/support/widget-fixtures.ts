@@ -69,7 +69,7 @@ export function fakeFetch(routes: { config?: Reply[]; submissions?: Reply[] } = 
       signal: init.signal ?? undefined,
     };
     calls.push(call);
-    const queue = url.endsWith('/config') ? queues.config : queues.submissions;
+    const queue = new URL(url).pathname.endsWith('/config') ? queues.config : queues.submissions;
     const reply = queue.length > 1 ? queue.shift()! : queue[0]!;
     if (reply === 'hang') {
       return new Promise<Response>((_resolve, reject) =>
@@ -93,7 +93,7 @@ export function fakeFetch(routes: { config?: Reply[]; submissions?: Reply[] } = 
       queues[route] = replies;
     },
     submissions: () => calls.filter((c) => c.url.endsWith('/submissions')),
-    configCalls: () => calls.filter((c) => c.url.endsWith('/config')),
+    configCalls: () => calls.filter((c) => new URL(c.url).pathname.endsWith('/config')),
   };
 }
 

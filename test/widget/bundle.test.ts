@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as wire from '../../shared/widget-wire.js';
+import * as apiVersion from '../../shared/api-version.js';
 import budget from '../../widget/size-budget.json';
 import * as local from '../../widget/wire-constants.js';
 import { fakeFetch, fillValidForm, hostOf, part, submitForm } from '../support/widget-fixtures.js';
@@ -134,5 +135,7 @@ describe('widget bundle', () => {
 
   it('copies the wire constants it cannot import without TypeBox', () => {
     expect(local.IDEMPOTENCY_HEADER).toBe(wire.IDEMPOTENCY_HEADER);
+    expect(local.API_VERSION_HEADER).toBe(apiVersion.API_VERSION_HEADER);
+    expect(local.WIDGET_API_VERSION).toBe(apiVersion.WIDGET_API_VERSION);
   });
 });

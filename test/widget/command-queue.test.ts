@@ -175,7 +175,7 @@ describe('script-tag loader', () => {
 
     await runLoader(script);
     await vi.waitFor(() => expect(ready).toHaveBeenCalledOnce());
-    expect(server.calls[0]!.url).toBe('https://crm.example.test/v1/widget/pk_test/config');
+    expect(server.calls[0]!.url).toBe('https://crm.example.test/v1/widget/pk_test/config?v=2026-12-01');
     expect(part('panel').hidden).toBe(false);
     // jsdom lacks constructable stylesheets, so the tag's own nonce serves the fallback <style>.
     expect(hostOf()!.shadowRoot!.querySelector('style')?.getAttribute('nonce')).toBe('n0nce');
@@ -195,7 +195,7 @@ describe('script-tag loader', () => {
     });
     await runLoader(script);
     await vi.waitFor(() => expect(server.calls).toHaveLength(1));
-    expect(server.calls[0]!.url).toBe('https://api.example.test/upzento/v1/widget/pk_test/config');
+    expect(server.calls[0]!.url).toBe('https://api.example.test/upzento/v1/widget/pk_test/config?v=2026-12-01');
   });
 
   it('falls back to the last widget.js tag with a data-key when currentScript is missing', async () => {
@@ -205,7 +205,7 @@ describe('script-tag loader', () => {
     scriptTag({ src: 'https://crm.example.test/widget.js?v=2', 'data-key': 'pk_test' });
     await runLoader(null);
     await vi.waitFor(() => expect(server.calls).toHaveLength(1));
-    expect(server.calls[0]!.url).toBe('https://crm.example.test/v1/widget/pk_test/config');
+    expect(server.calls[0]!.url).toBe('https://crm.example.test/v1/widget/pk_test/config?v=2026-12-01');
   });
 
   it('gives every script tag with its own key its own widget', async () => {

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createWidget, type Widget, type WidgetOptions } from '../../widget/index.js';
+import { WIDGET_API_VERSION } from '../../shared/api-version.js';
 import {
   API_BASE,
   created,
@@ -48,7 +49,7 @@ describe('start-up', () => {
     await vi.waitFor(() => expect(ready).toHaveBeenCalledOnce());
 
     expect(server.configCalls().map((c) => [c.method, c.url])).toEqual([
-      ['GET', `${API_BASE}/v1/widget/pk_test/config`],
+      ['GET', `${API_BASE}/v1/widget/pk_test/config?v=2026-12-01`],
     ]);
     expect(ready.mock.calls[0]![0].config.title).toBe('Talk to us');
     const host = hostOf()!;
@@ -232,7 +233,7 @@ describe('start-up', () => {
     widget.on('error', errors);
     await vi.waitFor(() => expect(warn).toHaveBeenCalledOnce());
     expect(fetch.mock.calls.map(([url]) => String(url))).toEqual([
-      `${API_BASE}/v1/widget/pk_test/config`,
+      `${API_BASE}/v1/widget/pk_test/config?v=2026-12-01`,
       `${API_BASE}/healthz`,
     ]);
     expect(errors).toHaveBeenCalledWith(expect.objectContaining({ source: 'config', willRetry: false }));
@@ -361,6 +362,12 @@ describe('submitting', () => {
     const key = call!.headers.get('Idempotency-Key');
     expect(key).toMatch(/^[0-9a-f-]{36}$/);
     expect(call!.headers.get('Content-Type')).toBe('application/json');
+    // The version the bundle was built for, on the submission and on the configuration it was shown from.
+    expect(call!.headers.get('Upzento-Version')).toBe(WIDGET_API_VERSION);
+    // The config names it in its query, with no header a CORS preflight would be asked for.
+    const configCall = server.configCalls()[0]!;
+    expect(new URL(configCall.url).searchParams.get('v')).toBe(WIDGET_API_VERSION);
+    expect(configCall.headers.get('Upzento-Version')).toBeNull();
     expect(submitted).toHaveBeenCalledWith({ idempotencyKey: key, request: call!.body });
     expect(sent).toHaveBeenCalledWith({ idempotencyKey: key, id: '6f1c1e5e-8a40-4b7a-9a55-0d7c1c2b3a4d' });
     expect(part('status').textContent).toBe('Thanks, we got it!');
