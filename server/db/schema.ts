@@ -68,12 +68,27 @@ export interface ClientSettingsTable {
   updated_at: Timestamp;
 }
 
+/** What a level says about a flag (0014): docs/flags.md explains each state. */
+export type FlagState = 'on' | 'off' | 'killed' | 'rollout';
+
 export interface FeatureFlagsTable {
   agency_id: string;
   tenant_id: string;
   client_id: string | null;
   flag: string;
-  enabled: boolean;
+  state: FlagState;
+  /** Set exactly when the state is `rollout`: 0–100. */
+  rollout_percent: number | null;
+  public: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
+/** The platform's own flag settings, which every tenant is evaluated with (0014). */
+export interface PlatformFlagsTable {
+  flag: string;
+  state: FlagState;
+  rollout_percent: number | null;
+  public: Generated<boolean>;
   updated_at: Timestamp;
 }
 
@@ -414,10 +429,11 @@ export interface Database {
   audit_digests: AuditDigestsTable;
   privacy_jobs: PrivacyJobsTable;
   export_parts: ExportPartsTable;
+  platform_flags: PlatformFlagsTable;
 }
 
 /** Tables without agency_id, shared by all tenants (docs/scaling.md explains each). */
-export const REFERENCE_TABLES = ['platform', 'system_settings', 'accounts', 'sign_in_brake'] as const;
+export const REFERENCE_TABLES = ['platform', 'system_settings', 'accounts', 'sign_in_brake', 'platform_flags'] as const;
 
 export type Contact = Selectable<ContactsTable>;
 export type Domain = Selectable<DomainsTable>;

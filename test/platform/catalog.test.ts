@@ -35,6 +35,7 @@ const DATABASE_TABLES = [
   'audit_digests',
   'privacy_jobs',
   'export_parts',
+  'platform_flags',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Kysely's own bookkeeping, not part of the Database interface. */
