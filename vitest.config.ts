@@ -17,6 +17,7 @@ const UNIT = [
   'test/domains/test-dns-server.test.ts',
   'test/domains/txt-challenge.test.ts',
   'test/domains/verdict-cache-races.test.ts',
+  'test/flags/flag-rules.test.ts',
   'test/platform/caller-address.test.ts',
   'test/platform/config.test.ts',
   'test/platform/layers.test.ts',

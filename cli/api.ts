@@ -27,9 +27,11 @@ export type RouteKey = {
   }[Method];
 }[keyof paths & string];
 
-type PathOfKey<K extends RouteKey> = K extends `${string} ${infer P}` ? P & keyof paths : never;
-type MethodOfKey<K extends RouteKey> = K extends `${infer M} ${string}` ? Lowercase<M> & Method : never;
-type Operation<K extends RouteKey> = NonNullable<paths[PathOfKey<K>][MethodOfKey<K>]>;
+// One route at a time: indexing paths by a union of paths and a union of methods at once made every
+// pairing of the two, a union that outgrew the checker's limit once routes with PUT were added.
+type Operation<K extends RouteKey> = K extends `${infer M} ${infer P}`
+  ? NonNullable<paths[P & keyof paths][Lowercase<M> & Method]>
+  : never;
 
 type JsonOf<R> = R extends { content: { 'application/json': infer Body } } ? Body : null;
 type Responses<K extends RouteKey> = Operation<K> extends { responses: infer R } ? R : never;

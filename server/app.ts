@@ -60,6 +60,9 @@ import { PinCache, type PinCacheOptions } from './versions/pin-cache.ts';
 import { followPinChanges } from './versions/pin-events.ts';
 import { versionPlugin } from './versions/version-plugin.ts';
 import { versionRoutes } from './versions/routes.ts';
+import { FlagCache, type FlagCacheOptions } from './flags/flag-cache.ts';
+import { followFlagChanges } from './flags/flag-events.ts';
+import { flagRoutes } from './flags/flag-routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -75,6 +78,8 @@ declare module 'fastify' {
     auditDigests: AuditDigestJob;
     /** Works through queued exports and erasures; started by the server entry, run by hand in tests. */
     privacyJobs: PrivacyJobWorker;
+    /** Each tenant's feature flag settings, cached and invalidated on every instance. */
+    flags: FlagCache;
   }
 }
 
@@ -115,6 +120,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Sizes and lifetimes of the widget caches; default VerdictCache's own. */
   verdictCache?: VerdictCacheOptions;
+  /** Size and lifetime of the flag cache; default FlagCache's own. */
+  flagCache?: FlagCacheOptions;
   /** The script-tag bundle to serve at /widget.js; default dist/widget.js. */
   widgetBundlePath?: string;
   /** Widget requests with keys no client has that one address may make per minute; default 20. */
@@ -189,9 +196,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', () => unfollowPins());
   const metrics = new Metrics();
   recordRequestDurations(app, metrics);
+  const flags = new FlagCache(data, options.flagCache);
   const verdicts = new VerdictCache(data, {
     ...options.verdictCache,
     observe: metrics.countCacheLookup,
+    publicFlags: (client) => flags.publicFlags({ agencyId: client.agencyId, clientId: client.clientId }),
   });
   const checks = new DomainChecks({
     data,
@@ -210,6 +219,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     log: app.log,
   });
   app.decorate('verdicts', verdicts);
+  app.decorate('flags', flags);
   app.decorate('domainChecks', checks);
   app.decorate('scheduler', scheduler);
   const webhookOptions = options.webhooks ?? {};
@@ -255,10 +265,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('privacyJobs', privacyJobs);
   app.addHook('onClose', () => privacyJobs.stop());
   const unfollow = await followPolicyChanges(options.database.notifications, verdicts);
+  const unfollowFlags = await followFlagChanges(options.database.notifications, { flags, verdicts });
   app.addHook('onClose', async () => {
     await scheduler.stop();
     await webhooks.stop();
     await unfollow();
+    await unfollowFlags();
     unwatch();
   });
 
@@ -293,6 +305,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(userRoutes, { passwordCost, platformId: options.platformId });
   await app.register(invitationRoutes, { passwordCost, platformId: options.platformId, now });
   await app.register(settingsRoutes);
+  await app.register(flagRoutes, { flags, verdicts, platformId: options.platformId });
   await app.register(contactRoutes);
   await app.register(submissionRoutes);
   await app.register(auditRoutes, { signer });

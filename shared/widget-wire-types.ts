@@ -79,6 +79,8 @@ export interface WidgetConfig {
   closeOnOutsideClick?: boolean;
   /** Default null. */
   privacyPolicyUrl?: string | null;
+  /** The client's public feature flags and their values for it; this server always sends it ({} for none). */
+  flags?: Record<string, boolean>;
 }
 
 export interface SubmissionContext {

@@ -128,6 +128,11 @@ export const WidgetConfig = Type.Object(
     closeOnOutsideClick: Type.Optional(Type.Boolean()),
     /** An https URL, linked beside the consent field; required when there is one. Default null. */
     privacyPolicyUrl: Type.Optional(Type.Union([Type.String({ pattern: '^https://', maxLength: 2048 }), Type.Null()])),
+    /**
+     * The client's public feature flags, each with its value for this client (docs/flags.md); flags
+     * not made public are never here. This server always sends it, {} when there are none.
+     */
+    flags: Type.Optional(Type.Record(Type.String(), Type.Boolean())),
   },
   { title: 'WidgetConfig', additionalProperties: false },
 );

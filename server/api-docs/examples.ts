@@ -125,6 +125,46 @@ export const COMPONENT_EXAMPLES: Readonly<Record<string, unknown[]>> = {
     },
   ],
   WidgetSubmissionReceipt: [{ id: '5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f' }],
+  FlagSettingChange: [{ state: 'rollout', percent: 20, public: true }, { state: 'killed' }],
+  FlagSetting: [
+    {
+      flag: 'new-form',
+      level: 'agency',
+      tenantId: AGENCY_ID,
+      state: 'rollout',
+      percent: 20,
+      public: true,
+      updatedAt: CREATED_AT,
+    },
+  ],
+  FlagEvaluation: [
+    {
+      flag: 'new-form',
+      enabled: true,
+      decidedBy: 'rollout',
+      public: true,
+      bucket: 7,
+      rollout: { percent: 20, setAt: 'agency' },
+      settings: {
+        platform: { state: 'off', percent: null, public: false },
+        agency: { state: 'rollout', percent: 20, public: true },
+        client: null,
+      },
+    },
+    {
+      flag: 'live-chat',
+      enabled: false,
+      decidedBy: 'platform',
+      public: false,
+      bucket: 63,
+      rollout: null,
+      settings: {
+        platform: { state: 'killed', percent: null, public: false },
+        agency: null,
+        client: { state: 'on', percent: null, public: false },
+      },
+    },
+  ],
   Erasure: [
     {
       erasureId: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e',

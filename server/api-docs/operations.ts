@@ -20,6 +20,11 @@ export const TAGS: readonly (TagInfo & { path: RegExp })[] = [
   },
   { name: 'Settings', description: "A client's widget settings.", path: /\/settings$/ },
   {
+    name: 'Feature flags',
+    description: 'Flags set at the platform, agency or client level, and what they decide for each tenant.',
+    path: /\/flags(\/|$)/,
+  },
+  {
     name: 'Privacy',
     description: 'Exports of a contact or a whole tenant, erasures, their jobs, retention periods.',
     path: /\/(export|erase|privacy)$|\/(exports|erasures)(\/|$)/,
@@ -70,6 +75,7 @@ const DISPLAY_ORDER = [
   'Users',
   'Invitations',
   'Settings',
+  'Feature flags',
   'Identity',
   'Contacts',
   'Submissions',
@@ -136,6 +142,18 @@ export const SUMMARIES: Readonly<Record<string, string>> = {
 
   'GET /v1/clients/:clientId/settings': "Read a client's widget settings",
   'PATCH /v1/clients/:clientId/settings': "Change a client's widget settings",
+
+  'GET /v1/platform/flags': "List the platform's flag settings",
+  'PUT /v1/platform/flags/:flag': 'Set a flag for the whole platform',
+  'DELETE /v1/platform/flags/:flag': "Remove the platform's setting of a flag",
+  'GET /v1/agencies/:agencyId/flags': 'Every flag decided for an agency, and which level decided',
+  'GET /v1/agencies/:agencyId/flags/:flag': 'One flag decided for an agency, and which level decided',
+  'PUT /v1/agencies/:agencyId/flags/:flag': "Set an agency's own flag (its clients inherit it)",
+  'DELETE /v1/agencies/:agencyId/flags/:flag': "Remove an agency's own setting of a flag",
+  'GET /v1/clients/:clientId/flags': 'Every flag decided for a client, and which level decided',
+  'GET /v1/clients/:clientId/flags/:flag': 'One flag decided for a client, and which level decided',
+  'PUT /v1/clients/:clientId/flags/:flag': "Set a client's own flag",
+  'DELETE /v1/clients/:clientId/flags/:flag': "Remove a client's own setting of a flag",
 
   'POST /v1/clients/:clientId/contacts': 'Create a contact',
   'GET /v1/clients/:clientId/contacts': 'List or search contacts',

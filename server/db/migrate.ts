@@ -16,6 +16,7 @@ import * as privacy from './migrations/0010-privacy.ts';
 import * as identityAndDigests from './migrations/0011-identity-and-digests.ts';
 import * as submissionContext from './migrations/0012-submission-context.ts';
 import * as privacyJobs from './migrations/0013-privacy-jobs.ts';
+import * as featureFlags from './migrations/0014-feature-flags.ts';
 import * as apiVersions from './migrations/0015-api-versions.ts';
 import * as tenantSuspension from './migrations/0016-tenant-suspension.ts';
 import * as tenantLimits from './migrations/0017-tenant-limits.ts';
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-identity-and-digests': identityAndDigests,
   '0012-submission-context': submissionContext,
   '0013-privacy-jobs': privacyJobs,
+  '0014-feature-flags': featureFlags,
   '0015-api-versions': apiVersions,
   '0016-tenant-suspension': tenantSuspension,
   '0017-tenant-limits': tenantLimits,

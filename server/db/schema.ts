@@ -77,12 +77,27 @@ export interface ClientSettingsTable {
   updated_at: Timestamp;
 }
 
+/** What a level says about a flag (0014): docs/flags.md explains each state. */
+export type FlagState = 'on' | 'off' | 'killed' | 'rollout';
+
 export interface FeatureFlagsTable {
   agency_id: string;
   tenant_id: string;
   client_id: string | null;
   flag: string;
-  enabled: boolean;
+  state: FlagState;
+  /** Set exactly when the state is `rollout`: 0–100. */
+  rollout_percent: number | null;
+  public: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
+/** The platform's own flag settings, which every tenant is evaluated with (0014). */
+export interface PlatformFlagsTable {
+  flag: string;
+  state: FlagState;
+  rollout_percent: number | null;
+  public: Generated<boolean>;
   updated_at: Timestamp;
 }
 
@@ -455,6 +470,7 @@ export interface Database {
   api_version_pins: ApiVersionPinsTable;
   tenant_limits: TenantLimitsTable;
   server_instances: ServerInstancesTable;
+  platform_flags: PlatformFlagsTable;
 }
 
 /** Tables without agency_id, shared by all tenants (docs/scaling.md explains each). */
@@ -464,6 +480,7 @@ export const REFERENCE_TABLES = [
   'accounts',
   'sign_in_brake',
   'server_instances',
+  'platform_flags',
 ] as const;
 
 export type Contact = Selectable<ContactsTable>;

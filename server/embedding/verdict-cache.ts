@@ -2,7 +2,9 @@
  * What the public widget routes need to know about a client, cached so that a warm request does no
  * database query: which client a public key names, its widget configuration and verified domains
  * (its policy), and, per Origin, the decision those make (allowed, with the configuration to
- * serve, or refused, with the reason).
+ * serve, or refused, with the reason). The configuration carries the values of the client's public
+ * feature flags (server/flags/), evaluated when the policy is read; a flag change invalidates the
+ * clients it concerns (one client, an agency's, or all) as a domain or settings change does.
  *
  * A warm request is one look-up: the decision for its key and Origin. Every decision records when,
  * on the cache's own clock of invalidations, its look-ups began; a change to the client's domains or
@@ -37,6 +39,8 @@ export interface VerdictCacheOptions {
   maxClients?: number;
   /** Told of every look-up and whether it hit (for metrics); default none. */
   observe?: (cache: 'client' | 'verdict' | 'policy', result: 'hit' | 'miss') => void;
+  /** The values of a client's public feature flags, read with its policy; default none ({}). */
+  publicFlags?: (client: WidgetClient) => Promise<Readonly<Record<string, boolean>>>;
 }
 
 interface ClientPolicy extends OriginPolicy {
@@ -90,6 +94,8 @@ export class VerdictCache {
   #clock = 0;
   #all = 0;
   readonly #invalidated = new Map<string, number>();
+  /** Per agency, the clock at the last invalidation of all its clients (an agency's flags changed). */
+  readonly #agencies = new Map<string, number>();
   readonly #clients: LRUCache<string, WidgetClient | typeof UNKNOWN>;
   readonly #policies: LRUCache<string, ClientPolicy, WidgetClient>;
   readonly #decisions: LRUCache<string, CachedDecision>;
@@ -97,10 +103,12 @@ export class VerdictCache {
   readonly #refusedTtl: number;
   readonly #listeners = new Set<(clientId: string) => void>();
   readonly #observe: NonNullable<VerdictCacheOptions['observe']>;
+  readonly #publicFlags: NonNullable<VerdictCacheOptions['publicFlags']>;
 
   constructor(data: TenantDatabase, options: VerdictCacheOptions = {}) {
     this.#data = data;
     this.#observe = options.observe ?? (() => {});
+    this.#publicFlags = options.publicFlags ?? (async () => ({}));
     this.#allowedTtl = options.allowedTtlMs ?? 10 * 60_000;
     this.#refusedTtl = options.refusedTtlMs ?? 30_000;
     const maxClients = options.maxClients ?? 20_000;
@@ -191,16 +199,27 @@ export class VerdictCache {
     for (const listener of this.#listeners) listener(clientId);
   }
 
+  /** Forgets the decisions and configuration of every client of an agency. */
+  invalidateAgency(agencyId: string): void {
+    this.#clock += 1;
+    this.#agencies.set(agencyId, this.#clock);
+    for (const listener of this.#listeners) listener(agencyId);
+  }
+
   /** Forgets every client's decisions and configuration at once. */
   invalidateAll(): void {
     this.#clock += 1;
     this.#all = this.#clock;
     // Every client's own mark is older than #all now, which alone decides from here on.
     this.#invalidated.clear();
+    this.#agencies.clear();
     for (const listener of this.#listeners) listener('*');
   }
 
-  /** Called after each invalidation (with '*' for all); tests use it to see a notification arrive. */
+  /**
+   * Called after each invalidation with the client's id (an agency's for all its clients, '*' for
+   * all); tests use it to see a notification arrive.
+   */
   onInvalidate(listener: (clientId: string) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
@@ -208,7 +227,12 @@ export class VerdictCache {
 
   /** Whether no invalidation of the decision's client came after its look-ups began. */
   #current(decision: CachedDecision): boolean {
-    return decision.since >= this.#all && decision.since >= (this.#invalidated.get(decision.client.clientId) ?? 0);
+    const { clientId, agencyId } = decision.client;
+    return (
+      decision.since >= this.#all &&
+      decision.since >= (this.#invalidated.get(clientId) ?? 0) &&
+      decision.since >= (this.#agencies.get(agencyId) ?? 0)
+    );
   }
 
   /** The client a public key names, or null when none does. */
@@ -222,7 +246,8 @@ export class VerdictCache {
 
   async #policy(client: WidgetClient): Promise<ClientPolicy> {
     // The key names the client's last invalidation: a policy read before it is never used after it.
-    const key = `${client.clientId}\u0000${this.#all}.${this.#invalidated.get(client.clientId) ?? 0}`;
+    const marks = `${this.#invalidated.get(client.clientId) ?? 0}.${this.#agencies.get(client.agencyId) ?? 0}`;
+    const key = `${client.clientId}\u0000${this.#all}.${marks}`;
     let policy = this.#policies.get(key);
     this.#observe('policy', policy === undefined ? 'miss' : 'hit');
     policy ??= await this.#policies.fetch(key, { context: client });
@@ -230,9 +255,23 @@ export class VerdictCache {
     return policy;
   }
 
-  /** Read in the client's own scope: the widget routes see that client's rows and nothing else. */
-  #loadPolicy(client: WidgetClient): Promise<ClientPolicy> {
+  /**
+   * Read in the client's own scope: the widget routes see that client's rows and nothing else. The
+   * flags come from their own cache, which reads what the agency and the platform set.
+   */
+  async #loadPolicy(client: WidgetClient): Promise<ClientPolicy> {
     const scope = { agencyId: client.agencyId, clientId: client.clientId };
+    // One after the other, not side by side: side by side, flags refused at once by a full pool
+    // queue failed the look-up while its policy read still waited in that queue; every retry left
+    // one more waiter there, so each next look-up failed at once too, and the requests sharing them
+    // failed in a loop that never yielded to I/O (test/flags/flag-faults.test.ts).
+    const policy = await this.#readPolicy(scope, client);
+    const flags = await this.#publicFlags(client);
+    // Frozen to the last field: the widget route keeps each configuration's JSON, made once.
+    return { ...policy, config: deepFreeze({ ...policy.config, flags: { ...flags } }) };
+  }
+
+  #readPolicy(scope: { agencyId: string; clientId: string }, client: WidgetClient): Promise<ClientPolicy> {
     return this.#data.scoped(scope, { type: 'anonymous', id: null, requestId: null, ip: null }, async (q) => {
       const settings = await q
         .selectFrom('client_settings')
@@ -250,9 +289,8 @@ export class VerdictCache {
         .where('status', 'in', [...AUTHORIZING])
         .execute();
       return {
-        // Frozen to the last field: the widget route keeps each configuration's JSON, made once. The
-        // key is the client row's, whatever the stored settings hold.
-        config: deepFreeze({ ...storedWidgetSettings(settings.widget), publicKey: client.publicKey }),
+        // The key is the client row's, whatever the stored settings hold.
+        config: { ...storedWidgetSettings(settings.widget), publicKey: client.publicKey },
         allowLocalhost: settings.allow_localhost,
         suspended: suspension.client !== null || suspension.agency !== null,
         domains: domains.map((row) => ({ hostname: row.hostname, includeSubdomains: row.include_subdomains })),

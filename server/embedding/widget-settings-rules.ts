@@ -8,7 +8,7 @@ import type { WidgetConfig, WidgetField } from '../../shared/widget-wire.ts';
 import { aboutField, InvalidInput, LowContrast } from '../errors.ts';
 
 /** The settings as stored: the configuration without its key (widget-template.ts's schema). */
-type WidgetSettings = Omit<WidgetConfig, 'publicKey'>;
+type WidgetSettings = Omit<WidgetConfig, 'publicKey' | 'flags'>;
 
 /** Settings whose text must have something in it; an empty title or button would leave a blank widget. */
 const NON_BLANK = ['title', 'launcherLabel', 'submitLabel'] as const;

@@ -7,8 +7,11 @@ import { Value } from '@sinclair/typebox/value';
 import { WidgetConfig } from '../../shared/widget-wire.ts';
 import { servableWidgetSettings } from './widget-settings-rules.ts';
 
-/** The widget's configuration without its public key, which is the client's and never a setting. */
-export const WidgetSettings = Type.Omit(WidgetConfig, ['publicKey'], { title: 'WidgetSettings' });
+/**
+ * The widget's configuration without its public key, which is the client's, and its flags, which
+ * the flag routes set (server/flags/): neither is a setting.
+ */
+export const WidgetSettings = Type.Omit(WidgetConfig, ['publicKey', 'flags'], { title: 'WidgetSettings' });
 export type WidgetSettings = Static<typeof WidgetSettings>;
 /** Settings as they are served: every one present. */
 export type ServedWidgetSettings = Required<WidgetSettings>;

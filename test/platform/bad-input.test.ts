@@ -74,6 +74,7 @@ beforeAll(async () => {
     domainId: () => domain.json().id,
     userId: () => user.id,
     publicKey: () => publicKey,
+    flag: () => 'fuzz.flag',
   });
 }, 60_000);
 afterAll(() => t?.close());
@@ -185,6 +186,9 @@ const KNOWN_KEYS = [
   'offsetY',
   'close',
   'sending',
+  'state',
+  'percent',
+  'public',
 ];
 const anyKey = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...KNOWN_KEYS) }, nastyString);
 
@@ -224,6 +228,7 @@ function validBody(route: Route): Record<string, unknown> {
     };
   }
   if (route.url.endsWith('/domains')) return { hostname: `${marker('fuzz')}.example.com` };
+  if (route.url.endsWith('/flags/:flag')) return { state: 'rollout', percent: 10, public: true };
   if (route.url.endsWith('/token')) return { email, password: 'not the password' };
   if (route.url.endsWith('/password'))
     return { currentPassword: 'not the password', newPassword: 'another long password' };

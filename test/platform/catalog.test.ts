@@ -38,6 +38,7 @@ const DATABASE_TABLES = [
   'tenant_limits',
   'server_instances',
   'api_version_pins',
+  'platform_flags',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Kysely's own bookkeeping, not part of the Database interface. */

@@ -72,12 +72,12 @@ beforeAll(async () => {
     for (const agency of agencies) {
       await db
         .insertInto('feature_flags')
-        .values({ agency_id: agency.id, tenant_id: agency.id, client_id: null, flag: 'beta', enabled: true })
+        .values({ agency_id: agency.id, tenant_id: agency.id, client_id: null, flag: 'beta', state: 'on' })
         .execute();
       for (const clientId of agency.clients) {
         await db
           .insertInto('feature_flags')
-          .values({ agency_id: agency.id, tenant_id: clientId, client_id: clientId, flag: 'beta', enabled: true })
+          .values({ agency_id: agency.id, tenant_id: clientId, client_id: clientId, flag: 'beta', state: 'on' })
           .execute();
         await db
           .insertInto('privacy_settings')

@@ -371,6 +371,9 @@ const newUser = (r: Request) => ({
   role: 'viewer',
 });
 
+/** The flag the flag routes set, read and delete. */
+const FLAG = 'isolation.flag';
+
 const ROUTES: Route[] = [
   { name: 'agencies.list', on: 'none', role: 'viewer', method: 'GET', status: 200, path: () => '/v1/agencies' },
   {
@@ -554,6 +557,63 @@ const ROUTES: Route[] = [
     path: (r) => `/v1/clients/${r.target.id}/privacy`,
     body: () => ({ retention: { ipAddressesDays: 30 } }),
   },
+  {
+    name: 'platform-flags.list',
+    on: 'platform',
+    role: 'admin',
+    method: 'GET',
+    status: 200,
+    path: () => '/v1/platform/flags',
+  },
+  {
+    name: 'platform-flag.put',
+    on: 'platform',
+    role: 'admin',
+    method: 'PUT',
+    status: 200,
+    path: () => `/v1/platform/flags/${FLAG}`,
+    body: () => ({ state: 'on' }),
+  },
+  {
+    name: 'platform-flag.delete',
+    on: 'platform',
+    role: 'admin',
+    method: 'DELETE',
+    status: 204,
+    path: () => `/v1/platform/flags/${FLAG}`,
+  },
+  ...(['agency', 'client'] as const).flatMap((level): Route[] => {
+    const base = (r: Request) => `/v1/${level === 'agency' ? 'agencies' : 'clients'}/${r.target.id}/flags`;
+    return [
+      { name: `${level}-flags.list`, on: level, role: 'viewer', method: 'GET', status: 200, path: base },
+      {
+        name: `${level}-flag.get`,
+        on: level,
+        role: 'viewer',
+        method: 'GET',
+        status: 200,
+        path: (r) => `${base(r)}/${FLAG}`,
+      },
+      {
+        name: `${level}-flag.put`,
+        on: level,
+        role: 'admin',
+        method: 'PUT',
+        status: 200,
+        creates: true,
+        path: (r) => `${base(r)}/${FLAG}`,
+        body: () => ({ state: 'rollout', percent: 50, public: true }),
+      },
+      {
+        name: `${level}-flag.delete`,
+        on: level,
+        role: 'admin',
+        method: 'DELETE',
+        status: 204,
+        path: (r) => `${base(r)}/${FLAG}`,
+      },
+    ];
+  }),
   {
     name: 'settings.get',
     on: 'client',
@@ -959,7 +1019,45 @@ async function pinTarget(r: Request): Promise<void> {
   );
 }
 
+/** The level a flag route sets, and the tenant whose setting it is (null for the platform's). */
+function flagTarget(r: Request): { level: 'platform' | 'agency' | 'client'; tenantId: string | null } | null {
+  if (r.route.on === 'platform') return { level: 'platform', tenantId: null };
+  // No tenant of that level there: there is nothing to set or delete, whoever asks.
+  if (!isTreeTenant(r.target) || r.target.kind !== r.route.on) return null;
+  return { level: r.route.on as 'agency' | 'client', tenantId: r.target.id };
+}
+
+/** Whether the flag a delete aims at is still set; a target with no tenant holds none to delete. */
+async function flagExists(r: Request): Promise<boolean> {
+  const target = flagTarget(r);
+  if (!target) return expectedOutcome(r) !== 'allowed';
+  const row = await t.data.privileged('test: is the flag set', (db) =>
+    target.tenantId === null
+      ? db.selectFrom('platform_flags').select('flag').where('flag', '=', FLAG).executeTakeFirst()
+      : db
+          .selectFrom('feature_flags')
+          .select('flag')
+          .where('tenant_id', '=', target.tenantId)
+          .where('flag', '=', FLAG)
+          .executeTakeFirst(),
+  );
+  return row !== undefined;
+}
+
+/** Sets the flag a delete aims at, so that a refused delete can be seen to leave it. */
+async function setFlagFor(r: Request): Promise<void> {
+  const target = flagTarget(r);
+  if (!target) return;
+  const path =
+    target.level === 'platform'
+      ? `/v1/platform/flags/${FLAG}`
+      : `/v1/${target.level === 'agency' ? 'agencies' : 'clients'}/${target.tenantId}/flags/${FLAG}`;
+  const response = await t.call('PUT', path, t.adminToken, { state: 'on' });
+  expect(response.statusCode, response.body).toBe(200);
+}
+
 async function deleteTargetExists(r: Request): Promise<boolean> {
+  if (r.route.name.endsWith('flag.delete')) return flagExists(r);
   if (r.route.record) {
     const id = recordId(r);
     const row = await t.data.privileged('test: does the user or invitation exist', (db) =>
@@ -1142,6 +1240,18 @@ function checkAllowedBody(r: Request, json: any): void {
     case 'client-user.patch':
       expect(json).toMatchObject({ id: r.record?.id, role: 'viewer', tenantId: target.id });
       break;
+    case 'agency-flag.put':
+    case 'client-flag.put':
+      expect(json).toMatchObject({ flag: FLAG, level: route.on, tenantId: target.id, state: 'rollout', percent: 50 });
+      break;
+    case 'agency-flag.get':
+    case 'client-flag.get':
+      expect(json).toMatchObject({ flag: FLAG, enabled: expect.any(Boolean) });
+      expect(json.settings).toHaveProperty(route.on);
+      break;
+    case 'platform-flag.put':
+      expect(json).toMatchObject({ flag: FLAG, level: 'platform', tenantId: null, state: 'on' });
+      break;
     case 'agency-invitations.create':
     case 'client-invitations.create':
       expect(json).toMatchObject({ tenantId: target.id, tenantType: target.kind, role: 'member' });
@@ -1244,6 +1354,8 @@ async function checkRequest(r: Request): Promise<Outcome> {
     const fresh = await registerWebhook(t.adminToken, home);
     request = { ...request, webhook: { ...(webhookOf.get(home) as Webhook), id: fresh.id } };
   }
+  // And the flag a flag delete aims at.
+  if (r.route.name.endsWith('flag.delete')) await setFlagFor(r);
   // And a user or invitation, so that changes and removals never touch the callers themselves.
   request = await withRecord(request);
   await pinTarget(request);
@@ -1354,6 +1466,7 @@ test('a client user cannot reach its own agency, a sibling client, or another ag
       const r = made ? { ...base, record: made } : await withRecord(base);
       records.set(route.name, r.record);
       await pinTarget(r);
+      if (route.name.endsWith('flag.delete')) await setFlagFor(r);
       const response = await send(r);
       expect([403, 404], `${describe(r)} → ${response.statusCode} ${response.body}`).toContain(response.statusCode);
       assertNoForeignData(r, response.body, new Set(), new Set(), []);

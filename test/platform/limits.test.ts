@@ -18,7 +18,6 @@ import {
 let t: TestApp;
 /** A second instance on the same database. */
 let b: TestApp;
-let agencyId: string;
 let clientId: string;
 let agencyAdmin: CreatedUser;
 let clientAdmin: CreatedUser;
@@ -35,7 +34,7 @@ beforeAll(async () => {
   );
   // Provisioning runs as the platform admin, whose own bucket these tests leave alone.
   const tree = await createAgencyWithClient(t);
-  ({ agencyId, agencyAdmin } = tree);
+  ({ agencyAdmin } = tree);
   clientId = tree.client.id;
   clientAdmin = await createUser(t, t.adminToken, 'clients', clientId, 'admin');
   g = await createTestApp();
