@@ -345,7 +345,7 @@ describe.skipIf(skipped)('the widget on a customer page in Chromium', () => {
     const { context, page, console } = await visit('');
     try {
       const asked: string[] = [];
-      page.on('request', (request) => request.url().endsWith('/config') && asked.push(request.url()));
+      page.on('request', (request) => new URL(request.url()).pathname.endsWith('/config') && asked.push(request.url()));
       await page.goto(`https://${OTHER}/`);
       const warnings = () => console.filter((message) => message.type() === 'warning').map((message) => message.text());
       await expect.poll(warnings, { timeout: 15_000 }).not.toEqual([]);
