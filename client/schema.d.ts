@@ -1224,6 +1224,11 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
+                        /**
+                         * Format: uuid
+                         * @description A template of the agency's own or of the platform's to provision the client from
+                         */
+                        templateId?: string;
                     };
                 };
             };
@@ -1235,7 +1240,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Client"];
+                        "application/json": components["schemas"]["ProvisionedClient"];
                     };
                 };
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
@@ -1819,6 +1824,1071 @@ export interface paths {
                     content: {
                         "application/json": components["schemas"]["Client"];
                     };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the platform's templates */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TemplateList"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a template every agency may provision clients from (platform admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TemplateInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Template"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
+                413: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
+                415: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/templates/{templateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a platform template */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    templateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Template"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Replace a platform template */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    templateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TemplateInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Template"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
+                413: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
+                415: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a platform template */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    templateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agencies/{agencyId}/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List an agency's templates */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    agencyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TemplateList"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an agency's own template */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    agencyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TemplateInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Template"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
+                413: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
+                415: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agencies/{agencyId}/templates/{templateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an agency's template */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    agencyId: string;
+                    templateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Template"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Replace an agency's template */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    agencyId: string;
+                    templateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TemplateInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Template"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
+                413: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
+                415: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete an agency's template */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    agencyId: string;
+                    templateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
                 400: {
@@ -12772,6 +13842,63 @@ export interface components {
             suppressErasedEmails?: boolean;
             retention?: components["schemas"]["RetentionPeriodsChange"];
         };
+        /**
+         * ProvisionedClient
+         * @example {
+         *       "id": "0b7e4f2a-8c1d-4e3f-a5b6-c7d8e9f0a1b2",
+         *       "agencyId": "6f1c1e0a-3b5d-4c2e-9a7f-1d2e3f4a5b6c",
+         *       "name": "Corner Bakery",
+         *       "publicKey": "pk_Q2Fyb2wgaXMgYSBiYWtlcg",
+         *       "createdAt": "2026-03-02T09:30:00.000Z",
+         *       "status": "active",
+         *       "suspension": null,
+         *       "template": {
+         *         "id": "5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a",
+         *         "level": "agency",
+         *         "name": "Local shop"
+         *       },
+         *       "invitations": [
+         *         {
+         *           "id": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+         *           "email": "owner@bakery.example",
+         *           "role": "admin",
+         *           "tenantId": "0b7e4f2a-8c1d-4e3f-a5b6-c7d8e9f0a1b2",
+         *           "tenantType": "client",
+         *           "createdAt": "2026-03-02T09:30:00.000Z",
+         *           "expiresAt": "2026-03-09T09:30:00.000Z",
+         *           "token": "inv_5mYb3Jx2sQ8hT1kLw9vR4eN7uC6aZ0pD3fG2hJ5kL8m"
+         *         }
+         *       ]
+         *     }
+         */
+        ProvisionedClient: {
+            id: string;
+            agencyId: string;
+            name: string;
+            publicKey: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description `suspended`: its users cannot sign in or use the API, and its widgets are refused; its data is kept */
+            status: "active" | "suspended";
+            suspension: components["schemas"]["Suspension"] | null;
+            template: {
+                id: string;
+                level: "platform" | "agency";
+                name: string;
+            } | null;
+            invitations: {
+                id: string;
+                email: string;
+                role: string;
+                tenantId: string;
+                tenantType: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                expiresAt: string;
+                token: string;
+            }[];
+        };
         /** RetentionPeriods */
         RetentionPeriods: {
             submissionsDays: number | null;
@@ -12887,6 +14014,101 @@ export interface components {
          */
         SuspensionRequest: {
             reason?: string;
+        };
+        /**
+         * Template
+         * @example {
+         *       "id": "5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a",
+         *       "level": "agency",
+         *       "name": "Local shop",
+         *       "content": {
+         *         "widget": {
+         *           "title": "Ask us anything"
+         *         },
+         *         "limits": {
+         *           "domains": 5
+         *         }
+         *       },
+         *       "createdAt": "2026-03-02T09:30:00.000Z",
+         *       "updatedAt": "2026-03-02T09:30:00.000Z"
+         *     }
+         */
+        Template: {
+            id: string;
+            level: "platform" | "agency";
+            name: string;
+            content: components["schemas"]["TemplateContent"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * TemplateContent
+         * @example {
+         *       "widget": {
+         *         "title": "Ask the bakery",
+         *         "position": "bottom-left"
+         *       },
+         *       "flags": {
+         *         "chat-handoff": {
+         *           "state": "rollout",
+         *           "percent": 20,
+         *           "public": true
+         *         }
+         *       },
+         *       "limits": {
+         *         "contacts": 50000,
+         *         "domains": 5
+         *       },
+         *       "invitations": [
+         *         {
+         *           "email": "owner@bakery.example",
+         *           "role": "admin"
+         *         }
+         *       ]
+         *     }
+         */
+        TemplateContent: {
+            widget?: components["schemas"]["WidgetSettingsChange"];
+            allowLocalhost?: boolean;
+            /** @description The new client's own flag settings, by name */
+            flags?: {
+                [key: string]: {
+                    state: "on" | "off" | "killed" | "rollout";
+                    percent?: number;
+                    public?: boolean;
+                };
+            };
+            limits?: components["schemas"]["LimitOverrides"];
+            /** @description People invited into the new client; each invitation token is answered once */
+            invitations?: {
+                /** Format: email */
+                email: string;
+                role: "admin" | "member" | "viewer";
+            }[];
+        };
+        /**
+         * TemplateInput
+         * @example {
+         *       "name": "Local shop",
+         *       "content": {
+         *         "widget": {
+         *           "title": "Ask us anything"
+         *         },
+         *         "limits": {
+         *           "domains": 5
+         *         }
+         *       }
+         *     }
+         */
+        TemplateInput: {
+            name: string;
+            content: components["schemas"]["TemplateContent"];
+        };
+        /** TemplateList */
+        TemplateList: {
+            items: components["schemas"]["Template"][];
         };
         /**
          * TenantLimits

@@ -29,6 +29,7 @@ import { CredentialCache, type CredentialCacheOptions } from './tenancy/credenti
 import { followCredentialChanges } from './tenancy/credential-events.ts';
 import { tenantRoutes } from './tenants/routes.ts';
 import { suspensionRoutes } from './tenants/suspension-routes.ts';
+import { templateRoutes } from './tenants/template-routes.ts';
 import { userRoutes } from './tenants/user-routes.ts';
 import { invitationRoutes } from './tenants/invitation-routes.ts';
 import { settingsRoutes } from './embedding/settings-routes.ts';
@@ -301,6 +302,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(tenantRoutes);
   await app.register(suspensionRoutes);
+  await app.register(templateRoutes, { platformId: options.platformId });
   await app.register(versionRoutes, { now });
   await app.register(userRoutes, { passwordCost, platformId: options.platformId });
   await app.register(invitationRoutes, { passwordCost, platformId: options.platformId, now });

@@ -20,6 +20,7 @@ import * as featureFlags from './migrations/0014-feature-flags.ts';
 import * as apiVersions from './migrations/0015-api-versions.ts';
 import * as tenantSuspension from './migrations/0016-tenant-suspension.ts';
 import * as tenantLimits from './migrations/0017-tenant-limits.ts';
+import * as clientTemplates from './migrations/0018-client-templates.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-roles': roles,
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015-api-versions': apiVersions,
   '0016-tenant-suspension': tenantSuspension,
   '0017-tenant-limits': tenantLimits,
+  '0018-client-templates': clientTemplates,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -441,6 +441,28 @@ export interface ServerInstancesTable {
   seen_at: Generated<Date>;
 }
 
+/** What a template provisions a client with (0018); checked by server/tenants/templates.ts. */
+export type TemplateContentJson = Record<string, unknown>;
+
+/** A template the platform offers every agency (0018). */
+export interface PlatformTemplatesTable {
+  template_id: Generated<string>;
+  name: string;
+  content: Json<TemplateContentJson>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** An agency's own template (0018). */
+export interface AgencyTemplatesTable {
+  agency_id: string;
+  template_id: Generated<string>;
+  name: string;
+  content: Json<TemplateContentJson>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 export interface Database {
   platform: PlatformTable;
   system_settings: SystemSettingsTable;
@@ -471,6 +493,8 @@ export interface Database {
   tenant_limits: TenantLimitsTable;
   server_instances: ServerInstancesTable;
   platform_flags: PlatformFlagsTable;
+  platform_templates: PlatformTemplatesTable;
+  agency_templates: AgencyTemplatesTable;
 }
 
 /** Tables without agency_id, shared by all tenants (docs/scaling.md explains each). */
@@ -481,6 +505,7 @@ export const REFERENCE_TABLES = [
   'sign_in_brake',
   'server_instances',
   'platform_flags',
+  'platform_templates',
 ] as const;
 
 export type Contact = Selectable<ContactsTable>;

@@ -58,6 +58,7 @@ const TENANT_TABLES = {
   privacy_jobs: 'tenant_id',
   export_parts: 'tenant_id',
   tenant_limits: 'tenant_id',
+  agency_templates: null,
   api_version_pins: 'tenant_id',
 } as const satisfies Partial<Record<keyof Database, string | null>>;
 

@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import { AUTHED_ERRORS, ClientParams } from '../http/schemas.ts';
 import { announcePolicyChange } from './policy-events.ts';
 import { jsonbText } from '../db/jsonb-text.ts';
-import { storedWidgetSettings, WidgetSettings } from './widget-template.ts';
+import { storedWidgetSettings, WidgetSettings, WidgetSettingsChange } from './widget-template.ts';
 import { checkWidgetSettings } from './widget-settings-rules.ts';
 
 const Settings = Type.Object(
@@ -19,7 +19,7 @@ const Settings = Type.Object(
 // Closed at every level (WidgetConfig's objects are): a property the settings do not document is a 400.
 const SettingsChange = Type.Object(
   {
-    widget: Type.Optional(Type.Partial(WidgetSettings, { title: 'WidgetSettingsChange' })),
+    widget: Type.Optional(WidgetSettingsChange),
     allowLocalhost: Type.Optional(Type.Boolean()),
   },
   { title: 'ClientSettingsChange', additionalProperties: false, minProperties: 1 },

@@ -13,6 +13,8 @@ import { servableWidgetSettings } from './widget-settings-rules.ts';
  */
 export const WidgetSettings = Type.Omit(WidgetConfig, ['publicKey', 'flags'], { title: 'WidgetSettings' });
 export type WidgetSettings = Static<typeof WidgetSettings>;
+/** Some of the settings: a change, or what a template sets. */
+export const WidgetSettingsChange = Type.Partial(WidgetSettings, { title: 'WidgetSettingsChange' });
 /** Settings as they are served: every one present. */
 export type ServedWidgetSettings = Required<WidgetSettings>;
 

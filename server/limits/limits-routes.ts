@@ -29,11 +29,11 @@ function each<T extends TSchema>(make: (name: LimitName) => T): Record<LimitName
   return Object.fromEntries(LIMIT_NAMES.map((name) => [name, make(name)])) as Record<LimitName, T>;
 }
 
-const LimitValues = Type.Object(
+export const LimitValues = Type.Object(
   each((name) => Type.Integer(RANGES[name])),
   { title: 'Limits', additionalProperties: false },
 );
-const LimitOverrides = Type.Partial(LimitValues, { title: 'LimitOverrides' });
+export const LimitOverrides = Type.Partial(LimitValues, { title: 'LimitOverrides' });
 // A type list, not anyOf: with anyOf, Ajv's coercion would take a 0 that is below a minimum for null.
 const LimitChange = Type.Object(
   each((name) => Type.Optional(Type.Unsafe<number | null>({ type: ['integer', 'null'], ...RANGES[name] }))),

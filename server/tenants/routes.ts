@@ -6,7 +6,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AgencyParams, AUTHED_ERRORS, ClientParams, ErrorResponse, List, Timestamp, Uuid } from '../http/schemas.ts';
-import { Forbidden } from '../errors.ts';
+import { aboutField, Forbidden, NotFound } from '../errors.ts';
+import { applyTemplate, findTemplate } from './templates.ts';
 import {
   AGENCY_COLUMNS,
   CLIENT_COLUMNS,
@@ -43,6 +44,36 @@ export const Client = Type.Object(
 );
 
 const CREATE_ERRORS = { ...AUTHED_ERRORS, 409: ErrorResponse };
+
+/** A client as it is made: with the template it came from, and the invitations it made, each with its token (only here). */
+const ProvisionedClient = Type.Composite(
+  [
+    Client,
+    Type.Object({
+      template: Type.Union([
+        Type.Object({
+          id: Uuid,
+          level: Type.Union([Type.Literal('platform'), Type.Literal('agency')]),
+          name: Type.String(),
+        }),
+        Type.Null(),
+      ]),
+      invitations: Type.Array(
+        Type.Object({
+          id: Uuid,
+          email: Type.String(),
+          role: Type.String(),
+          tenantId: Uuid,
+          tenantType: Type.String(),
+          createdAt: Timestamp,
+          expiresAt: Timestamp,
+          token: Type.String(),
+        }),
+      ),
+    }),
+  ],
+  { title: 'ProvisionedClient' },
+);
 
 export function agencyView(row: AgencyRow) {
   return { id: row.agency_id, name: row.name, createdAt: row.created_at, ...suspensionView(row) };
@@ -103,14 +134,40 @@ export const tenantRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: { on: 'agency', role: 'admin' } },
       schema: {
         params: AgencyParams,
-        body: Type.Object({ name: Name }, { additionalProperties: false }),
-        response: { 201: Client, ...CREATE_ERRORS },
+        body: Type.Object(
+          {
+            name: Name,
+            templateId: Type.Optional(
+              Type.String({
+                format: 'uuid',
+                description: "A template of the agency's own or of the platform's to provision the client from",
+              }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: ProvisionedClient, ...CREATE_ERRORS },
       },
     },
     async (request, reply) => {
       const name = request.body.name.trim();
-      const client = await request.scoped((q) => createClient(q, name));
-      return reply.code(201).send(clientView(client));
+      const { templateId } = request.body;
+      // Found before the client's transaction: a platform template is read on the privileged path,
+      // which must not wait for a connection while this request holds one.
+      const template = templateId === undefined ? null : await findTemplate(app.data, request.scope, templateId);
+      if (templateId !== undefined && !template) throw aboutField(new NotFound('Template'), 'templateId');
+      const { client, invitations } = await request.scoped(async (q) => {
+        const client = await createClient(q, name);
+        const invitations = template
+          ? await applyTemplate(await q.narrowTo(client.client_id), name, template, app.limits, new Date())
+          : [];
+        return { client, invitations };
+      });
+      return reply.code(201).send({
+        ...clientView(client),
+        template: template && { id: template.row.template_id, level: template.level, name: template.row.name },
+        invitations,
+      });
     },
   );
 

@@ -39,6 +39,8 @@ const DATABASE_TABLES = [
   'server_instances',
   'api_version_pins',
   'platform_flags',
+  'platform_templates',
+  'agency_templates',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Kysely's own bookkeeping, not part of the Database interface. */

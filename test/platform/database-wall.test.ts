@@ -74,6 +74,10 @@ beforeAll(async () => {
         .insertInto('feature_flags')
         .values({ agency_id: agency.id, tenant_id: agency.id, client_id: null, flag: 'beta', state: 'on' })
         .execute();
+      await db
+        .insertInto('agency_templates')
+        .values({ agency_id: agency.id, name: 'Shop', content: JSON.stringify({ limits: { domains: 3 } }) })
+        .execute();
       for (const clientId of agency.clients) {
         await db
           .insertInto('feature_flags')
@@ -234,13 +238,27 @@ describe('under one tenant context, a query without any tenant filter', () => {
     expect(rows.length).toBe(await privilegedCount(table, scope));
   });
 
-  test.each(TABLES.filter((table) => table !== 'agencies'))("sees exactly that client's rows of %s", async (table) => {
-    const clientId = A().clients[0] as string;
-    const scope = { agencyId: A().id, clientId };
-    const rows = await t.data.scoped(scope, ACTOR, (q) => everything(q.unfiltered, table));
-    expect(rows.length).toBeGreaterThan(0);
-    for (const row of rows) expect(row).toEqual({ agency_id: A().id, tenant: clientId });
-    expect(rows.length).toBe(await privilegedCount(table, scope));
+  test.each(TABLES.filter((table) => table !== 'agencies' && table !== 'agency_templates'))(
+    "sees exactly that client's rows of %s",
+    async (table) => {
+      const clientId = A().clients[0] as string;
+      const scope = { agencyId: A().id, clientId };
+      const rows = await t.data.scoped(scope, ACTOR, (q) => everything(q.unfiltered, table));
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(row).toEqual({ agency_id: A().id, tenant: clientId });
+      expect(rows.length).toBe(await privilegedCount(table, scope));
+    },
+  );
+
+  test("sees none of its agency's templates under a client context, all of them under the agency's", async () => {
+    const underClient = await t.data.scoped({ agencyId: A().id, clientId: A().clients[0] as string }, ACTOR, (q) =>
+      everything(q.unfiltered, 'agency_templates'),
+    );
+    expect(underClient).toEqual([]);
+    const underAgency = await t.data.scoped({ agencyId: A().id, clientId: null }, ACTOR, (q) =>
+      everything(q.unfiltered, 'agency_templates'),
+    );
+    expect(underAgency).toEqual([{ agency_id: A().id, tenant: null }]);
   });
 
   test('sees its own agency row and no other under a client context', async () => {
