@@ -47,12 +47,6 @@ export function leaf(parent: Command, spec: string, description: string, example
 }
 
 /** Runs `action` with a context built from the parsed options; positionals in the order of the spec. */
-/**
- * `request` with its route's types erased: Context's signatures above keep them for every caller,
- * and relating them once more here, over every route of the API, is more than the compiler can.
- */
-const send = request as (target: ApiTarget, route: string, options: object) => Promise<never>;
-
 export function act(command: Command, action: Action): Command {
   return command.action(async (...args: unknown[]) => {
     const self = args[args.length - 1] as Command;
@@ -70,11 +64,11 @@ export function act(command: Command, action: Action): Command {
       session: () => (session ??= requireSession(options.url)),
       async call(route, requestOptions) {
         const { target } = await context.session();
-        return send(target, route, requestOptions);
+        return request(target, route, requestOptions);
       },
       async callPublic(route, requestOptions) {
         const target: ApiTarget = { baseUrl: await context.baseUrl(), accessToken: null };
-        return send(target, route, requestOptions);
+        return request(target, route, requestOptions);
       },
     };
     await action(context, ...positionals);
