@@ -14,10 +14,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AgencyParams, AUTHED_ERRORS, ClientParams, ErrorResponse, List, Timestamp, Uuid } from '../http/schemas.ts';
 import type { VerdictCache } from '../embedding/verdict-cache.ts';
 import { FLAG_NAME, type FlagLevel } from './flag-rules.ts';
+import { levelOf } from '../tenancy/access.ts';
 import type { FlagCache } from './flag-cache.ts';
 import { announceTenantFlagChange, applyFlagChange, notifyFlagChange } from './flag-events.ts';
 import {
-  levelOfScope,
   platformSettings,
   removePlatformFlag,
   removeTenantFlag,
@@ -204,7 +204,7 @@ export const flagRoutes: FastifyPluginAsyncTypebox<FlagRoutesOptions> = async (
           return set;
         });
         const scope = request.scope;
-        return settingView(levelOfScope(scope), scope.clientId ?? scope.agencyId, stored);
+        return settingView(levelOf(scope), scope.clientId ?? scope.agencyId, stored);
       },
     );
 

@@ -8,7 +8,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Actor, AuditTenant } from '../db/audit-writer.ts';
 import { writeAudit } from '../db/audit-writer.ts';
 import type { Database, FlagState } from '../db/schema.ts';
-import type { ScopedQueries, TenantScope } from '../db/tenant-db.ts';
+import type { ScopedQueries } from '../db/tenant-db.ts';
+import { levelOf } from '../tenancy/access.ts';
 import { aboutField, InvalidInput, LimitReached } from '../errors.ts';
 import type { FlagSetting } from './flag-rules.ts';
 
@@ -55,11 +56,6 @@ function settingColumns(input: FlagSettingInput) {
   if (input.state !== 'rollout' && input.percent !== undefined)
     throw aboutField(new InvalidInput(`percent: only a rollout has one, not the state ${input.state}`), 'percent');
   return { state: input.state, rollout_percent: input.percent ?? null, public: input.public ?? false };
-}
-
-/** The scope's own level: its client's, or the agency's (not its clients'). */
-export function levelOfScope(scope: TenantScope): 'agency' | 'client' {
-  return scope.clientId ? 'client' : 'agency';
 }
 
 /** The settings the scope's own tenant makes (not those of its agency, nor of its clients). */
@@ -112,7 +108,7 @@ export async function setTenantFlag(
     action: 'flag.set',
     targetType: 'feature_flag',
     targetId: flag,
-    details: { level: levelOfScope(q.scope), setting: auditedSetting(stored), previous: auditedSetting(previous) },
+    details: { level: levelOf(q.scope), setting: auditedSetting(stored), previous: auditedSetting(previous) },
   });
   return { stored, created: !previous };
 }
@@ -130,7 +126,7 @@ export async function removeTenantFlag(q: ScopedQueries, flag: string): Promise<
     action: 'flag.deleted',
     targetType: 'feature_flag',
     targetId: flag,
-    details: { level: levelOfScope(q.scope), previous: auditedSetting(removed) },
+    details: { level: levelOf(q.scope), previous: auditedSetting(removed) },
   });
   return true;
 }

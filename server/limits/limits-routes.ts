@@ -11,7 +11,7 @@ import type { FastifyRequest } from 'fastify';
 import { Forbidden } from '../errors.ts';
 import { AgencyParams, AUTHED_ERRORS, ClientParams } from '../http/schemas.ts';
 import type { ScopedQueries } from '../db/tenant-db.ts';
-import { changeOverrides, LIMIT_NAMES, readOverrides, type LimitName, type Limits } from './limits.ts';
+import { changeOverrides, countOwn, LIMIT_NAMES, readOverrides, type LimitName, type Limits } from './limits.ts';
 
 const RANGES: Record<LimitName, { minimum: number; maximum: number; description: string }> = {
   apiRequestsPerSecond: {
@@ -57,14 +57,10 @@ const TenantLimits = Type.Object(
 
 /** Rows `q`'s tenant has of what its limits count. */
 async function usageOf(q: ScopedQueries) {
-  const count = async (table: 'users' | 'contacts' | 'domains') => {
-    let query = q.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n'));
-    if (table === 'users') query = query.where('tenant_type', '=', q.scope.clientId ? 'client' : 'agency');
-    return Number((await query.executeTakeFirstOrThrow()).n);
-  };
+  const users = await countOwn(q, 'users');
   return q.scope.clientId
-    ? { users: await count('users'), contacts: await count('contacts'), domains: await count('domains') }
-    : { users: await count('users') };
+    ? { users, contacts: await countOwn(q, 'contacts'), domains: await countOwn(q, 'domains') }
+    : { users };
 }
 
 export const limitsRoutes: FastifyPluginAsyncTypebox = async (app) => {

@@ -10,6 +10,7 @@ import type { Notifications } from '../db/connect.ts';
 import type { TenantLimitsTable } from '../db/schema.ts';
 import type { ScopedQueries, TenantDatabase } from '../db/tenant-db.ts';
 import { LimitReached } from '../errors.ts';
+import { levelOf } from '../tenancy/access.ts';
 
 export const LIMITS_CHANNEL = 'upzento_tenant_limits';
 
@@ -88,7 +89,7 @@ export async function changeOverrides(
     .executeTakeFirstOrThrow();
   await q.audit({
     action: 'limits.changed',
-    targetType: q.scope.clientId ? 'client' : 'agency',
+    targetType: levelOf(q.scope),
     targetId: tenantId,
     details: { change },
   });
@@ -102,13 +103,18 @@ export async function changeOverrides(
  * client's contacts). Two creations at the same moment may each see room for one.
  */
 export async function assertRoomFor(q: ScopedQueries, what: 'users' | 'contacts', limit: number): Promise<void> {
-  let query = q.selectFrom(what).select((eb) => eb.fn.countAll<string>().as('n'));
-  if (what === 'users') query = query.where('tenant_type', '=', q.scope.clientId ? 'client' : 'agency');
-  const count = Number((await query.executeTakeFirstOrThrow()).n);
+  const count = await countOwn(q, what);
   if (count >= limit)
     throw new LimitReached(
-      `this ${q.scope.clientId ? 'client' : 'agency'} has ${count} ${what}, the most its limit allows; remove some, or ask the level above to raise the limit`,
+      `this ${levelOf(q.scope)} has ${count} ${what}, the most its limit allows; remove some, or ask the level above to raise the limit`,
     );
+}
+
+/** Rows of `what` that `q`'s own tenant has: its own users (an agency's, not its clients'), a client's contacts or domains. */
+export async function countOwn(q: ScopedQueries, what: 'users' | 'contacts' | 'domains'): Promise<number> {
+  let query = q.selectFrom(what).select((eb) => eb.fn.countAll<string>().as('n'));
+  if (what === 'users') query = query.where('tenant_type', '=', levelOf(q.scope));
+  return Number((await query.executeTakeFirstOrThrow()).n);
 }
 
 /** Each tenant's effective limits, read once and kept until an override of it changes. */
