@@ -15,16 +15,10 @@
  *   kept only while the client has suppression on, so the widget does not store them again.
  */
 import { sql, type Kysely } from 'kysely';
-import { contextRule } from './policy-sql.ts';
+import { contextRule, tenantTablePolicies } from './policy-sql.ts';
 
 function locked(table: string, clientColumn: string): string {
-  const rule = contextRule(clientColumn);
-  return `
-ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
-ALTER TABLE ${table} FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON ${table} TO upzento_app USING (${rule}) WITH CHECK (${rule});
-CREATE POLICY privileged_path ON ${table} TO upzento_system USING (true) WITH CHECK (true);
-GRANT SELECT, INSERT, UPDATE, DELETE ON ${table} TO upzento_app, upzento_system;`;
+  return tenantTablePolicies(table, contextRule(clientColumn));
 }
 
 const PRIVACY_SQL = `

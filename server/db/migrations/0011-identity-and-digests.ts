@@ -13,16 +13,10 @@
  *   application's roles may read and insert, and a trigger refuses every UPDATE, DELETE and TRUNCATE.
  */
 import { sql, type Kysely } from 'kysely';
-import { contextRule } from './policy-sql.ts';
+import { contextRule, tenantTablePolicies } from './policy-sql.ts';
 
 function locked(table: string, clientColumn: string, grants: string): string {
-  const rule = contextRule(clientColumn);
-  return `
-ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
-ALTER TABLE ${table} FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON ${table} TO upzento_app USING (${rule}) WITH CHECK (${rule});
-CREATE POLICY privileged_path ON ${table} TO upzento_system USING (true) WITH CHECK (true);
-GRANT ${grants} ON ${table} TO upzento_app, upzento_system;`;
+  return tenantTablePolicies(table, contextRule(clientColumn), grants);
 }
 
 const SECRET = `'^idsec_[A-Za-z0-9_-]{43}$'`;

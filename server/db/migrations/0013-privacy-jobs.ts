@@ -13,16 +13,10 @@
  *   leave a copy of the erased data in it.
  */
 import { sql, type Kysely } from 'kysely';
-import { contextRule } from './policy-sql.ts';
+import { contextRule, tenantTablePolicies } from './policy-sql.ts';
 
 function locked(table: string, grants: string): string {
-  const rule = contextRule('tenant_id');
-  return `
-ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
-ALTER TABLE ${table} FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON ${table} TO upzento_app USING (${rule}) WITH CHECK (${rule});
-CREATE POLICY privileged_path ON ${table} TO upzento_system USING (true) WITH CHECK (true);
-GRANT ${grants} ON ${table} TO upzento_app, upzento_system;`;
+  return tenantTablePolicies(table, contextRule('tenant_id'), grants);
 }
 
 const PRIVACY_JOBS_SQL = `

@@ -10,6 +10,7 @@
  *   `system_settings`; the routes that write it are the platform admin's.
  */
 import { sql, type Kysely } from 'kysely';
+import { privilegedTablePolicies } from './policy-sql.ts';
 
 const FLAGS_SQL = `
 ALTER TABLE feature_flags
@@ -30,10 +31,7 @@ CREATE TABLE platform_flags (
   updated_at      timestamptz NOT NULL DEFAULT now(),
   CHECK ((state = 'rollout') = (rollout_percent IS NOT NULL))
 );
-ALTER TABLE platform_flags ENABLE ROW LEVEL SECURITY;
-ALTER TABLE platform_flags FORCE ROW LEVEL SECURITY;
-CREATE POLICY privileged_path ON platform_flags TO upzento_system USING (true) WITH CHECK (true);
-GRANT SELECT, INSERT, UPDATE, DELETE ON platform_flags TO upzento_system;
+${privilegedTablePolicies('platform_flags')}
 `;
 
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -8,7 +8,7 @@
  *   versions existed; agencies made later are pinned to the newest version when they are created.
  */
 import { sql, type Kysely } from 'kysely';
-import { contextRule } from './policy-sql.ts';
+import { contextRule, tenantTablePolicies } from './policy-sql.ts';
 
 const VERSION = `'^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`;
 
@@ -28,12 +28,7 @@ CREATE TABLE api_version_pins (
 -- Before row-level security is forced: a migrating role that is not a superuser has no policy of its own.
 INSERT INTO api_version_pins (agency_id, tenant_id, version) SELECT agency_id, agency_id, '2026-12-01' FROM agencies;
 
-ALTER TABLE api_version_pins ENABLE ROW LEVEL SECURITY;
-ALTER TABLE api_version_pins FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON api_version_pins TO upzento_app
-  USING (${contextRule('tenant_id')}) WITH CHECK (${contextRule('tenant_id')});
-CREATE POLICY privileged_path ON api_version_pins TO upzento_system USING (true) WITH CHECK (true);
-GRANT SELECT, INSERT, UPDATE, DELETE ON api_version_pins TO upzento_app, upzento_system;
+${tenantTablePolicies('api_version_pins', contextRule('tenant_id'))}
 `;
 
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -9,9 +9,7 @@
  *   across instances without a database write per request.
  */
 import { sql, type Kysely } from 'kysely';
-import { contextRule } from './policy-sql.ts';
-
-const rule = contextRule('tenant_id');
+import { contextRule, privilegedTablePolicies, tenantTablePolicies } from './policy-sql.ts';
 
 const LIMITS_SQL = `
 CREATE TABLE tenant_limits (
@@ -28,21 +26,14 @@ CREATE TABLE tenant_limits (
   FOREIGN KEY (agency_id, client_id) REFERENCES clients (agency_id, client_id) ON DELETE CASCADE,
   CHECK (client_id IS NULL AND tenant_id = agency_id OR client_id = tenant_id)
 );
-ALTER TABLE tenant_limits ENABLE ROW LEVEL SECURITY;
-ALTER TABLE tenant_limits FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON tenant_limits TO upzento_app USING (${rule}) WITH CHECK (${rule});
-CREATE POLICY privileged_path ON tenant_limits TO upzento_system USING (true) WITH CHECK (true);
-GRANT SELECT, INSERT, UPDATE, DELETE ON tenant_limits TO upzento_app, upzento_system;
+${tenantTablePolicies('tenant_limits', contextRule('tenant_id'))}
 
 -- Reference: the instances alive, by heartbeat.
 CREATE TABLE server_instances (
   instance_id uuid PRIMARY KEY,
   seen_at     timestamptz NOT NULL DEFAULT now()
 );
-ALTER TABLE server_instances ENABLE ROW LEVEL SECURITY;
-ALTER TABLE server_instances FORCE ROW LEVEL SECURITY;
-CREATE POLICY privileged_path ON server_instances TO upzento_system USING (true) WITH CHECK (true);
-GRANT SELECT, INSERT, UPDATE, DELETE ON server_instances TO upzento_system;
+${privilegedTablePolicies('server_instances')}
 `;
 
 export async function up(db: Kysely<unknown>): Promise<void> {

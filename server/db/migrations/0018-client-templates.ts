@@ -8,7 +8,7 @@
  * when a client is made from it, so a rule added since cannot be passed by an older template.
  */
 import { sql, type Kysely } from 'kysely';
-import { contextRule } from './policy-sql.ts';
+import { contextRule, privilegedTablePolicies, tenantTablePolicies } from './policy-sql.ts';
 
 // The agency's own, and only under its own context: a client context sees none (a template names the
 // people the agency invites, and what it gives each client).
@@ -22,10 +22,7 @@ CREATE TABLE platform_templates (
   created_at  timestamptz NOT NULL DEFAULT now(),
   updated_at  timestamptz NOT NULL DEFAULT now()
 );
-ALTER TABLE platform_templates ENABLE ROW LEVEL SECURITY;
-ALTER TABLE platform_templates FORCE ROW LEVEL SECURITY;
-CREATE POLICY privileged_path ON platform_templates TO upzento_system USING (true) WITH CHECK (true);
-GRANT SELECT, INSERT, UPDATE, DELETE ON platform_templates TO upzento_system;
+${privilegedTablePolicies('platform_templates')}
 
 CREATE TABLE agency_templates (
   agency_id   uuid NOT NULL REFERENCES agencies (agency_id) ON DELETE CASCADE,
@@ -36,11 +33,7 @@ CREATE TABLE agency_templates (
   updated_at  timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (agency_id, template_id)
 );
-ALTER TABLE agency_templates ENABLE ROW LEVEL SECURITY;
-ALTER TABLE agency_templates FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON agency_templates TO upzento_app USING (${rule}) WITH CHECK (${rule});
-CREATE POLICY privileged_path ON agency_templates TO upzento_system USING (true) WITH CHECK (true);
-GRANT SELECT, INSERT, UPDATE, DELETE ON agency_templates TO upzento_app, upzento_system;
+${tenantTablePolicies('agency_templates', rule)}
 `;
 
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -14,3 +14,25 @@ export function contextRule(clientColumn: string | null): string {
   const agency = `agency_id = ${AGENCY}`;
   return clientColumn === null ? agency : `${agency} AND (${CLIENT} IS NULL OR ${clientColumn} = ${CLIENT})`;
 }
+
+/**
+ * A tenant table's row-level security, on and forced: the tenant path (upzento_app) sees the rows
+ * `rule` allows (contextRule, or a narrower rule), the privileged path all; both get `grants`.
+ */
+export function tenantTablePolicies(table: string, rule: string, grants = 'SELECT, INSERT, UPDATE, DELETE'): string {
+  return `
+ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
+ALTER TABLE ${table} FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON ${table} TO upzento_app USING (${rule}) WITH CHECK (${rule});
+CREATE POLICY privileged_path ON ${table} TO upzento_system USING (true) WITH CHECK (true);
+GRANT ${grants} ON ${table} TO upzento_app, upzento_system;`;
+}
+
+/** A table only the privileged path reads or writes: row-level security on and forced, no tenant policy. */
+export function privilegedTablePolicies(table: string, grants = 'SELECT, INSERT, UPDATE, DELETE'): string {
+  return `
+ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
+ALTER TABLE ${table} FORCE ROW LEVEL SECURITY;
+CREATE POLICY privileged_path ON ${table} TO upzento_system USING (true) WITH CHECK (true);
+GRANT ${grants} ON ${table} TO upzento_system;`;
+}
