@@ -5,253 +5,243 @@
  *   POST, GET          /v1/agencies/:agencyId/templates          the agency's admins and the platform admin
  *   GET, PUT, DELETE   /v1/agencies/:agencyId/templates/:templateId
  * A client is made from one with `POST /v1/agencies/:agencyId/clients { name, templateId }`.
+ *
+ * The routes are the same for both levels; each level's store says where its templates are kept:
+ * the platform's in a reference table on the privileged path, an agency's through its scoped path.
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
-import { writeAudit, type AuditTenant } from '../db/audit-writer.ts';
+import { writeAudit, type AuditEntry, type AuditTenant } from '../db/audit-writer.ts';
 import { jsonbText } from '../db/jsonb-text.ts';
 import { Forbidden, NotFound } from '../errors.ts';
 import { AgencyParams, AUTHED_ERRORS, List, Uuid } from '../http/schemas.ts';
-import { checkTemplate, Template, TEMPLATE_COLUMNS, TemplateInput, templateView } from './templates.ts';
+import type { AccessRule } from '../tenancy/tenancy-plugin.ts';
+import {
+  checkTemplate,
+  Template,
+  TEMPLATE_COLUMNS,
+  TemplateInput,
+  templateView,
+  type TemplateContent,
+  type TemplateRow,
+} from './templates.ts';
 
-const PlatformTemplateParams = Type.Object({ templateId: Uuid });
-const AgencyTemplateParams = Type.Object({ agencyId: Uuid, templateId: Uuid });
+interface Input {
+  name: string;
+  content: TemplateContent;
+}
+
+/** Where one level keeps its templates; each change is audited in the transaction that makes it. */
+interface TemplateStore {
+  list(request: FastifyRequest): Promise<TemplateRow[]>;
+  read(request: FastifyRequest, id: string): Promise<TemplateRow | undefined>;
+  create(request: FastifyRequest, input: Input, audit: (row: TemplateRow) => AuditEntry): Promise<TemplateRow>;
+  replace(
+    request: FastifyRequest,
+    id: string,
+    input: Input,
+    audit: (row: TemplateRow) => AuditEntry,
+  ): Promise<TemplateRow | undefined>;
+  remove(request: FastifyRequest, id: string, audit: (id: string) => AuditEntry): Promise<boolean>;
+}
+
+const stored = (input: Input) => ({ name: input.name.trim(), content: jsonbText(input.content) });
 
 export const templateRoutes: FastifyPluginAsyncTypebox<{ platformId: string }> = async (app, { platformId }) => {
   const platform: AuditTenant = { agencyId: platformId, tenantId: platformId, tenantType: 'platform' };
 
-  // The platform's templates.
-  app.post(
-    '/v1/platform/templates',
-    {
-      config: { access: { on: 'platform', role: 'admin' } },
-      schema: { body: TemplateInput, response: { 201: Template, ...AUTHED_ERRORS } },
-    },
-    async (request, reply) => {
-      checkTemplate(request.body.content);
-      const row = await app.data.privileged('platform templates: create', async (db) => {
-        const created = await db
-          .insertInto('platform_templates')
-          .values({ name: request.body.name.trim(), content: jsonbText(request.body.content) })
-          .returning(TEMPLATE_COLUMNS)
-          .executeTakeFirstOrThrow();
-        await writeAudit(db, platform, request.actor, {
-          action: 'template.created',
-          targetType: 'template',
-          targetId: created.template_id,
-          details: { level: 'platform', name: created.name },
-        });
-        return created;
-      });
-      return reply.code(201).send(templateView('platform', row));
-    },
-  );
-
-  app.get(
-    '/v1/platform/templates',
-    {
-      config: { access: { on: 'any', role: 'admin' } },
-      schema: { response: { 200: List(Template), ...AUTHED_ERRORS } },
-    },
-    async (request) => {
-      if (request.tenant.tenantType === 'client') throw new Forbidden('templates are for whoever provisions clients');
-      const rows = await app.data.privileged('platform templates: list', (db) =>
+  const platformStore: TemplateStore = {
+    list: () =>
+      app.data.privileged('platform templates: list', (db) =>
         db.selectFrom('platform_templates').select(TEMPLATE_COLUMNS).orderBy('name').orderBy('template_id').execute(),
-      );
-      return { items: rows.map((row) => templateView('platform', row)) };
-    },
-  );
-
-  app.get(
-    '/v1/platform/templates/:templateId',
-    {
-      config: { access: { on: 'any', role: 'admin' } },
-      schema: { params: PlatformTemplateParams, response: { 200: Template, ...AUTHED_ERRORS } },
-    },
-    async (request) => {
-      if (request.tenant.tenantType === 'client') throw new Forbidden('templates are for whoever provisions clients');
-      const row = await app.data.privileged('platform templates: read one', (db) =>
-        db
-          .selectFrom('platform_templates')
-          .select(TEMPLATE_COLUMNS)
-          .where('template_id', '=', request.params.templateId)
-          .executeTakeFirst(),
-      );
-      if (!row) throw new NotFound('Template');
-      return templateView('platform', row);
-    },
-  );
-
-  app.put(
-    '/v1/platform/templates/:templateId',
-    {
-      config: { access: { on: 'platform', role: 'admin' } },
-      schema: { params: PlatformTemplateParams, body: TemplateInput, response: { 200: Template, ...AUTHED_ERRORS } },
-    },
-    async (request) => {
-      checkTemplate(request.body.content);
-      const row = await app.data.privileged('platform templates: replace', async (db) => {
-        const updated = await db
-          .updateTable('platform_templates')
-          .set({
-            name: request.body.name.trim(),
-            content: jsonbText(request.body.content),
-            updated_at: sql<Date>`now()`,
-          })
-          .where('template_id', '=', request.params.templateId)
-          .returning(TEMPLATE_COLUMNS)
-          .executeTakeFirst();
-        if (!updated) throw new NotFound('Template');
-        await writeAudit(db, platform, request.actor, {
-          action: 'template.updated',
-          targetType: 'template',
-          targetId: updated.template_id,
-          details: { level: 'platform', name: updated.name },
-        });
-        return updated;
-      });
-      return templateView('platform', row);
-    },
-  );
-
-  app.delete(
-    '/v1/platform/templates/:templateId',
-    {
-      config: { access: { on: 'platform', role: 'admin' } },
-      schema: { params: PlatformTemplateParams, response: { 204: Type.Null(), ...AUTHED_ERRORS } },
-    },
-    async (request, reply) => {
-      await app.data.privileged('platform templates: delete', async (db) => {
-        const removed = await db
-          .deleteFrom('platform_templates')
-          .where('template_id', '=', request.params.templateId)
-          .returning('template_id')
-          .executeTakeFirst();
-        if (!removed) throw new NotFound('Template');
-        await writeAudit(db, platform, request.actor, {
-          action: 'template.deleted',
-          targetType: 'template',
-          targetId: removed.template_id,
-          details: { level: 'platform' },
-        });
-      });
-      return reply.code(204).send(null);
-    },
-  );
-
-  // An agency's own templates.
-  const agencyAccess = { access: { on: 'agency', role: 'admin' } } as const;
-
-  app.post(
-    '/v1/agencies/:agencyId/templates',
-    {
-      config: agencyAccess,
-      schema: { params: AgencyParams, body: TemplateInput, response: { 201: Template, ...AUTHED_ERRORS } },
-    },
-    async (request, reply) => {
-      checkTemplate(request.body.content);
-      const row = await request.scoped(async (q) => {
-        const created = await q
-          .insertInto('agency_templates', { name: request.body.name.trim(), content: jsonbText(request.body.content) })
+      ),
+    read: (_request, id) =>
+      app.data.privileged('platform templates: read one', (db) =>
+        db.selectFrom('platform_templates').select(TEMPLATE_COLUMNS).where('template_id', '=', id).executeTakeFirst(),
+      ),
+    create: (request, input, audit) =>
+      app.data.privileged('platform templates: create', async (db) => {
+        const row = await db
+          .insertInto('platform_templates')
+          .values(stored(input))
           .returning(TEMPLATE_COLUMNS)
           .executeTakeFirstOrThrow();
-        await q.audit({
-          action: 'template.created',
-          targetType: 'template',
-          targetId: created.template_id,
-          details: { level: 'agency', name: created.name },
-        });
-        return created;
-      });
-      return reply.code(201).send(templateView('agency', row));
-    },
-  );
-
-  app.get(
-    '/v1/agencies/:agencyId/templates',
-    { config: agencyAccess, schema: { params: AgencyParams, response: { 200: List(Template), ...AUTHED_ERRORS } } },
-    async (request) => {
-      const rows = await request.scoped((q) =>
-        q.selectFrom('agency_templates').select(TEMPLATE_COLUMNS).orderBy('name').orderBy('template_id').execute(),
-      );
-      return { items: rows.map((row) => templateView('agency', row)) };
-    },
-  );
-
-  app.get(
-    '/v1/agencies/:agencyId/templates/:templateId',
-    {
-      config: agencyAccess,
-      schema: { params: AgencyTemplateParams, response: { 200: Template, ...AUTHED_ERRORS } },
-    },
-    async (request) => {
-      const row = await request.scoped((q) =>
-        q
-          .selectFrom('agency_templates')
-          .select(TEMPLATE_COLUMNS)
-          .where('template_id', '=', request.params.templateId)
-          .executeTakeFirst(),
-      );
-      if (!row) throw new NotFound('Template');
-      return templateView('agency', row);
-    },
-  );
-
-  app.put(
-    '/v1/agencies/:agencyId/templates/:templateId',
-    {
-      config: agencyAccess,
-      schema: { params: AgencyTemplateParams, body: TemplateInput, response: { 200: Template, ...AUTHED_ERRORS } },
-    },
-    async (request) => {
-      checkTemplate(request.body.content);
-      const row = await request.scoped(async (q) => {
-        const updated = await q
-          .updateTable('agency_templates')
-          .set({
-            name: request.body.name.trim(),
-            content: jsonbText(request.body.content),
-            updated_at: sql<Date>`now()`,
-          })
-          .where('template_id', '=', request.params.templateId)
+        await writeAudit(db, platform, request.actor, audit(row));
+        return row;
+      }),
+    replace: (request, id, input, audit) =>
+      app.data.privileged('platform templates: replace', async (db) => {
+        const row = await db
+          .updateTable('platform_templates')
+          .set({ ...stored(input), updated_at: sql<Date>`now()` })
+          .where('template_id', '=', id)
           .returning(TEMPLATE_COLUMNS)
           .executeTakeFirst();
-        if (!updated) throw new NotFound('Template');
-        await q.audit({
-          action: 'template.updated',
-          targetType: 'template',
-          targetId: updated.template_id,
-          details: { level: 'agency', name: updated.name },
-        });
-        return updated;
-      });
-      return templateView('agency', row);
-    },
-  );
-
-  app.delete(
-    '/v1/agencies/:agencyId/templates/:templateId',
-    {
-      config: agencyAccess,
-      schema: { params: AgencyTemplateParams, response: { 204: Type.Null(), ...AUTHED_ERRORS } },
-    },
-    async (request, reply) => {
-      await request.scoped(async (q) => {
-        const removed = await q
-          .deleteFrom('agency_templates')
-          .where('template_id', '=', request.params.templateId)
+        if (row) await writeAudit(db, platform, request.actor, audit(row));
+        return row;
+      }),
+    remove: (request, id, audit) =>
+      app.data.privileged('platform templates: delete', async (db) => {
+        const row = await db
+          .deleteFrom('platform_templates')
+          .where('template_id', '=', id)
           .returning('template_id')
           .executeTakeFirst();
-        if (!removed) throw new NotFound('Template');
-        await q.audit({
+        if (row) await writeAudit(db, platform, request.actor, audit(row.template_id));
+        return row !== undefined;
+      }),
+  };
+
+  const agencyStore: TemplateStore = {
+    list: (request) =>
+      request.scoped((q) =>
+        q.selectFrom('agency_templates').select(TEMPLATE_COLUMNS).orderBy('name').orderBy('template_id').execute(),
+      ),
+    read: (request, id) =>
+      request.scoped((q) =>
+        q.selectFrom('agency_templates').select(TEMPLATE_COLUMNS).where('template_id', '=', id).executeTakeFirst(),
+      ),
+    create: (request, input, audit) =>
+      request.scoped(async (q) => {
+        const row = await q
+          .insertInto('agency_templates', stored(input))
+          .returning(TEMPLATE_COLUMNS)
+          .executeTakeFirstOrThrow();
+        await q.audit(audit(row));
+        return row;
+      }),
+    replace: (request, id, input, audit) =>
+      request.scoped(async (q) => {
+        const row = await q
+          .updateTable('agency_templates')
+          .set({ ...stored(input), updated_at: sql<Date>`now()` })
+          .where('template_id', '=', id)
+          .returning(TEMPLATE_COLUMNS)
+          .executeTakeFirst();
+        if (row) await q.audit(audit(row));
+        return row;
+      }),
+    remove: (request, id, audit) =>
+      request.scoped(async (q) => {
+        const row = await q
+          .deleteFrom('agency_templates')
+          .where('template_id', '=', id)
+          .returning('template_id')
+          .executeTakeFirst();
+        if (row) await q.audit(audit(row.template_id));
+        return row !== undefined;
+      }),
+  };
+
+  /** Templates are for whoever provisions clients: the platform's may be read by agency admins too. */
+  const notForClients = (request: FastifyRequest) => {
+    if (request.tenant.tenantType === 'client') throw new Forbidden('templates are for whoever provisions clients');
+  };
+  const agencyAccess: AccessRule = { on: 'agency', role: 'admin' };
+
+  for (const level of [
+    {
+      level: 'platform' as const,
+      path: '/v1/platform/templates',
+      params: Type.Object({}),
+      oneParams: Type.Object({ templateId: Uuid }),
+      readAccess: { on: 'any', role: 'admin' } satisfies AccessRule,
+      writeAccess: { on: 'platform', role: 'admin' } satisfies AccessRule,
+      mayRead: notForClients,
+      store: platformStore,
+    },
+    {
+      level: 'agency' as const,
+      path: '/v1/agencies/:agencyId/templates',
+      params: AgencyParams,
+      oneParams: Type.Object({ agencyId: Uuid, templateId: Uuid }),
+      readAccess: agencyAccess,
+      writeAccess: agencyAccess,
+      mayRead: () => {},
+      store: agencyStore,
+    },
+  ]) {
+    const { store } = level;
+    const view = (row: TemplateRow) => templateView(level.level, row);
+    const audited =
+      (action: string) =>
+      (row: TemplateRow): AuditEntry => ({
+        action,
+        targetType: 'template',
+        targetId: row.template_id,
+        details: { level: level.level, name: row.name },
+      });
+
+    app.post(
+      level.path,
+      {
+        config: { access: level.writeAccess },
+        schema: { params: level.params, body: TemplateInput, response: { 201: Template, ...AUTHED_ERRORS } },
+      },
+      async (request, reply) => {
+        checkTemplate(request.body.content);
+        return reply.code(201).send(view(await store.create(request, request.body, audited('template.created'))));
+      },
+    );
+
+    app.get(
+      level.path,
+      {
+        config: { access: level.readAccess },
+        schema: { params: level.params, response: { 200: List(Template), ...AUTHED_ERRORS } },
+      },
+      async (request) => {
+        level.mayRead(request);
+        return { items: (await store.list(request)).map(view) };
+      },
+    );
+
+    app.get(
+      `${level.path}/:templateId`,
+      {
+        config: { access: level.readAccess },
+        schema: { params: level.oneParams, response: { 200: Template, ...AUTHED_ERRORS } },
+      },
+      async (request) => {
+        level.mayRead(request);
+        const row = await store.read(request, request.params.templateId);
+        if (!row) throw new NotFound('Template');
+        return view(row);
+      },
+    );
+
+    app.put(
+      `${level.path}/:templateId`,
+      {
+        config: { access: level.writeAccess },
+        schema: { params: level.oneParams, body: TemplateInput, response: { 200: Template, ...AUTHED_ERRORS } },
+      },
+      async (request) => {
+        checkTemplate(request.body.content);
+        const row = await store.replace(request, request.params.templateId, request.body, audited('template.updated'));
+        if (!row) throw new NotFound('Template');
+        return view(row);
+      },
+    );
+
+    app.delete(
+      `${level.path}/:templateId`,
+      {
+        config: { access: level.writeAccess },
+        schema: { params: level.oneParams, response: { 204: Type.Null(), ...AUTHED_ERRORS } },
+      },
+      async (request, reply) => {
+        const removed = await store.remove(request, request.params.templateId, (id) => ({
           action: 'template.deleted',
           targetType: 'template',
-          targetId: removed.template_id,
-          details: { level: 'agency' },
-        });
-      });
-      return reply.code(204).send(null);
-    },
-  );
+          targetId: id,
+          details: { level: level.level },
+        }));
+        if (!removed) throw new NotFound('Template');
+        return reply.code(204).send(null);
+      },
+    );
+  }
 };

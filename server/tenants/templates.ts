@@ -73,7 +73,7 @@ export const Template = Type.Object(
   { title: 'Template' },
 );
 
-interface TemplateRow {
+export interface TemplateRow {
   template_id: string;
   name: string;
   content: unknown;
