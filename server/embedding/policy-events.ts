@@ -19,8 +19,20 @@ export async function announcePolicyChange(
 ): Promise<void> {
   const clientId = q.scope.clientId;
   if (!clientId) throw new Error('a widget policy belongs to a client: the scope names none');
-  await sql`SELECT pg_notify(${POLICY_CHANNEL}, ${clientId})`.execute(q.unfiltered);
-  q.afterCommit(() => verdicts.invalidate(clientId));
+  await announcePolicyChanges(q, [clientId], verdicts);
+}
+
+/** As announcePolicyChange, for several clients of `q`'s agency at once (a whole agency suspended, say). */
+export async function announcePolicyChanges(
+  q: ScopedQueries,
+  clientIds: readonly string[],
+  verdicts: Pick<VerdictCache, 'invalidate'>,
+): Promise<void> {
+  if (clientIds.length === 0) return;
+  await sql`SELECT pg_notify(${POLICY_CHANNEL}, id) FROM unnest(${clientIds}::text[]) AS id`.execute(q.unfiltered);
+  q.afterCommit(() => {
+    for (const id of clientIds) verdicts.invalidate(id);
+  });
 }
 
 export function followPolicyChanges(notifications: Notifications, cache: VerdictCache): Promise<() => Promise<void>> {

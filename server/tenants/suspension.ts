@@ -10,7 +10,7 @@ import { Type } from '@sinclair/typebox';
 import { sql } from 'kysely';
 import type { SuspendedBy, TenantType } from '../db/schema.ts';
 import type { ScopedQueries } from '../db/tenant-db.ts';
-import { POLICY_CHANNEL } from '../embedding/policy-events.ts';
+import { announcePolicyChanges } from '../embedding/policy-events.ts';
 import type { VerdictCache } from '../embedding/verdict-cache.ts';
 import { Forbidden, NotFound } from '../errors.ts';
 import { Timestamp } from '../http/schemas.ts';
@@ -144,10 +144,6 @@ async function announce(q: ScopedQueries, clientId: string | null, caches: Suspe
     clientId !== null
       ? [clientId]
       : (await q.selectFrom('clients').select('client_id').execute()).map((row) => row.client_id);
-  if (clients.length > 0)
-    await sql`SELECT pg_notify(${POLICY_CHANNEL}, id) FROM unnest(${clients}::text[]) AS id`.execute(q.unfiltered);
-  q.afterCommit(() => {
-    caches.credentials.invalidateAll();
-    for (const id of clients) caches.verdicts.invalidate(id);
-  });
+  await announcePolicyChanges(q, clients, caches.verdicts);
+  q.afterCommit(() => caches.credentials.invalidateAll());
 }
