@@ -6,9 +6,8 @@
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { migrateTo, migrateToLatest } from '../../server/db/migrate.ts';
-import type { Database } from '../../server/db/schema.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { asSystem, createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { expectStatus } from './provision.ts';
 
 let database: TestDatabase;
@@ -17,25 +16,11 @@ const agencyId = '5d3c2a10-0000-4000-8000-000000000011';
 const clientId = '5d3c2a10-0000-4000-8000-000000000012';
 const submissionId = '5d3c2a10-0000-4000-8000-000000000014';
 
-/** Runs `statements` in one transaction as the privileged role, as code of its time wrote rows. */
-async function asSystem(run: (db: Kysely<Database>) => Promise<unknown>): Promise<void> {
-  await database.handle.db.connection().execute(async (db: Kysely<Database>) => {
-    await sql.raw('BEGIN; SET LOCAL ROLE upzento_system').execute(db);
-    try {
-      await run(db);
-      await sql.raw('COMMIT').execute(db);
-    } catch (error) {
-      await sql.raw('ROLLBACK').execute(db);
-      throw error;
-    }
-  });
-}
-
 beforeAll(async () => {
   database = await createTestDatabase({ migrate: false });
   const direct = database.handle.direct as Kysely<unknown>;
   await migrateTo(direct, '0010-privacy');
-  await asSystem(async (db) => {
+  await asSystem(database, async (db) => {
     await sql`INSERT INTO agencies (agency_id, name) VALUES (${agencyId}, 'Before 0012')`.execute(db);
     await sql`INSERT INTO clients (agency_id, client_id, name, public_key) VALUES (${agencyId}, ${clientId}, 'Before 0012', 'pk_before0012before0012before01')`.execute(
       db,
@@ -78,7 +63,7 @@ test.each([
   ['a time of consent without its text', { consented_at: new Date() }],
   ['an empty consent text', { consent_text: '', consented_at: new Date() }],
 ])('the table refuses %s', async (_what, values) => {
-  const insert = asSystem((db) =>
+  const insert = asSystem(database, (db) =>
     db
       .insertInto('submissions')
       .values({

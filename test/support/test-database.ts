@@ -5,7 +5,8 @@
  * test files running in parallel never see each other's rows.
  */
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../server/db/schema.ts';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../server/db/connect.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
@@ -87,4 +88,21 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
       await cleanup.end();
     },
   };
+}
+
+/**
+ * Runs `run` in one transaction as the privileged role, as the code of an earlier migration wrote
+ * its rows: for tests that migrate part of the way, write rows, then migrate on.
+ */
+export async function asSystem(database: TestDatabase, run: (db: Kysely<Database>) => Promise<unknown>): Promise<void> {
+  await database.handle.db.connection().execute(async (db: Kysely<Database>) => {
+    await sql.raw('BEGIN; SET LOCAL ROLE upzento_system').execute(db);
+    try {
+      await run(db);
+      await sql.raw('COMMIT').execute(db);
+    } catch (error) {
+      await sql.raw('ROLLBACK').execute(db);
+      throw error;
+    }
+  });
 }

@@ -5,9 +5,8 @@
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { migrateTo, migrateToLatest } from '../../server/db/migrate.ts';
-import type { Database } from '../../server/db/schema.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { asSystem, createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { expectStatus } from '../platform/provision.ts';
 
 let database: TestDatabase;
@@ -15,24 +14,11 @@ let t: TestApp;
 const agencyId = '5d3c2a10-0000-4000-8000-000000000151';
 const clientId = '5d3c2a10-0000-4000-8000-000000000152';
 
-async function asSystem(run: (db: Kysely<Database>) => Promise<unknown>): Promise<void> {
-  await database.handle.db.connection().execute(async (db: Kysely<Database>) => {
-    await sql.raw('BEGIN; SET LOCAL ROLE upzento_system').execute(db);
-    try {
-      await run(db);
-      await sql.raw('COMMIT').execute(db);
-    } catch (error) {
-      await sql.raw('ROLLBACK').execute(db);
-      throw error;
-    }
-  });
-}
-
 beforeAll(async () => {
   database = await createTestDatabase({ migrate: false });
   const direct = database.handle.direct as Kysely<unknown>;
   await migrateTo(direct, '0013-privacy-jobs');
-  await asSystem(async (db) => {
+  await asSystem(database, async (db) => {
     await sql`INSERT INTO agencies (agency_id, name) VALUES (${agencyId}, 'Before 0015')`.execute(db);
     await sql`INSERT INTO clients (agency_id, client_id, name, public_key) VALUES (${agencyId}, ${clientId}, 'Before 0015', 'pk_before0015before0015before01')`.execute(
       db,
@@ -56,7 +42,7 @@ test('an agency from before 0015 is pinned to 2026-12-01, and its client follows
 
 test('the table refuses a version that is not a date, and a client row of another agency', async () => {
   const insert = (version: string, tenant = clientId, agency = agencyId) =>
-    asSystem((db) =>
+    asSystem(database, (db) =>
       db
         .insertInto('api_version_pins')
         .values({ agency_id: agency, tenant_id: tenant, client_id: tenant, version })
@@ -64,6 +50,6 @@ test('the table refuses a version that is not a date, and a client row of anothe
     );
   await expect(insert('latest')).rejects.toThrow(/check constraint/);
   const other = '5d3c2a10-0000-4000-8000-000000000159';
-  await asSystem((db) => sql`INSERT INTO agencies (agency_id, name) VALUES (${other}, 'Other')`.execute(db));
+  await asSystem(database, (db) => sql`INSERT INTO agencies (agency_id, name) VALUES (${other}, 'Other')`.execute(db));
   await expect(insert('2026-12-01', clientId, other)).rejects.toThrow(/foreign key/);
 });
