@@ -6,11 +6,11 @@
  * kept. Entries also expire after `ttlMs`, a bound on how long an instance that somehow missed a
  * notification trusts what it read.
  */
-import { LRUCache } from 'lru-cache';
 import type { Role, TenantType } from '../db/schema.ts';
 import type { TenantDatabase } from '../db/tenant-db.ts';
 import type { TenantContext } from './tenant-context.ts';
 import { ROLE_RANK } from './access.ts';
+import { InvalidatedCache } from './invalidated-cache.ts';
 
 /** What the database says a user is now. */
 export interface Credentials {
@@ -60,26 +60,16 @@ export function admits(current: Credentials | null, context: TenantContext): boo
 export class CredentialCache {
   readonly #data: TenantDatabase;
   readonly #platformId: string;
-  readonly #entries: LRUCache<string, Credentials | typeof NO_USER>;
+  readonly #entries: InvalidatedCache<Credentials | typeof NO_USER>;
   /** Look-ups in flight, shared by the requests that miss meanwhile; dropped on invalidation. */
   readonly #reading = new Map<string, Promise<Credentials | null>>();
-  // Every invalidation moves the clock; #marks keeps, per user, the clock at its last one (only as
-  // long as a look-up could take), and #all the clock at the last invalidation of everyone.
-  #clock = 0;
-  #all = 0;
-  readonly #marks: LRUCache<string, number>;
   readonly #ttlMs: number;
-  /** False while changes cannot be heard of (see distrust). */
-  #trusted = true;
-  readonly #listeners = new Set<(userId: string) => void>();
 
   constructor(data: TenantDatabase, platformId: string, options: CredentialCacheOptions = {}) {
     this.#data = data;
     this.#platformId = platformId;
     this.#ttlMs = options.ttlMs ?? 60_000;
-    const max = options.max ?? 100_000;
-    this.#entries = new LRUCache({ max, ttl: this.#ttlMs, ttlResolution: 1000 });
-    this.#marks = new LRUCache({ max, ttl: this.#ttlMs });
+    this.#entries = new InvalidatedCache({ max: options.max ?? 100_000, ttlMs: this.#ttlMs });
   }
 
   /** The user's credentials now, or null when no such user exists. */
@@ -100,11 +90,8 @@ export class CredentialCache {
 
   /** Forgets what is known about one user. */
   invalidate(userId: string): void {
-    this.#clock += 1;
-    this.#marks.set(userId, this.#clock);
-    this.#entries.delete(userId);
     this.#reading.delete(userId);
-    for (const listener of this.#listeners) listener(userId);
+    this.#entries.invalidate(userId);
   }
 
   /**
@@ -112,34 +99,29 @@ export class CredentialCache {
    * and credentials are read for every request, not kept, until trust() says changes are heard again.
    */
   distrust(): void {
-    this.#trusted = false;
-    this.invalidateAll();
+    this.#reading.clear();
+    this.#entries.distrust();
   }
 
   /** Changes are heard of again: what was read while they were not is forgotten, and caching resumes. */
   trust(): void {
-    this.invalidateAll();
-    this.#trusted = true;
+    this.#reading.clear();
+    this.#entries.trust();
   }
 
   /** Forgets every user (after notifications may have been missed). */
   invalidateAll(): void {
-    this.#clock += 1;
-    this.#all = this.#clock;
-    this.#entries.clear();
-    this.#marks.clear();
     this.#reading.clear();
-    for (const listener of this.#listeners) listener('*');
+    this.#entries.invalidateAll();
   }
 
   /** Called after each invalidation (with '*' for all); tests use it to see a notification arrive. */
   onInvalidate(listener: (userId: string) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    return this.#entries.onInvalidate(listener);
   }
 
   async #read(userId: string): Promise<Credentials | null> {
-    const since = this.#clock;
+    const since = this.#entries.readBegins();
     const started = Date.now();
     const row = await this.#data.privileged("authenticate: the credentials of a token's user", (db) =>
       db
@@ -168,8 +150,7 @@ export class CredentialCache {
     const credentials = row ? this.#credentialsOf(row) : null;
     // Invalidated while it was read (or read for longer than a mark is kept): the row may predate
     // the change, so it serves this request only.
-    const current = since >= this.#all && since >= (this.#marks.get(userId) ?? 0) && Date.now() - started < this.#ttlMs;
-    if (current && this.#trusted) this.#entries.set(userId, credentials ?? NO_USER);
+    if (Date.now() - started < this.#ttlMs) this.#entries.keep(userId, credentials ?? NO_USER, since);
     return credentials;
   }
 

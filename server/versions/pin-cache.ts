@@ -7,8 +7,8 @@
  * Entries also expire after `ttlMs`, a bound on how long an instance that missed a notification
  * serves an old pin.
  */
-import { LRUCache } from 'lru-cache';
 import type { TenantDatabase } from '../db/tenant-db.ts';
+import { InvalidatedCache } from '../tenancy/invalidated-cache.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { NEWEST_VERSION, servedVersion, type ApiVersion } from './api-versions.ts';
 
@@ -25,21 +25,11 @@ type Entry = ApiVersion | typeof NONE;
 
 export class PinCache {
   readonly #data: TenantDatabase;
-  readonly #entries: LRUCache<string, Entry>;
-  // As in CredentialCache: every invalidation moves the clock; #marks keeps, per tenant, the clock at
-  // its last one, and #all the clock at the last invalidation of everyone.
-  #clock = 0;
-  #all = 0;
-  readonly #marks: LRUCache<string, number>;
-  #trusted = true;
-  readonly #listeners = new Set<(tenantId: string) => void>();
+  readonly #entries: InvalidatedCache<Entry>;
 
   constructor(data: TenantDatabase, options: PinCacheOptions = {}) {
     this.#data = data;
-    const max = options.max ?? 100_000;
-    const ttl = options.ttlMs ?? 10 * 60_000;
-    this.#entries = new LRUCache({ max, ttl, ttlResolution: 1000 });
-    this.#marks = new LRUCache({ max, ttl });
+    this.#entries = new InvalidatedCache({ max: options.max ?? 100_000, ttlMs: options.ttlMs ?? 10 * 60_000 });
   }
 
   /** The version that serves a caller's requests without a header, when it is known without a read. */
@@ -73,42 +63,32 @@ export class PinCache {
 
   /** Forgets one tenant's pin. */
   invalidate(tenantId: string): void {
-    this.#clock += 1;
-    this.#marks.set(tenantId, this.#clock);
-    this.#entries.delete(tenantId);
-    for (const listener of this.#listeners) listener(tenantId);
+    this.#entries.invalidate(tenantId);
   }
 
   /** Forgets every pin (notifications may have been missed). */
   invalidateAll(): void {
-    this.#clock += 1;
-    this.#all = this.#clock;
-    this.#entries.clear();
-    this.#marks.clear();
-    for (const listener of this.#listeners) listener('*');
+    this.#entries.invalidateAll();
   }
 
   /** No change can be heard of now (the LISTEN connection is lost): read pins for every request until trust(). */
   distrust(): void {
-    this.#trusted = false;
-    this.invalidateAll();
+    this.#entries.distrust();
   }
 
   /** Changes are heard of again: what was read meanwhile is forgotten, and caching resumes. */
   trust(): void {
-    this.invalidateAll();
-    this.#trusted = true;
+    this.#entries.trust();
   }
 
   /** Called after each invalidation (with '*' for all); tests use it to see a notification arrive. */
   onInvalidate(listener: (tenantId: string) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    return this.#entries.onInvalidate(listener);
   }
 
   /** The pins of an agency and, when named, one of its clients, in one read; kept unless invalidated meanwhile. */
   async #read(agencyId: string, clientId: string | null): Promise<{ agency: Entry; client: Entry }> {
-    const since = this.#clock;
+    const since = this.#entries.readBegins();
     const tenants = clientId === null ? [agencyId] : [agencyId, clientId];
     const rows = await this.#data.privileged("versions: the pins of a caller's tenant", (db) =>
       db
@@ -123,10 +103,8 @@ export class PinCache {
       return row ? servedVersion(row.version) : NONE;
     };
     const read = { agency: entryOf(agencyId), client: clientId === null ? NONE : entryOf(clientId) };
-    if (this.#trusted && since >= this.#all) {
-      if (since >= (this.#marks.get(agencyId) ?? 0)) this.#entries.set(agencyId, read.agency);
-      if (clientId !== null && since >= (this.#marks.get(clientId) ?? 0)) this.#entries.set(clientId, read.client);
-    }
+    this.#entries.keep(agencyId, read.agency, since);
+    if (clientId !== null) this.#entries.keep(clientId, read.client, since);
     return read;
   }
 }
