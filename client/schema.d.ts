@@ -492,6 +492,343 @@ export interface paths {
         };
         trace?: never;
     };
+    "/v1/platform/databases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The deployment's databases and how many agencies each serves */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DatabaseList"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agencies/{agencyId}/placement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agency's database and connection pool */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    agencyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Placement"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Give an agency a pool of its own, or move it to another database */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    agencyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PlacementRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlacementChange"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
+                409: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
+                413: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
+                415: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -13131,6 +13468,34 @@ export interface components {
         AgencyList: {
             items: components["schemas"]["Agency"][];
         };
+        /**
+         * AgencyMove
+         * @example {
+         *       "from": "shared",
+         *       "to": "big_agency",
+         *       "rows": {
+         *         "agencies": 1,
+         *         "clients": 12,
+         *         "contacts": 48210,
+         *         "submissions": 91344,
+         *         "audit_log": 20411
+         *       },
+         *       "auditChains": 13,
+         *       "pauseMs": 2140
+         *     }
+         */
+        AgencyMove: {
+            from: string;
+            to: string;
+            /** @description Rows of the agency in each table, counted in both databases before the move was committed. */
+            rows: {
+                [key: string]: number;
+            };
+            /** @description Audit chains (the agency and each client) verified in the target. */
+            auditChains: number;
+            /** @description How long the agency's requests were held while its rows were copied. */
+            pauseMs: number;
+        };
         /** ApiVersion */
         ApiVersion: {
             /**
@@ -13369,6 +13734,24 @@ export interface components {
         ContactPage: {
             items: components["schemas"]["Contact"][];
             nextCursor: string | null;
+        };
+        /**
+         * Database
+         * @example {
+         *       "name": "big_agency",
+         *       "kind": "postgres",
+         *       "agencies": 1
+         *     }
+         */
+        Database: {
+            name: string;
+            kind: "postgres" | "pglite";
+            /** @description Agencies placed in it; for `shared`, those of its own too. */
+            agencies: number;
+        };
+        /** DatabaseList */
+        DatabaseList: {
+            items: components["schemas"]["Database"][];
         };
         /**
          * Domain
@@ -13767,6 +14150,64 @@ export interface components {
         /** PasswordReset */
         PasswordReset: {
             newPassword: string;
+        };
+        /**
+         * Placement
+         * @example {
+         *       "agencyId": "6f1c1e0a-3b5d-4c2e-9a7f-1d2e3f4a5b6c",
+         *       "database": "big_agency",
+         *       "poolSize": null
+         *     }
+         */
+        Placement: {
+            /** Format: uuid */
+            agencyId: string;
+            /** @description `shared`, or the name of the database of its own. */
+            database: string;
+            /** @description Connections of its own pool; null: it shares the pool of its database. */
+            poolSize: number | null;
+        };
+        /**
+         * PlacementChange
+         * @example {
+         *       "placement": {
+         *         "agencyId": "6f1c1e0a-3b5d-4c2e-9a7f-1d2e3f4a5b6c",
+         *         "database": "big_agency",
+         *         "poolSize": null
+         *       },
+         *       "move": {
+         *         "from": "shared",
+         *         "to": "big_agency",
+         *         "rows": {
+         *           "agencies": 1,
+         *           "clients": 12,
+         *           "contacts": 48210,
+         *           "submissions": 91344,
+         *           "audit_log": 20411
+         *         },
+         *         "auditChains": 13,
+         *         "pauseMs": 2140
+         *       }
+         *     }
+         */
+        PlacementChange: {
+            placement: components["schemas"]["Placement"];
+            move: components["schemas"]["AgencyMove"] | null;
+        };
+        /**
+         * PlacementRequest
+         * @example {
+         *       "database": "big_agency"
+         *     }
+         * @example {
+         *       "poolSize": 5
+         *     }
+         */
+        PlacementRequest: {
+            /** @description `shared`, or a database of UPZENTO_DATABASES. */
+            database?: string;
+            /** @description Connections of a pool of its own; null: the pool of its database. */
+            poolSize?: number | null;
         };
         /**
          * PrivacyJob

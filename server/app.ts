@@ -6,6 +6,9 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOpt
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { DatabaseHandle } from './db/connect.ts';
 import { TenantDatabase } from './db/tenant-db.ts';
+import { Placements } from './db/placements.ts';
+import { followPlacementChanges } from './placements/placement-change.ts';
+import { placementRoutes } from './placements/placement-routes.ts';
 import { DEFAULT_PASSWORD_COST, type PasswordCost } from './auth/password.ts';
 import type { SignInBrake } from './auth/sign-in-brake.ts';
 import { apiDocsRoutes } from './api-docs/routes.ts';
@@ -100,7 +103,12 @@ export interface WebhookOptions {
 }
 
 export interface AppOptions {
+  /** The shared database. */
   database: DatabaseHandle;
+  /** The deployment's other databases, by name, for agencies placed in one of their own; default none. */
+  databases?: ReadonlyMap<string, DatabaseHandle>;
+  /** Longest an agency's requests are held while it moves to another database; default 30 s. */
+  maxMovePauseMs?: number;
   jwtSecret: string;
   platformId: string;
   /** scrypt cost for new password hashes; default log2N 15. Tests lower it. */
@@ -169,7 +177,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('preClose', async () => door.closing());
 
   const passwordCost = options.passwordCost ?? DEFAULT_PASSWORD_COST;
-  const data = new TenantDatabase(options.database.db, app.log, options.database.limits);
+  const placements = new Placements(options.database, options.databases);
+  const data = new TenantDatabase(options.database.db, app.log, options.database.limits, placements);
+  await data.reloadPlacements();
+  const notifications = placements.notifications;
   // Logged once per loss and once per recovery, never per reconnect attempt.
   const unwatch = options.database.onEvent((event) => {
     if (event.type === 'listen-lost') {
@@ -193,7 +204,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Before the tenancy plugin: an unknown version is refused, and every answer says its version, before a token is read.
   const pins = new PinCache(data, options.pinCache);
   await app.register(versionPlugin, { pins });
-  const unfollowPins = await followPinChanges(options.database.notifications, pins);
+  const unfollowPins = await followPinChanges(notifications, pins);
   app.addHook('onClose', () => unfollowPins());
   const metrics = new Metrics();
   recordRequestDurations(app, metrics);
@@ -265,8 +276,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.decorate('privacyJobs', privacyJobs);
   app.addHook('onClose', () => privacyJobs.stop());
-  const unfollow = await followPolicyChanges(options.database.notifications, verdicts);
-  const unfollowFlags = await followFlagChanges(options.database.notifications, { flags, verdicts });
+  const unfollow = await followPolicyChanges(notifications, verdicts);
+  const unfollowPlacements = await followPlacementChanges(notifications, data, (error) =>
+    app.log.error({ err: error }, 'placements could not be reloaded; routing by the ones read before'),
+  );
+  app.addHook('onClose', () => unfollowPlacements());
+  const unfollowFlags = await followFlagChanges(notifications, { flags, verdicts });
   app.addHook('onClose', async () => {
     await scheduler.stop();
     await webhooks.stop();
@@ -276,7 +291,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const credentials = new CredentialCache(data, options.platformId, options.credentialCache);
-  const unfollowCredentials = await followCredentialChanges(options.database.notifications, credentials);
+  const unfollowCredentials = await followCredentialChanges(notifications, credentials);
   app.addHook('onClose', () => unfollowCredentials());
   await app.register(tenancyPlugin, { jwtSecret: options.jwtSecret, data, credentials });
   const limits = new LimitCache(data, {
@@ -284,7 +299,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.maxDomainsPerClient && { domains: options.maxDomainsPerClient }),
     ...options.limits,
   });
-  const unfollowLimits = await followLimitChanges(options.database.notifications, limits);
+  const unfollowLimits = await followLimitChanges(notifications, limits);
   const instances = new InstanceCount(data, { log: app.log });
   await instances.start();
   app.addHook('onClose', async () => {
@@ -294,6 +309,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(rateLimitPlugin, { limits, instances });
   await app.register(apiDocsRoutes);
   await app.register(limitsRoutes);
+  await app.register(placementRoutes, {
+    placements,
+    ...(options.maxMovePauseMs !== undefined && { maxPauseMs: options.maxMovePauseMs }),
+  });
   await app.register(healthRoutes, { db: options.database.db });
   await app.register(authRoutes, {
     platformId: options.platformId,

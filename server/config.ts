@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { parseSigningKey } from './audit/digest-key.ts';
 import type { TrustProxy } from './http/server-options.ts';
+import { DATABASE_NAME, SHARED_DATABASE } from './db/placements.ts';
 
 export interface Config {
   /** HOST, default 127.0.0.1. */
@@ -16,6 +17,11 @@ export interface Config {
   readonly databaseUrl: string | null;
   /** DATABASE_DIRECT_URL, default DATABASE_URL: migrations, LISTEN/NOTIFY and session locks, which a transaction-mode pooler cannot carry. */
   readonly databaseDirectUrl: string | null;
+  /**
+   * UPZENTO_DATABASES, default none: the other PostgreSQL databases agencies may be placed in, as
+   * `name=postgres://…` separated by spaces or commas (docs/scaling.md). Needs DATABASE_URL.
+   */
+  readonly databases: ReadonlyMap<string, string>;
   /** UPZENTO_DATA_DIR, default ./.upzento; `memory:` keeps the embedded database in memory. */
   readonly dataDir: string;
   /** UPZENTO_DNS_SERVERS as given; null means the system's resolvers. */
@@ -106,7 +112,10 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
 
 function postgresUrl(env: Env, name: string): string | null {
   const raw = text(env, name);
-  if (raw === null) return null;
+  return raw === null ? null : checkedPostgresUrl(raw, name);
+}
+
+function checkedPostgresUrl(raw: string, name: string): string {
   let url: URL;
   try {
     url = new URL(raw);
@@ -117,6 +126,25 @@ function postgresUrl(env: Env, name: string): string | null {
     throw new ConfigError(`${name} must start with postgres:// or postgresql://, got "${url.protocol}"`);
   }
   return raw;
+}
+
+function databases(env: Env, databaseUrl: string | null): ReadonlyMap<string, string> {
+  const raw = text(env, 'UPZENTO_DATABASES');
+  const named = new Map<string, string>();
+  if (raw === null) return named;
+  if (databaseUrl === null)
+    throw new ConfigError('UPZENTO_DATABASES needs DATABASE_URL: agencies move between PostgreSQL databases only');
+  for (const entry of raw.split(/[\s,]+/).filter(Boolean)) {
+    const at = entry.indexOf('=');
+    const name = entry.slice(0, Math.max(at, 0));
+    if (!DATABASE_NAME.test(name) || name === SHARED_DATABASE)
+      throw new ConfigError(
+        `UPZENTO_DATABASES: "${entry.slice(0, 60)}" is not name=postgres://…, with a name of a-z, 0-9 and _ other than "shared"`,
+      );
+    if (named.has(name)) throw new ConfigError(`UPZENTO_DATABASES names ${name} twice`);
+    named.set(name, checkedPostgresUrl(entry.slice(at + 1), `UPZENTO_DATABASES (${name})`));
+  }
+  return named;
 }
 
 function trustProxy(raw: string | null): TrustProxy {
@@ -152,6 +180,7 @@ export function loadConfig(env: Env = process.env): Config {
   const databaseUrl = postgresUrl(env, 'DATABASE_URL');
   const databaseDirectUrl = postgresUrl(env, 'DATABASE_DIRECT_URL') ?? databaseUrl;
   const dataDir = text(env, 'UPZENTO_DATA_DIR') ?? './.upzento';
+  const otherDatabases = databases(env, databaseUrl);
   const adminEmail = text(env, 'UPZENTO_ADMIN_EMAIL');
   const adminPassword = env.UPZENTO_ADMIN_PASSWORD ?? null;
   if ((adminEmail === null) !== (adminPassword === null)) {
@@ -195,6 +224,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: text(env, 'HOST') ?? '127.0.0.1',
     port: integer(env, 'PORT', 3000, 0, 65535),
     databaseUrl,
+    databases: otherDatabases,
     databaseDirectUrl,
     dataDir: dataDir === 'memory:' ? dataDir : path.resolve(dataDir),
     dnsServers: text(env, 'UPZENTO_DNS_SERVERS'),

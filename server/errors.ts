@@ -78,6 +78,17 @@ export const UnknownVersion = createError(
 );
 export const VersionDowngrade = createError('UPZ_VERSION_DOWNGRADE', 'version: %s', 409);
 
+export const UnknownDatabase = createError(
+  'UPZ_UNKNOWN_DATABASE',
+  'database: %s is not one of the databases of this deployment (%s)',
+  400,
+);
+export const MoveRefused = createError(
+  'UPZ_MOVE_REFUSED',
+  'The agency was not moved, and is served as before: %s',
+  409,
+);
+
 /** An error about one input: its body names it in `field`, a dotted path such as `email` or `widget.theme.text`. */
 export function aboutField<E extends Error>(error: E, field: string): E & { field: string } {
   return Object.assign(error, { field });

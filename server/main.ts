@@ -41,6 +41,7 @@ async function main(): Promise<void> {
   const door = new FrontDoor();
   const address = await listen(door.server, config.host, config.port);
   let database: DatabaseHandle | null = null;
+  const others = new Map<string, DatabaseHandle>();
   let app: FastifyInstance | null = null;
   const starting = new AbortController();
 
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
       await app?.close();
       await resolver.close();
       await database?.close();
+      await Promise.all([...others.values()].map((other) => other.close()));
       console.log(`Upzento stopped: requests in flight finished${database ? ', database closed' : ''}.`);
       process.exit(0);
     } catch (error) {
@@ -82,6 +84,20 @@ async function main(): Promise<void> {
     door.starting('applying migrations');
   }
   const applied = await migrateToLatest(database.direct as Kysely<unknown>);
+  // The databases agencies may be placed in: each has the same schema, migrated at the same start.
+  for (const [name, url] of config.databases) {
+    const other = await openDatabase({ ...config, databaseUrl: url, databaseDirectUrl: url });
+    others.set(name, other);
+    door.starting(`waiting for database ${name}`);
+    await waitForDatabase(other.direct as Kysely<unknown>, {
+      maxWaitMs: config.databaseWaitSeconds * 1000,
+      signal: starting.signal,
+      onWaiting: ({ attempt, kind, error }) =>
+        console.warn(`Upzento is waiting for database ${name} (${kind}: ${error.message}); attempt ${attempt}.`),
+    });
+    door.starting(`applying migrations to database ${name}`);
+    await migrateToLatest(other.direct as Kysely<unknown>);
+  }
   const data = new TenantDatabase(database.db, undefined, database.limits);
   const platformId = await ensurePlatform(data);
   const jwtSecret = config.jwtSecret ?? (await loadSigningKey(data, database.kind, config.dataDir));
@@ -97,6 +113,7 @@ async function main(): Promise<void> {
   const hours = (n: number) => minutes(60 * n);
   app = await buildApp({
     database,
+    databases: others,
     frontDoor: door,
     jwtSecret,
     platformId,

@@ -23,6 +23,30 @@ export const COMPONENT_EXAMPLES: Readonly<Record<string, unknown[]>> = {
     },
   ],
   LimitChange: [{ apiRequestsPerSecond: 20, domains: null }],
+  PlacementRequest: [{ database: 'big_agency' }, { poolSize: 5 }],
+  Placement: [{ agencyId: AGENCY_ID, database: 'big_agency', poolSize: null }],
+  AgencyMove: [
+    {
+      from: 'shared',
+      to: 'big_agency',
+      rows: { agencies: 1, clients: 12, contacts: 48210, submissions: 91344, audit_log: 20411 },
+      auditChains: 13,
+      pauseMs: 2140,
+    },
+  ],
+  PlacementChange: [
+    {
+      placement: { agencyId: AGENCY_ID, database: 'big_agency', poolSize: null },
+      move: {
+        from: 'shared',
+        to: 'big_agency',
+        rows: { agencies: 1, clients: 12, contacts: 48210, submissions: 91344, audit_log: 20411 },
+        auditChains: 13,
+        pauseMs: 2140,
+      },
+    },
+  ],
+  Database: [{ name: 'big_agency', kind: 'postgres', agencies: 1 }],
   TenantLimits: [
     {
       limits: { apiRequestsPerSecond: 20, apiBurst: 200, users: 1000, contacts: 1000000, domains: 10 },

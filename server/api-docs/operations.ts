@@ -63,6 +63,12 @@ export const TAGS: readonly (TagInfo & { path: RegExp })[] = [
     description: 'Templates to provision clients from, kept by the platform and by agencies.',
     path: /\/templates(\/|$)/,
   },
+  {
+    name: 'Placements',
+    description:
+      "Where an agency is served from: a connection pool of its own, or a database of its own (the platform admin's).",
+    path: /\/placement$|^\/v1\/platform\/databases$/,
+  },
   { name: 'Tenants', description: 'Agencies and their clients.', path: /^\/v1\/(agencies|clients)(\/|$)/ },
   {
     name: 'Widget',
@@ -78,6 +84,7 @@ const DISPLAY_ORDER = [
   'Auth',
   'Tenants',
   'Templates',
+  'Placements',
   'Users',
   'Invitations',
   'Settings',
@@ -118,6 +125,9 @@ export const SUMMARIES: Readonly<Record<string, string>> = {
   'POST /v1/agencies/:agencyId/clients': 'Create a client of an agency',
   'GET /v1/agencies/:agencyId/clients': "List an agency's clients",
   'GET /v1/clients/:clientId': 'Read a client',
+  'GET /v1/platform/databases': "The deployment's databases and how many agencies each serves",
+  'GET /v1/agencies/:agencyId/placement': "An agency's database and connection pool",
+  'PUT /v1/agencies/:agencyId/placement': 'Give an agency a pool of its own, or move it to another database',
   'GET /v1/agencies/:agencyId/limits': "An agency's limits, overrides and usage",
   'PATCH /v1/agencies/:agencyId/limits': "Change an agency's limits (platform admin)",
   'GET /v1/clients/:clientId/limits': "A client's limits, overrides and usage",

@@ -272,18 +272,20 @@ export class AuditDigestJob {
     const at = now();
     const heartbeat = new Date(at.getTime() - DIGEST_HEARTBEAT_MS);
     // Chains whose head moved since their last digest, or whose last digest is a day old.
-    const chains = await data.privileged('audit digests: chains due a digest', (db) =>
+    // In each database; a chain an agency left behind when it moved is signed where it went.
+    const chains = await data.privilegedEach('audit digests: chains due a digest', (db) =>
       sql<{ agency_id: string; tenant_id: string }>`
         SELECT h.agency_id, h.tenant_id FROM audit_chain_heads h
         LEFT JOIN LATERAL (
           SELECT d.head_seq, d.period_end FROM audit_digests d
            WHERE d.agency_id = h.agency_id AND d.tenant_id = h.tenant_id ORDER BY d.seq DESC LIMIT 1
         ) d ON true
-        WHERE d.head_seq IS NULL OR d.head_seq <> h.seq OR d.period_end <= ${heartbeat}
+        WHERE (d.head_seq IS NULL OR d.head_seq <> h.seq OR d.period_end <= ${heartbeat})
+          AND NOT EXISTS (SELECT 1 FROM agencies a WHERE a.agency_id = h.agency_id AND a.moved_to IS NOT NULL)
         ORDER BY h.agency_id, h.tenant_id`.execute(db),
     );
     const result: DigestRunResult = { ran: true, written: 0, failed: 0 };
-    for (const chain of chains.rows) {
+    for (const chain of chains.flatMap((found) => found.rows)) {
       const tenantType: TenantType =
         chain.tenant_id !== chain.agency_id ? 'client' : chain.agency_id === platformId ? 'platform' : 'agency';
       const scope = { agencyId: chain.agency_id, clientId: tenantType === 'client' ? chain.tenant_id : null };

@@ -6,10 +6,10 @@
  * POST /v1/auth/password: the caller's own password. Every token issued before it (this one too)
  * stops working on every instance; the current password is braked like a sign-in.
  */
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Role, TenantType } from '../db/schema.ts';
+import type { Database, Role, TenantType } from '../db/schema.ts';
 import { writeAudit, type AuditTenant } from '../db/audit-writer.ts';
 import type { Actor } from '../db/tenant-db.ts';
 import { BadCredentials, TenantSuspended, TooManyAttempts, Unauthorized, WrongPassword } from '../errors.ts';
@@ -51,6 +51,25 @@ interface Account {
   token_version: number;
 }
 
+/** The account that signs in with `email`, with its role in its tenant. */
+function accountByEmail(db: Kysely<Database>, email: string) {
+  return db
+    .selectFrom('accounts')
+    .leftJoin('users', (join) =>
+      join.onRef('users.agency_id', '=', 'accounts.agency_id').onRef('users.user_id', '=', 'accounts.user_id'),
+    )
+    .select([
+      'accounts.user_id',
+      'accounts.tenant_type',
+      'accounts.agency_id',
+      'accounts.client_id',
+      'accounts.password_hash',
+      'accounts.token_version',
+      'users.role',
+    ])
+    .where('accounts.email', '=', email);
+}
+
 export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, options) => {
   const brake = options.brake ?? new SignInBrake();
   const dummyHash = await hashPassword('not a real password, only here to spend the same time', options.passwordCost);
@@ -59,6 +78,15 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     tenantId: options.platformId,
     tenantType: 'platform',
   };
+
+  /** The privileged path on the database of the account's agency (the shared one for the platform's). */
+  function onChainOf<R>(
+    account: Pick<Account, 'agency_id'> | undefined,
+    reason: string,
+    fn: (db: Kysely<Database>) => Promise<R>,
+  ): Promise<R> {
+    return account?.agency_id ? app.data.privilegedFor(account.agency_id, reason, fn) : app.data.privileged(reason, fn);
+  }
 
   function auditTenantOf(account: Pick<Account, 'tenant_type' | 'agency_id' | 'client_id'> | undefined): AuditTenant {
     if (!account || account.tenant_type === 'platform' || account.agency_id === null) return platformTenant;
@@ -84,36 +112,21 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     },
     async (request, reply) => {
       const email = request.body.email.trim().toLowerCase();
-      const { wait, found: account } = await app.data.privileged(
-        'sign-in: count the attempt and find the account',
-        (db) =>
-          brake.attempt<Account>(
-            db,
-            email,
-            callerAddress(request.ip),
-            db
-              .selectFrom('accounts')
-              .leftJoin('users', (join) =>
-                join
-                  .onRef('users.agency_id', '=', 'accounts.agency_id')
-                  .onRef('users.user_id', '=', 'accounts.user_id'),
-              )
-              .select([
-                'accounts.user_id',
-                'accounts.tenant_type',
-                'accounts.agency_id',
-                'accounts.client_id',
-                'accounts.password_hash',
-                'accounts.token_version',
-                'users.role',
-              ])
-              .where('accounts.email', '=', email),
-          ),
+      const { wait, found } = await app.data.privileged('sign-in: count the attempt and find the account', (db) =>
+        brake.attempt<Account>(db, email, callerAddress(request.ip), accountByEmail(db, email)),
       );
       if (wait > 0) {
         reply.header('retry-after', String(wait));
         throw new TooManyAttempts(String(wait));
       }
+      // An agency in a database of its own keeps its accounts there.
+      const account =
+        found ??
+        (await app.data.privilegedFind(
+          "sign-in: the account, in an agency's own database",
+          (db) => accountByEmail(db, email).executeTakeFirst(),
+          { beyondDatabaseOf: null },
+        ));
       const valid = await verifyPassword(request.body.password, account?.password_hash ?? dummyHash);
       const ok = valid && account !== undefined && (account.tenant_type === 'platform' || account.role !== null);
       // Only with the right password: a guess must not learn whether the tenant is suspended.
@@ -121,15 +134,18 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       const actor: Actor = ok
         ? { type: 'user', id: account.user_id, tenantType: account.tenant_type, requestId: request.id, ip: request.ip }
         : { type: 'anonymous', id: null, requestId: request.id, ip: request.ip };
-      await app.data.privileged('sign-in: audit', async (db) => {
-        await writeAudit(db, auditTenantOf(account), actor, {
+      await onChainOf(account, 'sign-in: audit', (db) =>
+        writeAudit(db, auditTenantOf(account), actor, {
           action: !ok ? 'auth.sign_in_failed' : suspended ? 'auth.sign_in_refused_suspended' : 'auth.signed_in',
           targetType: 'user',
           targetId: account?.user_id ?? null,
           ...(!ok && { personal: { email, details: { email } } }),
-        });
-        if (ok) await brake.succeeded(db, email, callerAddress(request.ip));
-      });
+        }),
+      );
+      if (ok)
+        await app.data.privileged('sign-in: release the brake', (db) =>
+          brake.succeeded(db, email, callerAddress(request.ip)),
+        );
       if (!ok) throw new BadCredentials();
       if (suspended) throw new TenantSuspended(suspended);
       const context: TenantContext = {
@@ -160,27 +176,30 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       const { tenant } = request;
       // The brake counts per address and user: a stolen token must not make guessing free.
       const who = `user:${tenant.userId}`;
-      const { wait, found: account } = await app.data.privileged(
+      const ownAccount = (db: Kysely<Database>) =>
+        db
+          .selectFrom('accounts')
+          .select(['user_id', 'tenant_type', 'agency_id', 'client_id', 'password_hash', 'token_version'])
+          .where('user_id', '=', tenant.userId);
+      const { wait, found } = await app.data.privileged(
         'password change: count the attempt and find the account',
-        (db) =>
-          brake.attempt(
-            db,
-            who,
-            callerAddress(request.ip),
-            db
-              .selectFrom('accounts')
-              .select(['user_id', 'tenant_type', 'agency_id', 'client_id', 'password_hash', 'token_version'])
-              .where('user_id', '=', tenant.userId),
-          ),
+        (db) => brake.attempt(db, who, callerAddress(request.ip), ownAccount(db)),
       );
       if (wait > 0) {
         reply.header('retry-after', String(wait));
         throw new TooManyAttempts(String(wait));
       }
+      const account =
+        found ??
+        (await app.data.privilegedFind(
+          "password change: the account, in an agency's own database",
+          (db) => ownAccount(db).executeTakeFirst(),
+          { beyondDatabaseOf: null },
+        ));
       if (!account) throw new Unauthorized('the token is no longer valid for its user');
       const valid = await verifyPassword(request.body.currentPassword, account.password_hash);
       const newHash = valid ? await hashPassword(request.body.newPassword, options.passwordCost) : null;
-      const changed = await app.data.privileged("password change: the caller's own account", async (db) => {
+      const changed = await onChainOf(account, "password change: the caller's own account", async (db) => {
         if (newHash === null) {
           await writeAudit(db, auditTenantOf(account), request.actor, {
             action: 'user.password_change_failed',
@@ -204,10 +223,12 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
           targetId: account.user_id,
           details: { by: 'self' },
         });
-        await brake.succeeded(db, who, callerAddress(request.ip));
         return true;
       });
       if (!changed) throw new WrongPassword();
+      await app.data.privileged('password change: release the brake', (db) =>
+        brake.succeeded(db, who, callerAddress(request.ip)),
+      );
       app.credentials.invalidate(account.user_id);
       return reply.code(204).send(null);
     },

@@ -55,6 +55,11 @@ export interface DatabaseHandle {
   readonly limits: TransactionLimits;
   /** Subscribes to connection events (for the log); returns the unsubscribe. */
   onEvent(listener: (event: DatabaseEvent) => void): () => void;
+  /**
+   * A pool of its own on this database, of `size` connections, with the same limits (an agency's
+   * dedicated pool); closed with the handle, or before by destroying it. Embedded: the one connection.
+   */
+  openPool(size: number, name: string): Kysely<Database>;
   close(): Promise<void>;
 }
 
@@ -143,14 +148,16 @@ function counter() {
 async function openPostgres(url: string, directUrl: string, settings: Settings): Promise<DatabaseHandle> {
   const { stats, log } = counter();
   const { emit, onEvent } = eventHub();
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: settings.poolSize,
-    application_name: 'upzento',
-    connectionTimeoutMillis: settings.connectTimeoutMs,
-    ...(settings.statementTimeoutMs > 0 && { query_timeout: settings.statementTimeoutMs + CLIENT_GRACE_MS }),
-    keepAlive: true,
-  });
+  const requestPool = (size: number, name: string) =>
+    new pg.Pool({
+      connectionString: url,
+      max: size,
+      application_name: name,
+      connectionTimeoutMillis: settings.connectTimeoutMs,
+      ...(settings.statementTimeoutMs > 0 && { query_timeout: settings.statementTimeoutMs + CLIENT_GRACE_MS }),
+      keepAlive: true,
+    });
+  const pool = requestPool(settings.poolSize, 'upzento');
   // Its own pool even on the same URL: migrations must not run into the requests' time limit. It
   // has the same guard against lost connections, and a bounded connect.
   const directPool = new pg.Pool({
@@ -181,6 +188,7 @@ async function openPostgres(url: string, directUrl: string, settings: Settings):
     },
   };
 
+  const ownPools: Kysely<Database>[] = [];
   return {
     kind: 'postgres',
     db,
@@ -189,8 +197,18 @@ async function openPostgres(url: string, directUrl: string, settings: Settings):
     stats,
     limits: limitsOf(settings),
     onEvent,
+    openPool(size, name) {
+      const own = new Kysely<Database>({
+        dialect: new PostgresDialect({ pool: new GuardedPool(requestPool(size, name), size, settings.queueLimit) }),
+        log,
+      });
+      ownPools.push(own);
+      return own;
+    },
     async close() {
       await listener.close();
+      // Destroying twice is harmless: Kysely ends a pool once.
+      await Promise.all(ownPools.map((own) => own.destroy()));
       await db.destroy();
       await direct.destroy();
     },
@@ -234,6 +252,8 @@ async function openPglite(dataDir: string, settings: Settings, image: Blob | und
     limits: limitsOf(settings),
     // One in-process connection: nothing to lose.
     onEvent: () => () => {},
+    // One in-process connection: an agency's own pool is that connection.
+    openPool: () => db,
     async close() {
       await db.destroy();
       await pglite.close();

@@ -34,6 +34,8 @@ export interface AgenciesTable {
   suspended_at: Date | null;
   suspended_by: 'platform' | null;
   suspension_reason: string | null;
+  /** Set in a database the agency has left for another (0021); its audit chain stays behind. */
+  moved_to: string | null;
 }
 
 export interface ClientsTable {
@@ -453,6 +455,14 @@ export interface PlatformTemplatesTable {
   updated_at: Generated<Date>;
 }
 
+/** An agency's own pool or database (0021); an agency without a row is served by the shared pool. */
+export interface AgencyPlacementsTable {
+  agency_id: string;
+  pool_size: number | null;
+  database: string | null;
+  updated_at: Generated<Date>;
+}
+
 /** An agency's own template (0018). */
 export interface AgencyTemplatesTable {
   agency_id: string;
@@ -495,6 +505,7 @@ export interface Database {
   platform_flags: PlatformFlagsTable;
   platform_templates: PlatformTemplatesTable;
   agency_templates: AgencyTemplatesTable;
+  agency_placements: AgencyPlacementsTable;
 }
 
 /** Tables without agency_id, shared by all tenants (docs/scaling.md explains each). */

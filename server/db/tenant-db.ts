@@ -25,6 +25,7 @@ import type { Database } from './schema.ts';
 import { DATABASE_DEFAULTS, type TransactionLimits } from './connect.ts';
 import { isUuid } from './uuid.ts';
 import { writeAudit, type Actor, type AuditEntry } from './audit-writer.ts';
+import { SHARED_DATABASE, type Placement, type Placements } from './placements.ts';
 
 export type { Actor, AuditEntry } from './audit-writer.ts';
 
@@ -195,6 +196,9 @@ function actAs(role: 'upzento_app' | 'upzento_system', scope: TenantScope | null
 
 export const SCOPED_TABLES = Object.keys(TENANT_TABLES) as ScopedTable[];
 
+/** SQLSTATE of placement_guard (0021): the agency has left this database. */
+const MOVED_AWAY = 'UP001';
+
 /** The column that names the client (or tenant) in a scoped table, or null for agencies. */
 export function clientColumnOf(table: ScopedTable): string | null {
   return TENANT_TABLES[table];
@@ -221,35 +225,140 @@ export class TenantDatabase {
   readonly #db: Kysely<Database>;
   readonly #log: FastifyBaseLogger | undefined;
   readonly #begin: string;
+  readonly #placements: Placements | undefined;
 
-  /** limits: the time limits of every transaction; default 10 s per statement, 5 s per lock wait. */
-  constructor(db: Kysely<Database>, log?: FastifyBaseLogger, limits: TransactionLimits = DATABASE_DEFAULTS) {
+  /**
+   * db: the shared database's pool. limits: the time limits of every transaction; default 10 s per
+   * statement, 5 s per lock wait. placements: where each agency is served from; default: all from db.
+   */
+  constructor(
+    db: Kysely<Database>,
+    log?: FastifyBaseLogger,
+    limits: TransactionLimits = DATABASE_DEFAULTS,
+    placements?: Placements,
+  ) {
     this.#db = db;
     this.#log = log;
     this.#begin = `BEGIN; ${limitsSql(limits)}`;
+    this.#placements = placements;
   }
 
-  /** Runs fn in one transaction as upzento_app with the scope as tenant context. */
+  /** Runs fn in one transaction as upzento_app with the scope as tenant context, on the agency's connections. */
   scoped<R>(scope: TenantScope, actor: Actor, fn: (q: ScopedQueries) => Promise<R>): Promise<R> {
-    return this.#transaction(`${this.#begin}${actAs('upzento_app', scope)}`, (db) =>
+    return this.#routed(scope.agencyId, `${this.#begin}${actAs('upzento_app', scope)}`, (db) =>
       fn(new ScopedQueries(db, scope, actor)),
     );
   }
 
   /**
-   * The privileged path: runs fn as upzento_system, whose policies admit every row. For work that
-   * has no single tenant (sign-in, platform listings, provisioning, background jobs). Each use
-   * names its reason, which is logged at debug level; mutations in it write their own audit rows.
+   * The privileged path: runs fn as upzento_system, whose policies admit every row, on the shared
+   * database. For work that has no single tenant (sign-in, platform listings, provisioning) and for
+   * the tables every agency shares (REFERENCE_TABLES). Each use names its reason, which is logged at
+   * debug level; mutations in it write their own audit rows.
    */
   privileged<R>(reason: string, fn: (db: Kysely<Database>) => Promise<R>, options: PrivilegedOptions = {}): Promise<R> {
+    return this.#transaction(this.#db, this.#privilegedOpen(reason, options), fn);
+  }
+
+  /** The privileged path on the database that serves `agencyId`: work on one agency's rows with no user behind it. */
+  privilegedFor<R>(
+    agencyId: string,
+    reason: string,
+    fn: (db: Kysely<Database>) => Promise<R>,
+    options: PrivilegedOptions = {},
+  ): Promise<R> {
+    return this.#routed(agencyId, this.#privilegedOpen(reason, options), fn);
+  }
+
+  /**
+   * The privileged path once on each of the deployment's databases, the shared one first, one after
+   * the other: for work across agencies (the jobs, look-ups by a key no tenant is known for yet).
+   * With one database, the same as privileged().
+   */
+  async privilegedEach<R>(
+    reason: string,
+    fn: (db: Kysely<Database>, database: string) => Promise<R>,
+    options: PrivilegedOptions = {},
+  ): Promise<R[]> {
+    const open = this.#privilegedOpen(reason, options);
+    if (!this.#placements) return [await this.#transaction(this.#db, open, (db) => fn(db, SHARED_DATABASE))];
+    const results: R[] = [];
+    for (const name of this.#placements.names) {
+      results.push(await this.#transaction(this.#placements.pooled(name), open, (db) => fn(db, name)));
+    }
+    return results;
+  }
+
+  /**
+   * The privileged path on each database in turn, the shared one first, until fn finds something:
+   * look-ups by a key that is unique across the deployment (a user id, an email, a widget key) and
+   * names no agency yet. With one database, the same as privileged(). beyondDatabaseOf: look
+   * everywhere but in the database of that agency (null: the shared one), where the caller has looked.
+   */
+  async privilegedFind<R>(
+    reason: string,
+    fn: (db: Kysely<Database>) => Promise<R | undefined>,
+    options: { beyondDatabaseOf?: string | null } = {},
+  ): Promise<R | undefined> {
+    const open = this.#privilegedOpen(reason, {});
+    const placements = this.#placements;
+    if (!placements) return options.beyondDatabaseOf === undefined ? this.#transaction(this.#db, open, fn) : undefined;
+    // The database the caller has looked in already: the agency's, or (null) the shared one.
+    const skipped =
+      options.beyondDatabaseOf === undefined
+        ? undefined
+        : options.beyondDatabaseOf === null
+          ? SHARED_DATABASE
+          : (placements.placementOf(options.beyondDatabaseOf).database ?? SHARED_DATABASE);
+    for (const name of placements.names) {
+      if (name === skipped) continue;
+      const pool = placements.pooled(name);
+      const found = await this.#transaction(pool, open, fn);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+
+  /** Reads every agency's placement from the shared database and routes by it from now on. */
+  async reloadPlacements(): Promise<void> {
+    const placements = this.#placements;
+    if (!placements) return;
+    const rows = await this.privileged('placements: where each agency is served from', (db) =>
+      db.selectFrom('agency_placements').select(['agency_id', 'pool_size', 'database']).execute(),
+    );
+    placements.replace(
+      rows.map((row): Placement => ({ agencyId: row.agency_id, poolSize: row.pool_size, database: row.database })),
+    );
+  }
+
+  #privilegedOpen(reason: string, options: PrivilegedOptions): string {
     // Debug, not info: sign-ins and widget cache misses take this path, and a line each would flood the log.
     this.#log?.debug({ privileged: reason }, 'privileged database path');
     const commit = options.waitForFlush === false ? 'SET LOCAL synchronous_commit = off; ' : '';
-    return this.#transaction(`${this.#begin}${commit}${actAs('upzento_system', null)}`, fn);
+    return `${this.#begin}${commit}${actAs('upzento_system', null)}`;
   }
 
-  #transaction<R>(open: string, fn: (db: Kysely<Database>) => Promise<R>): Promise<R> {
-    return this.#db.connection().execute(async (connection) => {
+  /**
+   * A transaction on the agency's connections. With more than one database it first passes
+   * placement_guard; refused there because the agency has just moved, it reloads the placements and
+   * runs once more, at the agency's new place (nothing of fn had run).
+   */
+  async #routed<R>(agencyId: string, open: string, fn: (db: Kysely<Database>) => Promise<R>): Promise<R> {
+    const placements = this.#placements;
+    if (!placements) return this.#transaction(this.#db, open, fn);
+    if (!placements.guarded) return this.#transaction(placements.route(agencyId), open, fn);
+    const guarded = `${open}; SELECT placement_guard(${uuidLiteral(agencyId)})`;
+    try {
+      return await this.#transaction(placements.route(agencyId), guarded, fn);
+    } catch (error) {
+      if ((error as { code?: unknown } | null)?.code !== MOVED_AWAY) throw error;
+      await this.reloadPlacements();
+      return this.#transaction(placements.route(agencyId), guarded, fn);
+    }
+  }
+
+  #transaction<R>(pool: Kysely<Database>, open: string, fn: (db: Kysely<Database>) => Promise<R>): Promise<R> {
+    return pool.connection().execute(async (connection) => {
       let result: R;
       const hooks: Array<() => void> = [];
       afterCommitHooks.set(connection, hooks);

@@ -108,7 +108,8 @@ export class DomainChecks {
     );
     // Not waited for on disk: a check whose record a crash loses left its domain's status as it
     // was, and its domain is still due, so the next round simply checks it again.
-    const updated = await data.privileged(
+    // Each database updates the rows of its agencies; the others match none of them.
+    const updated = await data.privilegedEach(
       'scheduler: record unchanged re-checks',
       (db) =>
         sql`
@@ -124,7 +125,7 @@ export class DomainChecks {
       `.execute(db),
       { waitForFlush: false },
     );
-    return Number(updated.numAffectedRows ?? 0);
+    return updated.reduce((sum, result) => sum + Number(result.numAffectedRows ?? 0), 0);
   }
 
   /** Marks a pending domain whose challenge ran out as expired, without asking DNS. */

@@ -16,7 +16,8 @@ export async function readDueDomains(
   limit: number,
   after: DueDomain | null,
 ): Promise<DueDomain[]> {
-  const rows = await data.privileged('scheduler: domains due for a check', (db) => {
+  // Every database's first `limit`, merged in the same order: the first `limit` of them all.
+  const pages = await data.privilegedEach('scheduler: domains due for a check', (db) => {
     let query = db
       .selectFrom('domains')
       .select(DUE_COLUMNS)
@@ -33,6 +34,13 @@ export async function readDueDomains(
     // Qualified: a bare next_check_at here would name the epoch number selected above, not the column.
     return query.orderBy('domains.next_check_at').orderBy('domains.domain_id').limit(limit).execute();
   });
+  const rows =
+    pages.length === 1
+      ? (pages[0] ?? [])
+      : pages
+          .flat()
+          .sort((a, b) => Number(a.next_check_at) - Number(b.next_check_at) || (a.domain_id < b.domain_id ? -1 : 1))
+          .slice(0, limit);
   // One literal, not a loop over DUE_TIMES: faster per row (docs/performance.md); the DueDomain type
   // still catches a column left out.
   return rows.map((row) => ({

@@ -116,7 +116,7 @@ export class VerdictCache {
       max: maxClients,
       ttl: this.#allowedTtl,
       fetchMethod: async (publicKey, _stale, { options: entry }) => {
-        const row = await this.#data.privileged('widget: find the client of a public key', (db) =>
+        const row = await this.#data.privilegedFind('widget: find the client of a public key', (db) =>
           db
             .selectFrom('clients')
             .select(['agency_id', 'client_id', 'public_key'])

@@ -153,7 +153,7 @@ export class LimitCache {
 
   async #read(tenantId: string, agencyId: string): Promise<Readonly<Limits>> {
     const generation = this.#generation;
-    const row = await this.#data.privileged("limits: a tenant's overrides", (db) =>
+    const row = await this.#data.privilegedFor(agencyId, "limits: a tenant's overrides", (db) =>
       db
         .selectFrom('tenant_limits')
         .selectAll()

@@ -112,7 +112,8 @@ export class PrivacyJobWorker {
   /** Marks the oldest open job running and returns it; a job out of attempts is failed instead. */
   #claim(): Promise<PrivacyJobRow | null> {
     const { data, now } = this.#options;
-    return data.privileged('privacy round: claim the next job', async (db) => {
+    // The oldest open job of the first database that has one: each database is drained in turn.
+    const claimed = data.privilegedFind('privacy round: claim the next job', async (db) => {
       for (;;) {
         const job = await db
           .updateTable('privacy_jobs')
@@ -138,10 +139,11 @@ export class PrivacyJobWorker {
           )
           .returningAll()
           .executeTakeFirst();
-        if (!job || job.attempts <= MAX_ATTEMPTS) return job ?? null;
+        if (!job || job.attempts <= MAX_ATTEMPTS) return job;
         await finish(db, job, now(), { status: 'failed', error: 'The job failed on every attempt' });
       }
     });
+    return claimed.then((job) => job ?? null);
   }
 
   async #run(job: PrivacyJobRow): Promise<'done' | 'failed' | 'later' | 'again'> {
@@ -155,7 +157,7 @@ export class PrivacyJobWorker {
     } catch (error) {
       if (databaseFailureKind(error) !== null) {
         await data
-          .privileged('privacy round: put a job back', (db) =>
+          .privilegedFor(job.agency_id, 'privacy round: put a job back', (db) =>
             db
               .updateTable('privacy_jobs')
               .set({ status: 'queued', attempts: sql<number>`greatest(attempts - 1, 0)` })
@@ -167,7 +169,7 @@ export class PrivacyJobWorker {
         return 'later';
       }
       if (error instanceof GoneContact) {
-        await data.privileged('privacy round: fail a job', (db) =>
+        await data.privilegedFor(job.agency_id, 'privacy round: fail a job', (db) =>
           finish(db, job, now(), {
             status: 'failed',
             error: 'The contact was erased or deleted before its export was made.',
@@ -177,7 +179,7 @@ export class PrivacyJobWorker {
       }
       log?.error({ err: error, jobId: job.job_id, kind: job.kind }, 'privacy job failed');
       if (job.attempts < MAX_ATTEMPTS) return 'failed';
-      await data.privileged('privacy round: fail a job', (db) =>
+      await data.privilegedFor(job.agency_id, 'privacy round: fail a job', (db) =>
         finish(db, job, now(), { status: 'failed', error: failureSentence(job) }),
       );
       return 'failed';
@@ -329,7 +331,7 @@ export class PrivacyJobWorker {
   /** Removes the archives whose lifetime is over. */
   #expireArchives(): Promise<number> {
     const { data, now } = this.#options;
-    return data.privileged('privacy round: remove expired archives', async (db) => {
+    const removed = data.privilegedEach('privacy round: remove expired archives', async (db) => {
       const expired = await db
         .updateTable('privacy_jobs')
         .set({ archive_removed_at: now(), archive_removed_reason: 'expired' })
@@ -346,6 +348,7 @@ export class PrivacyJobWorker {
       }
       return expired.length;
     });
+    return removed.then((counts) => counts.reduce((sum, n) => sum + n, 0));
   }
 }
 

@@ -86,7 +86,7 @@ export class RetentionJob {
   async #work(): Promise<RetentionResult> {
     const { data, now, log } = this.#options;
     const at = now();
-    const clients = await data.privileged('retention: every client and its periods', (db) =>
+    const clients = await data.privilegedEach('retention: every client and its periods', (db) =>
       db
         .selectFrom('clients')
         .leftJoin('privacy_settings as s', (join) =>
@@ -103,7 +103,7 @@ export class RetentionJob {
         .execute(),
     );
     const result: RetentionResult = { ran: true, clients: 0, failed: 0, submissions: 0, contacts: 0, ipAddresses: 0 };
-    for (const client of clients) {
+    for (const client of clients.flat()) {
       // A client without a row of settings has the defaults.
       const periods = settingsOf(
         client.suppress_erased_emails === null

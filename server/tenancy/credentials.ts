@@ -123,7 +123,7 @@ export class CredentialCache {
   async #read(userId: string): Promise<Credentials | null> {
     const since = this.#entries.readBegins();
     const started = Date.now();
-    const row = await this.#data.privileged("authenticate: the credentials of a token's user", (db) =>
+    const row = await this.#data.privilegedFind("authenticate: the credentials of a token's user", (db) =>
       db
         .selectFrom('accounts')
         .leftJoin('users', (join) =>

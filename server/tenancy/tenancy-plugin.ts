@@ -74,7 +74,7 @@ async function tenancy(app: FastifyInstance, options: TenancyOptions): Promise<v
   app.decorate('agencyOfClient', async (clientId: string) => {
     const cached = agencyByClient.get(clientId);
     if (cached) return cached.agencyId;
-    const row = await options.data.privileged('resolve the agency of a client', (db) =>
+    const row = await options.data.privilegedFind('resolve the agency of a client', (db) =>
       db.selectFrom('clients').select('agency_id').where('client_id', '=', clientId).executeTakeFirst(),
     );
     // Only a found client is remembered: a client created a moment after a miss must not stay unknown.

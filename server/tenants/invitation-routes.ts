@@ -123,17 +123,25 @@ export const invitationRoutes: FastifyPluginAsyncTypebox<InvitationRoutesOptions
     async (request, reply) => {
       const { token, password } = request.body;
       // Looked up before the hash is made: a wrong token costs no scrypt.
-      const open = await app.data.privileged('invitation: find it by its token', (db) =>
+      const open = await app.data.privilegedFind('invitation: find it by its token', (db) =>
         findOpenInvitation(db, token, now()),
       );
       if (!open) throw new InvitationInvalid();
       const hash = await hashPassword(password, options.passwordCost);
       const actor: Actor = { type: 'anonymous', id: null, requestId: request.id, ip: request.ip };
+      // An email is one account across the deployment: taken in another database, it is taken.
+      const takenElsewhere = await app.data.privilegedFind(
+        'invitation: is its email taken in another database',
+        (db) => db.selectFrom('accounts').select('user_id').where('email', '=', open.email).executeTakeFirst(),
+        { beyondDatabaseOf: open.agency_id },
+      );
       let accepted;
       try {
-        accepted = await app.data.privileged('invitation: accept it', (db) =>
-          acceptInvitation(db, token, hash, actor, platform, now()),
-        );
+        accepted = takenElsewhere
+          ? { made: false as const }
+          : await app.data.privilegedFor(open.agency_id, 'invitation: accept it', (db) =>
+              acceptInvitation(db, token, hash, actor, platform, now()),
+            );
       } catch (error) {
         // The email was taken a moment ago, by this invitation accepted twice at once or by another
         // tenant: the same answer as for an email taken before.

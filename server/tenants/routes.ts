@@ -115,9 +115,13 @@ export const tenantRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { tenant } = request;
       if (tenant.tenantType === 'platform') {
-        const rows = await app.data.privileged('list all agencies for the platform admin', (db) =>
-          db.selectFrom('agencies').select(AGENCY_COLUMNS).orderBy('created_at').orderBy('agency_id').execute(),
+        // From every database; the row an agency left behind when it moved is not it.
+        const found = await app.data.privilegedEach('list all agencies for the platform admin', (db) =>
+          db.selectFrom('agencies').select(AGENCY_COLUMNS).where('moved_to', 'is', null).execute(),
         );
+        const rows = found
+          .flat()
+          .sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || (a.agency_id < b.agency_id ? -1 : 1));
         return { items: rows.map(agencyView) };
       }
       if (tenant.tenantType !== 'agency') throw new Forbidden('only platform and agency users list agencies');

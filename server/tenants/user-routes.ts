@@ -76,6 +76,17 @@ function isTakenEmail(error: unknown): boolean {
   );
 }
 
+/**
+ * The email has an account in another of the deployment's databases, where the unique key of this
+ * one does not reach: answered as that key's violation would be.
+ */
+function takenElsewhere(): Error {
+  return Object.assign(new Error('the email has an account in another database'), {
+    code: '23505',
+    constraint: 'accounts_email_key',
+  });
+}
+
 export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (app, options) => {
   for (const level of [
     {
@@ -103,7 +114,20 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
         const hash = await hashPassword(request.body.password, options.passwordCost);
         const { scope } = request;
         const limits = await app.limits.get(scope.clientId ?? scope.agencyId, scope.agencyId);
+        const ownerOf = (email: string, beyondDatabaseOf?: string) =>
+          app.data.privilegedFind(
+            'user creation: where the email is taken',
+            (db) =>
+              db
+                .selectFrom('accounts')
+                .select(['agency_id', 'client_id'])
+                .where('email', '=', email)
+                .executeTakeFirst(),
+            beyondDatabaseOf === undefined ? {} : { beyondDatabaseOf },
+          );
         try {
+          // An email is one account across the deployment: one in another database takes it too.
+          if (await ownerOf(input.email, scope.agencyId)) throw takenElsewhere();
           return reply.code(201).send(
             await request.scoped(async (q) => {
               await assertRoomFor(q, 'users', limits.users);
@@ -112,14 +136,10 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
           );
         } catch (error) {
           if (!isTakenEmail(error)) throw error;
-          const withheld = await app.data.privileged('user creation: where the email is taken', async (db) => {
-            const owner = await db
-              .selectFrom('accounts')
-              .select(['agency_id', 'client_id'])
-              .where('email', '=', input.email)
-              .executeTakeFirst();
-            // Gone again in between, or visible to the caller anyway: the 409 tells nothing new.
-            if (!owner || within(request.tenant, owner)) return null;
+          const owner = await ownerOf(input.email);
+          // Gone again in between, or visible to the caller anyway: the 409 tells nothing new.
+          if (!owner || within(request.tenant, owner)) throw error;
+          const withheld = await app.data.privileged('user creation: audit the withheld user', async (db) => {
             const platform = {
               agencyId: options.platformId,
               tenantId: options.platformId,

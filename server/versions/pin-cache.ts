@@ -90,7 +90,7 @@ export class PinCache {
   async #read(agencyId: string, clientId: string | null): Promise<{ agency: Entry; client: Entry }> {
     const since = this.#entries.readBegins();
     const tenants = clientId === null ? [agencyId] : [agencyId, clientId];
-    const rows = await this.#data.privileged("versions: the pins of a caller's tenant", (db) =>
+    const rows = await this.#data.privilegedFor(agencyId, "versions: the pins of a caller's tenant", (db) =>
       db
         .selectFrom('api_version_pins')
         .select(['tenant_id', 'version'])

@@ -164,7 +164,7 @@ export class WebhookWorker {
       if (page.length < pageSize) break;
       after = page[page.length - 1] as DueDelivery;
     }
-    round.nextDueAt = await this.#options.data.privileged('webhooks: when the next delivery is due', async (db) => {
+    const nextDue = await this.#options.data.privilegedEach('webhooks: when the next delivery is due', async (db) => {
       const row = await db
         .selectFrom('webhook_deliveries')
         .select('next_attempt_at')
@@ -174,11 +174,16 @@ export class WebhookWorker {
         .executeTakeFirst();
       return row?.next_attempt_at ?? null;
     });
+    round.nextDueAt = nextDue.reduce<Date | null>(
+      (soonest, at) => (at !== null && (soonest === null || at < soonest) ? at : soonest),
+      null,
+    );
     return round;
   }
 
-  #due(at: Date, limit: number, after: DueDelivery | null): Promise<DueDelivery[]> {
-    return this.#options.data.privileged('webhooks: deliveries due', (db) => {
+  async #due(at: Date, limit: number, after: DueDelivery | null): Promise<DueDelivery[]> {
+    // Every database's first `limit`, merged in the same order: the first `limit` of them all.
+    const pages = await this.#options.data.privilegedEach('webhooks: deliveries due', (db) => {
       let query = db
         .selectFrom('webhook_deliveries as d')
         .innerJoin('webhooks as w', (join) =>
@@ -218,6 +223,15 @@ export class WebhookWorker {
       }
       return query.orderBy('d.next_attempt_at').orderBy('d.delivery_id').limit(limit).execute();
     });
+    if (pages.length === 1) return pages[0] ?? [];
+    return pages
+      .flat()
+      .sort(
+        (a, b) =>
+          (a.next_attempt_at as Date).getTime() - (b.next_attempt_at as Date).getTime() ||
+          (a.delivery_id < b.delivery_id ? -1 : 1),
+      )
+      .slice(0, limit);
   }
 
   /** Sends one delivery and records the attempt in its client's own scope. */

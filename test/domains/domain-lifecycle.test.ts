@@ -405,19 +405,19 @@ describe('how a re-check is committed', () => {
   /** Notes, inside each privileged transaction, whether its commit waits for the disk. */
   class CommitWatch extends TenantDatabase {
     readonly seen: string[] = [];
-    override privileged<R>(
+    override privilegedEach<R>(
       reason: string,
-      fn: (db: Kysely<Database>) => Promise<R>,
+      fn: (db: Kysely<Database>, database: string) => Promise<R>,
       options?: PrivilegedOptions,
-    ): Promise<R> {
-      const watched = async (db: Kysely<Database>) => {
+    ): Promise<R[]> {
+      const watched = async (db: Kysely<Database>, database: string) => {
         const { rows } = await sql<{ value: string }>`SELECT current_setting('synchronous_commit') AS value`.execute(
           db,
         );
         this.seen.push(`${reason}: ${rows[0]?.value}`);
-        return fn(db);
+        return fn(db, database);
       };
-      return super.privileged(reason, watched, options);
+      return super.privilegedEach(reason, watched, options);
     }
   }
 

@@ -39,7 +39,7 @@ function standIn(
   options: Partial<SchedulerOptions> = {},
   lookup: () => Promise<typeof MATCHED> = async () => MATCHED,
 ): DomainScheduler {
-  const data = { privileged: read } as unknown as TenantDatabase;
+  const data = { privilegedEach: async () => [await read()] } as unknown as TenantDatabase;
   const checks = { lookup, recordUnchanged: write } as unknown as DomainChecks;
   return new DomainScheduler({ data, lockDb: null, checks, timings: DEFAULT_TIMINGS, now: () => NOW, ...options });
 }

@@ -25,7 +25,7 @@ function standIn(options: VerdictCacheOptions = {}) {
     duringRead: null as ((reads: number) => void) | null,
   };
   const data = {
-    privileged: async () => {
+    privilegedFind: async () => {
       state.clientReads += 1;
       return { agency_id: CLIENT_ID, client_id: CLIENT_ID, public_key: KEY };
     },

@@ -137,3 +137,28 @@ test('a hop count believes that many hops of X-Forwarded-For, nearest first, and
   expect(await ipWith(loadConfig({ UPZENTO_TRUST_PROXY: '2' }).trustProxy)).toBe('203.0.113.9');
   expect(await ipWith(loadConfig({ UPZENTO_TRUST_PROXY: '10.0.0.0/8' }).trustProxy)).toBe('198.51.100.7');
 });
+
+test('UPZENTO_DATABASES names the other PostgreSQL databases; a bad entry stops the start with its name', () => {
+  const base = { DATABASE_URL: 'postgres://app@db.internal/upzento' };
+  expect(loadConfig({}).databases).toEqual(new Map());
+  const config = loadConfig({
+    ...base,
+    UPZENTO_DATABASES: 'big_agency=postgres://app@big.internal/upzento, eu=postgresql://app@eu.internal/upzento',
+  });
+  expect(config.databases).toEqual(
+    new Map([
+      ['big_agency', 'postgres://app@big.internal/upzento'],
+      ['eu', 'postgresql://app@eu.internal/upzento'],
+    ]),
+  );
+  expect(() => loadConfig({ UPZENTO_DATABASES: 'eu=postgres://app@eu.internal/u' })).toThrow('needs DATABASE_URL');
+  for (const [value, says] of [
+    ['shared=postgres://a@b/c', 'other than "shared"'],
+    ['Big=postgres://a@b/c', 'is not name=postgres'],
+    ['postgres://a@b/c', 'is not name=postgres'],
+    ['eu=mysql://a@b/c', 'UPZENTO_DATABASES (eu) must start with postgres://'],
+    ['eu=postgres://a@b/c eu=postgres://a@d/c', 'names eu twice'],
+  ] as const) {
+    expect(() => loadConfig({ ...base, UPZENTO_DATABASES: value }), value).toThrow(says);
+  }
+});

@@ -17,7 +17,7 @@ const CLIENT = '0b7e4f2a-8c1d-4e3f-a5b6-c7d8e9f0a1b2';
 function database(pins: Record<string, string>) {
   const state = { reads: 0, gate: null as Promise<void> | null };
   const data = {
-    async privileged() {
+    async privilegedFor() {
       state.reads += 1;
       const rows = Object.entries(pins).map(([tenant_id, version]) => ({ tenant_id, version }));
       if (state.gate) await state.gate;
