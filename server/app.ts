@@ -29,6 +29,8 @@ import { CredentialCache, type CredentialCacheOptions } from './tenancy/credenti
 import { followCredentialChanges } from './tenancy/credential-events.ts';
 import { tenantRoutes } from './tenants/routes.ts';
 import { suspensionRoutes } from './tenants/suspension-routes.ts';
+import { deletionRoutes } from './tenants/deletion-routes.ts';
+import { DeletionRound } from './tenants/deletion-round.ts';
 import { templateRoutes } from './tenants/template-routes.ts';
 import { userRoutes } from './tenants/user-routes.ts';
 import { invitationRoutes } from './tenants/invitation-routes.ts';
@@ -79,6 +81,8 @@ declare module 'fastify' {
     auditDigests: AuditDigestJob;
     /** Works through queued exports and erasures; started by the server entry, run by hand in tests. */
     privacyJobs: PrivacyJobWorker;
+    /** Purges the tenants whose deletion is due; started by the server entry, run by hand in tests. */
+    tenantDeletions: DeletionRound;
     /** Each tenant's feature flag settings, cached and invalidated on every instance. */
     flags: FlagCache;
   }
@@ -265,6 +269,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.decorate('privacyJobs', privacyJobs);
   app.addHook('onClose', () => privacyJobs.stop());
+  const tenantDeletions = new DeletionRound({
+    data,
+    lockDb: options.database.kind === 'postgres' ? options.database.direct : null,
+    now,
+    exportQueued: () => privacyJobs.nudge(),
+    log: app.log,
+  });
+  app.decorate('tenantDeletions', tenantDeletions);
+  app.addHook('onClose', () => tenantDeletions.stop());
   const unfollow = await followPolicyChanges(options.database.notifications, verdicts);
   const unfollowFlags = await followFlagChanges(options.database.notifications, { flags, verdicts });
   app.addHook('onClose', async () => {
@@ -302,6 +315,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(tenantRoutes);
   await app.register(suspensionRoutes);
+  await app.register(deletionRoutes, { now, exportQueued: () => privacyJobs.nudge() });
   await app.register(templateRoutes, { platformId: options.platformId });
   await app.register(versionRoutes, { now });
   await app.register(userRoutes, { passwordCost, platformId: options.platformId });

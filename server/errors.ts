@@ -56,6 +56,12 @@ export const ExportNotReady = createError(
   409,
 );
 export const ExportGone = createError('UPZ_EXPORT_GONE', 'The export is gone: %s', 410);
+export const DeletionScheduled = createError('UPZ_DELETION_SCHEDULED', '%s', 409);
+export const DeletionUnderway = createError(
+  'UPZ_DELETION_UNDERWAY',
+  'The deletion can no longer be cancelled: %s',
+  409,
+);
 export const RateLimited = createError('UPZ_RATE_LIMITED', 'Too many requests; try again in %s seconds', 429);
 export const ServiceUnavailable = createError('UPZ_UNAVAILABLE', '%s', 503);
 export const IdentityInvalid = createError('UPZ_IDENTITY_INVALID', 'identity.userHash: %s', 403);

@@ -41,6 +41,7 @@ const DATABASE_TABLES = [
   'platform_flags',
   'platform_templates',
   'agency_templates',
+  'tenant_deletions',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Kysely's own bookkeeping, not part of the Database interface. */
