@@ -14342,6 +14342,8 @@ export interface components {
             contacts?: number | null;
             /** @description Domains of a client */
             domains?: number | null;
+            /** @description Widget submissions a client takes per minute, across every instance (an agency's is not used) */
+            widgetSubmissionsPerMinute?: number | null;
         };
         /** LimitOverrides */
         LimitOverrides: {
@@ -14355,6 +14357,8 @@ export interface components {
             contacts?: number;
             /** @description Domains of a client */
             domains?: number;
+            /** @description Widget submissions a client takes per minute, across every instance (an agency's is not used) */
+            widgetSubmissionsPerMinute?: number;
         };
         /** Limits */
         Limits: {
@@ -14368,6 +14372,8 @@ export interface components {
             contacts: number;
             /** @description Domains of a client */
             domains: number;
+            /** @description Widget submissions a client takes per minute, across every instance (an agency's is not used) */
+            widgetSubmissionsPerMinute: number;
         };
         /**
          * NewContact
@@ -14855,7 +14861,8 @@ export interface components {
          *         "apiBurst": 200,
          *         "users": 1000,
          *         "contacts": 1000000,
-         *         "domains": 10
+         *         "domains": 10,
+         *         "widgetSubmissionsPerMinute": 600
          *       },
          *       "overrides": {
          *         "apiRequestsPerSecond": 20,
@@ -14864,18 +14871,21 @@ export interface components {
          *       "usage": {
          *         "users": 3,
          *         "contacts": 1250,
-         *         "domains": 2
+         *         "domains": 2,
+         *         "widgetSubmissionsLastMinute": 4
          *       }
          *     }
          */
         TenantLimits: {
             limits: components["schemas"]["Limits"];
             overrides: components["schemas"]["LimitOverrides"];
-            /** @description What the tenant has now; contacts and domains for a client */
+            /** @description What the tenant has now; contacts, domains and widget submissions for a client */
             usage: {
                 users: number;
                 contacts?: number;
                 domains?: number;
+                /** @description Submissions stored in the last 60 seconds, by every instance */
+                widgetSubmissionsLastMinute?: number;
             };
         };
         /**

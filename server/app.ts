@@ -24,6 +24,7 @@ import { tenancyPlugin } from './tenancy/tenancy-plugin.ts';
 import { DEFAULT_LIMITS, followLimitChanges, LimitCache, type Limits } from './limits/limits.ts';
 import { InstanceCount } from './limits/instances.ts';
 import { rateLimitPlugin } from './limits/limits-plugin.ts';
+import { WidgetSubmissionLimit } from './limits/widget-submission-limit.ts';
 import { limitsRoutes } from './limits/limits-routes.ts';
 import { CredentialCache, type CredentialCacheOptions } from './tenancy/credentials.ts';
 import { followCredentialChanges } from './tenancy/credential-events.ts';
@@ -352,6 +353,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     metrics,
     configTexts: configShortcut.texts,
     now,
+    submissionLimit: new WidgetSubmissionLimit(limits, instances),
     ...(options.submissionsPerMinute && { submissionsPerMinute: options.submissionsPerMinute }),
     ...(options.unknownKeysPerMinute && { unknownKeysPerMinute: options.unknownKeysPerMinute }),
   });

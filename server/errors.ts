@@ -63,6 +63,11 @@ export const DeletionUnderway = createError(
   409,
 );
 export const RateLimited = createError('UPZ_RATE_LIMITED', 'Too many requests; try again in %s seconds', 429);
+export const WidgetBusy = createError(
+  'UPZ_WIDGET_BUSY',
+  'This form is receiving more messages than it takes right now; try again in %s seconds',
+  429,
+);
 export const ServiceUnavailable = createError('UPZ_UNAVAILABLE', '%s', 503);
 export const IdentityInvalid = createError('UPZ_IDENTITY_INVALID', 'identity.userHash: %s', 403);
 export const IdentityExpired = createError('UPZ_IDENTITY_EXPIRED', 'identity.issuedAt: %s', 403);

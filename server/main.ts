@@ -110,6 +110,7 @@ async function main(): Promise<void> {
       apiBurst: config.apiBurst,
       users: config.maxUsersPerTenant,
       contacts: config.maxContactsPerClient,
+      widgetSubmissionsPerMinute: config.widgetSubmissionsPerMinute,
     },
     identitySecretOverlapMs: hours(config.identitySecretOverlapHours),
     auditSigningKey,

@@ -25,9 +25,16 @@ export const COMPONENT_EXAMPLES: Readonly<Record<string, unknown[]>> = {
   LimitChange: [{ apiRequestsPerSecond: 20, domains: null }],
   TenantLimits: [
     {
-      limits: { apiRequestsPerSecond: 20, apiBurst: 200, users: 1000, contacts: 1000000, domains: 10 },
+      limits: {
+        apiRequestsPerSecond: 20,
+        apiBurst: 200,
+        users: 1000,
+        contacts: 1000000,
+        domains: 10,
+        widgetSubmissionsPerMinute: 600,
+      },
       overrides: { apiRequestsPerSecond: 20, domains: 10 },
-      usage: { users: 3, contacts: 1250, domains: 2 },
+      usage: { users: 3, contacts: 1250, domains: 2, widgetSubmissionsLastMinute: 4 },
     },
   ],
   TemplateContent: [
