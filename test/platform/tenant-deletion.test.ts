@@ -267,6 +267,38 @@ describe('deleting a client', () => {
   });
 });
 
+describe('an export removed before the purge', () => {
+  test('an erasure during the grace period removes the archive: the round exports again, and purges only after', async () => {
+    const client = await f.anotherClient('Erased in grace');
+    const contact = await createContact(t, agencyToken, client.clientId);
+    expectStatus(await t.call('POST', `/v1/clients/${client.clientId}/deletion`, agencyToken, { graceDays: 1 }), 202);
+    await t.app.privacyJobs.runOnce();
+    const first = (await t.call('GET', `/v1/clients/${client.clientId}/deletion`, agencyToken)).json();
+    expect(first.status).toBe('export_ready');
+    // The level above still acts on a suspended client; the archive holds what it erases, so it goes.
+    expectStatus(await t.call('POST', `/v1/clients/${client.clientId}/contacts/${contact.id}/erase`, agencyToken), 200);
+    const removed = (await t.call('GET', `/v1/clients/${client.clientId}/deletion`, agencyToken)).json();
+    expect(removed).toMatchObject({ status: 'export_failed', export: { archiveRemoved: { reason: 'erasure' } } });
+
+    f.clock.advance(DAY + 60_000);
+    expect(await t.app.tenantDeletions.runOnce()).toMatchObject({ purged: 0, exportsAgain: 1 });
+    const again = (await t.call('GET', `/v1/clients/${client.clientId}/deletion`, agencyToken)).json();
+    expect(again.status).toBe('exporting');
+    expect(again.export.id).not.toBe(first.export.id);
+    expect(await t.app.tenantDeletions.runOnce()).toMatchObject({ purged: 0, waiting: 1 });
+    await t.app.privacyJobs.runOnce();
+    const ready = (await t.call('GET', `/v1/clients/${client.clientId}/deletion`, agencyToken)).json();
+    expect(ready.status).toBe('export_ready');
+    expect(Date.parse(ready.export.archive.expiresAt)).toBe(f.clock.now().getTime() + 7 * DAY);
+    expect(await t.app.tenantDeletions.runOnce()).toMatchObject({ purged: 1 });
+    const after = await rowsOf(f.agencyId, client.clientId);
+    expect(after.contacts).toBe(0);
+    // The new archive stays; the first export, no longer the deletion's, was purged like the rest.
+    expectStatus(await t.call('GET', ready.export.archive.url, agencyToken), 200);
+    expectStatus(await t.call('GET', first.export.archive.url, agencyToken), 404);
+  });
+});
+
 describe('deleting an agency', () => {
   test('the platform admin only; with no grace period it is purged once exported, its clients with it', async () => {
     const { agencyId, agencyAdmin, client } = await createAgencyWithClient(t);
