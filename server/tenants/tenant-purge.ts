@@ -5,7 +5,7 @@
  * the deletion's own export stays until its archive expires. The last transaction clears the
  * personal values kept beside audit entries, leaves the tenant's row as a nameless tombstone, marks
  * the deletion purged and audits it: a purge stopped part way is taken up again by the next round,
- * and only leaves less to delete.
+ * and only leaves less to delete (the counts so far are saved after each table).
  */
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../db/schema.ts';
@@ -40,16 +40,23 @@ export type PurgeRunner = <R>(fn: (q: ScopedQueries) => Promise<R>) => Promise<R
 export async function purgeTenant(run: PurgeRunner, deletion: DeletionRow, at: Date): Promise<Record<string, number>> {
   const keys = await run((q) => primaryKeys(q));
   await run((q) => removeOtherArchives(q, deletion, at));
-  const counts: Record<string, number> = {};
+  // A purge taken up again goes on from the counts the stopped one saved.
+  const counts: Record<string, number> = { ...deletion.purged_rows };
   for (const table of purgedTables()) {
     const key = keys.get(table);
     if (!key) throw new Error(`${table} has no primary key to delete by`);
-    counts[table] = 0;
-    for (;;) {
-      const deleted = await run((q) => deleteBatch(q, table, key, deletion));
-      counts[table] += deleted;
-      if (deleted < BATCH_ROWS) break;
-    }
+    let deleted = 0;
+    do {
+      deleted = await run((q) => deleteBatch(q, table, key, deletion));
+      counts[table] = (counts[table] ?? 0) + deleted;
+    } while (deleted === BATCH_ROWS);
+    await run((q) =>
+      q
+        .updateTable('tenant_deletions')
+        .set({ purged_rows: JSON.stringify(counts) })
+        .where('deletion_id', '=', deletion.deletion_id)
+        .execute(),
+    );
   }
   return run(async (q) => {
     const cleared = await q
@@ -57,7 +64,7 @@ export async function purgeTenant(run: PurgeRunner, deletion: DeletionRow, at: D
       .set({ contact_id: null, email: null, ip: null, details: '{}', erased_at: at })
       .where('erased_at', 'is', null)
       .executeTakeFirst();
-    counts.audit_personal = Number(cleared.numUpdatedRows);
+    counts.audit_personal = (counts.audit_personal ?? 0) + Number(cleared.numUpdatedRows);
     await q.updateTable('clients').set({ name: 'Deleted client' }).execute();
     if (q.scope.clientId === null) await q.updateTable('agencies').set({ name: 'Deleted agency' }).execute();
     // An agency's purge is its clients' too: their own deletions, if any, are done with it.

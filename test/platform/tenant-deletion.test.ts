@@ -299,6 +299,31 @@ describe('an export removed before the purge', () => {
   });
 });
 
+describe('a purge stopped part way', () => {
+  test('is taken up by the next round, with the counts the stopped one saved', async () => {
+    const client = await f.anotherClient('Stopped purge');
+    await createContact(t, agencyToken, client.clientId);
+    const asked = await t.call('POST', `/v1/clients/${client.clientId}/deletion`, agencyToken, { graceDays: 1 });
+    expectStatus(asked, 202);
+    await t.app.privacyJobs.runOnce();
+    // As a process that stopped after two contacts' batches would have left it.
+    await t.data.privileged('test: a purge left part way', (db) =>
+      db
+        .updateTable('tenant_deletions')
+        .set({ status: 'purging', purge_started_at: f.clock.now(), purged_rows: JSON.stringify({ contacts: 2 }) })
+        .where('deletion_id', '=', asked.json().id)
+        .execute(),
+    );
+    expect((await t.call('GET', `/v1/clients/${client.clientId}/deletion`, agencyToken)).json().status).toBe('purging');
+    expectStatus(await t.call('DELETE', `/v1/clients/${client.clientId}/deletion`, agencyToken), 409);
+    f.clock.advance(DAY + 60_000);
+    expect(await t.app.tenantDeletions.runOnce()).toMatchObject({ purged: 1 });
+    const purged = (await t.call('GET', `/v1/clients/${client.clientId}/deletion`, agencyToken)).json();
+    expect(purged).toMatchObject({ status: 'purged', purgedRows: { contacts: 3 } });
+    expect((await rowsOf(f.agencyId, client.clientId)).contacts).toBe(0);
+  });
+});
+
 describe('deleting an agency', () => {
   test('the platform admin only; with no grace period it is purged once exported, its clients with it', async () => {
     const { agencyId, agencyAdmin, client } = await createAgencyWithClient(t);
