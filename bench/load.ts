@@ -16,6 +16,12 @@ export interface LoadOptions {
   connections: number;
   durationSec: number;
   headers?: Record<string, string>;
+  /** Default GET. */
+  method?: 'GET' | 'POST';
+  /** A request body, sent as it is (with its content-type among `headers`). */
+  body?: string;
+  /** A header given a value of its own on every request (an Idempotency-Key), unique across runs. */
+  uniqueHeader?: string;
 }
 
 export interface LoadResult {
@@ -34,7 +40,14 @@ const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const autocannon = require(workerData.autocannon);
 const latencies = [];
-const instance = autocannon(workerData.options, (error, result) => {
+const options = workerData.options;
+if (workerData.uniqueHeader) {
+  let n = 0;
+  const name = workerData.uniqueHeader;
+  const prefix = 'bench-' + process.pid + '-' + Date.now() + '-';
+  options.requests = [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, [name]: prefix + n++ } }) }];
+}
+const instance = autocannon(options, (error, result) => {
   if (error) return parentPort.postMessage({ error: String(error && error.stack || error) });
   parentPort.postMessage({
     ok: result['2xx'],
@@ -71,11 +84,13 @@ export function hammer(options: LoadOptions): Promise<LoadResult> {
     connections: options.connections,
     duration: options.durationSec,
     headers: options.headers ?? {},
+    method: options.method ?? 'GET',
+    ...(options.body !== undefined && { body: options.body }),
   };
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, {
       eval: true,
-      workerData: { autocannon: AUTOCANNON, options: autocannonOptions },
+      workerData: { autocannon: AUTOCANNON, options: autocannonOptions, uniqueHeader: options.uniqueHeader ?? null },
     });
     worker.once('error', reject);
     worker.once('message', (reply: WorkerReply) => {

@@ -12,6 +12,7 @@ import { shippedHotPath } from './shipped-hot-path.ts';
 import { tenantScale } from './tenant-scale.ts';
 import { versionTransformation } from './version-transformation.ts';
 import { verificationThroughput } from './verification-throughput.ts';
+import { widgetChecks } from './widget-checks.ts';
 import { widgetHotPath } from './widget-hot-path.ts';
 import { widgetLoad } from './widget-load.ts';
 
@@ -20,6 +21,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   tenantScale,
   shippedHotPath,
   widgetHotPath,
+  widgetChecks,
   verificationThroughput,
   widgetLoad,
   versionTransformation,

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit.ts';
+import { registerDeletion } from './commands/deletion.ts';
 import { registerExports } from './commands/exports.ts';
 import { registerAuth } from './commands/auth.ts';
 import { registerDomains } from './commands/domains.ts';
@@ -70,6 +71,7 @@ ${EXIT_CODES}`,
   registerWidget(program);
   registerAudit(program);
   registerExports(program);
+  registerDeletion(program);
   registerMigrate(program);
   return program;
 }

@@ -63,6 +63,18 @@ export function tenantCalls(context: Context, tenant: TenantRef) {
       agency
         ? context.call('GET /v1/agencies/{agencyId}/exports/{exportId}', { params: { ...agency, exportId } })
         : context.call('GET /v1/clients/{clientId}/exports/{exportId}', { params: { ...client, exportId } }),
+    requestDeletion: (body: { graceDays?: number }) =>
+      agency
+        ? context.call('POST /v1/agencies/{agencyId}/deletion', { params: agency, body })
+        : context.call('POST /v1/clients/{clientId}/deletion', { params: client, body }),
+    readDeletion: () =>
+      agency
+        ? context.call('GET /v1/agencies/{agencyId}/deletion', { params: agency })
+        : context.call('GET /v1/clients/{clientId}/deletion', { params: client }),
+    cancelDeletion: () =>
+      agency
+        ? context.call('DELETE /v1/agencies/{agencyId}/deletion', { params: agency })
+        : context.call('DELETE /v1/clients/{clientId}/deletion', { params: client }),
     verifyAudit: () =>
       agency
         ? context.call('GET /v1/agencies/{agencyId}/audit-log/verify', { params: agency })

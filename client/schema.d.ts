@@ -2231,6 +2231,672 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/agencies/{agencyId}/deletion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agency's deletion: how far it got, and where its export is */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    agencyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TenantDeletion"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Delete an agency and its clients: suspended at once, exported, purged after a grace period (platform admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    agencyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DeletionRequest"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TenantDeletion"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
+                409: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
+                413: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
+                415: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Cancel an agency's deletion within its grace period (platform admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    agencyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TenantDeletion"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
+                409: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clients/{clientId}/deletion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A client's deletion: how far it got, and where its export is */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    clientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TenantDeletion"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Delete a client: suspended at once, exported, purged after a grace period (its agency or the platform admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    clientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DeletionRequest"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TenantDeletion"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
+                409: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
+                413: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
+                415: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Cancel a client's deletion within its grace period */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    clientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TenantDeletion"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
+                409: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/platform/templates": {
         parameters: {
             query?: never;
@@ -13754,6 +14420,16 @@ export interface components {
             items: components["schemas"]["Database"][];
         };
         /**
+         * DeletionRequest
+         * @example {
+         *       "graceDays": 30
+         *     }
+         */
+        DeletionRequest: {
+            /** @description Days before the purge, during which the deletion can be cancelled; default 30. 0 (the platform admin only) purges as soon as the export is made */
+            graceDays?: number;
+        };
+        /**
          * Domain
          * @example {
          *       "id": "7e8f9a0b-1c2d-4e3f-8a5b-6c7d8e9f0a1b",
@@ -14049,6 +14725,8 @@ export interface components {
             contacts?: number | null;
             /** @description Domains of a client */
             domains?: number | null;
+            /** @description Widget submissions a client takes per minute, across every instance (an agency's is not used) */
+            widgetSubmissionsPerMinute?: number | null;
         };
         /** LimitOverrides */
         LimitOverrides: {
@@ -14062,6 +14740,8 @@ export interface components {
             contacts?: number;
             /** @description Domains of a client */
             domains?: number;
+            /** @description Widget submissions a client takes per minute, across every instance (an agency's is not used) */
+            widgetSubmissionsPerMinute?: number;
         };
         /** Limits */
         Limits: {
@@ -14075,6 +14755,8 @@ export interface components {
             contacts: number;
             /** @description Domains of a client */
             domains: number;
+            /** @description Widget submissions a client takes per minute, across every instance (an agency's is not used) */
+            widgetSubmissionsPerMinute: number;
         };
         /**
          * NewContact
@@ -14266,7 +14948,7 @@ export interface components {
             archiveRemoved: {
                 /** Format: date-time */
                 at: string;
-                reason: "expired" | "erasure";
+                reason: "expired" | "erasure" | "deletion";
             } | null;
         };
         /** PrivacyJobList */
@@ -14552,6 +15234,67 @@ export interface components {
             items: components["schemas"]["Template"][];
         };
         /**
+         * TenantDeletion
+         * @example {
+         *       "id": "2e3f4a5b-6c7d-4e8f-9a0b-1c2d3e4f5a6b",
+         *       "tenantId": "0b7e4f2a-8c1d-4e3f-a5b6-c7d8e9f0a1b2",
+         *       "tenantType": "client",
+         *       "status": "export_ready",
+         *       "requestedAt": "2026-12-01T09:00:00.000Z",
+         *       "requestedBy": "3a4b5c6d-7e8f-4a0b-9c1d-2e3f4a5b6c7d",
+         *       "requestedByLevel": "agency",
+         *       "purgeAfter": "2026-12-31T09:00:00.000Z",
+         *       "cancelledAt": null,
+         *       "purgedAt": null,
+         *       "purgedRows": {},
+         *       "export": {
+         *         "id": "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f",
+         *         "kind": "tenant_export",
+         *         "status": "done",
+         *         "tenantId": "0b7e4f2a-8c1d-4e3f-a5b6-c7d8e9f0a1b2",
+         *         "tenantType": "client",
+         *         "contactId": null,
+         *         "requestedAt": "2026-12-01T09:00:00.000Z",
+         *         "requestedBy": "3a4b5c6d-7e8f-4a0b-9c1d-2e3f4a5b6c7d",
+         *         "startedAt": "2026-12-01T09:00:00.412Z",
+         *         "finishedAt": "2026-12-01T09:00:02.130Z",
+         *         "attempts": 1,
+         *         "progress": {
+         *           "contacts": 410,
+         *           "submissions": 977,
+         *           "audit_entries": 2154
+         *         },
+         *         "error": null,
+         *         "archive": {
+         *           "url": "/v1/clients/0b7e4f2a-8c1d-4e3f-a5b6-c7d8e9f0a1b2/exports/7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f/archive",
+         *           "bytes": 284197,
+         *           "sha256": "9f2c4e1a7b3d5f60812a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d",
+         *           "expiresAt": "2027-01-07T09:00:00.000Z"
+         *         },
+         *         "archiveRemoved": null
+         *       }
+         *     }
+         */
+        TenantDeletion: {
+            id: string;
+            tenantId: string;
+            tenantType: "agency" | "client";
+            /** @description `exporting`, `export_ready`, `export_failed` (made again by the deletion round): scheduled, and the export so far. The purge waits for both the end of the grace period and the archive */
+            status: "exporting" | "export_ready" | "export_failed" | "purging" | "purged" | "cancelled";
+            /** Format: date-time */
+            requestedAt: string;
+            requestedBy: string | null;
+            requestedByLevel: "platform" | "agency";
+            /** Format: date-time */
+            purgeAfter: string;
+            cancelledAt: string | null;
+            purgedAt: string | null;
+            purgedRows: {
+                [key: string]: number;
+            };
+            export: components["schemas"]["PrivacyJob"];
+        };
+        /**
          * TenantLimits
          * @example {
          *       "limits": {
@@ -14559,7 +15302,8 @@ export interface components {
          *         "apiBurst": 200,
          *         "users": 1000,
          *         "contacts": 1000000,
-         *         "domains": 10
+         *         "domains": 10,
+         *         "widgetSubmissionsPerMinute": 600
          *       },
          *       "overrides": {
          *         "apiRequestsPerSecond": 20,
@@ -14568,18 +15312,21 @@ export interface components {
          *       "usage": {
          *         "users": 3,
          *         "contacts": 1250,
-         *         "domains": 2
+         *         "domains": 2,
+         *         "widgetSubmissionsLastMinute": 4
          *       }
          *     }
          */
         TenantLimits: {
             limits: components["schemas"]["Limits"];
             overrides: components["schemas"]["LimitOverrides"];
-            /** @description What the tenant has now; contacts and domains for a client */
+            /** @description What the tenant has now; contacts, domains and widget submissions for a client */
             usage: {
                 users: number;
                 contacts?: number;
                 domains?: number;
+                /** @description Submissions stored in the last 60 seconds, by every instance */
+                widgetSubmissionsLastMinute?: number;
             };
         };
         /**

@@ -27,11 +27,14 @@ import { tenancyPlugin } from './tenancy/tenancy-plugin.ts';
 import { DEFAULT_LIMITS, followLimitChanges, LimitCache, type Limits } from './limits/limits.ts';
 import { InstanceCount } from './limits/instances.ts';
 import { rateLimitPlugin } from './limits/limits-plugin.ts';
+import { WidgetSubmissionLimit } from './limits/widget-submission-limit.ts';
 import { limitsRoutes } from './limits/limits-routes.ts';
 import { CredentialCache, type CredentialCacheOptions } from './tenancy/credentials.ts';
 import { followCredentialChanges } from './tenancy/credential-events.ts';
 import { tenantRoutes } from './tenants/routes.ts';
 import { suspensionRoutes } from './tenants/suspension-routes.ts';
+import { deletionRoutes } from './tenants/deletion-routes.ts';
+import { DeletionRound } from './tenants/deletion-round.ts';
 import { templateRoutes } from './tenants/template-routes.ts';
 import { userRoutes } from './tenants/user-routes.ts';
 import { invitationRoutes } from './tenants/invitation-routes.ts';
@@ -82,6 +85,8 @@ declare module 'fastify' {
     auditDigests: AuditDigestJob;
     /** Works through queued exports and erasures; started by the server entry, run by hand in tests. */
     privacyJobs: PrivacyJobWorker;
+    /** Purges the tenants whose deletion is due; started by the server entry, run by hand in tests. */
+    tenantDeletions: DeletionRound;
     /** Each tenant's feature flag settings, cached and invalidated on every instance. */
     flags: FlagCache;
   }
@@ -276,6 +281,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.decorate('privacyJobs', privacyJobs);
   app.addHook('onClose', () => privacyJobs.stop());
+  const tenantDeletions = new DeletionRound({
+    data,
+    lockDb: options.database.kind === 'postgres' ? options.database.direct : null,
+    now,
+    exportQueued: () => privacyJobs.nudge(),
+    log: app.log,
+  });
+  app.decorate('tenantDeletions', tenantDeletions);
+  app.addHook('onClose', () => tenantDeletions.stop());
   const unfollow = await followPolicyChanges(notifications, verdicts);
   const unfollowPlacements = await followPlacementChanges(notifications, data, (error) =>
     app.log.error({ err: error }, 'placements could not be reloaded; routing by the ones read before'),
@@ -321,6 +335,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(tenantRoutes);
   await app.register(suspensionRoutes);
+  await app.register(deletionRoutes, { now, exportQueued: () => privacyJobs.nudge() });
   await app.register(templateRoutes, { platformId: options.platformId });
   await app.register(versionRoutes, { now });
   await app.register(userRoutes, { passwordCost, platformId: options.platformId });
@@ -357,6 +372,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     metrics,
     configTexts: configShortcut.texts,
     now,
+    submissionLimit: new WidgetSubmissionLimit(limits, instances),
     ...(options.submissionsPerMinute && { submissionsPerMinute: options.submissionsPerMinute }),
     ...(options.unknownKeysPerMinute && { unknownKeysPerMinute: options.unknownKeysPerMinute }),
   });

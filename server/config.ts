@@ -59,6 +59,8 @@ export interface Config {
   readonly submissionsPerMinute: number;
   /** UPZENTO_MAX_DOMAINS_PER_CLIENT, default 100: domains one client may register (a client's override aside). */
   readonly maxDomainsPerClient: number;
+  /** UPZENTO_WIDGET_SUBMISSIONS_PER_MINUTE, default 600: a client's widget submissions per minute, across instances. */
+  readonly widgetSubmissionsPerMinute: number;
   /** UPZENTO_API_REQUESTS_PER_SECOND, default 100: a tenant's sustained API rate, across instances. */
   readonly apiRequestsPerSecond: number;
   /** UPZENTO_API_BURST, default 200: a tenant's API requests at once after a quiet time. */
@@ -253,6 +255,7 @@ export function loadConfig(env: Env = process.env): Config {
     identitySecretOverlapHours: integer(env, 'UPZENTO_IDENTITY_SECRET_OVERLAP_HOURS', 24, 0, 24 * 30),
     submissionsPerMinute: integer(env, 'UPZENTO_SUBMISSIONS_PER_MINUTE', 30, 1, 100_000),
     maxDomainsPerClient: integer(env, 'UPZENTO_MAX_DOMAINS_PER_CLIENT', 100, 1, 10_000),
+    widgetSubmissionsPerMinute: integer(env, 'UPZENTO_WIDGET_SUBMISSIONS_PER_MINUTE', 600, 1, 1_000_000),
     apiRequestsPerSecond: integer(env, 'UPZENTO_API_REQUESTS_PER_SECOND', 100, 1, 100_000),
     apiBurst: integer(env, 'UPZENTO_API_BURST', 200, 1, 100_000),
     maxUsersPerTenant: integer(env, 'UPZENTO_MAX_USERS_PER_TENANT', 1000, 1, 100_000),

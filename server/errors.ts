@@ -56,7 +56,18 @@ export const ExportNotReady = createError(
   409,
 );
 export const ExportGone = createError('UPZ_EXPORT_GONE', 'The export is gone: %s', 410);
+export const DeletionScheduled = createError('UPZ_DELETION_SCHEDULED', '%s', 409);
+export const DeletionUnderway = createError(
+  'UPZ_DELETION_UNDERWAY',
+  'The deletion can no longer be cancelled: %s',
+  409,
+);
 export const RateLimited = createError('UPZ_RATE_LIMITED', 'Too many requests; try again in %s seconds', 429);
+export const WidgetBusy = createError(
+  'UPZ_WIDGET_BUSY',
+  'This form is receiving more messages than it takes right now; try again in %s seconds',
+  429,
+);
 export const ServiceUnavailable = createError('UPZ_UNAVAILABLE', '%s', 503);
 export const IdentityInvalid = createError('UPZ_IDENTITY_INVALID', 'identity.userHash: %s', 403);
 export const IdentityExpired = createError('UPZ_IDENTITY_EXPIRED', 'identity.issuedAt: %s', 403);

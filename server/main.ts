@@ -127,6 +127,7 @@ async function main(): Promise<void> {
       apiBurst: config.apiBurst,
       users: config.maxUsersPerTenant,
       contacts: config.maxContactsPerClient,
+      widgetSubmissionsPerMinute: config.widgetSubmissionsPerMinute,
     },
     identitySecretOverlapMs: hours(config.identitySecretOverlapHours),
     auditSigningKey,
@@ -156,6 +157,8 @@ async function main(): Promise<void> {
   if (config.auditDigestsEnabled) app.auditDigests.start();
   // Exports and erasures queued before a restart are taken up by the first round.
   app.privacyJobs.start();
+  // Deletions that fell due while no instance ran are purged by the first round.
+  app.tenantDeletions.start();
   const where = database.kind === 'pglite' ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL (DATABASE_URL)';
   if (applied.length) app.log.info({ migrations: applied }, 'applied migrations');
 

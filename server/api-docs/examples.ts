@@ -49,9 +49,16 @@ export const COMPONENT_EXAMPLES: Readonly<Record<string, unknown[]>> = {
   Database: [{ name: 'big_agency', kind: 'postgres', agencies: 1 }],
   TenantLimits: [
     {
-      limits: { apiRequestsPerSecond: 20, apiBurst: 200, users: 1000, contacts: 1000000, domains: 10 },
+      limits: {
+        apiRequestsPerSecond: 20,
+        apiBurst: 200,
+        users: 1000,
+        contacts: 1000000,
+        domains: 10,
+        widgetSubmissionsPerMinute: 600,
+      },
       overrides: { apiRequestsPerSecond: 20, domains: 10 },
-      usage: { users: 3, contacts: 1250, domains: 2 },
+      usage: { users: 3, contacts: 1250, domains: 2, widgetSubmissionsLastMinute: 4 },
     },
   ],
   TemplateContent: [
@@ -99,6 +106,44 @@ export const COMPONENT_EXAMPLES: Readonly<Record<string, unknown[]>> = {
   ],
   Suspension: [{ suspendedAt: '2026-11-20T08:00:00.000Z', by: 'platform', reason: 'Terms of service review' }],
   SuspensionRequest: [{ reason: 'Invoice 2026-10 unpaid' }],
+  DeletionRequest: [{ graceDays: 30 }],
+  TenantDeletion: [
+    {
+      id: '2e3f4a5b-6c7d-4e8f-9a0b-1c2d3e4f5a6b',
+      tenantId: CLIENT_ID,
+      tenantType: 'client',
+      status: 'export_ready',
+      requestedAt: '2026-12-01T09:00:00.000Z',
+      requestedBy: '3a4b5c6d-7e8f-4a0b-9c1d-2e3f4a5b6c7d',
+      requestedByLevel: 'agency',
+      purgeAfter: '2026-12-31T09:00:00.000Z',
+      cancelledAt: null,
+      purgedAt: null,
+      purgedRows: {},
+      export: {
+        id: '7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f',
+        kind: 'tenant_export',
+        status: 'done',
+        tenantId: CLIENT_ID,
+        tenantType: 'client',
+        contactId: null,
+        requestedAt: '2026-12-01T09:00:00.000Z',
+        requestedBy: '3a4b5c6d-7e8f-4a0b-9c1d-2e3f4a5b6c7d',
+        startedAt: '2026-12-01T09:00:00.412Z',
+        finishedAt: '2026-12-01T09:00:02.130Z',
+        attempts: 1,
+        progress: { contacts: 410, submissions: 977, audit_entries: 2154 },
+        error: null,
+        archive: {
+          url: `/v1/clients/${CLIENT_ID}/exports/7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f/archive`,
+          bytes: 284197,
+          sha256: '9f2c4e1a7b3d5f60812a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d',
+          expiresAt: '2027-01-07T09:00:00.000Z',
+        },
+        archiveRemoved: null,
+      },
+    },
+  ],
   NewUser: [{ email: 'sam@acme.example', password: 'a long enough password', role: 'member' }],
   User: [
     {

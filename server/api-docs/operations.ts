@@ -146,6 +146,14 @@ export const SUMMARIES: Readonly<Record<string, string>> = {
   'DELETE /v1/agencies/:agencyId/suspension': "Lift an agency's suspension (platform admin)",
   'PUT /v1/clients/:clientId/suspension': 'Suspend a client (its agency or the platform admin)',
   'DELETE /v1/clients/:clientId/suspension': "Lift a client's suspension",
+  'POST /v1/agencies/:agencyId/deletion':
+    'Delete an agency and its clients: suspended at once, exported, purged after a grace period (platform admin)',
+  'GET /v1/agencies/:agencyId/deletion': "An agency's deletion: how far it got, and where its export is",
+  'DELETE /v1/agencies/:agencyId/deletion': "Cancel an agency's deletion within its grace period (platform admin)",
+  'POST /v1/clients/:clientId/deletion':
+    'Delete a client: suspended at once, exported, purged after a grace period (its agency or the platform admin)',
+  'GET /v1/clients/:clientId/deletion': "A client's deletion: how far it got, and where its export is",
+  'DELETE /v1/clients/:clientId/deletion': "Cancel a client's deletion within its grace period",
 
   'POST /v1/agencies/:agencyId/users': 'Create a user of an agency',
   'GET /v1/agencies/:agencyId/users': "List an agency's users",

@@ -46,6 +46,7 @@ export const AGENCY_TABLES = [
   'identity_settings',
   'privacy_jobs',
   'export_parts',
+  'tenant_deletions',
   'tenant_limits',
   'agency_templates',
   'api_version_pins',

@@ -402,7 +402,9 @@ export interface PrivacyJobsTable {
   archive_sha256: string | null;
   expires_at: Date | null;
   archive_removed_at: Date | null;
-  archive_removed_reason: 'expired' | 'erasure' | null;
+  archive_removed_reason: 'expired' | 'erasure' | 'deletion' | null;
+  /** An export made for a deletion is kept at least until then (0020). */
+  archive_kept_until: Date | null;
 }
 
 /** One gzip member of an export's archive (0013). */
@@ -434,6 +436,7 @@ export interface TenantLimitsTable {
   users: number | null;
   contacts: number | null;
   domains: number | null;
+  widget_submissions_per_minute: number | null;
   updated_at: Generated<Date>;
 }
 
@@ -473,6 +476,28 @@ export interface AgencyTemplatesTable {
   updated_at: Generated<Date>;
 }
 
+export type TenantDeletionStatus = 'scheduled' | 'cancelled' | 'purging' | 'purged';
+
+/** A deletion of an agency or a client (0020): scheduled, then cancelled or purged. */
+export interface TenantDeletionsTable {
+  agency_id: string;
+  tenant_id: string;
+  client_id: string | null;
+  deletion_id: Generated<string>;
+  status: Generated<TenantDeletionStatus>;
+  requested_by_type: SuspendedBy;
+  requested_by: string | null;
+  requested_at: Generated<Date>;
+  purge_after: Date;
+  export_job_id: string;
+  lifts_suspension: boolean;
+  cancelled_at: Date | null;
+  cancelled_by: string | null;
+  purge_started_at: Date | null;
+  purged_at: Date | null;
+  purged_rows: ColumnType<Record<string, number>, string | undefined, string>;
+}
+
 export interface Database {
   platform: PlatformTable;
   system_settings: SystemSettingsTable;
@@ -505,6 +530,7 @@ export interface Database {
   platform_flags: PlatformFlagsTable;
   platform_templates: PlatformTemplatesTable;
   agency_templates: AgencyTemplatesTable;
+  tenant_deletions: TenantDeletionsTable;
   agency_placements: AgencyPlacementsTable;
 }
 

@@ -61,6 +61,7 @@ const TENANT_TABLES = {
   tenant_limits: 'tenant_id',
   agency_templates: null,
   api_version_pins: 'tenant_id',
+  tenant_deletions: 'tenant_id',
 } as const satisfies Partial<Record<keyof Database, string | null>>;
 
 export type ScopedTable = keyof typeof TENANT_TABLES;

@@ -18,7 +18,7 @@
 import { LRUCache } from 'lru-cache';
 import type { TenantDatabase } from '../db/tenant-db.ts';
 import type { WidgetConfig } from '../../shared/widget-wire.ts';
-import { storedWidgetSettings } from './widget-template.ts';
+import { defaultWidgetSettings, storedWidgetSettings } from './widget-template.ts';
 import { AUTHORIZING } from '../domains/lifecycle.ts';
 import { decideOrigin, MALFORMED_ORIGIN, type OriginDecision, type OriginPolicy } from './origin-policy.ts';
 
@@ -273,10 +273,11 @@ export class VerdictCache {
 
   #readPolicy(scope: { agencyId: string; clientId: string }, client: WidgetClient): Promise<ClientPolicy> {
     return this.#data.scoped(scope, { type: 'anonymous', id: null, requestId: null, ip: null }, async (q) => {
-      const settings = await q
+      // A deleted client keeps its row, suspended, but not its settings (docs/tenants.md).
+      const settings = (await q
         .selectFrom('client_settings')
         .select(['widget', 'allow_localhost'])
-        .executeTakeFirstOrThrow();
+        .executeTakeFirst()) ?? { widget: defaultWidgetSettings(''), allow_localhost: false };
       // The agency's row is visible in its client's context (0004), and only that agency's.
       const suspension = await q
         .selectFrom('clients')

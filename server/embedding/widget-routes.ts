@@ -25,6 +25,7 @@ import {
   DomainNotAuthorized,
   IdempotencyKeyRequired,
   RateLimited,
+  WidgetBusy,
   TenantSuspended,
   UnknownVersion,
   UnknownWidget,
@@ -34,6 +35,7 @@ import type { Metrics } from '../metrics/metrics.ts';
 import { callerAddress } from '../http/caller-address.ts';
 import { FailureLog } from '../http/failure-log.ts';
 import { UnknownKeyBrake } from './unknown-keys.ts';
+import type { WidgetSubmissionLimit } from '../limits/widget-submission-limit.ts';
 import { recordSubmission } from './record-submission.ts';
 import { submissionContextColumns } from './submission-context.ts';
 import {
@@ -61,6 +63,8 @@ export interface WidgetRoutesOptions {
   submissionsPerMinute?: number;
   /** The clock signed identities are judged by; default the system's. */
   now?: () => Date;
+  /** Each client's submissions per minute, across instances (docs/limits.md). */
+  submissionLimit: WidgetSubmissionLimit;
   /** Each configuration's JSON, made once by the config route; shared with the server's warm answer. */
   configTexts?: WeakMap<WidgetConfig, string>;
 }
@@ -82,6 +86,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     unknownKeysPerMinute,
     now = () => new Date(),
     configTexts = new WeakMap(),
+    submissionLimit,
   },
 ) => {
   app.decorateRequest('widget', null);
@@ -279,6 +284,11 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
       const { client, config } = authorized(request);
       const key = request.headers[IDEMPOTENCY_HEADER.toLowerCase()];
       if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) throw new IdempotencyKeyRequired();
+      const wait = await submissionLimit.take(client);
+      if (wait > 0) {
+        reply.header('retry-after', String(wait));
+        throw new WidgetBusy(String(wait));
+      }
       const scope = { agencyId: client.agencyId, clientId: client.clientId };
       const actor = { type: 'anonymous' as const, id: null, requestId: request.id, ip: request.ip };
       // One clock for the submission: the time of consent and the time its identity is judged by.

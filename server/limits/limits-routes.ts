@@ -11,7 +11,15 @@ import type { FastifyRequest } from 'fastify';
 import { Forbidden } from '../errors.ts';
 import { AgencyParams, AUTHED_ERRORS, ClientParams } from '../http/schemas.ts';
 import type { ScopedQueries } from '../db/tenant-db.ts';
-import { changeOverrides, countOwn, LIMIT_NAMES, readOverrides, type LimitName, type Limits } from './limits.ts';
+import {
+  changeOverrides,
+  countOwn,
+  countRecentSubmissions,
+  LIMIT_NAMES,
+  readOverrides,
+  type LimitName,
+  type Limits,
+} from './limits.ts';
 
 const RANGES: Record<LimitName, { minimum: number; maximum: number; description: string }> = {
   apiRequestsPerSecond: {
@@ -23,6 +31,11 @@ const RANGES: Record<LimitName, { minimum: number; maximum: number; description:
   users: { minimum: 1, maximum: 100_000, description: "Users of the tenant itself (not of an agency's clients)" },
   contacts: { minimum: 0, maximum: 100_000_000, description: 'Contacts of a client created through the API' },
   domains: { minimum: 0, maximum: 10_000, description: 'Domains of a client' },
+  widgetSubmissionsPerMinute: {
+    minimum: 1,
+    maximum: 1_000_000,
+    description: "Widget submissions a client takes per minute, across every instance (an agency's is not used)",
+  },
 };
 
 function each<T extends TSchema>(make: (name: LimitName) => T): Record<LimitName, T> {
@@ -48,8 +61,11 @@ const TenantLimits = Type.Object(
         users: Type.Integer(),
         contacts: Type.Optional(Type.Integer()),
         domains: Type.Optional(Type.Integer()),
+        widgetSubmissionsLastMinute: Type.Optional(
+          Type.Integer({ description: 'Submissions stored in the last 60 seconds, by every instance' }),
+        ),
       },
-      { description: 'What the tenant has now; contacts and domains for a client' },
+      { description: 'What the tenant has now; contacts, domains and widget submissions for a client' },
     ),
   },
   { title: 'TenantLimits' },
@@ -59,7 +75,12 @@ const TenantLimits = Type.Object(
 async function usageOf(q: ScopedQueries) {
   const users = await countOwn(q, 'users');
   return q.scope.clientId
-    ? { users, contacts: await countOwn(q, 'contacts'), domains: await countOwn(q, 'domains') }
+    ? {
+        users,
+        contacts: await countOwn(q, 'contacts'),
+        domains: await countOwn(q, 'domains'),
+        widgetSubmissionsLastMinute: await countRecentSubmissions(q),
+      }
     : { users };
 }
 

@@ -26,10 +26,19 @@ export interface Limits {
   contacts: number;
   /** Domains of a client. */
   domains: number;
+  /** Widget submissions a client takes per minute, across every instance. */
+  widgetSubmissionsPerMinute: number;
 }
 
 export type LimitName = keyof Limits;
-export const LIMIT_NAMES = ['apiRequestsPerSecond', 'apiBurst', 'users', 'contacts', 'domains'] as const;
+export const LIMIT_NAMES = [
+  'apiRequestsPerSecond',
+  'apiBurst',
+  'users',
+  'contacts',
+  'domains',
+  'widgetSubmissionsPerMinute',
+] as const;
 
 /** The deployment's defaults unless configured otherwise: Stripe's 100 requests a second, twice that at once. */
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
@@ -38,6 +47,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   users: 1000,
   contacts: 1_000_000,
   domains: 100,
+  widgetSubmissionsPerMinute: 600,
 });
 
 const COLUMN_OF = {
@@ -46,6 +56,7 @@ const COLUMN_OF = {
   users: 'users',
   contacts: 'contacts',
   domains: 'domains',
+  widgetSubmissionsPerMinute: 'widget_submissions_per_minute',
 } as const satisfies Record<LimitName, keyof TenantLimitsTable>;
 
 export type Overrides = Partial<Record<LimitName, number>>;
@@ -115,6 +126,16 @@ export async function countOwn(q: ScopedQueries, what: 'users' | 'contacts' | 'd
   let query = q.selectFrom(what).select((eb) => eb.fn.countAll<string>().as('n'));
   if (what === 'users') query = query.where('tenant_type', '=', levelOf(q.scope));
   return Number((await query.executeTakeFirstOrThrow()).n);
+}
+
+/** A client's submissions stored in the last minute (by the database's clock, so every instance's count). */
+export async function countRecentSubmissions(q: ScopedQueries): Promise<number> {
+  const row = await q
+    .selectFrom('submissions')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('created_at', '>', sql<Date>`now() - interval '1 minute'`)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Each tenant's effective limits, read once and kept until an override of it changes. */

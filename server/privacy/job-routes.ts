@@ -18,7 +18,7 @@ import { AgencyParams, AUTHED_ERRORS, ClientParams, Uuid } from '../http/schemas
 import { ExportGone, ExportNotReady, NotFound } from '../errors.ts';
 import type { PrivacyJobKind } from '../db/schema.ts';
 import { readParts } from './export-archive.ts';
-import { findJob, jobPath, jobView, listJobs, PrivacyJob, queueJob } from './privacy-jobs.ts';
+import { findJob, jobPath, jobView, listJobs, PrivacyJob, requestTenantExport } from './privacy-jobs.ts';
 import type { PrivacyJobWorker } from './privacy-job-worker.ts';
 
 const EXPORTS: readonly PrivacyJobKind[] = ['tenant_export', 'contact_export'];
@@ -44,16 +44,7 @@ export const jobRoutes: FastifyPluginAsyncTypebox<{ worker: PrivacyJobWorker }> 
         },
       },
       async (request, reply) => {
-        const job = await request.scoped(async (q) => {
-          const queued = await queueJob(q, { kind: 'tenant_export' });
-          await q.audit({
-            action: 'export.requested',
-            targetType: 'export',
-            targetId: queued.job_id,
-            details: { kind: queued.kind },
-          });
-          return queued;
-        });
+        const job = await request.scoped((q) => requestTenantExport(q));
         worker.nudge();
         return reply.code(202).header('location', jobPath(job)).send(jobView(job));
       },
@@ -105,7 +96,9 @@ export const jobRoutes: FastifyPluginAsyncTypebox<{ worker: PrivacyJobWorker }> 
           throw new ExportGone(
             job.archive_removed_reason === 'erasure'
               ? 'an erasure in this tenant came after it, so it was removed; ask for a new export'
-              : 'its archive expired; ask for a new export',
+              : job.archive_removed_reason === 'deletion'
+                ? 'the tenant was deleted; only the export made for the deletion was kept'
+                : 'its archive expired; ask for a new export',
           );
         }
         if (job.status !== 'done' || job.archive_sha256 === null) throw new ExportNotReady(job.status);

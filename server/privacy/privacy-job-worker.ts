@@ -272,7 +272,8 @@ export class PrivacyJobWorker {
           progress: JSON.stringify(counts),
           archive_bytes: String(summary.bytes),
           archive_sha256: summary.sha256,
-          expires_at: new Date(at.getTime() + ARCHIVE_LIFETIME_MS),
+          // greatest() passes over a null: an archive kept for a deletion stays at least that long.
+          expires_at: sql<Date>`greatest(${new Date(at.getTime() + ARCHIVE_LIFETIME_MS)}::timestamptz, archive_kept_until)`,
           error: null,
         })
         .where('job_id', '=', job.job_id)

@@ -48,7 +48,10 @@ export const PrivacyJob = Type.Object(
       }),
     ),
     archiveRemoved: Nullable(
-      Type.Object({ at: Timestamp, reason: Type.Union([Type.Literal('expired'), Type.Literal('erasure')]) }),
+      Type.Object({
+        at: Timestamp,
+        reason: Type.Union([Type.Literal('expired'), Type.Literal('erasure'), Type.Literal('deletion')]),
+      }),
     ),
   },
   { title: 'PrivacyJob' },
@@ -100,6 +103,8 @@ export interface JobRequest {
   contactId?: string;
   /** An erasure by email: kept on the row until the job ends. */
   email?: string;
+  /** An export's archive stays at least until then, however early it is made (a deletion's export). */
+  keepArchiveUntil?: Date;
 }
 
 /** Queues a job in the transaction's tenant, as its caller. */
@@ -113,9 +118,25 @@ export function queueJob(q: ScopedQueries, request: JobRequest): Promise<Privacy
       subject_email: request.email?.trim().toLowerCase() ?? null,
       requested_by: q.actor.type === 'user' ? q.actor.id : null,
       request_id: q.actor.requestId,
+      archive_kept_until: request.keepArchiveUntil ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** Queues the export of the transaction's whole tenant (an agency with its clients, or a client), audited. */
+export async function requestTenantExport(
+  q: ScopedQueries,
+  options: Pick<JobRequest, 'keepArchiveUntil'> = {},
+): Promise<PrivacyJobRow> {
+  const queued = await queueJob(q, { kind: 'tenant_export', ...options });
+  await q.audit({
+    action: 'export.requested',
+    targetType: 'export',
+    targetId: queued.job_id,
+    details: { kind: queued.kind },
+  });
+  return queued;
 }
 
 /** Records an erasure done within the request, with what it removed. */

@@ -114,7 +114,7 @@ export function exportedTables(tenantType: 'agency' | 'client'): ScopedTable[] {
 }
 
 /** Each table's primary key columns, from the catalog, so a table added later is paged by its own key. */
-async function primaryKeys(q: ScopedQueries): Promise<Map<string, string[]>> {
+export async function primaryKeys(q: ScopedQueries): Promise<Map<string, string[]>> {
   const { rows } = await sql<{ table: string; key: string[] }>`
     SELECT c.relname AS "table", array_agg(a.attname::text ORDER BY k.ord) AS key
       FROM pg_index i

@@ -12,7 +12,7 @@ import type { SuspendedBy, TenantType } from '../db/schema.ts';
 import type { ScopedQueries } from '../db/tenant-db.ts';
 import { announcePolicyChanges } from '../embedding/policy-events.ts';
 import type { VerdictCache } from '../embedding/verdict-cache.ts';
-import { Forbidden, NotFound } from '../errors.ts';
+import { DeletionScheduled, Forbidden, NotFound } from '../errors.ts';
 import { Timestamp } from '../http/schemas.ts';
 import { announceCredentialChange, EVERY_USER } from '../tenancy/credential-events.ts';
 import type { CredentialCache } from '../tenancy/credentials.ts';
@@ -68,6 +68,7 @@ export async function setAgencySuspension(
   caches: SuspensionCaches,
 ): Promise<AgencyRow> {
   if (callerType !== 'platform') throw new Forbidden('only the platform admin suspends or reactivates an agency');
+  if (!change.suspend) await assertNoDeletion(q);
   const before = await q.selectFrom('agencies').select(AGENCY_COLUMNS).forUpdate().executeTakeFirst();
   if (!before) throw new NotFound('Agency');
   if (
@@ -109,6 +110,7 @@ export async function setClientSuspension(
   caches: SuspensionCaches,
 ): Promise<ClientRow> {
   const by = suspender(callerType);
+  if (!change.suspend) await assertNoDeletion(q);
   const before = await q.selectFrom('clients').select(CLIENT_COLUMNS).forUpdate().executeTakeFirst();
   if (!before) throw new NotFound('Client');
   if (before.suspended_by === 'platform' && by !== 'platform')
@@ -135,6 +137,22 @@ export async function setClientSuspension(
   });
   await announce(q, after.client_id, caches);
   return after;
+}
+
+/** A tenant scheduled for deletion (or deleted) stays suspended: cancelling the deletion is what lifts it. */
+async function assertNoDeletion(q: ScopedQueries): Promise<void> {
+  const deletion = await q
+    .selectFrom('tenant_deletions')
+    .select('status')
+    .where('tenant_id', '=', q.scope.clientId ?? q.scope.agencyId)
+    .where('status', 'in', ['scheduled', 'purging', 'purged'])
+    .executeTakeFirst();
+  if (deletion)
+    throw new DeletionScheduled(
+      deletion.status === 'scheduled'
+        ? 'its deletion is scheduled: cancel the deletion (DELETE …/deletion) to reactivate it'
+        : 'it was deleted; it cannot be reactivated',
+    );
 }
 
 /** Tells every instance, this one as it commits: every user's credentials, and the widgets of `clientId` or of every client of the agency. */

@@ -403,3 +403,27 @@ describe('exports', () => {
     await rm(dir, { recursive: true, force: true });
   }, 180_000);
 });
+
+describe('deletion', () => {
+  test('request suspends and schedules; status reads it; cancel brings the client back', async () => {
+    const client = await cli.json(['clients', 'create', 'Closing Shop', '--agency', agencyId]);
+    const bad = await cli.run(['deletion', 'request', '--client', client.id, '--grace-days', 'soon']);
+    expect(bad.code).toBe(2);
+    const asked = await cli.json(['deletion', 'request', '--client', client.id, '--grace-days', '5']);
+    expect(asked).toMatchObject({ tenantId: client.id, tenantType: 'client', requestedByLevel: 'platform' });
+    expect(Date.parse(asked.purgeAfter) - Date.parse(asked.requestedAt)).toBe(5 * 86_400_000);
+    expect((await cli.json(['clients', 'show', client.id])).status).toBe('suspended');
+    const status = await cli.run(['deletion', 'status', '--client', client.id]);
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout).toMatch(/^deletion:\s+[0-9a-f-]{36}\nstatus:\s+export/m);
+    expect(status.stdout).toMatch(/^purge after: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/m);
+    const again = await cli.run(['deletion', 'request', '--client', client.id]);
+    expect(again.code).toBe(5);
+    expect(again.stderr).toContain('already scheduled');
+    const cancelled = await cli.json(['deletion', 'cancel', '--client', client.id]);
+    expect(cancelled).toMatchObject({ id: asked.id, status: 'cancelled' });
+    expect((await cli.json(['clients', 'show', client.id])).status).toBe('active');
+    const none = await cli.run(['deletion', 'status', '--client', clientId]);
+    expect(none.code).toBe(4);
+  }, 180_000);
+});

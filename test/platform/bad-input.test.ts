@@ -554,6 +554,11 @@ test('afterwards every read of the tenant answers 200, every page of it', async 
       const response = route.url.startsWith('/v1/widget/')
         ? await widgetCall('GET', url)
         : await t.call('GET', url, t.adminToken);
+      // A tenant has a deletion to read only once one was asked for, which would suspend the suite's tenant.
+      if (route.url.endsWith('/deletion') && response.statusCode === 404) {
+        expect(response.json(), `GET ${url}`).toMatchObject({ code: 'UPZ_NOT_FOUND', message: 'Deletion not found' });
+        break;
+      }
       expect(response.statusCode, `GET ${url} → ${response.body.slice(0, 500)}`).toBe(200);
       const next = String(response.headers['content-type']).includes('json') ? response.json().nextCursor : undefined;
       if (typeof next !== 'string') break;

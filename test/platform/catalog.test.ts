@@ -41,6 +41,7 @@ const DATABASE_TABLES = [
   'platform_flags',
   'platform_templates',
   'agency_templates',
+  'tenant_deletions',
   'agency_placements',
 ] as const satisfies readonly (keyof Database)[];
 

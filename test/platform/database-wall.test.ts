@@ -123,6 +123,18 @@ beforeAll(async () => {
           .values({ agency_id: agency.id, tenant_id: clientId, job_id: job.job_id, part: 0, data: randomBytes(16) })
           .execute();
         await db
+          .insertInto('tenant_deletions')
+          .values({
+            agency_id: agency.id,
+            tenant_id: clientId,
+            client_id: clientId,
+            requested_by_type: 'agency',
+            purge_after: new Date(Date.now() + 86_400_000),
+            export_job_id: job.job_id,
+            lifts_suspension: true,
+          })
+          .execute();
+        await db
           .insertInto('tenant_limits')
           .values({ agency_id: agency.id, tenant_id: clientId, client_id: clientId, contacts: 500 })
           .execute();

@@ -50,7 +50,7 @@ export async function createTestApp(overrides: Partial<AppOptions> = {}, db?: Te
     passwordCost: TEST_PASSWORD_COST,
     // Suites walk every route as fast as they can as one tenant: a rate limit would answer them 429.
     // test/platform/limits.test.ts runs with the deployment's defaults and overrides.
-    limits: { apiRequestsPerSecond: 100_000, apiBurst: 100_000 },
+    limits: { apiRequestsPerSecond: 100_000, apiBurst: 100_000, widgetSubmissionsPerMinute: 1_000_000 },
     resolver,
     ...overrides,
   });

@@ -48,9 +48,9 @@ END
 $fn$;
 GRANT EXECUTE ON FUNCTION placement_lock_key(uuid), placement_guard(uuid) TO upzento_app, upzento_system;
 
--- A move deletes the agency's privacy jobs from the database it leaves, once they are copied to the
--- other; the tenant path still may not delete one.
-GRANT DELETE ON privacy_jobs TO upzento_system;
+-- A move deletes an agency's deletion records from the database it leaves, once they are copied to
+-- the other; nothing else deletes one.
+GRANT DELETE ON tenant_deletions TO upzento_system;
 `;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
