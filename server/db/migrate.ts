@@ -21,6 +21,7 @@ import * as apiVersions from './migrations/0015-api-versions.ts';
 import * as tenantSuspension from './migrations/0016-tenant-suspension.ts';
 import * as tenantLimits from './migrations/0017-tenant-limits.ts';
 import * as clientTemplates from './migrations/0018-client-templates.ts';
+import * as tenantDataMigrations from './migrations/0019-tenant-data-migrations.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-roles': roles,
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016-tenant-suspension': tenantSuspension,
   '0017-tenant-limits': tenantLimits,
   '0018-client-templates': clientTemplates,
+  '0019-tenant-data-migrations': tenantDataMigrations,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

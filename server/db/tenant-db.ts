@@ -60,6 +60,7 @@ const TENANT_TABLES = {
   tenant_limits: 'tenant_id',
   agency_templates: null,
   api_version_pins: 'tenant_id',
+  tenant_data_migrations: null,
 } as const satisfies Partial<Record<keyof Database, string | null>>;
 
 export type ScopedTable = keyof typeof TENANT_TABLES;

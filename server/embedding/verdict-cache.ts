@@ -18,7 +18,7 @@
 import { LRUCache } from 'lru-cache';
 import type { TenantDatabase } from '../db/tenant-db.ts';
 import type { WidgetConfig } from '../../shared/widget-wire.ts';
-import { storedWidgetSettings } from './widget-template.ts';
+import { readClientSettings } from './client-settings.ts';
 import { AUTHORIZING } from '../domains/lifecycle.ts';
 import { decideOrigin, MALFORMED_ORIGIN, type OriginDecision, type OriginPolicy } from './origin-policy.ts';
 
@@ -273,10 +273,7 @@ export class VerdictCache {
 
   #readPolicy(scope: { agencyId: string; clientId: string }, client: WidgetClient): Promise<ClientPolicy> {
     return this.#data.scoped(scope, { type: 'anonymous', id: null, requestId: null, ip: null }, async (q) => {
-      const settings = await q
-        .selectFrom('client_settings')
-        .select(['widget', 'allow_localhost'])
-        .executeTakeFirstOrThrow();
+      const settings = await readClientSettings(q);
       // The agency's row is visible in its client's context (0004), and only that agency's.
       const suspension = await q
         .selectFrom('clients')
@@ -290,8 +287,8 @@ export class VerdictCache {
         .execute();
       return {
         // The key is the client row's, whatever the stored settings hold.
-        config: { ...storedWidgetSettings(settings.widget), publicKey: client.publicKey },
-        allowLocalhost: settings.allow_localhost,
+        config: { ...settings.widget, publicKey: client.publicKey },
+        allowLocalhost: settings.allowLocalhost,
         suspended: suspension.client !== null || suspension.agency !== null,
         domains: domains.map((row) => ({ hostname: row.hostname, includeSubdomains: row.include_subdomains })),
       };

@@ -41,6 +41,7 @@ const DATABASE_TABLES = [
   'platform_flags',
   'platform_templates',
   'agency_templates',
+  'tenant_data_migrations',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Kysely's own bookkeeping, not part of the Database interface. */
