@@ -77,6 +77,8 @@ export const UnknownVersion = createError(
   400,
 );
 export const VersionDowngrade = createError('UPZ_VERSION_DOWNGRADE', 'version: %s', 409);
+export const DataMigrationBusy = createError('UPZ_DATA_MIGRATION_BUSY', 'Data migration busy: %s', 409);
+export const DataMigrationStateConflict = createError('UPZ_DATA_MIGRATION_STATE', '%s', 409);
 
 /** An error about one input: its body names it in `field`, a dotted path such as `email` or `widget.theme.text`. */
 export function aboutField<E extends Error>(error: E, field: string): E & { field: string } {
