@@ -17,6 +17,7 @@ export type Settings = Schemas['ClientSettings'];
 export type SettingsChange = Schemas['ClientSettingsChange'];
 export type AuditEntry = Schemas['AuditEntry'];
 export type PrivacyJob = Schemas['PrivacyJob'];
+export type DataMigrationStatus = Schemas['DataMigrationStatus'];
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit.ts';
+import { registerDataMigrations } from './commands/data-migrations.ts';
 import { registerExports } from './commands/exports.ts';
 import { registerAuth } from './commands/auth.ts';
 import { registerDomains } from './commands/domains.ts';
@@ -71,6 +72,7 @@ ${EXIT_CODES}`,
   registerAudit(program);
   registerExports(program);
   registerMigrate(program);
+  registerDataMigrations(program);
   return program;
 }
 

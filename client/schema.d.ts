@@ -14170,14 +14170,14 @@ export interface components {
         DataMigrationRun: {
             /** @description Agencies migrated first; if one still fails after its retries, the run stops there. Default none. */
             canaries?: string[];
-            /** @default 50 */
-            batchSize: number;
-            /** @default 4 */
-            concurrency: number;
-            /** @default 1000 */
-            pauseMs: number;
-            /** @default 2 */
-            retries: number;
+            /** @description Agencies per batch after the canaries. Default 50. */
+            batchSize?: number;
+            /** @description Agencies migrated at once within a batch. Default 4. */
+            concurrency?: number;
+            /** @description Wait between two batches, in ms. Default 1000. */
+            pauseMs?: number;
+            /** @description Further attempts of an agency whose step failed. Default 2. */
+            retries?: number;
         };
         /**
          * DataMigrationStatus

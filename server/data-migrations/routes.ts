@@ -72,10 +72,35 @@ const RunRequest = Type.Object(
           'Agencies migrated first; if one still fails after its retries, the run stops there. Default none.',
       }),
     ),
-    batchSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: DEFAULT_RUN_OPTIONS.batchSize })),
-    concurrency: Type.Optional(Type.Integer({ minimum: 1, maximum: 32, default: DEFAULT_RUN_OPTIONS.concurrency })),
-    pauseMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 3_600_000, default: DEFAULT_RUN_OPTIONS.pauseMs })),
-    retries: Type.Optional(Type.Integer({ minimum: 0, maximum: 10, default: DEFAULT_RUN_OPTIONS.retries })),
+    // Defaults in the descriptions, not as `default`: a generated client would make a defaulted property required.
+    batchSize: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 10_000,
+        description: `Agencies per batch after the canaries. Default ${DEFAULT_RUN_OPTIONS.batchSize}.`,
+      }),
+    ),
+    concurrency: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 32,
+        description: `Agencies migrated at once within a batch. Default ${DEFAULT_RUN_OPTIONS.concurrency}.`,
+      }),
+    ),
+    pauseMs: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 3_600_000,
+        description: `Wait between two batches, in ms. Default ${DEFAULT_RUN_OPTIONS.pauseMs}.`,
+      }),
+    ),
+    retries: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 10,
+        description: `Further attempts of an agency whose step failed. Default ${DEFAULT_RUN_OPTIONS.retries}.`,
+      }),
+    ),
   },
   { title: 'DataMigrationRun', additionalProperties: false },
 );
