@@ -276,14 +276,13 @@ export class DataMigrationRunner {
       const progress = await this.#data.scoped(scope, actor, async (q) => {
         if (!(await stillRunning(q, name))) return null;
         const details = await migration.forward(q);
-        const progress = await finish(q, name, 'done', started, null);
         await q.audit({
           action: 'data_migration.applied',
           targetType: 'data_migration',
           targetId: name,
-          details: { ...details, attempt: attempts, batch, durationMs: progress.durationMs },
+          details: { ...details, attempt: attempts, batch },
         });
-        return progress;
+        return finish(q, name, 'done', started, null);
       });
       return progress ? { outcome: 'done', progress } : { outcome: 'skipped', progress: null };
     } catch (error) {
@@ -291,14 +290,13 @@ export class DataMigrationRunner {
       this.#log?.warn({ migration: name, agencyId, attempt: attempts, err: error }, 'data migration step failed');
       const progress = await this.#data
         .scoped(scope, actor, async (q) => {
-          const progress = await finish(q, name, 'failed', started, message);
           await q.audit({
             action: 'data_migration.failed',
             targetType: 'data_migration',
             targetId: name,
             details: { attempt: attempts, batch, error: message.slice(0, 500) },
           });
-          return progress;
+          return finish(q, name, 'failed', started, message);
         })
         .catch((recording: unknown) => {
           // The agency stays `running`: a later run or a retry takes it up again.
@@ -345,19 +343,19 @@ export class DataMigrationRunner {
     return this.#data.scoped({ agencyId, clientId: null }, actor, async (q) => {
       const row = await q
         .selectFrom('tenant_data_migrations')
-        .select('state')
+        .select(['state', sql<Date>`clock_timestamp()`.as('began')])
         .where('migration', '=', name)
         .forUpdate()
         .executeTakeFirst();
       if (!row || !(from as readonly string[]).includes(row.state)) return false;
       const details: StepDetails = await migration.backward(q);
-      const progress = await finish(q, name, 'rolled_back', started, null);
       await q.audit({
         action: 'data_migration.rolled_back',
         targetType: 'data_migration',
         targetId: name,
-        details: { ...details, from: row.state, durationMs: progress.durationMs },
+        details: { ...details, from: row.state },
       });
+      await finish(q, name, 'rolled_back', started, null, row.began);
       return true;
     });
   }
@@ -403,11 +401,14 @@ async function finish(
   state: 'done' | 'failed' | 'rolled_back',
   started: number,
   error: string | null,
+  /** A rollback's own start; an attempt's was set when it was marked running. */
+  startedAt?: Date,
 ): Promise<TenantProgress> {
   const row = await q
     .updateTable('tenant_data_migrations')
     .set({
       state,
+      ...(startedAt !== undefined && { started_at: startedAt }),
       finished_at: sql<Date>`clock_timestamp()`,
       duration_ms: Math.round(performance.now() - started),
       last_error: error === null ? null : error.slice(0, ERROR_LENGTH),
