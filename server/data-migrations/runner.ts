@@ -76,12 +76,18 @@ export class DataMigrationRunner {
   /** Each migration's last run or rollback to end in this process. */
   readonly #last = new Map<string, OperationOutcome>();
   #stopping = false;
+  /** Resolves when stop() is called, ending any pause between batches at once. */
+  readonly #stopped: Promise<void>;
+  #stop: () => void = () => {};
 
   constructor(data: TenantDatabase, options: RunnerOptions) {
     this.#data = data;
     this.#migrations = new Map(options.migrations.map((migration) => [migration.name, migration]));
     this.#log = options.log;
-    this.#sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.#sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms).unref()));
+    this.#stopped = new Promise((resolve) => {
+      this.#stop = resolve;
+    });
   }
 
   get migrations(): readonly DataMigration[] {
@@ -168,6 +174,7 @@ export class DataMigrationRunner {
   /** Lets no operation start another agency, and waits for those in progress; the rest stay as they are. */
   async stop(): Promise<void> {
     this.#stopping = true;
+    this.#stop();
     await Promise.allSettled([...this.#active.values()].map((operation) => operation.finished));
   }
 
@@ -209,7 +216,8 @@ export class DataMigrationRunner {
     for (let i = 0; i < rest.length; i += options.batchSize) batches.push(rest.slice(i, i + options.batchSize));
     for (const [batch, agencies] of batches.entries()) {
       if (agencies.length === 0) continue;
-      if (batch > 1 || (batch === 1 && canaries.length > 0)) await this.#sleep(options.pauseMs);
+      if (batch > 1 || (batch === 1 && canaries.length > 0))
+        await Promise.race([this.#sleep(options.pauseMs), this.#stopped]);
       if (this.#stopping) return { ...outcome, stopped: true };
       let failedHere = 0;
       await inParallel(agencies, options.concurrency, async (agencyId) => {

@@ -397,3 +397,24 @@ describe('the API', () => {
     expectStatus(await t.call('GET', `${BASE}/no-such-migration`, t.adminToken), 404);
   });
 });
+
+// Last: a stopped runner starts nothing more.
+describe('stopping the server', () => {
+  test('ends a pause between batches at once, and leaves the agencies not reached pending', async () => {
+    atPause = () => new Promise<void>(() => {});
+    await t.data.privileged('test: start test-probe over', (db) =>
+      db.deleteFrom('tenant_data_migrations').where('migration', '=', 'test-probe').execute(),
+    );
+    expectStatus(
+      await t.call('POST', `${BASE}/test-probe/runs`, t.adminToken, { batchSize: 3, pauseMs: 3_600_000 }),
+      202,
+    );
+    while (pauses.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await t.app.dataMigrations.stop();
+    expect(await t.app.dataMigrations.idle('test-probe')).toMatchObject({ done: 3, stopped: true });
+    expect((await status('test-probe')).counts).toMatchObject({ done: 3, pending: 4 });
+    const refused = await t.call('POST', `${BASE}/test-probe/runs`, t.adminToken, {});
+    expectStatus(refused, 409);
+    expect(refused.json().message).toContain('shutting down');
+  });
+});
