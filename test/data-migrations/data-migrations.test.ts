@@ -254,6 +254,10 @@ describe('the shipped migration, client-settings-document', () => {
       db.selectFrom('client_settings').select('client_id').where('document', 'is not', null).execute(),
     );
     expect(documents).toEqual([{ client_id: (tenants[1] as Tenant).clientId }]);
+    const log = await t.call('GET', `/v1/agencies/${tenant.agencyId}/audit-log`, t.adminToken);
+    expect(log.json().items).toContainEqual(
+      expect.objectContaining({ action: 'data_migration.rolled_back', target: { type: 'data_migration', id: name } }),
+    );
   });
 });
 
