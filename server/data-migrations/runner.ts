@@ -141,34 +141,28 @@ export class DataMigrationRunner {
   }
 
   /** Migrates one agency that is not done, now, with no further attempts; answers its progress. */
-  async retryOne(name: string, agencyId: string, actor: Actor): Promise<TenantProgress> {
+  retryOne(name: string, agencyId: string, actor: Actor): Promise<TenantProgress> {
     const migration = this.migration(name);
-    this.#claim(name, 'tenant');
-    try {
+    return this.#alone(name, async () => {
       const current = await this.#progress(name, agencyId);
       if (current.state === 'done') throw new DataMigrationStateConflict(`agency ${agencyId} is done already`);
       const { progress } = await this.#attempt(migration, agencyId, actor, current.batch);
       return progress ?? (await this.#progress(name, agencyId));
-    } finally {
-      this.#active.delete(name);
-    }
+    });
   }
 
   /** Rolls back one agency that is done, or failed part of the way; answers its progress. */
-  async rollBackOne(name: string, agencyId: string, actor: Actor): Promise<TenantProgress> {
+  rollBackOne(name: string, agencyId: string, actor: Actor): Promise<TenantProgress> {
     const migration = this.migration(name);
-    this.#claim(name, 'tenant');
-    try {
+    return this.#alone(name, async () => {
       const current = await this.#progress(name, agencyId);
       if (current.state !== 'done' && current.state !== 'failed')
         throw new DataMigrationStateConflict(
           `agency ${agencyId} is ${current.state}: only a done or failed agency rolls back`,
         );
       await this.#rollBackAgency(migration, agencyId, actor, ['done', 'failed']);
-      return await this.#progress(name, agencyId);
-    } finally {
-      this.#active.delete(name);
-    }
+      return this.#progress(name, agencyId);
+    });
   }
 
   /** Lets no operation start another agency, and waits for those in progress; the rest stay as they are. */
@@ -184,6 +178,24 @@ export class DataMigrationRunner {
     if (this.#stopping) throw new DataMigrationBusy('the server is shutting down');
     // Claimed before the first await, so two requests at once cannot both start.
     this.#active.set(name, { kind, finished: Promise.resolve(null) });
+  }
+
+  /** Runs one agency's operation while nothing else runs on the migration here; stop() waits for it. */
+  async #alone<R>(name: string, work: () => Promise<R>): Promise<R> {
+    this.#claim(name, 'tenant');
+    const result = work();
+    this.#active.set(name, {
+      kind: 'tenant',
+      finished: result.then(
+        () => null,
+        () => null,
+      ),
+    });
+    try {
+      return await result;
+    } finally {
+      this.#active.delete(name);
+    }
   }
 
   #begin(name: string, kind: 'run' | 'rollback', work: () => Promise<OperationOutcome>): void {
@@ -216,7 +228,7 @@ export class DataMigrationRunner {
     for (let i = 0; i < rest.length; i += options.batchSize) batches.push(rest.slice(i, i + options.batchSize));
     for (const [batch, agencies] of batches.entries()) {
       if (agencies.length === 0) continue;
-      if (batch > 1 || (batch === 1 && canaries.length > 0))
+      if (options.pauseMs > 0 && (batch > 1 || (batch === 1 && canaries.length > 0)))
         await Promise.race([this.#sleep(options.pauseMs), this.#stopped]);
       if (this.#stopping) return { ...outcome, stopped: true };
       let failedHere = 0;

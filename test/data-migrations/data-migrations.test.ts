@@ -110,23 +110,25 @@ const status = async (name: string) => {
 const stateOf = async (name: string) =>
   new Map((await status(name)).tenants.map((tenant) => [tenant.agencyId, tenant.state]));
 
-/** Every tenant's settings through the API and its widget configuration, read fresh from the database. */
+/** A tenant's settings through the API and its widget configuration, read fresh from the database. */
+async function expectTenantServed(tenant: Tenant): Promise<void> {
+  t.app.verdicts.invalidate(tenant.clientId);
+  const settings = await t.call('GET', `/v1/clients/${tenant.clientId}/settings`, t.adminToken);
+  expectStatus(settings, 200);
+  expect(settings.json().widget.title).toBe(tenant.title);
+  expect(settings.json().allowLocalhost).toBe(true);
+  // Refused unless allowLocalhost was read as true, from whichever shape served it.
+  const config = await t.app.inject({
+    method: 'GET',
+    url: `/v1/widget/${tenant.publicKey}/config`,
+    headers: { origin: LOCAL_ORIGIN },
+  });
+  expectStatus(config, 200);
+  expect(config.json().title).toBe(tenant.title);
+}
+
 async function expectServedCorrectly(): Promise<void> {
-  t.app.verdicts.invalidateAll();
-  for (const tenant of tenants) {
-    const settings = await t.call('GET', `/v1/clients/${tenant.clientId}/settings`, t.adminToken);
-    expectStatus(settings, 200);
-    expect(settings.json().widget.title).toBe(tenant.title);
-    expect(settings.json().allowLocalhost).toBe(true);
-    // Refused unless allowLocalhost was read as true, from whichever shape served it.
-    const config = await t.app.inject({
-      method: 'GET',
-      url: `/v1/widget/${tenant.publicKey}/config`,
-      headers: { origin: LOCAL_ORIGIN },
-    });
-    expectStatus(config, 200);
-    expect(config.json().title).toBe(tenant.title);
-  }
+  for (const tenant of tenants) await expectTenantServed(tenant);
 }
 
 async function shapes(): Promise<string[]> {
@@ -258,6 +260,34 @@ describe('the shipped migration, client-settings-document', () => {
     expect(log.json().items).toContainEqual(
       expect.objectContaining({ action: 'data_migration.rolled_back', target: { type: 'data_migration', id: name } }),
     );
+  });
+});
+
+describe('reads while agencies are being migrated', () => {
+  test('are served correctly throughout a run, read one after another from before it starts until it ends', async () => {
+    const name = 'client-settings-document';
+    // Real waits between batches of one, so the run outlasts many reads.
+    atPause = () => new Promise((resolve) => setTimeout(resolve, 20));
+    // Reading from before the run starts until it has ended; a read counts when the run was on at its start or end.
+    let reading = true;
+    let reads = 0;
+    const reader = (async () => {
+      for (let i = 0; reading; i++) {
+        const before = t.app.dataMigrations.activeOperation(name) !== null;
+        await expectTenantServed(tenants[i % tenants.length] as Tenant);
+        if (before || t.app.dataMigrations.activeOperation(name) !== null) reads++;
+        // PGlite answers without a turn of the event loop: let timers fire between reads.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    expectStatus(await t.call('POST', `${BASE}/${name}/runs`, t.adminToken, { batchSize: 1, pauseMs: 20 }), 202);
+    await t.app.dataMigrations.idle(name);
+    reading = false;
+    await reader;
+    expect(await t.app.dataMigrations.idle(name)).toMatchObject({ kind: 'run', failed: 0 });
+    expect(reads).toBeGreaterThan(0);
+    await expectServedCorrectly();
+    expect(await shapes()).toEqual(tenants.map(() => 'document'));
   });
 });
 
