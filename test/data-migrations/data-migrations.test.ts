@@ -4,7 +4,7 @@
  * migrations fail one agency, count how many run at once, and are rolled back.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { DataMigration } from '../../server/data-migrations/data-migration.ts';
+import type { DataMigration, DataMigrationState } from '../../server/data-migrations/data-migration.ts';
 import { SHIPPED_DATA_MIGRATIONS } from '../../server/data-migrations/registry.ts';
 import { readClientSettings } from '../../server/embedding/client-settings.ts';
 import type { Actor } from '../../server/db/tenant-db.ts';
@@ -344,10 +344,21 @@ describe('the runner', () => {
     // PGlite has one connection, so its transactions take turns; PostgreSQL's pool runs two at once.
     if (onPostgres) expect(mostAtOnce).toBe(2);
 
-    const done = (await status('test-probe')).tenants
-      .filter((tenant) => tenant.state === 'done')
-      .sort((a, b) => Date.parse(a.finishedAt as string) - Date.parse(b.finishedAt as string))
-      .map((tenant) => tenant.agencyId);
+    // In the database's microseconds, ties broken as the rollback breaks them: the API's milliseconds can tie.
+    const byFinish = (state: DataMigrationState) =>
+      t.data.privileged('test: agencies in the order they finished', async (db) =>
+        (
+          await db
+            .selectFrom('tenant_data_migrations')
+            .select('agency_id')
+            .where('migration', '=', 'test-probe')
+            .where('state', '=', state)
+            .orderBy('finished_at')
+            .orderBy('agency_id')
+            .execute()
+        ).map((row) => row.agency_id),
+      );
+    const done = await byFinish('done');
     // One agency put back to pending by hand, one rolled back alone: neither is touched by the rollback.
     const [first, second] = done as [string, string];
     await t.data.privileged('test: one agency pending', (db) =>
@@ -368,10 +379,7 @@ describe('the runner', () => {
     const after = await status('test-probe');
     expect(after.counts).toMatchObject({ pending: 1, rolled_back: 6, done: 0 });
     expect(after.tenants.find((tenant) => tenant.agencyId === second)?.finishedAt).toBe(secondAt);
-    const order = after.tenants
-      .filter((tenant) => tenant !== undefined && tenant.agencyId !== first && tenant.agencyId !== second)
-      .sort((a, b) => Date.parse(a.finishedAt as string) - Date.parse(b.finishedAt as string))
-      .map((tenant) => tenant.agencyId);
+    const order = (await byFinish('rolled_back')).filter((agencyId) => agencyId !== second);
     expect(order).toEqual(done.slice(2).reverse());
   });
 
