@@ -15,7 +15,7 @@ export { listen } from '../test/support/test-app.ts';
 
 export interface BenchReport {
   name: string;
-  /** What the issue asks of the ratio, e.g. `≥ 0.6×`. */
+  /** What the issue asks of the ratio, e.g. `≥ 0.6×`; `none` for a benchmark that reports figures alone. */
   target: string;
   /** The measured ratio; null when the benchmark was skipped. */
   ratio: number | null;

@@ -9,6 +9,7 @@ import type { Benchmark } from './harness.ts';
 import { runAll } from './runner.ts';
 import { scopingOverhead } from './scoping-overhead.ts';
 import { shippedHotPath } from './shipped-hot-path.ts';
+import { stagedMigration } from './staged-migration.ts';
 import { tenantScale } from './tenant-scale.ts';
 import { versionTransformation } from './version-transformation.ts';
 import { verificationThroughput } from './verification-throughput.ts';
@@ -25,6 +26,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   verificationThroughput,
   widgetLoad,
   versionTransformation,
+  stagedMigration,
 ];
 
 const words = process.argv.slice(2).map((word) => word.toLowerCase());

@@ -50,7 +50,15 @@ export async function runAll(benchmarks: readonly Benchmark[]): Promise<void> {
       rows.push([outcome.name, '-', '-', 'not measured', outcome.error.split('\n')[0]!, '-']);
       continue;
     }
-    const verdict = outcome.meets === null ? 'skipped' : outcome.meets ? 'meets' : 'misses';
+    // A benchmark without a target reports its figures alone.
+    const verdict =
+      outcome.target === 'none'
+        ? 'figures only'
+        : outcome.meets === null
+          ? 'skipped'
+          : outcome.meets
+            ? 'meets'
+            : 'misses';
     rows.push([
       outcome.name,
       outcome.ratio === null ? '-' : times(outcome.ratio),

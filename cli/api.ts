@@ -18,6 +18,7 @@ export type SettingsChange = Schemas['ClientSettingsChange'];
 export type AuditEntry = Schemas['AuditEntry'];
 export type PrivacyJob = Schemas['PrivacyJob'];
 export type TenantDeletion = Schemas['TenantDeletion'];
+export type DataMigrationStatus = Schemas['DataMigrationStatus'];
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 

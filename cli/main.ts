@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit.ts';
 import { registerDeletion } from './commands/deletion.ts';
+import { registerDataMigrations } from './commands/data-migrations.ts';
 import { registerExports } from './commands/exports.ts';
 import { registerAuth } from './commands/auth.ts';
 import { registerDomains } from './commands/domains.ts';
@@ -73,6 +74,7 @@ ${EXIT_CODES}`,
   registerExports(program);
   registerDeletion(program);
   registerMigrate(program);
+  registerDataMigrations(program);
   return program;
 }
 

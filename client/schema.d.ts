@@ -11958,6 +11958,744 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/platform/data-migrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the data migrations and how many agencies each has reached */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DataMigrationList"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/data-migrations/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A data migration's progress, agency by agency */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Where the migration stands for an agency (docs/data-migrations.md). */
+                    state?: "pending" | "running" | "done" | "failed" | "rolled_back";
+                };
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    /** @description The data migration. */
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DataMigrationStatus"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/data-migrations/{name}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a run: canaries first, then the other agencies in batches */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    /** @description The data migration. */
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DataMigrationRun"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DataMigrationStatus"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
+                409: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
+                413: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
+                415: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/data-migrations/{name}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Roll back the agencies that are done, the newest first */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    /** @description The data migration. */
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DataMigrationRollback"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DataMigrationStatus"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
+                409: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over 64 KiB: `FST_ERR_CTP_BODY_TOO_LARGE`. */
+                413: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A body that is not JSON: `FST_ERR_CTP_INVALID_MEDIA_TYPE`. */
+                415: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/data-migrations/{name}/tenants/{agencyId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Migrate one agency again, now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    /** @description The data migration. */
+                    name: string;
+                    agencyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DataMigrationTenant"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
+                409: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/data-migrations/{name}/tenants/{agencyId}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Roll back one agency, now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    /** @description The data migration. */
+                    name: string;
+                    agencyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DataMigrationTenant"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with what is stored: a value that must be unique (`UPZ_DB_23505`), a limit (`UPZ_LIMIT_REACHED`), the last admin (`UPZ_LAST_ADMIN`). */
+                409: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/clients/{clientId}/identity": {
         parameters: {
             query?: never;
@@ -14400,6 +15138,147 @@ export interface components {
         ContactPage: {
             items: components["schemas"]["Contact"][];
             nextCursor: string | null;
+        };
+        /**
+         * DataMigration
+         * @example {
+         *       "name": "client-settings-document",
+         *       "description": "Folds each client's widget settings and allowLocalhost into one settings document (version 1).",
+         *       "active": "run",
+         *       "counts": {
+         *         "pending": 940,
+         *         "running": 4,
+         *         "done": 55,
+         *         "failed": 1,
+         *         "rolled_back": 0
+         *       }
+         *     }
+         */
+        DataMigration: {
+            /** @description The data migration. */
+            name: string;
+            description: string;
+            /** @description What this server is doing with the migration now: a run, a rollback, one agency, or nothing. */
+            active: "run" | "rollback" | "tenant" | null;
+            /** @description Agencies per state; an agency not yet enrolled counts as pending. */
+            counts: {
+                pending: number;
+                running: number;
+                done: number;
+                failed: number;
+                rolled_back: number;
+            };
+        };
+        /** DataMigrationList */
+        DataMigrationList: {
+            items: components["schemas"]["DataMigration"][];
+        };
+        /**
+         * DataMigrationRollback
+         * @example {}
+         * @example {
+         *       "agencyIds": [
+         *         "6f1c1e0a-3b5d-4c2e-9a7f-1d2e3f4a5b6c"
+         *       ]
+         *     }
+         */
+        DataMigrationRollback: {
+            /** @description Only these of the agencies that are done; default every one that is done. */
+            agencyIds?: string[];
+        };
+        /**
+         * DataMigrationRun
+         * @example {
+         *       "canaries": [
+         *         "6f1c1e0a-3b5d-4c2e-9a7f-1d2e3f4a5b6c"
+         *       ],
+         *       "batchSize": 50,
+         *       "concurrency": 4,
+         *       "pauseMs": 1000,
+         *       "retries": 2
+         *     }
+         */
+        DataMigrationRun: {
+            /** @description Agencies migrated first; if one still fails after its retries, the run stops there. Default none. */
+            canaries?: string[];
+            /** @description Agencies per batch after the canaries. Default 50. */
+            batchSize?: number;
+            /** @description Agencies migrated at once within a batch. Default 4. */
+            concurrency?: number;
+            /** @description Wait between two batches, in ms. Default 1000. */
+            pauseMs?: number;
+            /** @description Further attempts of an agency whose step failed. Default 2. */
+            retries?: number;
+        };
+        /**
+         * DataMigrationStatus
+         * @example {
+         *       "name": "client-settings-document",
+         *       "description": "Folds each client's widget settings and allowLocalhost into one settings document (version 1).",
+         *       "active": null,
+         *       "counts": {
+         *         "pending": 0,
+         *         "running": 0,
+         *         "done": 1,
+         *         "failed": 0,
+         *         "rolled_back": 0
+         *       },
+         *       "tenants": [
+         *         {
+         *           "agencyId": "6f1c1e0a-3b5d-4c2e-9a7f-1d2e3f4a5b6c",
+         *           "state": "done",
+         *           "canary": true,
+         *           "batch": 0,
+         *           "attempts": 1,
+         *           "startedAt": "2026-12-05T10:00:00.000Z",
+         *           "finishedAt": "2026-12-05T10:00:00.012Z",
+         *           "durationMs": 12,
+         *           "lastError": null
+         *         }
+         *       ]
+         *     }
+         */
+        DataMigrationStatus: {
+            /** @description The data migration. */
+            name: string;
+            description: string;
+            /** @description What this server is doing with the migration now: a run, a rollback, one agency, or nothing. */
+            active: "run" | "rollback" | "tenant" | null;
+            /** @description Agencies per state; an agency not yet enrolled counts as pending. */
+            counts: {
+                pending: number;
+                running: number;
+                done: number;
+                failed: number;
+                rolled_back: number;
+            };
+            tenants: components["schemas"]["DataMigrationTenant"][];
+        };
+        /**
+         * DataMigrationTenant
+         * @example {
+         *       "agencyId": "6f1c1e0a-3b5d-4c2e-9a7f-1d2e3f4a5b6c",
+         *       "state": "done",
+         *       "canary": true,
+         *       "batch": 0,
+         *       "attempts": 1,
+         *       "startedAt": "2026-12-05T10:00:00.000Z",
+         *       "finishedAt": "2026-12-05T10:00:00.012Z",
+         *       "durationMs": 12,
+         *       "lastError": null
+         *     }
+         */
+        DataMigrationTenant: {
+            agencyId: string;
+            /** @description Where the migration stands for an agency (docs/data-migrations.md). */
+            state: "pending" | "running" | "done" | "failed" | "rolled_back";
+            canary: boolean;
+            batch: number | null;
+            attempts: number;
+            startedAt: string | null;
+            finishedAt: string | null;
+            durationMs: number | null;
+            lastError: string | null;
         };
         /**
          * Database

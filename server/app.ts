@@ -70,6 +70,9 @@ import { versionRoutes } from './versions/routes.ts';
 import { FlagCache, type FlagCacheOptions } from './flags/flag-cache.ts';
 import { followFlagChanges } from './flags/flag-events.ts';
 import { flagRoutes } from './flags/flag-routes.ts';
+import { DataMigrationRunner, type RunnerOptions } from './data-migrations/runner.ts';
+import { SHIPPED_DATA_MIGRATIONS } from './data-migrations/registry.ts';
+import { dataMigrationRoutes } from './data-migrations/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -89,6 +92,8 @@ declare module 'fastify' {
     tenantDeletions: DeletionRound;
     /** Each tenant's feature flag settings, cached and invalidated on every instance. */
     flags: FlagCache;
+    /** Runs data migrations per agency when the platform admin starts one (docs/data-migrations.md). */
+    dataMigrations: DataMigrationRunner;
   }
 }
 
@@ -136,6 +141,8 @@ export interface AppOptions {
   verdictCache?: VerdictCacheOptions;
   /** Size and lifetime of the flag cache; default FlagCache's own. */
   flagCache?: FlagCacheOptions;
+  /** The data migrations the platform admin may run, and the wait between batches; default the shipped ones and a timer. */
+  dataMigrations?: Partial<Omit<RunnerOptions, 'log'>>;
   /** The script-tag bundle to serve at /widget.js; default dist/widget.js. */
   widgetBundlePath?: string;
   /** Widget requests with keys no client has that one address may make per minute; default 20. */
@@ -290,6 +297,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.decorate('tenantDeletions', tenantDeletions);
   app.addHook('onClose', () => tenantDeletions.stop());
+  const dataMigrations = new DataMigrationRunner(data, {
+    migrations: SHIPPED_DATA_MIGRATIONS,
+    ...options.dataMigrations,
+    log: app.log,
+  });
+  app.decorate('dataMigrations', dataMigrations);
+  // The agencies a run has not reached stay pending, and one it left running is taken up by the next run.
+  app.addHook('onClose', () => dataMigrations.stop());
   const unfollow = await followPolicyChanges(notifications, verdicts);
   const unfollowPlacements = await followPlacementChanges(notifications, data, (error) =>
     app.log.error({ err: error }, 'placements could not be reloaded; routing by the ones read before'),
@@ -352,6 +367,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.privacyInlineLimit !== undefined && { inlineLimit: options.privacyInlineLimit }),
   });
   await app.register(jobRoutes, { worker: privacyJobs });
+  await app.register(dataMigrationRoutes, { runner: dataMigrations });
   await app.register(identityRoutes, {
     now,
     ...(options.identitySecretOverlapMs !== undefined && { secretOverlapMs: options.identitySecretOverlapMs }),

@@ -88,6 +88,8 @@ export const UnknownVersion = createError(
   400,
 );
 export const VersionDowngrade = createError('UPZ_VERSION_DOWNGRADE', 'version: %s', 409);
+export const DataMigrationBusy = createError('UPZ_DATA_MIGRATION_BUSY', 'Data migration busy: %s', 409);
+export const DataMigrationStateConflict = createError('UPZ_DATA_MIGRATION_STATE', '%s', 409);
 
 export const UnknownDatabase = createError(
   'UPZ_UNKNOWN_DATABASE',

@@ -237,6 +237,50 @@ export const COMPONENT_EXAMPLES: Readonly<Record<string, unknown[]>> = {
     },
   ],
   WidgetSubmissionReceipt: [{ id: '5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f' }],
+  DataMigration: [
+    {
+      name: 'client-settings-document',
+      description: "Folds each client's widget settings and allowLocalhost into one settings document (version 1).",
+      active: 'run',
+      counts: { pending: 940, running: 4, done: 55, failed: 1, rolled_back: 0 },
+    },
+  ],
+  DataMigrationTenant: [
+    {
+      agencyId: AGENCY_ID,
+      state: 'done',
+      canary: true,
+      batch: 0,
+      attempts: 1,
+      startedAt: '2026-12-05T10:00:00.000Z',
+      finishedAt: '2026-12-05T10:00:00.012Z',
+      durationMs: 12,
+      lastError: null,
+    },
+  ],
+  DataMigrationStatus: [
+    {
+      name: 'client-settings-document',
+      description: "Folds each client's widget settings and allowLocalhost into one settings document (version 1).",
+      active: null,
+      counts: { pending: 0, running: 0, done: 1, failed: 0, rolled_back: 0 },
+      tenants: [
+        {
+          agencyId: AGENCY_ID,
+          state: 'done',
+          canary: true,
+          batch: 0,
+          attempts: 1,
+          startedAt: '2026-12-05T10:00:00.000Z',
+          finishedAt: '2026-12-05T10:00:00.012Z',
+          durationMs: 12,
+          lastError: null,
+        },
+      ],
+    },
+  ],
+  DataMigrationRun: [{ canaries: [AGENCY_ID], batchSize: 50, concurrency: 4, pauseMs: 1000, retries: 2 }],
+  DataMigrationRollback: [{}, { agencyIds: [AGENCY_ID] }],
   FlagSettingChange: [{ state: 'rollout', percent: 20, public: true }, { state: 'killed' }],
   FlagSetting: [
     {

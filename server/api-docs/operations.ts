@@ -11,6 +11,12 @@ export interface TagInfo {
 
 /** Groups of operations; each route falls in the first group whose pattern matches its path. */
 export const TAGS: readonly (TagInfo & { path: RegExp })[] = [
+  {
+    name: 'Data migrations',
+    description:
+      "The platform's data migrations, run per agency: canaries, batches, each agency's progress, retries and rollbacks.",
+    path: /^\/v1\/platform\/data-migrations(\/|$)/,
+  },
   { name: 'Auth', description: "Access tokens and the caller's own password.", path: /^\/v1\/auth\// },
   { name: 'Invitations', description: 'Inviting people into an agency or a client.', path: /\/invitations(\/|$)/ },
   {
@@ -98,6 +104,7 @@ const DISPLAY_ORDER = [
   'Audit log',
   'Compliance',
   'API versions',
+  'Data migrations',
   'Widget',
   'Health',
   'API documents',
@@ -178,6 +185,12 @@ export const SUMMARIES: Readonly<Record<string, string>> = {
   'PATCH /v1/clients/:clientId/settings': "Change a client's widget settings",
 
   'GET /v1/platform/flags': "List the platform's flag settings",
+  'GET /v1/platform/data-migrations': 'List the data migrations and how many agencies each has reached',
+  'GET /v1/platform/data-migrations/:name': "A data migration's progress, agency by agency",
+  'POST /v1/platform/data-migrations/:name/runs': 'Start a run: canaries first, then the other agencies in batches',
+  'POST /v1/platform/data-migrations/:name/rollback': 'Roll back the agencies that are done, the newest first',
+  'POST /v1/platform/data-migrations/:name/tenants/:agencyId/retry': 'Migrate one agency again, now',
+  'POST /v1/platform/data-migrations/:name/tenants/:agencyId/rollback': 'Roll back one agency, now',
   'PUT /v1/platform/flags/:flag': 'Set a flag for the whole platform',
   'DELETE /v1/platform/flags/:flag': "Remove the platform's setting of a flag",
   'GET /v1/agencies/:agencyId/flags': 'Every flag decided for an agency, and which level decided',

@@ -47,6 +47,7 @@ export const AGENCY_TABLES = [
   'privacy_jobs',
   'export_parts',
   'tenant_deletions',
+  'tenant_data_migrations',
   'tenant_limits',
   'agency_templates',
   'api_version_pins',

@@ -21,6 +21,7 @@ import * as apiVersions from './migrations/0015-api-versions.ts';
 import * as tenantSuspension from './migrations/0016-tenant-suspension.ts';
 import * as tenantLimits from './migrations/0017-tenant-limits.ts';
 import * as clientTemplates from './migrations/0018-client-templates.ts';
+import * as tenantDataMigrations from './migrations/0019-tenant-data-migrations.ts';
 import * as tenantDeletion from './migrations/0020-tenant-deletion.ts';
 import * as agencyPlacements from './migrations/0021-agency-placements.ts';
 
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016-tenant-suspension': tenantSuspension,
   '0017-tenant-limits': tenantLimits,
   '0018-client-templates': clientTemplates,
+  '0019-tenant-data-migrations': tenantDataMigrations,
   '0020-tenant-deletion': tenantDeletion,
   '0021-agency-placements': agencyPlacements,
 };

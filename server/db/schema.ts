@@ -76,6 +76,8 @@ export interface ClientSettingsTable {
   client_id: string;
   widget: Json<Record<string, unknown>>;
   allow_localhost: Generated<boolean>;
+  /** The settings as one versioned document (0019), filled per agency by a data migration; null before. */
+  document: Json<Record<string, unknown>> | null;
   updated_at: Timestamp;
 }
 
@@ -498,6 +500,24 @@ export interface TenantDeletionsTable {
   purged_rows: ColumnType<Record<string, number>, string | undefined, string>;
 }
 
+/** Where a data migration stands for one agency (0019); docs/data-migrations.md explains each. */
+export type DataMigrationState = 'pending' | 'running' | 'done' | 'failed' | 'rolled_back';
+
+/** One agency's progress in one data migration (0019). */
+export interface TenantDataMigrationsTable {
+  agency_id: string;
+  migration: string;
+  state: Generated<DataMigrationState>;
+  canary: Generated<boolean>;
+  batch: number | null;
+  attempts: Generated<number>;
+  started_at: Date | null;
+  finished_at: Date | null;
+  duration_ms: number | null;
+  last_error: string | null;
+  updated_at: Generated<Date>;
+}
+
 export interface Database {
   platform: PlatformTable;
   system_settings: SystemSettingsTable;
@@ -532,6 +552,7 @@ export interface Database {
   agency_templates: AgencyTemplatesTable;
   tenant_deletions: TenantDeletionsTable;
   agency_placements: AgencyPlacementsTable;
+  tenant_data_migrations: TenantDataMigrationsTable;
 }
 
 /** Tables without agency_id, shared by all tenants (docs/scaling.md explains each). */

@@ -62,6 +62,7 @@ const TENANT_TABLES = {
   agency_templates: null,
   api_version_pins: 'tenant_id',
   tenant_deletions: 'tenant_id',
+  tenant_data_migrations: null,
 } as const satisfies Partial<Record<keyof Database, string | null>>;
 
 export type ScopedTable = keyof typeof TENANT_TABLES;

@@ -8,7 +8,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import { AUTHED_ERRORS, ClientParams } from '../http/schemas.ts';
 import { announcePolicyChange } from './policy-events.ts';
-import { jsonbText } from '../db/jsonb-text.ts';
+import { readClientSettings, settingsRow } from './client-settings.ts';
 import { storedWidgetSettings, WidgetSettings, WidgetSettingsChange } from './widget-template.ts';
 import { checkWidgetSettings } from './widget-settings-rules.ts';
 
@@ -33,10 +33,8 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { params: ClientParams, response: { 200: Settings, ...AUTHED_ERRORS } },
     },
     async (request) => {
-      const row = await request.scoped((q) =>
-        q.selectFrom('client_settings').select(['widget', 'allow_localhost']).executeTakeFirstOrThrow(),
-      );
-      return { widget: storedWidgetSettings(row.widget), allowLocalhost: row.allow_localhost };
+      const { widget, allowLocalhost } = await request.scoped((q) => readClientSettings(q));
+      return { widget, allowLocalhost };
     },
   );
 
@@ -48,24 +46,16 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const change = request.body;
-      const row = await request.scoped(async (q) => {
-        const current = await q
-          .selectFrom('client_settings')
-          .select(['widget', 'allow_localhost'])
-          .forUpdate()
-          .executeTakeFirstOrThrow();
+      return request.scoped(async (q) => {
+        const current = await readClientSettings(q, { forUpdate: true });
         // Every setting is stored, defaults included, as served: a change is checked whole.
-        const widget = { ...storedWidgetSettings(current.widget), ...change.widget };
+        const widget = { ...current.widget, ...change.widget };
         checkWidgetSettings(widget);
-        const updated = await q
+        const allowLocalhost = change.allowLocalhost ?? current.allowLocalhost;
+        await q
           .updateTable('client_settings')
-          .set({
-            widget: jsonbText(widget),
-            allow_localhost: change.allowLocalhost ?? current.allow_localhost,
-            updated_at: sql<Date>`now()`,
-          })
-          .returning(['widget', 'allow_localhost'])
-          .executeTakeFirstOrThrow();
+          .set({ ...settingsRow(widget, allowLocalhost), updated_at: sql<Date>`now()` })
+          .execute();
         await q.audit({
           action: 'settings.updated',
           targetType: 'client_settings',
@@ -78,9 +68,8 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
         });
         await announcePolicyChange(q, app.verdicts);
-        return updated;
+        return { widget: storedWidgetSettings(widget), allowLocalhost };
       });
-      return { widget: storedWidgetSettings(row.widget), allowLocalhost: row.allow_localhost };
     },
   );
 };

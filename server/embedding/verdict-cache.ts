@@ -18,7 +18,8 @@
 import { LRUCache } from 'lru-cache';
 import type { TenantDatabase } from '../db/tenant-db.ts';
 import type { WidgetConfig } from '../../shared/widget-wire.ts';
-import { defaultWidgetSettings, storedWidgetSettings } from './widget-template.ts';
+import { findClientSettings } from './client-settings.ts';
+import { defaultWidgetSettings } from './widget-template.ts';
 import { AUTHORIZING } from '../domains/lifecycle.ts';
 import { decideOrigin, MALFORMED_ORIGIN, type OriginDecision, type OriginPolicy } from './origin-policy.ts';
 
@@ -274,10 +275,11 @@ export class VerdictCache {
   #readPolicy(scope: { agencyId: string; clientId: string }, client: WidgetClient): Promise<ClientPolicy> {
     return this.#data.scoped(scope, { type: 'anonymous', id: null, requestId: null, ip: null }, async (q) => {
       // A deleted client keeps its row, suspended, but not its settings (docs/tenants.md).
-      const settings = (await q
-        .selectFrom('client_settings')
-        .select(['widget', 'allow_localhost'])
-        .executeTakeFirst()) ?? { widget: defaultWidgetSettings(''), allow_localhost: false };
+      const settings = (await findClientSettings(q)) ?? {
+        widget: defaultWidgetSettings(''),
+        allowLocalhost: false,
+        shape: 'columns' as const,
+      };
       // The agency's row is visible in its client's context (0004), and only that agency's.
       const suspension = await q
         .selectFrom('clients')
@@ -291,8 +293,8 @@ export class VerdictCache {
         .execute();
       return {
         // The key is the client row's, whatever the stored settings hold.
-        config: { ...storedWidgetSettings(settings.widget), publicKey: client.publicKey },
-        allowLocalhost: settings.allow_localhost,
+        config: { ...settings.widget, publicKey: client.publicKey },
+        allowLocalhost: settings.allowLocalhost,
         suspended: suspension.client !== null || suspension.agency !== null,
         domains: domains.map((row) => ({ hostname: row.hostname, includeSubdomains: row.include_subdomains })),
       };

@@ -4,6 +4,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { enterScope, type Actor, type ScopedQueries, type TenantDatabase } from '../db/tenant-db.ts';
+import { settingsRow } from '../embedding/client-settings.ts';
 import { defaultWidgetSettings } from '../embedding/widget-template.ts';
 import { checkIsolation } from './isolation-check.ts';
 import type { SuspendedBy } from '../db/schema.ts';
@@ -84,7 +85,7 @@ export async function createClient(q: ScopedQueries, name: string): Promise<Clie
     .returning(CLIENT_COLUMNS)
     .executeTakeFirstOrThrow();
   const own = await q.narrowTo(row.client_id);
-  await own.insertInto('client_settings', { widget: JSON.stringify(defaultWidgetSettings(name)) }).execute();
+  await own.insertInto('client_settings', settingsRow(defaultWidgetSettings(name), false)).execute();
   const isolation = await checkIsolation(own);
   await own.audit({
     action: 'client.created',

@@ -6,9 +6,9 @@
  * later change of each would go through.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { jsonbText } from '../db/jsonb-text.ts';
 import type { Role } from '../db/schema.ts';
 import type { Actor, ScopedQueries, TenantDatabase, TenantScope } from '../db/tenant-db.ts';
+import { settingsRow } from '../embedding/client-settings.ts';
 import { defaultWidgetSettings, storedWidgetSettings, WidgetSettingsChange } from '../embedding/widget-template.ts';
 import { checkWidgetSettings } from '../embedding/widget-settings-rules.ts';
 import { aboutField, InvalidInput } from '../errors.ts';
@@ -144,10 +144,13 @@ export async function applyTemplate(
   if (content.widget || content.allowLocalhost !== undefined) {
     await own
       .updateTable('client_settings')
-      .set({
-        widget: jsonbText({ ...storedWidgetSettings(defaultWidgetSettings(clientName)), ...content.widget }),
-        ...(content.allowLocalhost !== undefined && { allow_localhost: content.allowLocalhost }),
-      })
+      .set(
+        // A new client's: loopback origins are off unless the template turns them on.
+        settingsRow(
+          { ...storedWidgetSettings(defaultWidgetSettings(clientName)), ...content.widget },
+          content.allowLocalhost ?? false,
+        ),
+      )
       .execute();
   }
   for (const [flag, setting] of Object.entries(content.flags ?? {})) await setTenantFlag(own, flag, setting);

@@ -23,6 +23,8 @@ export const KEPT_IN_PURGE: Readonly<Partial<Record<ScopedTable, string>>> = {
   audit_redactions: 'which kept entries are shown masked; no personal data',
   audit_personal: 'kept erased: every value is cleared, so the entries show `personalData: "erased"`',
   tenant_deletions: 'the record of the deletion, with the counts of what it removed',
+  tenant_data_migrations:
+    "the agency's progress in data migrations, which holds no personal data: a client's purge must not touch its agency's, and an agency's tombstone keeps it",
 };
 
 /** Rows deleted per transaction. */

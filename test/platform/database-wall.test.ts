@@ -78,6 +78,10 @@ beforeAll(async () => {
         .insertInto('agency_templates')
         .values({ agency_id: agency.id, name: 'Shop', content: JSON.stringify({ limits: { domains: 3 } }) })
         .execute();
+      await db
+        .insertInto('tenant_data_migrations')
+        .values({ agency_id: agency.id, migration: 'client-settings-document', state: 'done' })
+        .execute();
       for (const clientId of agency.clients) {
         await db
           .insertInto('feature_flags')
@@ -250,7 +254,9 @@ describe('under one tenant context, a query without any tenant filter', () => {
     expect(rows.length).toBe(await privilegedCount(table, scope));
   });
 
-  test.each(TABLES.filter((table) => table !== 'agencies' && table !== 'agency_templates'))(
+  // Rows of the agency alone, which each of its clients sees (the agency row) or none does (templates).
+  const AGENCY_ONLY: readonly TenantTable[] = ['agencies', 'agency_templates', 'tenant_data_migrations'];
+  test.each(TABLES.filter((table) => !AGENCY_ONLY.includes(table)))(
     "sees exactly that client's rows of %s",
     async (table) => {
       const clientId = A().clients[0] as string;
@@ -271,6 +277,28 @@ describe('under one tenant context, a query without any tenant filter', () => {
       everything(q.unfiltered, 'agency_templates'),
     );
     expect(underAgency).toEqual([{ agency_id: A().id, tenant: null }]);
+  });
+
+  test("sees its agency's data-migration progress under a client context, and no other agency's", async () => {
+    const rows = await t.data.scoped({ agencyId: A().id, clientId: A().clients[0] as string }, ACTOR, (q) =>
+      everything(q.unfiltered, 'tenant_data_migrations'),
+    );
+    expect(rows).toEqual([{ agency_id: A().id, tenant: null }]);
+  });
+
+  test("cannot enroll or remove an agency's data-migration progress on the tenant path", async () => {
+    const scope = { agencyId: A().id, clientId: null };
+    await expect(
+      t.data.scoped(scope, ACTOR, (q) =>
+        q.unfiltered
+          .insertInto('tenant_data_migrations')
+          .values({ agency_id: A().id, migration: 'another-migration' })
+          .execute(),
+      ),
+    ).rejects.toThrow(/permission denied/);
+    await expect(
+      t.data.scoped(scope, ACTOR, (q) => q.unfiltered.deleteFrom('tenant_data_migrations').execute()),
+    ).rejects.toThrow(/permission denied/);
   });
 
   test('sees its own agency row and no other under a client context', async () => {
