@@ -23,6 +23,7 @@ import * as tenantLimits from './migrations/0017-tenant-limits.ts';
 import * as clientTemplates from './migrations/0018-client-templates.ts';
 import * as tenantDeletion from './migrations/0020-tenant-deletion.ts';
 import * as agencyPlacements from './migrations/0021-agency-placements.ts';
+import * as alerts from './migrations/0022-alerts.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-roles': roles,
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0018-client-templates': clientTemplates,
   '0020-tenant-deletion': tenantDeletion,
   '0021-agency-placements': agencyPlacements,
+  '0022-alerts': alerts,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -43,6 +43,7 @@ const DATABASE_TABLES = [
   'agency_templates',
   'tenant_deletions',
   'agency_placements',
+  'alerts',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Kysely's own bookkeeping, not part of the Database interface. */
