@@ -70,6 +70,15 @@ import { versionRoutes } from './versions/routes.ts';
 import { FlagCache, type FlagCacheOptions } from './flags/flag-cache.ts';
 import { followFlagChanges } from './flags/flag-events.ts';
 import { flagRoutes } from './flags/flag-routes.ts';
+import { Alerts, type AlertWebhook } from './alerts/alerts.ts';
+import { alertRoutes } from './alerts/alert-routes.ts';
+import {
+  crossTenantDenialSignal,
+  DEFAULT_CROSS_TENANT_DENIALS,
+  errorSignals,
+  removedUserSignal,
+  type Threshold,
+} from './alerts/signals.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -89,7 +98,20 @@ declare module 'fastify' {
     tenantDeletions: DeletionRound;
     /** Each tenant's feature flag settings, cached and invalidated on every instance. */
     flags: FlagCache;
+    /** Raises isolation-breach alerts (docs/alerts.md). */
+    alerts: Alerts;
   }
+}
+
+export interface AlertOptions {
+  /** The platform's alert webhook (UPZENTO_ALERT_WEBHOOK_URL and _SECRET); default none: nothing is sent. */
+  webhook?: AlertWebhook | null;
+  /** Time limit of one send; default 10 s. */
+  timeoutMs?: number;
+  /** Resolves the webhook's host name; default the system's. */
+  lookup?: WebhookLookup;
+  /** Refusals outside its subtree one caller may get per window before an alert; default 20 in 5 minutes. */
+  crossTenantDenials?: Threshold;
 }
 
 export interface WebhookOptions {
@@ -167,6 +189,8 @@ export interface AppOptions {
   privacyInlineLimit?: number;
   /** How many tenants' API version pins are cached, and for how long; default PinCache's own. */
   pinCache?: PinCacheOptions;
+  /** Isolation-breach alerts; defaults as AlertOptions says. */
+  alerts?: AlertOptions;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -202,7 +226,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const timings = options.timings ?? DEFAULT_TIMINGS;
   const now = options.now ?? (() => new Date());
-  installErrorHandler(app);
+  const alertOptions = options.alerts ?? {};
+  const alerts = new Alerts({
+    data,
+    log: app.log,
+    webhook: alertOptions.webhook ?? null,
+    // The operator names the target, not a tenant: an address on its own network is its choice.
+    send: {
+      timeoutMs: alertOptions.timeoutMs ?? 10_000,
+      allowPrivate: true,
+      lookup: alertOptions.lookup ?? systemLookup,
+    },
+  });
+  app.decorate('alerts', alerts);
+  app.addHook('onClose', () => alerts.settled());
+  installErrorHandler(app, errorSignals(alerts));
   installJsonBodyParser(app);
   refuseNonFiniteNumbers(app);
   installResponseHeaders(app);
@@ -307,7 +345,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const credentials = new CredentialCache(data, options.platformId, options.credentialCache);
   const unfollowCredentials = await followCredentialChanges(notifications, credentials);
   app.addHook('onClose', () => unfollowCredentials());
-  await app.register(tenancyPlugin, { jwtSecret: options.jwtSecret, data, credentials });
+  await app.register(tenancyPlugin, {
+    jwtSecret: options.jwtSecret,
+    data,
+    credentials,
+    onRemovedUserToken: removedUserSignal(alerts),
+    onCrossTenantDenial: crossTenantDenialSignal(
+      alerts,
+      alertOptions.crossTenantDenials ?? DEFAULT_CROSS_TENANT_DENIALS,
+    ),
+  });
   const limits = new LimitCache(data, {
     ...DEFAULT_LIMITS,
     ...(options.maxDomainsPerClient && { domains: options.maxDomainsPerClient }),
@@ -342,6 +389,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(invitationRoutes, { passwordCost, platformId: options.platformId, now });
   await app.register(settingsRoutes);
   await app.register(flagRoutes, { flags, verdicts, platformId: options.platformId });
+  await app.register(alertRoutes, { platformId: options.platformId });
   await app.register(contactRoutes);
   await app.register(submissionRoutes);
   await app.register(auditRoutes, { signer });

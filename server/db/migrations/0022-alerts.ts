@@ -22,8 +22,9 @@ CREATE TABLE alerts (
   tenant_id       uuid,
   -- What makes two occurrences one alert, within a kind: the tenant, the caller, the domain.
   dedupe_key      text NOT NULL CHECK (length(dedupe_key) BETWEEN 1 AND 200),
-  first_seen_at   timestamptz NOT NULL DEFAULT now(),
-  last_seen_at    timestamptz NOT NULL DEFAULT now(),
+  -- Whole milliseconds, as JavaScript holds them: a page's cursor names its last row exactly.
+  first_seen_at   timestamptz NOT NULL DEFAULT date_trunc('milliseconds', now()),
+  last_seen_at    timestamptz NOT NULL DEFAULT date_trunc('milliseconds', now()),
   count           integer NOT NULL DEFAULT 1 CHECK (count >= 1),
   -- Only what the tenant concerned may see: never another tenant's rows or ids.
   details         jsonb NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(details) = 'object'),
