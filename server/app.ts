@@ -75,7 +75,10 @@ import { alertRoutes } from './alerts/alert-routes.ts';
 import {
   crossTenantDenialSignal,
   DEFAULT_CROSS_TENANT_DENIALS,
+  DEFAULT_REFUSED_ORIGINS,
+  domainFailingSignal,
   errorSignals,
+  refusedOriginSignal,
   removedUserSignal,
   type Threshold,
 } from './alerts/signals.ts';
@@ -112,6 +115,8 @@ export interface AlertOptions {
   lookup?: WebhookLookup;
   /** Refusals outside its subtree one caller may get per window before an alert; default 20 in 5 minutes. */
   crossTenantDenials?: Threshold;
+  /** One client's widget requests refused for their Origin per window before an alert; default 100 in 5 minutes. */
+  refusedOrigins?: Threshold;
 }
 
 export interface WebhookOptions {
@@ -264,6 +269,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now,
     verdicts,
     onCheck: (outcome, reason) => metrics.countDomainCheck(outcome, reason),
+    onFailing: domainFailingSignal(alerts),
   });
   const scheduler = new DomainScheduler({
     data,
@@ -421,6 +427,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     configTexts: configShortcut.texts,
     now,
     submissionLimit: new WidgetSubmissionLimit(limits, instances),
+    onOriginRefused: refusedOriginSignal(alerts, alertOptions.refusedOrigins ?? DEFAULT_REFUSED_ORIGINS),
     ...(options.submissionsPerMinute && { submissionsPerMinute: options.submissionsPerMinute }),
     ...(options.unknownKeysPerMinute && { unknownKeysPerMinute: options.unknownKeysPerMinute }),
   });

@@ -4,6 +4,7 @@
  * subtree, an origin refused, a domain failing), so the paths that succeed pay nothing for them.
  */
 import type { FastifyError, FastifyRequest } from 'fastify';
+import type { TenantScope } from '../db/tenant-db.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { IsolationBreach } from '../tenants/isolation-check.ts';
 import type { AlertTenant, Alerts } from './alerts.ts';
@@ -138,4 +139,47 @@ export function crossTenantDenialSignal(
       },
     });
   };
+}
+
+/** Default: more than 100 of one client's widget requests refused for their Origin in 5 minutes. */
+export const DEFAULT_REFUSED_ORIGINS: Threshold = { max: 100, windowMs: 5 * 60_000 };
+
+/**
+ * One client's widget refused for the Origin more often than `threshold` allows: its embed copied to
+ * a site it does not own, or a script probing it. The Origins and reasons stay in the log's "widget
+ * origin refused" lines: they are the callers' words, and may name another tenant's site.
+ */
+export function refusedOriginSignal(
+  alerts: Alerts,
+  threshold: Threshold,
+  now: () => number = Date.now,
+): (client: { agencyId: string; clientId: string }) => void {
+  const counter = new WindowCounter(threshold);
+  return (client) => {
+    if (!counter.crossed(client.clientId, now())) return;
+    alerts.raise({
+      kind: 'refused_origin_spike',
+      severity: 'warning',
+      tenant: { type: 'client', id: client.clientId },
+      dedupeKey: `client:${client.clientId}`,
+      details: { refusals: threshold.max + 1, windowSeconds: Math.round(threshold.windowMs / 1000) },
+    });
+  };
+}
+
+/**
+ * A verified domain a re-check no longer finds the record of: still authorized for the grace
+ * period, but the proof that the client owns the site is gone (the domain changed hands, or its DNS).
+ */
+export function domainFailingSignal(
+  alerts: Alerts,
+): (scope: TenantScope, domain: { domainId: string; hostname: string }) => void {
+  return (scope, domain) =>
+    alerts.raise({
+      kind: 'domain_failing',
+      severity: 'warning',
+      tenant: scope.clientId ? { type: 'client', id: scope.clientId } : { type: 'agency', id: scope.agencyId },
+      dedupeKey: `domain:${domain.domainId}`,
+      details: { domainId: domain.domainId, hostname: domain.hostname },
+    });
 }
