@@ -80,6 +80,7 @@ import {
   errorSignals,
   refusedOriginSignal,
   removedUserSignal,
+  scopedWithoutContextSignal,
   type Threshold,
 } from './alerts/signals.ts';
 
@@ -244,6 +245,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   app.decorate('alerts', alerts);
+  data.watchMissingContext(scopedWithoutContextSignal(alerts));
   app.addHook('onClose', () => alerts.settled());
   installErrorHandler(app, errorSignals(alerts));
   installJsonBodyParser(app);

@@ -4,7 +4,7 @@
  * subtree, an origin refused, a domain failing), so the paths that succeed pay nothing for them.
  */
 import type { FastifyError, FastifyRequest } from 'fastify';
-import type { TenantScope } from '../db/tenant-db.ts';
+import type { Actor, TenantScope } from '../db/tenant-db.ts';
 import type { TenantContext } from '../tenancy/tenant-context.ts';
 import { IsolationBreach } from '../tenants/isolation-check.ts';
 import type { AlertTenant, Alerts } from './alerts.ts';
@@ -182,4 +182,34 @@ export function domainFailingSignal(
       dedupeKey: `domain:${domain.domainId}`,
       details: { domainId: domain.domainId, hostname: domain.hostname },
     });
+}
+
+/**
+ * A tenant transaction asked for without a whole context (server/db/tenant-db.ts refuses it): a
+ * defect of the code, since every scope comes from a verified token or a resolved client.
+ */
+export function scopedWithoutContextSignal(alerts: Alerts): (scope: TenantScope, actor: Actor) => void {
+  return (scope, actor) => {
+    // What there is of the context: an agency given with its client left undefined, say.
+    const agencyId = typeof scope?.agencyId === 'string' ? scope.agencyId : null;
+    alerts.raise({
+      kind: 'scoped_without_context',
+      severity: 'critical',
+      tenant: agencyId ? { type: 'agency', id: agencyId } : null,
+      dedupeKey: agencyId ? `agency:${agencyId}` : 'deployment',
+      details: {
+        agencyId,
+        clientId: scope?.clientId === undefined ? 'undefined' : scope.clientId,
+        actorType: actor.type,
+        actorId: actor.id,
+        requestId: actor.requestId,
+        // Where the code asked for it: the first frames outside the database layer.
+        stack:
+          new Error().stack
+            ?.split('\n')
+            .slice(3, 8)
+            .map((line) => line.trim()) ?? [],
+      },
+    });
+  };
 }

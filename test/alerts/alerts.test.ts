@@ -8,6 +8,7 @@ import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { MissingTenantContext, type TenantScope } from '../../server/db/tenant-db.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import {
   createAgency,
@@ -211,6 +212,47 @@ describe('cross_tenant_denials', () => {
       details: { denials: DENIALS.max + 1, windowSeconds: 60 },
     });
     expect(JSON.stringify(alerts[0])).not.toContain(theirs.agencyId);
+  });
+});
+
+describe('scoped_without_context', () => {
+  // Not reachable through the API: every scope comes from a verified token or a resolved client. A
+  // handler that called request.scoped() on a route with no tenant in its path would ask for one.
+  const actor = { type: 'system' as const, id: null, requestId: 'test-request', ip: null };
+
+  test('a tenant transaction without a context is refused before it is sent, and raises a critical alert', async () => {
+    const agencyId = (await createAgency(t)).id;
+    let ran = false;
+    const run = async () => {
+      ran = true;
+    };
+    await expect(t.app.data.scoped(null as unknown as TenantScope, actor, run)).rejects.toThrow(MissingTenantContext);
+    // A client left undefined would widen a client's transaction to its whole agency.
+    await expect(
+      t.app.data.scoped({ agencyId, clientId: undefined } as unknown as TenantScope, actor, run),
+    ).rejects.toThrow(MissingTenantContext);
+    expect(ran).toBe(false);
+    const alerts = await alertsOf('scoped_without_context');
+    expect(alerts.map((item) => [item.severity, item.tenantType, item.tenantId, item.details.clientId])).toEqual(
+      expect.arrayContaining([
+        ['critical', null, null, 'undefined'],
+        ['critical', 'agency', agencyId, 'undefined'],
+      ]),
+    );
+    expect(alerts.find((item) => item.tenantId === agencyId)?.details.stack).toEqual(
+      expect.arrayContaining([expect.stringContaining('alerts.test.ts')]),
+    );
+  });
+
+  test('a whole context is let through, and raises nothing', async () => {
+    const before = (await alertsOf('scoped_without_context')).reduce((sum, item) => sum + item.count, 0);
+    const agencyId = (await createAgency(t)).id;
+    const names = await t.app.data.scoped({ agencyId, clientId: null }, actor, (q) =>
+      q.selectFrom('agencies').select('agency_id').execute(),
+    );
+    expect(names).toEqual([{ agency_id: agencyId }]);
+    const after = (await alertsOf('scoped_without_context')).reduce((sum, item) => sum + item.count, 0);
+    expect(after).toBe(before);
   });
 });
 
