@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
  * unless it is listed below.
  */
 const UNIT = [
+  'test/alerts/window-counter.test.ts',
   'test/domains/dns-resolver.test.ts',
   'test/domains/dns-servers.test.ts',
   'test/domains/dns-time-limit.test.ts',

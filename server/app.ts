@@ -73,6 +73,19 @@ import { flagRoutes } from './flags/flag-routes.ts';
 import { DataMigrationRunner, type RunnerOptions } from './data-migrations/runner.ts';
 import { SHIPPED_DATA_MIGRATIONS } from './data-migrations/registry.ts';
 import { dataMigrationRoutes } from './data-migrations/routes.ts';
+import { Alerts, type AlertWebhook } from './alerts/alerts.ts';
+import { alertRoutes } from './alerts/alert-routes.ts';
+import {
+  crossTenantDenialSignal,
+  DEFAULT_CROSS_TENANT_DENIALS,
+  DEFAULT_REFUSED_ORIGINS,
+  domainFailingSignal,
+  errorSignals,
+  refusedOriginSignal,
+  removedUserSignal,
+  scopedWithoutContextSignal,
+  type Threshold,
+} from './alerts/signals.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -94,7 +107,22 @@ declare module 'fastify' {
     flags: FlagCache;
     /** Runs data migrations per agency when the platform admin starts one (docs/data-migrations.md). */
     dataMigrations: DataMigrationRunner;
+    /** Raises isolation-breach alerts (docs/alerts.md). */
+    alerts: Alerts;
   }
+}
+
+export interface AlertOptions {
+  /** The platform's alert webhook (UPZENTO_ALERT_WEBHOOK_URL and _SECRET); default none: nothing is sent. */
+  webhook?: AlertWebhook | null;
+  /** Time limit of one send; default 10 s. */
+  timeoutMs?: number;
+  /** Resolves the webhook's host name; default the system's. */
+  lookup?: WebhookLookup;
+  /** Refusals outside its subtree one caller may get per window before an alert; default 20 in 5 minutes. */
+  crossTenantDenials?: Threshold;
+  /** One client's widget requests refused for their Origin per window before an alert; default 100 in 5 minutes. */
+  refusedOrigins?: Threshold;
 }
 
 export interface WebhookOptions {
@@ -174,6 +202,8 @@ export interface AppOptions {
   privacyInlineLimit?: number;
   /** How many tenants' API version pins are cached, and for how long; default PinCache's own. */
   pinCache?: PinCacheOptions;
+  /** Isolation-breach alerts; defaults as AlertOptions says. */
+  alerts?: AlertOptions;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -209,7 +239,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const timings = options.timings ?? DEFAULT_TIMINGS;
   const now = options.now ?? (() => new Date());
-  installErrorHandler(app);
+  const alertOptions = options.alerts ?? {};
+  const alerts = new Alerts({
+    data,
+    log: app.log,
+    webhook: alertOptions.webhook ?? null,
+    // The operator names the target, not a tenant: an address on its own network is its choice.
+    send: {
+      timeoutMs: alertOptions.timeoutMs ?? 10_000,
+      allowPrivate: true,
+      lookup: alertOptions.lookup ?? systemLookup,
+    },
+  });
+  app.decorate('alerts', alerts);
+  data.watchMissingContext(scopedWithoutContextSignal(alerts));
+  app.addHook('onClose', () => alerts.settled());
+  installErrorHandler(app, errorSignals(alerts));
   installJsonBodyParser(app);
   refuseNonFiniteNumbers(app);
   installResponseHeaders(app);
@@ -233,6 +278,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now,
     verdicts,
     onCheck: (outcome, reason) => metrics.countDomainCheck(outcome, reason),
+    onFailing: domainFailingSignal(alerts),
   });
   const scheduler = new DomainScheduler({
     data,
@@ -322,7 +368,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const credentials = new CredentialCache(data, options.platformId, options.credentialCache);
   const unfollowCredentials = await followCredentialChanges(notifications, credentials);
   app.addHook('onClose', () => unfollowCredentials());
-  await app.register(tenancyPlugin, { jwtSecret: options.jwtSecret, data, credentials });
+  await app.register(tenancyPlugin, {
+    jwtSecret: options.jwtSecret,
+    data,
+    credentials,
+    onRemovedUserToken: removedUserSignal(alerts),
+    onCrossTenantDenial: crossTenantDenialSignal(
+      alerts,
+      alertOptions.crossTenantDenials ?? DEFAULT_CROSS_TENANT_DENIALS,
+    ),
+  });
   const limits = new LimitCache(data, {
     ...DEFAULT_LIMITS,
     ...(options.maxDomainsPerClient && { domains: options.maxDomainsPerClient }),
@@ -357,6 +412,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(invitationRoutes, { passwordCost, platformId: options.platformId, now });
   await app.register(settingsRoutes);
   await app.register(flagRoutes, { flags, verdicts, platformId: options.platformId });
+  await app.register(alertRoutes, { platformId: options.platformId });
   await app.register(contactRoutes);
   await app.register(submissionRoutes);
   await app.register(auditRoutes, { signer });
@@ -389,6 +445,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     configTexts: configShortcut.texts,
     now,
     submissionLimit: new WidgetSubmissionLimit(limits, instances),
+    onOriginRefused: refusedOriginSignal(alerts, alertOptions.refusedOrigins ?? DEFAULT_REFUSED_ORIGINS),
     ...(options.submissionsPerMinute && { submissionsPerMinute: options.submissionsPerMinute }),
     ...(options.unknownKeysPerMinute && { unknownKeysPerMinute: options.unknownKeysPerMinute }),
   });

@@ -75,6 +75,10 @@ export interface Config {
   readonly webhookTimeoutSeconds: number;
   /** UPZENTO_MAX_WEBHOOKS_PER_CLIENT, default 10: webhook endpoints one client may register. */
   readonly maxWebhooksPerClient: number;
+  /** UPZENTO_ALERT_WEBHOOK_URL: where isolation-breach alerts are sent (docs/alerts.md); unset, none are sent. */
+  readonly alertWebhookUrl: URL | null;
+  /** UPZENTO_ALERT_WEBHOOK_SECRET: signs each alert sent (Upzento-Signature); required with the URL. */
+  readonly alertWebhookSecret: string | null;
   /** UPZENTO_AUDIT_SIGNING_KEY: the Ed25519 private key (PKCS #8 PEM) that signs audit digests; null means one is generated and kept. */
   readonly auditSigningKey: KeyObject | null;
   /** UPZENTO_AUDIT_DIGESTS, default on: set `off` to run an instance that never signs audit digests. */
@@ -128,6 +132,21 @@ function checkedPostgresUrl(raw: string, name: string): string {
     throw new ConfigError(`${name} must start with postgres:// or postgresql://, got "${url.protocol}"`);
   }
   return raw;
+}
+
+function alertUrl(env: Env): URL | null {
+  const raw = text(env, 'UPZENTO_ALERT_WEBHOOK_URL');
+  if (raw === null) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('UPZENTO_ALERT_WEBHOOK_URL is not a URL: expected https://host/path');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError(`UPZENTO_ALERT_WEBHOOK_URL must start with https:// or http://, got "${url.protocol}"`);
+  }
+  return url;
 }
 
 function databases(env: Env, databaseUrl: string | null): ReadonlyMap<string, string> {
@@ -211,6 +230,16 @@ export function loadConfig(env: Env = process.env): Config {
   if (digests !== 'on' && digests !== 'off') {
     throw new ConfigError(`UPZENTO_AUDIT_DIGESTS must be "on" or "off", got "${digests}"`);
   }
+  const alertWebhookUrl = alertUrl(env);
+  const alertWebhookSecret = text(env, 'UPZENTO_ALERT_WEBHOOK_SECRET');
+  if ((alertWebhookUrl === null) !== (alertWebhookSecret === null)) {
+    throw new ConfigError(
+      'UPZENTO_ALERT_WEBHOOK_URL and UPZENTO_ALERT_WEBHOOK_SECRET go together: set both or neither',
+    );
+  }
+  if (alertWebhookSecret !== null && alertWebhookSecret.length < 16) {
+    throw new ConfigError('UPZENTO_ALERT_WEBHOOK_SECRET must be at least 16 characters');
+  }
   const signingKeyPem = text(env, 'UPZENTO_AUDIT_SIGNING_KEY');
   let auditSigningKey: KeyObject | null = null;
   if (signingKeyPem !== null) {
@@ -249,6 +278,8 @@ export function loadConfig(env: Env = process.env): Config {
     webhookTimeoutSeconds: integer(env, 'UPZENTO_WEBHOOK_TIMEOUT_SECONDS', 10, 1, 60),
     maxWebhooksPerClient: integer(env, 'UPZENTO_MAX_WEBHOOKS_PER_CLIENT', 10, 1, 1000),
     metricsToken: text(env, 'UPZENTO_METRICS_TOKEN'),
+    alertWebhookUrl,
+    alertWebhookSecret,
     auditSigningKey,
     auditDigestsEnabled: digests === 'on',
     auditDigestIntervalMinutes: integer(env, 'UPZENTO_AUDIT_DIGEST_INTERVAL_MINUTES', 60, 1, 24 * 60),

@@ -106,3 +106,8 @@ export const MoveRefused = createError(
 export function aboutField<E extends Error>(error: E, field: string): E & { field: string } {
   return Object.assign(error, { field });
 }
+export const AlertResolved = createError(
+  'UPZ_ALERT_RESOLVED',
+  'This alert is resolved; a new occurrence of its signal opens a new alert',
+  409,
+);

@@ -137,6 +137,13 @@ async function main(): Promise<void> {
       timeoutMs: config.webhookTimeoutSeconds * 1000,
       maxPerClient: config.maxWebhooksPerClient,
     },
+    alerts: {
+      webhook:
+        config.alertWebhookUrl && config.alertWebhookSecret
+          ? { url: config.alertWebhookUrl, secret: config.alertWebhookSecret }
+          : null,
+      timeoutMs: config.webhookTimeoutSeconds * 1000,
+    },
     trustProxy: config.trustProxy,
     logger: { level: config.logLevel },
     timings: {

@@ -281,6 +281,24 @@ export const COMPONENT_EXAMPLES: Readonly<Record<string, unknown[]>> = {
   ],
   DataMigrationRun: [{ canaries: [AGENCY_ID], batchSize: 50, concurrency: 4, pauseMs: 1000, retries: 2 }],
   DataMigrationRollback: [{}, { agencyIds: [AGENCY_ID] }],
+  Alert: [
+    {
+      id: '8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d',
+      kind: 'cross_tenant_denials',
+      severity: 'warning',
+      tenantType: 'agency',
+      tenantId: AGENCY_ID,
+      firstSeenAt: CREATED_AT,
+      lastSeenAt: '2026-03-02T09:34:10.000Z',
+      count: 3,
+      details: { userId: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', denials: 21, windowSeconds: 300 },
+      status: 'acknowledged',
+      acknowledgedBy: '9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a',
+      acknowledgedAt: '2026-03-02T09:40:00.000Z',
+      resolvedBy: null,
+      resolvedAt: null,
+    },
+  ],
   FlagSettingChange: [{ state: 'rollout', percent: 20, public: true }, { state: 'killed' }],
   FlagSetting: [
     {

@@ -75,6 +75,12 @@ export const TAGS: readonly (TagInfo & { path: RegExp })[] = [
       "Where an agency is served from: a connection pool of its own, or a database of its own (the platform admin's).",
     path: /\/placement$|^\/v1\/platform\/databases$/,
   },
+  {
+    name: 'Alerts',
+    description:
+      "Isolation-breach alerts: signals that something crossed or tried to cross a tenant boundary (the platform admin's).",
+    path: /^\/v1\/platform\/alerts(\/|$)/,
+  },
   { name: 'Tenants', description: 'Agencies and their clients.', path: /^\/v1\/(agencies|clients)(\/|$)/ },
   {
     name: 'Widget',
@@ -103,6 +109,7 @@ const DISPLAY_ORDER = [
   'Privacy',
   'Audit log',
   'Compliance',
+  'Alerts',
   'API versions',
   'Data migrations',
   'Widget',
@@ -183,6 +190,10 @@ export const SUMMARIES: Readonly<Record<string, string>> = {
 
   'GET /v1/clients/:clientId/settings': "Read a client's widget settings",
   'PATCH /v1/clients/:clientId/settings': "Change a client's widget settings",
+
+  'GET /v1/platform/alerts': "List the platform's isolation-breach alerts, newest first",
+  'POST /v1/platform/alerts/:alertId/acknowledge': 'Acknowledge an alert: occurrences keep counting on it',
+  'POST /v1/platform/alerts/:alertId/resolve': 'Resolve an alert: the next occurrence opens a new one',
 
   'GET /v1/platform/flags': "List the platform's flag settings",
   'GET /v1/platform/data-migrations': 'List the data migrations and how many agencies each has reached',

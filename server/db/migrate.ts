@@ -24,6 +24,7 @@ import * as clientTemplates from './migrations/0018-client-templates.ts';
 import * as tenantDataMigrations from './migrations/0019-tenant-data-migrations.ts';
 import * as tenantDeletion from './migrations/0020-tenant-deletion.ts';
 import * as agencyPlacements from './migrations/0021-agency-placements.ts';
+import * as alerts from './migrations/0022-alerts.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-roles': roles,
@@ -47,6 +48,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0019-tenant-data-migrations': tenantDataMigrations,
   '0020-tenant-deletion': tenantDeletion,
   '0021-agency-placements': agencyPlacements,
+  '0022-alerts': alerts,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -468,6 +468,25 @@ export interface AgencyPlacementsTable {
   updated_at: Generated<Date>;
 }
 
+/** An isolation-breach alert (0022, docs/alerts.md): the platform's, about one tenant or the deployment. */
+export interface AlertsTable {
+  alert_id: Generated<string>;
+  kind: string;
+  severity: 'warning' | 'critical';
+  tenant_type: TenantType | null;
+  tenant_id: string | null;
+  dedupe_key: string;
+  first_seen_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  count: Generated<number>;
+  details: Json<Record<string, unknown>>;
+  status: Generated<'open' | 'acknowledged' | 'resolved'>;
+  acknowledged_by: string | null;
+  acknowledged_at: Date | null;
+  resolved_by: string | null;
+  resolved_at: Date | null;
+}
+
 /** An agency's own template (0018). */
 export interface AgencyTemplatesTable {
   agency_id: string;
@@ -553,6 +572,7 @@ export interface Database {
   tenant_deletions: TenantDeletionsTable;
   agency_placements: AgencyPlacementsTable;
   tenant_data_migrations: TenantDataMigrationsTable;
+  alerts: AlertsTable;
 }
 
 /** Tables without agency_id, shared by all tenants (docs/scaling.md explains each). */
@@ -564,6 +584,7 @@ export const REFERENCE_TABLES = [
   'server_instances',
   'platform_flags',
   'platform_templates',
+  'alerts',
 ] as const;
 
 export type Contact = Selectable<ContactsTable>;

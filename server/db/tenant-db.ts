@@ -35,6 +35,15 @@ export interface TenantScope {
   readonly clientId: string | null;
 }
 
+/**
+ * A tenant transaction asked for without a whole context: no agency, or a client left undefined
+ * rather than null (which would widen a client's transaction to its agency). Only a defect of the
+ * code can ask for one; it is refused before anything is sent.
+ */
+export class MissingTenantContext extends Error {
+  override name = 'MissingTenantContext';
+}
+
 /** Each tenant-owned table and the column that names its client (or tenant) within the agency. */
 const TENANT_TABLES = {
   agencies: null,
@@ -228,6 +237,7 @@ export class TenantDatabase {
   readonly #log: FastifyBaseLogger | undefined;
   readonly #begin: string;
   readonly #placements: Placements | undefined;
+  #onMissingContext: ((scope: TenantScope, actor: Actor) => void) | undefined;
 
   /**
    * db: the shared database's pool. limits: the time limits of every transaction; default 10 s per
@@ -245,8 +255,19 @@ export class TenantDatabase {
     this.#placements = placements;
   }
 
+  /** Told of each tenant transaction refused for a missing context (MissingTenantContext); default none. */
+  watchMissingContext(observe: (scope: TenantScope, actor: Actor) => void): void {
+    this.#onMissingContext = observe;
+  }
+
   /** Runs fn in one transaction as upzento_app with the scope as tenant context, on the agency's connections. */
   scoped<R>(scope: TenantScope, actor: Actor, fn: (q: ScopedQueries) => Promise<R>): Promise<R> {
+    // An empty context would fail closed at the database wall (policies compare with NULL), but
+    // silently: reads find nothing. Refused here, where it can be told.
+    if (scope?.agencyId == null || scope.clientId === undefined) {
+      this.#onMissingContext?.(scope, actor);
+      return Promise.reject(new MissingTenantContext('a tenant transaction was asked for without a tenant context'));
+    }
     return this.#routed(scope.agencyId, `${this.#begin}${actAs('upzento_app', scope)}`, (db) =>
       fn(new ScopedQueries(db, scope, actor)),
     );

@@ -24,6 +24,8 @@ export interface DomainChecksOptions {
   verdicts: Pick<VerdictCache, 'invalidate'>;
   /** Told the outcome of every check (for metrics); default none. */
   onCheck?: (outcome: CheckOutcome, reason: CheckReason) => void;
+  /** Told, once committed, of a verified domain that a check turned failing; default none. */
+  onFailing?: (scope: TenantScope, domain: { domainId: string; hostname: string }) => void;
 }
 
 export type CheckReason = 'manual' | 'scheduled';
@@ -157,7 +159,8 @@ export class DomainChecks {
     reason: CheckReason,
   ): Promise<Domain | null> {
     const { data, timings, now } = this.#options;
-    return data.scoped(scope, actor, async (q) => {
+    let turnedFailing: { domainId: string; hostname: string } | null = null;
+    const applied = await data.scoped(scope, actor, async (q) => {
       const current = await findDomain(q, domainId, true);
       if (!current) return null;
       const at = now();
@@ -193,8 +196,12 @@ export class DomainChecks {
       if (AUTHORIZING.includes(current.status) !== AUTHORIZING.includes(next.status)) {
         await announcePolicyChange(q, this.#options.verdicts);
       }
+      if (current.status === 'verified' && next.status === 'failing')
+        turnedFailing = { domainId, hostname: current.hostname };
       return row;
     });
+    if (turnedFailing) this.#options.onFailing?.(scope, turnedFailing);
+    return applied;
   }
 }
 

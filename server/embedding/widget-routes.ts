@@ -67,6 +67,8 @@ export interface WidgetRoutesOptions {
   submissionLimit: WidgetSubmissionLimit;
   /** Each configuration's JSON, made once by the config route; shared with the server's warm answer. */
   configTexts?: WeakMap<WidgetConfig, string>;
+  /** Told of each request of a known client refused for its Origin (the refusal branch only); default none. */
+  onOriginRefused?: (client: { agencyId: string; clientId: string }) => void;
 }
 
 const WIDGET_SUSPENDED =
@@ -87,6 +89,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     now = () => new Date(),
     configTexts = new WeakMap(),
     submissionLimit,
+    onOriginRefused,
   },
 ) => {
   app.decorateRequest('widget', null);
@@ -176,6 +179,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
         { tenantId: client.clientId, reqId: request.id, origin, reason },
         'widget origin refused',
       );
+      onOriginRefused?.(client);
       return refuse(request, reply, done, new DomainNotAuthorized());
     }
     // The cached decision itself: a warm request allocates nothing for it.

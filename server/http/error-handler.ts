@@ -105,7 +105,13 @@ export function frameworkErrorHandler(error: FastifyError, request: FastifyReque
   request.log.info({ code: error.code }, 'request URL refused');
 }
 
-export function installErrorHandler(app: FastifyInstance): void {
+/**
+ * Sees the errors that may be signals of a boundary crossed (the database's refusals, and what is
+ * answered 500), after the answer is decided; it must not throw or wait. Default none.
+ */
+export type ErrorObserver = (request: FastifyRequest, error: FastifyError) => void;
+
+export function installErrorHandler(app: FastifyInstance, observe?: ErrorObserver): void {
   const failures = new FailureLog(app.log);
   app.addHook('onClose', async () => failures.close());
   app.setErrorHandler((error: FastifyError & DatabaseError, request, reply) => {
@@ -125,6 +131,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (isDatabaseError(error) && !error.statusCode) {
       const known = (error.constraint && CONSTRAINTS[error.constraint]) || PG_STATUS[error.code ?? ''];
       if (known) {
+        observe?.(request, error);
         request.log.info({ pgCode: error.code, constraint: error.constraint }, 'database refused the change');
         return reply.code(known.status).send({
           statusCode: known.status,
@@ -137,6 +144,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');
+      observe?.(request, error);
       if (status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
       return reply.code(status).send({
         statusCode: status,

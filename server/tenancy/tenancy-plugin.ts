@@ -57,6 +57,10 @@ export interface TenancyOptions {
   jwtSecret: string;
   data: TenantDatabase;
   credentials: CredentialCache;
+  /** Told of a token whose signature holds but whose user no longer exists; default none. */
+  onRemovedUserToken?: (context: TenantContext) => void;
+  /** Told of each refusal of a caller outside its subtree (another agency or client, or the platform's routes); default none. */
+  onCrossTenantDenial?: (context: TenantContext) => void;
 }
 
 async function tenancy(app: FastifyInstance, options: TenancyOptions): Promise<void> {
@@ -100,7 +104,10 @@ async function tenancy(app: FastifyInstance, options: TenancyOptions): Promise<v
     if (!context) throw new Unauthorized('the token does not carry a tenant context');
     // Also a client token whose pid is not its client's agency: the claims must be the user's now.
     const current = await options.credentials.current(context.userId);
-    if (!admits(current, context)) throw new Unauthorized('the token is no longer valid for its user');
+    if (!admits(current, context)) {
+      if (current === null) options.onRemovedUserToken?.(context);
+      throw new Unauthorized('the token is no longer valid for its user');
+    }
     if (current?.suspended) throw new TenantSuspended(current.suspended);
     request.tenant = context;
     request.actor = {
@@ -117,12 +124,16 @@ async function tenancy(app: FastifyInstance, options: TenancyOptions): Promise<v
     const context = request.tenant;
     const params = (request.params ?? {}) as Record<string, unknown>;
     if (access.on === 'platform' && context.tenantType !== 'platform') {
+      options.onCrossTenantDenial?.(context);
       throw new Forbidden('only the platform admin may do this');
     }
     if (access.on === 'agency') {
       const agencyId = params.agencyId;
       const scope = isUuid(agencyId) ? agencyScope(context, agencyId) : null;
-      if (!scope) throw new NotFound('Agency');
+      if (!scope) {
+        options.onCrossTenantDenial?.(context);
+        throw new NotFound('Agency');
+      }
       request.scope = scope;
     }
     if (access.on === 'client') {
@@ -136,7 +147,10 @@ async function tenancy(app: FastifyInstance, options: TenancyOptions): Promise<v
             ? null
             : await app.agencyOfClient(clientId);
       const scope = isUuid(clientId) ? clientScope(context, clientId, agencyId) : null;
-      if (!scope) throw new NotFound('Client');
+      if (!scope) {
+        options.onCrossTenantDenial?.(context);
+        throw new NotFound('Client');
+      }
       request.scope = scope;
     }
     if (!hasRole(context, access.role)) throw new Forbidden(`needs the ${access.role} role`);

@@ -15,6 +15,13 @@ export interface IsolationReport {
 
 export class IsolationBreach extends Error {
   override name = 'IsolationBreach';
+  /** The tenant being provisioned, whose context saw what it should not (rolled back with it). */
+  readonly tenant: string;
+
+  constructor(message: string, tenant: string) {
+    super(message);
+    this.tenant = tenant;
+  }
 }
 
 export async function checkIsolation(q: ScopedQueries): Promise<IsolationReport> {
@@ -34,7 +41,12 @@ export async function checkIsolation(q: ScopedQueries): Promise<IsolationReport>
     own += row.visible - row.foreign;
     foreign += row.foreign;
   }
-  if (foreign > 0) throw new IsolationBreach(`${foreign} rows of other tenants are visible to ${clientId ?? agencyId}`);
-  if (own === 0) throw new IsolationBreach(`the new tenant ${clientId ?? agencyId} cannot see its own rows`);
+  if (foreign > 0)
+    throw new IsolationBreach(
+      `${foreign} rows of other tenants are visible to ${clientId ?? agencyId}`,
+      clientId ?? agencyId,
+    );
+  if (own === 0)
+    throw new IsolationBreach(`the new tenant ${clientId ?? agencyId} cannot see its own rows`, clientId ?? agencyId);
   return { tablesChecked: SCOPED_TABLES.length, ownRowsVisible: own, foreignRowsVisible: foreign };
 }

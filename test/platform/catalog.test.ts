@@ -44,6 +44,7 @@ const DATABASE_TABLES = [
   'tenant_deletions',
   'agency_placements',
   'tenant_data_migrations',
+  'alerts',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Kysely's own bookkeeping, not part of the Database interface. */

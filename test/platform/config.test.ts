@@ -162,3 +162,24 @@ test('UPZENTO_DATABASES names the other PostgreSQL databases; a bad entry stops 
     expect(() => loadConfig({ ...base, UPZENTO_DATABASES: value }), value).toThrow(says);
   }
 });
+
+test('the alert webhook: unset by default; URL and secret go together, and a bad one stops the start', () => {
+  expect(loadConfig({})).toMatchObject({ alertWebhookUrl: null, alertWebhookSecret: null });
+  const config = loadConfig({
+    UPZENTO_ALERT_WEBHOOK_URL: 'https://alerts.ops.example/upzento',
+    UPZENTO_ALERT_WEBHOOK_SECRET: 'a secret of enough length',
+  });
+  expect(config.alertWebhookUrl?.href).toBe('https://alerts.ops.example/upzento');
+  expect(config.alertWebhookSecret).toBe('a secret of enough length');
+  expect(() => loadConfig({ UPZENTO_ALERT_WEBHOOK_URL: 'https://alerts.ops.example/' })).toThrow(/go together/);
+  expect(() => loadConfig({ UPZENTO_ALERT_WEBHOOK_SECRET: 'a secret of enough length' })).toThrow(/go together/);
+  expect(() =>
+    loadConfig({
+      UPZENTO_ALERT_WEBHOOK_URL: 'ftp://alerts.ops.example/',
+      UPZENTO_ALERT_WEBHOOK_SECRET: 'x'.repeat(20),
+    }),
+  ).toThrow(/UPZENTO_ALERT_WEBHOOK_URL/);
+  expect(() =>
+    loadConfig({ UPZENTO_ALERT_WEBHOOK_URL: 'https://alerts.ops.example/', UPZENTO_ALERT_WEBHOOK_SECRET: 'short' }),
+  ).toThrow(/UPZENTO_ALERT_WEBHOOK_SECRET/);
+});
