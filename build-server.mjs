@@ -6,7 +6,7 @@
  *
  *   node build-server.mjs [--outdir build/server]
  */
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -14,12 +14,11 @@ import { build } from 'esbuild';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * Builds into `outdir` (emptied first): main.js (`npm start`), migrate.js (`npm run migrate`),
+ * Builds into `outdir` (what an earlier build left there is removed): main.js (`npm start`), migrate.js (`npm run migrate`),
  * verify-audit.js (`npm run verify-audit`), and the chunks they share; and the `upzento` command
  * line into `cliOutdir` (bin/upzento.mjs runs build/cli/main.js when it is there).
  */
 export async function buildServer({ outdir = join(root, 'build/server'), cliOutdir = join(root, 'build/cli') } = {}) {
-  await Promise.all([rm(outdir, { recursive: true, force: true }), rm(cliOutdir, { recursive: true, force: true })]);
   await Promise.all([
     bundle(
       {
@@ -33,8 +32,14 @@ export async function buildServer({ outdir = join(root, 'build/server'), cliOutd
   ]);
 }
 
-function bundle(entryPoints, outdir) {
-  return build({
+/**
+ * Bundles into outdir, then removes what an earlier build left there. Not emptied first: a build/ that
+ * is run while it is rebuilt (npm start, the upzento command, a test beside one that builds) then
+ * never finds its entry gone, only, at worst, one file newer than the other.
+ */
+async function bundle(entryPoints, outdir) {
+  const { metafile } = await build({
+    metafile: true,
     absWorkingDir: root,
     entryPoints,
     outdir,
@@ -47,6 +52,13 @@ function bundle(entryPoints, outdir) {
     sourcemap: 'linked',
     logLevel: 'warning',
   });
+  const written = new Set(Object.keys(metafile.outputs).map((file) => resolve(root, file)));
+  const found = await readdir(outdir, { recursive: true, withFileTypes: true });
+  await Promise.all(
+    found
+      .filter((entry) => entry.isFile() && !written.has(join(entry.parentPath ?? entry.path, entry.name)))
+      .map((entry) => rm(join(entry.parentPath ?? entry.path, entry.name), { force: true })),
+  );
 }
 
 if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url) {
