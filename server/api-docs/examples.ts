@@ -5,6 +5,14 @@ const CLIENT_ID = '0b7e4f2a-8c1d-4e3f-a5b6-c7d8e9f0a1b2';
 const CONTACT_ID = '3c9d2e1f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
 const CREATED_AT = '2026-03-02T09:30:00.000Z';
 
+const AGENCY_MOVE = {
+  from: 'shared',
+  to: 'big_agency',
+  rows: { agencies: 1, clients: 12, contacts: 48210, submissions: 91344, audit_log: 20411 },
+  auditChains: 13,
+  pauseMs: 2140,
+};
+
 export const COMPONENT_EXAMPLES: Readonly<Record<string, unknown[]>> = {
   TokenRequest: [{ email: 'admin@acme.example', password: 'correct horse battery staple' }],
   AccessToken: [
@@ -25,27 +33,8 @@ export const COMPONENT_EXAMPLES: Readonly<Record<string, unknown[]>> = {
   LimitChange: [{ apiRequestsPerSecond: 20, domains: null }],
   PlacementRequest: [{ database: 'big_agency' }, { poolSize: 5 }],
   Placement: [{ agencyId: AGENCY_ID, database: 'big_agency', poolSize: null }],
-  AgencyMove: [
-    {
-      from: 'shared',
-      to: 'big_agency',
-      rows: { agencies: 1, clients: 12, contacts: 48210, submissions: 91344, audit_log: 20411 },
-      auditChains: 13,
-      pauseMs: 2140,
-    },
-  ],
-  PlacementChange: [
-    {
-      placement: { agencyId: AGENCY_ID, database: 'big_agency', poolSize: null },
-      move: {
-        from: 'shared',
-        to: 'big_agency',
-        rows: { agencies: 1, clients: 12, contacts: 48210, submissions: 91344, audit_log: 20411 },
-        auditChains: 13,
-        pauseMs: 2140,
-      },
-    },
-  ],
+  AgencyMove: [AGENCY_MOVE],
+  PlacementChange: [{ placement: { agencyId: AGENCY_ID, database: 'big_agency', poolSize: null }, move: AGENCY_MOVE }],
   Database: [{ name: 'big_agency', kind: 'postgres', agencies: 1 }],
   TenantLimits: [
     {

@@ -60,6 +60,8 @@ const SQLSTATES: Record<string, DatabaseFailureKind> = {
   // Transient by definition: PostgreSQL chose this transaction to give way; the same request again succeeds.
   '40P01': 'conflict', // deadlock_detected
   '40001': 'conflict', // serialization_failure
+  // placement_guard (0021): the agency left this database again while the transaction was sent on.
+  UP001: 'conflict',
 };
 
 /** Messages of `pg` and `pg-pool` that carry no code. */
