@@ -13,6 +13,18 @@ const AGENCY_MOVE = {
   pauseMs: 2140,
 };
 
+const DATA_MIGRATION_TENANT = {
+  agencyId: AGENCY_ID,
+  state: 'done',
+  canary: true,
+  batch: 0,
+  attempts: 1,
+  startedAt: '2026-12-05T10:00:00.000Z',
+  finishedAt: '2026-12-05T10:00:00.012Z',
+  durationMs: 12,
+  lastError: null,
+};
+
 export const COMPONENT_EXAMPLES: Readonly<Record<string, unknown[]>> = {
   TokenRequest: [{ email: 'admin@acme.example', password: 'correct horse battery staple' }],
   AccessToken: [
@@ -234,38 +246,14 @@ export const COMPONENT_EXAMPLES: Readonly<Record<string, unknown[]>> = {
       counts: { pending: 940, running: 4, done: 55, failed: 1, rolled_back: 0 },
     },
   ],
-  DataMigrationTenant: [
-    {
-      agencyId: AGENCY_ID,
-      state: 'done',
-      canary: true,
-      batch: 0,
-      attempts: 1,
-      startedAt: '2026-12-05T10:00:00.000Z',
-      finishedAt: '2026-12-05T10:00:00.012Z',
-      durationMs: 12,
-      lastError: null,
-    },
-  ],
+  DataMigrationTenant: [DATA_MIGRATION_TENANT],
   DataMigrationStatus: [
     {
       name: 'client-settings-document',
       description: "Folds each client's widget settings and allowLocalhost into one settings document (version 1).",
       active: null,
       counts: { pending: 0, running: 0, done: 1, failed: 0, rolled_back: 0 },
-      tenants: [
-        {
-          agencyId: AGENCY_ID,
-          state: 'done',
-          canary: true,
-          batch: 0,
-          attempts: 1,
-          startedAt: '2026-12-05T10:00:00.000Z',
-          finishedAt: '2026-12-05T10:00:00.012Z',
-          durationMs: 12,
-          lastError: null,
-        },
-      ],
+      tenants: [DATA_MIGRATION_TENANT],
     },
   ],
   DataMigrationRun: [{ canaries: [AGENCY_ID], batchSize: 50, concurrency: 4, pauseMs: 1000, retries: 2 }],
