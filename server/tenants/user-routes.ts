@@ -162,7 +162,6 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
             };
             return view;
           });
-          if (!withheld) throw error;
           return reply.code(201).send(withheld);
         }
       },
