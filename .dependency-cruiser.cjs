@@ -29,10 +29,17 @@ module.exports = {
       to: { path: '^server/' },
     },
     {
+      name: 'console-knows-no-server',
+      comment: 'The console is bundled for browsers and calls only the public API, through client/.',
+      severity: 'error',
+      from: { path: '^console/' },
+      to: { path: '^server/' },
+    },
+    {
       name: 'no-cycles',
       comment: 'Modules that import each other, directly or through others, cannot be read, tested or moved one at a time.',
       severity: 'error',
-      from: { path: '^(server|shared|widget)/' },
+      from: { path: '^(server|shared|widget|console)/' },
       to: { circular: true },
     },
   ],
@@ -41,6 +48,6 @@ module.exports = {
     exclude: { path: '^(node_modules|dist)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    includeOnly: '^(server|shared|widget)/',
+    includeOnly: '^(server|shared|widget|console|client)/',
   },
 };

@@ -47,6 +47,7 @@ import { domainRoutes } from './domains/routes.ts';
 import { DomainScheduler } from './domains/scheduler.ts';
 import { VerdictCache, type VerdictCacheOptions } from './embedding/verdict-cache.ts';
 import { bundleRoutes, DEFAULT_WIDGET_BUNDLE } from './embedding/bundle.ts';
+import { consoleRoutes } from './console/console-routes.ts';
 import { widgetRoutes } from './embedding/widget-routes.ts';
 import { ConfigShortcut } from './embedding/config-shortcut.ts';
 import { Metrics, metricsRoutes } from './metrics/metrics.ts';
@@ -173,6 +174,8 @@ export interface AppOptions {
   dataMigrations?: Partial<Omit<RunnerOptions, 'log'>>;
   /** The script-tag bundle to serve at /widget.js; default dist/widget.js. */
   widgetBundlePath?: string;
+  /** The built web console served at /console; default dist/console. */
+  consoleDir?: string;
   /** Widget requests with keys no client has that one address may make per minute; default 20. */
   unknownKeysPerMinute?: number;
   /** Domains one client may register; default 100. */
@@ -400,6 +403,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes, { db: options.database.db });
   await app.register(authRoutes, {
     platformId: options.platformId,
+    jwtSecret: options.jwtSecret,
     passwordCost,
     ...(options.brake && { brake: options.brake }),
   });
@@ -437,6 +441,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(webhookOptions.rotationOverlapMs && { rotationOverlapMs: webhookOptions.rotationOverlapMs }),
   });
   await app.register(bundleRoutes, { path: options.widgetBundlePath ?? DEFAULT_WIDGET_BUNDLE });
+  await app.register(consoleRoutes, { ...(options.consoleDir && { dir: options.consoleDir }) });
   const configShortcut = new ConfigShortcut(verdicts, metrics);
   door.answerFirst(configShortcut.answer);
   await app.register(widgetRoutes, {

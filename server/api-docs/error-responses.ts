@@ -104,7 +104,7 @@ export function errorExamples(status: number, method: string, url: string): Erro
       break;
     case 401:
       list.push(
-        url === '/v1/auth/token'
+        url === '/v1/auth/token' || url === '/v1/auth/session'
           ? example(401, 'UPZ_BAD_CREDENTIALS', 'Email or password is wrong')
           : example(401, 'UPZ_UNAUTHORIZED', 'Sign in first: the token has expired'),
       );

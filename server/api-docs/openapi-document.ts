@@ -23,7 +23,8 @@ type Json = Record<string, unknown>;
  * Routes that are not in the document, and why. Everything else is, and a test compares the two.
  * `OPTIONS *` is the preflight route @fastify/cors adds inside the widget plugin, which answers no
  * widget; /metrics is an operator's scrape endpoint in Prometheus' text format, behind its own token,
- * present only where UPZENTO_METRICS_TOKEN is set; /docs is the reference page that renders this document.
+ * present only where UPZENTO_METRICS_TOKEN is set; /docs is the reference page that renders this document;
+ * /console is the web console, a page that calls the documented routes only.
  */
 export const UNDOCUMENTED: Readonly<Record<string, string>> = {
   'OPTIONS *': 'the catch-all preflight @fastify/cors adds: it answers no widget',
@@ -31,6 +32,9 @@ export const UNDOCUMENTED: Readonly<Record<string, string>> = {
     "an operator's Prometheus scrape endpoint with its own token, only where UPZENTO_METRICS_TOKEN is set",
   'GET /docs': 'the reference page that renders this document',
   'GET /docs/*': "the reference page's scripts and styles",
+  'GET /console': 'the web console, a page that calls this API',
+  'GET /console/*': 'the web console at any of its own addresses',
+  'GET /console/assets/:name': "the web console's scripts and styles",
 };
 
 /** Responses of routes that have no schema of their own to say them (not JSON). */

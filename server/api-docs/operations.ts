@@ -133,6 +133,9 @@ export function tagOf(url: string): string | undefined {
 export const SUMMARIES: Readonly<Record<string, string>> = {
   'POST /v1/auth/token': 'Sign in: an access token for an email and password',
   'POST /v1/auth/password': "Change the caller's own password",
+  'POST /v1/auth/session': 'Sign in a browser: an access token, and a session cookie that renews it',
+  'POST /v1/auth/session/refresh': "A new access token for the browser's session cookie",
+  'DELETE /v1/auth/session': 'Sign a browser out: its session cookie is cleared',
 
   'POST /v1/agencies': 'Create an agency',
   'GET /v1/agencies': 'List agencies',

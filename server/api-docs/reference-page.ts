@@ -6,8 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { encodings, preferredEncoding, type Encoded } from '../http/encoded.ts';
 
 export const REFERENCE_CSP = [
   "default-src 'none'",
@@ -71,29 +71,6 @@ const ASSETS: Readonly<Record<string, Asset>> = {
   'favicon-32x32.png': { type: 'image/png', load: fromDist('favicon-32x32.png') },
   'reference.js': { type: 'application/javascript; charset=utf-8', load: async () => Buffer.from(START) },
 };
-
-interface Encoded {
-  identity: Buffer;
-  gzip: Buffer;
-  br: Buffer;
-}
-
-function encodings(body: Buffer): Encoded {
-  return {
-    identity: body,
-    gzip: gzipSync(body, { level: 9 }),
-    br: brotliCompressSync(body, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
-    }),
-  };
-}
-
-function preferredEncoding(header: string | undefined): keyof Encoded {
-  const accepted = (header ?? '').toLowerCase();
-  if (/\bbr\b/.test(accepted)) return 'br';
-  if (/\bgzip\b/.test(accepted)) return 'gzip';
-  return 'identity';
-}
 
 function send(request: FastifyRequest, reply: FastifyReply, type: string, body: Encoded, cacheControl: string) {
   const encoding = preferredEncoding(request.headers['accept-encoding']);

@@ -7,8 +7,10 @@
  * stops working on every instance; the current password is braked like a sign-in.
  */
 import { sql, type Kysely } from 'kysely';
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import cookie from '@fastify/cookie';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Database, Role, TenantType } from '../db/schema.ts';
 import { writeAudit, type AuditTenant } from '../db/audit-writer.ts';
 import type { Actor } from '../db/tenant-db.ts';
@@ -19,17 +21,21 @@ import { ACCESS_TOKEN_TTL_SECONDS, toClaims, type TenantContext } from '../tenan
 import { hashPassword, verifyPassword, type PasswordCost } from './password.ts';
 import { SignInBrake } from './sign-in-brake.ts';
 import { callerAddress } from '../http/caller-address.ts';
+import { clearSessionCookie, SESSION_COOKIE, sessionTokens, setSessionCookie } from './console-session.ts';
 
 export interface AuthRoutesOptions {
   platformId: string;
   passwordCost: PasswordCost;
   brake?: SignInBrake;
+  /** The key the console's session cookies are signed with is derived from it. */
+  jwtSecret: string;
 }
 
 const TokenRequest = Type.Object(
   { email: Type.String({ minLength: 3, maxLength: 320 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
   { title: 'TokenRequest', additionalProperties: false },
 );
+type SignIn = Static<typeof TokenRequest>;
 const TokenResponse = Type.Object(
   { accessToken: Type.String(), tokenType: Type.Literal('Bearer'), expiresIn: Type.Integer() },
   { title: 'AccessToken' },
@@ -95,6 +101,63 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       : { agencyId: account.agency_id, tenantId: account.agency_id, tenantType: 'agency' };
   }
 
+  /**
+   * Checks an email and password (braked, audited) and answers the tenant context to sign, or throws
+   * the 401, 403 or 429 the caller gets.
+   */
+  async function signIn(request: FastifyRequest, reply: FastifyReply, credentials: SignIn): Promise<TenantContext> {
+    const email = credentials.email.trim().toLowerCase();
+    const { wait, found } = await app.data.privileged('sign-in: count the attempt and find the account', (db) =>
+      brake.attempt<Account>(db, email, callerAddress(request.ip), accountByEmail(db, email)),
+    );
+    if (wait > 0) {
+      reply.header('retry-after', String(wait));
+      throw new TooManyAttempts(String(wait));
+    }
+    // An agency in a database of its own keeps its accounts there.
+    const account =
+      found ??
+      (await app.data.privilegedFind(
+        "sign-in: the account, in an agency's own database",
+        (db) => accountByEmail(db, email).executeTakeFirst(),
+        { beyondDatabaseOf: null },
+      ));
+    const valid = await verifyPassword(credentials.password, account?.password_hash ?? dummyHash);
+    const ok = valid && account !== undefined && (account.tenant_type === 'platform' || account.role !== null);
+    // Only with the right password: a guess must not learn whether the tenant is suspended.
+    const suspended = ok ? ((await app.credentials.current(account.user_id))?.suspended ?? null) : null;
+    const actor: Actor = ok
+      ? { type: 'user', id: account.user_id, tenantType: account.tenant_type, requestId: request.id, ip: request.ip }
+      : { type: 'anonymous', id: null, requestId: request.id, ip: request.ip };
+    await onChainOf(account, 'sign-in: audit', (db) =>
+      writeAudit(db, auditTenantOf(account), actor, {
+        action: !ok ? 'auth.sign_in_failed' : suspended ? 'auth.sign_in_refused_suspended' : 'auth.signed_in',
+        targetType: 'user',
+        targetId: account?.user_id ?? null,
+        ...(!ok && { personal: { email, details: { email } } }),
+      }),
+    );
+    if (ok)
+      await app.data.privileged('sign-in: release the brake', (db) =>
+        brake.succeeded(db, email, callerAddress(request.ip)),
+      );
+    if (!ok) throw new BadCredentials();
+    if (suspended) throw new TenantSuspended(suspended);
+    return {
+      userId: account.user_id,
+      tenantType: account.tenant_type,
+      tenantId: account.client_id ?? account.agency_id ?? options.platformId,
+      parentId:
+        account.tenant_type === 'client'
+          ? account.agency_id
+          : account.tenant_type === 'agency'
+            ? options.platformId
+            : null,
+      role: account.tenant_type === 'platform' ? 'admin' : (account.role as Role),
+      tokenVersion: account.token_version,
+    };
+  }
+
   app.post(
     '/v1/auth/token',
     {
@@ -111,58 +174,77 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       },
     },
     async (request, reply) => {
-      const email = request.body.email.trim().toLowerCase();
-      const { wait, found } = await app.data.privileged('sign-in: count the attempt and find the account', (db) =>
-        brake.attempt<Account>(db, email, callerAddress(request.ip), accountByEmail(db, email)),
-      );
-      if (wait > 0) {
-        reply.header('retry-after', String(wait));
-        throw new TooManyAttempts(String(wait));
-      }
-      // An agency in a database of its own keeps its accounts there.
-      const account =
-        found ??
-        (await app.data.privilegedFind(
-          "sign-in: the account, in an agency's own database",
-          (db) => accountByEmail(db, email).executeTakeFirst(),
-          { beyondDatabaseOf: null },
-        ));
-      const valid = await verifyPassword(request.body.password, account?.password_hash ?? dummyHash);
-      const ok = valid && account !== undefined && (account.tenant_type === 'platform' || account.role !== null);
-      // Only with the right password: a guess must not learn whether the tenant is suspended.
-      const suspended = ok ? ((await app.credentials.current(account.user_id))?.suspended ?? null) : null;
-      const actor: Actor = ok
-        ? { type: 'user', id: account.user_id, tenantType: account.tenant_type, requestId: request.id, ip: request.ip }
-        : { type: 'anonymous', id: null, requestId: request.id, ip: request.ip };
-      await onChainOf(account, 'sign-in: audit', (db) =>
-        writeAudit(db, auditTenantOf(account), actor, {
-          action: !ok ? 'auth.sign_in_failed' : suspended ? 'auth.sign_in_refused_suspended' : 'auth.signed_in',
-          targetType: 'user',
-          targetId: account?.user_id ?? null,
-          ...(!ok && { personal: { email, details: { email } } }),
-        }),
-      );
-      if (ok)
-        await app.data.privileged('sign-in: release the brake', (db) =>
-          brake.succeeded(db, email, callerAddress(request.ip)),
-        );
-      if (!ok) throw new BadCredentials();
-      if (suspended) throw new TenantSuspended(suspended);
-      const context: TenantContext = {
-        userId: account.user_id,
-        tenantType: account.tenant_type,
-        tenantId: account.client_id ?? account.agency_id ?? options.platformId,
-        parentId:
-          account.tenant_type === 'client'
-            ? account.agency_id
-            : account.tenant_type === 'agency'
-              ? options.platformId
-              : null,
-        role: account.tenant_type === 'platform' ? 'admin' : (account.role as Role),
-        tokenVersion: account.token_version,
-      };
+      const context = await signIn(request, reply, request.body);
       const accessToken = await reply.jwtSign(toClaims(context));
       return { accessToken, tokenType: 'Bearer' as const, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+    },
+  );
+
+  const sessions = sessionTokens(options.jwtSecret);
+  await app.register(cookie);
+  const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+  app.post(
+    '/v1/auth/session',
+    {
+      config: { access: { public: true } },
+      schema: {
+        body: TokenRequest,
+        response: {
+          200: TokenResponse,
+          400: ErrorResponse,
+          401: ErrorResponse,
+          403: ErrorResponse,
+          429: ErrorResponse,
+        },
+      },
+    },
+    async (request, reply) => {
+      const context = await signIn(request, reply, request.body);
+      const now = nowSeconds();
+      setSessionCookie(
+        request,
+        reply,
+        sessions.sign({ sub: context.userId, ver: context.tokenVersion, auth: now }, now),
+      );
+      const accessToken = await reply.jwtSign(toClaims(context));
+      return { accessToken, tokenType: 'Bearer' as const, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+    },
+  );
+
+  app.post(
+    '/v1/auth/session/refresh',
+    {
+      config: { access: { public: true } },
+      schema: { response: { 200: TokenResponse, 401: ErrorResponse, 403: ErrorResponse } },
+    },
+    async (request, reply) => {
+      const now = nowSeconds();
+      const token = request.cookies[SESSION_COOKIE];
+      const claims = token ? sessions.verify(token, now) : null;
+      const current = claims ? await app.credentials.current(claims.sub) : null;
+      if (!claims || !current || current.tokenVersion !== claims.ver) {
+        clearSessionCookie(request, reply);
+        throw new Unauthorized(token ? 'the session has ended' : 'no session');
+      }
+      if (current.suspended) {
+        clearSessionCookie(request, reply);
+        throw new TenantSuspended(current.suspended);
+      }
+      // What the user is now, not at sign-in: a role lowered since is the role of the new token.
+      const context: TenantContext = { userId: claims.sub, ...current };
+      setSessionCookie(request, reply, sessions.sign(claims, now));
+      const accessToken = await reply.jwtSign(toClaims(context));
+      return { accessToken, tokenType: 'Bearer' as const, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+    },
+  );
+
+  app.delete(
+    '/v1/auth/session',
+    { config: { access: { public: true } }, schema: { response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      clearSessionCookie(request, reply);
+      return reply.code(204).send(null);
     },
   );
 

@@ -10,9 +10,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyPluginAsync } from 'fastify';
 import { ServiceUnavailable } from '../errors.ts';
+import { encodings, preferredEncoding, type Encoded } from '../http/encoded.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 
 /** dist/widget.js, where the build puts the script-tag bundle. */
@@ -28,16 +28,13 @@ export interface BundleOptions {
   path: string;
 }
 
-interface Encoded {
-  identity: Buffer;
-  gzip: Buffer;
-  br: Buffer;
+interface Bundle extends Encoded {
   etag: string;
   /** What widget.js puts in `?v=` for this content. */
   version: string;
 }
 
-async function load(path: string): Promise<Encoded | null> {
+async function load(path: string): Promise<Bundle | null> {
   let identity: Buffer;
   try {
     identity = await readFile(path);
@@ -45,19 +42,10 @@ async function load(path: string): Promise<Encoded | null> {
     return null;
   }
   return {
-    identity,
-    gzip: gzipSync(identity, { level: 9 }),
-    br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+    ...encodings(identity, 11),
     etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 22)}"`,
     version: createHash('sha256').update(identity).digest('hex').slice(0, 12),
   };
-}
-
-function preferredEncoding(header: string | undefined): 'br' | 'gzip' | 'identity' {
-  const accepted = (header ?? '').toLowerCase();
-  if (/\bbr\b/.test(accepted)) return 'br';
-  if (/\bgzip\b/.test(accepted)) return 'gzip';
-  return 'identity';
 }
 
 export const bundleRoutes: FastifyPluginAsync<BundleOptions> = async (app, options) => {

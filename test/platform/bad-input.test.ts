@@ -528,8 +528,11 @@ async function someRowOf(
     fill({ method: 'GET', url: list }, (other) => known[other] ?? realOr(other)),
     t.adminToken,
   );
+  const json = String(response.headers['content-type']).startsWith('application/json');
   const first =
-    response.statusCode === 200 ? (response.json() as { items?: Array<{ id?: unknown }> }).items?.[0]?.id : undefined;
+    response.statusCode === 200 && json
+      ? (response.json() as { items?: Array<{ id?: unknown }> }).items?.[0]?.id
+      : undefined;
   return typeof first === 'string' ? first : undefined;
 }
 

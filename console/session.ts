@@ -1,0 +1,133 @@
+/**
+ * Who is signed in. The access token lives only in this module's memory: a reload asks the server
+ * for a new one with the session cookie (HttpOnly, sent only to /v1/auth/session), so nothing a page
+ * script could read ever holds a token. The token is renewed a minute before it expires while the
+ * console is open, and at once when the API answers 401 (a laptop woken from sleep).
+ */
+export interface Claims {
+  /** The user. */
+  sub: string;
+  /** The tenant the user belongs to. */
+  tid: string;
+  tty: 'platform' | 'agency' | 'client';
+  /** The tenant's parent: the platform for an agency, the agency for a client. */
+  pid: string | null;
+  role: 'admin' | 'member' | 'viewer';
+}
+
+export interface Signed {
+  token: string;
+  claims: Claims;
+}
+
+interface TokenAnswer {
+  accessToken: string;
+  expiresIn: number;
+}
+
+/** The answer of a session route that was not a token: its status and the API's message. */
+export class SessionError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly retryAfter: number | null = null,
+  ) {
+    super(message);
+    this.name = 'SessionError';
+  }
+}
+
+const RENEW_BEFORE_EXPIRY_MS = 60_000;
+
+function decodeClaims(token: string): Claims {
+  const payload = token.split('.')[1] ?? '';
+  const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+  return JSON.parse(json) as Claims;
+}
+
+export class Session {
+  #current: Signed | null = null;
+  #renewTimer: ReturnType<typeof setTimeout> | undefined;
+  #renewing: Promise<Signed | null> | null = null;
+  readonly #listeners = new Set<(signed: Signed | null) => void>();
+  readonly #base: string;
+
+  constructor(base: string) {
+    this.#base = base;
+  }
+
+  get current(): Signed | null {
+    return this.#current;
+  }
+
+  /** Calls `fn` on every sign-in, renewal with other claims, and sign-out; returns the unsubscribe. */
+  subscribe(fn: (signed: Signed | null) => void): () => void {
+    this.#listeners.add(fn);
+    return () => this.#listeners.delete(fn);
+  }
+
+  async signIn(email: string, password: string): Promise<Signed> {
+    const answer = await this.#post('/v1/auth/session', { email, password });
+    return this.#accept(answer);
+  }
+
+  /**
+   * A new access token for the session cookie; null when there is no session (never signed in, signed
+   * out, password changed). Concurrent calls share one request.
+   */
+  renew(): Promise<Signed | null> {
+    this.#renewing ??= this.#post('/v1/auth/session/refresh')
+      .then((answer) => this.#accept(answer))
+      .catch((error: unknown) => {
+        if (error instanceof SessionError && (error.status === 401 || error.status === 403)) {
+          this.#drop();
+          return null;
+        }
+        throw error;
+      })
+      .finally(() => {
+        this.#renewing = null;
+      });
+    return this.#renewing;
+  }
+
+  async signOut(): Promise<void> {
+    this.#drop();
+    await fetch(`${this.#base}/v1/auth/session`, { method: 'DELETE', credentials: 'same-origin' }).catch(() => {});
+  }
+
+  async #post(path: string, body?: unknown): Promise<TokenAnswer> {
+    const response = await fetch(`${this.#base}${path}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      ...(body !== undefined && { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    });
+    const answer = await response.json().catch(() => null);
+    if (!response.ok) {
+      const retryAfter = Number(response.headers.get('retry-after')) || null;
+      throw new SessionError(response.status, answer?.message ?? `The server answered ${response.status}.`, retryAfter);
+    }
+    return answer as TokenAnswer;
+  }
+
+  #accept(answer: TokenAnswer): Signed {
+    const signed = { token: answer.accessToken, claims: decodeClaims(answer.accessToken) };
+    const before = this.#current?.claims;
+    this.#current = signed;
+    clearTimeout(this.#renewTimer);
+    this.#renewTimer = setTimeout(
+      () => void this.renew().catch(() => {}),
+      Math.max(answer.expiresIn * 1000 - RENEW_BEFORE_EXPIRY_MS, 5_000),
+    );
+    const changed = !before || before.sub !== signed.claims.sub || before.role !== signed.claims.role;
+    if (changed) for (const fn of this.#listeners) fn(signed);
+    return signed;
+  }
+
+  #drop(): void {
+    clearTimeout(this.#renewTimer);
+    const had = this.#current !== null;
+    this.#current = null;
+    if (had) for (const fn of this.#listeners) fn(null);
+  }
+}

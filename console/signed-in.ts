@@ -1,0 +1,22 @@
+/** The signed-in user's claims, for every page, and where each kind of user starts. */
+import { createContext, type FunctionComponent } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Claims } from './session.ts';
+
+export const SignedIn = createContext<Claims>(null as unknown as Claims);
+
+export function useClaims(): Claims {
+  return useContext(SignedIn);
+}
+
+/** Where a user lands: the platform on its agencies, an agency on its clients, a client on its domains. */
+export function homeOf(claims: Claims): string {
+  if (claims.tty === 'platform') return '/platform/health';
+  if (claims.tty === 'agency') return `/agencies/${claims.tid}`;
+  return `/clients/${claims.tid}/domains`;
+}
+
+export interface Route {
+  pattern: string;
+  Component: FunctionComponent<Record<string, string>>;
+}

@@ -1,0 +1,360 @@
+/**
+ * The console's building blocks: links, page headers, loading and error states, tables that scroll
+ * sideways on a phone, fields with their labels and errors, copy buttons, confirmations in a modal
+ * <dialog>, and a status line that screen readers announce.
+ */
+import type { ComponentChildren, JSX } from 'preact';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { describeError } from './api.ts';
+import { BASE, onLinkClick } from './router.ts';
+
+export function Link({
+  to,
+  children,
+  ...rest
+}: { to: string; children: ComponentChildren } & Omit<JSX.HTMLAttributes<HTMLAnchorElement>, 'href'>) {
+  return (
+    <a href={`${BASE}${to}`} onClick={(event) => onLinkClick(event as unknown as MouseEvent, to)} {...rest}>
+      {children}
+    </a>
+  );
+}
+
+/** The page's title, focused when the page opens so a screen reader says where the person is. */
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: ComponentChildren;
+  actions?: ComponentChildren;
+}) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${title} · Upzento console`;
+    heading.current?.focus({ preventScroll: true });
+  }, [title]);
+  return (
+    <header class="page-header">
+      <div>
+        <h1 tabIndex={-1} ref={heading}>
+          {title}
+        </h1>
+        {description && <p class="muted">{description}</p>}
+      </div>
+      {actions && <div class="actions">{actions}</div>}
+    </header>
+  );
+}
+
+export interface Loaded<T> {
+  data: T | undefined;
+  error: unknown;
+  loading: boolean;
+  reload: () => void;
+}
+
+/** Runs `load` now and whenever `deps` change; an answer that arrives after a newer call is dropped. */
+export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
+  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({
+    data: undefined,
+    error: null,
+    loading: true,
+  });
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    let current = true;
+    setState((before) => ({ ...before, loading: true }));
+    load().then(
+      (data) => current && setState({ data, error: null, loading: false }),
+      (error: unknown) => current && setState((before) => ({ data: before.data, error, loading: false })),
+    );
+    return () => {
+      current = false;
+    };
+  }, [...deps, generation]);
+  const reload = useCallback(() => setGeneration((value) => value + 1), []);
+  return { ...state, reload };
+}
+
+/** A loading line, the error with a retry, or the content. */
+export function LoadState<T>({ loaded, children }: { loaded: Loaded<T>; children: (data: T) => ComponentChildren }) {
+  if (loaded.error && loaded.data === undefined) return <ErrorNotice error={loaded.error} onRetry={loaded.reload} />;
+  if (loaded.data === undefined)
+    return (
+      <p class="muted" role="status">
+        Loading…
+      </p>
+    );
+  return (
+    <>
+      {loaded.error !== null && <ErrorNotice error={loaded.error} onRetry={loaded.reload} />}
+      {children(loaded.data)}
+    </>
+  );
+}
+
+export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  return (
+    <div class="notice error" role="alert">
+      <span>{describeError(error)}</span>
+      {onRetry && (
+        <button type="button" class="link" onClick={onRetry}>
+          Try again
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** A polite live region: what just happened ("Copied", "Saved"), read out without moving focus. */
+export function useAnnouncer(): [ComponentChildren, (message: string) => void] {
+  const [message, setMessage] = useState('');
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const announce = useCallback((text: string) => {
+    setMessage(text);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setMessage(''), 4000);
+  }, []);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const region = (
+    <p class="announcer" role="status" aria-live="polite">
+      {message}
+    </p>
+  );
+  return [region, announce];
+}
+
+export function CopyButton({ text, label = 'Copy', what }: { text: string; label?: string; what: string }) {
+  const [copied, setCopied] = useState(false);
+  async function copy() {
+    await navigator.clipboard.writeText(text);
+    setCopied(true);
+    setTimeout(() => setCopied(false), 2000);
+  }
+  return (
+    <button type="button" class="small" onClick={copy} aria-label={`${label} ${what}`}>
+      <span aria-live="polite">{copied ? 'Copied' : label}</span>
+    </button>
+  );
+}
+
+/** A value to copy, shown in a monospace box with its button. */
+export function CopyValue({ value, what }: { value: string; what: string }) {
+  return (
+    <div class="copy-value">
+      <code>{value}</code>
+      <CopyButton text={value} what={what} />
+    </div>
+  );
+}
+
+/**
+ * A button that asks first, in a modal dialog that keeps focus inside it and closes with Escape.
+ * `onConfirm` runs only after "confirm"; its failure is shown in the dialog.
+ */
+export function ConfirmButton({
+  label,
+  title,
+  message,
+  confirmLabel,
+  onConfirm,
+  danger = false,
+  class: className = '',
+}: {
+  label: ComponentChildren;
+  title: string;
+  message: ComponentChildren;
+  confirmLabel: string;
+  onConfirm: () => Promise<void>;
+  danger?: boolean;
+  class?: string;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  async function confirm() {
+    setBusy(true);
+    setError(null);
+    try {
+      await onConfirm();
+      dialog.current?.close();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <>
+      <button
+        type="button"
+        class={`${danger ? 'danger' : ''} ${className}`.trim()}
+        onClick={() => dialog.current?.showModal()}
+      >
+        {label}
+      </button>
+      <dialog ref={dialog} aria-labelledby={undefined} aria-label={title}>
+        <h2>{title}</h2>
+        <div>{message}</div>
+        {error !== null && <ErrorNotice error={error} />}
+        <div class="actions">
+          <button type="button" onClick={() => dialog.current?.close()}>
+            Cancel
+          </button>
+          <button type="button" class={danger ? 'danger' : 'primary'} onClick={confirm} disabled={busy}>
+            {busy ? 'Working…' : confirmLabel}
+          </button>
+        </div>
+      </dialog>
+    </>
+  );
+}
+
+let nextId = 0;
+/** An id for a label's `for`, stable for the component's life. */
+export function useId(prefix: string): string {
+  const id = useRef<string>();
+  id.current ??= `${prefix}-${++nextId}`;
+  return id.current;
+}
+
+/** A labelled control; `children` gets the id to put on the control. */
+export function Field({
+  label,
+  hint,
+  children,
+}: {
+  label: string;
+  hint?: ComponentChildren;
+  children: (id: string, describedBy: string | undefined) => ComponentChildren;
+}) {
+  const id = useId('field');
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      {children(id, hintId)}
+      {hint && (
+        <p class="hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A form that disables itself while `onSubmit` runs and shows what failed. */
+export function Form({
+  onSubmit,
+  children,
+  submitLabel,
+  class: className,
+  label,
+}: {
+  onSubmit: (form: FormData) => Promise<void>;
+  children: ComponentChildren;
+  submitLabel: string;
+  class?: string;
+  label?: string;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  async function submit(event: Event) {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    setBusy(true);
+    setError(null);
+    try {
+      await onSubmit(new FormData(form));
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form onSubmit={submit} class={className} aria-label={label}>
+      {children}
+      {error !== null && <ErrorNotice error={error} />}
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy}>
+          {busy ? 'Working…' : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** A table that scrolls sideways on a narrow screen instead of squeezing its columns. */
+export function Table({ caption, head, children }: { caption: string; head: string[]; children: ComponentChildren }) {
+  return (
+    // A region that scrolls must be reachable by keyboard to be scrolled without a mouse.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: see above
+    <section class="table-wrap" tabIndex={0} aria-label={caption}>
+      <table>
+        <caption class="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {head.map((name) => (
+              <th scope="col" key={name}>
+                {name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </section>
+  );
+}
+
+export function Badge({ tone, children }: { tone: 'good' | 'warn' | 'bad' | 'neutral'; children: ComponentChildren }) {
+  return <span class={`badge ${tone}`}>{children}</span>;
+}
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+
+/** A moment as the reader's own date and time, with the exact instant in `datetime`. */
+export function When({ value, relativeTo }: { value: string | null | undefined; relativeTo?: number }) {
+  if (!value) return <span class="muted">never</span>;
+  const at = new Date(value);
+  return (
+    <time dateTime={at.toISOString()} title={at.toISOString()}>
+      {relativeTo === undefined ? dateTime.format(at) : describeRelative(at.getTime() - relativeTo)}
+    </time>
+  );
+}
+
+function describeRelative(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (Math.abs(minutes) < 60) return relative.format(minutes, 'minute');
+  const hours = Math.round(minutes / 60);
+  if (Math.abs(hours) < 48) return relative.format(hours, 'hour');
+  return relative.format(Math.round(hours / 24), 'day');
+}
+
+/** "Next page" for a cursor-paged list; "First page" once past it. */
+export function Pager({
+  nextCursor,
+  cursor,
+  onCursor,
+}: {
+  nextCursor: string | null | undefined;
+  cursor: string | null;
+  onCursor: (cursor: string | null) => void;
+}) {
+  if (!nextCursor && !cursor) return null;
+  return (
+    <nav class="pager" aria-label="Pages">
+      <button type="button" onClick={() => onCursor(null)} disabled={!cursor}>
+        First page
+      </button>
+      <button type="button" onClick={() => onCursor(nextCursor ?? null)} disabled={!nextCursor}>
+        Next page
+      </button>
+    </nav>
+  );
+}

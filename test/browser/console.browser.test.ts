@@ -1,0 +1,71 @@
+/**
+ * The console in Chromium: sign-in, the session surviving a reload without any token in page-readable
+ * storage, sign-out, a wrong password told plainly, and the account page; on a desktop and a phone.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserTestsSkipped } from '../support/browser.ts';
+import { checkPage, PHONE, startConsole, type ConsoleFixture } from '../support/console-browser.ts';
+import { ADMIN_EMAIL } from '../support/test-app.ts';
+
+const skipped = browserTestsSkipped('console browser tests');
+
+describe.skipIf(skipped)('the console in Chromium', () => {
+  let c: ConsoleFixture;
+
+  beforeAll(async () => {
+    c = await startConsole();
+  });
+  afterAll(() => c?.close());
+
+  it('signs in, stays signed in across a reload with no token a script can read, and signs out', async () => {
+    const page = await c.signIn();
+    expect(new URL(page.url()).pathname.startsWith('/console/')).toBe(true);
+    await expect.poll(() => page.locator('.who').textContent()).toBe('Platform · admin');
+    const stored = await page.evaluate(() => ({
+      local: JSON.stringify(localStorage),
+      session: JSON.stringify(sessionStorage),
+      cookies: document.cookie,
+    }));
+    expect(stored).toEqual({ local: '{}', session: '{}', cookies: '' });
+    const cookies = await page.context().cookies();
+    expect(cookies.map(({ name, httpOnly, sameSite }) => ({ name, httpOnly, sameSite }))).toEqual([
+      { name: 'upzento_session', httpOnly: true, sameSite: 'Strict' },
+    ]);
+
+    await page.reload();
+    await expect.poll(() => page.locator('.who').textContent()).toBe('Platform · admin');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Upzento' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Sign in to Upzento' }).waitFor();
+    expect(await page.context().cookies()).toEqual([]);
+    await page.context().close();
+  });
+
+  it('tells a wrong password plainly, and the sign-in page passes axe', async () => {
+    const context = await c.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${c.base}/console`);
+    await page.getByLabel('Email').fill(ADMIN_EMAIL);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('That email and password do not match an account.');
+    await checkPage(page, 'sign-in');
+    await context.close();
+  });
+
+  it('works on a phone: the menu opens the navigation; the account page passes axe', async () => {
+    const page = await c.signIn(undefined, undefined, PHONE);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    expect(await nav.isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Menu' }).click();
+    expect(await nav.isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'Account' }).click();
+    await page.getByRole('heading', { name: 'Account' }).waitFor();
+    await checkPage(page, 'account-phone');
+    await page.context().close();
+  });
+});
