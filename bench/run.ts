@@ -16,6 +16,7 @@ import { verificationThroughput } from './verification-throughput.ts';
 import { widgetChecks } from './widget-checks.ts';
 import { widgetHotPath } from './widget-hot-path.ts';
 import { widgetLoad } from './widget-load.ts';
+import { consoleLoad } from './console-load.ts';
 
 export const BENCHMARKS: readonly Benchmark[] = [
   scopingOverhead,
@@ -25,6 +26,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   widgetChecks,
   verificationThroughput,
   widgetLoad,
+  consoleLoad,
   versionTransformation,
   stagedMigration,
 ];

@@ -19,7 +19,7 @@ import { DEFAULT_TIMINGS } from './domains/lifecycle.ts';
 import { ensureFirstAdmin, ensurePlatform, loadSigningKey } from './tenants/bootstrap.ts';
 import { DEFAULT_PASSWORD_COST } from './auth/password.ts';
 import { createResolver, parseDnsServers, systemDnsServers } from './domains/dns/resolver.ts';
-import { ensureWidgetBundle } from './embedding/ensure-bundle.ts';
+import { ensureConsole, ensureWidgetBundle } from './embedding/ensure-bundle.ts';
 import { loadDigestSigningKey } from './audit/digest-key.ts';
 
 /** Set by SIGINT/SIGTERM: a start cut short by them is no failure. */
@@ -36,6 +36,7 @@ async function main(): Promise<void> {
   }
   const resolver = createResolver({ servers: dnsServers });
   const widgetBundlePath = await ensureWidgetBundle();
+  const consoleDir = await ensureConsole();
 
   // The port answers from here on: a supervisor sees the process alive while it waits.
   const door = new FrontDoor();
@@ -119,6 +120,7 @@ async function main(): Promise<void> {
     platformId,
     resolver,
     widgetBundlePath,
+    consoleDir,
     metricsToken: config.metricsToken,
     submissionsPerMinute: config.submissionsPerMinute,
     maxDomainsPerClient: config.maxDomainsPerClient,
