@@ -54,6 +54,7 @@ import { recordRequestDurations } from './metrics/request-durations.ts';
 import { TenantMetrics, type RollupRetention } from './tenant-metrics/tenant-metrics.ts';
 import { recordTenantRequests } from './tenant-metrics/request-recording.ts';
 import { tenantMetricsRoutes } from './tenant-metrics/metrics-routes.ts';
+import { TrafficSummary } from './tenant-metrics/traffic-summary.ts';
 import { healthRoutes as tenantHealthRoutes } from './tenant-metrics/health-routes.ts';
 import { WebhookWorker } from './webhooks/delivery-worker.ts';
 import { webhookRoutes } from './webhooks/routes.ts';
@@ -212,6 +213,8 @@ export interface AppOptions {
   alerts?: AlertOptions;
   /** How long per-tenant metrics rollups are kept; default a day of minutes, 90 days of hours. */
   metricsRetention?: RollupRetention;
+  /** How long the health view answers every tenant's traffic as read before; default 30 s (0: read for every view). */
+  healthSummaryMaxAgeMs?: number;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -438,7 +441,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(flagRoutes, { flags, verdicts, platformId: options.platformId });
   await app.register(alertRoutes, { platformId: options.platformId });
   await app.register(tenantMetricsRoutes, { now });
-  await app.register(tenantHealthRoutes, { now });
+  await app.register(tenantHealthRoutes, {
+    traffic: new TrafficSummary({
+      data,
+      now,
+      ...(options.healthSummaryMaxAgeMs !== undefined && { maxAgeMs: options.healthSummaryMaxAgeMs }),
+    }),
+  });
   await app.register(contactRoutes);
   await app.register(submissionRoutes);
   await app.register(auditRoutes, { signer });

@@ -9,18 +9,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Static } from '@sinclair/typebox';
 import { aboutField, InvalidCursor } from '../errors.ts';
 import { AgencyParams, AUTHED_ERRORS } from '../http/schemas.ts';
-import {
-  healthView,
-  healthWindowStart,
-  readHealthRows,
-  readOpenAlerts,
-  type HealthStatus,
-  type TenantHealth,
-} from './tenant-health.ts';
+import { healthView, readOpenAlerts, readTenantRows, type HealthStatus, type TenantHealth } from './tenant-health.ts';
+import type { TrafficSummary } from './traffic-summary.ts';
 import { HealthPage, HealthQuery, type SortKey } from './schemas.ts';
 
 export interface HealthRoutesOptions {
-  now: () => Date;
+  traffic: TrafficSummary;
 }
 
 const SEVERITY: Record<HealthStatus, number> = { healthy: 0, warning: 1, unhealthy: 2 };
@@ -79,7 +73,7 @@ export function healthPage(tenants: TenantHealth[], query: Static<typeof HealthQ
   };
 }
 
-export const healthRoutes: FastifyPluginAsyncTypebox<HealthRoutesOptions> = async (app, { now }) => {
+export const healthRoutes: FastifyPluginAsyncTypebox<HealthRoutesOptions> = async (app, { traffic }) => {
   app.get(
     '/v1/agencies/:agencyId/health',
     {
@@ -87,9 +81,9 @@ export const healthRoutes: FastifyPluginAsyncTypebox<HealthRoutesOptions> = asyn
       schema: { params: AgencyParams, querystring: HealthQuery, response: { 200: HealthPage, ...AUTHED_ERRORS } },
     },
     async (request) => {
-      const since = healthWindowStart(now());
+      const { since, byTenant } = await traffic.get();
       // Row-level security narrows the statement to the agency as well as its own filter.
-      const rows = await request.scoped((q) => readHealthRows(q.unfiltered, request.params.agencyId, since));
+      const rows = await request.scoped((q) => readTenantRows(q.unfiltered, request.params.agencyId));
       const alerts = await app.data.privileged("health: unresolved alerts of an agency's tenants", (db) =>
         readOpenAlerts(
           db,
@@ -97,7 +91,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<HealthRoutesOptions> = asyn
         ),
       );
       return healthPage(
-        rows.map((row) => healthView(row, alerts.get(row.tenant_id))),
+        rows.map((row) => healthView(row, byTenant.get(row.tenant_id), alerts.get(row.tenant_id))),
         request.query,
         since,
       );
@@ -111,15 +105,15 @@ export const healthRoutes: FastifyPluginAsyncTypebox<HealthRoutesOptions> = asyn
       schema: { querystring: HealthQuery, response: { 200: HealthPage, ...AUTHED_ERRORS } },
     },
     async (request) => {
-      const since = healthWindowStart(now());
+      const { since, byTenant } = await traffic.get();
       const perDatabase = await app.data.privilegedEach('health: every tenant of the platform', (db) =>
-        readHealthRows(db, null, since),
+        readTenantRows(db, null),
       );
       const alerts = await app.data.privileged('health: unresolved alerts of every tenant', (db) =>
         readOpenAlerts(db, null),
       );
       return healthPage(
-        perDatabase.flat().map((row) => healthView(row, alerts.get(row.tenant_id))),
+        perDatabase.flat().map((row) => healthView(row, byTenant.get(row.tenant_id), alerts.get(row.tenant_id))),
         request.query,
         since,
       );

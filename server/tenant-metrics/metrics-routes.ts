@@ -46,7 +46,7 @@ export const tenantMetricsRoutes: FastifyPluginAsyncTypebox<MetricsRoutesOptions
     const fromMs = query.from === undefined ? end - defaultSpanMs : Date.parse(query.from);
     const start = fromMs - (fromMs % bucketMs);
     if (start >= end) throw aboutField(new InvalidInput('from: must be before to'), 'from');
-    if (end - start > maxSpanMs)
+    if (end - start > maxSpanMs + bucketMs)
       throw aboutField(new InvalidInput(`from: at most ${maxSpanMs / HOUR_MS} hours of ${resolution} buckets`), 'from');
     const from = new Date(start);
     const to = new Date(end);

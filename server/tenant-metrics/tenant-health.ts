@@ -38,19 +38,24 @@ export type HealthStatus = 'healthy' | 'warning' | 'unhealthy';
 
 const DOMAIN_STATUSES = ['pending', 'verified', 'failing', 'revoked', 'expired'] as const;
 
-/** One tenant's row as the statement reads it. */
-export interface HealthRow extends Counts {
+/** One tenant as the tenant statement reads it: who it is and its domains. */
+export interface TenantRow {
   agency_id: string;
   tenant_id: string;
   client_id: string | null;
   name: string;
   suspended: boolean;
-  last_request_at: Date | null;
   pending: number;
   verified: number;
   failing: number;
   revoked: number;
   expired: number;
+}
+
+/** One tenant's traffic over the window, and its last request (90 days back at most). */
+export interface TrafficRow extends Counts {
+  tenant_id: string;
+  last_request_at: Date | null;
 }
 
 export interface TenantAlerts {
@@ -63,45 +68,64 @@ export function healthWindowStart(now: Date): Date {
   return new Date(now.getTime() - (now.getTime() % HOUR_MS) - 23 * HOUR_MS);
 }
 
-/**
- * Every tenant's row in `db` (one agency's with `agencyId`, else all), purged tenants left out. In
- * a tenant transaction row-level security narrows it too; the filter is there for the indexes.
- */
-export async function readHealthRows(db: Kysely<Database>, agencyId: string | null, since: Date): Promise<HealthRow[]> {
+/** Tenants of `db` (one agency's with `agencyId`, else all), those of a moved agency or purged left out. */
+function tenantsSql(agencyId: string | null) {
   const only = (column: string) => (agencyId === null ? sql`` : sql`AND ${sql.ref(column)} = ${agencyId}`);
-  const { rows } = await sql<HealthRow>`
-    WITH tenants AS (
+  return sql`
+    SELECT t.* FROM (
       SELECT a.agency_id, a.agency_id AS tenant_id, NULL::uuid AS client_id, a.name, a.suspended_at IS NOT NULL AS suspended
       FROM agencies a WHERE a.moved_to IS NULL ${only('a.agency_id')}
       UNION ALL
       SELECT c.agency_id, c.client_id, c.client_id, c.name, c.suspended_at IS NOT NULL
       FROM clients c JOIN agencies a ON a.agency_id = c.agency_id
       WHERE a.moved_to IS NULL ${only('c.agency_id')}
-    ), traffic AS (
-      SELECT h.agency_id, h.tenant_id, ${sql.raw(summedColumns('h.'))}
-      FROM tenant_metrics_hour h WHERE h.bucket_start >= ${since} ${only('h.agency_id')}
-      GROUP BY h.agency_id, h.tenant_id
-    ), domain_counts AS (
-      SELECT d.agency_id, d.client_id,
-        ${sql.raw(DOMAIN_STATUSES.map((status) => `count(*) FILTER (WHERE d.status = '${status}')::int AS ${status}`).join(', '))}
-      FROM domains d WHERE true ${only('d.agency_id')}
-      GROUP BY d.agency_id, d.client_id
-    )
-    SELECT t.*, tr.*, t.agency_id, t.tenant_id, t.client_id,
-      ${sql.raw(DOMAIN_STATUSES.map((status) => `coalesce(dc.${status}, 0) AS ${status}`).join(', '))},
-      last.last_request_at
-    FROM tenants t
-    LEFT JOIN traffic tr ON tr.agency_id = t.agency_id AND tr.tenant_id = t.tenant_id
-    LEFT JOIN domain_counts dc ON dc.agency_id = t.agency_id AND dc.client_id = t.client_id
-    LEFT JOIN LATERAL (
-      SELECT h.last_request_at FROM tenant_metrics_hour h
-      WHERE h.agency_id = t.agency_id AND h.tenant_id = t.tenant_id AND h.last_request_at IS NOT NULL
-      ORDER BY h.bucket_start DESC LIMIT 1
-    ) last ON true
+    ) t
     WHERE NOT EXISTS (
       SELECT 1 FROM tenant_deletions del
       WHERE del.agency_id = t.agency_id AND del.tenant_id IN (t.tenant_id, t.agency_id) AND del.purged_at IS NOT NULL
-    )`.execute(db);
+    )`;
+}
+
+/**
+ * Every tenant of `db` (one agency's with `agencyId`, else all) with its domains by status. In a
+ * tenant transaction row-level security narrows it too; the filter is there for the indexes.
+ */
+export async function readTenantRows(db: Kysely<Database>, agencyId: string | null): Promise<TenantRow[]> {
+  const only = agencyId === null ? sql`` : sql`WHERE d.agency_id = ${agencyId}`;
+  const { rows } = await sql<TenantRow>`
+    WITH tenants AS (${tenantsSql(agencyId)}), domain_counts AS (
+      SELECT d.agency_id, d.client_id,
+        ${sql.raw(DOMAIN_STATUSES.map((status) => `count(*) FILTER (WHERE d.status = '${status}')::int AS ${status}`).join(', '))}
+      FROM domains d ${only}
+      GROUP BY d.agency_id, d.client_id
+    )
+    SELECT t.agency_id, t.tenant_id, t.client_id, t.name, t.suspended,
+      ${sql.raw(DOMAIN_STATUSES.map((status) => `coalesce(dc.${status}, 0) AS ${status}`).join(', '))}
+    FROM tenants t
+    LEFT JOIN domain_counts dc ON dc.agency_id = t.agency_id AND dc.client_id = t.client_id`.execute(db);
+  return rows;
+}
+
+/**
+ * Every tenant's traffic since `since` and its last request, in `db`: the costly part of the view
+ * (one aggregate per counter and histogram bucket over every tenant's hour rows), which the
+ * platform keeps in a TrafficSummary rather than reading for each request.
+ */
+export async function readTraffic(db: Kysely<Database>, since: Date): Promise<TrafficRow[]> {
+  const { rows } = await sql<TrafficRow>`
+    WITH tenants AS (${tenantsSql(null)}), traffic AS (
+      SELECT h.agency_id, h.tenant_id, ${sql.raw(summedColumns('h.'))}
+      FROM tenant_metrics_hour h WHERE h.bucket_start >= ${since}
+      GROUP BY h.agency_id, h.tenant_id
+    )
+    SELECT tr.*, t.tenant_id, last.last_request_at
+    FROM tenants t
+    LEFT JOIN traffic tr ON tr.agency_id = t.agency_id AND tr.tenant_id = t.tenant_id
+    JOIN LATERAL (
+      SELECT h.last_request_at FROM tenant_metrics_hour h
+      WHERE h.agency_id = t.agency_id AND h.tenant_id = t.tenant_id AND h.last_request_at IS NOT NULL
+      ORDER BY h.bucket_start DESC LIMIT 1
+    ) last ON true`.execute(db);
   return rows;
 }
 
@@ -126,9 +150,9 @@ export async function readOpenAlerts(
 }
 
 /** A tenant's line of the view. */
-export function healthView(row: HealthRow, alerts: TenantAlerts | undefined) {
+export function healthView(row: TenantRow, traffic: TrafficRow | undefined, alerts: TenantAlerts | undefined) {
   // A tenant without traffic in the window has no sums: the left join found no row.
-  const counts = countsView(row.api_latency == null ? noCounts() : row);
+  const counts = countsView(traffic?.api_latency == null ? noCounts() : traffic);
   const requests = counts.widgetRequests + counts.apiRequests;
   const errors = counts.widgetErrors + counts.api5xx;
   const refused = counts.refusals.origin + counts.refusals.rateLimited + counts.refusals.other;
@@ -191,7 +215,7 @@ export function healthView(row: HealthRow, alerts: TenantAlerts | undefined) {
       expired: row.expired,
     },
     openAlerts: alerts?.open ?? 0,
-    lastActivity: row.last_request_at === null ? null : new Date(row.last_request_at),
+    lastActivity: traffic?.last_request_at == null ? null : new Date(traffic.last_request_at),
   };
 }
 export type TenantHealth = ReturnType<typeof healthView>;

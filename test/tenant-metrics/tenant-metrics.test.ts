@@ -28,7 +28,7 @@ function widget(method: 'GET' | 'POST', origin: string, body?: unknown) {
 }
 
 beforeAll(async () => {
-  f = await createDomainFixture();
+  f = await createDomainFixture({ healthSummaryMaxAgeMs: 0 });
   await f.verifiedDomain(HOSTNAME);
   clientUser = await createUser(f.t, f.t.adminToken, 'clients', f.clientId, 'viewer');
   agencyAdmin = await createUser(f.t, f.t.adminToken, 'agencies', f.agencyId, 'admin');
