@@ -26,6 +26,7 @@ const UNIT = [
   'test/identity/identity-docs.test.ts',
   'test/identity/identity-hash.test.ts',
   'test/shared/contrast.test.ts',
+  'test/tenant-metrics/tenant-counters.test.ts',
   'test/shared/email.test.ts',
   'test/shared/imports.test.ts',
   'test/versions/version-changes.test.ts',

@@ -11,6 +11,7 @@ import { scopingOverhead } from './scoping-overhead.ts';
 import { shippedHotPath } from './shipped-hot-path.ts';
 import { stagedMigration } from './staged-migration.ts';
 import { tenantScale } from './tenant-scale.ts';
+import { healthDashboard } from './health-dashboard.ts';
 import { versionTransformation } from './version-transformation.ts';
 import { verificationThroughput } from './verification-throughput.ts';
 import { widgetChecks } from './widget-checks.ts';
@@ -29,6 +30,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   consoleLoad,
   versionTransformation,
   stagedMigration,
+  healthDashboard,
 ];
 
 const words = process.argv.slice(2).map((word) => word.toLowerCase());

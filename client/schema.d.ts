@@ -8608,6 +8608,468 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/clients/{clientId}/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A client's counts per minute or hour: requests, refusals, errors, latency */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Minute buckets are kept a day, hour buckets 90 days. */
+                    resolution?: "minute" | "hour";
+                    /** @description Default: `to` less 24 hours (hour) or 60 minutes (minute). */
+                    from?: string;
+                    /** @description Default: now. The range ends with the bucket that holds it. */
+                    to?: string;
+                };
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    clientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MetricsSeries"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agencies/{agencyId}/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agency's counts per minute or hour, its clients' added up or its own */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Minute buckets are kept a day, hour buckets 90 days. */
+                    resolution?: "minute" | "hour";
+                    /** @description Default: `to` less 24 hours (hour) or 60 minutes (minute). */
+                    from?: string;
+                    /** @description Default: now. The range ends with the bucket that holds it. */
+                    to?: string;
+                    /** @description `all`: the agency's and every client's counts added up; `own`: its own users' requests only. */
+                    tenants?: "all" | "own";
+                };
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    agencyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MetricsSeries"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agencies/{agencyId}/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The health of an agency and each of its clients, with the reasons */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `status`: unhealthy first, then warnings, each by requests. */
+                    sort?: "status" | "requests" | "errorRate" | "latency" | "lastActivity" | "name";
+                    /** @description Default: descending, but ascending for `name`. */
+                    order?: "asc" | "desc";
+                    status?: "healthy" | "warning" | "unhealthy";
+                    /** @description Part of the name, any case. */
+                    q?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path: {
+                    agencyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TenantHealthPage"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The health of every agency and client, with the reasons */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `status`: unhealthy first, then warnings, each by requests. */
+                    sort?: "status" | "requests" | "errorRate" | "latency" | "lastActivity" | "name";
+                    /** @description Default: descending, but ascending for `name`. */
+                    order?: "asc" | "desc";
+                    status?: "healthy" | "warning" | "unhealthy";
+                    /** @description Part of the name, any case. */
+                    q?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: {
+                    /**
+                     * @description The API version to answer in (docs/versions.md). Without it: on the widget routes, 2026-06-01 (widget bundles before versions sent none); on public routes, the newest; otherwise the version the caller's client or agency is pinned to. An unknown version is a 400 `UPZ_UNKNOWN_VERSION`.
+                     * @example 2026-12-01
+                     */
+                    "Upzento-Version"?: components["parameters"]["UpzentoVersion"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TenantHealthPage"];
+                    };
+                };
+                /** @description Bad input: the message starts with the field (`FST_ERR_VALIDATION`, `UPZ_INVALID_*`, `UPZ_INVALID_JSON_VALUE`). */
+                400: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No token, or one that is not valid (any more): `UPZ_UNAUTHORIZED`. Sign in again. */
+                401: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in, but the role does not allow this: `UPZ_FORBIDDEN`. */
+                403: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or outside the caller's subtree (the two are answered alike): `UPZ_NOT_FOUND`. */
+                404: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something unexpected, logged on the server with the `x-request-id`: `UPZ_INTERNAL`. The body says nothing more. */
+                500: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot serve now: `UPZ_UNAVAILABLE`; wait `Retry-After` seconds and send the same request again. */
+                503: {
+                    headers: {
+                        "Upzento-Version": components["headers"]["UpzentoVersion"];
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/clients/{clientId}/contacts": {
         parameters: {
             query?: never;
@@ -16297,6 +16759,94 @@ export interface components {
             /** @description Widget submissions a client takes per minute, across every instance (an agency's is not used) */
             widgetSubmissionsPerMinute: number;
         };
+        /** MetricsBucket */
+        MetricsBucket: {
+            /** Format: date-time */
+            start: string;
+            widgetRequests: number;
+            /** @description Widget requests of the tenant refused, by reason (a key no client has names no tenant). */
+            refusals: {
+                origin: number;
+                suspended: number;
+                rateLimited: number;
+                other: number;
+            };
+            /** @description Widget requests answered 5xx. */
+            widgetErrors: number;
+            submissions: number;
+            /** @description API requests of the tenant's own users. */
+            apiRequests: number;
+            api4xx: number;
+            api5xx: number;
+            /** @description API requests answered 429. */
+            rateLimited: number;
+            domainChecks: {
+                matched: number;
+                notFound: number;
+                wrongValue: number;
+                dnsFailure: number;
+            };
+            apiLatencyMs: {
+                /** @description Milliseconds; null without requests. */
+                p50: number | null;
+                /** @description Milliseconds; null without requests. */
+                p95: number | null;
+            };
+            widgetLatencyMs: {
+                /** @description Milliseconds; null without requests. */
+                p50: number | null;
+                /** @description Milliseconds; null without requests. */
+                p95: number | null;
+            };
+        };
+        /**
+         * MetricsSeries
+         * @example {
+         *       "resolution": "hour",
+         *       "from": "2026-03-01T10:00:00.000Z",
+         *       "to": "2026-03-01T11:00:00.000Z",
+         *       "buckets": [
+         *         {
+         *           "start": "2026-03-01T10:00:00.000Z",
+         *           "widgetRequests": 812,
+         *           "refusals": {
+         *             "origin": 14,
+         *             "suspended": 0,
+         *             "rateLimited": 2,
+         *             "other": 1
+         *           },
+         *           "widgetErrors": 0,
+         *           "submissions": 9,
+         *           "apiRequests": 40,
+         *           "api4xx": 3,
+         *           "api5xx": 0,
+         *           "rateLimited": 0,
+         *           "domainChecks": {
+         *             "matched": 1,
+         *             "notFound": 0,
+         *             "wrongValue": 0,
+         *             "dnsFailure": 0
+         *           },
+         *           "apiLatencyMs": {
+         *             "p50": 6.4,
+         *             "p95": 38.2
+         *           },
+         *           "widgetLatencyMs": {
+         *             "p50": 0.61,
+         *             "p95": 1.8
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        MetricsSeries: {
+            resolution: "minute" | "hour";
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            buckets: components["schemas"]["MetricsBucket"][];
+        };
         /**
          * NewContact
          * @example {
@@ -16832,6 +17382,134 @@ export interface components {
                 [key: string]: number;
             };
             export: components["schemas"]["PrivacyJob"];
+        };
+        /** TenantHealth */
+        TenantHealth: {
+            tenantType: "agency" | "client";
+            tenantId: string;
+            agencyId: string;
+            name: string;
+            status: "healthy" | "warning" | "unhealthy";
+            /** @description Why the status is not healthy (docs/metrics.md); empty when healthy. */
+            reasons: ("domain_failing" | "domain_revoked" | "error_rate" | "refusal_rate" | "latency" | "open_alert" | "suspended" | "no_traffic")[];
+            /** @description Widget and API requests in the last 24 hours. */
+            requests: number;
+            widgetRequests: number;
+            apiRequests: number;
+            /** @description Widget requests of the tenant refused, by reason (a key no client has names no tenant). */
+            refusals: {
+                origin: number;
+                suspended: number;
+                rateLimited: number;
+                other: number;
+            };
+            /** @description Share of requests answered 5xx. */
+            errorRate: number;
+            latencyMs: {
+                /** @description Milliseconds; null without requests. */
+                p50: number | null;
+                /** @description Milliseconds; null without requests. */
+                p95: number | null;
+            };
+            apiLatencyMs: {
+                /** @description Milliseconds; null without requests. */
+                p50: number | null;
+                /** @description Milliseconds; null without requests. */
+                p95: number | null;
+            };
+            widgetLatencyMs: {
+                /** @description Milliseconds; null without requests. */
+                p50: number | null;
+                /** @description Milliseconds; null without requests. */
+                p95: number | null;
+            };
+            submissions: number;
+            /** @description API and widget requests refused by a rate limit. */
+            rateLimited: number;
+            domains: {
+                pending: number;
+                verified: number;
+                failing: number;
+                revoked: number;
+                expired: number;
+            };
+            /** @description Alerts about the tenant not yet resolved (docs/alerts.md). */
+            openAlerts: number;
+            /** @description The last widget or API request counted (90 days back at most). */
+            lastActivity: string | null;
+        };
+        /**
+         * TenantHealthPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "tenantType": "client",
+         *           "tenantId": "0b7e4f2a-8c1d-4e3f-a5b6-c7d8e9f0a1b2",
+         *           "agencyId": "6f1c1e0a-3b5d-4c2e-9a7f-1d2e3f4a5b6c",
+         *           "name": "Corner Bakery",
+         *           "status": "unhealthy",
+         *           "reasons": [
+         *             "domain_failing",
+         *             "refusal_rate"
+         *           ],
+         *           "requests": 4215,
+         *           "widgetRequests": 4180,
+         *           "apiRequests": 35,
+         *           "refusals": {
+         *             "origin": 1210,
+         *             "suspended": 0,
+         *             "rateLimited": 0,
+         *             "other": 2
+         *           },
+         *           "errorRate": 0.0002,
+         *           "latencyMs": {
+         *             "p50": 0.62,
+         *             "p95": 41.5
+         *           },
+         *           "apiLatencyMs": {
+         *             "p50": 6.4,
+         *             "p95": 41.5
+         *           },
+         *           "widgetLatencyMs": {
+         *             "p50": 0.62,
+         *             "p95": 1.9
+         *           },
+         *           "submissions": 37,
+         *           "rateLimited": 0,
+         *           "domains": {
+         *             "pending": 0,
+         *             "verified": 1,
+         *             "failing": 1,
+         *             "revoked": 0,
+         *             "expired": 0
+         *           },
+         *           "openAlerts": 1,
+         *           "lastActivity": "2026-03-02T09:29:41.118Z"
+         *         }
+         *       ],
+         *       "nextCursor": "WyJvIiw1MF0",
+         *       "total": 1001,
+         *       "counts": {
+         *         "healthy": 962,
+         *         "warning": 38,
+         *         "unhealthy": 1
+         *       },
+         *       "since": "2026-03-01T10:00:00.000Z"
+         *     }
+         */
+        TenantHealthPage: {
+            items: components["schemas"]["TenantHealth"][];
+            nextCursor: string | null;
+            /** @description Tenants that pass the filters. */
+            total: number;
+            /** @description Tenants that pass the filters, by status. */
+            counts: {
+                healthy: number;
+                warning: number;
+                unhealthy: number;
+            };
+            /** Format: date-time */
+            since: string;
         };
         /**
          * TenantLimits

@@ -52,6 +52,11 @@ import { widgetRoutes } from './embedding/widget-routes.ts';
 import { ConfigShortcut } from './embedding/config-shortcut.ts';
 import { Metrics, metricsRoutes } from './metrics/metrics.ts';
 import { recordRequestDurations } from './metrics/request-durations.ts';
+import { TenantMetrics, type RollupRetention } from './tenant-metrics/tenant-metrics.ts';
+import { recordTenantRequests } from './tenant-metrics/request-recording.ts';
+import { tenantMetricsRoutes } from './tenant-metrics/metrics-routes.ts';
+import { TrafficSummary } from './tenant-metrics/traffic-summary.ts';
+import { healthRoutes as tenantHealthRoutes } from './tenant-metrics/health-routes.ts';
 import { WebhookWorker } from './webhooks/delivery-worker.ts';
 import { webhookRoutes } from './webhooks/routes.ts';
 import { systemLookup, type WebhookLookup } from './webhooks/sender.ts';
@@ -110,6 +115,8 @@ declare module 'fastify' {
     dataMigrations: DataMigrationRunner;
     /** Raises isolation-breach alerts (docs/alerts.md). */
     alerts: Alerts;
+    /** Per-tenant metrics rollups (docs/metrics.md); its flusher is started by the server entry, tests flush by hand. */
+    tenantMetrics: TenantMetrics;
   }
 }
 
@@ -207,6 +214,10 @@ export interface AppOptions {
   pinCache?: PinCacheOptions;
   /** Isolation-breach alerts; defaults as AlertOptions says. */
   alerts?: AlertOptions;
+  /** How long per-tenant metrics rollups are kept; default a day of minutes, 90 days of hours. */
+  metricsRetention?: RollupRetention;
+  /** How long the health view answers every tenant's traffic as read before; default 30 s (0: read for every view). */
+  healthSummaryMaxAgeMs?: number;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -268,6 +279,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', () => unfollowPins());
   const metrics = new Metrics();
   recordRequestDurations(app, metrics);
+  const tenantMetrics = new TenantMetrics({
+    data,
+    lockDb: options.database.kind === 'postgres' ? options.database.direct : null,
+    now,
+    log: app.log,
+    ...(options.metricsRetention && { retention: options.metricsRetention }),
+    // The hot path reads the clock as a number: without a test's clock, Date.now itself.
+    counters: { now: options.now ? () => now().getTime() : Date.now },
+  });
+  app.decorate('tenantMetrics', tenantMetrics);
+  // What this instance counted since the last flush is written before the database closes.
+  app.addHook('onClose', () => tenantMetrics.stop());
+  recordTenantRequests(app, tenantMetrics.counters);
   const flags = new FlagCache(data, options.flagCache);
   const verdicts = new VerdictCache(data, {
     ...options.verdictCache,
@@ -280,7 +304,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     timings,
     now,
     verdicts,
-    onCheck: (outcome, reason) => metrics.countDomainCheck(outcome, reason),
+    onCheck: (outcome, reason, client) => {
+      metrics.countDomainCheck(outcome, reason);
+      tenantMetrics.counters.domainChecked(client, outcome);
+    },
     onFailing: domainFailingSignal(alerts),
   });
   const scheduler = new DomainScheduler({
@@ -417,6 +444,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(settingsRoutes);
   await app.register(flagRoutes, { flags, verdicts, platformId: options.platformId });
   await app.register(alertRoutes, { platformId: options.platformId });
+  await app.register(tenantMetricsRoutes, { now });
+  await app.register(tenantHealthRoutes, {
+    traffic: new TrafficSummary({
+      data,
+      now,
+      ...(options.healthSummaryMaxAgeMs !== undefined && { maxAgeMs: options.healthSummaryMaxAgeMs }),
+    }),
+  });
   await app.register(contactRoutes);
   await app.register(submissionRoutes);
   await app.register(auditRoutes, { signer });
@@ -442,11 +477,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(bundleRoutes, { path: options.widgetBundlePath ?? DEFAULT_WIDGET_BUNDLE });
   await app.register(consoleRoutes, { ...(options.consoleDir && { dir: options.consoleDir }) });
-  const configShortcut = new ConfigShortcut(verdicts, metrics);
+  const configShortcut = new ConfigShortcut(verdicts, metrics, tenantMetrics.counters);
   door.answerFirst(configShortcut.answer);
   await app.register(widgetRoutes, {
     verdicts,
     metrics,
+    tenantCounters: tenantMetrics.counters,
     configTexts: configShortcut.texts,
     now,
     submissionLimit: new WidgetSubmissionLimit(limits, instances),

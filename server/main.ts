@@ -168,6 +168,8 @@ async function main(): Promise<void> {
   app.privacyJobs.start();
   // Deletions that fell due while no instance ran are purged by the first round.
   app.tenantDeletions.start();
+  // Every instance flushes its own counts; one at a time prunes the rollups.
+  app.tenantMetrics.start();
   const where = database.kind === 'pglite' ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL (DATABASE_URL)';
   if (applied.length) app.log.info({ migrations: applied }, 'applied migrations');
 

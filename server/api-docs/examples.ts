@@ -25,6 +25,21 @@ const DATA_MIGRATION_TENANT = {
   lastError: null,
 };
 
+const METRICS_BUCKET = {
+  start: '2026-03-01T10:00:00.000Z',
+  widgetRequests: 812,
+  refusals: { origin: 14, suspended: 0, rateLimited: 2, other: 1 },
+  widgetErrors: 0,
+  submissions: 9,
+  apiRequests: 40,
+  api4xx: 3,
+  api5xx: 0,
+  rateLimited: 0,
+  domainChecks: { matched: 1, notFound: 0, wrongValue: 0, dnsFailure: 0 },
+  apiLatencyMs: { p50: 6.4, p95: 38.2 },
+  widgetLatencyMs: { p50: 0.61, p95: 1.8 },
+};
+
 export const COMPONENT_EXAMPLES: Readonly<Record<string, unknown[]>> = {
   TokenRequest: [{ email: 'admin@acme.example', password: 'correct horse battery staple' }],
   AccessToken: [
@@ -383,4 +398,43 @@ export const COMPONENT_EXAMPLES: Readonly<Record<string, unknown[]>> = {
   ],
   AuditVerification: [{ valid: true, rowsChecked: 1204, firstBrokenSeq: null }],
   HealthStatus: [{ status: 'ok' }, { status: 'unavailable', reason: 'the database does not answer' }],
+  MetricsSeries: [
+    {
+      resolution: 'hour',
+      from: '2026-03-01T10:00:00.000Z',
+      to: '2026-03-01T11:00:00.000Z',
+      buckets: [METRICS_BUCKET],
+    },
+  ],
+  TenantHealthPage: [
+    {
+      items: [
+        {
+          tenantType: 'client',
+          tenantId: CLIENT_ID,
+          agencyId: AGENCY_ID,
+          name: 'Corner Bakery',
+          status: 'unhealthy',
+          reasons: ['domain_failing', 'refusal_rate'],
+          requests: 4215,
+          widgetRequests: 4180,
+          apiRequests: 35,
+          refusals: { origin: 1210, suspended: 0, rateLimited: 0, other: 2 },
+          errorRate: 0.0002,
+          latencyMs: { p50: 0.62, p95: 41.5 },
+          apiLatencyMs: { p50: 6.4, p95: 41.5 },
+          widgetLatencyMs: { p50: 0.62, p95: 1.9 },
+          submissions: 37,
+          rateLimited: 0,
+          domains: { pending: 0, verified: 1, failing: 1, revoked: 0, expired: 0 },
+          openAlerts: 1,
+          lastActivity: '2026-03-02T09:29:41.118Z',
+        },
+      ],
+      nextCursor: 'WyJvIiw1MF0',
+      total: 1001,
+      counts: { healthy: 962, warning: 38, unhealthy: 1 },
+      since: '2026-03-01T10:00:00.000Z',
+    },
+  ],
 };

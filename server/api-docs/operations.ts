@@ -81,6 +81,12 @@ export const TAGS: readonly (TagInfo & { path: RegExp })[] = [
       "Isolation-breach alerts: signals that something crossed or tried to cross a tenant boundary (the platform admin's).",
     path: /^\/v1\/platform\/alerts(\/|$)/,
   },
+  {
+    name: 'Tenant metrics',
+    description:
+      "Each agency's and client's traffic, refusals, errors and latency over time, and the health view that says which tenant is unhealthy and why.",
+    path: /^\/v1\/((agencies|clients)\/[^/]+\/(metrics|health)|platform\/health)$/,
+  },
   { name: 'Tenants', description: 'Agencies and their clients.', path: /^\/v1\/(agencies|clients)(\/|$)/ },
   {
     name: 'Widget',
@@ -110,6 +116,7 @@ const DISPLAY_ORDER = [
   'Audit log',
   'Compliance',
   'Alerts',
+  'Tenant metrics',
   'API versions',
   'Data migrations',
   'Widget',
@@ -197,6 +204,11 @@ export const SUMMARIES: Readonly<Record<string, string>> = {
   'GET /v1/platform/alerts': "List the platform's isolation-breach alerts, newest first",
   'POST /v1/platform/alerts/:alertId/acknowledge': 'Acknowledge an alert: occurrences keep counting on it',
   'POST /v1/platform/alerts/:alertId/resolve': 'Resolve an alert: the next occurrence opens a new one',
+
+  'GET /v1/clients/:clientId/metrics': "A client's counts per minute or hour: requests, refusals, errors, latency",
+  'GET /v1/agencies/:agencyId/metrics': "An agency's counts per minute or hour, its clients' added up or its own",
+  'GET /v1/agencies/:agencyId/health': 'The health of an agency and each of its clients, with the reasons',
+  'GET /v1/platform/health': 'The health of every agency and client, with the reasons',
 
   'GET /v1/platform/flags': "List the platform's flag settings",
   'GET /v1/platform/data-migrations': 'List the data migrations and how many agencies each has reached',

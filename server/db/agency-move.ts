@@ -51,6 +51,8 @@ export const AGENCY_TABLES = [
   'tenant_limits',
   'agency_templates',
   'api_version_pins',
+  'tenant_metrics_minute',
+  'tenant_metrics_hour',
 ] as const satisfies readonly (keyof Database)[];
 
 type AgencyTable = (typeof AGENCY_TABLES)[number];

@@ -25,6 +25,7 @@ import * as tenantDataMigrations from './migrations/0019-tenant-data-migrations.
 import * as tenantDeletion from './migrations/0020-tenant-deletion.ts';
 import * as agencyPlacements from './migrations/0021-agency-placements.ts';
 import * as alerts from './migrations/0022-alerts.ts';
+import * as tenantMetrics from './migrations/0023-tenant-metrics.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-roles': roles,
@@ -49,6 +50,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0020-tenant-deletion': tenantDeletion,
   '0021-agency-placements': agencyPlacements,
   '0022-alerts': alerts,
+  '0023-tenant-metrics': tenantMetrics,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

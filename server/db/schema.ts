@@ -537,6 +537,32 @@ export interface TenantDataMigrationsTable {
   updated_at: Generated<Date>;
 }
 
+/** A tenant's counts over one minute or one hour (0023, docs/metrics.md); client_id null: the agency's own. */
+export interface TenantMetricsTable {
+  agency_id: string;
+  tenant_id: string;
+  client_id: string | null;
+  bucket_start: Date;
+  widget_requests: Generated<number>;
+  widget_refused_origin: Generated<number>;
+  widget_refused_suspended: Generated<number>;
+  widget_refused_rate_limited: Generated<number>;
+  widget_refused_other: Generated<number>;
+  widget_5xx: Generated<number>;
+  submissions: Generated<number>;
+  api_requests: Generated<number>;
+  api_4xx: Generated<number>;
+  api_5xx: Generated<number>;
+  rate_limited: Generated<number>;
+  checks_matched: Generated<number>;
+  checks_not_found: Generated<number>;
+  checks_wrong_value: Generated<number>;
+  checks_dns_failure: Generated<number>;
+  api_latency: number[];
+  widget_latency: number[];
+  last_request_at: Date | null;
+}
+
 export interface Database {
   platform: PlatformTable;
   system_settings: SystemSettingsTable;
@@ -573,6 +599,8 @@ export interface Database {
   agency_placements: AgencyPlacementsTable;
   tenant_data_migrations: TenantDataMigrationsTable;
   alerts: AlertsTable;
+  tenant_metrics_minute: TenantMetricsTable;
+  tenant_metrics_hour: TenantMetricsTable;
 }
 
 /** Tables without agency_id, shared by all tenants (docs/scaling.md explains each). */

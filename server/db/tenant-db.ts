@@ -72,6 +72,8 @@ const TENANT_TABLES = {
   api_version_pins: 'tenant_id',
   tenant_deletions: 'tenant_id',
   tenant_data_migrations: null,
+  tenant_metrics_minute: 'tenant_id',
+  tenant_metrics_hour: 'tenant_id',
 } as const satisfies Partial<Record<keyof Database, string | null>>;
 
 export type ScopedTable = keyof typeof TENANT_TABLES;
@@ -308,6 +310,52 @@ export class TenantDatabase {
     const results: R[] = [];
     for (const name of this.#placements.names) {
       results.push(await this.#transaction(this.#placements.pooled(name), open, (db) => fn(db, name)));
+    }
+    return results;
+  }
+
+  /**
+   * The privileged path once per database that serves some of `agencyIds`, given the agencies it
+   * serves there: batched work on many agencies' rows with no user behind it (the metrics flush),
+   * one transaction per database rather than per agency. With more than one database each
+   * transaction first passes placement_guard for each of its agencies; refused because one has just
+   * moved, the placements are reloaded and that database's agencies are grouped again, once.
+   */
+  async privilegedForAgencies<R>(
+    agencyIds: readonly string[],
+    reason: string,
+    fn: (db: Kysely<Database>, agencyIds: string[]) => Promise<R>,
+    options: PrivilegedOptions = {},
+  ): Promise<R[]> {
+    const open = this.#privilegedOpen(reason, options);
+    const placements = this.#placements;
+    if (!placements)
+      return agencyIds.length ? [await this.#transaction(this.#db, open, (db) => fn(db, [...agencyIds]))] : [];
+    const byDatabase = (ids: readonly string[]) => {
+      const groups = new Map<string, string[]>();
+      for (const id of ids) {
+        const name = placements.placementOf(id).database ?? SHARED_DATABASE;
+        groups.set(name, [...(groups.get(name) ?? []), id]);
+      }
+      return groups;
+    };
+    const run = (name: string, ids: string[]) =>
+      this.#transaction(
+        placements.pooled(name),
+        placements.guarded
+          ? `${open}; SELECT placement_guard(id) FROM unnest(ARRAY[${ids.map(uuidLiteral).join(', ')}]::uuid[]) AS id`
+          : open,
+        (db) => fn(db, ids),
+      );
+    const results: R[] = [];
+    for (const [name, ids] of byDatabase(agencyIds)) {
+      try {
+        results.push(await run(name, ids));
+      } catch (error) {
+        if ((error as { code?: unknown } | null)?.code !== MOVED_AWAY) throw error;
+        await this.reloadPlacements();
+        for (const [again, moved] of byDatabase(ids)) results.push(await run(again, moved));
+      }
     }
     return results;
   }

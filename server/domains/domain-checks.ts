@@ -22,13 +22,19 @@ export interface DomainChecksOptions {
   now: () => Date;
   /** Told, with every instance, when a check changes which origins a client authorizes. */
   verdicts: Pick<VerdictCache, 'invalidate'>;
-  /** Told the outcome of every check (for metrics); default none. */
-  onCheck?: (outcome: CheckOutcome, reason: CheckReason) => void;
+  /** Told the outcome of every check and whose domain it was (for metrics); default none. */
+  onCheck?: (outcome: CheckOutcome, reason: CheckReason, client: CheckedClient) => void;
   /** Told, once committed, of a verified domain that a check turned failing; default none. */
   onFailing?: (scope: TenantScope, domain: { domainId: string; hostname: string }) => void;
 }
 
 export type CheckReason = 'manual' | 'scheduled';
+
+/** The client whose domain a check was about. */
+export interface CheckedClient {
+  agencyId: string;
+  clientId: string;
+}
 
 /** A re-check that left its domain's status as it was, with the state it moves the domain to. */
 export interface UnchangedCheck {
@@ -69,7 +75,8 @@ export class DomainChecks {
   async check(scope: TenantScope, actor: Actor, domainId: string, reason: CheckReason): Promise<Domain | null> {
     const domain = await this.#options.data.scoped(scope, actor, (q) => findDomain(q, domainId));
     if (!domain) return null;
-    const check = await this.lookup(domain.hostname, domain.challenge_token, reason);
+    const client = { agencyId: domain.agency_id, clientId: domain.client_id };
+    const check = await this.lookup(domain.hostname, domain.challenge_token, reason, client);
     return this.apply(scope, actor, domainId, check, reason);
   }
 
@@ -77,10 +84,10 @@ export class DomainChecks {
    * Asks DNS for a challenge and says what the answer means; touches no database. Not itself async:
    * a round calls it for every domain (docs/performance.md).
    */
-  lookup(hostname: string, token: string, reason: CheckReason): Promise<StoredCheck> {
+  lookup(hostname: string, token: string, reason: CheckReason, client: CheckedClient): Promise<StoredCheck> {
     return this.#options.resolver.resolveTxt(challengeRecordName(hostname)).then((lookup) => {
       const check = evaluateChallenge(lookup, token, this.#options.now());
-      this.#options.onCheck?.(check.outcome, reason);
+      this.#options.onCheck?.(check.outcome, reason, client);
       return check;
     });
   }

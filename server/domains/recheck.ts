@@ -32,7 +32,10 @@ export async function recheckDomain(
     await checks.expire(scopeOf(domain), SYSTEM, domain.domain_id);
     return 'expired';
   }
-  const outcome = await checks.lookup(domain.hostname, domain.challenge_token, 'scheduled');
+  const outcome = await checks.lookup(domain.hostname, domain.challenge_token, 'scheduled', {
+    agencyId: domain.agency_id,
+    clientId: domain.client_id,
+  });
   const next = afterCheck(state, outcome, now(), timings);
   if (next.status === domain.status) unchanged({ domain, check: outcome, next });
   else await checks.apply(scopeOf(domain), SYSTEM, domain.domain_id, outcome, 'scheduled');

@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WidgetConfig } from '../../shared/widget-wire.ts';
 import type { Metrics } from '../metrics/metrics.ts';
+import type { TenantCounters } from '../tenant-metrics/tenant-counters.ts';
 import { isAuthorized, type VerdictCache } from './verdict-cache.ts';
 import {
   API_VERSIONS,
@@ -73,11 +74,13 @@ export class ConfigShortcut {
   readonly texts = new WeakMap<WidgetConfig, string>();
   readonly #verdicts: VerdictCache;
   readonly #metrics: Metrics;
+  readonly #counters: TenantCounters;
   readonly #observe: (status: number, elapsedMs: number) => void;
 
-  constructor(verdicts: VerdictCache, metrics: Metrics) {
+  constructor(verdicts: VerdictCache, metrics: Metrics, counters: TenantCounters) {
     this.#verdicts = verdicts;
     this.#metrics = metrics;
+    this.#counters = counters;
     this.#observe = metrics.requestObserver('GET', CONFIG_ROUTE);
   }
 
@@ -112,7 +115,9 @@ export class ConfigShortcut {
       ),
     );
     response.end(text);
-    this.#observe(200, performance.now() - started);
+    const elapsedMs = performance.now() - started;
+    this.#observe(200, elapsedMs);
+    this.#counters.widgetAnswered(decided.client, 'served', elapsedMs);
     return true;
   };
 }

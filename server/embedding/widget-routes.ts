@@ -32,6 +32,7 @@ import {
 } from '../errors.ts';
 import { ErrorResponse } from '../http/schemas.ts';
 import type { Metrics } from '../metrics/metrics.ts';
+import type { TenantCounters, WidgetOutcome } from '../tenant-metrics/tenant-counters.ts';
 import { callerAddress } from '../http/caller-address.ts';
 import { FailureLog } from '../http/failure-log.ts';
 import { UnknownKeyBrake } from './unknown-keys.ts';
@@ -51,12 +52,16 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The decision of a widget request whose Origin was authorized; null before that. */
     widget: AuthorizedWidget | null;
+    /** The client a widget request's key names, once known; null before (or for a key no client has). */
+    widgetClient: { agencyId: string; clientId: string } | null;
   }
 }
 
 export interface WidgetRoutesOptions {
   verdicts: VerdictCache;
   metrics: Metrics;
+  /** Each client's widget requests, refusals and submissions (docs/metrics.md). */
+  tenantCounters: TenantCounters;
   /** Requests whose key no client has that one address may make per minute; default 20. */
   unknownKeysPerMinute?: number;
   /** Submissions one IP may send to one widget per minute; default 30. */
@@ -84,6 +89,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
   {
     verdicts,
     metrics,
+    tenantCounters,
     submissionsPerMinute = 30,
     unknownKeysPerMinute,
     now = () => new Date(),
@@ -93,6 +99,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
   },
 ) => {
   app.decorateRequest('widget', null);
+  app.decorateRequest('widgetClient', null);
   const unknownKeys = new UnknownKeyBrake(
     unknownKeysPerMinute === undefined ? {} : { perMinute: unknownKeysPerMinute },
   );
@@ -163,8 +170,9 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
         );
       return refuse(request, reply, done, new UnknownWidget(), true);
     }
-    // The tenant is known from here on: every later log line of the request names it.
+    // The tenant is known from here on: every later log line of the request names it, and its metrics count it.
     request.log = request.log.child({ tenantId: client.clientId });
+    request.widgetClient = client;
     // Readable by the page: the widget says in the console why it stays hidden.
     if (verdict === SUSPENDED) return refuse(request, reply, done, new TenantSuspended(WIDGET_SUSPENDED), true);
     if (!isAuthorized(decided)) {
@@ -202,6 +210,7 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     readable = false,
   ): void {
     reply.header('x-request-id', request.id).header('vary', 'Origin').header('cache-control', 'no-store');
+    if (request.widgetClient) tenantCounters.widgetAnswered(request.widgetClient, refusalOf(error), reply.elapsedTime);
     if (readable) reply.header('access-control-allow-origin', '*');
     // The bundle's version header makes even its GET a preflighted request, and a browser reads nothing
     // after a preflight that fails: a readable answer's preflight lets the request through to be answered.
@@ -257,7 +266,8 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     },
     // Not async: the hook has found the configuration with the verdict, so no promise is needed.
     (request, reply) => {
-      const { config } = authorized(request);
+      const { client, config } = authorized(request);
+      tenantCounters.widgetAnswered(client, 'served', reply.elapsedTime);
       let json = configJson.get(config);
       if (json === undefined) {
         // Fastify's schema serializer makes text; its type also allows the buffers other serializers make.
@@ -283,6 +293,12 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
         },
       },
       schema: { params: KeyParams, body: SubmissionRequest, response: { 201: SubmissionResponse, ...ERRORS } },
+      // Refusals by the Origin check were counted when refused; everything past it is counted here.
+      onResponse: (request, reply, done) => {
+        if (request.widget)
+          tenantCounters.widgetAnswered(request.widget.client, outcomeOf(reply.statusCode), reply.elapsedTime);
+        done();
+      },
     },
     async (request, reply) => {
       const { client, config } = authorized(request);
@@ -305,3 +321,17 @@ export const widgetRoutes: FastifyPluginAsyncTypebox<WidgetRoutesOptions> = asyn
     },
   );
 };
+
+/** What a refusal by the Origin check counts as, for a known client. */
+function refusalOf(error: Error | null): WidgetOutcome {
+  if (error instanceof DomainNotAuthorized) return 'origin';
+  if (error instanceof TenantSuspended) return 'suspended';
+  return 'other';
+}
+
+/** What a submission's answer counts as. */
+function outcomeOf(status: number): WidgetOutcome {
+  if (status < 400) return 'submitted';
+  if (status === 429) return 'rate_limited';
+  return status >= 500 ? 'error' : 'other';
+}

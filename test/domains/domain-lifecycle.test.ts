@@ -468,7 +468,10 @@ describe('scheduler and a manual check at once', () => {
       .json()
       .items.find((d: { id: string }) => d.id === id);
     // …and the scheduler's older result is then refused.
-    const check = await f.t.app.domainChecks.lookup(due!.hostname, due!.challenge_token, 'scheduled');
+    const check = await f.t.app.domainChecks.lookup(due!.hostname, due!.challenge_token, 'scheduled', {
+      agencyId: due!.agency_id,
+      clientId: due!.client_id,
+    });
     const written = await f.t.app.domainChecks.recordUnchanged([
       {
         domain: due!,

@@ -45,6 +45,8 @@ const DATABASE_TABLES = [
   'agency_placements',
   'tenant_data_migrations',
   'alerts',
+  'tenant_metrics_minute',
+  'tenant_metrics_hour',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Kysely's own bookkeeping, not part of the Database interface. */

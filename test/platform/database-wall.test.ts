@@ -82,6 +82,24 @@ beforeAll(async () => {
         .insertInto('tenant_data_migrations')
         .values({ agency_id: agency.id, migration: 'client-settings-document', state: 'done' })
         .execute();
+      const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
+      const latency = Array.from({ length: 13 }, () => 0);
+      for (const table of ['tenant_metrics_minute', 'tenant_metrics_hour'] as const) {
+        await db
+          .insertInto(table)
+          .values(
+            [
+              { agency_id: agency.id, tenant_id: agency.id, client_id: null, bucket_start: hour },
+              ...agency.clients.map((clientId) => ({
+                agency_id: agency.id,
+                tenant_id: clientId,
+                client_id: clientId,
+                bucket_start: hour,
+              })),
+            ].map((row) => ({ ...row, api_requests: 1, api_latency: latency, widget_latency: latency })),
+          )
+          .execute();
+      }
       for (const clientId of agency.clients) {
         await db
           .insertInto('feature_flags')

@@ -9,6 +9,7 @@ import { RETENTION_LOCK_KEY } from '../../server/privacy/retention.ts';
 import { DELIVERY_LOCK_KEY } from '../../server/webhooks/delivery-worker.ts';
 import { PRIVACY_LOCK_KEY } from '../../server/privacy/privacy-job-worker.ts';
 import { DELETION_LOCK_KEY } from '../../server/tenants/deletion-round.ts';
+import { ROLLUP_RETENTION_LOCK_KEY } from '../../server/tenant-metrics/tenant-metrics.ts';
 
 test('every background round has a lock key of its own', () => {
   const keys = [
@@ -18,6 +19,7 @@ test('every background round has a lock key of its own', () => {
     DIGEST_LOCK_KEY,
     PRIVACY_LOCK_KEY,
     DELETION_LOCK_KEY,
+    ROLLUP_RETENTION_LOCK_KEY,
   ];
   expect(new Set(keys).size).toBe(keys.length);
 });
