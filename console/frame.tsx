@@ -37,6 +37,7 @@ export function clientNav(clientId: string): NavItem[] {
     { to: `${base}/users`, label: 'Users' },
     { to: `${base}/webhooks`, label: 'Webhooks' },
     { to: `${base}/audit`, label: 'Audit log' },
+    { to: `${base}/health`, label: 'Health' },
   ];
 }
 

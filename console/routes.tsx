@@ -3,5 +3,10 @@
  * gives the agency and the platform the client's name and its own navigation.
  */
 import type { Route } from './signed-in.ts';
+import { AgencyHealthPage, ClientHealthPage, PlatformHealthPage } from './pages/health.tsx';
 
-export const ROUTES: Route[] = [];
+export const ROUTES: Route[] = [
+  { pattern: '/platform/health', Component: PlatformHealthPage },
+  { pattern: '/agencies/:agencyId/health', Component: AgencyHealthPage },
+  { pattern: '/clients/:clientId/health', Component: ClientHealthPage },
+];

@@ -18,5 +18,7 @@ export function homeOf(claims: Claims): string {
 
 export interface Route {
   pattern: string;
-  Component: FunctionComponent<Record<string, string>>;
+  /** Takes the pattern's parameters as its props (`:clientId` → `clientId`). */
+  // biome-ignore lint/suspicious/noExplicitAny: each page names its own parameters; match() gives them by the pattern
+  Component: FunctionComponent<any>;
 }
