@@ -79,6 +79,10 @@ export interface Config {
   readonly alertWebhookUrl: URL | null;
   /** UPZENTO_ALERT_WEBHOOK_SECRET: signs each alert sent (Upzento-Signature); required with the URL. */
   readonly alertWebhookSecret: string | null;
+  /** UPZENTO_ALERT_CROSS_TENANT_DENIALS, default 20: refusals across tenant boundaries one user may get in 5 minutes before an alert. */
+  readonly alertCrossTenantDenials: number;
+  /** UPZENTO_ALERT_REFUSED_ORIGINS, default 100: widget requests of one client refused for their Origin in 5 minutes before an alert. */
+  readonly alertRefusedOrigins: number;
   /** UPZENTO_AUDIT_SIGNING_KEY: the Ed25519 private key (PKCS #8 PEM) that signs audit digests; null means one is generated and kept. */
   readonly auditSigningKey: KeyObject | null;
   /** UPZENTO_AUDIT_DIGESTS, default on: set `off` to run an instance that never signs audit digests. */
@@ -280,6 +284,8 @@ export function loadConfig(env: Env = process.env): Config {
     metricsToken: text(env, 'UPZENTO_METRICS_TOKEN'),
     alertWebhookUrl,
     alertWebhookSecret,
+    alertCrossTenantDenials: integer(env, 'UPZENTO_ALERT_CROSS_TENANT_DENIALS', 20, 1, 1_000_000),
+    alertRefusedOrigins: integer(env, 'UPZENTO_ALERT_REFUSED_ORIGINS', 100, 1, 1_000_000),
     auditSigningKey,
     auditDigestsEnabled: digests === 'on',
     auditDigestIntervalMinutes: integer(env, 'UPZENTO_AUDIT_DIGEST_INTERVAL_MINUTES', 60, 1, 24 * 60),

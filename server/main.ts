@@ -22,6 +22,9 @@ import { createResolver, parseDnsServers, systemDnsServers } from './domains/dns
 import { ensureConsole, ensureWidgetBundle } from './embedding/ensure-bundle.ts';
 import { loadDigestSigningKey } from './audit/digest-key.ts';
 
+/** The window the alert thresholds of the environment count in. */
+const ALERT_WINDOW_MS = 5 * 60_000;
+
 /** Set by SIGINT/SIGTERM: a start cut short by them is no failure. */
 let closing = false;
 
@@ -145,6 +148,8 @@ async function main(): Promise<void> {
           ? { url: config.alertWebhookUrl, secret: config.alertWebhookSecret }
           : null,
       timeoutMs: config.webhookTimeoutSeconds * 1000,
+      crossTenantDenials: { max: config.alertCrossTenantDenials, windowMs: ALERT_WINDOW_MS },
+      refusedOrigins: { max: config.alertRefusedOrigins, windowMs: ALERT_WINDOW_MS },
     },
     trustProxy: config.trustProxy,
     logger: { level: config.logLevel },

@@ -183,3 +183,15 @@ test('the alert webhook: unset by default; URL and secret go together, and a bad
     loadConfig({ UPZENTO_ALERT_WEBHOOK_URL: 'https://alerts.ops.example/', UPZENTO_ALERT_WEBHOOK_SECRET: 'short' }),
   ).toThrow(/UPZENTO_ALERT_WEBHOOK_SECRET/);
 });
+
+test('the alert thresholds: 20 and 100 per 5 minutes by default; whole positive counts only', () => {
+  expect(loadConfig({})).toMatchObject({ alertCrossTenantDenials: 20, alertRefusedOrigins: 100 });
+  expect(loadConfig({ UPZENTO_ALERT_CROSS_TENANT_DENIALS: '5', UPZENTO_ALERT_REFUSED_ORIGINS: '2500' })).toMatchObject({
+    alertCrossTenantDenials: 5,
+    alertRefusedOrigins: 2500,
+  });
+  for (const value of ['0', '-1', '1.5', 'many'])
+    expect(() => loadConfig({ UPZENTO_ALERT_REFUSED_ORIGINS: value }), value).toThrow(
+      /UPZENTO_ALERT_REFUSED_ORIGINS must be a whole number from 1/,
+    );
+});
