@@ -3,5 +3,15 @@
  * gives the agency and the platform the client's name and its own navigation.
  */
 import type { Route } from './signed-in.ts';
+import { AgenciesPage } from './pages/agencies.tsx';
+import { AgencyPage } from './pages/agency.tsx';
+import { AlertsPage } from './pages/alerts.tsx';
+import { AgencyUsersPage, ClientUsersPage } from './pages/users.tsx';
 
-export const ROUTES: Route[] = [];
+export const ROUTES: Route[] = [
+  { pattern: '/agencies', Component: AgenciesPage },
+  { pattern: '/agencies/:agencyId', Component: AgencyPage },
+  { pattern: '/agencies/:agencyId/users', Component: AgencyUsersPage },
+  { pattern: '/clients/:clientId/users', Component: ClientUsersPage },
+  { pattern: '/platform/alerts', Component: AlertsPage },
+];
