@@ -118,7 +118,7 @@ export function AlertsPage() {
                   <li key={alert.id}>
                     <AlertCard
                       alert={alert}
-                      tenantName={alert.tenantId ? names.get(alert.tenantId) : undefined}
+                      tenantName={alert.tenantId && names ? (names.get(alert.tenantId) ?? null) : undefined}
                       onChanged={(message) => {
                         announce(message);
                         alerts.reload();
@@ -138,10 +138,10 @@ export function AlertsPage() {
 }
 
 /**
- * The names of the tenants a page of alerts is about: agencies from the platform's list, each client
- * read once. A tenant deleted since is left out, and shown as no longer found.
+ * The names of the tenants a page of alerts is about (undefined until they are read): agencies from
+ * the platform's list, each client read once. A tenant deleted since is left out.
  */
-function useTenantNames(alerts: Alert[]): Map<string, string> {
+function useTenantNames(alerts: Alert[]): Map<string, string> | undefined {
   const clientIds = [...new Set(alerts.filter((a) => a.tenantType === 'client').map((a) => a.tenantId as string))];
   const wantsAgencies = alerts.some((a) => a.tenantType === 'agency');
   const loaded = useLoad(async () => {
@@ -158,7 +158,7 @@ function useTenantNames(alerts: Alert[]): Map<string, string> {
     for (const client of clients) if (client) names.set(client.id, client.name);
     return names;
   }, [wantsAgencies, clientIds.join(',')]);
-  return loaded.data ?? new Map();
+  return loaded.data;
 }
 
 function AlertCard({
@@ -167,7 +167,8 @@ function AlertCard({
   onChanged,
 }: {
   alert: Alert;
-  tenantName: string | undefined;
+  /** null: looked for and not found (deleted since); undefined: not read (yet). */
+  tenantName: string | null | undefined;
   onChanged: (message: string) => void;
 }) {
   const [busy, setBusy] = useState(false);
@@ -248,16 +249,16 @@ function AlertCard({
   );
 }
 
-function AlertTenant({ alert, name }: { alert: Alert; name: string | undefined }) {
+function AlertTenant({ alert, name }: { alert: Alert; name: string | null | undefined }) {
   const id = alert.tenantId;
   if (alert.tenantType === null || id === null) return <>The whole deployment</>;
   if (alert.tenantType === 'platform') return <>The platform</>;
-  const label = name ?? `${alert.tenantType === 'agency' ? 'An agency' : 'A client'} no longer found (${id})`;
-  if (!name) return <>{label}</>;
+  const level = alert.tenantType === 'agency' ? 'Agency' : 'Client';
+  if (name === null) return <>{`${level} ${id}, no longer found`}</>;
   const to = alert.tenantType === 'agency' ? `/agencies/${id}` : `/clients/${id}/domains`;
   return (
     <>
-      {alert.tenantType === 'agency' ? 'Agency' : 'Client'} <Link to={to}>{label}</Link>
+      {level} <Link to={to}>{name ?? id}</Link>
     </>
   );
 }

@@ -28,8 +28,18 @@ describe.skipIf(skipped)('the tenant tree in the console', () => {
 
   const row = (page: Page, text: string) => page.getByRole('row').filter({ hasText: text });
 
+  /**
+   * Signed in, with the shell shown: c.signIn returns once a `main h1` is there, which the sign-in
+   * page's own heading already is, so a `goto` right after it could leave before the session cookie came.
+   */
+  async function signIn(...args: Parameters<ConsoleFixture['signIn']>): Promise<Page> {
+    const page = await c.signIn(...args);
+    await page.locator('.who').waitFor();
+    return page;
+  }
+
   it('the platform admin creates an agency, provisions a client in it and opens the client', async () => {
-    const page = await c.signIn();
+    const page = await signIn();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Agencies' }).click();
     await page.getByRole('heading', { name: 'Agencies' }).waitFor();
     await page.getByLabel('Agency name').fill(agencyName);
@@ -61,7 +71,7 @@ describe.skipIf(skipped)('the tenant tree in the console', () => {
   });
 
   it("the platform admin adds the agency's users, changes a role, invites, withdraws and removes", async () => {
-    const page = await c.signIn();
+    const page = await signIn();
     await page.goto(`${c.base}/console/agencies/${agencyId}`);
     await page.getByRole('link', { name: 'Users of this agency' }).click();
     await page.getByRole('heading', { name: 'Users', exact: true }).waitFor();
@@ -122,7 +132,7 @@ describe.skipIf(skipped)('the tenant tree in the console', () => {
 
   it("the agency's admin sees its own clients only; another agency's address is not found, in words", async () => {
     const other = await createAgencyWithClient(c.t);
-    const page = await c.signIn(agencyAdmin, USER_PASSWORD, PHONE);
+    const page = await signIn(agencyAdmin, USER_PASSWORD, PHONE);
     await page.getByRole('heading', { name: `${agencyName}: clients` }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/console/agencies/${agencyId}`);
     await row(page, clientName).waitFor();
@@ -163,7 +173,7 @@ describe.skipIf(skipped)('the tenant tree in the console', () => {
 
   it('an agency viewer sees the clients without the controls its role cannot use', async () => {
     const viewer = await createUser(c.t, c.t.adminToken, 'agencies', agencyId, 'viewer');
-    const page = await c.signIn(viewer.email, USER_PASSWORD);
+    const page = await signIn(viewer.email, USER_PASSWORD);
     await row(page, clientName).waitFor();
     expect(await page.getByRole('button', { name: 'Provision client' }).count()).toBe(0);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
@@ -175,7 +185,7 @@ describe.skipIf(skipped)('the tenant tree in the console', () => {
 
   it("a client's admin sees its own users", async () => {
     const admin = await createUser(c.t, c.t.adminToken, 'clients', clientId, 'admin');
-    const page = await c.signIn(admin.email, USER_PASSWORD);
+    const page = await signIn(admin.email, USER_PASSWORD);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
     await row(page, admin.email).waitFor();
     expect(await row(page, admin.email).textContent()).toContain('(you)');
@@ -189,7 +199,7 @@ describe.skipIf(skipped)('the tenant tree in the console', () => {
     for (let i = 0; i < 2; i += 1) expectStatus(await c.t.call('GET', '/v1/agencies', removed.token), 401);
     await c.t.app.alerts.settled();
 
-    const page = await c.signIn();
+    const page = await signIn();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Alerts' }).click();
     await page.getByRole('heading', { name: 'Alerts' }).waitFor();
     await page.getByLabel('Kind').selectOption('token_after_user_removed');
@@ -214,7 +224,7 @@ describe.skipIf(skipped)('the tenant tree in the console', () => {
     expect(stored.map((item: { status: string }) => item.status)).toEqual(['resolved']);
     await page.context().close();
 
-    const phone = await c.signIn(undefined, undefined, PHONE);
+    const phone = await signIn(undefined, undefined, PHONE);
     await phone.goto(`${c.base}/console/platform/alerts?status=resolved`);
     await phone.getByRole('article').filter({ hasText: agencyName }).waitFor();
     await checkPage(phone, 'alerts-phone');
