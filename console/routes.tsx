@@ -4,9 +4,18 @@
  */
 import type { Route } from './signed-in.ts';
 import { AgencyHealthPage, ClientHealthPage, PlatformHealthPage } from './pages/health.tsx';
+import { AgenciesPage } from './pages/agencies.tsx';
+import { AgencyPage } from './pages/agency.tsx';
+import { AlertsPage } from './pages/alerts.tsx';
+import { AgencyUsersPage, ClientUsersPage } from './pages/users.tsx';
 
 export const ROUTES: Route[] = [
   { pattern: '/platform/health', Component: PlatformHealthPage },
   { pattern: '/agencies/:agencyId/health', Component: AgencyHealthPage },
   { pattern: '/clients/:clientId/health', Component: ClientHealthPage },
+  { pattern: '/agencies', Component: AgenciesPage },
+  { pattern: '/agencies/:agencyId', Component: AgencyPage },
+  { pattern: '/agencies/:agencyId/users', Component: AgencyUsersPage },
+  { pattern: '/clients/:clientId/users', Component: ClientUsersPage },
+  { pattern: '/platform/alerts', Component: AlertsPage },
 ];
