@@ -145,8 +145,7 @@ function AddDomain({ clientId, onAdded }: { clientId: string; onAdded: (domain: 
         <label for="include-subdomains">Include subdomains</label>
       </div>
       <p class="hint subdomain-hint" id="include-subdomains-hint">
-        With subdomains, one record authorizes every name under the domain too (shop.example.com,
-        blog.example.com).
+        With subdomains, one record authorizes every name under the domain too (shop.example.com, blog.example.com).
       </p>
     </Form>
   );
@@ -233,11 +232,7 @@ function DomainCard({
         <div>
           <dt>Last check</dt>
           <dd class="last-check">
-            {domain.lastCheck ? (
-              <LastCheck check={domain.lastCheck} />
-            ) : (
-              <span class="muted">Not checked yet.</span>
-            )}
+            {domain.lastCheck ? <LastCheck check={domain.lastCheck} /> : <span class="muted">Not checked yet.</span>}
           </dd>
         </div>
         <div>

@@ -134,7 +134,34 @@ function SettingsEditor({ clientId, saved, publicKey }: { clientId: string; save
     <div class="widget-editor">
       <form class="card widget-form" onSubmit={save} aria-label="Widget settings">
         {!canChange && (
-          <p class="notice info">You can see these settings and try them in the preview; only admins can change them.</p>
+          <p class="notice info">
+            You can see these settings and try them in the preview; only admins can change them.
+          </p>
+        )}
+        {canChange && (
+          <div class="save-bar">
+            <div class="actions">
+              <button type="submit" class="primary" disabled={busy || !dirty}>
+                {busy ? 'Saving…' : 'Save'}
+              </button>
+              <button
+                type="button"
+                disabled={busy || !dirty}
+                onClick={() => {
+                  setDraft(stored);
+                  setProblem(null);
+                }}
+              >
+                Discard changes
+              </button>
+              <span class="muted">{dirty ? 'Unsaved changes' : 'Everything is saved'}</span>
+            </div>
+            {problem !== null && (
+              <div class="notice error" role="alert">
+                {problem}
+              </div>
+            )}
+          </div>
         )}
         <fieldset disabled={!canChange} class="plain">
           <Section title="Texts">
@@ -168,7 +195,11 @@ function SettingsEditor({ clientId, saved, publicKey }: { clientId: string; save
 
           <Section title="Look">
             <div class="colours">
-              <Colour label="Button colour" value={widget.theme.primary} onChange={(primary) => setTheme({ primary })} />
+              <Colour
+                label="Button colour"
+                value={widget.theme.primary}
+                onChange={(primary) => setTheme({ primary })}
+              />
               <Colour label="Text colour" value={widget.theme.text} onChange={(value) => setTheme({ text: value })} />
               <Colour
                 label="Background colour"
@@ -176,7 +207,7 @@ function SettingsEditor({ clientId, saved, publicKey }: { clientId: string; save
                 onChange={(background) => setTheme({ background })}
               />
             </div>
-            <p class={contrast < MIN_TEXT_CONTRAST ? 'notice error' : 'hint'} id="contrast-note">
+            <p class={contrast < MIN_TEXT_CONTRAST ? 'notice error' : 'hint'}>
               Text on background: contrast {formatContrast(contrast)}.{' '}
               {contrast < MIN_TEXT_CONTRAST
                 ? `Too low to read: at least ${MIN_TEXT_CONTRAST}:1 is needed, and the server refuses less.`
@@ -315,29 +346,6 @@ function SettingsEditor({ clientId, saved, publicKey }: { clientId: string; save
             </details>
           </Section>
         </fieldset>
-        {problem !== null && (
-          <div class="notice error" role="alert">
-            {problem}
-          </div>
-        )}
-        {canChange && (
-          <div class="actions save-bar">
-            <button type="submit" class="primary" disabled={busy || !dirty}>
-              {busy ? 'Saving…' : 'Save'}
-            </button>
-            <button
-              type="button"
-              disabled={busy || !dirty}
-              onClick={() => {
-                setDraft(stored);
-                setProblem(null);
-              }}
-            >
-              Discard changes
-            </button>
-            <span class="muted">{dirty ? 'Unsaved changes' : 'Everything is saved'}</span>
-          </div>
-        )}
         {announcer}
       </form>
       <aside class="widget-preview-column" aria-label="Preview">
@@ -467,11 +475,11 @@ export function embedSnippet(origin: string, publicKey: string): string {
 function EmbedSnippet({ clientId, publicKey }: { clientId: string; publicKey: string }) {
   const snippet = embedSnippet(location.origin, publicKey);
   return (
-    <section class="card" aria-labelledby="embed-title">
+    <section class="card embed" aria-labelledby="embed-title">
       <h2 id="embed-title">Embed on a site</h2>
       <p>
-        Put this tag into the pages of the client's site, before <code>{'</body>'}</code>. The widget shows on
-        domains <Link to={`/clients/${clientId}/domains`}>verified for this client</Link>.
+        Put this tag into the pages of the client's site, before <code>{'</body>'}</code>. The widget shows on domains{' '}
+        <Link to={`/clients/${clientId}/domains`}>verified for this client</Link>.
       </p>
       <pre class="snippet">
         <code>{snippet}</code>

@@ -61,8 +61,8 @@ export function WidgetPreview({ config }: { config: WidgetConfig }) {
   return (
     <div class="widget-preview-wrap">
       <p class="notice info">
-        Preview with the settings in the form, saved or not. It sends nothing: what you type into it stays in this
-        page, and no lead is created.
+        Preview with the settings in the form, saved or not. It sends nothing: what you type into it stays in this page,
+        and no lead is created.
       </p>
       {loadError && (
         <p class="notice error" role="alert">
@@ -94,6 +94,8 @@ function build(module: WidgetModule, container: HTMLElement, config: WidgetConfi
     // The widget moves focus to its first field as it opens (once or twice): give it back afterwards.
     setTimeout(() => {
       reopening = false;
+      // Only while the widget holds it: the person may have moved on to another control meanwhile.
+      if (!container.contains(document.activeElement)) return;
       if (typing instanceof HTMLElement && typing.isConnected && !container.contains(typing)) typing.focus();
     }, 0);
   });
