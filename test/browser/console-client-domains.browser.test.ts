@@ -23,6 +23,16 @@ async function checkFromTop(page: Page, name: string): Promise<void> {
   await checkPage(page, name);
 }
 
+/** The scripts the page has fetched so far. */
+function scriptsLoaded(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((entry) => entry.name)
+      .filter((name) => name.endsWith('.js')),
+  );
+}
+
 describe.skipIf(skipped)("a client's domains and widget pages in the console", () => {
   let c: ConsoleFixture;
   let client: { id: string; name: string; publicKey: string };
@@ -120,11 +130,17 @@ describe.skipIf(skipped)("a client's domains and widget pages in the console", (
   it('previews changed settings before the save, refuses a low contrast in words, saves, and copies the snippet', async () => {
     const page = await c.signIn(admin.email, USER_PASSWORD);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: c.base });
-    await page.goto(`${c.base}/console/clients/${client.id}/widget`);
+    await page.getByRole('heading', { name: 'Domains', level: 1 }).waitFor();
+    const before = await scriptsLoaded(page);
+    await page.getByRole('link', { name: 'Widget' }).click();
     const form = page.getByRole('form', { name: 'Widget settings' });
     const title = form.getByLabel('Title', { exact: true });
     const previewTitle = page.locator('.widget-preview [part~="title"]');
     await expect.poll(() => previewTitle.textContent()).toBe(`Contact ${client.name}`);
+    // The widget came in a chunk of its own, which only this page loads.
+    const added = (await scriptsLoaded(page)).filter((script) => !before.includes(script));
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatch(/\/console\/assets\/chunk-\w+\.js$/);
     await checkFromTop(page, 'widget');
 
     await title.fill('Talk to the shop');
