@@ -225,11 +225,16 @@ export async function buildConsole({ outdir = CONSOLE_DIST } = {}) {
     await rm(outdir, { recursive: true, force: true });
     await rename(scratch, outdir);
     await chmod(outdir, 0o755);
-    const [js, css] = await Promise.all([
-      measure(join(outdir, 'assets', name(script))),
-      measure(join(outdir, 'assets', name(entry.cssBundle))),
-    ]);
-    return { bytes: js.bytes + css.bytes, gzipBytes: js.gzipBytes + css.gzipBytes };
+    // The first load is the entry, the chunks it imports statically (code it shares with a later chunk), and
+    // the stylesheet; chunks behind a dynamic import() load only on the pages that need them.
+    const shared = entry.imports.filter((imported) => imported.kind === 'import-statement').map((i) => i.path);
+    const sizes = await Promise.all(
+      [script, ...shared, entry.cssBundle].map((file) => measure(join(outdir, 'assets', name(file)))),
+    );
+    return {
+      bytes: sizes.reduce((sum, size) => sum + size.bytes, 0),
+      gzipBytes: sizes.reduce((sum, size) => sum + size.gzipBytes, 0),
+    };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -276,7 +281,7 @@ async function main() {
       `${WIDGET_GZIP_BUDGET} B (built in ${Math.round(performance.now() - started)} ms)\n` +
       `widget-panel.js: ${panel.bytes} B, ${panel.gzipBytes} B gzipped, ${verdict(panel.gzipBytes, PANEL_GZIP_BUDGET)} ` +
       `the budget of ${PANEL_GZIP_BUDGET} B (loads after the launcher shows)\n` +
-      `console: ${consoleSize.bytes} B, ${consoleSize.gzipBytes} B gzipped on first load (script and stylesheet), ` +
+      `console: ${consoleSize.bytes} B, ${consoleSize.gzipBytes} B gzipped on first load (scripts and stylesheet), ` +
       `${verdict(consoleSize.gzipBytes, CONSOLE_GZIP_BUDGET)} the budget of ${CONSOLE_GZIP_BUDGET} B`,
   );
   if (

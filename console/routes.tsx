@@ -8,6 +8,8 @@ import { AgenciesPage } from './pages/agencies.tsx';
 import { AgencyPage } from './pages/agency.tsx';
 import { AlertsPage } from './pages/alerts.tsx';
 import { AgencyUsersPage, ClientUsersPage } from './pages/users.tsx';
+import { ClientDomainsPage } from './pages/client-domains.tsx';
+import { ClientWidgetPage } from './pages/client-widget.tsx';
 
 export const ROUTES: Route[] = [
   { pattern: '/platform/health', Component: PlatformHealthPage },
@@ -18,4 +20,6 @@ export const ROUTES: Route[] = [
   { pattern: '/agencies/:agencyId/users', Component: AgencyUsersPage },
   { pattern: '/clients/:clientId/users', Component: ClientUsersPage },
   { pattern: '/platform/alerts', Component: AlertsPage },
+  { pattern: '/clients/:clientId/domains', Component: ClientDomainsPage as Route['Component'] },
+  { pattern: '/clients/:clientId/widget', Component: ClientWidgetPage as Route['Component'] },
 ];

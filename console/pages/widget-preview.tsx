@@ -1,0 +1,107 @@
+/**
+ * The real widget (widget/index.ts, loaded by a dynamic import so only this page fetches it) showing
+ * settings that are not saved yet. Its `fetch` never reaches the network: the configuration request
+ * is answered with the settings given, a submission with a 201 that stores nothing, so the preview
+ * can never create a lead. The box has a transform, which makes it the containing block of the
+ * widget's fixed launcher and panel, so they stay inside it.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { WidgetConfig } from '../../shared/widget-wire-types.ts';
+import type { Widget } from '../../widget/index.ts';
+
+/** How long the form must be still before the widget is built again. */
+const DEBOUNCE_MS = 250;
+
+/** A fetch that answers the widget as the server would, from `config`, and sends nothing anywhere. */
+export function previewFetch(config: WidgetConfig): typeof fetch {
+  return async (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+    const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+    if (method === 'GET' && url.pathname.endsWith('/config')) return Response.json(config);
+    if (method === 'POST' && url.pathname.endsWith('/submissions'))
+      return Response.json({ id: `preview-${crypto.randomUUID()}` }, { status: 201 });
+    return Response.json({ statusCode: 404, error: 'Not Found', message: 'Not part of the preview' }, { status: 404 });
+  };
+}
+
+type WidgetModule = typeof import('../../widget/index.ts');
+
+export function WidgetPreview({ config }: { config: WidgetConfig }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [module, setModule] = useState<WidgetModule | null>(null);
+  const [loadError, setLoadError] = useState(false);
+  // Whether the visitor's panel is open, kept across rebuilds; it starts open so the form shows.
+  const open = useRef(true);
+  const serialized = JSON.stringify(config);
+
+  useEffect(() => {
+    let current = true;
+    import('../../widget/index.ts').then(
+      (loaded) => current && setModule(loaded),
+      () => current && setLoadError(true),
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    const container = box.current;
+    if (!module || !container) return;
+    let widget: Widget | undefined;
+    const timer = setTimeout(() => {
+      widget = build(module, container, JSON.parse(serialized) as WidgetConfig, open);
+    }, DEBOUNCE_MS);
+    return () => {
+      clearTimeout(timer);
+      widget?.destroy();
+    };
+  }, [module, serialized]);
+
+  return (
+    <div class="widget-preview-wrap">
+      <p class="notice info">
+        Preview with the settings in the form, saved or not. It sends nothing: what you type into it stays in this page,
+        and no lead is created.
+      </p>
+      {loadError && (
+        <p class="notice error" role="alert">
+          The preview could not be loaded. Reload the page to try again.
+        </p>
+      )}
+      <section class="widget-preview" ref={box} aria-label="Widget preview" aria-busy={!module} />
+    </div>
+  );
+}
+
+/**
+ * A widget in `container` showing `config`; its panel reopened if it was open, without taking the
+ * keyboard from where the person is typing.
+ */
+function build(module: WidgetModule, container: HTMLElement, config: WidgetConfig, open: { current: boolean }) {
+  const widget = module.createWidget({
+    publicKey: config.publicKey,
+    apiBase: location.origin,
+    container,
+    storage: null,
+    fetch: previewFetch(config),
+  });
+  const typing = document.activeElement;
+  let reopening = open.current;
+  widget.on('open', () => {
+    open.current = true;
+    if (!reopening) return;
+    // The widget moves focus to its first field as it opens (once or twice): give it back afterwards.
+    setTimeout(() => {
+      reopening = false;
+      // Only while the widget holds it: the person may have moved on to another control meanwhile.
+      if (!container.contains(document.activeElement)) return;
+      if (typing instanceof HTMLElement && typing.isConnected && !container.contains(typing)) typing.focus();
+    }, 0);
+  });
+  widget.on('close', () => {
+    open.current = false;
+  });
+  if (open.current) widget.open();
+  return widget;
+}
