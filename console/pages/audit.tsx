@@ -9,7 +9,7 @@ import { ClientFrame } from '../frame.tsx';
 import { setQuery, useLocation } from '../router.ts';
 import { useClaims } from '../signed-in.ts';
 import { Badge, Link, LoadState, PageHeader, Pager, Table, useLoad, When } from '../ui.tsx';
-import { listQuery } from './leads-export.ts';
+import { listQuery } from '../paging.ts';
 
 const PAGE_SIZE = 50;
 const ACTOR_TYPES = ['user', 'system', 'anonymous'] as const;

@@ -24,7 +24,7 @@ import {
   When,
 } from '../ui.tsx';
 import { PAGE_SIZE } from './leads.tsx';
-import { listQuery } from './leads-export.ts';
+import { listQuery } from '../paging.ts';
 
 type Contact = Schemas['Contact'];
 

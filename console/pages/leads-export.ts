@@ -4,6 +4,7 @@
  */
 import { api, ok, type Schemas } from '../api.ts';
 import { type CsvValue, toCsv } from '../csv.ts';
+import { listQuery, readAll } from '../paging.ts';
 
 /** Rows one export holds at most: 50 requests of 200, a few seconds, a file a spreadsheet opens at once. */
 export const EXPORT_CAP = 10_000;
@@ -11,31 +12,6 @@ const PAGE = 200;
 
 type Contact = Schemas['Contact'];
 type Submission = Schemas['Submission'];
-
-/** A list's query without the parameters that are not set (the client's types leave no room for undefined). */
-export function listQuery<T extends Record<string, string | number | null | undefined>>(
-  values: T,
-): { [K in keyof T]?: Exclude<T[K], null | undefined> } {
-  return Object.fromEntries(
-    Object.entries(values).filter(([, value]) => value !== undefined && value !== null && value !== ''),
-  ) as { [K in keyof T]?: Exclude<T[K], null | undefined> };
-}
-
-/** Reads page after page with `read` until the list ends or `cap` rows are in hand. */
-export async function readAll<T>(
-  read: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>,
-  cap = EXPORT_CAP,
-): Promise<{ items: T[]; complete: boolean }> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  for (;;) {
-    const page = await read(cursor);
-    items.push(...page.items);
-    if (!page.nextCursor) return { items: items.slice(0, cap), complete: items.length <= cap };
-    if (items.length >= cap) return { items: items.slice(0, cap), complete: false };
-    cursor = page.nextCursor;
-  }
-}
 
 /** Every key of a set of flat objects, in order of first appearance, for one column each. */
 function keysOf(objects: Record<string, unknown>[]): string[] {
@@ -108,21 +84,25 @@ export async function exportLeads(
   q: string | undefined,
 ): Promise<{ csv: string; rows: number; complete: boolean }> {
   if (view === 'contacts') {
-    const { items, complete } = await readAll(async (cursor) =>
-      ok(
-        await api.GET('/v1/clients/{clientId}/contacts', {
-          params: { path: { clientId }, query: listQuery({ q, cursor, limit: PAGE }) },
-        }),
-      ),
+    const { items, complete } = await readAll(
+      async (cursor) =>
+        ok(
+          await api.GET('/v1/clients/{clientId}/contacts', {
+            params: { path: { clientId }, query: listQuery({ q, cursor, limit: PAGE }) },
+          }),
+        ),
+      EXPORT_CAP,
     );
     return { csv: contactsCsv(items), rows: items.length, complete };
   }
-  const { items, complete } = await readAll(async (cursor) =>
-    ok(
-      await api.GET('/v1/clients/{clientId}/submissions', {
-        params: { path: { clientId }, query: listQuery({ q, cursor, limit: PAGE }) },
-      }),
-    ),
+  const { items, complete } = await readAll(
+    async (cursor) =>
+      ok(
+        await api.GET('/v1/clients/{clientId}/submissions', {
+          params: { path: { clientId }, query: listQuery({ q, cursor, limit: PAGE }) },
+        }),
+      ),
+    EXPORT_CAP,
   );
   return { csv: submissionsCsv(items), rows: items.length, complete };
 }

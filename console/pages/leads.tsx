@@ -8,7 +8,8 @@ import { api, describeError, ok, type Schemas } from '../api.ts';
 import { ClientFrame } from '../frame.tsx';
 import { setQuery, useLocation } from '../router.ts';
 import { LoadState, Link, PageHeader, Pager, Table, useAnnouncer, useLoad, When } from '../ui.tsx';
-import { downloadCsv, EXPORT_CAP, exportLeads, type LeadsView, listQuery } from './leads-export.ts';
+import { listQuery } from '../paging.ts';
+import { downloadCsv, EXPORT_CAP, exportLeads, type LeadsView } from './leads-export.ts';
 
 /** Rows on one page of the console's lists. */
 export const PAGE_SIZE = 25;

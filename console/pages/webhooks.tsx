@@ -24,7 +24,7 @@ import {
   useLoad,
   When,
 } from '../ui.tsx';
-import { listQuery } from './leads-export.ts';
+import { listQuery } from '../paging.ts';
 
 type Webhook = Schemas['Webhook'];
 type Delivery = Schemas['WebhookDelivery'];

@@ -30,6 +30,7 @@ describe.skipIf(skipped)('a client’s leads, audit log and webhooks in the cons
   let client: { id: string; publicKey: string };
   let admin: CreatedUser;
   let viewer: CreatedUser;
+  let leaving: { id: string; email: string };
 
   async function submit(body: { email: string; name?: string; message?: string }) {
     const response = await c.t.app.inject({
@@ -58,7 +59,8 @@ describe.skipIf(skipped)('a client’s leads, audit log and webhooks in the cons
       await c.t.call('PATCH', `/v1/clients/${client.id}/settings`, admin.token, { allowLocalhost: true }),
       200,
     );
-    for (let i = 0; i < CONTACTS; i += 1) await createContact(c.t, admin.token, client.id);
+    for (let i = 0; i < CONTACTS - 1; i += 1) await createContact(c.t, admin.token, client.id);
+    leaving = await createContact(c.t, admin.token, client.id, { name: 'Leaving Soon' });
     await submit({ email: 'ada@lovelace.test', name: 'Lovelace, "Ada"', message: '=HYPERLINK("https://evil.test")' });
     await submit({ email: 'ada@lovelace.test', name: 'Lovelace, "Ada"', message: 'a second note' });
     await submit({ email: 'grace@hopper.test', name: 'Grace Hopper', message: '+1 for the compiler' });
@@ -124,6 +126,25 @@ describe.skipIf(skipped)('a client’s leads, audit log and webhooks in the cons
     await page.getByRole('button', { name: 'Save contact' }).click();
     await expect.poll(() => page.locator('.facts').textContent()).toContain('+44 20 7946 0000');
     expect(await page.getByRole('status').allTextContents()).toContain('Contact saved.');
+    await page.context().close();
+  });
+
+  it('deletes a lead only after the confirmation', async () => {
+    const page = await c.signIn(admin.email, USER_PASSWORD);
+    await open(page, `leads/${leaving.id}`, 'Leaving Soon');
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete this contact?' });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await dialog.isVisible()).toBe(false);
+    expectStatus(await c.t.call('GET', `/v1/clients/${client.id}/contacts/${leaving.id}`, admin.token), 200);
+
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Delete contact' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Lead removed' }).waitFor();
+    expect(await page.locator('.notice.good').textContent()).toBe(
+      `${leaving.email} was deleted. Their submissions are kept, no longer linked to a contact.`,
+    );
+    expectStatus(await c.t.call('GET', `/v1/clients/${client.id}/contacts/${leaving.id}`, admin.token), 404);
     await page.context().close();
   });
 
