@@ -8,6 +8,8 @@ import { defineConfig } from 'vitest/config';
  */
 const UNIT = [
   'test/alerts/window-counter.test.ts',
+  'test/console/csv.test.ts',
+  'test/console/paging.test.ts',
   'test/domains/dns-resolver.test.ts',
   'test/domains/dns-servers.test.ts',
   'test/domains/dns-time-limit.test.ts',

@@ -9083,6 +9083,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    /** @description Email starting with, or name containing, this text */
                     q?: string;
                 };
                 header?: {
@@ -9643,6 +9644,10 @@ export interface paths {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    /** @description Email starting with, or name containing, this text */
+                    q?: string;
+                    /** @description Only the leads of this contact */
+                    contactId?: string;
                 };
                 header?: {
                     /**
@@ -9823,6 +9828,16 @@ export interface paths {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    /** @description An action (`contact.created`) or its family (`contact`): that action, or every one under it */
+                    action?: string;
+                    /** @description The user who acted */
+                    actorId?: string;
+                    /** @description A user, the system itself, or an anonymous visitor (the widget) */
+                    actorType?: "user" | "system" | "anonymous";
+                    /** @description Entries at or after this instant; a date alone is its midnight UTC */
+                    from?: string | unknown | unknown;
+                    /** @description Entries before this instant; a date alone is its midnight UTC */
+                    to?: string | unknown | unknown;
                 };
                 header?: {
                     /**
@@ -10417,6 +10432,16 @@ export interface paths {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    /** @description An action (`contact.created`) or its family (`contact`): that action, or every one under it */
+                    action?: string;
+                    /** @description The user who acted */
+                    actorId?: string;
+                    /** @description A user, the system itself, or an anonymous visitor (the widget) */
+                    actorType?: "user" | "system" | "anonymous";
+                    /** @description Entries at or after this instant; a date alone is its midnight UTC */
+                    from?: string | unknown | unknown;
+                    /** @description Entries before this instant; a date alone is its midnight UTC */
+                    to?: string | unknown | unknown;
                 };
                 header?: {
                     /**

@@ -10,6 +10,10 @@ import { AlertsPage } from './pages/alerts.tsx';
 import { AgencyUsersPage, ClientUsersPage } from './pages/users.tsx';
 import { ClientDomainsPage } from './pages/client-domains.tsx';
 import { ClientWidgetPage } from './pages/client-widget.tsx';
+import { AuditPage } from './pages/audit.tsx';
+import { LeadPage } from './pages/lead.tsx';
+import { LeadsPage } from './pages/leads.tsx';
+import { WebhooksPage } from './pages/webhooks.tsx';
 
 export const ROUTES: Route[] = [
   { pattern: '/platform/health', Component: PlatformHealthPage },
@@ -20,6 +24,10 @@ export const ROUTES: Route[] = [
   { pattern: '/agencies/:agencyId/users', Component: AgencyUsersPage },
   { pattern: '/clients/:clientId/users', Component: ClientUsersPage },
   { pattern: '/platform/alerts', Component: AlertsPage },
-  { pattern: '/clients/:clientId/domains', Component: ClientDomainsPage as Route['Component'] },
-  { pattern: '/clients/:clientId/widget', Component: ClientWidgetPage as Route['Component'] },
+  { pattern: '/clients/:clientId/domains', Component: ClientDomainsPage },
+  { pattern: '/clients/:clientId/widget', Component: ClientWidgetPage },
+  { pattern: '/clients/:clientId/leads', Component: LeadsPage },
+  { pattern: '/clients/:clientId/leads/:contactId', Component: LeadPage },
+  { pattern: '/clients/:clientId/audit', Component: AuditPage },
+  { pattern: '/clients/:clientId/webhooks', Component: WebhooksPage },
 ];

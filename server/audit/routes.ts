@@ -1,12 +1,15 @@
 /**
- * Reading the audit log: a client's own events, or an agency's and all its clients'. Admins only:
- * the log names who did what. /verify walks the tenant's hash chain in the database.
+ * Reading the audit log: a client's own events, or an agency's and all its clients', narrowed by
+ * action, actor and period. Admins only: the log names who did what. /verify walks the tenant's
+ * hash chain in the database.
  */
-import { Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ScopedQueries } from '../db/tenant-db.ts';
 import type { TenantType } from '../db/schema.ts';
 import { AgencyParams, AUTHED_ERRORS, ClientParams } from '../http/schemas.ts';
+import { aboutField, InvalidInput } from '../errors.ts';
+import { UUID_PATTERN } from '../db/uuid.ts';
 import { AuditItem, auditEntryView, selectAuditEntries } from './audit-view.ts';
 import type { DigestSigner } from './digest-key.ts';
 import { readChainPage, readDigests } from './digests.ts';
@@ -16,10 +19,28 @@ const AuditPage = Type.Object(
   { items: Type.Array(AuditItem), nextCursor: Type.Union([Type.String(), Type.Null()]) },
   { title: 'AuditEntryPage' },
 );
+const Instant = (description: string) =>
+  Type.String({ anyOf: [{ format: 'date-time' }, { format: 'date' }], maxLength: 40, description });
 const AuditQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
   cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$' })),
+  action: Type.Optional(
+    Type.String({
+      pattern: '^[a-z_]+(\\.[a-z_]+)*$',
+      maxLength: 100,
+      description: 'An action (`contact.created`) or its family (`contact`): that action, or every one under it',
+    }),
+  ),
+  actorId: Type.Optional(Type.String({ pattern: UUID_PATTERN, description: 'The user who acted' })),
+  actorType: Type.Optional(
+    Type.Union([Type.Literal('user'), Type.Literal('system'), Type.Literal('anonymous')], {
+      description: 'A user, the system itself, or an anonymous visitor (the widget)',
+    }),
+  ),
+  from: Type.Optional(Instant('Entries at or after this instant; a date alone is its midnight UTC')),
+  to: Type.Optional(Instant('Entries before this instant; a date alone is its midnight UTC')),
 });
+type AuditFilter = Omit<Static<typeof AuditQuery>, 'limit' | 'cursor'>;
 const Verification = Type.Object(
   { valid: Type.Boolean(), rowsChecked: Type.Integer(), firstBrokenSeq: Type.Union([Type.Integer(), Type.Null()]) },
   { title: 'AuditVerification' },
@@ -84,14 +105,48 @@ const DigestVerification = Type.Object({
 });
 const DigestKey = Type.Object({ algorithm: Type.Literal('Ed25519'), keyId: Type.String(), publicKey: Type.String() });
 
+/** The period of a query as instants; a date alone is its midnight UTC. */
+function periodOf(filter: AuditFilter): { from?: Date; to?: Date } {
+  const period: { from?: Date; to?: Date } = {};
+  for (const key of ['from', 'to'] as const) {
+    const text = filter[key];
+    if (text === undefined) continue;
+    const at = new Date(text);
+    if (Number.isNaN(at.getTime())) throw aboutField(new InvalidInput(`querystring/${key}: not a date`), key);
+    period[key] = at;
+  }
+  if (period.from && period.to && period.from >= period.to)
+    throw aboutField(new InvalidInput('querystring/from: must be before to'), 'from');
+  return period;
+}
+
 /**
- * A page of the log, newest first. Readers see every event of their subtree, but the IP address
- * and request id of an actor from above them (their agency's staff, the platform admin) stay with
- * that actor's own tenant.
+ * A page of the log, newest first, of the entries the filter keeps. Readers see every event of
+ * their subtree, but the IP address and request id of an actor from above them (their agency's
+ * staff, the platform admin) stay with that actor's own tenant.
  */
-async function readPage(q: ScopedQueries, reader: TenantType, limit: number, cursor: string | undefined) {
+async function readPage(
+  q: ScopedQueries,
+  reader: TenantType,
+  limit: number,
+  cursor: string | undefined,
+  filter: AuditFilter,
+) {
+  const { from, to } = periodOf(filter);
   let query = selectAuditEntries(q);
   if (cursor !== undefined) query = query.where('audit_log.audit_id', '<', cursor);
+  const { action, actorId, actorType } = filter;
+  if (action !== undefined)
+    query = query.where((eb) =>
+      eb.or([
+        eb('audit_log.action', '=', action),
+        eb('audit_log.action', 'like', `${action.replaceAll('_', '\\_')}.%`),
+      ]),
+    );
+  if (actorId !== undefined) query = query.where('audit_log.actor_id', '=', actorId);
+  if (actorType !== undefined) query = query.where('audit_log.actor_type', '=', actorType);
+  if (from) query = query.where('audit_log.at', '>=', from);
+  if (to) query = query.where('audit_log.at', '<', to);
   const rows = await query
     .orderBy('audit_log.audit_id', 'desc')
     .limit(limit + 1)
@@ -118,8 +173,10 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ signer: DigestSigner }> = 
         config: { access: { on, role: 'admin' } },
         schema: { params, querystring: AuditQuery, response: { 200: AuditPage, ...AUTHED_ERRORS } },
       },
-      async (request) =>
-        request.scoped((q) => readPage(q, request.tenant.tenantType, request.query.limit ?? 100, request.query.cursor)),
+      async (request) => {
+        const { limit = 100, cursor, ...filter } = request.query;
+        return request.scoped((q) => readPage(q, request.tenant.tenantType, limit, cursor, filter));
+      },
     );
     app.get(
       `/v1/${level}/${idParam}/audit-log/verify`,

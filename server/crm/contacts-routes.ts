@@ -12,6 +12,7 @@ import { NotFound } from '../errors.ts';
 import { jsonbText } from '../db/jsonb-text.ts';
 import { deleteContact } from './contacts.ts';
 import { assertRoomFor } from '../limits/limits.ts';
+import { likeEscape } from './search.ts';
 
 // Facts about a contact, flat: each a JSON scalar or a short list of them. One `type` list rather
 // than a union, which Ajv's type coercion would satisfy with its first branch (12 read as "12").
@@ -51,13 +52,12 @@ const ContactChange = Type.Object(
 const ContactParams = Type.Object({ clientId: Uuid, contactId: Uuid });
 const ListQuery = Type.Composite([
   PageQuery,
-  Type.Object({ q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) }),
+  Type.Object({
+    q: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 100, description: 'Email starting with, or name containing, this text' }),
+    ),
+  }),
 ]);
-
-/** LIKE treats % and _ as wildcards; a search for them means the characters themselves. */
-function likeEscape(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(

@@ -630,6 +630,66 @@ describe('the audit items', () => {
     expect(paged).toEqual(all);
   });
 
+  test('narrow by action or its family, by actor and by period, and page within the filter', async () => {
+    const read = async (query: string) => {
+      const response = await t.call('GET', `/v1/clients/${clientId}/audit-log?${query}`, clientAdmin.token);
+      expectStatus(response, 200);
+      return response.json() as {
+        items: { id: string; action: string; actor: { id: string | null }; at: string }[];
+        nextCursor: string | null;
+      };
+    };
+    const all = (await read('limit=500')).items;
+
+    const created = (await read('action=contact.created')).items;
+    expect(created.length).toBeGreaterThan(0);
+    expect(created.map((item) => item.id)).toEqual(
+      all.filter((item) => item.action === 'contact.created').map((item) => item.id),
+    );
+    const family = (await read('action=contact')).items;
+    expect(family.map((item) => item.id)).toEqual(
+      all.filter((item) => item.action.startsWith('contact.')).map((item) => item.id),
+    );
+    expect(new Set(family.map((item) => item.action)).size).toBeGreaterThan(1);
+    // `_` is a LIKE wildcard: `auth_signed` must not match `auth.signed_in`.
+    expect((await read('action=auth_signed')).items).toEqual([]);
+
+    const byAdmin = (await read(`actorId=${clientAdmin.id}`)).items;
+    expect(byAdmin.length).toBeGreaterThan(0);
+    expect(byAdmin.every((item) => item.actor.id === clientAdmin.id)).toBe(true);
+    expect(byAdmin.length).toBeLessThan(all.length);
+
+    const middle = all[Math.floor(all.length / 2)]!;
+    const since = (await read(`from=${encodeURIComponent(middle.at)}`)).items;
+    expect(since.map((item) => item.id)).toEqual(all.filter((item) => item.at >= middle.at).map((item) => item.id));
+    const before = (await read(`to=${encodeURIComponent(middle.at)}`)).items;
+    expect(before.map((item) => item.id)).toEqual(all.filter((item) => item.at < middle.at).map((item) => item.id));
+
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { id: string }[]; nextCursor: string | null } = await read(
+        `action=contact&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      paged.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(family.map((item) => item.id));
+  });
+
+  test('a filter it cannot read is refused with the field named, and stores nothing', async () => {
+    for (const [query, field] of [
+      ['action=contact%25', 'action'],
+      ['actorId=nobody', 'actorId'],
+      ['from=yesterday', 'from'],
+      ['from=2030-01-02&to=2030-01-01', 'from'],
+    ] as const) {
+      const response = await t.call('GET', `/v1/clients/${clientId}/audit-log?${query}`, clientAdmin.token);
+      expectStatus(response, 400);
+      expect(response.json().message).toContain(field);
+    }
+  });
+
   test("an agency's log holds its clients' events too; a client's holds only its own", async () => {
     const agencyLog = (await t.call('GET', `/v1/agencies/${agencyId}/audit-log?limit=500`, agencyAdmin.token)).json()
       .items;
