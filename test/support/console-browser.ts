@@ -65,6 +65,8 @@ export async function startConsole(): Promise<ConsoleFixture> {
       await page.getByLabel('Email').fill(email);
       await page.getByLabel('Password').fill(password);
       await page.getByRole('button', { name: 'Sign in' }).click();
+      // The shell's top bar, not any heading: the sign-in page has one of its own.
+      await page.locator('.who').waitFor();
       await page.locator('main h1').first().waitFor();
       return page;
     },
