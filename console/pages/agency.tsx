@@ -4,7 +4,7 @@
  * of the agency's or the platform's when there are any. A client made from a template may come with
  * invitations, whose tokens are shown once, here.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, ok, type Schemas } from '../api.ts';
 import { useClaims } from '../signed-in.ts';
 import {
@@ -29,6 +29,8 @@ export function AgencyPage({ agencyId }: Record<string, string>) {
   const claims = useClaims();
   const [announcer, announce] = useAnnouncer();
   const [provisioned, setProvisioned] = useState<Provisioned | null>(null);
+  // One page serves every agency: what was provisioned in one is not shown in the next.
+  useEffect(() => setProvisioned(null), [id]);
   const agency = useAgency(id);
   const clients = useLoad(
     async () => ok(await api.GET('/v1/agencies/{agencyId}/clients', { params: { path: { agencyId: id } } })).items,
