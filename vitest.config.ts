@@ -67,7 +67,17 @@ export default defineConfig({
           globalSetup: ['test/support/pglite-image-setup.ts'],
         },
       },
-      { extends: true, test: { name: 'e2e', include: E2E, globalSetup: ['test/support/pglite-image-setup.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: E2E,
+          globalSetup: ['test/support/pglite-image-setup.ts'],
+          // A browser walk through several pages waits on Chromium and the server in turn; on a loaded
+          // two-core machine one such test has taken more than 30 s without anything being wrong.
+          testTimeout: 90_000,
+        },
+      },
     ],
   },
 });
