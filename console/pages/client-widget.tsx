@@ -332,7 +332,7 @@ function SettingsEditor({ clientId, saved, publicKey }: { clientId: string; save
                 <code>{'{label}'}</code> and <code>{'{max}'}</code> are filled in.
               </p>
               {WIDGET_STRING_KEYS.map((key) => (
-                <Field key={key} label={key}>
+                <Field key={key} label={stringLabel(key)}>
                   {(id) => (
                     <input
                       id={id}
@@ -354,6 +354,12 @@ function SettingsEditor({ clientId, saved, publicKey }: { clientId: string; save
       </aside>
     </div>
   );
+}
+
+/** A text's key in words: `fieldRequired` → "Field required". */
+function stringLabel(key: string): string {
+  const words = key.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`);
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 function Section({ title, children }: { title: string; children: ComponentChildren }) {

@@ -17,11 +17,16 @@ export function previewFetch(config: WidgetConfig): typeof fetch {
   return async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input), location.href);
     const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
-    if (method === 'GET' && url.pathname.endsWith('/config')) return Response.json(config);
+    if (method === 'GET' && url.pathname.endsWith('/config')) return json(200, config);
     if (method === 'POST' && url.pathname.endsWith('/submissions'))
-      return Response.json({ id: `preview-${crypto.randomUUID()}` }, { status: 201 });
-    return Response.json({ statusCode: 404, error: 'Not Found', message: 'Not part of the preview' }, { status: 404 });
+      return json(201, { id: `preview-${crypto.randomUUID()}` });
+    return json(404, { statusCode: 404, error: 'Not Found', message: 'Not part of the preview' });
   };
+}
+
+// Not Response.json(): Safari has it only from 17, and the console runs on 16.4.
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }
 
 type WidgetModule = typeof import('../../widget/index.ts');
@@ -30,6 +35,8 @@ export function WidgetPreview({ config }: { config: WidgetConfig }) {
   const box = useRef<HTMLDivElement>(null);
   const [module, setModule] = useState<WidgetModule | null>(null);
   const [loadError, setLoadError] = useState(false);
+  // Busy from a change until the widget showing it is ready: assistive technology waits for it.
+  const [busy, setBusy] = useState(true);
   // Whether the visitor's panel is open, kept across rebuilds; it starts open so the form shows.
   const open = useRef(true);
   const serialized = JSON.stringify(config);
@@ -49,8 +56,10 @@ export function WidgetPreview({ config }: { config: WidgetConfig }) {
     const container = box.current;
     if (!module || !container) return;
     let widget: Widget | undefined;
+    setBusy(true);
     const timer = setTimeout(() => {
       widget = build(module, container, JSON.parse(serialized) as WidgetConfig, open);
+      widget.on('ready', () => setBusy(false));
     }, DEBOUNCE_MS);
     return () => {
       clearTimeout(timer);
@@ -69,7 +78,7 @@ export function WidgetPreview({ config }: { config: WidgetConfig }) {
           The preview could not be loaded. Reload the page to try again.
         </p>
       )}
-      <section class="widget-preview" ref={box} aria-label="Widget preview" aria-busy={!module} />
+      <section class="widget-preview" ref={box} aria-label="Widget preview" aria-busy={busy} />
     </div>
   );
 }

@@ -23,6 +23,14 @@ async function checkFromTop(page: Page, name: string): Promise<void> {
   await checkPage(page, name);
 }
 
+/** Waits until the preview shows the form's settings and its panel has faded in, so axe-core sees its real colours. */
+async function previewSettled(page: Page): Promise<void> {
+  await page.locator('.widget-preview[aria-busy="false"]').waitFor();
+  const panel = page.locator('.widget-preview [part~="panel"]');
+  await panel.waitFor();
+  await panel.evaluate((element) => Promise.all(element.getAnimations().map((animation) => animation.finished)));
+}
+
 /** The scripts the page has fetched so far. */
 function scriptsLoaded(page: Page): Promise<string[]> {
   return page.evaluate(() =>
@@ -137,6 +145,7 @@ describe.skipIf(skipped)("a client's domains and widget pages in the console", (
     const title = form.getByLabel('Title', { exact: true });
     const previewTitle = page.locator('.widget-preview [part~="title"]');
     await expect.poll(() => previewTitle.textContent()).toBe(`Contact ${client.name}`);
+    await previewSettled(page);
     // The widget came in a chunk of its own, which only this page loads.
     const added = (await scriptsLoaded(page)).filter((script) => !before.includes(script));
     expect(added).toHaveLength(1);
@@ -146,6 +155,7 @@ describe.skipIf(skipped)("a client's domains and widget pages in the console", (
     await title.fill('Talk to the shop');
     await form.getByLabel('Button colour').fill('#b91c1c');
     await expect.poll(() => previewTitle.textContent()).toBe('Talk to the shop');
+    await previewSettled(page);
     const submit = page.locator('.widget-preview [part~="submit"]');
     await expect
       .poll(() => submit.evaluate((button) => getComputedStyle(button).backgroundColor))
@@ -172,6 +182,7 @@ describe.skipIf(skipped)("a client's domains and widget pages in the console", (
     await expect
       .poll(() => form.getByRole('alert').textContent())
       .toBe('Text colour on background colour has contrast 1.00:1; at least 4.5:1 is needed');
+    await previewSettled(page);
     await checkFromTop(page, 'widget-refused');
     await text.fill('#111827');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -193,8 +204,10 @@ describe.skipIf(skipped)("a client's domains and widget pages in the console", (
 
   it('shows the widget page on a phone', async () => {
     const page = await c.signIn(admin.email, USER_PASSWORD, PHONE);
-    await page.goto(`${c.base}/console/clients/${client.id}/widget`);
-    await page.locator('.widget-preview [part~="title"]').waitFor({ state: 'attached' });
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('link', { name: 'Widget' }).click();
+    await expect.poll(() => page.locator('.widget-preview [part~="title"]').textContent()).toBe('Talk to the shop');
+    await previewSettled(page);
     await checkFromTop(page, 'widget-phone');
     await page.context().close();
   });
@@ -211,6 +224,7 @@ describe.skipIf(skipped)("a client's domains and widget pages in the console", (
     const title = page.getByRole('form', { name: 'Widget settings' }).getByLabel('Title', { exact: true });
     await expect.poll(() => title.inputValue()).toBe('Talk to the shop');
     expect(await title.isDisabled()).toBe(true);
+    await previewSettled(page);
     for (const name of ['Save', 'Discard changes', 'Add a field'])
       expect(await page.getByRole('button', { name, disabled: false }).count(), name).toBe(0);
     await checkFromTop(page, 'widget-viewer');
