@@ -213,7 +213,7 @@ function AuditTable({
           <td>
             <When value={entry.at} />
           </td>
-          <td>
+          <td class="action">
             <code>{entry.action}</code>
           </td>
           <td>
