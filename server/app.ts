@@ -287,6 +287,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.metricsRetention && { retention: options.metricsRetention }),
     // The hot path reads the clock as a number: without a test's clock, Date.now itself.
     counters: { now: options.now ? () => now().getTime() : Date.now },
+    onFlush: metrics.countRollupFlush,
   });
   app.decorate('tenantMetrics', tenantMetrics);
   // What this instance counted since the last flush is written before the database closes.

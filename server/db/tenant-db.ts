@@ -217,6 +217,11 @@ export function clientColumnOf(table: ScopedTable): string | null {
   return TENANT_TABLES[table];
 }
 
+/** What one database's transaction of privilegedForAgencies came to, with the agencies it served. */
+export type GroupOutcome<R> =
+  | { agencyIds: string[]; ok: true; value: R }
+  | { agencyIds: string[]; ok: false; error: unknown };
+
 export interface PrivilegedOptions {
   /**
    * False: COMMIT returns before the transaction's WAL reaches the disk (PostgreSQL's
@@ -317,7 +322,8 @@ export class TenantDatabase {
   /**
    * The privileged path once per database that serves some of `agencyIds`, given the agencies it
    * serves there: batched work on many agencies' rows with no user behind it (the metrics flush),
-   * one transaction per database rather than per agency. With more than one database each
+   * one transaction per database rather than per agency. Every database is tried, whatever another
+   * answered; each one's outcome is given with its agencies. With more than one database each
    * transaction first passes placement_guard for each of its agencies; refused because one has just
    * moved, the placements are reloaded and that database's agencies are grouped again, once.
    */
@@ -326,11 +332,21 @@ export class TenantDatabase {
     reason: string,
     fn: (db: Kysely<Database>, agencyIds: string[]) => Promise<R>,
     options: PrivilegedOptions = {},
-  ): Promise<R[]> {
+  ): Promise<Array<GroupOutcome<R>>> {
     const open = this.#privilegedOpen(reason, options);
     const placements = this.#placements;
-    if (!placements)
-      return agencyIds.length ? [await this.#transaction(this.#db, open, (db) => fn(db, [...agencyIds]))] : [];
+    const settle = async (agencyIds: string[], run: () => Promise<R>): Promise<GroupOutcome<R>> => {
+      try {
+        return { agencyIds, ok: true, value: await run() };
+      } catch (error) {
+        return { agencyIds, ok: false, error };
+      }
+    };
+    if (!placements) {
+      if (agencyIds.length === 0) return [];
+      const ids = [...agencyIds];
+      return [await settle(ids, () => this.#transaction(this.#db, open, (db) => fn(db, ids)))];
+    }
     const byDatabase = (ids: readonly string[]) => {
       const groups = new Map<string, string[]>();
       for (const id of ids) {
@@ -347,17 +363,17 @@ export class TenantDatabase {
           : open,
         (db) => fn(db, ids),
       );
-    const results: R[] = [];
+    const outcomes: Array<GroupOutcome<R>> = [];
     for (const [name, ids] of byDatabase(agencyIds)) {
-      try {
-        results.push(await run(name, ids));
-      } catch (error) {
-        if ((error as { code?: unknown } | null)?.code !== MOVED_AWAY) throw error;
-        await this.reloadPlacements();
-        for (const [again, moved] of byDatabase(ids)) results.push(await run(again, moved));
+      const outcome = await settle(ids, () => run(name, ids));
+      if (outcome.ok || (outcome.error as { code?: unknown } | null)?.code !== MOVED_AWAY) {
+        outcomes.push(outcome);
+        continue;
       }
+      await this.reloadPlacements();
+      for (const [again, moved] of byDatabase(ids)) outcomes.push(await settle(moved, () => run(again, moved)));
     }
-    return results;
+    return outcomes;
   }
 
   /**

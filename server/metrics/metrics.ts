@@ -23,6 +23,8 @@ export class Metrics {
   readonly #lookups = { client: { hit: 0, miss: 0 }, verdict: { hit: 0, miss: 0 }, policy: { hit: 0, miss: 0 } };
   readonly #verdicts = { allowed: 0, refused: 0 };
   readonly #checks: Record<string, Record<string, number>> = {};
+  readonly #rollupFlushes = { ok: 0, failed: 0 };
+  #rollupDropped = 0;
   readonly cacheLookups = countedAtScrape(this.registry, {
     name: 'upzento_widget_cache_lookups_total',
     help: 'Widget cache look-ups (client by key, verdict, policy) and whether they hit',
@@ -40,6 +42,19 @@ export class Metrics {
     help: 'Domain challenge checks by outcome (matched, not_found, wrong_value, dns_failure)',
     labelNames: ['outcome', 'reason'],
     entries: () => byTwoLabels(this.#checks, 'outcome', 'reason'),
+  });
+
+  readonly rollupFlushes = countedAtScrape(this.registry, {
+    name: 'upzento_tenant_metrics_flushes_total',
+    help: 'Flushes of the per-tenant metrics rollups (docs/metrics.md) that had counts to write, by result',
+    labelNames: ['result'],
+    entries: () => Object.entries(this.#rollupFlushes).map(([result, count]) => [{ result }, count] as const),
+  });
+  readonly rollupDropped = countedAtScrape(this.registry, {
+    name: 'upzento_tenant_metrics_dropped_total',
+    help: 'Tenant-minutes of per-tenant counts dropped while the database could not take them',
+    labelNames: [],
+    entries: () => [[{}, this.#rollupDropped] as const],
   });
 
   constructor() {
@@ -62,6 +77,12 @@ export class Metrics {
     const byReason = (this.#checks[outcome] ??= {});
     byReason[reason] = (byReason[reason] ?? 0) + 1;
   }
+
+  /** Counts a flush of the per-tenant rollups, and the tenant-minutes dropped before it. */
+  countRollupFlush = (ok: boolean, dropped: number): void => {
+    this.#rollupFlushes[ok ? 'ok' : 'failed'] += 1;
+    this.#rollupDropped += dropped;
+  };
 
   /** A recorder for one route's requests; each status's series is looked up once. */
   requestObserver(method: string, route: string): (status: number, elapsedMs: number) => void {

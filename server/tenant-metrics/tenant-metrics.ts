@@ -11,7 +11,7 @@ import type { Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import { PeriodicJob } from '../db/periodic-job.ts';
 import type { Database } from '../db/schema.ts';
-import type { TenantDatabase } from '../db/tenant-db.ts';
+import type { GroupOutcome, TenantDatabase } from '../db/tenant-db.ts';
 import { addTallies, HOUR_MS, type RollupTable } from './rollup-writes.ts';
 import { TenantCounters, type TenantCountersOptions } from './tenant-counters.ts';
 
@@ -38,6 +38,8 @@ export interface TenantMetricsOptions {
   flushIntervalMs?: number;
   retention?: RollupRetention;
   counters?: TenantCountersOptions;
+  /** Told of each flush that had counts to write, and of the tenant-minutes dropped before it; default none. */
+  onFlush?: (ok: boolean, dropped: number) => void;
 }
 
 export interface RetentionRun {
@@ -105,18 +107,15 @@ export class TenantMetrics {
         { dropped },
         'tenant metrics: counts of the oldest minutes dropped while the database could not take them',
       );
+    // Tallies are dropped only while others wait: with none taken, none were dropped.
     if (tallies.length === 0) return;
     const agencies = [...new Set(tallies.map((tally) => tally.agencyId))];
-    // The databases run one after the other: once the next one's work starts, the last one has committed.
-    const committed = new Set<string>();
-    let inFlight: string[] = [];
+    let outcomes: Array<GroupOutcome<void>>;
     try {
-      await this.#options.data.privilegedForAgencies(
+      outcomes = await this.#options.data.privilegedForAgencies(
         agencies,
         'tenant metrics: add the counts of the last seconds',
         (db, here) => {
-          for (const id of inFlight) committed.add(id);
-          inFlight = here;
           const ids = new Set(here);
           return addTallies(
             db,
@@ -125,15 +124,20 @@ export class TenantMetrics {
         },
         { waitForFlush: false },
       );
-      if (this.#failing) this.#options.log?.info('tenant metrics: flushing again');
-      this.#failing = false;
     } catch (error) {
-      // What a database took stays there; the rest is kept for the next flush.
-      this.counters.giveBack(tallies.filter((tally) => !committed.has(tally.agencyId)));
-      if (!this.#failing)
-        this.#options.log?.warn({ err: error }, 'tenant metrics: flush failed; counts kept for the next');
-      this.#failing = true;
+      // Reloading the placements failed: nothing is known to be written.
+      outcomes = [{ agencyIds: agencies, ok: false, error }];
     }
+    const failed = outcomes.filter((outcome) => !outcome.ok);
+    // What a database took stays there; the rest is kept for the next flush.
+    const unwritten = new Set(failed.flatMap((outcome) => outcome.agencyIds));
+    if (unwritten.size > 0) this.counters.giveBack(tallies.filter((tally) => unwritten.has(tally.agencyId)));
+    this.#options.onFlush?.(failed.length === 0, dropped);
+    if (failed.length > 0 && !this.#failing) {
+      const error = failed[0]?.ok === false ? failed[0].error : undefined;
+      this.#options.log?.warn({ err: error }, 'tenant metrics: flush failed; counts kept for the next');
+    } else if (failed.length === 0 && this.#failing) this.#options.log?.info('tenant metrics: flushing again');
+    this.#failing = failed.length > 0;
   }
 
   async #prune(): Promise<RetentionRun> {

@@ -1,4 +1,7 @@
-/** /metrics: absent without a scrape token; behind it, counts what the widget routes decided. */
+/**
+ * /metrics: absent without a scrape token; behind it, counts what the widget routes decided, with
+ * bounded labels only (per-tenant counts go to the database, docs/metrics.md).
+ */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createDomainFixture, type DomainFixture } from '../support/domain-fixture.ts';
 import { createTestApp } from '../support/test-app.ts';
@@ -49,6 +52,19 @@ test('the scrape token is required, and verdicts and cache hits are counted', as
   expect(again).toMatch(/upzento_widget_verdicts_total\{verdict="refused"\} 1/);
   expect(again).toMatch(/upzento_widget_cache_lookups_total\{cache="verdict",result="hit"\} 2/);
   expect(again).toMatch(/upzento_domain_checks_total\{outcome="matched",reason="manual"\} 2/);
+});
+
+test('per-tenant counts reach the database, and /metrics names no tenant, only the flushes', async () => {
+  await f.t.app.inject({
+    method: 'GET',
+    url: `/v1/widget/${f.publicKey}/config`,
+    headers: { origin: 'https://metrics.example.com' },
+  });
+  await f.t.app.tenantMetrics.flush();
+  const text = (await f.t.call('GET', '/metrics', 'scrape-token-0123456789')).body;
+  expect(text).toMatch(/upzento_tenant_metrics_flushes_total\{result="ok"\} 1/);
+  expect(text).toMatch(/upzento_tenant_metrics_dropped_total 0/);
+  for (const id of [f.clientId, f.agencyId, f.publicKey]) expect(text).not.toContain(id);
 });
 
 test('request durations are counted into cumulative buckets, a value on a bound in that bucket', async () => {

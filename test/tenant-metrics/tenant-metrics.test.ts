@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TenantDatabase } from '../../server/db/tenant-db.ts';
 import { TenantMetrics } from '../../server/tenant-metrics/tenant-metrics.ts';
 import { createDomainFixture, HOUR, type DomainFixture } from '../support/domain-fixture.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { createTestDatabase, onPostgres, type TestDatabase } from '../support/test-database.ts';
 import { createAgencyWithClient, createUser, expectStatus, type CreatedUser } from '../platform/provision.ts';
 
 const HOSTNAME = 'shop.example.com';
@@ -199,7 +201,9 @@ describe('a flush while the database is gone', () => {
         return typeof value === 'function' ? value.bind(target) : value;
       },
     }) as TenantDatabase;
+    const flushes: Array<[boolean, number]> = [];
     const metrics = new TenantMetrics({
+      onFlush: (ok, dropped) => flushes.push([ok, dropped]),
       data,
       lockDb: null,
       now: f.clock.now,
@@ -215,5 +219,61 @@ describe('a flush while the database is gone', () => {
     const buckets = response.json().buckets;
     expect(buckets.reduce((sum: number, b: any) => sum + b.widgetRequests, 0)).toBe(2);
     expect(buckets.reduce((sum: number, b: any) => sum + b.submissions, 0)).toBe(1);
+    expect(flushes).toEqual([
+      [false, 0],
+      [true, 0],
+    ]);
+  });
+});
+
+describe.skipIf(!onPostgres)('with an agency in a database of its own', () => {
+  let shared: TestDatabase;
+  let silo: TestDatabase;
+  let t: TestApp;
+  beforeAll(async () => {
+    shared = await createTestDatabase();
+    silo = await createTestDatabase();
+    t = await createTestApp({ databases: new Map([['silo', silo.handle]]), healthSummaryMaxAgeMs: 0 }, shared);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await silo?.close();
+    await shared?.close();
+  });
+
+  test("its counts are written there and read from there; the platform's view has every database's tenants", async () => {
+    const moved = await createAgencyWithClient(t);
+    const stays = await createAgencyWithClient(t);
+    expectStatus(
+      await t.call('PUT', `/v1/agencies/${moved.agencyId}/placement`, t.adminToken, { database: 'silo' }),
+      200,
+    );
+    const movedUser = await createUser(t, moved.agencyAdmin.token, 'clients', moved.client.id, 'viewer');
+    const stayingUser = await createUser(t, stays.agencyAdmin.token, 'clients', stays.client.id, 'viewer');
+    for (let i = 0; i < 3; i += 1) {
+      expectStatus(await t.call('GET', `/v1/clients/${moved.client.id}/contacts`, movedUser.token), 200);
+      expectStatus(await t.call('GET', `/v1/clients/${stays.client.id}/contacts`, stayingUser.token), 200);
+    }
+    await t.app.tenantMetrics.flush();
+
+    // As upzento_system, whose policies admit every row: the tables' owner is held back by forced RLS.
+    const rowsIn = (database: TestDatabase, clientId: string) =>
+      database.handle.direct.transaction().execute(async (trx) => {
+        await sql`SET LOCAL ROLE upzento_system`.execute(trx);
+        const { rows } = await sql<{ n: number }>`
+          SELECT coalesce(sum(api_requests), 0)::int AS n FROM tenant_metrics_hour WHERE tenant_id = ${clientId}`.execute(
+          trx,
+        );
+        return rows[0]?.n;
+      });
+    expect(await rowsIn(silo, moved.client.id)).toBe(3);
+    expect(await rowsIn(shared, moved.client.id)).toBe(0);
+
+    const series = await t.call('GET', `/v1/clients/${moved.client.id}/metrics`, movedUser.token);
+    expect(series.json().buckets.reduce((sum: number, b: any) => sum + b.apiRequests, 0)).toBe(3);
+    const platform = (await t.call('GET', '/v1/platform/health?sort=name&limit=500', t.adminToken)).json();
+    const requests = (id: string) => platform.items.find((item: any) => item.tenantId === id)?.apiRequests;
+    expect(requests(moved.client.id)).toBe(3);
+    expect(requests(stays.client.id)).toBe(3);
   });
 });

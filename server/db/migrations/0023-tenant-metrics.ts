@@ -8,7 +8,7 @@
  *
  * Each server instance counts in memory and adds its counts to both tables every few seconds
  * (INSERT … ON CONFLICT DO UPDATE SET col = col + excluded.col), so instances add up. Latency is a
- * histogram over fixed bounds (server/metrics/latency-histogram.ts): buckets add up across instances
+ * histogram over fixed bounds (server/tenant-metrics/latency-histogram.ts): buckets add up across instances
  * and time, and p50/p95 come from the summed buckets. A row with client_id null is the agency's own
  * (its users' API requests). The tenant path reads its agency's or client's rows, and deletes them
  * when a tenant is purged; only the privileged path writes.
