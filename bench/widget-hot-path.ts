@@ -72,6 +72,7 @@ export const widgetHotPath: Benchmark = {
 
       const stats = f.t.db.handle.stats;
       let statements = 0;
+      let answered = 0;
       const runs = await inTurns(
         ROUNDS,
         {
@@ -84,6 +85,7 @@ export const widgetHotPath: Benchmark = {
               durationSec: RUN_SEC,
             });
             statements += stats.queries - before;
+            answered += result.ok;
             return result;
           },
           bare: () => hammer({ url: bareUrl, connections: CONNECTIONS, durationSec: RUN_SEC }),
@@ -94,9 +96,13 @@ export const widgetHotPath: Benchmark = {
             `    round ${round} ${name.padEnd(4)} ${whole(result.requestsPerSec).padStart(7)} req/s  p99 ${ms(result.p99)}`,
           ),
       );
-      // What is measured is the warm path: a statement during the API's runs means a verdict was not cached.
-      if (statements > 0)
-        throw new Error(`${statements} database statements during the widget config runs: the verdict was not cached`);
+      // What is measured is the warm path. The app's background work (instance heartbeats, the per-tenant
+      // metrics flush every 5 s) runs a few statements a second whatever the load; a verdict not cached
+      // would run at least one per request.
+      if (statements * 1000 > answered)
+        throw new Error(
+          `${statements} database statements for ${answered} widget config answers: the verdict was not cached`,
+        );
       const rps = (name: keyof typeof runs) => median(runs[name].map((r) => r.requestsPerSec));
       const p99 = (name: keyof typeof runs) => median(runs[name].map((r) => r.p99));
       const ratio = rps('api') / rps('bare');
