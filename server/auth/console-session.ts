@@ -61,13 +61,19 @@ export function sessionTokens(jwtSecret: string): SessionTokens {
   };
 }
 
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/**
+ * Secure everywhere but on a loopback address over plain http (development, where browsers would refuse
+ * it). A server behind a TLS proxy sees http unless UPZENTO_TRUST_PROXY is set, so the request's
+ * protocol alone would leave a production cookie without Secure.
+ */
 function cookieOptions(request: FastifyRequest, maxAge: number): CookieSerializeOptions {
   return {
     path: '/v1/auth/session',
     httpOnly: true,
     sameSite: 'strict',
-    // Browsers refuse Secure cookies over plain http except on localhost, where development runs.
-    secure: request.protocol === 'https',
+    secure: request.protocol === 'https' || !LOOPBACK.has(request.hostname.replace(/:\d+$/, '')),
     maxAge,
   };
 }

@@ -231,7 +231,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
         clearSessionCookie(request, reply);
         throw new TenantSuspended(current.suspended);
       }
-      // What the user is now, not at sign-in: a role lowered since is the role of the new token.
+      // What the user is now, not at sign-in: a role raised since is the role of the new token (a lowered
+      // one changed the token version, and ended the session above).
       const context: TenantContext = { userId: claims.sub, ...current };
       setSessionCookie(request, reply, sessions.sign(claims, now));
       const accessToken = await reply.jwtSign(toClaims(context));

@@ -49,7 +49,8 @@ async function load(dir: string): Promise<Built | null> {
     return null;
   }
   const assets = new Map<string, { type: string; body: Encoded }>();
-  for (const name of await readdir(join(dir, 'assets'))) {
+  // A page without its assets still starts the server; the page then fails in the browser, not the start.
+  for (const name of await readdir(join(dir, 'assets')).catch(() => [])) {
     const type = TYPES[extname(name)];
     if (type) assets.set(name, { type, body: encodings(await readFile(join(dir, 'assets', name))) });
   }

@@ -44,6 +44,22 @@ describe('console session', () => {
     expectStatus(await t.call('GET', '/v1/agencies', accessToken), 200);
   });
 
+  test('the cookie is Secure but on a loopback address over plain http, behind a TLS proxy too', async () => {
+    const secureFor = async (host: string) => {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/v1/auth/session',
+        headers: { host },
+        payload: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
+      });
+      expectStatus(response, 200);
+      return sessionCookie(response)?.secure ?? false;
+    };
+    expect(await secureFor('localhost:3000')).toBe(false);
+    expect(await secureFor('127.0.0.1:3000')).toBe(false);
+    expect(await secureFor('crm.example.com')).toBe(true);
+  });
+
   test('the cookie renews the access token and is itself renewed', async () => {
     const { cookie } = await openSession(ADMIN_EMAIL, ADMIN_PASSWORD);
     const renewed = await refresh(cookie);
