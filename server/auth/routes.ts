@@ -40,6 +40,17 @@ const TokenResponse = Type.Object(
   { accessToken: Type.String(), tokenType: Type.Literal('Bearer'), expiresIn: Type.Integer() },
   { title: 'AccessToken' },
 );
+/** Both sign-ins: an email and password for a token (and, for a browser, its session cookie). */
+const SIGN_IN_SCHEMA = {
+  body: TokenRequest,
+  response: {
+    200: TokenResponse,
+    400: ErrorResponse,
+    401: ErrorResponse,
+    403: ErrorResponse,
+    429: ErrorResponse,
+  },
+};
 /** What every new password must be, wherever it is set. */
 export const NewPassword = Type.String({ minLength: 12, maxLength: 200 });
 const PasswordChange = Type.Object(
@@ -162,16 +173,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     '/v1/auth/token',
     {
       config: { access: { public: true } },
-      schema: {
-        body: TokenRequest,
-        response: {
-          200: TokenResponse,
-          400: ErrorResponse,
-          401: ErrorResponse,
-          403: ErrorResponse,
-          429: ErrorResponse,
-        },
-      },
+      schema: SIGN_IN_SCHEMA,
     },
     async (request, reply) => {
       const context = await signIn(request, reply, request.body);
@@ -188,16 +190,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     '/v1/auth/session',
     {
       config: { access: { public: true } },
-      schema: {
-        body: TokenRequest,
-        response: {
-          200: TokenResponse,
-          400: ErrorResponse,
-          401: ErrorResponse,
-          403: ErrorResponse,
-          429: ErrorResponse,
-        },
-      },
+      schema: SIGN_IN_SCHEMA,
     },
     async (request, reply) => {
       const context = await signIn(request, reply, request.body);
