@@ -52,7 +52,12 @@ function Shell() {
   const claims = useClaims();
   const { path } = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
+  const [signOutError, setSignOutError] = useState<unknown>(null);
   useEffect(() => setMenuOpen(false), [path]);
+  function signOut() {
+    setSignOutError(null);
+    session.signOut().catch(setSignOutError);
+  }
   useEffect(() => {
     if (path === '/' || path === '') navigate(homeOf(claims), { replace: true });
   }, [path, claims]);
@@ -89,7 +94,7 @@ function Shell() {
               </Link>
             </li>
             <li>
-              <button type="button" class="link" onClick={() => void session.signOut()}>
+              <button type="button" class="link" onClick={signOut}>
                 Sign out
               </button>
             </li>
@@ -97,6 +102,7 @@ function Shell() {
         </nav>
       </aside>
       <main id="main" class="content">
+        {signOutError !== null && <ErrorNotice error={signOutError} />}
         {page ? <page.Component {...page.params} /> : <NotFoundPage />}
       </main>
     </div>

@@ -38,6 +38,7 @@ export class SessionError extends Error {
 }
 
 const RENEW_BEFORE_EXPIRY_MS = 60_000;
+export const SIGN_OUT_FAILED = 'Could not sign out: check your connection and try again.';
 
 function decodeClaims(token: string): Claims {
   const payload = token.split('.')[1] ?? '';
@@ -49,6 +50,8 @@ export class Session {
   #current: Signed | null = null;
   #renewTimer: ReturnType<typeof setTimeout> | undefined;
   #renewing: Promise<Signed | null> | null = null;
+  /** Bumped by every sign-out: a renewal answer from before it must not sign the person back in. */
+  #generation = 0;
   readonly #listeners = new Set<(signed: Signed | null) => void>();
   readonly #base: string;
 
@@ -76,11 +79,12 @@ export class Session {
    * out, password changed). Concurrent calls share one request.
    */
   renew(): Promise<Signed | null> {
+    const generation = this.#generation;
     this.#renewing ??= this.#post('/v1/auth/session/refresh')
-      .then((answer) => this.#accept(answer))
+      .then((answer) => (generation === this.#generation ? this.#accept(answer) : null))
       .catch((error: unknown) => {
         if (error instanceof SessionError && (error.status === 401 || error.status === 403)) {
-          this.#drop();
+          if (generation === this.#generation) this.#drop();
           return null;
         }
         throw error;
@@ -91,9 +95,19 @@ export class Session {
     return this.#renewing;
   }
 
+  /**
+   * Ends the session cookie, then forgets the token. A renewal in flight is waited for first, so its
+   * answer cannot sign the person back in; when the server cannot be told, the person stays signed in
+   * (the cookie would still open the console on the next reload) and the call throws.
+   */
   async signOut(): Promise<void> {
+    await this.#renewing?.catch(() => null);
+    const response = await fetch(`${this.#base}/v1/auth/session`, {
+      method: 'DELETE',
+      credentials: 'same-origin',
+    }).catch(() => null);
+    if (!response?.ok) throw new SessionError(response?.status ?? 0, SIGN_OUT_FAILED);
     this.#drop();
-    await fetch(`${this.#base}/v1/auth/session`, { method: 'DELETE', credentials: 'same-origin' }).catch(() => {});
   }
 
   async #post(path: string, body?: unknown): Promise<TokenAnswer> {
@@ -125,6 +139,7 @@ export class Session {
   }
 
   #drop(): void {
+    this.#generation += 1;
     clearTimeout(this.#renewTimer);
     const had = this.#current !== null;
     this.#current = null;

@@ -43,6 +43,24 @@ describe.skipIf(skipped)('the console in Chromium', () => {
     await page.context().close();
   });
 
+  it('keeps the person signed in, and says so, when the sign-out cannot reach the server', async () => {
+    const page = await c.signIn();
+    await page.route('**/v1/auth/session', (route) =>
+      route.request().method() === 'DELETE' ? route.abort('internetdisconnected') : route.continue(),
+    );
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('Could not sign out: check your connection and try again.');
+    expect(await page.locator('.who').textContent()).toBe('Platform · admin');
+    await page.unroute('**/v1/auth/session');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Upzento' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Sign in to Upzento' }).waitFor();
+    await page.context().close();
+  });
+
   it('tells a wrong password plainly, and the sign-in page passes axe', async () => {
     const context = await c.browser.newContext();
     const page = await context.newPage();
