@@ -4,7 +4,7 @@
  * platform sees agencies, an agency its clients, and both can open any client below them with the
  * client's own pages, as the API allows.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { session } from './api.ts';
 import { mainNav, NavLinks } from './frame.tsx';
 import { match, navigate, useLocation } from './router.ts';
@@ -19,6 +19,14 @@ export function App() {
   const [signed, setSigned] = useState<Signed | null | undefined>(session.current ?? undefined);
   const [restoreError, setRestoreError] = useState<unknown>(null);
   useEffect(() => session.subscribe(setSigned), []);
+  // Another user's pages start at their own home, not at the address the previous user left.
+  const lastUser = useRef<string | null>(null);
+  useEffect(() => {
+    if (!signed) return;
+    if (lastUser.current !== null && lastUser.current !== signed.claims.sub)
+      navigate(homeOf(signed.claims), { replace: true });
+    lastUser.current = signed.claims.sub;
+  }, [signed]);
   useEffect(() => {
     if (signed !== undefined) return;
     session.renew().then(setSigned, (error: unknown) => {
@@ -41,7 +49,7 @@ export function App() {
     );
   return (
     <SignedIn.Provider value={signed.claims}>
-      <Shell />
+      <Shell key={signed.claims.sub} />
     </SignedIn.Provider>
   );
 }

@@ -2,7 +2,9 @@
  * Who is signed in. The access token lives only in this module's memory: a reload asks the server
  * for a new one with the session cookie (HttpOnly, sent only to /v1/auth/session), so nothing a page
  * script could read ever holds a token. The token is renewed a minute before it expires while the
- * console is open, and at once when the API answers 401 (a laptop woken from sleep).
+ * console is open, and at once when the API answers 401 (a laptop woken from sleep). Tabs share the
+ * cookie, so they tell each other on a BroadcastChannel: a sign-out in one ends the token in all, and
+ * a sign-in as another user makes the others renew, so none keeps working as the previous user.
  */
 export interface Claims {
   /** The user. */
@@ -38,6 +40,10 @@ export class SessionError extends Error {
 }
 
 const RENEW_BEFORE_EXPIRY_MS = 60_000;
+const CHANNEL = 'upzento-session';
+
+/** What one tab tells the others of the browser. */
+type TabMessage = { kind: 'signed-out' } | { kind: 'signed-in'; sub: string };
 export const SIGN_OUT_FAILED = 'Could not sign out: check your connection and try again.';
 
 function decodeClaims(token: string): Claims {
@@ -55,8 +61,12 @@ export class Session {
   readonly #listeners = new Set<(signed: Signed | null) => void>();
   readonly #base: string;
 
+  readonly #channel: BroadcastChannel | null;
+
   constructor(base: string) {
     this.#base = base;
+    this.#channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
+    this.#channel?.addEventListener('message', (event: MessageEvent<TabMessage>) => this.#hear(event.data));
   }
 
   get current(): Signed | null {
@@ -71,7 +81,9 @@ export class Session {
 
   async signIn(email: string, password: string): Promise<Signed> {
     const answer = await this.#post('/v1/auth/session', { email, password });
-    return this.#accept(answer);
+    const signed = this.#accept(answer);
+    this.#tell({ kind: 'signed-in', sub: signed.claims.sub });
+    return signed;
   }
 
   /**
@@ -108,6 +120,16 @@ export class Session {
     }).catch(() => null);
     if (!response?.ok) throw new SessionError(response?.status ?? 0, SIGN_OUT_FAILED);
     this.#drop();
+    this.#tell({ kind: 'signed-out' });
+  }
+
+  #tell(message: TabMessage): void {
+    this.#channel?.postMessage(message);
+  }
+
+  #hear(message: TabMessage): void {
+    if (message.kind === 'signed-out') this.#drop();
+    else if (message.sub !== this.#current?.claims.sub) void this.renew().catch(() => {});
   }
 
   async #post(path: string, body?: unknown): Promise<TokenAnswer> {

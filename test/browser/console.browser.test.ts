@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsSkipped } from '../support/browser.ts';
 import { checkPage, PHONE, startConsole, type ConsoleFixture } from '../support/console-browser.ts';
 import { ADMIN_EMAIL } from '../support/test-app.ts';
+import { createAgency, createUser, USER_PASSWORD } from '../platform/provision.ts';
 
 const skipped = browserTestsSkipped('console browser tests');
 
@@ -59,6 +60,27 @@ describe.skipIf(skipped)('the console in Chromium', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Sign in to Upzento' }).waitFor();
     await page.context().close();
+  });
+
+  it('signs every tab out with one, and moves every tab to the user another tab signed in as', async () => {
+    const agency = await createAgency(c.t);
+    const other = await createUser(c.t, c.t.adminToken, 'agencies', agency.id, 'admin');
+    const first = await c.signIn();
+    await first.getByRole('link', { name: 'Agencies' }).click();
+    await first.getByRole('heading', { name: 'Agencies' }).waitFor();
+    const second = await first.context().newPage();
+    await second.goto(`${c.base}/console/agencies`);
+    await expect.poll(() => second.locator('.who').textContent()).toBe('Platform · admin');
+
+    await first.getByRole('button', { name: 'Sign out' }).click();
+    await second.getByRole('heading', { name: 'Sign in to Upzento' }).waitFor();
+
+    await second.getByLabel('Email').fill(other.email);
+    await second.getByLabel('Password').fill(USER_PASSWORD);
+    await second.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => first.locator('.who').textContent()).toBe('Agency · admin');
+    await expect.poll(() => new URL(first.url()).pathname).toBe(`/console/agencies/${agency.id}`);
+    await first.context().close();
   });
 
   it('tells a wrong password plainly, and the sign-in page passes axe', async () => {
