@@ -78,6 +78,7 @@ function ClientBar({ clientId, path }: { clientId: string; path: string }) {
   const [client, setClient] = useState<{ name: string; agencyId: string } | null>(null);
   useEffect(() => {
     let current = true;
+    setClient(null);
     api
       .GET('/v1/clients/{clientId}', { params: { path: { clientId } } })
       .then((answer) => {

@@ -55,30 +55,57 @@ export interface Loaded<T> {
   reload: () => void;
 }
 
-/** Runs `load` now and whenever `deps` change; an answer that arrives after a newer call is dropped. */
+/**
+ * Runs `load` now and whenever `deps` change; an answer that arrives after a newer call is dropped.
+ * Data loaded for other deps is never given out under new ones (a client's leads under another
+ * client's name); only `reload()` of the same deps keeps showing the data it is replacing.
+ */
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
-  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({
+  const [state, setState] = useState<{
+    data: T | undefined;
+    error: unknown;
+    loading: boolean;
+    deps: readonly unknown[];
+  }>({
     data: undefined,
     error: null,
     loading: true,
+    deps,
   });
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
     let current = true;
-    setState((before) => ({ ...before, loading: true }));
+    setState((before) =>
+      sameDeps(before.deps, deps)
+        ? { ...before, loading: true }
+        : { data: undefined, error: null, loading: true, deps },
+    );
     load().then(
-      (data) => current && setState({ data, error: null, loading: false }),
-      (error: unknown) => current && setState((before) => ({ data: before.data, error, loading: false })),
+      (data) => current && setState({ data, error: null, loading: false, deps }),
+      (error: unknown) =>
+        current &&
+        setState((before) => ({
+          data: sameDeps(before.deps, deps) ? before.data : undefined,
+          error,
+          loading: false,
+          deps,
+        })),
     );
     return () => {
       current = false;
     };
   }, [...deps, generation]);
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
-  return { ...state, reload };
+  // Between new deps and the effect that loads for them, the state still holds the old deps' answer.
+  if (!sameDeps(state.deps, deps)) return { data: undefined, error: null, loading: true, reload };
+  return { data: state.data, error: state.error, loading: state.loading, reload };
 }
 
-/** A loading line, the error with a retry, or the content. */
+function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
+}
+
+/** A loading line, the error with a retry, or the content (marked busy while it is being reloaded). */
 export function LoadState<T>({ loaded, children }: { loaded: Loaded<T>; children: (data: T) => ComponentChildren }) {
   if (loaded.error && loaded.data === undefined) return <ErrorNotice error={loaded.error} onRetry={loaded.reload} />;
   if (loaded.data === undefined)
@@ -88,10 +115,10 @@ export function LoadState<T>({ loaded, children }: { loaded: Loaded<T>; children
       </p>
     );
   return (
-    <>
+    <div class="loaded" aria-busy={loaded.loading ? 'true' : undefined}>
       {loaded.error !== null && <ErrorNotice error={loaded.error} onRetry={loaded.reload} />}
       {children(loaded.data)}
-    </>
+    </div>
   );
 }
 

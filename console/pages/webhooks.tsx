@@ -62,7 +62,11 @@ export function WebhooksPage({ clientId }: { clientId: string }) {
                 onDeleted={loaded.reload}
               />
               {selected && webhooks.some((webhook) => webhook.id === selected) && (
-                <Deliveries clientId={clientId} webhook={webhooks.find((webhook) => webhook.id === selected)!} />
+                <Deliveries
+                  key={selected}
+                  clientId={clientId}
+                  webhook={webhooks.find((webhook) => webhook.id === selected)!}
+                />
               )}
               {admin && (
                 <NewWebhook

@@ -201,6 +201,25 @@ describe.skipIf(skipped)('a client’s leads, audit log and webhooks in the cons
       'Sent again: a new delivery of that lead is on its way.',
     );
     await checkPage(page, 'webhook-deliveries');
+
+    // Another webhook's deliveries, held back: the first one's rows must not stand in for them meanwhile.
+    await page.getByLabel('Address').fill('https://hooks.example.com/second');
+    await page.getByRole('button', { name: 'Add webhook' }).click();
+    await page.getByRole('button', { name: 'I have stored it' }).click();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/deliveries?*', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByRole('button', { name: 'Deliveries to https://hooks.example.com/second' }).click();
+    await page.getByRole('heading', { name: 'Deliveries to https://hooks.example.com/second' }).waitFor();
+    await page.locator('.deliveries').getByText('Loading…').waitFor();
+    expect(await page.locator('.deliveries tbody tr').count()).toBe(0);
+    release();
+    await page.getByText('Nothing has been sent to this address yet.').waitFor();
     await page.context().close();
   });
 
