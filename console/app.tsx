@@ -23,6 +23,7 @@ export function App() {
   const lastUser = useRef<string | null>(null);
   useEffect(() => {
     if (!signed) return;
+    setRestoreError(null);
     if (lastUser.current !== null && lastUser.current !== signed.claims.sub)
       navigate(homeOf(signed.claims), { replace: true });
     lastUser.current = signed.claims.sub;
@@ -44,7 +45,7 @@ export function App() {
     return (
       <>
         {restoreError !== null && <ErrorNotice error={restoreError} />}
-        <SignInPage />
+        <SignInPage notice={session.endedBecause} />
       </>
     );
   return (

@@ -43,13 +43,19 @@ const RENEW_BEFORE_EXPIRY_MS = 60_000;
 const CHANNEL = 'upzento-session';
 
 /** What one tab tells the others of the browser. */
-type TabMessage = { kind: 'signed-out' } | { kind: 'signed-in'; sub: string };
+type TabMessage = { kind: 'signed-out'; reason: string | null } | { kind: 'signed-in'; sub: string };
 export const SIGN_OUT_FAILED = 'Could not sign out: check your connection and try again.';
+const SESSION_ENDED = 'Your session ended. Sign in again.';
+const SIGNED_OUT_ELSEWHERE = 'You signed out in another tab.';
 
 function decodeClaims(token: string): Claims {
   const payload = token.split('.')[1] ?? '';
   const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
   return JSON.parse(json) as Claims;
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export class Session {
@@ -58,6 +64,7 @@ export class Session {
   #renewing: Promise<Signed | null> | null = null;
   /** Bumped by every sign-out: a renewal answer from before it must not sign the person back in. */
   #generation = 0;
+  #endedBecause: string | null = null;
   readonly #listeners = new Set<(signed: Signed | null) => void>();
   readonly #base: string;
 
@@ -71,6 +78,11 @@ export class Session {
 
   get current(): Signed | null {
     return this.#current;
+  }
+
+  /** Why the last session ended, for the sign-in page; null when the person signed out or never signed in. */
+  get endedBecause(): string | null {
+    return this.#endedBecause;
   }
 
   /** Calls `fn` on every sign-in, renewal with other claims, and sign-out; returns the unsubscribe. */
@@ -96,7 +108,9 @@ export class Session {
       .then((answer) => (generation === this.#generation ? this.#accept(answer) : null))
       .catch((error: unknown) => {
         if (error instanceof SessionError && (error.status === 401 || error.status === 403)) {
-          if (generation === this.#generation) this.#drop();
+          // 403: the server's own words (a suspended tenant); 401 says so only to someone who was signed in.
+          const reason = error.status === 403 ? capitalized(error.message) : this.#current ? SESSION_ENDED : null;
+          if (generation === this.#generation) this.#drop(reason);
           return null;
         }
         throw error;
@@ -110,17 +124,18 @@ export class Session {
   /**
    * Ends the session cookie, then forgets the token. A renewal in flight is waited for first, so its
    * answer cannot sign the person back in; when the server cannot be told, the person stays signed in
-   * (the cookie would still open the console on the next reload) and the call throws.
+   * (the cookie would still open the console on the next reload) and the call throws. `reason` is
+   * shown on the sign-in page, for a sign-out the person did not choose (a password change).
    */
-  async signOut(): Promise<void> {
+  async signOut(reason: string | null = null): Promise<void> {
     await this.#renewing?.catch(() => null);
     const response = await fetch(`${this.#base}/v1/auth/session`, {
       method: 'DELETE',
       credentials: 'same-origin',
     }).catch(() => null);
     if (!response?.ok) throw new SessionError(response?.status ?? 0, SIGN_OUT_FAILED);
-    this.#drop();
-    this.#tell({ kind: 'signed-out' });
+    this.#drop(reason);
+    this.#tell({ kind: 'signed-out', reason });
   }
 
   #tell(message: TabMessage): void {
@@ -128,7 +143,7 @@ export class Session {
   }
 
   #hear(message: TabMessage): void {
-    if (message.kind === 'signed-out') this.#drop();
+    if (message.kind === 'signed-out') this.#drop(message.reason ?? SIGNED_OUT_ELSEWHERE);
     else if (message.sub !== this.#current?.claims.sub) void this.renew().catch(() => {});
   }
 
@@ -150,6 +165,7 @@ export class Session {
     const signed = { token: answer.accessToken, claims: decodeClaims(answer.accessToken) };
     const before = this.#current?.claims;
     this.#current = signed;
+    this.#endedBecause = null;
     clearTimeout(this.#renewTimer);
     this.#renewTimer = setTimeout(
       () => void this.renew().catch(() => {}),
@@ -160,10 +176,11 @@ export class Session {
     return signed;
   }
 
-  #drop(): void {
+  #drop(reason: string | null): void {
     this.#generation += 1;
     clearTimeout(this.#renewTimer);
     const had = this.#current !== null;
+    if (had || reason !== null) this.#endedBecause = reason;
     this.#current = null;
     if (had) for (const fn of this.#listeners) fn(null);
   }

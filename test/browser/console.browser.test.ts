@@ -74,6 +74,7 @@ describe.skipIf(skipped)('the console in Chromium', () => {
 
     await first.getByRole('button', { name: 'Sign out' }).click();
     await second.getByRole('heading', { name: 'Sign in to Upzento' }).waitFor();
+    expect(await second.getByRole('status').textContent()).toBe('You signed out in another tab.');
 
     await second.getByLabel('Email').fill(other.email);
     await second.getByLabel('Password').fill(USER_PASSWORD);
@@ -81,6 +82,38 @@ describe.skipIf(skipped)('the console in Chromium', () => {
     await expect.poll(() => first.locator('.who').textContent()).toBe('Agency · admin');
     await expect.poll(() => new URL(first.url()).pathname).toBe(`/console/agencies/${agency.id}`);
     await first.context().close();
+  });
+
+  it('says on the sign-in page why a session ended: a password changed here, or elsewhere', async () => {
+    const agency = await createAgency(c.t);
+    const user = await createUser(c.t, c.t.adminToken, 'agencies', agency.id, 'admin');
+    const page = await c.signIn(user.email, USER_PASSWORD);
+    await page.getByRole('link', { name: 'Account' }).click();
+    await page.getByLabel('Current password').fill(USER_PASSWORD);
+    await page.getByLabel('New password').fill('another long test password');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Upzento' }).waitFor();
+    expect(await page.getByRole('status').textContent()).toBe('Your password was changed. Sign in with the new one.');
+
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByLabel('Password').fill('another long test password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('.who').waitFor();
+    const token = await c.t.signIn(user.email, 'another long test password');
+    expect(
+      (
+        await c.t.call('POST', '/v1/auth/password', token, {
+          currentPassword: 'another long test password',
+          newPassword: USER_PASSWORD,
+        })
+      ).statusCode,
+    ).toBe(204);
+    // The access token lives on until it expires; the API's 401 for it is what makes the console renew.
+    await page.route('**/v1/agencies/*/users*', (route) => route.fulfill({ status: 401, json: {} }));
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Upzento' }).waitFor();
+    expect(await page.getByRole('status').textContent()).toBe('Your session ended. Sign in again.');
+    await page.context().close();
   });
 
   it('tells a wrong password plainly, and the sign-in page passes axe', async () => {
