@@ -272,29 +272,38 @@ export function Field({
   );
 }
 
-/** A form that disables itself while `onSubmit` runs and shows what failed. */
+/**
+ * A form that disables itself while `onSubmit` runs and shows what failed. `focusOnOpen` (default
+ * false) puts focus on its first field when it opens: for a form made anew (a new `key`) after its
+ * last submission, whose button, focused until then, is gone with the old form.
+ */
 export function Form({
   onSubmit,
   children,
   submitLabel,
   class: className,
   label,
+  focusOnOpen = false,
 }: {
   onSubmit: (form: FormData) => Promise<void>;
   children: ComponentChildren;
   submitLabel: string;
   class?: string;
   label?: string;
+  focusOnOpen?: boolean;
 }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (focusOnOpen) form.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  }, []);
   async function submit(event: Event) {
     event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
     setBusy(true);
     setError(null);
     try {
-      await onSubmit(new FormData(form));
+      await onSubmit(new FormData(event.currentTarget as HTMLFormElement));
     } catch (failure) {
       setError(failure);
     } finally {
@@ -302,7 +311,7 @@ export function Form({
     }
   }
   return (
-    <form onSubmit={submit} class={className} aria-label={label}>
+    <form ref={form} onSubmit={submit} class={className} aria-label={label}>
       {children}
       {error !== null && <ErrorNotice error={error} />}
       <div class="actions">

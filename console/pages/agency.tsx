@@ -175,7 +175,14 @@ function ProvisionForm({
   }
 
   return (
-    <Form key={made} onSubmit={provision} submitLabel="Provision client" class="card narrow" label="Provision a client">
+    <Form
+      key={made}
+      focusOnOpen={made > 0}
+      onSubmit={provision}
+      submitLabel="Provision client"
+      class="card narrow"
+      label="Provision a client"
+    >
       <h2>Provision a client</h2>
       <Field label="Client name">
         {(fieldId) => <input id={fieldId} name="name" required maxLength={200} autoComplete="off" />}

@@ -156,6 +156,7 @@ function ManageUsers({ calls }: { calls: UsersApi }) {
   const invitations = useLoad(calls.invitations, []);
   const [token, setToken] = useState<{ email: string; token: string; expiresAt: string } | null>(null);
   const [added, setAdded] = useState(0);
+  const [lastMade, setLastMade] = useState<'user' | 'invitation' | null>(null);
 
   async function add(form: FormData) {
     const user = await calls.add({
@@ -164,6 +165,7 @@ function ManageUsers({ calls }: { calls: UsersApi }) {
       role: String(form.get('role')) as Role,
     });
     setAdded(added + 1);
+    setLastMade('user');
     announce(`${user.email} added as ${user.role}.`);
     users.reload();
   }
@@ -172,6 +174,7 @@ function ManageUsers({ calls }: { calls: UsersApi }) {
     const invitation = await calls.invite({ email: String(form.get('email')), role: String(form.get('role')) as Role });
     setToken({ email: invitation.email, token: invitation.token, expiresAt: invitation.expiresAt });
     setAdded(added + 1);
+    setLastMade('invitation');
     announce(`Invitation for ${invitation.email} made.`);
     invitations.reload();
   }
@@ -191,7 +194,7 @@ function ManageUsers({ calls }: { calls: UsersApi }) {
         )}
       </LoadState>
       <div class="grid users-forms" key={added}>
-        <Form onSubmit={add} submitLabel="Add user" class="card" label="Add a user">
+        <Form onSubmit={add} submitLabel="Add user" class="card" label="Add a user" focusOnOpen={lastMade === 'user'}>
           <h2>Add a user</h2>
           <p class="hint">You set the first password; they can change it under Account.</p>
           <EmailField />
@@ -211,7 +214,13 @@ function ManageUsers({ calls }: { calls: UsersApi }) {
           </Field>
           <RoleField />
         </Form>
-        <Form onSubmit={invite} submitLabel="Invite" class="card" label="Invite someone">
+        <Form
+          onSubmit={invite}
+          submitLabel="Invite"
+          class="card"
+          label="Invite someone"
+          focusOnOpen={lastMade === 'invitation'}
+        >
           <h2>Invite someone</h2>
           <p class="hint">They choose their own password with the invitation token you pass on.</p>
           <EmailField />

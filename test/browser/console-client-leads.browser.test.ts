@@ -184,6 +184,7 @@ describe.skipIf(skipped)('a client’s leads, audit log and webhooks in the cons
     await page.getByRole('button', { name: 'Add webhook' }).click();
     const secret = page.locator('.secret-once .copy-value code');
     await expect.poll(() => secret.textContent()).toMatch(/^whsec_/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('The signing secret');
     await expect.poll(() => rows(page, 'Webhooks').count()).toBe(1);
     await checkPage(page, 'webhooks');
     await page.getByRole('button', { name: 'I have stored it' }).click();

@@ -47,6 +47,8 @@ describe.skipIf(skipped)('the tenant tree in the console', () => {
     await page.getByRole('link', { name: agencyName }).waitFor();
     expect(await row(page, agencyName).getByText('Active').count()).toBe(1);
     expect(await page.getByLabel('Agency name').inputValue()).toBe('');
+    // The emptied form takes the focus its button had, ready for the next agency.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('name');
     await checkPage(page, 'agencies');
 
     await page.getByRole('link', { name: agencyName }).click();
