@@ -199,6 +199,16 @@ describe.skipIf(skipped)("a client's domains and widget pages in the console", (
     expect(await page.locator('pre.snippet').textContent()).toBe(snippet);
     await page.getByRole('button', { name: 'Copy embed snippet' }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
+
+    // A choice's options are discarded with the rest of the unsaved changes.
+    await page.getByRole('button', { name: 'Add a field' }).click();
+    await form.getByLabel('Type').last().selectOption('select');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.locator('.announcer').textContent()).toContain('Widget settings saved.');
+    const options = form.getByLabel('Options');
+    await options.fill('small = Small\nlarge = Large');
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    await expect.poll(() => options.inputValue()).toBe('first = First choice');
     await page.context().close();
   });
 
