@@ -9,7 +9,7 @@ import { useState } from 'preact/hooks';
 import type { paths } from '../../client/index.ts';
 import { api, ok, type Schemas } from '../api.ts';
 import { setQuery, useLocation } from '../router.ts';
-import { useClaims } from '../signed-in.ts';
+import { clientHome, useClaims } from '../signed-in.ts';
 import { Badge, ErrorNotice, Field, Link, LoadState, PageHeader, Pager, useAnnouncer, useLoad, When } from '../ui.tsx';
 
 type Alert = Schemas['Alert'];
@@ -269,12 +269,13 @@ function AlertCard({
 }
 
 function AlertTenant({ alert, name }: { alert: Alert; name: TenantName }) {
+  const claims = useClaims();
   const id = alert.tenantId;
   if (alert.tenantType === null || id === null) return <>The whole deployment</>;
   if (alert.tenantType === 'platform') return <>The platform</>;
   const level = alert.tenantType === 'agency' ? 'Agency' : 'Client';
   if (name === 'gone') return <>{`${level} ${id}, no longer found`}</>;
-  const to = alert.tenantType === 'agency' ? `/agencies/${id}` : `/clients/${id}/domains`;
+  const to = alert.tenantType === 'agency' ? `/agencies/${id}` : clientHome(claims, id);
   return (
     <>
       {level} <Link to={to}>{typeof name === 'object' ? name.name : id}</Link>

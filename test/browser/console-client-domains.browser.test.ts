@@ -224,6 +224,13 @@ describe.skipIf(skipped)("a client's domains and widget pages in the console", (
 
   it('lets a viewer see but change nothing', async () => {
     const page = await c.signIn(viewer.email, USER_PASSWORD);
+    // The viewer starts where the API lets it read, with no links to pages it would refuse.
+    await page.getByRole('heading', { name: 'Leads', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/console/clients/${client.id}/leads`);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    for (const name of ['Domains', 'Webhooks', 'Audit log'])
+      expect(await nav.getByRole('link', { name }).count(), name).toBe(0);
+    await page.goto(`${c.base}/console/clients/${client.id}/domains`);
     await page.getByRole('heading', { name: 'Domains', level: 1 }).waitFor();
     await expect.poll(() => page.locator('.notice.info').textContent()).toContain('Only admins');
     for (const name of ['Add domain', 'Check now', 'Remove'])
