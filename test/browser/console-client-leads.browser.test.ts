@@ -168,6 +168,21 @@ describe.skipIf(skipped)('a client’s leads, audit log and webhooks in the cons
     await page.getByLabel('Who').selectOption({ label: 'Visitors, through the widget' });
     await page.getByRole('button', { name: 'Filter' }).click();
     await expect.poll(() => rows(page, 'Audit entries').count()).toBe(3);
+
+    // The platform admin made the client's users: not one of the client's own users, and said so with its id.
+    await page.getByLabel('Who').selectOption({ label: 'Anyone' });
+    await page.getByLabel('Action').fill('user.created');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await expect
+      .poll(() => rows(page, 'Audit entries').first().textContent())
+      .toMatch(/A user not \(or no longer\) in this client \([0-9a-f-]{36}\)/);
+
+    // A list that cannot be read leaves the filters there to change.
+    await page.route('**/audit-log?*', (route) => route.fulfill({ status: 500, json: { message: 'broken' } }));
+    await page.getByLabel('Action').fill('user.removed');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('button', { name: 'Filter' }).isVisible()).toBe(true);
     await page.context().close();
   });
 
