@@ -153,16 +153,26 @@ export function useAnnouncer(): [ComponentChildren, (message: string) => void] {
   return [region, announce];
 }
 
+/** A copy button that says "Copied", or, where the browser refuses the clipboard, how to copy by hand. */
 export function CopyButton({ text, label = 'Copy', what }: { text: string; label?: string; what: string }) {
-  const [copied, setCopied] = useState(false);
+  const [outcome, setOutcome] = useState<'copied' | 'failed' | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => () => clearTimeout(timer.current), []);
   async function copy() {
-    await navigator.clipboard.writeText(text);
-    setCopied(true);
-    setTimeout(() => setCopied(false), 2000);
+    clearTimeout(timer.current);
+    const copied = await navigator.clipboard.writeText(text).then(
+      () => true,
+      () => false,
+    );
+    setOutcome(copied ? 'copied' : 'failed');
+    // A failure stays longer: it is read, then acted on.
+    timer.current = setTimeout(() => setOutcome(null), copied ? 2000 : 6000);
   }
   return (
     <button type="button" class="small" onClick={copy} aria-label={`${label} ${what}`}>
-      <span aria-live="polite">{copied ? 'Copied' : label}</span>
+      <span aria-live="polite">
+        {outcome === 'copied' ? 'Copied' : outcome === 'failed' ? 'Copy failed: select the text and copy it' : label}
+      </span>
     </button>
   );
 }
@@ -218,7 +228,10 @@ export function ConfirmButton({
       <button
         type="button"
         class={`${danger ? 'danger' : ''} ${className}`.trim()}
-        onClick={() => dialog.current?.showModal()}
+        onClick={() => {
+          setError(null);
+          dialog.current?.showModal();
+        }}
       >
         {label}
       </button>

@@ -245,6 +245,14 @@ describe.skipIf(skipped)("a client's domains and widget pages in the console", (
     for (const name of ['Save', 'Discard changes', 'Add a field'])
       expect(await page.getByRole('button', { name, disabled: false }).count(), name).toBe(0);
     await checkFromTop(page, 'widget-viewer');
+
+    // A browser that refuses the clipboard: the button says how to copy by hand.
+    await page.evaluate(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+    });
+    const copy = page.getByRole('button', { name: 'Copy embed snippet' });
+    await copy.click();
+    await expect.poll(() => copy.textContent()).toBe('Copy failed: select the text and copy it');
     await page.context().close();
   });
 });
