@@ -116,6 +116,16 @@ describe.skipIf(skipped)('the console in Chromium', () => {
     await page.context().close();
   });
 
+  it('answers an address with a malformed escape with the not-found page', async () => {
+    const page = await c.signIn();
+    await page.evaluate(() => {
+      history.pushState(null, '', '/console/clients/%E0%A4%A/leads');
+      dispatchEvent(new PopStateEvent('popstate'));
+    });
+    await page.getByRole('heading', { name: 'Not found' }).waitFor();
+    await page.context().close();
+  });
+
   it('tells a wrong password plainly, and the sign-in page passes axe', async () => {
     const context = await c.browser.newContext();
     const page = await context.newPage();
