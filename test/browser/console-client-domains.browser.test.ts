@@ -222,6 +222,17 @@ describe.skipIf(skipped)("a client's domains and widget pages in the console", (
     await page.context().close();
   });
 
+  it('says so, and is not left busy, when the preview cannot be loaded', async () => {
+    const page = await c.signIn(admin.email, USER_PASSWORD);
+    await page.route('**/console/assets/chunk-*.js', (route) => route.abort('internetdisconnected'));
+    await page.getByRole('link', { name: 'Widget' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('The preview could not be loaded. Reload the page to try again.');
+    expect(await page.locator('.widget-preview').getAttribute('aria-busy')).toBe('false');
+    await page.context().close();
+  });
+
   it('lets a viewer see but change nothing', async () => {
     const page = await c.signIn(viewer.email, USER_PASSWORD);
     // The viewer starts where the API lets it read, with no links to pages it would refuse.
