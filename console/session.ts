@@ -44,7 +44,7 @@ const CHANNEL = 'upzento-session';
 
 /** What one tab tells the others of the browser. */
 type TabMessage = { kind: 'signed-out'; reason: string | null } | { kind: 'signed-in'; sub: string };
-export const SIGN_OUT_FAILED = 'Could not sign out: check your connection and try again.';
+const SIGN_OUT_FAILED = 'Could not sign out: check your connection and try again.';
 const SESSION_ENDED = 'Your session ended. Sign in again.';
 const SIGNED_OUT_ELSEWHERE = 'You signed out in another tab.';
 

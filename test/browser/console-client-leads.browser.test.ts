@@ -138,7 +138,17 @@ describe.skipIf(skipped)('a client’s leads, audit log and webhooks in the cons
     expect(await dialog.isVisible()).toBe(false);
     expectStatus(await c.t.call('GET', `/v1/clients/${client.id}/contacts/${leaving.id}`, admin.token), 200);
 
+    // A failed attempt's error is not there any more when the dialog is opened again.
+    await page.route('**/contacts/*', (route) =>
+      route.request().method() === 'DELETE' ? route.abort('internetdisconnected') : route.continue(),
+    );
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Delete contact' }).click();
+    await dialog.getByRole('alert').waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.unroute('**/contacts/*');
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    expect(await dialog.getByRole('alert').count()).toBe(0);
     await dialog.getByRole('button', { name: 'Delete contact' }).click();
     await page.getByRole('heading', { level: 1, name: 'Lead removed' }).waitFor();
     expect(await page.locator('.notice.good').textContent()).toBe(
