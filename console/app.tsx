@@ -4,7 +4,7 @@
  * platform sees agencies, an agency its clients, and both can open any client below them with the
  * client's own pages, as the API allows.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { session } from './api.ts';
 import { mainNav, NavLinks } from './frame.tsx';
 import { match, navigate, useLocation } from './router.ts';
@@ -19,6 +19,15 @@ export function App() {
   const [signed, setSigned] = useState<Signed | null | undefined>(session.current ?? undefined);
   const [restoreError, setRestoreError] = useState<unknown>(null);
   useEffect(() => session.subscribe(setSigned), []);
+  // Another user's pages start at their own home, not at the address the previous user left.
+  const lastUser = useRef<string | null>(null);
+  useEffect(() => {
+    if (!signed) return;
+    setRestoreError(null);
+    if (lastUser.current !== null && lastUser.current !== signed.claims.sub)
+      navigate(homeOf(signed.claims), { replace: true });
+    lastUser.current = signed.claims.sub;
+  }, [signed]);
   useEffect(() => {
     if (signed !== undefined) return;
     session.renew().then(setSigned, (error: unknown) => {
@@ -36,12 +45,12 @@ export function App() {
     return (
       <>
         {restoreError !== null && <ErrorNotice error={restoreError} />}
-        <SignInPage />
+        <SignInPage notice={session.endedBecause} />
       </>
     );
   return (
     <SignedIn.Provider value={signed.claims}>
-      <Shell />
+      <Shell key={signed.claims.sub} />
     </SignedIn.Provider>
   );
 }
@@ -52,7 +61,12 @@ function Shell() {
   const claims = useClaims();
   const { path } = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
+  const [signOutError, setSignOutError] = useState<unknown>(null);
   useEffect(() => setMenuOpen(false), [path]);
+  function signOut() {
+    setSignOutError(null);
+    session.signOut().catch(setSignOutError);
+  }
   useEffect(() => {
     if (path === '/' || path === '') navigate(homeOf(claims), { replace: true });
   }, [path, claims]);
@@ -89,7 +103,7 @@ function Shell() {
               </Link>
             </li>
             <li>
-              <button type="button" class="link" onClick={() => void session.signOut()}>
+              <button type="button" class="link" onClick={signOut}>
                 Sign out
               </button>
             </li>
@@ -97,6 +111,7 @@ function Shell() {
         </nav>
       </aside>
       <main id="main" class="content">
+        {signOutError !== null && <ErrorNotice error={signOutError} />}
         {page ? <page.Component {...page.params} /> : <NotFoundPage />}
       </main>
     </div>

@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ok } from './api.ts';
 import { useLocation } from './router.ts';
+import { mayAct } from './may.ts';
 import { useClaims } from './signed-in.ts';
 import { Link } from './ui.tsx';
 
@@ -25,18 +26,24 @@ export function mainNav(claims: Claims): NavItem[] {
       { to: `/agencies/${claims.tid}`, label: 'Clients' },
       { to: `/agencies/${claims.tid}/users`, label: 'Users' },
     ];
-  return clientNav(claims.tid);
+  return clientNav(claims, claims.tid);
 }
 
-export function clientNav(clientId: string): NavItem[] {
+/** A client's pages; domains, webhooks and the audit log only for an admin, as the API refuses them to others. */
+export function clientNav(claims: Claims, clientId: string): NavItem[] {
   const base = `/clients/${clientId}`;
+  const admin = mayAct(claims, 'admin');
   return [
-    { to: `${base}/domains`, label: 'Domains' },
+    ...(admin ? [{ to: `${base}/domains`, label: 'Domains' }] : []),
     { to: `${base}/leads`, label: 'Leads' },
     { to: `${base}/widget`, label: 'Widget' },
     { to: `${base}/users`, label: 'Users' },
-    { to: `${base}/webhooks`, label: 'Webhooks' },
-    { to: `${base}/audit`, label: 'Audit log' },
+    ...(admin
+      ? [
+          { to: `${base}/webhooks`, label: 'Webhooks' },
+          { to: `${base}/audit`, label: 'Audit log' },
+        ]
+      : []),
     { to: `${base}/health`, label: 'Health' },
   ];
 }
@@ -75,9 +82,11 @@ export function ClientFrame({ clientId, children }: { clientId: string; children
 }
 
 function ClientBar({ clientId, path }: { clientId: string; path: string }) {
+  const claims = useClaims();
   const [client, setClient] = useState<{ name: string; agencyId: string } | null>(null);
   useEffect(() => {
     let current = true;
+    setClient(null);
     api
       .GET('/v1/clients/{clientId}', { params: { path: { clientId } } })
       .then((answer) => {
@@ -99,7 +108,7 @@ function ClientBar({ clientId, path }: { clientId: string; path: string }) {
         )}
         <strong>{client?.name ?? 'Client'}</strong>
       </p>
-      <NavLinks items={clientNav(clientId)} path={path} label="Client" />
+      <NavLinks items={clientNav(claims, clientId)} path={path} label="Client" />
     </div>
   );
 }

@@ -1,6 +1,12 @@
 /** Entry of the console's bundle, loaded only by /console. */
 import { render } from 'preact';
 import { App } from './app.tsx';
+import { ErrorBoundary } from './error-boundary.tsx';
 import './console.css';
 
-render(<App />, document.getElementById('app') as HTMLElement);
+render(
+  <ErrorBoundary>
+    <App />
+  </ErrorBoundary>,
+  document.getElementById('app') as HTMLElement,
+);

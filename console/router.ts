@@ -37,7 +37,7 @@ export function useLocation(): { path: string; query: URLSearchParams } {
   return { path: currentPath(), query: new URLSearchParams(location.search) };
 }
 
-/** The parameters of `path` for `pattern`, or null when it does not match. */
+/** The parameters of `path` for `pattern`, or null when it does not match (a malformed %-escape does not). */
 export function match(pattern: string, path: string): Record<string, string> | null {
   const want = pattern.split('/').filter(Boolean);
   const have = path.split('/').filter(Boolean);
@@ -46,10 +46,21 @@ export function match(pattern: string, path: string): Record<string, string> | n
   for (let i = 0; i < want.length; i += 1) {
     const part = want[i] as string;
     const value = have[i] as string;
-    if (part.startsWith(':')) params[part.slice(1)] = decodeURIComponent(value);
-    else if (part !== value) return null;
+    if (part.startsWith(':')) {
+      const param = decoded(value);
+      if (param === null) return null;
+      params[part.slice(1)] = param;
+    } else if (part !== value) return null;
   }
   return params;
+}
+
+function decoded(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
 }
 
 /** Replaces the query of the current address without a new history entry (filters, paging). */

@@ -9,11 +9,16 @@ export function useClaims(): Claims {
   return useContext(SignedIn);
 }
 
-/** Where a user lands: the platform on its agencies, an agency on its clients, a client on its domains. */
+/** Where a user lands: the platform on its health, an agency on its clients, a client on its first page. */
 export function homeOf(claims: Claims): string {
   if (claims.tty === 'platform') return '/platform/health';
   if (claims.tty === 'agency') return `/agencies/${claims.tid}`;
-  return `/clients/${claims.tid}/domains`;
+  return clientHome(claims, claims.tid);
+}
+
+/** A client's first page for this user: its domains for an admin, its leads for the roles the API refuses domains. */
+export function clientHome(claims: Claims, clientId: string): string {
+  return `/clients/${clientId}/${claims.role === 'admin' ? 'domains' : 'leads'}`;
 }
 
 export interface Route {

@@ -55,30 +55,57 @@ export interface Loaded<T> {
   reload: () => void;
 }
 
-/** Runs `load` now and whenever `deps` change; an answer that arrives after a newer call is dropped. */
+/**
+ * Runs `load` now and whenever `deps` change; an answer that arrives after a newer call is dropped.
+ * Data loaded for other deps is never given out under new ones (a client's leads under another
+ * client's name); only `reload()` of the same deps keeps showing the data it is replacing.
+ */
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
-  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({
+  const [state, setState] = useState<{
+    data: T | undefined;
+    error: unknown;
+    loading: boolean;
+    deps: readonly unknown[];
+  }>({
     data: undefined,
     error: null,
     loading: true,
+    deps,
   });
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
     let current = true;
-    setState((before) => ({ ...before, loading: true }));
+    setState((before) =>
+      sameDeps(before.deps, deps)
+        ? { ...before, loading: true }
+        : { data: undefined, error: null, loading: true, deps },
+    );
     load().then(
-      (data) => current && setState({ data, error: null, loading: false }),
-      (error: unknown) => current && setState((before) => ({ data: before.data, error, loading: false })),
+      (data) => current && setState({ data, error: null, loading: false, deps }),
+      (error: unknown) =>
+        current &&
+        setState((before) => ({
+          data: sameDeps(before.deps, deps) ? before.data : undefined,
+          error,
+          loading: false,
+          deps,
+        })),
     );
     return () => {
       current = false;
     };
   }, [...deps, generation]);
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
-  return { ...state, reload };
+  // Between new deps and the effect that loads for them, the state still holds the old deps' answer.
+  if (!sameDeps(state.deps, deps)) return { data: undefined, error: null, loading: true, reload };
+  return { data: state.data, error: state.error, loading: state.loading, reload };
 }
 
-/** A loading line, the error with a retry, or the content. */
+function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
+}
+
+/** A loading line, the error with a retry, or the content (marked busy while it is being reloaded). */
 export function LoadState<T>({ loaded, children }: { loaded: Loaded<T>; children: (data: T) => ComponentChildren }) {
   if (loaded.error && loaded.data === undefined) return <ErrorNotice error={loaded.error} onRetry={loaded.reload} />;
   if (loaded.data === undefined)
@@ -88,10 +115,10 @@ export function LoadState<T>({ loaded, children }: { loaded: Loaded<T>; children
       </p>
     );
   return (
-    <>
+    <div class="loaded" aria-busy={loaded.loading ? 'true' : undefined}>
       {loaded.error !== null && <ErrorNotice error={loaded.error} onRetry={loaded.reload} />}
       {children(loaded.data)}
-    </>
+    </div>
   );
 }
 
@@ -126,16 +153,26 @@ export function useAnnouncer(): [ComponentChildren, (message: string) => void] {
   return [region, announce];
 }
 
+/** A copy button that says "Copied", or, where the browser refuses the clipboard, how to copy by hand. */
 export function CopyButton({ text, label = 'Copy', what }: { text: string; label?: string; what: string }) {
-  const [copied, setCopied] = useState(false);
+  const [outcome, setOutcome] = useState<'copied' | 'failed' | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => () => clearTimeout(timer.current), []);
   async function copy() {
-    await navigator.clipboard.writeText(text);
-    setCopied(true);
-    setTimeout(() => setCopied(false), 2000);
+    clearTimeout(timer.current);
+    const copied = await navigator.clipboard.writeText(text).then(
+      () => true,
+      () => false,
+    );
+    setOutcome(copied ? 'copied' : 'failed');
+    // A failure stays longer: it is read, then acted on.
+    timer.current = setTimeout(() => setOutcome(null), copied ? 2000 : 6000);
   }
   return (
     <button type="button" class="small" onClick={copy} aria-label={`${label} ${what}`}>
-      <span aria-live="polite">{copied ? 'Copied' : label}</span>
+      <span aria-live="polite">
+        {outcome === 'copied' ? 'Copied' : outcome === 'failed' ? 'Copy failed: select the text and copy it' : label}
+      </span>
     </button>
   );
 }
@@ -191,7 +228,10 @@ export function ConfirmButton({
       <button
         type="button"
         class={`${danger ? 'danger' : ''} ${className}`.trim()}
-        onClick={() => dialog.current?.showModal()}
+        onClick={() => {
+          setError(null);
+          dialog.current?.showModal();
+        }}
       >
         {label}
       </button>
@@ -245,29 +285,38 @@ export function Field({
   );
 }
 
-/** A form that disables itself while `onSubmit` runs and shows what failed. */
+/**
+ * A form that disables itself while `onSubmit` runs and shows what failed. `focusOnOpen` (default
+ * false) puts focus on its first field when it opens: for a form made anew (a new `key`) after its
+ * last submission, whose button, focused until then, is gone with the old form.
+ */
 export function Form({
   onSubmit,
   children,
   submitLabel,
   class: className,
   label,
+  focusOnOpen = false,
 }: {
   onSubmit: (form: FormData) => Promise<void>;
   children: ComponentChildren;
   submitLabel: string;
   class?: string;
   label?: string;
+  focusOnOpen?: boolean;
 }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (focusOnOpen) form.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  }, []);
   async function submit(event: Event) {
     event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
     setBusy(true);
     setError(null);
     try {
-      await onSubmit(new FormData(form));
+      await onSubmit(new FormData(event.currentTarget as HTMLFormElement));
     } catch (failure) {
       setError(failure);
     } finally {
@@ -275,7 +324,7 @@ export function Form({
     }
   }
   return (
-    <form onSubmit={submit} class={className} aria-label={label}>
+    <form ref={form} onSubmit={submit} class={className} aria-label={label}>
       {children}
       {error !== null && <ErrorNotice error={error} />}
       <div class="actions">

@@ -1,18 +1,16 @@
 /** The signed-in user's own account: the password, and signing out of this browser. */
 import { api, ok, session } from '../api.ts';
-import { Field, Form, PageHeader, useAnnouncer } from '../ui.tsx';
+import { Field, Form, PageHeader } from '../ui.tsx';
 
 export function AccountPage() {
-  const [announcer, announce] = useAnnouncer();
   async function change(form: FormData) {
     ok(
       await api.POST('/v1/auth/password', {
         body: { currentPassword: String(form.get('current')), newPassword: String(form.get('new')) },
       }),
     );
-    announce('Password changed. Sign in again with the new one.');
-    // Every token of the user ended with the change, this session's too.
-    await session.signOut();
+    // Every token of the user ended with the change, this session's too: the sign-in page says why.
+    await session.signOut('Your password was changed. Sign in with the new one.');
   }
   return (
     <section>
@@ -35,7 +33,6 @@ export function AccountPage() {
           )}
         </Field>
       </Form>
-      {announcer}
     </section>
   );
 }

@@ -50,7 +50,14 @@ export function AgenciesPage() {
         }
       </LoadState>
       {mayCreate && (
-        <Form key={created} onSubmit={create} submitLabel="Create agency" class="card narrow" label="Create an agency">
+        <Form
+          key={created}
+          focusOnOpen={created > 0}
+          onSubmit={create}
+          submitLabel="Create agency"
+          class="card narrow"
+          label="Create an agency"
+        >
           <h2>Create an agency</h2>
           <Field label="Agency name">
             {(id) => <input id={id} name="name" required maxLength={200} autoComplete="organization" />}

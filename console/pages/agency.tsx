@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { api, ok, type Schemas } from '../api.ts';
-import { useClaims } from '../signed-in.ts';
+import { clientHome, useClaims } from '../signed-in.ts';
 import {
   CopyValue,
   ErrorNotice,
@@ -96,12 +96,13 @@ export function AgencyCrumbs({ agencyId, name, here }: { agencyId: string; name:
 }
 
 function ClientTable({ clients }: { clients: Schemas['Client'][] }) {
+  const claims = useClaims();
   return (
     <Table caption="Clients" head={['Name', 'State', 'Widget key', 'Created']}>
       {clients.map((client) => (
         <tr key={client.id}>
           <td>
-            <Link to={`/clients/${client.id}/domains`}>{client.name}</Link>
+            <Link to={clientHome(claims, client.id)}>{client.name}</Link>
           </td>
           <td>
             <TenantStatus tenant={client} />
@@ -120,10 +121,11 @@ function ClientTable({ clients }: { clients: Schemas['Client'][] }) {
 
 /** What provisioning made: the client, and the invitations its template made, each token shown only now. */
 function ProvisionedNotice({ client }: { client: Provisioned }) {
+  const claims = useClaims();
   return (
     <div class="notice good provisioned">
       <p>
-        <Link to={`/clients/${client.id}/domains`}>{client.name}</Link> is ready
+        <Link to={clientHome(claims, client.id)}>{client.name}</Link> is ready
         {client.template ? `, made from the template ${client.template.name}` : ''}.
       </p>
       {client.invitations.length > 0 && (
@@ -175,7 +177,14 @@ function ProvisionForm({
   }
 
   return (
-    <Form key={made} onSubmit={provision} submitLabel="Provision client" class="card narrow" label="Provision a client">
+    <Form
+      key={made}
+      focusOnOpen={made > 0}
+      onSubmit={provision}
+      submitLabel="Provision client"
+      class="card narrow"
+      label="Provision a client"
+    >
       <h2>Provision a client</h2>
       <Field label="Client name">
         {(fieldId) => <input id={fieldId} name="name" required maxLength={200} autoComplete="off" />}

@@ -9,7 +9,7 @@ import { useState } from 'preact/hooks';
 import type { paths } from '../../client/index.ts';
 import { api, ok, type Schemas } from '../api.ts';
 import { setQuery, useLocation } from '../router.ts';
-import { useClaims } from '../signed-in.ts';
+import { clientHome, useClaims } from '../signed-in.ts';
 import { Badge, ErrorNotice, Field, Link, LoadState, PageHeader, Pager, useAnnouncer, useLoad, When } from '../ui.tsx';
 
 type Alert = Schemas['Alert'];
@@ -118,7 +118,7 @@ export function AlertsPage() {
                   <li key={alert.id}>
                     <AlertCard
                       alert={alert}
-                      tenantName={alert.tenantId && names ? (names.get(alert.tenantId) ?? null) : undefined}
+                      tenantName={alert.tenantId && names ? (names.get(alert.tenantId) ?? 'gone') : 'loading'}
                       onChanged={(message) => {
                         announce(message);
                         alerts.reload();
@@ -138,27 +138,47 @@ export function AlertsPage() {
 }
 
 /**
- * The names of the tenants a page of alerts is about (undefined until they are read): agencies from
- * the platform's list, each client read once. A tenant deleted since is left out.
+ * What is known of an alert's tenant: its name; 'loading' until read; 'gone' when the API answers
+ * that it no longer exists; 'unreadable' when the API could not be asked (the tenant may well exist).
  */
-function useTenantNames(alerts: Alert[]): Map<string, string> | undefined {
+type TenantName = { name: string } | 'loading' | 'gone' | 'unreadable';
+
+/**
+ * The names of the tenants a page of alerts is about (undefined until they are read): agencies from
+ * the platform's list, each client read once. A tenant missing from an answer is 'gone'.
+ */
+function useTenantNames(alerts: Alert[]): Map<string, TenantName> | undefined {
   const clientIds = [...new Set(alerts.filter((a) => a.tenantType === 'client').map((a) => a.tenantId as string))];
-  const wantsAgencies = alerts.some((a) => a.tenantType === 'agency');
+  const agencyIds = [...new Set(alerts.filter((a) => a.tenantType === 'agency').map((a) => a.tenantId as string))];
   const loaded = useLoad(async () => {
-    const names = new Map<string, string>();
+    const names = new Map<string, TenantName>();
     const [agencies, clients] = await Promise.all([
-      wantsAgencies ? api.GET('/v1/agencies').then((answer) => ok(answer).items) : [],
-      Promise.all(
-        clientIds.map((clientId) =>
-          api.GET('/v1/clients/{clientId}', { params: { path: { clientId } } }).then((answer) => answer.data),
-        ),
-      ),
+      agencyIds.length > 0
+        ? api.GET('/v1/agencies').then(
+            (answer) => ok(answer).items,
+            () => null,
+          )
+        : [],
+      Promise.all(clientIds.map(clientName)),
     ]);
-    for (const agency of agencies) names.set(agency.id, agency.name);
-    for (const client of clients) if (client) names.set(client.id, client.name);
+    for (const id of agencyIds) {
+      const agency = agencies?.find((one) => one.id === id);
+      names.set(id, agencies === null ? 'unreadable' : agency ? { name: agency.name } : 'gone');
+    }
+    for (const [i, id] of clientIds.entries()) names.set(id, clients[i] as TenantName);
     return names;
-  }, [wantsAgencies, clientIds.join(',')]);
+  }, [agencyIds.join(','), clientIds.join(',')]);
   return loaded.data;
+}
+
+async function clientName(clientId: string): Promise<TenantName> {
+  try {
+    const answer = await api.GET('/v1/clients/{clientId}', { params: { path: { clientId } } });
+    if (answer.data) return { name: answer.data.name };
+    return answer.response.status === 404 ? 'gone' : 'unreadable';
+  } catch {
+    return 'unreadable';
+  }
 }
 
 function AlertCard({
@@ -167,8 +187,7 @@ function AlertCard({
   onChanged,
 }: {
   alert: Alert;
-  /** null: looked for and not found (deleted since); undefined: not read (yet). */
-  tenantName: string | null | undefined;
+  tenantName: TenantName;
   onChanged: (message: string) => void;
 }) {
   const [busy, setBusy] = useState(false);
@@ -249,16 +268,18 @@ function AlertCard({
   );
 }
 
-function AlertTenant({ alert, name }: { alert: Alert; name: string | null | undefined }) {
+function AlertTenant({ alert, name }: { alert: Alert; name: TenantName }) {
+  const claims = useClaims();
   const id = alert.tenantId;
   if (alert.tenantType === null || id === null) return <>The whole deployment</>;
   if (alert.tenantType === 'platform') return <>The platform</>;
   const level = alert.tenantType === 'agency' ? 'Agency' : 'Client';
-  if (name === null) return <>{`${level} ${id}, no longer found`}</>;
-  const to = alert.tenantType === 'agency' ? `/agencies/${id}` : `/clients/${id}/domains`;
+  if (name === 'gone') return <>{`${level} ${id}, no longer found`}</>;
+  const to = alert.tenantType === 'agency' ? `/agencies/${id}` : clientHome(claims, id);
   return (
     <>
-      {level} <Link to={to}>{name ?? id}</Link>
+      {level} <Link to={to}>{typeof name === 'object' ? name.name : id}</Link>
+      {name === 'unreadable' && <span class="muted"> (its name could not be read just now)</span>}
     </>
   );
 }

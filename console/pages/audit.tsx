@@ -17,22 +17,27 @@ type ActorType = (typeof ACTOR_TYPES)[number];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The day after a yyyy-mm-dd date, so "until" includes the whole of its day. */
-function dayAfter(date: string): string {
-  const next = new Date(`${date}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return next.toISOString().slice(0, 10);
+/**
+ * The reader's own midnight starting `date` (a date input's YYYY-MM-DD), `days` later, as the instant
+ * the API takes: a bare date would be read there as midnight UTC, hours off the reader's day.
+ */
+function localMidnight(date: string, days = 0): string | undefined {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const at = new Date(year, month - 1, day + days);
+  return Number.isNaN(at.getTime()) ? undefined : at.toISOString();
 }
 
 /** The API's filter from the page's address: `actor` is a type of actor or one user's id. */
 function filterOf(query: URLSearchParams) {
   const actor = query.get('actor') ?? '';
+  const from = query.get('from');
   const until = query.get('until');
   return listQuery({
     action: query.get('action'),
     actorType: (ACTOR_TYPES as readonly string[]).includes(actor) ? (actor as ActorType) : undefined,
     actorId: UUID.test(actor) ? actor : undefined,
-    from: query.get('from'),
-    to: until ? dayAfter(until) : undefined,
+    from: from ? localMidnight(from) : undefined,
+    to: until ? localMidnight(until, 1) : undefined,
   });
 }
 
@@ -62,14 +67,14 @@ export function AuditPage({ clientId }: { clientId: string }) {
           title="Audit log"
           description="Every change to this client, who made it and when, in a chain of hashes that shows any later edit."
         />
+        <AuditFilters key={query.toString()} users={people} query={query} />
         <LoadState loaded={loaded}>
           {(page) => (
             <>
               <Verification clientId={clientId} />
-              <AuditFilters key={query.toString()} users={people} query={query} />
               <AuditTable
                 clientId={clientId}
-                users={people}
+                users={users.data}
                 entries={page.items}
                 filtered={Object.keys(filter).length > 0}
               />
@@ -182,13 +187,23 @@ function AuditFilters({ users, query }: { users: Schemas['User'][]; query: URLSe
   );
 }
 
-function ActorName({ actor, names }: { actor: Schemas['AuditEntry']['actor']; names: Map<string, string> }) {
+/** `names` is undefined while the client's users are not read: then a user is shown by id alone. */
+function ActorName({
+  actor,
+  names,
+}: {
+  actor: Schemas['AuditEntry']['actor'];
+  names: Map<string, string> | undefined;
+}) {
   const claims = useClaims();
   if (actor.type === 'anonymous') return <>A visitor (widget)</>;
   if (actor.type === 'system') return <>Upzento</>;
   if (actor.id === claims.sub) return <>You</>;
-  const name = actor.id ? names.get(actor.id) : undefined;
-  return name ? <>{name}</> : <span title={actor.id ?? undefined}>A user of the agency or platform</span>;
+  const name = actor.id ? names?.get(actor.id) : undefined;
+  if (name) return <>{name}</>;
+  // The log does not say whose user it was: the agency's, the platform's, or a client user removed since.
+  if (names && actor.id) return <>A user not (or no longer) in this client ({actor.id})</>;
+  return <>User {actor.id ?? 'unknown'}</>;
 }
 
 function AuditTable({
@@ -198,11 +213,11 @@ function AuditTable({
   filtered,
 }: {
   clientId: string;
-  users: Schemas['User'][];
+  users: Schemas['User'][] | undefined;
   entries: Schemas['AuditEntry'][];
   filtered: boolean;
 }) {
-  const names = new Map(users.map((user) => [user.id, user.email]));
+  const names = users && new Map(users.map((user) => [user.id, user.email]));
   if (entries.length === 0)
     return <p class="notice info">{filtered ? 'No entries match these filters.' : 'Nothing has been recorded yet.'}</p>;
   return (

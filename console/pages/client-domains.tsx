@@ -124,7 +124,14 @@ function AddDomain({ clientId, onAdded }: { clientId: string; onAdded: (domain: 
     onAdded(domain);
   }
   return (
-    <Form key={generation} onSubmit={add} submitLabel="Add domain" class="card add-domain" label="Add a domain">
+    <Form
+      key={generation}
+      focusOnOpen={generation > 0}
+      onSubmit={add}
+      submitLabel="Add domain"
+      class="card add-domain"
+      label="Add a domain"
+    >
       <h2 class="card-title">Add a domain</h2>
       <Field label="Hostname" hint="As the address bar shows it, without https:// — for example www.example.com.">
         {(id, hint) => (

@@ -1,4 +1,7 @@
-/** Sign-in with email and password; the session cookie keeps the console signed in across reloads. */
+/**
+ * Sign-in with email and password; the session cookie keeps the console signed in across reloads.
+ * `notice` says why the last session ended when the person did not end it (a password change).
+ */
 import { useState } from 'preact/hooks';
 import { session } from '../api.ts';
 import { SessionError } from '../session.ts';
@@ -15,7 +18,7 @@ function describe(error: unknown): string {
   return 'The server could not be reached. Check your connection and try again.';
 }
 
-export function SignInPage() {
+export function SignInPage({ notice }: { notice: string | null }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   async function submit(event: Event) {
@@ -34,6 +37,11 @@ export function SignInPage() {
     <main class="centered" id="main">
       <form class="card sign-in" onSubmit={submit} aria-labelledby="sign-in-title">
         <h1 id="sign-in-title">Sign in to Upzento</h1>
+        {notice && (
+          <p class="notice info" role="status">
+            {notice}
+          </p>
+        )}
         <Field label="Email">
           {(id) => <input id={id} name="email" type="email" autoComplete="username" required />}
         </Field>

@@ -8,6 +8,7 @@
 import { useState } from 'preact/hooks';
 import { api, ok, type Schemas } from '../api.ts';
 import { ClientFrame } from '../frame.tsx';
+import { lowers, mayChangeUser } from '../may.ts';
 import { useClaims } from '../signed-in.ts';
 import { AgencyCrumbs, useAgency } from './agency.tsx';
 import {
@@ -145,17 +146,18 @@ function UsersPage({ level, tenantId }: { level: Level; tenantId: string }) {
   return (
     <section>
       {header}
-      <ManageUsers calls={usersOf(level, tenantId)} key={`${level}:${tenantId}`} />
+      <ManageUsers level={level} calls={usersOf(level, tenantId)} key={`${level}:${tenantId}`} />
     </section>
   );
 }
 
-function ManageUsers({ calls }: { calls: UsersApi }) {
+function ManageUsers({ level, calls }: { level: Level; calls: UsersApi }) {
   const [announcer, announce] = useAnnouncer();
   const users = useLoad(calls.list, []);
   const invitations = useLoad(calls.invitations, []);
   const [token, setToken] = useState<{ email: string; token: string; expiresAt: string } | null>(null);
   const [added, setAdded] = useState(0);
+  const [lastMade, setLastMade] = useState<'user' | 'invitation' | null>(null);
 
   async function add(form: FormData) {
     const user = await calls.add({
@@ -164,6 +166,7 @@ function ManageUsers({ calls }: { calls: UsersApi }) {
       role: String(form.get('role')) as Role,
     });
     setAdded(added + 1);
+    setLastMade('user');
     announce(`${user.email} added as ${user.role}.`);
     users.reload();
   }
@@ -172,6 +175,7 @@ function ManageUsers({ calls }: { calls: UsersApi }) {
     const invitation = await calls.invite({ email: String(form.get('email')), role: String(form.get('role')) as Role });
     setToken({ email: invitation.email, token: invitation.token, expiresAt: invitation.expiresAt });
     setAdded(added + 1);
+    setLastMade('invitation');
     announce(`Invitation for ${invitation.email} made.`);
     invitations.reload();
   }
@@ -181,6 +185,7 @@ function ManageUsers({ calls }: { calls: UsersApi }) {
       <LoadState loaded={users}>
         {(items) => (
           <UserTable
+            level={level}
             users={items}
             calls={calls}
             onChanged={(message) => {
@@ -191,7 +196,7 @@ function ManageUsers({ calls }: { calls: UsersApi }) {
         )}
       </LoadState>
       <div class="grid users-forms" key={added}>
-        <Form onSubmit={add} submitLabel="Add user" class="card" label="Add a user">
+        <Form onSubmit={add} submitLabel="Add user" class="card" label="Add a user" focusOnOpen={lastMade === 'user'}>
           <h2>Add a user</h2>
           <p class="hint">You set the first password; they can change it under Account.</p>
           <EmailField />
@@ -211,7 +216,13 @@ function ManageUsers({ calls }: { calls: UsersApi }) {
           </Field>
           <RoleField />
         </Form>
-        <Form onSubmit={invite} submitLabel="Invite" class="card" label="Invite someone">
+        <Form
+          onSubmit={invite}
+          submitLabel="Invite"
+          class="card"
+          label="Invite someone"
+          focusOnOpen={lastMade === 'invitation'}
+        >
           <h2>Invite someone</h2>
           <p class="hint">They choose their own password with the invitation token you pass on.</p>
           <EmailField />
@@ -281,10 +292,12 @@ function RoleField() {
 }
 
 function UserTable({
+  level,
   users,
   calls,
   onChanged,
 }: {
+  level: Level;
   users: Schemas['User'][];
   calls: UsersApi;
   onChanged: (message: string) => void;
@@ -300,29 +313,37 @@ function UserTable({
             {user.id === claims.sub && <span class="muted"> (you)</span>}
           </td>
           <td>
-            <RoleEditor user={user} calls={calls} onChanged={onChanged} />
+            {mayChangeUser(claims, user, level) ? (
+              <RoleEditor user={user} calls={calls} onChanged={onChanged} />
+            ) : (
+              <>
+                {user.role} <span class="muted">(a fellow admin: only they or an admin above can change it)</span>
+              </>
+            )}
           </td>
           <td>
             <When value={user.createdAt} />
           </td>
           <td>
-            <ConfirmButton
-              label={<WithWhom action="Remove" whom={user.email} />}
-              class="small"
-              danger
-              title={`Remove ${user.email}?`}
-              message={
-                <p>
-                  Their account is deleted and every token of theirs stops working at once.
-                  {user.id === claims.sub && ' This is you: you will be signed out.'}
-                </p>
-              }
-              confirmLabel="Remove user"
-              onConfirm={async () => {
-                await calls.remove(user.id);
-                onChanged(`${user.email} removed.`);
-              }}
-            />
+            {mayChangeUser(claims, user, level) && (
+              <ConfirmButton
+                label={<WithWhom action="Remove" whom={user.email} />}
+                class="small"
+                danger
+                title={`Remove ${user.email}?`}
+                message={
+                  <p>
+                    Their account is deleted and every token of theirs stops working at once.
+                    {user.id === claims.sub && ' This is you: you will be signed out.'}
+                  </p>
+                }
+                confirmLabel="Remove user"
+                onConfirm={async () => {
+                  await calls.remove(user.id);
+                  onChanged(`${user.email} removed.`);
+                }}
+              />
+            )}
           </td>
         </tr>
       ))}
@@ -339,6 +360,7 @@ function RoleEditor({
   calls: UsersApi;
   onChanged: (message: string) => void;
 }) {
+  const claims = useClaims();
   const [role, setRole] = useState<Role>(user.role);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -369,9 +391,29 @@ function RoleEditor({
           </option>
         ))}
       </select>
-      <button type="button" class="small" disabled={busy || role === user.role} onClick={save}>
-        {busy ? 'Saving…' : <WithWhom action="Change role" whom={`of ${user.email}`} />}
-      </button>
+      {user.id === claims.sub && lowers(user.role, role) ? (
+        <ConfirmButton
+          label={<WithWhom action="Change role" whom={`of ${user.email}`} />}
+          class="small"
+          danger
+          title={`Lower your own role to ${role}?`}
+          message={
+            <p>
+              A lower role ends your session at once: you will sign in again as {role}, and only an admin can give the
+              role back.
+            </p>
+          }
+          confirmLabel="Lower my role"
+          onConfirm={async () => {
+            const changed = await calls.setRole(user.id, role);
+            onChanged(`${changed.email} is now ${changed.role}.`);
+          }}
+        />
+      ) : (
+        <button type="button" class="small" disabled={busy || role === user.role} onClick={save}>
+          {busy ? 'Saving…' : <WithWhom action="Change role" whom={`of ${user.email}`} />}
+        </button>
+      )}
       {error !== null && <ErrorNotice error={error} />}
     </div>
   );

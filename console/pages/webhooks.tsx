@@ -3,7 +3,7 @@
  * once, when made or rotated), and the log of deliveries with "send again". The API lets a client's
  * admins, or admins above it, see and change them; anyone else reads its refusal here.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ok, type Schemas } from '../api.ts';
 import { ClientFrame } from '../frame.tsx';
 import { mayAct } from '../may.ts';
@@ -62,7 +62,11 @@ export function WebhooksPage({ clientId }: { clientId: string }) {
                 onDeleted={loaded.reload}
               />
               {selected && webhooks.some((webhook) => webhook.id === selected) && (
-                <Deliveries clientId={clientId} webhook={webhooks.find((webhook) => webhook.id === selected)!} />
+                <Deliveries
+                  key={selected}
+                  clientId={clientId}
+                  webhook={webhooks.find((webhook) => webhook.id === selected)!}
+                />
               )}
               {admin && (
                 <NewWebhook
@@ -92,9 +96,14 @@ function SecretOnce({
   rotated: boolean;
   onDone: () => void;
 }) {
+  // Shown once, so it must be heard: focus moves to it from the form or the button that made it.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [secret]);
   return (
     <section class="card secret-once" aria-labelledby="secret-title">
-      <h2 id="secret-title">{rotated ? 'The new signing secret' : 'The signing secret'}</h2>
+      <h2 id="secret-title" tabIndex={-1} ref={heading}>
+        {rotated ? 'The new signing secret' : 'The signing secret'}
+      </h2>
       <p>
         For <strong>{url}</strong>. It is shown only now: copy it to where your endpoint checks the{' '}
         <code>Upzento-Signature</code> header.

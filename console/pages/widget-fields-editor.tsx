@@ -3,7 +3,7 @@
  * its placeholder, longest answer and (for a choice) its options; fields added, removed and moved.
  * The email field stays: every submission needs one (the API refuses a widget without it).
  */
-import { useRef } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Schemas } from '../api.ts';
 
 type WidgetField = Schemas['WidgetField'];
@@ -36,6 +36,41 @@ function parseOptions(text: string): NonNullable<WidgetField['options']> {
       if (at === -1) return { value: line, label: line };
       return { value: line.slice(0, at).trim(), label: line.slice(at + 1).trim() };
     });
+}
+
+/**
+ * The options of a choice as text. Controlled, so "Discard changes" shows the saved options again;
+ * while the text reads as the field's options it is kept as typed (a new empty line, spaces).
+ */
+function OptionsField({
+  id,
+  options,
+  onChange,
+}: {
+  id: string;
+  options: WidgetField['options'];
+  onChange: (options: NonNullable<WidgetField['options']>) => void;
+}) {
+  const [text, setText] = useState(() => optionsText(options));
+  const shown = JSON.stringify(parseOptions(text)) === JSON.stringify(options ?? []) ? text : optionsText(options);
+  return (
+    <div class="field">
+      <label for={`${id}-options`}>Options</label>
+      <textarea
+        id={`${id}-options`}
+        rows={3}
+        value={shown}
+        aria-describedby={`${id}-options-hint`}
+        onInput={(e) => {
+          setText(e.currentTarget.value);
+          onChange(parseOptions(e.currentTarget.value));
+        }}
+      />
+      <p class="hint" id={`${id}-options-hint`}>
+        One a line: <code>value = Label</code>, or just the label.
+      </p>
+    </div>
+  );
 }
 
 /** The field with `key` set, or left out when `value` is undefined (optional properties are absent, not undefined). */
@@ -200,19 +235,7 @@ function FieldRow({
         )}
       </div>
       {field.type === 'select' && (
-        <div class="field">
-          <label for={`${id}-options`}>Options</label>
-          <textarea
-            id={`${id}-options`}
-            rows={3}
-            defaultValue={optionsText(field.options)}
-            aria-describedby={`${id}-options-hint`}
-            onInput={(e) => onChange({ ...field, options: parseOptions(e.currentTarget.value) })}
-          />
-          <p class="hint" id={`${id}-options-hint`}>
-            One a line: <code>value = Label</code>, or just the label.
-          </p>
-        </div>
+        <OptionsField id={id} options={field.options} onChange={(options) => onChange({ ...field, options })} />
       )}
       <div class="actions">
         <label class="checkbox inline">

@@ -45,7 +45,11 @@ export function WidgetPreview({ config }: { config: WidgetConfig }) {
     let current = true;
     import('../../widget/index.ts').then(
       (loaded) => current && setModule(loaded),
-      () => current && setLoadError(true),
+      () => {
+        if (!current) return;
+        setLoadError(true);
+        setBusy(false);
+      },
     );
     return () => {
       current = false;
@@ -60,6 +64,8 @@ export function WidgetPreview({ config }: { config: WidgetConfig }) {
     const timer = setTimeout(() => {
       widget = build(module, container, JSON.parse(serialized) as WidgetConfig, open);
       widget.on('ready', () => setBusy(false));
+      // A widget that cannot show these settings (its panel failed) is not going to get ready for them.
+      widget.on('error', () => setBusy(false));
     }, DEBOUNCE_MS);
     return () => {
       clearTimeout(timer);

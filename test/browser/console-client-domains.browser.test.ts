@@ -199,6 +199,16 @@ describe.skipIf(skipped)("a client's domains and widget pages in the console", (
     expect(await page.locator('pre.snippet').textContent()).toBe(snippet);
     await page.getByRole('button', { name: 'Copy embed snippet' }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
+
+    // A choice's options are discarded with the rest of the unsaved changes.
+    await page.getByRole('button', { name: 'Add a field' }).click();
+    await form.getByLabel('Type').last().selectOption('select');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.locator('.announcer').textContent()).toContain('Widget settings saved.');
+    const options = form.getByLabel('Options');
+    await options.fill('small = Small\nlarge = Large');
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    await expect.poll(() => options.inputValue()).toBe('first = First choice');
     await page.context().close();
   });
 
@@ -212,8 +222,26 @@ describe.skipIf(skipped)("a client's domains and widget pages in the console", (
     await page.context().close();
   });
 
+  it('says so, and is not left busy, when the preview cannot be loaded', async () => {
+    const page = await c.signIn(admin.email, USER_PASSWORD);
+    await page.route('**/console/assets/chunk-*.js', (route) => route.abort('internetdisconnected'));
+    await page.getByRole('link', { name: 'Widget' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('The preview could not be loaded. Reload the page to try again.');
+    expect(await page.locator('.widget-preview').getAttribute('aria-busy')).toBe('false');
+    await page.context().close();
+  });
+
   it('lets a viewer see but change nothing', async () => {
     const page = await c.signIn(viewer.email, USER_PASSWORD);
+    // The viewer starts where the API lets it read, with no links to pages it would refuse.
+    await page.getByRole('heading', { name: 'Leads', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/console/clients/${client.id}/leads`);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    for (const name of ['Domains', 'Webhooks', 'Audit log'])
+      expect(await nav.getByRole('link', { name }).count(), name).toBe(0);
+    await page.goto(`${c.base}/console/clients/${client.id}/domains`);
     await page.getByRole('heading', { name: 'Domains', level: 1 }).waitFor();
     await expect.poll(() => page.locator('.notice.info').textContent()).toContain('Only admins');
     for (const name of ['Add domain', 'Check now', 'Remove'])
@@ -228,6 +256,14 @@ describe.skipIf(skipped)("a client's domains and widget pages in the console", (
     for (const name of ['Save', 'Discard changes', 'Add a field'])
       expect(await page.getByRole('button', { name, disabled: false }).count(), name).toBe(0);
     await checkFromTop(page, 'widget-viewer');
+
+    // A browser that refuses the clipboard: the button says how to copy by hand.
+    await page.evaluate(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+    });
+    const copy = page.getByRole('button', { name: 'Copy embed snippet' });
+    await copy.click();
+    await expect.poll(() => copy.textContent()).toBe('Copy failed: select the text and copy it');
     await page.context().close();
   });
 });

@@ -138,7 +138,17 @@ describe.skipIf(skipped)('a client’s leads, audit log and webhooks in the cons
     expect(await dialog.isVisible()).toBe(false);
     expectStatus(await c.t.call('GET', `/v1/clients/${client.id}/contacts/${leaving.id}`, admin.token), 200);
 
+    // A failed attempt's error is not there any more when the dialog is opened again.
+    await page.route('**/contacts/*', (route) =>
+      route.request().method() === 'DELETE' ? route.abort('internetdisconnected') : route.continue(),
+    );
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Delete contact' }).click();
+    await dialog.getByRole('alert').waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.unroute('**/contacts/*');
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    expect(await dialog.getByRole('alert').count()).toBe(0);
     await dialog.getByRole('button', { name: 'Delete contact' }).click();
     await page.getByRole('heading', { level: 1, name: 'Lead removed' }).waitFor();
     expect(await page.locator('.notice.good').textContent()).toBe(
@@ -168,6 +178,21 @@ describe.skipIf(skipped)('a client’s leads, audit log and webhooks in the cons
     await page.getByLabel('Who').selectOption({ label: 'Visitors, through the widget' });
     await page.getByRole('button', { name: 'Filter' }).click();
     await expect.poll(() => rows(page, 'Audit entries').count()).toBe(3);
+
+    // The platform admin made the client's users: not one of the client's own users, and said so with its id.
+    await page.getByLabel('Who').selectOption({ label: 'Anyone' });
+    await page.getByLabel('Action').fill('user.created');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await expect
+      .poll(() => rows(page, 'Audit entries').first().textContent())
+      .toMatch(/A user not \(or no longer\) in this client \([0-9a-f-]{36}\)/);
+
+    // A list that cannot be read leaves the filters there to change.
+    await page.route('**/audit-log?*', (route) => route.fulfill({ status: 500, json: { message: 'broken' } }));
+    await page.getByLabel('Action').fill('user.removed');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('button', { name: 'Filter' }).isVisible()).toBe(true);
     await page.context().close();
   });
 
@@ -184,6 +209,7 @@ describe.skipIf(skipped)('a client’s leads, audit log and webhooks in the cons
     await page.getByRole('button', { name: 'Add webhook' }).click();
     const secret = page.locator('.secret-once .copy-value code');
     await expect.poll(() => secret.textContent()).toMatch(/^whsec_/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('The signing secret');
     await expect.poll(() => rows(page, 'Webhooks').count()).toBe(1);
     await checkPage(page, 'webhooks');
     await page.getByRole('button', { name: 'I have stored it' }).click();
@@ -201,6 +227,25 @@ describe.skipIf(skipped)('a client’s leads, audit log and webhooks in the cons
       'Sent again: a new delivery of that lead is on its way.',
     );
     await checkPage(page, 'webhook-deliveries');
+
+    // Another webhook's deliveries, held back: the first one's rows must not stand in for them meanwhile.
+    await page.getByLabel('Address').fill('https://hooks.example.com/second');
+    await page.getByRole('button', { name: 'Add webhook' }).click();
+    await page.getByRole('button', { name: 'I have stored it' }).click();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/deliveries?*', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByRole('button', { name: 'Deliveries to https://hooks.example.com/second' }).click();
+    await page.getByRole('heading', { name: 'Deliveries to https://hooks.example.com/second' }).waitFor();
+    await page.locator('.deliveries').getByText('Loading…').waitFor();
+    expect(await page.locator('.deliveries tbody tr').count()).toBe(0);
+    release();
+    await page.getByText('Nothing has been sent to this address yet.').waitFor();
     await page.context().close();
   });
 

@@ -47,6 +47,8 @@ describe.skipIf(skipped)('the tenant tree in the console', () => {
     await page.getByRole('link', { name: agencyName }).waitFor();
     expect(await row(page, agencyName).getByText('Active').count()).toBe(1);
     expect(await page.getByLabel('Agency name').inputValue()).toBe('');
+    // The emptied form takes the focus its button had, ready for the next agency.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('name');
     await checkPage(page, 'agencies');
 
     await page.getByRole('link', { name: agencyName }).click();
@@ -185,11 +187,30 @@ describe.skipIf(skipped)('the tenant tree in the console', () => {
 
   it("a client's admin sees its own users", async () => {
     const admin = await createUser(c.t, c.t.adminToken, 'clients', clientId, 'admin');
+    const fellow = await createUser(c.t, c.t.adminToken, 'clients', clientId, 'admin');
+    const member = await createUser(c.t, c.t.adminToken, 'clients', clientId, 'member');
     const page = await signIn(admin.email, USER_PASSWORD);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
     await row(page, admin.email).waitFor();
     expect(await row(page, admin.email).textContent()).toContain('(you)');
+    // The API refuses a fellow admin's change to anyone but that admin and the tenants above.
+    expect(await row(page, fellow.email).getByRole('button').count()).toBe(0);
+    expect(
+      await row(page, member.email)
+        .getByRole('button', { name: /^Remove/ })
+        .count(),
+    ).toBe(1);
     await checkPage(page, 'client-users');
+
+    // Lowering one's own role ends one's session, so it is asked first.
+    await page.getByLabel(`Role of ${admin.email}`).selectOption('member');
+    await row(page, admin.email)
+      .getByRole('button', { name: /^Change role/ })
+      .click();
+    await page.getByRole('dialog', { name: 'Lower your own role to member?' }).waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    const users = (await c.t.call('GET', `/v1/clients/${clientId}/users`, c.t.adminToken)).json().items;
+    expect(users.find((user: { id: string }) => user.id === admin.id).role).toBe('admin');
     await page.context().close();
   });
 

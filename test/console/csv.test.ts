@@ -55,11 +55,19 @@ describe('csvCell', () => {
     expect(csvCell('=HYPERLINK("https://evil.example","click")')).toBe(
       `"'=HYPERLINK(""https://evil.example"",""click"")"`,
     );
-    expect(csvCell('+1 555 0100')).toBe("'+1 555 0100");
     expect(csvCell('-2+3')).toBe("'-2+3");
+    expect(csvCell('+1 for the compiler')).toBe("'+1 for the compiler");
+    expect(csvCell('-1)*0+HYPERLINK(1)')).toBe("'-1)*0+HYPERLINK(1)");
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvCell('\t=1')).toBe("'\t=1");
     expect(csvCell('a=b')).toBe('a=b');
+  });
+
+  test('leaves plain numbers and phone numbers as they are', () => {
+    expect(csvCell('+1 555 0100')).toBe('+1 555 0100');
+    expect(csvCell('+44 (20) 7946-0958')).toBe('+44 (20) 7946-0958');
+    expect(csvCell('-12.5')).toBe('-12.5');
+    expect(csvCell(-3)).toBe('-3');
   });
 });
 
