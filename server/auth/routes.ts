@@ -6,7 +6,7 @@
  * POST /v1/auth/password: the caller's own password. Every token issued before it (this one too)
  * stops working on every instance; the current password is braked like a sign-in.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { Type, type Static } from '@sinclair/typebox';
 import cookie from '@fastify/cookie';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -113,26 +113,40 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
   }
 
   /**
-   * Checks an email and password (braked, audited) and answers the tenant context to sign, or throws
-   * the 401, 403 or 429 the caller gets.
+   * Counts an attempt of `who` against the brake (429 with Retry-After while it holds) and finds the
+   * account `lookup` selects: in the shared database with the count, else in an agency's own database.
    */
-  async function signIn(request: FastifyRequest, reply: FastifyReply, credentials: SignIn): Promise<TenantContext> {
-    const email = credentials.email.trim().toLowerCase();
-    const { wait, found } = await app.data.privileged('sign-in: count the attempt and find the account', (db) =>
-      brake.attempt<Account>(db, email, callerAddress(request.ip), accountByEmail(db, email)),
+  async function brakedFind<A>(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    who: string,
+    what: string,
+    lookup: (db: Kysely<Database>) => SelectQueryBuilder<Database, keyof Database, A>,
+  ): Promise<A | undefined> {
+    const { wait, found } = await app.data.privileged(`${what}: count the attempt and find the account`, (db) =>
+      brake.attempt<A>(db, who, callerAddress(request.ip), lookup(db)),
     );
     if (wait > 0) {
       reply.header('retry-after', String(wait));
       throw new TooManyAttempts(String(wait));
     }
-    // An agency in a database of its own keeps its accounts there.
-    const account =
+    return (
       found ??
-      (await app.data.privilegedFind(
-        "sign-in: the account, in an agency's own database",
-        (db) => accountByEmail(db, email).executeTakeFirst(),
+      app.data.privilegedFind(
+        `${what}: the account, in an agency's own database`,
+        (db) => lookup(db).executeTakeFirst(),
         { beyondDatabaseOf: null },
-      ));
+      )
+    );
+  }
+
+  /**
+   * Checks an email and password (braked, audited) and answers the tenant context to sign, or throws
+   * the 401, 403 or 429 the caller gets.
+   */
+  async function signIn(request: FastifyRequest, reply: FastifyReply, credentials: SignIn): Promise<TenantContext> {
+    const email = credentials.email.trim().toLowerCase();
+    const account = await brakedFind(request, reply, email, 'sign-in', (db) => accountByEmail(db, email));
     const valid = await verifyPassword(credentials.password, account?.password_hash ?? dummyHash);
     const ok = valid && account !== undefined && (account.tenant_type === 'platform' || account.role !== null);
     // Only with the right password: a guess must not learn whether the tenant is suspended.
@@ -257,21 +271,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
           .selectFrom('accounts')
           .select(['user_id', 'tenant_type', 'agency_id', 'client_id', 'password_hash', 'token_version'])
           .where('user_id', '=', tenant.userId);
-      const { wait, found } = await app.data.privileged(
-        'password change: count the attempt and find the account',
-        (db) => brake.attempt(db, who, callerAddress(request.ip), ownAccount(db)),
-      );
-      if (wait > 0) {
-        reply.header('retry-after', String(wait));
-        throw new TooManyAttempts(String(wait));
-      }
-      const account =
-        found ??
-        (await app.data.privilegedFind(
-          "password change: the account, in an agency's own database",
-          (db) => ownAccount(db).executeTakeFirst(),
-          { beyondDatabaseOf: null },
-        ));
+      const account = await brakedFind(request, reply, who, 'password change', ownAccount);
       if (!account) throw new Unauthorized('the token is no longer valid for its user');
       const valid = await verifyPassword(request.body.currentPassword, account.password_hash);
       const newHash = valid ? await hashPassword(request.body.newPassword, options.passwordCost) : null;
