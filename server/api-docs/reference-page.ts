@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { encodings, preferredEncoding, type Encoded } from '../http/encoded.ts';
+import { encodings, sendEncoded, type Encoded } from '../http/encoded.ts';
 
 export const REFERENCE_CSP = [
   "default-src 'none'",
@@ -72,16 +72,9 @@ const ASSETS: Readonly<Record<string, Asset>> = {
   'reference.js': { type: 'application/javascript; charset=utf-8', load: async () => Buffer.from(START) },
 };
 
+/** Every answer of /docs carries the reference's CSP. */
 function send(request: FastifyRequest, reply: FastifyReply, type: string, body: Encoded, cacheControl: string) {
-  const encoding = preferredEncoding(request.headers['accept-encoding']);
-  reply
-    .header('content-type', type)
-    .header('cache-control', cacheControl)
-    .header('vary', 'accept-encoding')
-    .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', REFERENCE_CSP);
-  if (encoding !== 'identity') reply.header('content-encoding', encoding);
-  return reply.send(body[encoding]);
+  return sendEncoded(request, reply.header('content-security-policy', REFERENCE_CSP), type, body, cacheControl);
 }
 
 export const referencePageRoutes: FastifyPluginAsync = async (app) => {

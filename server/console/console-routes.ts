@@ -9,7 +9,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ServiceUnavailable } from '../errors.ts';
-import { encodings, preferredEncoding, type Encoded } from '../http/encoded.ts';
+import { encodings, sendEncoded, type Encoded } from '../http/encoded.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 
 /** dist/console, where the build puts the console. */
@@ -57,17 +57,6 @@ async function load(dir: string): Promise<Built | null> {
   return { page: encodings(page), assets };
 }
 
-function send(request: FastifyRequest, reply: FastifyReply, type: string, body: Encoded, cacheControl: string) {
-  const encoding = preferredEncoding(request.headers['accept-encoding']);
-  reply
-    .header('content-type', type)
-    .header('cache-control', cacheControl)
-    .header('vary', 'accept-encoding')
-    .header('x-content-type-options', 'nosniff');
-  if (encoding !== 'identity') reply.header('content-encoding', encoding);
-  return reply.send(body[encoding]);
-}
-
 export const consoleRoutes: FastifyPluginAsync<ConsoleOptions> = async (app, options) => {
   const dir = options.dir ?? DEFAULT_CONSOLE_DIR;
   const built = await load(dir);
@@ -79,7 +68,7 @@ export const consoleRoutes: FastifyPluginAsync<ConsoleOptions> = async (app, opt
       .header('content-security-policy', CONSOLE_CSP)
       .header('x-frame-options', 'DENY')
       .header('referrer-policy', 'no-referrer');
-    return send(request, reply, 'text/html; charset=utf-8', built.page, 'no-cache');
+    return sendEncoded(request, reply, 'text/html; charset=utf-8', built.page, 'no-cache');
   }
   const access = { access: { public: true } } as const;
   app.get('/console', { config: access }, page);
@@ -88,6 +77,6 @@ export const consoleRoutes: FastifyPluginAsync<ConsoleOptions> = async (app, opt
     const { name } = request.params as { name: string };
     const asset = built?.assets.get(name);
     if (!asset) return reply.callNotFound();
-    return send(request, reply, asset.type, asset.body, 'public, max-age=31536000, immutable');
+    return sendEncoded(request, reply, asset.type, asset.body, 'public, max-age=31536000, immutable');
   });
 };
