@@ -7,11 +7,12 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { createResolver } from '../../server/domains/dns/resolver.ts';
+import { buildConfig } from '../../server/embedding/ensure-bundle.ts';
 import { startTestDnsServer, type TestDnsServer } from './dns-server.ts';
 import { launchChromium } from './browser.ts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, listen, type TestApp } from './test-app.ts';
@@ -33,18 +34,12 @@ export interface ConsoleFixture {
   close(): Promise<void>;
 }
 
-/** Builds the console from its source into a folder of the test's own. */
-async function buildConsoleInto(outdir: string): Promise<void> {
-  const config = pathToFileURL(path.join(root, 'esbuild.config.mjs')).href;
-  const { buildConsole } = (await import(config)) as { buildConsole: (o: { outdir: string }) => Promise<unknown> };
-  await buildConsole({ outdir });
-}
-
 export async function startConsole(): Promise<ConsoleFixture> {
   await mkdir(ARTIFACTS, { recursive: true });
   const scratch = await mkdtemp(path.join(tmpdir(), 'upzento-console-'));
   const consoleDir = path.join(scratch, 'console');
-  await buildConsoleInto(consoleDir);
+  // Built from the source now, not dist/: the test sees the console as the code is.
+  await (await buildConfig()).buildConsole({ outdir: consoleDir });
   const dns = await startTestDnsServer();
   const resolver = createResolver({ servers: [{ host: dns.address, port: dns.port }], timeoutMs: 2000, attempts: 2 });
   const t = await createTestApp({ resolver, consoleDir });
