@@ -14,6 +14,7 @@ import { AuditItem, auditEntryView, selectAuditEntries } from './audit-view.ts';
 import type { DigestSigner } from './digest-key.ts';
 import { readChainPage, readDigests } from './digests.ts';
 import { verifyAgainstDigests, verifyChain } from './chain-checks.ts';
+import { likeEscape } from '../crm/search.ts';
 
 const AuditPage = Type.Object(
   { items: Type.Array(AuditItem), nextCursor: Type.Union([Type.String(), Type.Null()]) },
@@ -138,10 +139,7 @@ async function readPage(
   const { action, actorId, actorType } = filter;
   if (action !== undefined)
     query = query.where((eb) =>
-      eb.or([
-        eb('audit_log.action', '=', action),
-        eb('audit_log.action', 'like', `${action.replaceAll('_', '\\_')}.%`),
-      ]),
+      eb.or([eb('audit_log.action', '=', action), eb('audit_log.action', 'like', `${likeEscape(action)}.%`)]),
     );
   if (actorId !== undefined) query = query.where('audit_log.actor_id', '=', actorId);
   if (actorType !== undefined) query = query.where('audit_log.actor_type', '=', actorType);
